@@ -1,0 +1,69 @@
+"""Errors a person can act on: each names the field (or row) and the value that was refused."""
+
+from __future__ import annotations
+
+
+class StockDeskError(Exception):
+    """Base of every error the application shows to a person."""
+
+
+class ValidationError(StockDeskError):
+    """A value that breaks a rule; carries the field, the value as typed and the reason."""
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field}: {value!r} {reason}")
+
+
+class InvalidQuantity(ValidationError):
+    """A quantity that is not a positive number (or not a number at all)."""
+
+
+class InvalidPrice(ValidationError):
+    """A price that is negative or not a number."""
+
+
+class InvalidBarcode(ValidationError):
+    """A barcode that is empty or whose check digit is wrong."""
+
+
+class DuplicateValue(ValidationError):
+    """A value that must be unique and already belongs to another row."""
+
+
+class NotFound(StockDeskError):
+    """An id, SKU or code that names nothing."""
+
+    def __init__(self, entity: str, key: object) -> None:
+        self.entity = entity
+        self.key = key
+        super().__init__(f"{entity} {key!s} not found")
+
+
+class InsufficientStock(StockDeskError):
+    """Selling or moving more than is on hand."""
+
+    def __init__(self, *, sku: str, store: str, on_hand: object, requested: object) -> None:
+        self.sku = sku
+        self.store = store
+        self.on_hand = on_hand
+        self.requested = requested
+        super().__init__(f"quantity: {requested} of {sku} requested but only {on_hand} on hand in {store}")
+
+
+class PermissionDenied(StockDeskError):
+    """The acting user may not do this."""
+
+
+class AuthenticationFailed(StockDeskError):
+    """Wrong e-mail or password (deliberately not saying which)."""
+
+
+class AccountLocked(AuthenticationFailed):
+    """Too many failed log-ins in a row; try again after a pause."""
+
+    def __init__(self, seconds_left: int) -> None:
+        self.seconds_left = seconds_left
+        StockDeskError.__init__(self, f"too many failed attempts: try again in {seconds_left} s")
