@@ -67,3 +67,12 @@ class AccountLocked(AuthenticationFailed):
     def __init__(self, seconds_left: int) -> None:
         self.seconds_left = seconds_left
         StockDeskError.__init__(self, f"too many failed attempts: try again in {seconds_left} s")
+
+
+class ScannerUnavailable(StockDeskError):
+    """A camera, video file or image folder that cannot be opened or read."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"scanner {source}: {reason}")
