@@ -1,0 +1,178 @@
+"""Reorder rules: safety stock, reorder point and the suggested order quantity, in Decimals.
+
+The forecast (stockdesk.domain.forecast) gives a daily rate and the spread of its daily errors as floats;
+everything here converts them to Decimal once, rounded to QUANTUM, so that the numbers in the `reason`
+text add up exactly to the numbers in the suggestion.
+
+Policy, and why:
+
+- safety stock = z(service level) x daily sigma x sqrt(lead time days): demand errors over the lead time,
+  taken as independent day to day, so their spread grows with the square root of the days.
+- reorder point = daily rate x lead time days + safety stock, unless the manager has set one on the
+  item, which then wins (the forecast is advice; the manager's number is a decision).
+- target level = reorder point + daily rate x review period days. We chose review-period demand over
+  the item's fixed reorder quantity because it moves with the forecast: a manager who reviews weekly
+  orders a week's demand on top of the lead-time cover. With the default review period of 0
+  (continuous review) the target is the reorder point, which is the rule of DESIGN.md:
+  forecast demand over the lead time + safety stock - (on hand + on order).
+- An order is suggested only when on hand + on order is at or below the reorder point; the quantity is
+  target - (on hand + on order), rounded up to the order multiple, and never negative.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from statistics import NormalDist
+
+from stockdesk.domain.errors import ValidationError
+
+QUANTUM = Decimal("0.01")
+MIN_SERVICE_LEVEL = Decimal("0.5")
+MAX_SERVICE_LEVEL = Decimal("0.999")
+
+
+@dataclass(frozen=True)
+class ReorderSuggestion:
+    """What to order for one item in one store, and why (`reason` is shown to the manager)."""
+
+    item_id: object
+    store_id: object
+    daily_rate: Decimal
+    lead_time_days: Decimal
+    review_period_days: Decimal
+    safety_stock: Decimal
+    reorder_point: Decimal
+    reorder_point_set_by_manager: bool
+    target_level: Decimal
+    on_hand: Decimal
+    on_order: Decimal
+    order_multiple: Decimal
+    suggested_qty: Decimal
+    reason: str
+
+
+def service_level_z(service_level: object) -> float:
+    """The normal quantile for a cycle service level between 0.5 and 0.999."""
+    level = _number("service_level", service_level)
+    if not MIN_SERVICE_LEVEL <= level <= MAX_SERVICE_LEVEL:
+        raise ValidationError("service_level", service_level, "must be between 0.5 and 0.999")
+    return NormalDist().inv_cdf(float(level))
+
+
+def safety_stock(daily_sigma: object, lead_time_days: object, service_level: object) -> Decimal:
+    """Stock held against demand above the forecast during the lead time."""
+    sigma = _number("daily_sigma", daily_sigma)
+    lead = _number("lead_time_days", lead_time_days)
+    units = service_level_z(service_level) * float(sigma) * math.sqrt(float(lead))
+    return _quantity(units)
+
+
+def reorder_point(daily_rate: object, lead_time_days: object, safety_stock: object) -> Decimal:
+    """Stock level at which to order: lead-time demand plus safety stock."""
+    rate = _quantity(_number("daily_rate", daily_rate))
+    lead = _number("lead_time_days", lead_time_days)
+    return _quantity(rate * lead) + _quantity(_number("safety_stock", safety_stock))
+
+
+def suggest(
+    *,
+    item_id: object,
+    store_id: object,
+    daily_rate: object,
+    daily_sigma: object,
+    lead_time_days: object,
+    on_hand: object,
+    on_order: object = 0,
+    service_level: object = Decimal("0.95"),
+    order_multiple: object = 1,
+    review_period_days: object = 0,
+    manager_reorder_point: object | None = None,
+) -> ReorderSuggestion:
+    """Suggest an order quantity for one item in one store; see the module docstring for the policy."""
+    rate = _quantity(_number("daily_rate", daily_rate))
+    lead = _number("lead_time_days", lead_time_days)
+    review = _number("review_period_days", review_period_days)
+    multiple = _number("order_multiple", order_multiple)
+    if multiple == 0:
+        raise ValidationError("order_multiple", order_multiple, "must be more than zero")
+    stock = _number("on_hand", on_hand, allow_negative=True)  # a ledger may run below zero
+    incoming = _number("on_order", on_order)
+    safety = safety_stock(daily_sigma, lead, service_level)
+    if manager_reorder_point is None:
+        point = reorder_point(rate, lead, safety)
+    else:
+        point = _number("reorder_point", manager_reorder_point)
+    target = point + _quantity(rate * review)
+    qty = _order_quantity(target - (stock + incoming), multiple) if stock + incoming <= point else Decimal(0)
+    suggestion = ReorderSuggestion(
+        item_id=item_id,
+        store_id=store_id,
+        daily_rate=rate,
+        lead_time_days=lead,
+        review_period_days=review,
+        safety_stock=safety,
+        reorder_point=point,
+        reorder_point_set_by_manager=manager_reorder_point is not None,
+        target_level=target,
+        on_hand=stock,
+        on_order=incoming,
+        order_multiple=multiple,
+        suggested_qty=qty,
+        reason="",
+    )
+    return _with_reason(suggestion)
+
+
+def _order_quantity(shortfall: Decimal, multiple: Decimal) -> Decimal:
+    if shortfall <= 0:
+        return Decimal(0)
+    return (shortfall / multiple).to_integral_value(rounding=ROUND_CEILING) * multiple
+
+
+def _with_reason(s: ReorderSuggestion) -> ReorderSuggestion:
+    if s.reorder_point_set_by_manager:
+        parts = [f"reorder point {_fmt(s.reorder_point)} (set by manager)"]
+    else:
+        parts = [
+            f"{_fmt(s.daily_rate)}/day × {_fmt(s.lead_time_days)} d lead + {_fmt(s.safety_stock)} safety"
+            f" = {_fmt(s.reorder_point)}"
+        ]
+    if s.review_period_days:
+        review = f"{_fmt(s.daily_rate)}/day × {_fmt(s.review_period_days)} d review"
+        parts.append(f"target {_fmt(s.reorder_point)} + {review} = {_fmt(s.target_level)}")
+    stock = f"on hand {_fmt(s.on_hand)} + on order {_fmt(s.on_order)}"
+    if s.on_hand + s.on_order > s.reorder_point:
+        parts.append(f"{stock} is above the reorder point → no order")
+    else:
+        multiple = f" (multiple of {_fmt(s.order_multiple)})" if s.order_multiple != 1 else ""
+        parts.append(f"{stock} → order {_fmt(s.suggested_qty)}{multiple}")
+    return replace(s, reason="; ".join(parts))
+
+
+def _number(field: str, value: object, *, allow_negative: bool = False) -> Decimal:
+    """A finite Decimal from Decimal, int, float or text; the error names the field and the value."""
+    if value is None or isinstance(value, bool):
+        raise ValidationError(field, value, "is not a number")
+    try:
+        # floats come from the forecast; repr gives their shortest exact-looking text (0.1, not 0.1000...)
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        raise ValidationError(field, value, "is not a number") from None
+    if not number.is_finite():
+        raise ValidationError(field, value, "is not a finite number")
+    if number < 0 and not allow_negative:
+        raise ValidationError(field, value, "must not be negative")
+    return number
+
+
+def _quantity(value: float | Decimal) -> Decimal:
+    number = Decimal(repr(value)) if isinstance(value, float) else value
+    return number.quantize(QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def _fmt(value: Decimal) -> str:
+    """Shortest plain text for a quantity: 20, not 2E+1 or 20.00."""
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text
