@@ -1,0 +1,148 @@
+"""Find barcodes in a frame: zbar first (fast on 1-D retail codes), zxing-cpp as the fallback.
+
+The frame is converted to grayscale once. zbar looks at a copy whose longest side is 640 px (webcam
+frames are often 1280x720 and the extra pixels mostly cost time), then at the full frame; zxing-cpp
+reads what zbar cannot (DataMatrix, badly blurred codes) and stands in completely when libzbar is not
+installed. Every result uses one vocabulary of symbology names and full-frame pixel coordinates.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import zxingcpp
+
+from stockdesk.domain.gtin import normalise_scanned
+
+log = logging.getLogger(__name__)
+
+try:  # libzbar is a system library: the wheel imports, the shared object may still be missing.
+    from pyzbar import pyzbar
+except (ImportError, OSError):  # pragma: no cover - depends on the machine
+    pyzbar = None
+
+SYMBOLOGIES = ("EAN13", "EAN8", "UPCA", "UPCE", "CODE128", "CODE39", "QRCODE", "DATAMATRIX")
+DOWNSCALE_LONGEST_SIDE = 640
+
+Point = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One code found in a frame; `polygon` is its outline in full-frame pixels."""
+
+    code: str
+    symbology: str
+    polygon: tuple[Point, ...]
+
+
+Decoder = Callable[[np.ndarray], list[Decoded]]
+
+_ZXING_NAMES = {"EAN13": "EAN13", "EAN8": "EAN8", "UPCA": "UPCA", "UPCE": "UPCE", "Code128": "CODE128",
+                "Code39": "CODE39", "QRCode": "QRCODE", "DataMatrix": "DATAMATRIX"}
+_ZXING_FORMATS = [getattr(zxingcpp.BarcodeFormat, name) for name in _ZXING_NAMES]
+
+
+def zbar_available() -> bool:
+    """True when pyzbar and the libzbar shared library could be loaded."""
+    return pyzbar is not None
+
+
+def to_gray(frame: np.ndarray) -> np.ndarray:
+    """A single-channel view of a BGR, BGRA or already gray frame."""
+    if frame.ndim == 2:
+        return frame
+    code = cv2.COLOR_BGRA2GRAY if frame.shape[2] == 4 else cv2.COLOR_BGR2GRAY
+    return cv2.cvtColor(frame, code)
+
+
+def _downscaled(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
+    """(smaller copy, factor back to full size), or None when the frame is already small."""
+    longest = max(gray.shape[:2])
+    if longest <= DOWNSCALE_LONGEST_SIDE:
+        return None
+    factor = longest / DOWNSCALE_LONGEST_SIDE
+    size = (round(gray.shape[1] / factor), round(gray.shape[0] / factor))
+    return cv2.resize(gray, size, interpolation=cv2.INTER_AREA), factor
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _result(code: str, symbology: str, points: Sequence[tuple[float, float]], factor: float) -> Decoded:
+    code, symbology = normalise_scanned(code, symbology)
+    polygon = tuple((round(x * factor), round(y * factor)) for x, y in points)
+    return Decoded(code=code, symbology=symbology, polygon=polygon)
+
+
+def zbar_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
+    """zbar on a gray image; coordinates multiplied by `factor`. zbar reads no DataMatrix."""
+    if pyzbar is None:
+        return []
+    symbols = [pyzbar.ZBarSymbol[name] for name in SYMBOLOGIES if name in pyzbar.ZBarSymbol.__members__]
+    found = pyzbar.decode(gray, symbols=symbols)
+    return [_result(_text(s.data), s.type, [(p.x, p.y) for p in s.polygon], factor) for s in found]
+
+
+def zxing_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
+    """zxing-cpp on a gray image (it tries rotations and its own downscaling)."""
+    found = zxingcpp.read_barcodes(gray, formats=_ZXING_FORMATS)
+    results = []
+    for barcode in found:
+        pos = barcode.position
+        corners = [(p.x, p.y) for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)]
+        name = _ZXING_NAMES.get(barcode.format.name, barcode.format.name.upper())
+        results.append(_result(barcode.text, name, corners, factor))
+    return results
+
+
+def decode_zbar(frame: np.ndarray) -> list[Decoded]:
+    """zbar only: the downscaled copy first, then the full frame."""
+    gray = to_gray(frame)
+    small = _downscaled(gray)
+    if small is not None:
+        found = zbar_decode(*small)
+        if found:
+            return found
+    return zbar_decode(gray)
+
+
+def decode_zxing(frame: np.ndarray) -> list[Decoded]:
+    """zxing-cpp only, on the full gray frame."""
+    return zxing_decode(to_gray(frame))
+
+
+def decode_frame(frame: np.ndarray) -> list[Decoded]:
+    """The production decoder: zbar (small, then full), and zxing-cpp when zbar finds nothing."""
+    gray = to_gray(frame)
+    if pyzbar is not None:
+        small = _downscaled(gray)
+        if small is not None:
+            found = zbar_decode(*small)
+            if found:
+                return found
+        found = zbar_decode(gray)
+        if found:
+            return found
+    return zxing_decode(gray)
+
+
+DECODERS: dict[str, Decoder] = {"zbar": decode_zbar, "zxing": decode_zxing, "combined": decode_frame}
+
+
+def make_decoder(name: str = "combined") -> Decoder:
+    """The decoder called `name` ("zbar", "zxing" or "combined"); zbar falls back to zxing if missing."""
+    if name not in DECODERS:
+        raise ValueError(f"unknown decoder {name!r}; choose one of {', '.join(DECODERS)}")
+    if name == "zbar" and pyzbar is None:
+        log.warning("libzbar is not installed; using zxing-cpp instead")
+        return decode_zxing
+    return DECODERS[name]
