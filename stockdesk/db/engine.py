@@ -1,0 +1,65 @@
+"""Engines and session factories for the local SQLite file or a PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "StockDesk"
+
+
+def default_database_url() -> str:
+    """The local file in the user's data folder (or $STOCKDESK_DB when set)."""
+    configured = os.environ.get("STOCKDESK_DB")
+    if configured:
+        return configured
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'stockdesk.sqlite'}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept a bare file path or postgresql:// URL and name the drivers we ship."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets the window read while a worker writes; NORMAL is durable across app crashes in WAL mode.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.close()
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    url = normalise_url(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def describe(engine: Engine) -> str:
+    """What the status bar shows: the file name or the server, never the password."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite: {url.database}"
+    return f"PostgreSQL: {url.username}@{url.host}:{url.port or 5432}/{url.database}"

@@ -1,0 +1,149 @@
+"""The tables. Stock is a ledger (`stock_movement`, insert-only); `stock_level` is derived from it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from stockdesk.db.base import Base, Quantity, Synced, utcnow
+
+
+class User(Synced, Base):
+    __tablename__ = "user_account"
+    email: Mapped[str] = mapped_column(String(254))
+    # Unique lower-cased copy: "Ann@x.org" and "ann@x.org" are one person on SQLite and PostgreSQL alike.
+    email_key: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(default=True)
+    __table_args__ = (CheckConstraint("role in ('admin','manager','clerk')", name="role"),)
+
+
+class Store(Synced, Base):
+    __tablename__ = "store"
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class UserStore(Synced, Base):
+    """A clerk's assignment to a store (a row, so assignments sync like everything else)."""
+
+    __tablename__ = "user_store"
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user_account.id"))
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("store.id"))
+    __table_args__ = (UniqueConstraint("user_id", "store_id"),)
+
+
+class Category(Synced, Base):
+    __tablename__ = "category"
+    name: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("category.id"), index=True)
+
+
+class Supplier(Synced, Base):
+    __tablename__ = "supplier"
+    name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+
+
+class Item(Synced, Base):
+    __tablename__ = "item"
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    category_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("category.id"), index=True)
+    supplier_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("supplier.id"), index=True)
+    unit: Mapped[str] = mapped_column(String(16), default="pcs")
+    cost_price: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    sell_price: Mapped[Decimal] = mapped_column(default=Decimal(0), index=True)
+    reorder_point: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    reorder_qty: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class ItemBarcode(Synced, Base):
+    __tablename__ = "item_barcode"
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"), index=True)
+    code: Mapped[str] = mapped_column(String(128), unique=True)
+    symbology: Mapped[str] = mapped_column(String(16), default="")
+
+
+class StockMovement(Synced, Base):
+    """One line of the ledger. Never updated: a correction is a new movement with `reverses_id` set."""
+
+    __tablename__ = "stock_movement"
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("store.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[Decimal] = mapped_column(Quantity)  # signed change to on-hand
+    counted_quantity: Mapped[Decimal | None] = mapped_column(Quantity, default=None)
+    unit_cost: Mapped[Decimal | None] = mapped_column(default=None)
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    transfer_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    reverses_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stock_movement.id"), default=None)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (
+        Index("ix_stock_movement_item_store_at", "item_id", "store_id", "at"),
+        Index("ix_stock_movement_at", "at"),
+        Index("ix_stock_movement_store_kind_at", "store_id", "kind", "at"),
+        CheckConstraint(
+            "kind in ('receive','sale','transfer_out','transfer_in','adjust','count')", name="kind"
+        ),
+    )
+
+
+class StockLevel(Base):
+    """On-hand per item and store: derived from the ledger, written in the movement's transaction."""
+
+    __tablename__ = "stock_level"
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"), primary_key=True)
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    on_hand: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    __table_args__ = (Index("ix_stock_level_store_item", "store_id", "item_id"),)
+
+
+class AuditEvent(Synced, Base):
+    __tablename__ = "audit_event"
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[uuid.UUID | None] = mapped_column()
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[uuid.UUID | None] = mapped_column()
+    details: Mapped[str] = mapped_column(Text, default="")
+
+
+class LoginThrottle(Base):
+    """Failed log-ins per e-mail on this desk (local only: throttling is about this keyboard)."""
+
+    __tablename__ = "login_throttle"
+    email_key: Mapped[str] = mapped_column(String(254), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class LocalSetting(Base):
+    """Per-database settings of this desk (its desk id, for one)."""
+
+    __tablename__ = "local_setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

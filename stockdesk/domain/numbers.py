@@ -1,0 +1,68 @@
+"""Parsing money and quantities as a person types them, into exact Decimals.
+
+Money is never a float: a price of 0.1 + 0.2 must be 0.30 to the cent on screen and in reports.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from stockdesk.domain.errors import InvalidPrice, InvalidQuantity, ValidationError
+
+CENT = Decimal("0.01")
+MONEY_PLACES = 4  # cost prices of cheap bulk goods need sub-cent precision
+QUANTITY_PLACES = 3  # grams of a kilogram item
+
+
+def _to_decimal(field: str, value: object, error: type[ValidationError]) -> Decimal:
+    if isinstance(value, float):
+        raise error(field, value, "must be given as text or Decimal, not a float")
+    if isinstance(value, bool):
+        raise error(field, value, "is not a number")
+    text = str(value).strip().replace(" ", "") if not isinstance(value, Decimal) else value
+    if text == "":
+        raise error(field, value, "is empty")
+    try:
+        number = Decimal(text)
+    except (InvalidOperation, ValueError):
+        raise error(field, value, "is not a number") from None
+    if not number.is_finite():
+        raise error(field, value, "is not a finite number")
+    return number
+
+
+def parse_money(field: str, value: object, *, allow_none: bool = False) -> Decimal | None:
+    """A non-negative amount with at most four decimal places."""
+    if value is None or (isinstance(value, str) and value.strip() == "" and allow_none):
+        if allow_none:
+            return None
+        raise InvalidPrice(field, value, "is required")
+    number = _to_decimal(field, value, InvalidPrice)
+    if number < 0:
+        raise InvalidPrice(field, value, "must not be negative")
+    if -number.as_tuple().exponent > MONEY_PLACES:  # type: ignore[operator]
+        raise InvalidPrice(field, value, f"has more than {MONEY_PLACES} decimal places")
+    if number >= Decimal("1e10"):
+        raise InvalidPrice(field, value, "is too large")
+    return number
+
+
+def parse_quantity(
+    field: str, value: object, *, allow_zero: bool = False, allow_negative: bool = False
+) -> Decimal:
+    """A quantity with at most three decimal places; positive unless told otherwise."""
+    number = _to_decimal(field, value, InvalidQuantity)
+    if -number.as_tuple().exponent > QUANTITY_PLACES:  # type: ignore[operator]
+        raise InvalidQuantity(field, value, f"has more than {QUANTITY_PLACES} decimal places")
+    if abs(number) >= Decimal("1e10"):
+        raise InvalidQuantity(field, value, "is too large")
+    if number < 0 and not allow_negative:
+        raise InvalidQuantity(field, value, "must not be negative")
+    if number == 0 and not allow_zero:
+        raise InvalidQuantity(field, value, "must be more than zero")
+    return number
+
+
+def round_cents(amount: Decimal) -> Decimal:
+    """Round half up to the cent, the way an invoice does."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)

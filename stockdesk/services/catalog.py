@@ -1,0 +1,235 @@
+"""Items and their barcodes: create, edit, archive, look up."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+
+from sqlalchemy import func, select
+
+from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
+from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, NotFound, ValidationError
+from stockdesk.domain.gtin import looks_like_gtin, validate_gtin
+from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.services import audit
+from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.validation import optional_text, required_text
+from stockdesk.services.views import BarcodeView, ItemView
+
+EDITABLE_FIELDS = (
+    "sku",
+    "name",
+    "description",
+    "category_id",
+    "supplier_id",
+    "unit",
+    "cost_price",
+    "sell_price",
+    "reorder_point",
+    "reorder_qty",
+)
+
+
+def _clean_fields(uow: UnitOfWork, fields: Mapping[str, object]) -> dict[str, object]:
+    """Validate the editable fields given; every error names its field."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], fields[sorted(unknown)[0]], "is not an item field")
+    clean: dict[str, object] = {}
+    for name, value in fields.items():
+        if name == "sku":
+            clean[name] = required_text("sku", value, max_length=64)
+        elif name == "name":
+            clean[name] = required_text("name", value, max_length=300)
+        elif name == "description":
+            clean[name] = optional_text("description", value, max_length=10_000)
+        elif name == "unit":
+            clean[name] = required_text("unit", value, max_length=16)
+        elif name in ("cost_price", "sell_price"):
+            clean[name] = parse_money(name, value)
+        elif name in ("reorder_point", "reorder_qty"):
+            clean[name] = parse_quantity(name, value, allow_zero=True)
+        elif name == "category_id":
+            clean[name] = None if value in (None, "") else uow.get(Category, value, "category").id
+        elif name == "supplier_id":
+            clean[name] = None if value in (None, "") else uow.get(Supplier, value, "supplier").id
+    return clean
+
+
+def _ensure_sku_free(uow: UnitOfWork, sku: str, item_id: uuid.UUID | None = None) -> None:
+    query = select(Item.id).where(Item.sku == sku)
+    if item_id is not None:
+        query = query.where(Item.id != item_id)
+    if uow.session.scalar(query) is not None:
+        raise DuplicateValue("sku", sku, "is already used by another item")
+
+
+def clean_barcode(code: object) -> str:
+    """Strip and check a barcode; GTIN-looking codes must carry a valid check digit."""
+    text = "" if code is None else str(code).strip()
+    if not text:
+        raise InvalidBarcode("barcode", code, "is empty")
+    if len(text) > 128:
+        raise InvalidBarcode("barcode", code, "is longer than 128 characters")
+    if looks_like_gtin(text):
+        validate_gtin(text)
+    return text
+
+
+def _ensure_barcode_free(uow: UnitOfWork, code: str) -> None:
+    owner = uow.session.scalar(select(Item.sku).join(ItemBarcode).where(ItemBarcode.code == code))
+    if owner is not None:
+        raise DuplicateValue("barcode", code, f"already belongs to item {owner}")
+
+
+def create_item(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    sku: object,
+    name: object,
+    sell_price: object = "0",
+    cost_price: object = "0",
+    barcodes: tuple[tuple[str, str], ...] | list[str] = (),
+    **other: object,
+) -> ItemView:
+    """A new catalogue item owned by the actor; barcodes as codes or (code, symbology) pairs."""
+    with uow:
+        require(actor, Action.CREATE_ITEM)
+        uow.actor_id = actor.id
+        fields = _clean_fields(
+            uow, {"sku": sku, "name": name, "sell_price": sell_price, "cost_price": cost_price, **other}
+        )
+        _ensure_sku_free(uow, str(fields["sku"]))
+        item = Item(owner_id=actor.id, **fields)
+        uow.session.add(item)
+        uow.session.flush()
+        views = tuple(_attach(uow, item, entry) for entry in barcodes)
+        audit.record(uow, actor, "item.create", "item", item.id, sku=item.sku)
+        uow.commit()
+        return ItemView.of(item, views)
+
+
+def _attach(uow: UnitOfWork, item: Item, entry: str | tuple[str, str]) -> BarcodeView:
+    code, symbology = (entry, "") if isinstance(entry, str) else entry
+    code = clean_barcode(code)
+    _ensure_barcode_free(uow, code)
+    row = ItemBarcode(item_id=item.id, code=code, symbology=symbology or _guess_symbology(code))
+    uow.session.add(row)
+    uow.session.flush()
+    return BarcodeView(row.id, row.code, row.symbology)
+
+
+def _guess_symbology(code: str) -> str:
+    if looks_like_gtin(code):
+        return {8: "EAN8", 12: "UPCA", 13: "EAN13", 14: "GTIN14"}[len(code)]
+    return "CODE128"
+
+
+def _owned_item(uow: UnitOfWork, actor: Actor, item_id: object) -> Item:
+    item = uow.get(Item, item_id, "item")
+    require(actor, Action.EDIT_ITEM, owner_id=item.owner_id)
+    uow.actor_id = actor.id
+    return item
+
+
+def update_item(uow: UnitOfWork, actor: Actor, item_id: object, **changes: object) -> ItemView:
+    with uow:
+        item = _owned_item(uow, actor, item_id)
+        fields = _clean_fields(uow, changes)
+        if "sku" in fields:
+            _ensure_sku_free(uow, str(fields["sku"]), item.id)
+        before = {name: getattr(item, name) for name in fields}
+        for name, value in fields.items():
+            setattr(item, name, value)
+        changed = {
+            name: f"{before[name]} → {value}" for name, value in fields.items() if before[name] != value
+        }
+        audit.record(uow, actor, "item.update", "item", item.id, **changed)
+        uow.commit()
+        return ItemView.of(item, _barcodes_of(uow, item.id))
+
+
+def set_item_active(uow: UnitOfWork, actor: Actor, item_id: object, *, active: bool) -> ItemView:
+    """Archive (active=False) or restore an item; archived items keep their history."""
+    with uow:
+        item = _owned_item(uow, actor, item_id)
+        item.active = active
+        audit.record(uow, actor, "item.restore" if active else "item.archive", "item", item.id)
+        uow.commit()
+        return ItemView.of(item, _barcodes_of(uow, item.id))
+
+
+def archive_item(uow: UnitOfWork, actor: Actor, item_id: object) -> ItemView:
+    return set_item_active(uow, actor, item_id, active=False)
+
+
+def add_barcode(
+    uow: UnitOfWork, actor: Actor, item_id: object, code: str, symbology: str = ""
+) -> BarcodeView:
+    with uow:
+        item = _owned_item(uow, actor, item_id)
+        view = _attach(uow, item, (code, symbology))
+        audit.record(uow, actor, "barcode.add", "item", item.id, code=view.code)
+        uow.commit()
+        return view
+
+
+def remove_barcode(uow: UnitOfWork, actor: Actor, item_id: object, code: str) -> None:
+    """Detach a barcode (tombstoned so the removal syncs); its code can then be reused."""
+    with uow:
+        item = _owned_item(uow, actor, item_id)
+        row = uow.session.scalar(
+            select(ItemBarcode).where(ItemBarcode.item_id == item.id, ItemBarcode.code == code.strip())
+        )
+        if row is None:
+            raise NotFound("barcode", code)
+        # The unique index on code must let the code be attached again, so the tombstone gets a
+        # code no scanner can produce.
+        row.code = f"{row.code}#removed:{row.id}"
+        row.deleted = True
+        audit.record(uow, actor, "barcode.remove", "item", item.id, code=code)
+        uow.commit()
+
+
+def _barcodes_of(uow: UnitOfWork, item_id: uuid.UUID) -> tuple[BarcodeView, ...]:
+    rows = uow.session.scalars(
+        select(ItemBarcode)
+        .where(ItemBarcode.item_id == item_id, ItemBarcode.deleted.is_(False))
+        .order_by(ItemBarcode.created_at)
+    )
+    return tuple(BarcodeView(r.id, r.code, r.symbology) for r in rows)
+
+
+def get_item(uow: UnitOfWork, item_id: object) -> ItemView:
+    with uow:
+        item = uow.get(Item, item_id, "item")
+        return ItemView.of(item, _barcodes_of(uow, item.id))
+
+
+def find_item(uow: UnitOfWork, code: str) -> ItemView:
+    """Look up by barcode first, then by SKU (case-insensitive); a bad GTIN check digit is refused."""
+    text = (code or "").strip()
+    if not text:
+        raise InvalidBarcode("barcode", code, "is empty")
+    if looks_like_gtin(text):
+        validate_gtin(text)
+    with uow:
+        item = uow.session.scalar(
+            select(Item).join(ItemBarcode).where(ItemBarcode.code == text, ItemBarcode.deleted.is_(False))
+        )
+        if item is None:
+            item = uow.session.scalar(select(Item).where(Item.sku == text))
+        if item is None:
+            item = uow.session.scalar(select(Item).where(func.upper(Item.sku) == text.upper()).limit(1))
+        if item is None or item.deleted:
+            raise NotFound("item with code", text)
+        return ItemView.of(item, _barcodes_of(uow, item.id))
+
+
+def item_count(uow: UnitOfWork) -> int:
+    with uow:
+        return int(
+            uow.session.scalar(select(func.count()).select_from(Item).where(Item.deleted.is_(False))) or 0
+        )

@@ -1,0 +1,80 @@
+"""Proving that the derived stock levels equal the ledger, and rebuilding them from it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import delete, func, insert, select
+
+from stockdesk.db.models import Item, StockLevel, StockMovement, Store
+from stockdesk.services.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class LevelDifference:
+    item_id: uuid.UUID
+    sku: str
+    store_code: str
+    on_hand: Decimal
+    ledger: Decimal
+
+
+def ledger_sums(uow: UnitOfWork) -> dict[tuple[uuid.UUID, uuid.UUID], Decimal]:
+    rows = uow.session.execute(
+        select(StockMovement.item_id, StockMovement.store_id, func.sum(StockMovement.quantity)).group_by(
+            StockMovement.item_id, StockMovement.store_id
+        )
+    )
+    return {(item, store): total for item, store, total in rows}
+
+
+def find_differences(uow: UnitOfWork) -> list[LevelDifference]:
+    """Every (item, store) whose stock_level disagrees with the sum of its movements."""
+    with uow:
+        ledger = ledger_sums(uow)
+        levels = {
+            (i, s): q
+            for i, s, q in uow.session.execute(
+                select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand)
+            )
+        }
+        wrong = [
+            key
+            for key in ledger.keys() | levels.keys()
+            if ledger.get(key, Decimal(0)) != levels.get(key, Decimal(0))
+        ]
+        if not wrong:
+            return []
+        skus = dict(
+            uow.session.execute(select(Item.id, Item.sku).where(Item.id.in_({k[0] for k in wrong}))).all()
+        )
+        codes = dict(uow.session.execute(select(Store.id, Store.code)).all())
+        return sorted(
+            (
+                LevelDifference(
+                    i,
+                    skus.get(i, str(i)),
+                    codes.get(s, str(s)),
+                    levels.get((i, s), Decimal(0)),
+                    ledger.get((i, s), Decimal(0)),
+                )
+                for i, s in wrong
+            ),
+            key=lambda d: (d.sku, d.store_code),
+        )
+
+
+def rebuild_levels(uow: UnitOfWork) -> int:
+    """Recompute every stock level from the ledger (after a sync pull or a repair)."""
+    with uow:
+        uow.session.execute(delete(StockLevel))
+        query = select(
+            StockMovement.item_id, StockMovement.store_id, func.sum(StockMovement.quantity)
+        ).group_by(StockMovement.item_id, StockMovement.store_id)
+        count = uow.session.execute(
+            insert(StockLevel).from_select(["item_id", "store_id", "on_hand"], query)
+        ).rowcount
+        uow.commit()
+        return int(count or 0)

@@ -1,0 +1,46 @@
+"""Opening a database for the app: migrate to head (backing up first), know this desk's id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from stockdesk.db import migrate
+from stockdesk.db.engine import describe, make_engine
+from stockdesk.db.models import LocalSetting
+from stockdesk.domain.ids import new_id
+from stockdesk.services.uow import ChangeHook, UnitOfWork
+
+
+@dataclass
+class Database:
+    """An open database: hands out one fresh UnitOfWork per use case (and per thread)."""
+
+    engine: Engine
+    desk_id: str
+    backup: Path | None = None
+    hooks: list[ChangeHook] = field(default_factory=list)
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.engine, desk_id=self.desk_id, hooks=self.hooks)
+
+    @property
+    def description(self) -> str:
+        return describe(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str) -> Database:
+    """Create or upgrade the schema and return the database with this desk's identity."""
+    engine = make_engine(url)
+    backup = migrate.upgrade(engine)
+    with engine.begin() as connection:
+        desk_id = connection.scalar(select(LocalSetting.value).where(LocalSetting.key == "desk_id"))
+        if desk_id is None:
+            desk_id = f"desk-{new_id().hex[:12]}"
+            connection.execute(LocalSetting.__table__.insert().values(key="desk_id", value=desk_id))
+    return Database(engine, desk_id, backup)

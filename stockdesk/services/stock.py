@@ -1,0 +1,319 @@
+"""Stock use cases: receive, sell, adjust, transfer, count, reverse, and reading levels."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from stockdesk.db.models import Item, StockLevel, StockMovement, Store
+from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.ids import new_id
+from stockdesk.domain.movements import MovementKind, count_delta, signed_quantity
+from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.services import audit
+from stockdesk.services.ledger import Posting, on_hand, post
+from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.validation import optional_text
+from stockdesk.services.views import MovementView, StockLevelView
+
+
+@dataclass(frozen=True)
+class MovementRequest:
+    """One line of a batch: what a person typed, before validation."""
+
+    kind: MovementKind
+    item_id: object
+    store_id: object
+    quantity: object
+    unit_cost: object = None
+    reference: str = ""
+    at: datetime | None = None
+
+
+def _prepare(uow: UnitOfWork, actor: Actor, request: MovementRequest, *, allow_negative: bool) -> Posting:
+    item = uow.get(Item, request.item_id, "item")
+    store = uow.get(Store, request.store_id, "store")
+    require(actor, Action.MOVE_STOCK, store_ids=[store.id])
+    if allow_negative:
+        require(actor, Action.OVERRIDE_NEGATIVE)
+    kind = MovementKind(request.kind)
+    if kind in (MovementKind.TRANSFER_IN, MovementKind.TRANSFER_OUT, MovementKind.COUNT):
+        raise ValidationError("kind", kind.value, "is posted by transfer() or count(), not directly")
+    amount = parse_quantity("quantity", request.quantity, allow_negative=kind is MovementKind.ADJUST)
+    unit_cost = (
+        parse_money("unit_cost", request.unit_cost, allow_none=True)
+        if request.unit_cost is not None
+        else None
+    )
+    return Posting(
+        item,
+        store,
+        kind,
+        signed_quantity(kind, amount),
+        optional_text("reference", request.reference, max_length=200),
+        unit_cost,
+        at=request.at,
+    )
+
+
+def post_movements(
+    uow: UnitOfWork, actor: Actor, requests: Sequence[MovementRequest], *, allow_negative: bool = False
+) -> list[MovementView]:
+    """Post many receipts, sales or adjustments in one transaction: all or nothing."""
+    with uow:
+        uow.actor_id = actor.id
+        views: list[MovementView] = []
+        for number, request in enumerate(requests, start=1):
+            try:
+                posting = _prepare(uow, actor, request, allow_negative=allow_negative)
+                movement, after = post(uow, posting, user_id=actor.id, allow_negative=allow_negative)
+            except ValidationError as error:
+                if len(requests) > 1:
+                    error.args = (f"line {number}: {error.args[0]}",)
+                raise
+            uow.session.flush()
+            views.append(MovementView.of(movement, after))
+        uow.session.flush()
+        audit.record(
+            uow, actor, "stock.post", "stock_movement", views[0].id if views else None, lines=len(views)
+        )
+        uow.commit()
+        return views
+
+
+def _single(
+    uow: UnitOfWork,
+    actor: Actor,
+    kind: MovementKind,
+    item_id: object,
+    store_id: object,
+    quantity: object,
+    reference: str,
+    unit_cost: object = None,
+    allow_negative: bool = False,
+) -> MovementView:
+    request = MovementRequest(kind, item_id, store_id, quantity, unit_cost, reference)
+    return post_movements(uow, actor, [request], allow_negative=allow_negative)[0]
+
+
+def receive(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    item_id: object,
+    store_id: object,
+    quantity: object,
+    unit_cost: object = None,
+    reference: str = "",
+) -> MovementView:
+    return _single(uow, actor, MovementKind.RECEIVE, item_id, store_id, quantity, reference, unit_cost)
+
+
+def sell(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    item_id: object,
+    store_id: object,
+    quantity: object,
+    reference: str = "",
+    allow_negative: bool = False,
+) -> MovementView:
+    return _single(
+        uow, actor, MovementKind.SALE, item_id, store_id, quantity, reference, allow_negative=allow_negative
+    )
+
+
+def adjust(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    item_id: object,
+    store_id: object,
+    quantity: object,
+    reference: str = "",
+    allow_negative: bool = False,
+) -> MovementView:
+    """A signed correction (breakage, found stock); the reason goes in `reference`."""
+    return _single(
+        uow, actor, MovementKind.ADJUST, item_id, store_id, quantity, reference, allow_negative=allow_negative
+    )
+
+
+def transfer(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    item_id: object,
+    from_store_id: object,
+    to_store_id: object,
+    quantity: object,
+    reference: str = "",
+) -> tuple[MovementView, MovementView]:
+    """Move stock between stores: two movements sharing one transfer id, both or neither."""
+    with uow:
+        uow.actor_id = actor.id
+        item = uow.get(Item, item_id, "item")
+        source = uow.get(Store, from_store_id, "store")
+        target = uow.get(Store, to_store_id, "store")
+        if source.id == target.id:
+            raise ValidationError("to_store", target.code, "is the same store as the one stock leaves")
+        require(actor, Action.MOVE_STOCK, store_ids=[source.id, target.id])
+        amount = parse_quantity("quantity", quantity)
+        note = optional_text("reference", reference, max_length=200)
+        transfer_id = new_id()
+        out, left = post(
+            uow,
+            Posting(item, source, MovementKind.TRANSFER_OUT, -amount, note, transfer_id=transfer_id),
+            user_id=actor.id,
+            allow_negative=False,
+        )
+        into, arrived = post(
+            uow,
+            Posting(item, target, MovementKind.TRANSFER_IN, amount, note, transfer_id=transfer_id),
+            user_id=actor.id,
+            allow_negative=False,
+        )
+        uow.session.flush()
+        audit.record(
+            uow,
+            actor,
+            "stock.transfer",
+            "stock_movement",
+            out.id,
+            sku=item.sku,
+            source=source.code,
+            target=target.code,
+            quantity=str(amount),
+        )
+        uow.commit()
+        return MovementView.of(out, left), MovementView.of(into, arrived)
+
+
+def count(
+    uow: UnitOfWork, actor: Actor, *, item_id: object, store_id: object, counted: object, reference: str = ""
+) -> MovementView:
+    """Record a shelf count: the movement stores the counted quantity and posts the difference."""
+    with uow:
+        uow.actor_id = actor.id
+        item = uow.get(Item, item_id, "item")
+        store = uow.get(Store, store_id, "store")
+        require(actor, Action.MOVE_STOCK, store_ids=[store.id])
+        counted_qty = parse_quantity("counted", counted, allow_zero=True)
+        delta = count_delta(on_hand(uow, item.id, store.id), counted_qty)
+        movement, after = post(
+            uow,
+            Posting(
+                item,
+                store,
+                MovementKind.COUNT,
+                delta,
+                optional_text("reference", reference, max_length=200),
+                counted_quantity=counted_qty,
+            ),
+            user_id=actor.id,
+            allow_negative=True,
+        )
+        uow.session.flush()
+        audit.record(
+            uow,
+            actor,
+            "stock.count",
+            "stock_movement",
+            movement.id,
+            sku=item.sku,
+            store=store.code,
+            counted=str(counted_qty),
+            delta=str(delta),
+        )
+        uow.commit()
+        return MovementView.of(movement, after)
+
+
+def reverse(
+    uow: UnitOfWork, actor: Actor, movement_id: object, *, reason: str, allow_negative: bool = False
+) -> list[MovementView]:
+    """Undo a movement with new opposite movements (both legs of a transfer); rows are never changed."""
+    with uow:
+        uow.actor_id = actor.id
+        original = uow.get(StockMovement, movement_id, "movement")
+        note = optional_text("reason", reason, max_length=180)
+        if not note:
+            raise ValidationError("reason", reason, "is required to reverse a movement")
+        legs = [original]
+        if original.transfer_id is not None:
+            legs = list(
+                uow.session.scalars(
+                    select(StockMovement).where(StockMovement.transfer_id == original.transfer_id)
+                )
+            )
+        views = [_reverse_leg(uow, actor, leg, note, allow_negative) for leg in legs]
+        audit.record(uow, actor, "stock.reverse", "stock_movement", original.id, reason=note)
+        uow.commit()
+        return views
+
+
+def _reverse_leg(
+    uow: UnitOfWork, actor: Actor, leg: StockMovement, note: str, allow_negative: bool
+) -> MovementView:
+    require(actor, Action.REVERSE_MOVEMENT, store_ids=[leg.store_id], author_id=leg.user_id)
+    if leg.reverses_id is not None:
+        raise ValidationError("movement", str(leg.id), "is itself a reversal; post a new movement instead")
+    already = uow.session.scalar(select(StockMovement.id).where(StockMovement.reverses_id == leg.id))
+    if already is not None:
+        raise ValidationError("movement", str(leg.id), "has already been reversed")
+    item = uow.get(Item, leg.item_id, "item")
+    store = uow.get(Store, leg.store_id, "store")
+    posting = Posting(
+        item,
+        store,
+        MovementKind(leg.kind),
+        -leg.quantity,
+        f"reversal: {note}",
+        unit_cost=leg.unit_cost,
+        transfer_id=leg.transfer_id,
+        reverses_id=leg.id,
+    )
+    movement, after = post(uow, posting, user_id=actor.id, allow_negative=allow_negative)
+    uow.session.flush()
+    return MovementView.of(movement, after)
+
+
+def levels(uow: UnitOfWork, item_id: object) -> list[StockLevelView]:
+    """On-hand in every active store (zero where nothing was ever posted)."""
+    with uow:
+        item = uow.get(Item, item_id, "item")
+        rows = uow.session.execute(
+            select(Store.id, Store.code, Store.name, StockLevel.on_hand)
+            .outerjoin(StockLevel, (StockLevel.store_id == Store.id) & (StockLevel.item_id == item.id))
+            .where(Store.deleted.is_(False), Store.active.is_(True))
+            .order_by(Store.code)
+        )
+        return [
+            StockLevelView(sid, code, name, qty if qty is not None else Decimal(0))
+            for sid, code, name, qty in rows
+        ]
+
+
+def movements_of(uow: UnitOfWork, item_id: object, *, limit: int = 50) -> list[MovementView]:
+    """The item's latest movements, newest first."""
+    with uow:
+        item = uow.get(Item, item_id, "item")
+        rows = uow.session.scalars(
+            select(StockMovement)
+            .where(StockMovement.item_id == item.id)
+            .order_by(StockMovement.at.desc(), StockMovement.id.desc())
+            .limit(limit)
+        )
+        return [MovementView.of(row) for row in rows]
+
+
+def on_hand_of(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) -> Decimal:
+    with uow:
+        return on_hand(uow, item_id, store_id)

@@ -1,0 +1,85 @@
+"""Unit of work: one Session per `with` block, rolled back unless the block commits."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from stockdesk.db.base import Synced
+from stockdesk.db.engine import make_session_factory
+from stockdesk.domain.errors import NotFound
+
+T = TypeVar("T")
+ChangeHook = Callable[[Session], None]
+
+
+class UnitOfWork:
+    """Owns one Session at a time; never shared between threads (make one per thread).
+
+    `desk_id` and the acting user are stamped on every synced row written, so sync knows where a
+    change came from. Extra `before_commit` hooks (change capture for sync, alerts) run inside
+    the same transaction as the change itself.
+    """
+
+    def __init__(self, engine: Engine, *, desk_id: str, hooks: list[ChangeHook] | None = None) -> None:
+        self.engine = engine
+        self.desk_id = desk_id
+        self._factory: sessionmaker[Session] = make_session_factory(engine)
+        self._session: Session | None = None
+        self.hooks: list[ChangeHook] = list(hooks or [])
+        self.actor_id: uuid.UUID | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside `with uow:`")
+        return self._session
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def __enter__(self) -> Self:
+        if self._session is not None:
+            raise RuntimeError("this unit of work is already open (nested `with uow:`)")
+        self._session = self._factory()
+        event.listen(self._session, "before_flush", self._stamp)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        session, self._session = self._session, None
+        self.actor_id = None
+        if session is not None:
+            session.rollback()
+            session.close()
+
+    def commit(self) -> None:
+        for hook in self.hooks:
+            hook(self.session)
+        self.session.commit()
+
+    def get(self, model: type[T], key: object, entity: str) -> T:
+        """The live row, or NotFound naming the entity (tombstoned rows count as missing)."""
+        try:
+            ident = key if isinstance(key, uuid.UUID) else uuid.UUID(str(key))
+        except ValueError:
+            raise NotFound(entity, key) from None
+        row = self.session.get(model, ident)
+        if row is None or getattr(row, "deleted", False):
+            raise NotFound(entity, key)
+        return row
+
+    def _stamp(self, session: Session, _context: Any, _instances: Any) -> None:
+        for row in (*session.new, *session.dirty):
+            if isinstance(row, Synced):
+                if not row.origin_desk:
+                    row.origin_desk = self.desk_id
+                if self.actor_id is not None:
+                    row.updated_by = self.actor_id
