@@ -1,0 +1,146 @@
+"""What a report is made of, independent of its output format (PDF or CSV).
+
+A report is a list of `Column`s and a stream of `Section`s whose rows are plain mappings or
+dataclasses (whatever the services return). Totals are exact `Decimal` sums of the raw values,
+never of the formatted text, so the PDF, the CSV and the screen agree to the cent.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from stockdesk.domain.errors import StockDeskError
+from stockdesk.reports.formatters import text
+
+Align = Literal["left", "right", "center"]
+ProgressCallback = Callable[[int], None]
+CancelCheck = Callable[[], bool]
+
+
+class ReportCancelled(StockDeskError):  # noqa: N818 - named like the domain errors (NotFound, ...)
+    """The person cancelled the report; no output file was left behind."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"report {path.name} cancelled; nothing was written")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One report column.
+
+    `width` is in millimetres; the PDF scales all widths together when they do not add up to the
+    page's text width, so they act as proportions too. `formatter` turns the raw value into the
+    text shown in the PDF; the CSV writes the raw value exactly. A `total` column is summed into
+    carried-forward lines, section subtotals and the grand total.
+    """
+
+    key: str
+    header: str
+    width: float = 25.0
+    align: Align = "left"
+    formatter: Callable[[Any], str] = text
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """The facts printed on every page."""
+
+    title: str
+    stores: Sequence[str]
+    period: str
+    generated_by: str
+    generated_at: datetime
+
+    @property
+    def stores_text(self) -> str:
+        return ", ".join(self.stores) if self.stores else "All stores"
+
+    @property
+    def generated_text(self) -> str:
+        return f"Generated {self.generated_at:%Y-%m-%d %H:%M} by {self.generated_by}"
+
+
+@dataclass
+class Section:
+    """A group of rows with its own subtotal; `rows` may be a one-shot iterator (it is read once)."""
+
+    title: str
+    rows: Iterable[Any]
+    subtotal: bool = True
+
+
+@dataclass
+class Totals:
+    """Running exact sums of the total columns."""
+
+    keys: tuple[str, ...]
+    sums: dict[str, Decimal] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sums = {key: Decimal(0) for key in self.keys}
+
+    def add(self, values: Mapping[str, Any]) -> None:
+        for key in self.keys:
+            self.sums[key] += as_decimal(key, values[key])
+
+    def add_totals(self, other: Totals) -> None:
+        for key in self.keys:
+            self.sums[key] += other.sums[key]
+
+
+def as_decimal(key: str, value: Any) -> Decimal:
+    """A summable value; floats are refused because they would not add up to the cent."""
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise TypeError(f"total column {key!r} needs Decimal or int values, got {type(value).__name__}")
+    return Decimal(value)
+
+
+def total_keys(columns: Sequence[Column]) -> tuple[str, ...]:
+    return tuple(column.key for column in columns if column.total)
+
+
+def row_reader(columns: Sequence[Column]) -> Callable[[Any], dict[str, Any]]:
+    """A function giving a row's raw values by column key, for mappings and plain objects alike."""
+    keys = [column.key for column in columns]
+
+    def read(row: Any) -> dict[str, Any]:
+        if isinstance(row, Mapping):
+            return {key: row.get(key) for key in keys}
+        return {key: getattr(row, key, None) for key in keys}
+
+    return read
+
+
+def check_cancelled(cancelled: CancelCheck | None, path: Path) -> None:
+    if cancelled is not None and cancelled():
+        raise ReportCancelled(path)
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """Yield a temporary path next to `path`; move it into place only if the block succeeds.
+
+    A cancelled or failed report therefore never leaves a half-written file, and an older report
+    of the same name stays intact until the new one is complete.
+    """
+    path = Path(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)

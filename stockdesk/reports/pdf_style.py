@@ -1,0 +1,157 @@
+"""The look of report tables: fonts, fixed row heights, colours and the per-page Table builder.
+
+Row heights are fixed (text is cut to fit with an ellipsis rather than wrapped) because the page
+chunker must know before drawing how many rows fit on a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Table
+
+from stockdesk.reports.model import Column
+
+# The 14 standard PDF fonts need no embedding and cover Latin-1 plus the euro sign.
+FONT = "Helvetica"
+FONT_BOLD = "Helvetica-Bold"
+FONT_ITALIC = "Helvetica-Oblique"
+FONT_SIZE = 8.0
+PADDING = 3.0
+
+ROW_H = 12.5
+HEADER_H = 16.0
+TITLE_H = 24.0
+SUB_H = 15.0
+CF_H = 13.0
+GRAND_H = 18.0
+
+INK = colors.HexColor("#1F2933")
+MUTED = colors.HexColor("#616E7C")
+ACCENT = colors.HexColor("#243B53")
+RULE = colors.HexColor("#9AA5B1")
+HEADER_BG = colors.HexColor("#E4E9F0")
+ZEBRA_BG = colors.HexColor("#F5F7FA")
+SUBTOTAL_BG = colors.HexColor("#EDF0F4")
+
+_ELLIPSIS = "…"
+# No glyph of Helvetica is wider than 1.02 em, so shorter strings need no measuring.
+_WIDEST_GLYPH_EM = 1.02
+
+
+def fit_text(value: str, width: float, *, bold: bool = False, size: float = FONT_SIZE) -> str:
+    """`value` cut with an ellipsis so that it fits `width` points."""
+    if len(value) * size * _WIDEST_GLYPH_EM <= width:
+        return value
+    font = FONT_BOLD if bold else FONT
+    if stringWidth(value, font, size) <= width:
+        return value
+    low, high = 0, len(value)
+    while low < high:  # the longest prefix that fits together with the ellipsis
+        middle = (low + high + 1) // 2
+        if stringWidth(value[:middle] + _ELLIPSIS, font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return value[:low].rstrip() + _ELLIPSIS
+
+
+class TableStyler:
+    """Knows the columns and their widths in points; hands out one builder per page."""
+
+    def __init__(self, columns: Sequence[Column], widths: Sequence[float]) -> None:
+        self.columns = list(columns)
+        self.widths = list(widths)
+        self._text_widths = [width - 2 * PADDING for width in self.widths]
+        self._cut = [column.align != "right" for column in self.columns]
+        pairs = zip(columns, self._text_widths, strict=True)
+        self._header = [fit_text(column.header, inner, bold=True) for column, inner in pairs]
+        self._base = self._base_style()
+
+    def header_cells(self) -> list[str]:
+        return list(self._header)
+
+    def span_width(self, columns: int) -> float:
+        return sum(self.widths[:columns]) - 2 * PADDING
+
+    def begin(self) -> _PageTable:
+        return _PageTable(self)
+
+    def fit_row(self, cells: list[str]) -> list[str]:
+        for index, cut in enumerate(self._cut):
+            if cut:
+                cells[index] = fit_text(cells[index], self._text_widths[index])
+        return cells
+
+    def _base_style(self) -> list[tuple[Any, ...]]:
+        style: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), FONT, FONT_SIZE),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
+        for index, column in enumerate(self.columns):
+            style.append(("ALIGN", (index, 0), (index, -1), column.align.upper()))
+        return style
+
+    def row_style(self, kind: str, row: int, zebra: bool) -> list[tuple[Any, ...]]:
+        """Style commands for one row of the given kind."""
+        first, last = (0, row), (-1, row)
+        first_total = next((i for i, c in enumerate(self.columns) if c.total), 1)
+        label_span = ("SPAN", first, (max(first_total, 1) - 1, row))
+        label_left = ("ALIGN", first, first, "LEFT")
+        if kind == "row":
+            return [("BACKGROUND", first, last, ZEBRA_BG)] if zebra else []
+        if kind == "header":
+            return [("FONT", first, last, FONT_BOLD, FONT_SIZE), ("BACKGROUND", first, last, HEADER_BG),
+                    ("LINEBELOW", first, last, 0.8, ACCENT)]
+        if kind == "title":
+            return [("SPAN", first, last), ("FONT", first, last, FONT_BOLD, 10),
+                    ("TEXTCOLOR", first, last, ACCENT), ("ALIGN", first, last, "LEFT"),
+                    ("VALIGN", first, last, "BOTTOM"), ("BOTTOMPADDING", first, last, 4)]
+        if kind == "forward":
+            return [label_span, label_left, ("FONT", first, last, FONT_ITALIC, FONT_SIZE),
+                    ("TEXTCOLOR", first, last, MUTED), ("LINEABOVE", first, last, 0.4, RULE)]
+        if kind == "subtotal":
+            return [label_span, label_left, ("FONT", first, last, FONT_BOLD, FONT_SIZE),
+                    ("BACKGROUND", first, last, SUBTOTAL_BG), ("LINEABOVE", first, last, 0.6, ACCENT)]
+        # the grand total: closed by rules above and below, as accountants expect
+        return [label_span, label_left, ("FONT", first, last, FONT_BOLD, 9),
+                ("LINEABOVE", first, last, 1.0, ACCENT), ("LINEBELOW", first, last, 0.5, ACCENT),
+                ("BOTTOMPADDING", first, last, 3)]
+
+
+class _PageTable:
+    """Rows collected for one page, turned into a styled Table by `build`."""
+
+    def __init__(self, styler: TableStyler) -> None:
+        self._styler = styler
+        self._cells: list[list[str]] = []
+        self._heights: list[float] = []
+        self._style = list(styler._base)
+        self._data_rows = 0
+        self.used = 0.0
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self._cells)
+
+    def add(self, kind: str, cells: list[str], height: float) -> None:
+        row = len(self._cells)
+        if kind == "row":
+            cells = self._styler.fit_row(cells)
+            self._data_rows += 1
+        self._style.extend(self._styler.row_style(kind, row, zebra=self._data_rows % 2 == 0))
+        self._cells.append(cells)
+        self._heights.append(height)
+        self.used += height
+
+    def build(self) -> Table:
+        return Table(self._cells, colWidths=self._styler.widths, rowHeights=self._heights,
+                     style=self._style, hAlign="LEFT")
