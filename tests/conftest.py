@@ -74,8 +74,10 @@ def _truncate_all(db: Database) -> None:
         tables = [
             row[0]
             for row in connection.execute(
-                text("select tablename from pg_tables where schemaname = current_schema() "
-                     "and tablename <> 'alembic_version'")
+                text(
+                    "select tablename from pg_tables where schemaname = current_schema() "
+                    "and tablename <> 'alembic_version'"
+                )
             )
         ]
         if tables:
@@ -104,7 +106,9 @@ def sqlite_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 @pytest.fixture
 def admin(db: Database) -> Actor:
-    return users.create_first_admin(db.uow(), email="admin@example.com", password="admin-pass-1", name="Ada Admin")
+    return users.create_first_admin(
+        db.uow(), email="admin@example.com", password="admin-pass-1", name="Ada Admin"
+    )
 
 
 @pytest.fixture
@@ -123,8 +127,15 @@ def login(db: Database, email: str, password: str) -> Actor:
 
 @pytest.fixture
 def clerk(db: Database, admin: Actor, main_store: StoreView) -> Actor:
-    users.create_user(db.uow(), admin, email="clerk@example.com", password="clerk-pass-1", role="clerk",
-                      name="Carl Clerk", store_ids=[main_store.id])
+    users.create_user(
+        db.uow(),
+        admin,
+        email="clerk@example.com",
+        password="clerk-pass-1",
+        role="clerk",
+        name="Carl Clerk",
+        store_ids=[main_store.id],
+    )
     return login(db, "clerk@example.com", "clerk-pass-1")
 
 

@@ -12,13 +12,17 @@ from stockdesk.services.item_query import ItemFilter, ItemSort, count_items, ite
 
 
 def test_prices_are_kept_exact_to_the_cent(db, admin):
-    item = catalog.create_item(db.uow(), admin, sku="S1", name="Screw", sell_price="0.10", cost_price="0.0325")
+    item = catalog.create_item(
+        db.uow(), admin, sku="S1", name="Screw", sell_price="0.10", cost_price="0.0325"
+    )
     again = catalog.get_item(db.uow(), item.id)
     assert again.sell_price == Decimal("0.10") and again.cost_price == Decimal("0.0325")
     assert again.sell_price * 3 == Decimal("0.30")
 
 
-@pytest.mark.parametrize(("field", "value"), [("sell_price", "-1"), ("cost_price", "12,5O"), ("sell_price", "")])
+@pytest.mark.parametrize(
+    ("field", "value"), [("sell_price", "-1"), ("cost_price", "12,5O"), ("sell_price", "")]
+)
 def test_bad_prices_name_the_field(db, admin, field, value):
     with pytest.raises(InvalidPrice) as refused:
         catalog.create_item(db.uow(), admin, sku="S1", name="Screw", **{field: value})
@@ -105,8 +109,9 @@ def test_supplier_with_a_bad_email_or_lead_time_is_refused(db, admin):
     with pytest.raises(ValidationError) as bad_lead:
         organisation.create_supplier(db.uow(), admin, name="ACME", lead_time_days="-2")
     assert bad_lead.value.field == "lead_time_days"
-    supplier = organisation.create_supplier(db.uow(), admin, name="ACME", email="orders@acme.example",
-                                            lead_time_days="5")
+    supplier = organisation.create_supplier(
+        db.uow(), admin, name="ACME", email="orders@acme.example", lead_time_days="5"
+    )
     assert organisation.list_suppliers(db.uow()) == [supplier]
 
 

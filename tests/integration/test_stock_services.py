@@ -20,8 +20,15 @@ from stockdesk.services import catalog, check, stock
 
 @pytest.fixture
 def apple(db, admin):
-    return catalog.create_item(db.uow(), admin, sku="APL-1", name="Apple", sell_price="0.50", cost_price="0.20",
-                               barcodes=["4006381333931"])
+    return catalog.create_item(
+        db.uow(),
+        admin,
+        sku="APL-1",
+        name="Apple",
+        sell_price="0.50",
+        cost_price="0.20",
+        barcodes=["4006381333931"],
+    )
 
 
 def movement_count(db) -> int:
@@ -54,8 +61,9 @@ def test_selling_more_than_on_hand_is_refused_and_nothing_is_written(db, admin, 
 
 
 def test_a_manager_may_sell_below_zero_on_purpose(db, manager, apple, main_store):
-    sale = stock.sell(db.uow(), manager, item_id=apple.id, store_id=main_store.id, quantity="2",
-                      allow_negative=True)
+    sale = stock.sell(
+        db.uow(), manager, item_id=apple.id, store_id=main_store.id, quantity="2", allow_negative=True
+    )
     assert sale.on_hand_after == -2
 
 
@@ -69,16 +77,23 @@ def test_bad_quantities_name_the_field_and_write_nothing(db, admin, apple, main_
 
 def test_unknown_item_or_store_is_reported_by_name(db, admin, apple, main_store):
     with pytest.raises(NotFound, match="store"):
-        stock.receive(db.uow(), admin, item_id=apple.id, store_id="0190c1a0-0000-7000-8000-000000000000",
-                      quantity="1")
+        stock.receive(
+            db.uow(), admin, item_id=apple.id, store_id="0190c1a0-0000-7000-8000-000000000000", quantity="1"
+        )
     with pytest.raises(NotFound, match="item"):
         stock.receive(db.uow(), admin, item_id="not-an-id", store_id=main_store.id, quantity="1")
 
 
 def test_a_transfer_is_two_movements_sharing_one_id(db, admin, apple, main_store, branch_store):
     stock.receive(db.uow(), admin, item_id=apple.id, store_id=main_store.id, quantity="10")
-    out, into = stock.transfer(db.uow(), admin, item_id=apple.id, from_store_id=main_store.id,
-                               to_store_id=branch_store.id, quantity="4")
+    out, into = stock.transfer(
+        db.uow(),
+        admin,
+        item_id=apple.id,
+        from_store_id=main_store.id,
+        to_store_id=branch_store.id,
+        quantity="4",
+    )
     assert out.transfer_id == into.transfer_id is not None
     assert (out.quantity, into.quantity) == (-4, 4)
     levels = {level.store_code: level.on_hand for level in stock.levels(db.uow(), apple.id)}
@@ -88,12 +103,24 @@ def test_a_transfer_is_two_movements_sharing_one_id(db, admin, apple, main_store
 def test_transfer_to_the_same_store_or_beyond_stock_is_refused(db, admin, apple, main_store, branch_store):
     stock.receive(db.uow(), admin, item_id=apple.id, store_id=main_store.id, quantity="2")
     with pytest.raises(ValidationError) as same:
-        stock.transfer(db.uow(), admin, item_id=apple.id, from_store_id=main_store.id,
-                       to_store_id=main_store.id, quantity="1")
+        stock.transfer(
+            db.uow(),
+            admin,
+            item_id=apple.id,
+            from_store_id=main_store.id,
+            to_store_id=main_store.id,
+            quantity="1",
+        )
     assert same.value.field == "to_store"
     with pytest.raises(InsufficientStock):
-        stock.transfer(db.uow(), admin, item_id=apple.id, from_store_id=main_store.id,
-                       to_store_id=branch_store.id, quantity="3")
+        stock.transfer(
+            db.uow(),
+            admin,
+            item_id=apple.id,
+            from_store_id=main_store.id,
+            to_store_id=branch_store.id,
+            quantity="3",
+        )
     assert movement_count(db) == 1
     assert stock.on_hand_of(db.uow(), apple.id, branch_store.id) == 0
 
@@ -119,8 +146,14 @@ def test_reversing_a_sale_restores_stock_with_a_new_movement(db, admin, apple, m
 
 def test_reversing_one_leg_of_a_transfer_reverses_both(db, admin, apple, main_store, branch_store):
     stock.receive(db.uow(), admin, item_id=apple.id, store_id=main_store.id, quantity="5")
-    out, _ = stock.transfer(db.uow(), admin, item_id=apple.id, from_store_id=main_store.id,
-                            to_store_id=branch_store.id, quantity="5")
+    out, _ = stock.transfer(
+        db.uow(),
+        admin,
+        item_id=apple.id,
+        from_store_id=main_store.id,
+        to_store_id=branch_store.id,
+        quantity="5",
+    )
     stock.reverse(db.uow(), admin, out.id, reason="wrong store")
     levels = {level.store_code: level.on_hand for level in stock.levels(db.uow(), apple.id)}
     assert levels == {"MAIN": 5, "BR": 0}
@@ -134,9 +167,11 @@ def test_a_reversal_needs_a_reason(db, admin, apple, main_store):
 
 
 def test_a_batch_is_all_or_nothing(db, admin, apple, main_store):
-    lines = [stock.MovementRequest("receive", apple.id, main_store.id, "5"),
-             stock.MovementRequest("sale", apple.id, main_store.id, "2"),
-             stock.MovementRequest("sale", apple.id, main_store.id, "x")]
+    lines = [
+        stock.MovementRequest("receive", apple.id, main_store.id, "5"),
+        stock.MovementRequest("sale", apple.id, main_store.id, "2"),
+        stock.MovementRequest("sale", apple.id, main_store.id, "x"),
+    ]
     with pytest.raises(InvalidQuantity, match="line 3"):
         stock.post_movements(db.uow(), admin, lines)
     assert movement_count(db) == 0
@@ -147,8 +182,14 @@ def test_a_batch_is_all_or_nothing(db, admin, apple, main_store):
 def test_every_stock_write_leaves_an_audit_event(db, admin, apple, main_store, branch_store):
     before = audit_count(db)
     stock.receive(db.uow(), admin, item_id=apple.id, store_id=main_store.id, quantity="5")
-    stock.transfer(db.uow(), admin, item_id=apple.id, from_store_id=main_store.id, to_store_id=branch_store.id,
-                   quantity="1")
+    stock.transfer(
+        db.uow(),
+        admin,
+        item_id=apple.id,
+        from_store_id=main_store.id,
+        to_store_id=branch_store.id,
+        quantity="1",
+    )
     stock.count(db.uow(), admin, item_id=apple.id, store_id=main_store.id, counted="3")
     assert audit_count(db) == before + 3
 

@@ -44,7 +44,10 @@ def test_wrong_password_then_lockout_after_five_failures(db, admin):
     with pytest.raises(AccountLocked):  # even the right password waits out the lock
         users.authenticate(db.uow(), email="admin@example.com", password="admin-pass-1", now=now)
     later = now + timedelta(seconds=61)
-    assert users.authenticate(db.uow(), email="admin@example.com", password="admin-pass-1", now=later).id == admin.id
+    assert (
+        users.authenticate(db.uow(), email="admin@example.com", password="admin-pass-1", now=later).id
+        == admin.id
+    )
 
 
 def test_change_password_needs_the_old_one(db, clerk):
@@ -76,10 +79,18 @@ def test_clerk_moves_stock_only_in_assigned_stores(db, admin, clerk, main_store,
     item = catalog.create_item(db.uow(), clerk, sku="CLK", name="Clerk's item")
     stock.receive(db.uow(), clerk, item_id=item.id, store_id=main_store.id, quantity="3")
     with pytest.raises(PermissionDenied):
-        stock.transfer(db.uow(), clerk, item_id=item.id, from_store_id=main_store.id,
-                       to_store_id=branch_store.id, quantity="1")
+        stock.transfer(
+            db.uow(),
+            clerk,
+            item_id=item.id,
+            from_store_id=main_store.id,
+            to_store_id=branch_store.id,
+            quantity="1",
+        )
     with pytest.raises(PermissionDenied):
-        stock.sell(db.uow(), clerk, item_id=item.id, store_id=main_store.id, quantity="5", allow_negative=True)
+        stock.sell(
+            db.uow(), clerk, item_id=item.id, store_id=main_store.id, quantity="5", allow_negative=True
+        )
 
 
 def test_clerk_cannot_manage_stores_users_or_catalogue(db, clerk):
