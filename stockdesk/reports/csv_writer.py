@@ -1,0 +1,94 @@
+"""Any report as CSV: the same columns, rows, subtotals and grand total as its PDF.
+
+Values are written raw and exact (Decimal via str, never through float; dates ISO 8601) so a
+spreadsheet or a script reads back precisely what the PDF shows rounded. Two leading columns,
+"Section" and "Line", say which group a line belongs to and whether it is a "row", a "subtotal"
+or the "total", so totals can be filtered out without guessing.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from stockdesk.reports.model import (
+    CancelCheck,
+    Column,
+    ProgressCallback,
+    Section,
+    Totals,
+    atomic_output,
+    check_cancelled,
+    row_reader,
+    total_keys,
+)
+
+# Checking a callback for every row would cost more than writing the row.
+_CHECK_EVERY = 5000
+# A text cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+ROW, SUBTOTAL, TOTAL = "row", "subtotal", "total"
+
+
+def csv_value(value: Any) -> str:
+    """One cell, exact and locale-independent."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, float):
+        raise TypeError(f"float {value!r} in a report: services must hand over Decimal")
+    text = str(value)
+    # A leading apostrophe keeps an item called "=HYPERLINK(...)" from running when opened.
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_csv(path: Path | str, columns: Sequence[Column], sections: Iterable[Section], *,
+              progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> Totals:
+    """Stream the report to `path` (UTF-8 with BOM so spreadsheet programs detect it); return the totals.
+
+    Like the PDF, the file appears only when complete; cancelling raises ReportCancelled.
+    """
+    path = Path(path)
+    keys = total_keys(columns)
+    read = row_reader(columns)
+    grand = Totals(keys)
+    written = 0
+    with atomic_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Section", "Line", *(column.header for column in columns)])
+        for section in sections:
+            subtotal = Totals(keys)
+            for row in section.rows:
+                values = read(row)
+                if keys:
+                    subtotal.add(values)
+                writer.writerow([section.title, ROW, *(csv_value(values[c.key]) for c in columns)])
+                written += 1
+                if written % _CHECK_EVERY == 0:
+                    _report(progress, cancelled, written, path)
+            if keys and section.subtotal:
+                writer.writerow(_total_line(section.title, SUBTOTAL, columns, subtotal))
+            grand.add_totals(subtotal)
+        if keys:
+            writer.writerow(_total_line("", TOTAL, columns, grand))
+        _report(progress, cancelled, written, path)
+    return grand
+
+
+def _total_line(section: str, kind: str, columns: Sequence[Column], totals: Totals) -> list[str]:
+    return [section, kind, *(str(totals.sums[c.key]) if c.total else "" for c in columns)]
+
+
+def _report(progress: Callable[[int], None] | None, cancelled: CancelCheck | None, written: int,
+            path: Path) -> None:
+    check_cancelled(cancelled, path)
+    if progress is not None:
+        progress(written)
