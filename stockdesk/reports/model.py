@@ -25,7 +25,7 @@ ProgressCallback = Callable[[int], None]
 CancelCheck = Callable[[], bool]
 
 
-class ReportCancelled(StockDeskError):  # noqa: N818 - named like the domain errors (NotFound, ...)
+class ReportCancelled(StockDeskError):
     """The person cancelled the report; no output file was left behind."""
 
     def __init__(self, path: Path) -> None:

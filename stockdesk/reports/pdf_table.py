@@ -100,13 +100,12 @@ class PageChunker:
     def next_table(self, height: float) -> Table | None:
         """The Table that fills at most `height` points, or None when not even a start fits."""
         if self._cancelled is not None and self._cancelled():
-            raise _Cancel
+            raise _CancelError
         table = self._styler.begin()
         reserve = CF_H if self._has_totals else 0.0
         if self._section is not None:
             if HEADER_H + 2 * reserve + ROW_H > height:
                 return None  # not even one continued row fits; wait for the next page
-
             table.add("header", self._styler.header_cells(), HEADER_H)
             if self._has_totals:
                 self._add_forward(table, "brought forward")
@@ -183,7 +182,7 @@ class PageChunker:
         return cells
 
 
-class _Cancel(Exception):  # noqa: N818 - internal signal, turned into ReportCancelled by the caller
+class _CancelError(Exception):
     """Raised inside the layout loop when the person cancels."""
 
 
@@ -212,4 +211,4 @@ class RowStream(Flowable):
         """Nothing to draw: the Tables do the drawing."""
 
 
-CancelSignal = _Cancel
+CancelSignal = _CancelError
