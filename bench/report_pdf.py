@@ -1,0 +1,103 @@
+"""Report output speed: `python -m bench.report_pdf [--quick]`.
+
+Valuation-like rows (SKU, name, on hand, unit cost, value; 20 store/category groups) written as
+PDF through the shared template, as CSV, and, for comparison, as one naive reportlab Table with
+`repeatRows` (the approach whose split time grows quadratically). Each case runs in a fresh
+interpreter so that its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from stockdesk.reports.csv_writer import write_csv
+from stockdesk.reports.formatters import money, quantity
+from stockdesk.reports.model import Column, ReportMeta, Section
+from stockdesk.reports.template import ReportDocument
+
+COLUMNS = [
+    Column("sku", "SKU", 24),
+    Column("name", "Item", 62),
+    Column("on_hand", "On hand", 18, "right", quantity, total=True),
+    Column("unit_cost", "Unit cost", 20, "right", money),
+    Column("value", "Value", 26, "right", money, total=True),
+]
+META = ReportMeta("Stock valuation", ["Main warehouse"], "As of 2024-05-31", "bench", datetime(2024, 6, 1))
+GROUPS = 20
+
+# name, kind, rows, target seconds (None: comparison only)
+CASES = [
+    ("pdf 10k", "pdf", 10_000, 3.0),
+    ("pdf 100k", "pdf", 100_000, 30.0),
+    ("csv 1M", "csv", 1_000_000, 10.0),
+    ("naive single Table 10k", "naive", 10_000, None),
+]
+
+
+def rows(group: int, count: int) -> Iterator[dict[str, object]]:
+    for i in range(count):
+        on_hand = Decimal(i % 97)
+        unit_cost = Decimal(f"{(i * 7919) % 2500}.{(i * 13) % 100:02d}")
+        yield {"sku": f"G{group:02d}-{i:07d}", "name": f"Item {i} of group {group}, standard pack",
+               "on_hand": on_hand, "unit_cost": unit_cost, "value": on_hand * unit_cost}
+
+
+def sections(total: int) -> list[Section]:
+    return [Section(f"Group {g}", rows(g, total // GROUPS)) for g in range(GROUPS)]
+
+
+def naive_pdf(path: Path, total: int) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    data: list[list[str]] = [[c.header for c in COLUMNS]]
+    for section in sections(total):
+        data += [[c.formatter(row[c.key]) for c in COLUMNS] for row in section.rows]
+    SimpleDocTemplate(str(path), pagesize=A4).build([Table(data, repeatRows=1)])
+
+
+def run_case(kind: str, total: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"out.{'csv' if kind == 'csv' else 'pdf'}"
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        if kind == "pdf":
+            ReportDocument(META, COLUMNS).write_pdf(path, sections(total))
+        elif kind == "csv":
+            write_csv(path, COLUMNS, sections(total))
+        else:
+            naive_pdf(path, total)
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+        return {"seconds": seconds, "peak_mib": peak / 1024, "growth_mib": (peak - before) / 1024,
+                "size_mib": path.stat().st_size / 2**20}
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--one":
+        print(json.dumps(run_case(sys.argv[2], int(sys.argv[3]))))
+        return
+    quick = "--quick" in sys.argv
+    print(f"{'case':<24} {'rows':>9} {'seconds':>8} {'target':>7} {'peak RSS':>9} {'growth':>8} {'file':>8}")
+    for name, kind, total, target in CASES:
+        total = total // 10 if quick else total
+        output = subprocess.run([sys.executable, "-m", "bench.report_pdf", "--one", kind, str(total)],
+                                check=True, capture_output=True, text=True).stdout
+        result = json.loads(output)
+        verdict = "" if target is None else ("ok" if result["seconds"] < target else "SLOW")
+        target_text = "-" if target is None else f"<{target:g}s"
+        memory = f"{result['peak_mib']:>7.0f}Mi {result['growth_mib']:>6.0f}Mi {result['size_mib']:>6.1f}Mi"
+        print(f"{name:<24} {total:>9,} {result['seconds']:>8.2f} {target_text:>7} {memory} {verdict}")
+
+
+if __name__ == "__main__":
+    main()
