@@ -21,7 +21,7 @@ import qrcode
 import zxingcpp
 from barcode.writer import ImageWriter
 
-from stockdesk.domain.gtin import expand_upce, gtin_check_digit
+from stockdesk.domain.gtin import compress_upca, expand_upce, gtin_check_digit
 
 WIDTH, HEIGHT = 640, 480
 SYMBOLOGIES = ("EAN13", "EAN8", "UPCA", "UPCE", "CODE128", "CODE39", "QRCODE", "DATAMATRIX")
@@ -143,8 +143,11 @@ def random_code(symbology: str, rng: random.Random) -> str:
         body = {"EAN13": "4" + digits(11), "EAN8": "9" + digits(6), "UPCA": "0" + digits(10)}[symbology]
         return body + str(gtin_check_digit(body))
     if symbology == "UPCE":
-        body = "0" + digits(6)
-        return body + str(gtin_check_digit(expand_upce(body + "0")[:-1]))
+        while True:  # some digit patterns have no zero-suppressed form (e.g. xxxx06): draw again
+            body = "0" + digits(6)
+            code = body + str(gtin_check_digit(expand_upce(body + "0")[:-1]))
+            if compress_upca(expand_upce(code)) == code:
+                return code
     if symbology == "CODE39":
         return "".join(rng.choice(string.ascii_uppercase + string.digits) for _ in range(rng.randint(5, 9)))
     alphabet = string.ascii_letters + string.digits + "-"
