@@ -111,6 +111,10 @@ class PageChunker:
                 self._add_forward(table, "brought forward")
         while not self.done and self._place_next(table, height):
             pass
+        if self.done and not table.has_content:
+            # A report with nothing in it still gets its page, saying so, rather than no file.
+            empty = ["Nothing to report for this selection.", *[""] * (len(self.columns) - 1)]
+            table.add("title", empty, TITLE_H)
         if self._progress is not None:
             self._progress(self.rows_done)
         return table.build() if table.has_content else None

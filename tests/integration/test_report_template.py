@@ -179,6 +179,15 @@ def test_cancelling_keeps_the_previous_report_of_the_same_name(tmp_path, groups)
     assert target.read_bytes() == b"%PDF- the report from yesterday"
 
 
+def test_a_report_without_rows_still_has_its_page(tmp_path):
+    path = tmp_path / "empty.pdf"
+    ReportDocument(META, COLUMNS[:2]).write_pdf(path, [])
+    (page,) = PdfReader(path).pages
+    text = " ".join(page.extract_text().split())
+    assert "Nothing to report for this selection." in text
+    assert "Page 1 of 1" in text
+
+
 def test_float_money_is_refused_rather_than_summed_inexactly(tmp_path):
     row = {"sku": "X-1", "name": "x", "on_hand": Decimal(1), "unit_cost": Decimal(1), "value": 0.1}
     with pytest.raises(TypeError, match="value"):
