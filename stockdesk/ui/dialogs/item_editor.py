@@ -1,0 +1,171 @@
+"""Creating or editing a catalogue item, with its barcodes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stockdesk.domain.errors import DuplicateValue, StockDeskError
+from stockdesk.domain.permissions import Actor
+from stockdesk.services import catalog, organisation
+from stockdesk.services.database import Database
+from stockdesk.services.views import ItemView
+from stockdesk.ui.dialogs.form import FormDialog
+from stockdesk.ui.formatting import format_money, format_quantity
+
+UNITS = ("pcs", "box", "kg", "g", "l", "m", "pack", "pair")
+
+
+def _line(text: str = "", placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class ItemEditorDialog(FormDialog):
+    """`item=None` creates an item; after `accept`, `self.item` is the saved item.
+
+    Barcodes of an existing item are added and removed at once (each is its own change); for a
+    new item they are kept here and saved with it. `changed` tells the caller to refresh even if
+    the dialog was cancelled after a barcode change.
+    """
+
+    def __init__(
+        self, db: Database, actor: Actor, item: ItemView | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Edit item" if item else "New item", parent)
+        self.db, self.actor, self.item = db, actor, item
+        self.changed = False
+        self.setMinimumWidth(480)
+        self.sku = self.add_row("sku", "SKU", _line(item.sku if item else "", "e.g. HAM-16OZ"))
+        self.name = self.add_row("name", "Name", _line(item.name if item else ""))
+        self.description = QPlainTextEdit(item.description if item else "")
+        self.description.setFixedHeight(60)
+        self.add_row("description", "Description", self.description)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(UNITS)
+        self.unit.setCurrentText(item.unit if item else UNITS[0])
+        self.add_row("unit", "Unit", self.unit)
+        self.sell_price = self.add_row("sell_price", "Sell price", _line(_money(item, "sell_price")))
+        self.cost_price = self.add_row("cost_price", "Cost price", _line(_money(item, "cost_price")))
+        self.reorder_point = self.add_row(
+            "reorder_point", "Reorder point", _line(_qty(item, "reorder_point"))
+        )
+        self.reorder_qty = self.add_row("reorder_qty", "Reorder quantity", _line(_qty(item, "reorder_qty")))
+        self.category = self._combo("category_id", "Category", organisation.list_categories(db.uow()))
+        self.supplier = self._combo("supplier_id", "Supplier", organisation.list_suppliers(db.uow()))
+        self._build_barcodes()
+        self.sku.setFocus()
+
+    def _combo(self, field: str, label: str, choices: list) -> QComboBox:  # type: ignore[type-arg]
+        combo = QComboBox()
+        combo.addItem("(none)", None)
+        for choice in choices:
+            combo.addItem(choice.name, str(choice.id))
+        current = getattr(self.item, field, None) if self.item else None
+        if current is not None:
+            combo.setCurrentIndex(max(0, combo.findData(str(current))))
+        self.add_row(field, label, combo)
+        return combo
+
+    def _build_barcodes(self) -> None:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.barcodes = QListWidget()
+        self.barcodes.setFixedHeight(70)
+        self.barcodes.addItems([b.code for b in self.item.barcodes] if self.item else [])
+        self.barcode_input = _line(placeholder="scan or type a barcode, then Add")
+        self.add_barcode_button = QPushButton("Add")
+        self.remove_barcode_button = QPushButton("Remove")
+        row = QHBoxLayout()
+        row.addWidget(self.barcode_input, 1)
+        row.addWidget(self.add_barcode_button)
+        row.addWidget(self.remove_barcode_button)
+        column.addWidget(self.barcodes)
+        column.addLayout(row)
+        self.add_row("barcode", "Barcodes", box)
+        self.add_barcode_button.clicked.connect(self.add_barcode)
+        self.remove_barcode_button.clicked.connect(self.remove_barcode)
+        self.add_barcode_button.setAutoDefault(False)
+        self.remove_barcode_button.setAutoDefault(False)
+        self.barcode_input.returnPressed.connect(self.add_barcode)
+
+    def barcode_codes(self) -> list[str]:
+        return [self.barcodes.item(row).text() for row in range(self.barcodes.count())]
+
+    def add_barcode(self) -> None:
+        """Check the typed code (and attach it at once when the item exists)."""
+        self.clear_errors()
+        try:
+            code = catalog.clean_barcode(self.barcode_input.text())
+            if code in self.barcode_codes():
+                raise DuplicateValue("barcode", code, "is already in the list")
+            if self.item is not None:
+                code = catalog.add_barcode(self.db.uow(), self.actor, self.item.id, code).code
+                self.changed = True
+        except StockDeskError as error:
+            self.show_error(error)
+            return
+        self.barcodes.addItem(code)
+        self.barcode_input.clear()
+
+    def remove_barcode(self) -> None:
+        """Drop the selected code (detached at once when the item exists)."""
+        self.clear_errors()
+        current = self.barcodes.currentItem()
+        if current is None:
+            return
+        try:
+            if self.item is not None:
+                catalog.remove_barcode(self.db.uow(), self.actor, self.item.id, current.text())
+                self.changed = True
+        except StockDeskError as error:
+            self.show_error(error)
+            return
+        self.barcodes.takeItem(self.barcodes.row(current))
+
+    def fields(self) -> dict[str, object]:
+        """What the person typed, as the service's keyword arguments."""
+        return {
+            "sku": self.sku.text(),
+            "name": self.name.text(),
+            "description": self.description.toPlainText(),
+            "unit": self.unit.currentText(),
+            "sell_price": self.sell_price.text(),
+            "cost_price": self.cost_price.text(),
+            "reorder_point": self.reorder_point.text(),
+            "reorder_qty": self.reorder_qty.text(),
+            "category_id": self.category.currentData(),
+            "supplier_id": self.supplier.currentData(),
+        }
+
+    def submit(self) -> None:
+        """Create or update through the catalogue service (which validates every field)."""
+        if self.item is None:
+            self.item = catalog.create_item(
+                self.db.uow(),
+                self.actor,
+                barcodes=self.barcode_codes(),
+                **self.fields(),  # type: ignore[arg-type]
+            )
+        else:
+            self.item = catalog.update_item(self.db.uow(), self.actor, self.item.id, **self.fields())
+        self.changed = True
+
+
+def _money(item: ItemView | None, field: str) -> str:
+    return format_money(getattr(item, field)) if item else "0.00"
+
+
+def _qty(item: ItemView | None, field: str) -> str:
+    return format_quantity(getattr(item, field)) if item else "0"

@@ -1,0 +1,47 @@
+"""Turning service values (Decimals, datetimes, kinds) into the text a clerk reads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+_KIND_LABELS = {
+    "receive": "Received",
+    "sale": "Sold",
+    "transfer_out": "Sent",
+    "transfer_in": "Arrived",
+    "adjust": "Adjusted",
+    "count": "Counted",
+}
+
+
+def format_quantity(value: Decimal | None, *, signed: bool = False) -> str:
+    """7.000 → "7", 2.500 → "2.5"; never scientific notation (1E+1)."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f") if value != 0 else "0"
+    if signed and value > 0:
+        return f"+{text}"
+    return text
+
+
+def format_money(value: Decimal | None, *, grouped: bool = False) -> str:
+    """At least two decimals (1.5 → "1.50"), keeping sub-cent digits a cost price may carry."""
+    if value is None:
+        return ""
+    places = max(2, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+    return f"{value:{',' if grouped else ''}.{places}f}"
+
+
+def format_when(value: datetime) -> str:
+    """A moment in the desk's local time, to the minute."""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def kind_label(kind: str) -> str:
+    return _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def field_label(field: str) -> str:
+    """A service field name as a person would call it: "sell_price" → "Sell price"."""
+    return field.replace("_id", "").replace("_", " ").capitalize()

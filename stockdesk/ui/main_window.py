@@ -1,0 +1,266 @@
+"""The main window: the items table, a search box, the stock panel and the stock actions."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stockdesk.domain.errors import StockDeskError
+from stockdesk.domain.permissions import Action, Actor, allowed
+from stockdesk.services import catalog
+from stockdesk.services.database import Database
+from stockdesk.services.views import ItemView
+from stockdesk.ui.actions import build_actions
+from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
+from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
+from stockdesk.ui.models.items import ItemsModel
+from stockdesk.ui.widgets.stock_panel import StockPanel
+
+SEARCH_DEBOUNCE_MS = 250
+
+
+def exec_dialog(dialog: QDialog) -> bool:
+    """Run a dialog modally; tests replace `MainWindow.run_dialog` so they never block here."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class MainWindow(QMainWindow):
+    """Everything a clerk needs on one screen; every action goes through a service call."""
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.run_dialog: Callable[[QDialog], bool] = exec_dialog
+        self.current_item: ItemView | None = None
+        self.setWindowTitle("StockDesk")
+        self.resize(1280, 760)
+        self.model = ItemsModel(db, self)
+        self.panel = StockPanel(db)
+        self._build_centre()
+        self._build_dock()
+        self.actions = build_actions(self, self._handlers())
+        self._build_status_bar()
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._update_count)
+        self._update_actions()
+        self._update_count()
+
+    # building -----------------------------------------------------------------------------------
+
+    def _build_centre(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search SKU, name or barcode  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.show_archived = QCheckBox("Show archived")
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._search_entered)
+        self.show_archived.toggled.connect(self._archived_toggled)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((120, 0, 130, 50, 90, 90, 100, 80)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.edit_item())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit_item)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_archived)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.setCentralWidget(centre)
+
+    def _build_dock(self) -> None:
+        dock = QDockWidget("Stock", self)
+        dock.setObjectName("stock_dock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setWidget(self.panel)
+        self.panel.setMinimumWidth(380)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def _build_status_bar(self) -> None:
+        role = self.actor.role.value
+        who = self.actor.name or self.actor.email
+        self.count_label = QLabel()
+        self.user_label = QLabel(f"{who} ({role})")
+        self.db_label = QLabel(self.db.description)
+        for label in (self.count_label, self.user_label, self.db_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _handlers(self) -> dict[str, Callable[[], None]]:
+        return {
+            "new_item": self.new_item,
+            "edit_item": self.edit_item,
+            "archive_item": self.archive_item,
+            "receive": lambda: self.move_stock(MovementType.RECEIVE),
+            "sell": lambda: self.move_stock(MovementType.SELL),
+            "transfer": lambda: self.move_stock(MovementType.TRANSFER),
+            "adjust": lambda: self.move_stock(MovementType.ADJUST),
+            "count": lambda: self.move_stock(MovementType.COUNT),
+            "find": self.focus_search,
+            "refresh": lambda: self.refresh(self.current_item.id if self.current_item else None),
+            "quit": self.close,
+        }
+
+    # selection and refresh ----------------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = self.model.item_id(current.row()) if current.isValid() else None
+        self._show_item(item_id)
+
+    def _show_item(self, item_id: uuid.UUID | None) -> None:
+        try:
+            self.current_item = catalog.get_item(self.db.uow(), item_id) if item_id else None
+        except StockDeskError:  # archived or deleted elsewhere since the page was read
+            self.current_item = None
+        self.panel.show_item(self.current_item)
+        self._update_actions()
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def refresh(self, item_id: uuid.UUID | None = None) -> None:
+        """Re-read the table after a write, keep `item_id` selected if it is still listed."""
+        hint = self.table.currentIndex().row()
+        self.model.refresh()
+        row = self.model.find_row(item_id, hint=max(hint, 0)) if item_id else None
+        if row is not None:
+            self.select_row(row)
+        else:
+            self._show_item(item_id)
+
+    def _update_actions(self) -> None:
+        item = self.current_item
+        may_edit = item is not None and allowed(self.actor, Action.EDIT_ITEM, owner_id=item.owner_id)
+        may_move = (
+            item is not None
+            and allowed(self.actor, Action.MOVE_STOCK)
+            and (not self.actor.is_clerk or bool(self.actor.store_ids))
+        )
+        self.actions["new_item"].setEnabled(allowed(self.actor, Action.CREATE_ITEM))
+        self.actions["edit_item"].setEnabled(may_edit)
+        self.actions["archive_item"].setEnabled(may_edit)
+        self.actions["archive_item"].setText("&Restore" if item and not item.active else "&Archive")
+        for key in ("receive", "sell", "transfer", "adjust", "count"):
+            self.actions[key].setEnabled(may_move)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"{self.model.rowCount():,} items")
+
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        if column != self.model.sort_column:  # a column the database cannot sort on: show the real order
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+            header.blockSignals(False)
+
+    # search -------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def apply_search(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter_text(self.search.text().strip())
+        if self.model.rowCount() > 0:
+            self.select_row(0)
+        else:
+            self._show_item(None)
+
+    def _search_entered(self) -> None:
+        self.apply_search()
+        self.table.setFocus()
+
+    def _archived_toggled(self, checked: bool) -> None:
+        self.model.set_include_archived(checked)
+        self.refresh(self.current_item.id if self.current_item else None)
+
+    # actions ------------------------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        dialog = ItemEditorDialog(self.db, self.actor, None, self)
+        if self.run_dialog(dialog) and dialog.item is not None:
+            self.statusBar().showMessage(f"Created {dialog.item.sku}", 5000)
+            self.refresh(dialog.item.id)
+
+    def edit_item(self) -> None:
+        if self.current_item is None or not self.actions["edit_item"].isEnabled():
+            return
+        dialog = ItemEditorDialog(self.db, self.actor, self.current_item, self)
+        accepted = self.run_dialog(dialog)
+        if accepted or dialog.changed:
+            self.refresh(self.current_item.id)
+
+    def archive_item(self) -> None:
+        item = self.current_item
+        if item is None:
+            return
+        verb = "Restore" if not item.active else "Archive"
+        if not self.confirm(f"{verb} {item.sku} — {item.name}?"):
+            return
+        try:
+            catalog.set_item_active(self.db.uow(), self.actor, item.id, active=not item.active)
+        except StockDeskError as error:
+            self.report_error(error)
+            return
+        self.statusBar().showMessage(f"{verb}d {item.sku}", 5000)
+        self.refresh(item.id)
+
+    def move_stock(self, kind: MovementType) -> None:
+        if self.current_item is None or not self.actions[kind.value].isEnabled():
+            return
+        dialog = MovementDialog(self.db, self.actor, self.current_item, kind, self)
+        if self.run_dialog(dialog):
+            self.statusBar().showMessage(f"{dialog.windowTitle()}: done", 5000)
+            self.refresh(self.current_item.id)
+
+    # messages (replaceable in tests, where a modal box would block) -----------------------------
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "StockDesk", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def report_error(self, error: StockDeskError) -> None:
+        self.statusBar().showMessage(str(error), 10000)
+        QMessageBox.warning(self, "StockDesk", str(error))

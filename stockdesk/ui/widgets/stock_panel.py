@@ -1,0 +1,77 @@
+"""The side panel: the selected item's stock in each store and its latest movements."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from stockdesk.services import organisation, stock
+from stockdesk.services.database import Database
+from stockdesk.services.views import ItemView
+from stockdesk.ui.formatting import format_quantity
+from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel
+
+MOVEMENTS_SHOWN = 30
+
+
+def _table(model: StockLevelsModel | MovementsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class StockPanel(QWidget):
+    """Shows one item at a time; `show_item(None)` empties it."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.item: ItemView | None = None
+        self.title = QLabel("No item selected")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.total = QLabel()
+        self.levels = StockLevelsModel(self)
+        self.movements = MovementsModel(self)
+        self.levels_view = _table(self.levels)
+        self.movements_view = _table(self.movements)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.total)
+        layout.addWidget(QLabel("<b>On hand per store</b>"))
+        layout.addWidget(self.levels_view, 1)
+        layout.addWidget(QLabel("<b>Latest movements</b>"))
+        layout.addWidget(self.movements_view, 2)
+
+    def show_item(self, item: ItemView | None) -> None:
+        """Read the item's levels and movements afresh (also after every write)."""
+        self.item = item
+        if item is None:
+            self.title.setText("No item selected")
+            self.total.clear()
+            self.levels.set_rows([])
+            self.movements.set_rows([])
+            return
+        levels = stock.levels(self._db.uow(), item.id)
+        self.title.setText(f"{item.sku} — {item.name}")
+        total = sum((level.on_hand for level in levels), start=Decimal(0))
+        self.total.setText(f"On hand in all stores: <b>{format_quantity(total)}</b> {item.unit}")
+        self.levels.set_rows(levels)
+        stores = organisation.list_stores(self._db.uow(), include_inactive=True)
+        self.movements.store_codes = {store.id: store.code for store in stores}
+        self.movements.set_rows(stock.movements_of(self._db.uow(), item.id, limit=MOVEMENTS_SHOWN))
+
+    def on_hand_in(self, store_id: uuid.UUID) -> str:
+        """The on-hand text shown for a store ("" if the store is not listed)."""
+        for row, level in enumerate(self.levels.rows()):
+            if level.store_id == store_id:
+                return str(self.levels.index(row, 1).data())
+        return ""

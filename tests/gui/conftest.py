@@ -1,0 +1,53 @@
+"""GUI fixtures: Qt offscreen, and a fresh SQLite file with an admin and a store built through services."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any QApplication exists (pytest-qt creates it lazily in the qapp fixture).
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from stockdesk.domain.permissions import Actor  # noqa: E402
+from stockdesk.services import organisation, users  # noqa: E402
+from stockdesk.services.database import Database, open_database  # noqa: E402
+from stockdesk.services.views import StoreView  # noqa: E402
+
+
+@pytest.fixture
+def gui_db(tmp_path: Path) -> Iterator[Database]:
+    """An empty, migrated SQLite file of this test's own."""
+    database = open_database(str(tmp_path / "t.sqlite"))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def gui_admin(gui_db: Database) -> Actor:
+    return users.create_first_admin(gui_db.uow(), email="admin@example.com", password="admin-pass-1",
+                                    name="Ada Admin")
+
+
+@pytest.fixture
+def gui_store(gui_db: Database, gui_admin: Actor) -> StoreView:
+    return organisation.create_store(gui_db.uow(), gui_admin, code="MAIN", name="Main store")
+
+
+@pytest.fixture
+def save_artifact(tmp_path: Path) -> Callable[[object, str], Path]:
+    """Save a widget's picture to tmp_path (and to $STOCKDESK_ARTIFACTS when set); returns the path."""
+
+    def save(widget: object, name: str) -> Path:
+        pixmap = widget.grab()  # type: ignore[attr-defined]
+        path = tmp_path / name
+        assert pixmap.save(str(path), "PNG")
+        folder = os.environ.get("STOCKDESK_ARTIFACTS")
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            assert pixmap.save(str(Path(folder) / name), "PNG")
+        return path
+
+    return save
