@@ -1,23 +1,31 @@
-"""Writing to the ledger: one movement row and the matching stock_level change, in one transaction.
+"""Writing to the ledger: movement rows and the matching stock_level changes, in one transaction.
 
 This module is the only place that changes `stock_level`, so the level can never drift from the
-ledger except through a bug that `stockdesk check` would show.
+ledger except through a bug that `stockdesk check` would show. A batch costs a handful of
+statements whatever its size: levels are locked and read once, balances run in Python, and
+movements go in with one multi-row insert.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from stockdesk.db.base import utcnow
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import InsufficientStock, ValidationError
+from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.views import MovementView
+
+Key = tuple[uuid.UUID, uuid.UUID]
 
 
 @dataclass(frozen=True)
@@ -35,24 +43,102 @@ class Posting:
     reverses_id: uuid.UUID | None = None
     at: datetime | None = None
 
+    @property
+    def key(self) -> Key:
+        return (self.item.id, self.store.id)
 
-def change_level(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID, delta: Decimal) -> Decimal:
-    """Add `delta` to on-hand atomically (row created on first use) and return the new on-hand."""
-    result = uow.session.execute(
-        update(StockLevel)
-        .where(StockLevel.item_id == item_id, StockLevel.store_id == store_id)
-        .values(on_hand=StockLevel.on_hand + delta)
-        .returning(StockLevel.on_hand)
-    ).scalar_one_or_none()
-    if result is not None:
-        return result
-    insert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
-    statement = insert(StockLevel).values(item_id=item_id, store_id=store_id, on_hand=delta)
-    statement = statement.on_conflict_do_update(
-        index_elements=[StockLevel.item_id, StockLevel.store_id],
-        set_={"on_hand": StockLevel.on_hand + statement.excluded.on_hand},
-    ).returning(StockLevel.on_hand)
-    return uow.session.execute(statement).scalar_one()
+
+def _lock_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
+    """Make sure a level row exists for every key, lock them (PostgreSQL) and return on-hand."""
+    upsert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
+    ordered = sorted(keys)  # one lock order for every transaction: no deadlocks between desks' workers
+    uow.session.execute(
+        upsert(StockLevel).on_conflict_do_nothing(index_elements=["item_id", "store_id"]),
+        [{"item_id": item, "store_id": store, "on_hand": Decimal(0)} for item, store in ordered],
+    )
+    levels: dict[Key, Decimal] = {}
+    for start in range(0, len(ordered), 400):
+        chunk = ordered[start : start + 400]
+        query = select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand).where(
+            tuple_(StockLevel.item_id, StockLevel.store_id).in_(chunk)
+        )
+        if uow.dialect == "postgresql":
+            query = query.with_for_update()
+        levels.update({(i, s): q for i, s, q in uow.session.execute(query)})
+    return levels
+
+
+def post_many(
+    uow: UnitOfWork, postings: Sequence[Posting], *, user_id: uuid.UUID | None, allow_negative: bool
+) -> list[MovementView]:
+    """Write movements in order; refuse any line that would take stock below zero unless allowed."""
+    if not postings:
+        return []
+    balance = _lock_levels(uow, {p.key for p in postings})
+    start = dict(balance)
+    rows: list[dict[str, object]] = []
+    afters: list[Decimal] = []
+    for posting in postings:
+        _refuse_archived(posting)
+        before = balance[posting.key]
+        after = before + posting.quantity
+        if after < 0 and posting.quantity < 0 and not allow_negative:
+            raise InsufficientStock(
+                sku=posting.item.sku, store=posting.store.code, on_hand=before, requested=-posting.quantity
+            )
+        balance[posting.key] = after
+        rows.append(_movement_row(posting, user_id, uow.desk_id))
+        afters.append(after)
+    changed = [
+        {"i": k[0], "s": k[1], "d": balance[k] - start[k]} for k in sorted(balance) if balance[k] != start[k]
+    ]
+    if changed:
+        # Relative updates keep a concurrent writer's change on SQLite, where rows are not locked.
+        statement = (
+            update(StockLevel)
+            .where(StockLevel.item_id == bindparam("i"), StockLevel.store_id == bindparam("s"))
+            .values(on_hand=StockLevel.on_hand + bindparam("d", type_=StockLevel.on_hand.type))
+        )
+        uow.session.connection().execute(statement, changed)
+    # Core executemany: an ORM object per movement costs more than the insert itself.
+    uow.session.execute(insert(StockMovement), rows)
+    return [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
+
+
+def _refuse_archived(posting: Posting) -> None:
+    incoming = posting.kind in (MovementKind.RECEIVE, MovementKind.TRANSFER_IN)
+    if incoming and not posting.item.active and posting.reverses_id is None:
+        raise ValidationError("item", posting.item.sku, "is archived: restore it before receiving stock")
+
+
+def _movement_row(posting: Posting, user_id: uuid.UUID | None, desk_id: str) -> dict[str, object]:
+    now = utcnow()
+    return {
+        "id": new_id(),
+        "item_id": posting.item.id,
+        "store_id": posting.store.id,
+        "kind": posting.kind.value,
+        "quantity": posting.quantity,
+        "counted_quantity": posting.counted_quantity,
+        "unit_cost": posting.unit_cost,
+        "reference": posting.reference,
+        "transfer_id": posting.transfer_id,
+        "reverses_id": posting.reverses_id,
+        "user_id": user_id,
+        "at": posting.at or now,
+        "created_at": now,
+        "updated_at": now,
+        "updated_by": user_id,
+        "origin_desk": desk_id,
+        "hlc": "",
+        "deleted": False,
+    }
+
+
+def post(
+    uow: UnitOfWork, posting: Posting, *, user_id: uuid.UUID | None, allow_negative: bool
+) -> MovementView:
+    return post_many(uow, [posting], user_id=user_id, allow_negative=allow_negative)[0]
 
 
 def on_hand(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) -> Decimal:
@@ -60,35 +146,3 @@ def on_hand(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) -> Decimal
         select(StockLevel.on_hand).where(StockLevel.item_id == item_id, StockLevel.store_id == store_id)
     )
     return value if value is not None else Decimal(0)
-
-
-def post(
-    uow: UnitOfWork, posting: Posting, *, user_id: uuid.UUID | None, allow_negative: bool
-) -> tuple[StockMovement, Decimal]:
-    """Write one movement and its level change; refuse to go below zero unless allowed."""
-    if not posting.item.active and posting.kind in (MovementKind.RECEIVE, MovementKind.TRANSFER_IN):
-        raise ValidationError("item", posting.item.sku, "is archived: restore it before receiving stock")
-    after = change_level(uow, posting.item.id, posting.store.id, posting.quantity)
-    if after < 0 and posting.quantity < 0 and not allow_negative:
-        raise InsufficientStock(
-            sku=posting.item.sku,
-            store=posting.store.code,
-            on_hand=after - posting.quantity,
-            requested=-posting.quantity,
-        )
-    movement = StockMovement(
-        item_id=posting.item.id,
-        store_id=posting.store.id,
-        kind=posting.kind.value,
-        quantity=posting.quantity,
-        counted_quantity=posting.counted_quantity,
-        unit_cost=posting.unit_cost,
-        reference=posting.reference,
-        transfer_id=posting.transfer_id,
-        reverses_id=posting.reverses_id,
-        user_id=user_id,
-    )
-    if posting.at is not None:
-        movement.at = posting.at
-    uow.session.add(movement)
-    return movement, after

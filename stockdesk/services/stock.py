@@ -17,7 +17,7 @@ from stockdesk.domain.movements import MovementKind, count_delta, signed_quantit
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit
-from stockdesk.services.ledger import Posting, on_hand, post
+from stockdesk.services.ledger import Posting, on_hand, post, post_many
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text
 from stockdesk.services.views import MovementView, StockLevelView
@@ -68,23 +68,32 @@ def post_movements(
     """Post many receipts, sales or adjustments in one transaction: all or nothing."""
     with uow:
         uow.actor_id = actor.id
-        views: list[MovementView] = []
+        loaded = _preload(uow, requests)  # held so the session's weak identity map keeps the rows
+        postings: list[Posting] = []
         for number, request in enumerate(requests, start=1):
             try:
-                posting = _prepare(uow, actor, request, allow_negative=allow_negative)
-                movement, after = post(uow, posting, user_id=actor.id, allow_negative=allow_negative)
+                postings.append(_prepare(uow, actor, request, allow_negative=allow_negative))
             except ValidationError as error:
                 if len(requests) > 1:
                     error.args = (f"line {number}: {error.args[0]}",)
                 raise
-            uow.session.flush()
-            views.append(MovementView.of(movement, after))
-        uow.session.flush()
+        views = post_many(uow, postings, user_id=actor.id, allow_negative=allow_negative)
         audit.record(
             uow, actor, "stock.post", "stock_movement", views[0].id if views else None, lines=len(views)
         )
         uow.commit()
+        del loaded
         return views
+
+
+def _preload(uow: UnitOfWork, requests: Sequence[MovementRequest]) -> list[object]:
+    """Load the batch's items and stores in two queries; `uow.get` then finds them in the session."""
+    rows: list[object] = []
+    for model, ids in ((Item, {r.item_id for r in requests}), (Store, {r.store_id for r in requests})):
+        keys = [i for i in ids if isinstance(i, uuid.UUID)]
+        for start in range(0, len(keys), 500):
+            rows += uow.session.scalars(select(model).where(model.id.in_(keys[start : start + 500]))).all()
+    return rows
 
 
 def _single(
@@ -168,19 +177,15 @@ def transfer(
         amount = parse_quantity("quantity", quantity)
         note = optional_text("reference", reference, max_length=200)
         transfer_id = new_id()
-        out, left = post(
+        out, into = post_many(
             uow,
-            Posting(item, source, MovementKind.TRANSFER_OUT, -amount, note, transfer_id=transfer_id),
+            [
+                Posting(item, source, MovementKind.TRANSFER_OUT, -amount, note, transfer_id=transfer_id),
+                Posting(item, target, MovementKind.TRANSFER_IN, amount, note, transfer_id=transfer_id),
+            ],
             user_id=actor.id,
             allow_negative=False,
         )
-        into, arrived = post(
-            uow,
-            Posting(item, target, MovementKind.TRANSFER_IN, amount, note, transfer_id=transfer_id),
-            user_id=actor.id,
-            allow_negative=False,
-        )
-        uow.session.flush()
         audit.record(
             uow,
             actor,
@@ -193,7 +198,7 @@ def transfer(
             quantity=str(amount),
         )
         uow.commit()
-        return MovementView.of(out, left), MovementView.of(into, arrived)
+        return out, into
 
 
 def count(
@@ -207,7 +212,7 @@ def count(
         require(actor, Action.MOVE_STOCK, store_ids=[store.id])
         counted_qty = parse_quantity("counted", counted, allow_zero=True)
         delta = count_delta(on_hand(uow, item.id, store.id), counted_qty)
-        movement, after = post(
+        movement = post(
             uow,
             Posting(
                 item,
@@ -220,7 +225,6 @@ def count(
             user_id=actor.id,
             allow_negative=True,
         )
-        uow.session.flush()
         audit.record(
             uow,
             actor,
@@ -233,7 +237,7 @@ def count(
             delta=str(delta),
         )
         uow.commit()
-        return MovementView.of(movement, after)
+        return movement
 
 
 def reverse(
@@ -280,9 +284,7 @@ def _reverse_leg(
         transfer_id=leg.transfer_id,
         reverses_id=leg.id,
     )
-    movement, after = post(uow, posting, user_id=actor.id, allow_negative=allow_negative)
-    uow.session.flush()
-    return MovementView.of(movement, after)
+    return post(uow, posting, user_id=actor.id, allow_negative=allow_negative)
 
 
 def levels(uow: UnitOfWork, item_id: object) -> list[StockLevelView]:

@@ -133,6 +133,11 @@ class MovementView:
     on_hand_after: Decimal | None = None
 
     @classmethod
+    def of_row(cls, row: dict[str, object], on_hand_after: Decimal | None = None) -> MovementView:
+        """From the plain dict the ledger inserts with."""
+        return cls(**{name: row[name] for name in _MOVEMENT_FIELDS}, on_hand_after=on_hand_after)  # type: ignore[arg-type]
+
+    @classmethod
     def of(cls, row: models.StockMovement, on_hand_after: Decimal | None = None) -> MovementView:
         return cls(
             row.id,
@@ -149,6 +154,22 @@ class MovementView:
             row.at,
             on_hand_after,
         )
+
+
+_MOVEMENT_FIELDS = (
+    "id",
+    "item_id",
+    "store_id",
+    "kind",
+    "quantity",
+    "counted_quantity",
+    "unit_cost",
+    "reference",
+    "transfer_id",
+    "reverses_id",
+    "user_id",
+    "at",
+)
 
 
 @dataclass(frozen=True)

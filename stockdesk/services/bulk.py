@@ -1,0 +1,165 @@
+"""Many items in one transaction: every row validated first, every problem reported, nothing half-written.
+
+Used by the demo generator and by imports; the rules are the same ones `catalog.create_item` applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+
+from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
+from stockdesk.domain.errors import StockDeskError, ValidationError
+from stockdesk.domain.ids import new_id
+from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.services import audit
+from stockdesk.services.catalog import _guess_symbology, clean_barcode
+from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.validation import optional_text, required_text
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    field: str
+    value: object
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.field}: {self.value!r} {self.reason}"
+
+
+class BulkRejected(StockDeskError):
+    """Some rows were bad; carries every problem so a person can fix them all at once."""
+
+    def __init__(self, problems: Sequence[RowProblem]) -> None:
+        self.problems = list(problems)
+        shown = "; ".join(str(p) for p in self.problems[:5])
+        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        super().__init__(f"{len(self.problems)} problem(s): {shown}{more}")
+
+
+def _clean_row(row: Mapping[str, object], known: dict[str, set[object]]) -> dict[str, object]:
+    clean: dict[str, object] = {
+        "sku": required_text("sku", row.get("sku"), max_length=64),
+        "name": required_text("name", row.get("name"), max_length=300),
+        "description": optional_text("description", row.get("description", ""), max_length=10_000),
+        "unit": required_text("unit", row.get("unit") or "pcs", max_length=16),
+        "sell_price": parse_money("sell_price", row.get("sell_price", "0")),
+        "cost_price": parse_money("cost_price", row.get("cost_price", "0")),
+        "reorder_point": parse_quantity("reorder_point", row.get("reorder_point", "0"), allow_zero=True),
+        "reorder_qty": parse_quantity("reorder_qty", row.get("reorder_qty", "0"), allow_zero=True),
+    }
+    for field, entity in (("category_id", "category"), ("supplier_id", "supplier")):
+        value = row.get(field)
+        if value not in (None, ""):
+            if value not in known[entity]:
+                raise ValidationError(field, value, f"is not a known {entity}")
+            clean[field] = value
+    return clean
+
+
+def validate_items(
+    uow: UnitOfWork, rows: Sequence[Mapping[str, object]], *, first_row: int = 1
+) -> tuple[list[dict[str, object]], list[list[str]], list[RowProblem]]:
+    """Check every row (inside an open unit of work); returns clean rows, their barcodes, and problems."""
+    known = {
+        "category": set(uow.session.scalars(select(Category.id).where(Category.deleted.is_(False)))),
+        "supplier": set(uow.session.scalars(select(Supplier.id).where(Supplier.deleted.is_(False)))),
+    }
+    problems: list[RowProblem] = []
+    cleaned: list[dict[str, object]] = []
+    codes: list[list[str]] = []
+    numbers: list[int] = []
+    for number, row in enumerate(rows, start=first_row):
+        try:
+            clean = _clean_row(row, known)
+            row_codes = [clean_barcode(code) for code in _codes(row.get("barcodes", ()))]
+        except ValidationError as error:
+            problems.append(RowProblem(number, error.field, error.value, error.reason))
+            continue
+        cleaned.append(clean)
+        codes.append(row_codes)
+        numbers.append(number)
+    problems.extend(_duplicates(uow, cleaned, codes, numbers))
+    problems.sort(key=lambda problem: problem.row)
+    return cleaned, codes, problems
+
+
+def _codes(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [part for part in (p.strip() for p in value.replace(";", ",").split(",")) if part]
+    return [str(code) for code in value]  # type: ignore[attr-defined]
+
+
+def _duplicates(
+    uow: UnitOfWork, cleaned: list[dict[str, object]], codes: list[list[str]], numbers: list[int]
+) -> Iterable[RowProblem]:
+    seen_skus: dict[object, int] = {}
+    seen_codes: dict[str, int] = {}
+    for number, row, row_codes in zip(numbers, cleaned, codes, strict=True):
+        if row["sku"] in seen_skus:
+            yield RowProblem(number, "sku", row["sku"], f"repeats row {seen_skus[row['sku']]}")
+        seen_skus.setdefault(row["sku"], number)
+        for code in row_codes:
+            if code in seen_codes:
+                yield RowProblem(number, "barcodes", code, f"repeats row {seen_codes[code]}")
+            seen_codes.setdefault(code, number)
+    yield from _already_stored(uow, "sku", Item.sku, seen_skus)
+    yield from _already_stored(uow, "barcodes", ItemBarcode.code, seen_codes)
+
+
+def _already_stored(
+    uow: UnitOfWork, field: str, column: object, values: Mapping[object, int]
+) -> Iterable[RowProblem]:
+    keys = list(values)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        for value in uow.session.scalars(select(column).where(column.in_(chunk))):  # type: ignore[attr-defined]
+            yield RowProblem(values[value], field, value, "is already used by another item")
+
+
+def create_items(
+    uow: UnitOfWork, actor: Actor, rows: Sequence[Mapping[str, object]], *, first_row: int = 1
+) -> list[object]:
+    """Create every row or none; raises BulkRejected listing every problem. Returns the new item ids."""
+    with uow:
+        require(actor, Action.CREATE_ITEM)
+        uow.actor_id = actor.id
+        cleaned, codes, problems = validate_items(uow, rows, first_row=first_row)
+        if problems:
+            raise BulkRejected(problems)
+        ids = insert_clean_items(uow, actor, cleaned, codes)
+        audit.record(uow, actor, "item.bulk_create", "item", None, count=len(ids))
+        uow.commit()
+        return ids
+
+
+def insert_clean_items(
+    uow: UnitOfWork, actor: Actor, cleaned: list[dict[str, object]], codes: list[list[str]]
+) -> list[object]:
+    """Insert rows that `validate_items` passed, with Core inserts (an ORM object per row is 5x slower)."""
+    stamp = {"owner_id": actor.id, "updated_by": actor.id, "origin_desk": uow.desk_id, "active": True}
+    item_rows = [{"id": new_id(), **stamp, **row} for row in cleaned]
+    barcode_rows = [
+        {
+            "id": new_id(),
+            "item_id": item["id"],
+            "code": code,
+            "symbology": _guess_symbology(code),
+            "updated_by": actor.id,
+            "origin_desk": uow.desk_id,
+        }
+        for item, row_codes in zip(item_rows, codes, strict=True)
+        for code in row_codes
+    ]
+    for start in range(0, len(item_rows), 5000):
+        uow.session.execute(insert(Item), item_rows[start : start + 5000])
+    for start in range(0, len(barcode_rows), 5000):
+        uow.session.execute(insert(ItemBarcode), barcode_rows[start : start + 5000])
+    return [row["id"] for row in item_rows]
