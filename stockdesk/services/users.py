@@ -218,3 +218,21 @@ def reset_password(uow: UnitOfWork, actor: Actor, user_id: object, *, new_passwo
 def actor_by_id(uow: UnitOfWork, user_id: uuid.UUID) -> Actor:
     with uow:
         return _actor_of(uow, uow.get(User, user_id, "user"))
+
+
+def system_actor(uow: UnitOfWork) -> Actor:
+    """The oldest active admin, for headless commands run by whoever holds the database itself.
+
+    Such a person can already change the file directly, so this grants nothing new; it keeps the
+    audit trail pointing at a real account.
+    """
+    with uow:
+        user = uow.session.scalar(
+            select(User)
+            .where(User.role == Role.ADMIN.value, User.active.is_(True), User.deleted.is_(False))
+            .order_by(User.created_at)
+            .limit(1)
+        )
+        if user is None:
+            raise PermissionDenied("no administrator exists yet: run `stockdesk` and create one")
+        return _actor_of(uow, user)

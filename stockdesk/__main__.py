@@ -1,0 +1,5 @@
+import sys
+
+from stockdesk.cli import main
+
+sys.exit(main())

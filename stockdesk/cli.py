@@ -1,0 +1,131 @@
+"""`stockdesk`: no argument opens the window; sub-commands run headless jobs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from stockdesk import __version__
+from stockdesk.db.engine import default_database_url
+from stockdesk.domain.errors import StockDeskError
+from stockdesk.services import check, demo, users
+from stockdesk.services.database import Database, open_database
+
+Handler = Callable[[argparse.Namespace], int]
+
+# Sub-systems add their own commands: each module has `add_commands(subparsers)`.
+COMMAND_MODULES: list[str] = []
+
+DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return open_database(args.db or default_database_url())
+
+
+def _cmd_init_db(args: argparse.Namespace) -> int:
+    db = _open(args)
+    print(f"database ready: {db.description} (desk {db.desk_id})")
+    if db.backup:
+        print(f"backup of the previous version: {db.backup}")
+    return 0
+
+
+def _demo_actor(db: Database) -> users.Actor:
+    if not users.has_users(db.uow()):
+        email, password = DEMO_ADMIN
+        print(f"created administrator {email} with password {password!r}: change it after logging in")
+        return users.create_first_admin(db.uow(), email=email, password=password, name="Demo admin")
+    return users.system_actor(db.uow())
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    db = _open(args)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if done == total or done % max(1, total // 10) == 0:
+            print(f"  {stage}: {done:,}/{total:,}", flush=True)
+
+    summary = demo.generate(
+        db,
+        _demo_actor(db),
+        items=args.items,
+        stores=args.stores,
+        days=args.days,
+        seed=args.seed,
+        progress=progress,
+    )
+    print(f"demo data: {summary.items:,} items, {summary.stores} stores, {summary.movements:,} movements")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    differences = check.find_differences(_open(args).uow())
+    if not differences:
+        print("ok: every stock level equals the sum of its movements")
+        return 0
+    print(f"{len(differences)} stock level(s) disagree with the ledger:")
+    for d in differences:
+        print(f"  {d.sku} in {d.store_code}: stock_level {d.on_hand} but ledger {d.ledger}")
+    return 1
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from stockdesk.ui.app import save_screenshot
+
+    db = _open(args)
+    save_screenshot(db, users.system_actor(db.uow()), Path(args.path))
+    print(f"saved {args.path}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from stockdesk.ui.app import run_app
+
+    def offer_demo(db: Database) -> None:
+        demo.generate(db, users.system_actor(db.uow()), items=2000, stores=3, days=90)
+
+    return run_app(args.db or default_database_url(), offer_demo=offer_demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="stockdesk", description="StockDesk point-of-stock application")
+    parser.add_argument("--version", action="version", version=f"stockdesk {__version__}")
+    parser.add_argument(
+        "--db", help="database: a SQLite file path or a postgresql:// URL (default: local file)"
+    )
+    parser.set_defaults(handler=_cmd_run)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub.add_parser("init-db", help="create or upgrade the database").set_defaults(handler=_cmd_init_db)
+    demo_parser = sub.add_parser("demo", help="fill the database with a realistic demo catalogue and history")
+    demo_parser.add_argument("--items", type=int, default=2000)
+    demo_parser.add_argument("--stores", type=int, default=3)
+    demo_parser.add_argument("--days", type=int, default=90)
+    demo_parser.add_argument("--seed", type=int, default=7)
+    demo_parser.set_defaults(handler=_cmd_demo)
+    sub.add_parser("check", help="prove stock levels equal the ledger (exit 1 if not)").set_defaults(
+        handler=_cmd_check
+    )
+    shot = sub.add_parser("screenshot", help="save a PNG of the main window (offscreen)")
+    shot.add_argument("path")
+    shot.set_defaults(handler=_cmd_screenshot)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except StockDeskError as error:
+        print(f"stockdesk: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
