@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, NotFound, ValidationError
@@ -216,16 +216,32 @@ def find_item(uow: UnitOfWork, code: str) -> ItemView:
     if looks_like_gtin(text):
         validate_gtin(text)
     with uow:
-        item = uow.session.scalar(
-            select(Item).join(ItemBarcode).where(ItemBarcode.code == text, ItemBarcode.deleted.is_(False))
-        )
-        if item is None:
-            item = uow.session.scalar(select(Item).where(Item.sku == text))
-        if item is None:
-            item = uow.session.scalar(select(Item).where(func.upper(Item.sku) == text.upper()).limit(1))
-        if item is None or item.deleted:
-            raise NotFound("item with code", text)
-        return ItemView.of(item, _barcodes_of(uow, item.id))
+        by_code = select(ItemBarcode.item_id).where(ItemBarcode.code == text, ItemBarcode.deleted.is_(False))
+        for condition in (
+            Item.id.in_(by_code.scalar_subquery()),
+            Item.sku == text,
+            func.upper(Item.sku) == text.upper(),
+        ):
+            found = _item_with_barcodes(uow, condition)
+            if found is not None:
+                return found
+        raise NotFound("item with code", text)
+
+
+def _item_with_barcodes(uow: UnitOfWork, condition: ColumnElement[bool]) -> ItemView | None:
+    """The first live item matching `condition` and its barcodes in one round trip: scans must be instant."""
+    live_codes = and_(ItemBarcode.item_id == Item.id, ItemBarcode.deleted.is_(False))
+    rows = uow.session.execute(
+        select(Item, ItemBarcode.id, ItemBarcode.code, ItemBarcode.symbology)
+        .outerjoin(ItemBarcode, live_codes)
+        .where(condition, Item.deleted.is_(False))
+        .order_by(Item.id, ItemBarcode.created_at)
+    ).all()
+    if not rows:
+        return None
+    item = rows[0][0]
+    codes = tuple(BarcodeView(r[1], r[2], r[3]) for r in rows if r[0] is item and r[1] is not None)
+    return ItemView.of(item, codes)
 
 
 def item_count(uow: UnitOfWork) -> int:

@@ -11,7 +11,7 @@ from stockdesk.db import migrate
 from stockdesk.db.engine import describe, make_engine
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.ids import new_id
-from stockdesk.services.uow import ChangeHook, UnitOfWork
+from stockdesk.services.uow import ChangeHook, UnitOfWork, stamping_session_factory
 
 
 @dataclass
@@ -23,8 +23,11 @@ class Database:
     backup: Path | None = None
     hooks: list[ChangeHook] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._factory = stamping_session_factory(self.engine)
+
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.engine, desk_id=self.desk_id, hooks=self.hooks)
+        return UnitOfWork(self.engine, desk_id=self.desk_id, hooks=self.hooks, factory=self._factory)
 
     @property
     def description(self) -> str:
