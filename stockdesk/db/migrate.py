@@ -23,15 +23,18 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+def head_revisions() -> frozenset[str]:
+    """Every head: features add their tables on their own branch from the first revision."""
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> frozenset[str]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return frozenset(MigrationContext.configure(connection).get_current_heads())
+
+
+def is_current(engine: Engine) -> bool:
+    return current_revisions(engine) == head_revisions()
 
 
 def backup_sqlite_file(path: Path, *, reason: str) -> Path:
@@ -50,14 +53,14 @@ def backup_sqlite_file(path: Path, *, reason: str) -> Path:
     return target
 
 
-def upgrade(engine: Engine, revision: str = "head") -> Path | None:
+def upgrade(engine: Engine, revision: str = "heads") -> Path | None:
     """Bring the schema to `revision`; returns the backup made of an existing local file, if any."""
     backup: Path | None = None
-    current = current_revision(engine)
-    if current == head_revision() and revision == "head":
+    current = current_revisions(engine)
+    if revision == "heads" and current == head_revisions():
         return None
     database = engine.url.database
-    if engine.dialect.name == "sqlite" and database and current is not None and Path(database).exists():
+    if engine.dialect.name == "sqlite" and database and current and Path(database).exists():
         backup = backup_sqlite_file(Path(database), reason="pre-migration")
     _run(engine, "upgrade", revision)
     return backup

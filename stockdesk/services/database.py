@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from stockdesk.db import migrate
+from stockdesk.db import migrate, schema  # noqa: F401 - schema registers every table
 from stockdesk.db.engine import describe, make_engine
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.ids import new_id

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect
 
-from stockdesk.db import migrate
+from stockdesk.db import (
+    migrate,
+    schema,  # noqa: F401 - registers every table
+)
 from stockdesk.db.base import Base
 from stockdesk.db.engine import make_engine
 
@@ -15,11 +18,11 @@ def _roundtrip(url: str) -> None:
     migrate.upgrade(engine)
     tables = set(inspect(engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
-    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert migrate.is_current(engine)
     migrate.downgrade(engine, "base")
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert migrate.is_current(engine)
     engine.dispose()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from stockdesk.db import models  # noqa: F401 - registers the tables
+from stockdesk.db import schema  # noqa: F401 - registers every table
 from stockdesk.db.base import Base
 
 config = context.config

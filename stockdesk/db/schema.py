@@ -1,0 +1,7 @@
+"""Imports every module that defines tables, so `Base.metadata` (and Alembic) sees the whole schema.
+
+A feature with its own tables keeps them in its own module under `stockdesk/db/` and adds one
+import line here.
+"""
+
+from stockdesk.db import models  # noqa: F401
