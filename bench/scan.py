@@ -20,7 +20,7 @@ import numpy as np
 from stockdesk.scanner.decoders import DECODERS, zbar_available
 from tests.support.barcode_video import SYMBOLOGIES, blank_frame, distorted_images
 
-NAMES = ("zbar", "zxing", "combined", "zxing-first")
+NAMES = ("zbar", "zxing", "combined", "zbar-first")
 
 
 def timed(decoder, frame) -> tuple[float, list[str]]:
