@@ -1,0 +1,239 @@
+"""Checking every cell of an item file before anything is written.
+
+`bulk.validate_items` stops at the first bad field of a row; a person fixing a file wants every bad
+cell at once, so each cell is checked here on its own with the same parsers, and `validate_items`
+then runs on the rows that passed (its checks against stored SKUs and barcodes are the shared rule).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from stockdesk.db.models import Category, Store, Supplier
+from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.services.bulk import RowProblem
+from stockdesk.services.catalog import clean_barcode
+from stockdesk.services.import_files import FIELDS, IGNORE, STOCK_PREFIX
+from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.validation import optional_text, required_text
+
+_DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d+$")
+_TEXT_LIMITS = {"sku": 64, "name": 300, "unit": 16}
+_MONEY = ("sell_price", "cost_price")
+_QUANTITY = ("reorder_point", "reorder_qty")
+
+
+@dataclass
+class CheckedRow:
+    """One data row: the values for `bulk.validate_items`, its opening stock and its problems."""
+
+    number: int
+    cells: tuple[str, ...]
+    values: dict[str, object] = field(default_factory=dict)
+    stock: dict[uuid.UUID, Decimal] = field(default_factory=dict)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    def problem(self, column: str, value: object, reason: str) -> None:
+        self.problems.append(RowProblem(self.number, column, value, reason))
+
+
+def header_problems(
+    headers: Sequence[str], fields: Sequence[str], stores: Mapping[str, uuid.UUID], *, upsert: bool
+) -> list[RowProblem]:
+    """Columns that make the whole file unusable: missing SKU or name, a field twice, an unknown store."""
+    problems: list[RowProblem] = []
+    seen: dict[str, str] = {}
+    for header, name in zip(headers, fields, strict=True):
+        if name == IGNORE:
+            continue
+        if name.startswith(STOCK_PREFIX):
+            if name[len(STOCK_PREFIX) :] not in stores:
+                problems.append(RowProblem(1, header, name[len(STOCK_PREFIX) :], "is not a known store code"))
+        elif name not in FIELDS:
+            problems.append(RowProblem(1, header, name, "is not an item field"))
+        if name in seen:
+            problems.append(RowProblem(1, header, name, f"is mapped twice (also column {seen[name]!r})"))
+        seen.setdefault(name, header)
+    required = ("sku",) if upsert else ("sku", "name")
+    for name in required:
+        if name not in seen:
+            problems.append(RowProblem(1, name, "", f"no column holds the {name}"))
+    return problems
+
+
+class Lookups:
+    """Categories by path, suppliers by name and stores by code, loaded once per import."""
+
+    def __init__(self, uow: UnitOfWork, *, create_missing: bool) -> None:
+        self.uow = uow
+        self.create_missing = create_missing
+        self.created: list[str] = []
+        live = Category.deleted.is_(False)
+        self.children: dict[tuple[uuid.UUID | None, str], uuid.UUID] = {
+            (parent, name.strip().lower()): ident
+            for ident, name, parent in uow.session.execute(
+                select(Category.id, Category.name, Category.parent_id).where(live)
+            )
+        }
+        self.suppliers: dict[str, uuid.UUID] = {
+            name.strip().lower(): ident
+            for ident, name in uow.session.execute(
+                select(Supplier.id, Supplier.name).where(Supplier.deleted.is_(False))
+            )
+        }
+        self.stores: dict[str, uuid.UUID] = dict(
+            uow.session.execute(select(Store.code, Store.id).where(Store.deleted.is_(False))).all()
+        )
+
+    def category(self, path: str) -> uuid.UUID | None:
+        """The category at "Tools > Saws" (names compared without case); created when allowed."""
+        parent: uuid.UUID | None = None
+        for part in (p.strip() for p in path.split(">")):
+            if not part:
+                raise ValidationError("category", path, "has an empty level")
+            found = self.children.get((parent, part.lower()))
+            if found is None:
+                if not self.create_missing:
+                    raise ValidationError("category", path, "is not a known category")
+                found = self._add(
+                    Category(name=required_text("category", part, max_length=200), parent_id=parent)
+                )
+                self.children[(parent, part.lower())] = found
+                self.created.append(f"category {path}")
+            parent = found
+        return parent
+
+    def supplier(self, name: str) -> uuid.UUID:
+        found = self.suppliers.get(name.strip().lower())
+        if found is None:
+            if not self.create_missing:
+                raise ValidationError("supplier", name, "is not a known supplier")
+            found = self._add(Supplier(name=required_text("supplier", name, max_length=200)))
+            self.suppliers[name.strip().lower()] = found
+            self.created.append(f"supplier {name}")
+        return found
+
+    def _add(self, row: Category | Supplier) -> uuid.UUID:
+        # Created inside the import's transaction: a rejected file rolls them back with everything else.
+        self.uow.session.add(row)
+        self.uow.session.flush()
+        return row.id
+
+
+def number_text(value: str, delimiter: str) -> str:
+    """ "12,50" means 12.50 in a ";"-separated file (European Excel); elsewhere a comma is refused."""
+    text = value.strip()
+    if delimiter == ";" and _DECIMAL_COMMA.match(text):
+        return text.replace(".", "").replace(",", ".")
+    return text
+
+
+def check_row(
+    number: int,
+    cells: tuple[str, ...],
+    columns: Sequence[tuple[int, str, str]],
+    lookups: Lookups,
+    delimiter: str,
+) -> CheckedRow:
+    """Every mapped cell checked on its own; `columns` holds (index, header, field)."""
+    row = CheckedRow(number, cells)
+    for index, header, name in columns:
+        raw = cells[index] if index < len(cells) else ""
+        try:
+            _check_cell(row, name, raw, lookups, delimiter)
+        except ValidationError as error:
+            row.problem(header, raw, error.reason)
+    return row
+
+
+def _check_cell(row: CheckedRow, name: str, raw: str, lookups: Lookups, delimiter: str) -> None:
+    text = raw.strip()
+    if name.startswith(STOCK_PREFIX):
+        if text:
+            quantity = parse_quantity(name, number_text(text, delimiter), allow_zero=True)
+            if quantity:
+                row.stock[lookups.stores[name[len(STOCK_PREFIX) :]]] = quantity
+        return
+    if not text and name not in ("sku", "name"):
+        return  # an empty optional cell keeps the default (new items) or the stored value (updates)
+    _CELL_CHECKS[_kind(name)](row, name, text, lookups, delimiter)
+
+
+def _kind(name: str) -> str:
+    if name in _MONEY:
+        return "money"
+    if name in _QUANTITY:
+        return "quantity"
+    return name if name in ("category", "supplier", "barcodes", "description") else "text"
+
+
+def _text(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    row.values[name] = required_text(name, text, max_length=_TEXT_LIMITS[name])
+
+
+def _description(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    row.values[name] = optional_text(name, text, max_length=10_000)
+
+
+def _money(row: CheckedRow, name: str, text: str, _lookups: Lookups, delimiter: str) -> None:
+    row.values[name] = parse_money(name, number_text(text, delimiter))
+
+
+def _quantity(row: CheckedRow, name: str, text: str, _lookups: Lookups, delimiter: str) -> None:
+    row.values[name] = parse_quantity(name, number_text(text, delimiter), allow_zero=True)
+
+
+def _category(row: CheckedRow, _name: str, text: str, lookups: Lookups, _delimiter: str) -> None:
+    row.values["category_id"] = lookups.category(text)
+
+
+def _supplier(row: CheckedRow, _name: str, text: str, lookups: Lookups, _delimiter: str) -> None:
+    row.values["supplier_id"] = lookups.supplier(text)
+
+
+def _barcodes(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    codes: list[str] = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        try:
+            code = clean_barcode(part)
+            if code not in codes:
+                codes.append(code)
+        except ValidationError as error:  # each bad code on its own line of the report
+            row.problem(name, part, error.reason)
+    row.values["barcodes"] = codes
+
+
+_CELL_CHECKS: dict[str, Callable[[CheckedRow, str, str, Lookups, str], None]] = {
+    "text": _text,
+    "description": _description,
+    "money": _money,
+    "quantity": _quantity,
+    "category": _category,
+    "supplier": _supplier,
+    "barcodes": _barcodes,
+}
+
+
+def repeated_keys(rows: Sequence[CheckedRow], header_of: Mapping[str, str]) -> None:
+    """A SKU or barcode that appears twice in the file is a problem on the later row."""
+    first_sku: dict[str, int] = {}
+    first_code: dict[str, int] = {}
+    for row in rows:
+        sku = row.values.get("sku")
+        if isinstance(sku, str):
+            if sku in first_sku:
+                row.problem(header_of["sku"], sku, f"repeats row {first_sku[sku]}")
+            first_sku.setdefault(sku, row.number)
+        for code in row.values.get("barcodes", ()):  # type: ignore[attr-defined]
+            if code in first_code and first_code[code] != row.number:
+                row.problem(header_of["barcodes"], code, f"repeats row {first_code[code]}")
+            first_code.setdefault(code, row.number)

@@ -1,0 +1,234 @@
+"""Reading an item file as a person saved it: CSV in whatever encoding and separator, or XLSX.
+
+Spreadsheet programs write CSV in many ways: Excel on Windows saves cp1252 (or UTF-8 with a BOM, or
+UTF-16 for "Unicode text"), German Excel separates with ";", "text" exports use tabs. The reader
+guesses each of these instead of asking, and says what it guessed so a preview can show it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from stockdesk.domain.errors import ValidationError
+
+FIELDS = (
+    "sku",
+    "name",
+    "description",
+    "unit",
+    "sell_price",
+    "cost_price",
+    "reorder_point",
+    "reorder_qty",
+    "category",
+    "supplier",
+    "barcodes",
+)
+STOCK_PREFIX = "stock:"
+IGNORE = "ignore"
+
+# Header names people use, compared after `_key` (lower case, no spaces, dashes, dots or underscores).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "sku": (
+        "sku",
+        "itemcode",
+        "articlenumber",
+        "articleno",
+        "artikelnummer",
+        "artikelnr",
+        "partnumber",
+        "productcode",
+        "code",
+        "ref",
+        "reference",
+    ),
+    "name": (
+        "name",
+        "itemname",
+        "productname",
+        "product",
+        "title",
+        "bezeichnung",
+        "artikelname",
+        "artikel",
+        "nombre",
+    ),
+    "description": ("description", "details", "notes", "beschreibung", "descripcion"),
+    "unit": ("unit", "uom", "unitofmeasure", "einheit", "unidad"),
+    "sell_price": (
+        "sellprice",
+        "price",
+        "saleprice",
+        "retailprice",
+        "verkaufspreis",
+        "preis",
+        "vk",
+        "precio",
+    ),
+    "cost_price": ("costprice", "cost", "purchaseprice", "einkaufspreis", "ek", "coste"),
+    "reorder_point": ("reorderpoint", "minstock", "minimum", "min", "meldebestand", "mindestbestand"),
+    "reorder_qty": ("reorderqty", "reorderquantity", "orderqty", "orderquantity", "bestellmenge"),
+    "category": ("category", "categorypath", "group", "kategorie", "warengruppe", "categoria"),
+    "supplier": ("supplier", "vendor", "lieferant", "proveedor"),
+    "barcodes": ("barcodes", "barcode", "ean", "ean13", "gtin", "upc", "codes"),
+}
+_STOCK_PREFIXES = ("stock:", "stock ", "bestand:", "bestand ", "openingstock:", "opening stock ")
+
+
+@dataclass(frozen=True)
+class Table:
+    """Cells as text, exactly as read; `first_row` is the file row number of `rows[0]`."""
+
+    headers: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    encoding: str
+    delimiter: str
+    first_row: int = 2
+
+
+def read_table(path: Path, *, sheet: str | None = None, limit: int | None = None) -> Table:
+    """The header row and data rows of a CSV/TSV/TXT or XLSX file (blank rows dropped)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet, limit)
+    data = path.read_bytes()
+    encoding = detect_encoding(data)
+    text = data.decode(encoding)
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _table(reader, encoding, delimiter, limit)
+
+
+def detect_encoding(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (what Excel saves by default)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:  # five byte values are undefined in cp1252; latin-1 maps every byte
+        return "latin-1"
+    return "cp1252"
+
+
+def sniff_delimiter(text: str, candidates: str = ",;\t") -> str:
+    """The separator that splits the first lines into the same, largest number of columns."""
+    sample = text.lstrip("\ufeff")[:64_000].splitlines()[:20]
+    best, best_score = ",", (False, 1)
+    for delimiter in candidates:
+        widths = [len(row) for row in csv.reader(sample, delimiter=delimiter) if row]
+        if not widths:
+            continue
+        score = (len(set(widths)) == 1, widths[0])
+        if widths[0] > 1 and score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _table(rows: Iterable[Sequence[str]], encoding: str, delimiter: str, limit: int | None) -> Table:
+    iterator = iter(rows)
+    header: tuple[str, ...] = ()
+    skipped = 0
+    for row in iterator:  # the header is the first row with any text in it
+        skipped += 1
+        if any(cell.strip() for cell in row):
+            header = tuple(cell.strip().lstrip("\ufeff") for cell in row)
+            break
+    body: list[tuple[str, ...]] = []
+    for row in iterator:
+        if limit is not None and len(body) >= limit:
+            break
+        body.append(tuple(row))
+    # Trailing blank rows (Excel leaves them) are not data; blank rows in the middle keep their numbers.
+    while body and not any(cell.strip() for cell in body[-1]):
+        body.pop()
+    return Table(header, body, encoding, delimiter, first_row=skipped + 1)
+
+
+def _read_xlsx(path: Path, sheet: str | None, limit: int | None) -> Table:
+    from openpyxl import load_workbook  # only XLSX imports pay for loading it
+
+    with warnings.catch_warnings():
+        # Files written by other tools often lack a default style; openpyxl warns and reads them fine.
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            if sheet is not None and sheet not in book.sheetnames:
+                names = ", ".join(book.sheetnames)
+                raise ValidationError("sheet", sheet, f"is not in the workbook ({names})")
+            worksheet = book[sheet] if sheet else book.worksheets[0]
+            rows = ([_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True))
+            return _table(rows, "xlsx", "", limit)
+        finally:
+            book.close()
+
+
+def _cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a person sees: 12 not 12.0, barcodes without exponent."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return str(Decimal(repr(value)))
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _key(header: str) -> str:
+    return "".join(ch for ch in header.lower() if ch not in " _-.#/").strip()
+
+
+_BY_ALIAS = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
+
+
+def guess_field(header: str) -> str:
+    """The field a header names (`stock:CODE` for opening stock), or IGNORE."""
+    lowered = header.strip().lower()
+    for prefix in _STOCK_PREFIXES:
+        if lowered.startswith(prefix) and lowered[len(prefix) :].strip():
+            return STOCK_PREFIX + header.strip()[len(prefix) :].strip().upper()
+    return _BY_ALIAS.get(_key(header), IGNORE)
+
+
+def map_columns(headers: Sequence[str], mapping: Mapping[str, str] | None = None) -> list[str]:
+    """The field of each column: an explicit `mapping` (header -> field) wins over the guess."""
+    explicit = {h.strip().lower(): f for h, f in (mapping or {}).items()}
+    fields: list[str] = []
+    for header in headers:
+        field = explicit.get(header.strip().lower())
+        if field is None:
+            field = guess_field(header)
+        elif field.lower().startswith(STOCK_PREFIX):
+            field = STOCK_PREFIX + field[len(STOCK_PREFIX) :].strip().upper()
+        fields.append(field)
+    return fields
+
+
+def write_rejects(
+    path: Path, headers: Sequence[str], rows: Iterable[tuple[Sequence[str], str]], *, delimiter: str = ","
+) -> None:
+    """The rejected rows as they were read plus a `problems` column; UTF-8 with BOM so Excel opens it."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter or ",")
+        writer.writerow([*headers, "problems"])
+        for cells, reason in rows:
+            padded = list(cells) + [""] * (len(headers) - len(cells))
+            writer.writerow([*padded[: len(headers)], reason])

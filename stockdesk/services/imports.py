@@ -1,0 +1,369 @@
+"""Importing items (with categories, suppliers, barcodes and opening stock) from CSV or XLSX.
+
+Every row is checked before anything is written, and every problem is reported at once as
+(row, column, value, reason). Nothing is written unless all rows pass, or, when asked, only the rows
+that passed are imported and the others handed back for fixing. Items, barcodes and opening stock go
+in with one transaction: a file is either in the database or not, never half of it.
+
+Opening stock is posted with `ledger.post_many` inside that same transaction (as receipts with the
+reference "import") rather than through `stock.post_movements`, which would commit separately and
+could leave items without their stock after a crash. The same permission check is made first.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, select, update
+
+from stockdesk.db.models import Item, ItemBarcode, Store
+from stockdesk.domain.movements import MovementKind
+from stockdesk.domain.permissions import Action, Actor, allowed, require
+from stockdesk.services import audit, bulk, ledger
+from stockdesk.services.bulk import BulkRejected, RowProblem
+from stockdesk.services.import_checks import CheckedRow, Lookups, check_row, header_problems, repeated_keys
+from stockdesk.services.import_files import (
+    IGNORE,
+    STOCK_PREFIX,
+    Table,
+    map_columns,
+    read_table,
+    write_rejects,
+)
+from stockdesk.services.uow import UnitOfWork
+
+Progress = Callable[[str, int, int], None]
+REFERENCE = "import"
+BATCH = 10_000
+_ITEM_DEFAULTS: dict[str, object] = {
+    "description": "",
+    "unit": "pcs",
+    "sell_price": Decimal(0),
+    "cost_price": Decimal(0),
+    "reorder_point": Decimal(0),
+    "reorder_qty": Decimal(0),
+}
+_ITEM_FIELDS = ("sku", "name", *_ITEM_DEFAULTS, "category_id", "supplier_id")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    valid_only: bool = False  # import the rows that pass, hand back the others
+    upsert: bool = False  # a SKU that exists updates that item instead of being refused
+    create_missing: bool = False  # unknown categories and suppliers are created instead of refused
+    mapping: dict[str, str] | None = None  # file header -> field ("stock:CODE", "ignore")
+    sheet: str | None = None
+    dry_run: bool = False  # check everything, write nothing
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    row: int
+    cells: tuple[str, ...]
+    problems: tuple[RowProblem, ...]
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(f"{p.field}: {p.value!r} {p.reason}" for p in self.problems)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    movements: int
+    rejected: tuple[RejectedRow, ...] = ()
+    created_lookups: tuple[str, ...] = ()  # categories and suppliers made by `create_missing`
+    stock_not_posted: int = 0  # rows of existing items: opening stock is only for new items
+    dry_run: bool = False
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return [p for row in self.rejected for p in row.problems]
+
+
+class ImportRejected(BulkRejected):
+    """Nothing was written; carries every problem and the rejected rows (to save them for fixing)."""
+
+    def __init__(self, problems: Sequence[RowProblem], rejected: Sequence[RejectedRow] = ()) -> None:
+        super().__init__(problems)
+        self.rejected = list(rejected)
+
+
+@dataclass
+class _Existing:
+    """Items whose SKU the file names (upsert): id, stored name, and barcodes already attached."""
+
+    ids: dict[str, uuid.UUID] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    codes: set[tuple[str, uuid.UUID]] = field(default_factory=set)
+
+
+def import_file(
+    uow: UnitOfWork,
+    actor: Actor,
+    path: Path,
+    *,
+    options: ImportOptions | None = None,
+    rejects: Path | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Read `path` (CSV/TSV/XLSX) and import it; rejected rows go to `rejects` when given."""
+    options = options or ImportOptions()
+    table = read_table(path, sheet=options.sheet)
+    try:
+        result = import_table(uow, actor, table, options=options, progress=progress)
+    except ImportRejected as error:
+        if rejects is not None and error.rejected:
+            _save_rejects(rejects, table, error.rejected)
+        raise
+    if rejects is not None and result.rejected:
+        _save_rejects(rejects, table, result.rejected)
+    return result
+
+
+def _save_rejects(path: Path, table: Table, rejected: Sequence[RejectedRow]) -> None:
+    write_rejects(path, table.headers, ((r.cells, r.reason) for r in rejected), delimiter=table.delimiter)
+
+
+def import_table(
+    uow: UnitOfWork,
+    actor: Actor,
+    table: Table,
+    *,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Check every row of `table`; write all, the valid ones, or none (raising ImportRejected)."""
+    options = options or ImportOptions()
+    report = progress or (lambda _stage, _done, _total: None)
+    with uow:
+        require(actor, Action.CREATE_ITEM)
+        uow.actor_id = actor.id
+        fields = map_columns(table.headers, options.mapping)
+        lookups = Lookups(uow, create_missing=options.create_missing)
+        fatal = header_problems(table.headers, fields, lookups.stores, upsert=options.upsert)
+        if fatal:
+            raise ImportRejected(fatal)
+        stock_stores = [lookups.stores[f[len(STOCK_PREFIX) :]] for f in fields if f.startswith(STOCK_PREFIX)]
+        require(actor, Action.MOVE_STOCK, store_ids=stock_stores)
+        rows, existing = _check_all(uow, actor, table, fields, lookups, options, report)
+        rejected = tuple(RejectedRow(r.number, r.cells, tuple(r.problems)) for r in rows if r.problems)
+        if rejected and not options.valid_only:
+            raise ImportRejected([p for r in rejected for p in r.problems], rejected)
+        if lookups.created:
+            require(actor, Action.MANAGE_CATALOGUE)
+        good = [r for r in rows if not r.problems]
+        if options.dry_run:
+            return _result(good, existing, 0, rejected, lookups, True)
+        movements = _write(uow, actor, good, existing, report)
+        audit.record(
+            uow,
+            actor,
+            "item.import",
+            "item",
+            None,
+            rows=len(good),
+            rejected=len(rejected),
+            movements=movements,
+        )
+        uow.commit()
+        return _result(good, existing, movements, rejected, lookups, False)
+
+
+def _result(
+    good: list[CheckedRow],
+    existing: _Existing,
+    movements: int,
+    rejected: tuple[RejectedRow, ...],
+    lookups: Lookups,
+    dry_run: bool,
+) -> ImportResult:
+    updated = [r for r in good if r.values["sku"] in existing.ids]
+    return ImportResult(
+        created=len(good) - len(updated),
+        updated=len(updated),
+        movements=movements,
+        rejected=rejected,
+        created_lookups=tuple(lookups.created),
+        stock_not_posted=sum(1 for r in updated if r.stock),
+        dry_run=dry_run,
+    )
+
+
+def _check_all(
+    uow: UnitOfWork,
+    actor: Actor,
+    table: Table,
+    fields: list[str],
+    lookups: Lookups,
+    options: ImportOptions,
+    report: Progress,
+) -> tuple[list[CheckedRow], _Existing]:
+    columns = [(i, h, f) for i, (h, f) in enumerate(zip(table.headers, fields, strict=True)) if f != IGNORE]
+    header_of = {f: h for _i, h, f in columns}
+    rows: list[CheckedRow] = []
+    for offset, cells in enumerate(table.rows):
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line inside the file is not an item
+        rows.append(check_row(table.first_row + offset, cells, columns, lookups, table.delimiter))
+        if len(rows) % 5000 == 0:
+            report("checking", len(rows), len(table.rows))
+    repeated_keys(rows, header_of)
+    existing = _existing_items(uow, rows) if options.upsert else _Existing()
+    _stored_conflicts(uow, actor, rows, existing, header_of)
+    report("checking", len(table.rows), len(table.rows))
+    return rows, existing
+
+
+def _stored_conflicts(
+    uow: UnitOfWork, actor: Actor, rows: list[CheckedRow], existing: _Existing, header_of: dict[str, str]
+) -> None:
+    """SKUs and barcodes already stored (bulk.validate_items' rule) and items this actor may not edit."""
+    candidates = [r for r in rows if not r.problems]
+    bulk_rows = [_bulk_row(r.values, existing) for r in candidates]
+    _cleaned, _codes, problems = bulk.validate_items(uow, bulk_rows, first_row=0)
+    for problem in problems:
+        row = candidates[problem.row]
+        item_id = existing.ids.get(str(row.values["sku"]))
+        if problem.reason.startswith("repeats row"):
+            continue  # already reported with the file's own row numbers by `repeated_keys`
+        if item_id is not None and problem.field == "sku":
+            continue  # upsert: the stored SKU is the item to update
+        if item_id is not None and (problem.value, item_id) in existing.codes:
+            continue  # upsert: the barcode is already this item's
+        value = "" if problem.value is None else problem.value
+        row.problem(header_of.get(problem.field, problem.field), value, problem.reason)
+    owners = _owners(uow, existing)
+    for row in candidates:
+        item_id = existing.ids.get(str(row.values["sku"]))
+        if item_id is not None and not allowed(actor, Action.EDIT_ITEM, owner_id=owners.get(item_id)):
+            row.problem(header_of["sku"], row.values["sku"], "is an item you may not edit")
+
+
+def _bulk_row(values: dict[str, object], existing: _Existing) -> dict[str, object]:
+    row = dict(values)
+    sku = str(values.get("sku", ""))
+    if "name" not in row and sku in existing.names:
+        row["name"] = existing.names[sku]  # an update need not repeat the name
+    return row
+
+
+def _existing_items(uow: UnitOfWork, rows: Sequence[CheckedRow]) -> _Existing:
+    skus = list({str(r.values["sku"]) for r in rows if "sku" in r.values})
+    found = _Existing()
+    for start in range(0, len(skus), 500):
+        query = select(Item.sku, Item.id, Item.name).where(Item.sku.in_(skus[start : start + 500]))
+        for sku, ident, name in uow.session.execute(query):
+            found.ids[sku] = ident
+            found.names[sku] = name
+    ids = list(found.ids.values())
+    for start in range(0, len(ids), 500):
+        query = select(ItemBarcode.code, ItemBarcode.item_id).where(
+            ItemBarcode.item_id.in_(ids[start : start + 500]), ItemBarcode.deleted.is_(False)
+        )
+        found.codes.update((code, item) for code, item in uow.session.execute(query))
+    return found
+
+
+def _owners(uow: UnitOfWork, existing: _Existing) -> dict[uuid.UUID, uuid.UUID | None]:
+    ids = list(existing.ids.values())
+    owners: dict[uuid.UUID, uuid.UUID | None] = {}
+    for start in range(0, len(ids), 500):
+        query = select(Item.id, Item.owner_id).where(Item.id.in_(ids[start : start + 500]))
+        owners.update(dict(uow.session.execute(query).all()))
+    return owners
+
+
+def _write(
+    uow: UnitOfWork, actor: Actor, good: list[CheckedRow], existing: _Existing, report: Progress
+) -> int:
+    new = [r for r in good if r.values["sku"] not in existing.ids]
+    old = [r for r in good if r.values["sku"] in existing.ids]
+    items: list[Item] = []
+    for start in range(0, len(new), BATCH):
+        chunk = new[start : start + BATCH]
+        cleaned = [{**_ITEM_DEFAULTS, **_item_fields(r.values)} for r in chunk]
+        codes = [list(r.values.get("barcodes", ())) for r in chunk]  # type: ignore[call-overload]
+        ids = bulk.insert_clean_items(uow, actor, cleaned, codes)  # type: ignore[arg-type]
+        # Transient copies of the rows just inserted (never added to the session): what the ledger and
+        # the alert rules read from an item, without loading 100,000 ORM objects back.
+        items += [Item(id=i, active=True, owner_id=actor.id, **c) for i, c in zip(ids, cleaned, strict=True)]
+        report("writing items", start + len(chunk), len(good))
+    _update_items(uow, actor, old, existing)
+    return _post_opening_stock(uow, actor, new, items, report)
+
+
+def _item_fields(values: dict[str, object]) -> dict[str, object]:
+    return {name: values[name] for name in _ITEM_FIELDS if name in values}
+
+
+def _update_items(uow: UnitOfWork, actor: Actor, rows: list[CheckedRow], existing: _Existing) -> None:
+    """Only the cells the file filled change; grouped by which fields, so each group is one executemany."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    new_codes: list[list[str]] = []
+    targets: list[dict[str, object]] = []
+    for row in rows:
+        item_id = existing.ids[str(row.values["sku"])]
+        fields = _item_fields(row.values)
+        fields.pop("sku")
+        groups.setdefault(tuple(sorted(fields)), []).append({"_id": item_id, **fields})
+        codes = [c for c in row.values.get("barcodes", ()) if (c, item_id) not in existing.codes]  # type: ignore[attr-defined]
+        if codes:
+            new_codes.append(codes)
+            targets.append({"id": item_id})
+    for names, params in groups.items():
+        values = {name: bindparam(name, type_=Item.__table__.c[name].type) for name in names}
+        statement = update(Item).where(Item.id == bindparam("_id")).values(updated_by=actor.id, **values)
+        uow.session.connection().execute(statement, params)
+    if new_codes:
+        _attach_codes(uow, actor, targets, new_codes)
+
+
+def _attach_codes(
+    uow: UnitOfWork, actor: Actor, targets: list[dict[str, object]], codes: list[list[str]]
+) -> None:
+    """Barcodes added to existing items, through the same insert helper (without the item rows)."""
+    from stockdesk.services.catalog import _guess_symbology
+
+    rows = [
+        {
+            "item_id": t["id"],
+            "code": c,
+            "symbology": _guess_symbology(c),
+            "updated_by": actor.id,
+            "origin_desk": uow.desk_id,
+        }
+        for t, item_codes in zip(targets, codes, strict=True)
+        for c in item_codes
+    ]
+    uow.session.execute(ItemBarcode.__table__.insert(), rows)
+
+
+def _post_opening_stock(
+    uow: UnitOfWork, actor: Actor, rows: list[CheckedRow], items: list[Item], report: Progress
+) -> int:
+    stores = {s.id: s for s in uow.session.scalars(select(Store))}
+    postings: list[ledger.Posting] = []
+    for row, item in zip(rows, items, strict=True):
+        cost = row.values.get("cost_price")
+        for store_id, quantity in row.stock.items():
+            postings.append(
+                ledger.Posting(
+                    item,
+                    stores[store_id],
+                    MovementKind.RECEIVE,
+                    quantity,
+                    REFERENCE,
+                    unit_cost=cost if isinstance(cost, Decimal) else None,
+                )
+            )
+    for start in range(0, len(postings), BATCH):
+        ledger.post_many(uow, postings[start : start + BATCH], user_id=actor.id, allow_negative=False)
+        report("posting opening stock", min(start + BATCH, len(postings)), len(postings))
+    return len(postings)
