@@ -1,0 +1,178 @@
+"""Item card: one item's details and barcode, its stock per store and its latest movements.
+
+The details and the barcode sit above the table; the table (stock, then movements) uses the shared
+template's page chunker, so it splits over pages with repeated headers like every other report.
+The CSV carries the details as a first section, so both files hold the same facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from reportlab.lib.colors import black
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table
+
+from stockdesk.domain.errors import InvalidBarcode, ValidationError
+from stockdesk.reports.formatters import money, quantity
+from stockdesk.reports.labels import bar_modules
+from stockdesk.reports.model import (
+    CancelCheck,
+    Column,
+    ProgressCallback,
+    ReportCancelled,
+    ReportMeta,
+    Section,
+    atomic_output,
+)
+from stockdesk.reports.movements import local_time
+from stockdesk.reports.pdf_style import ACCENT, FONT, FONT_BOLD, INK, MUTED, fit_text
+from stockdesk.reports.pdf_table import CancelSignal, PageChunker, RowStream
+from stockdesk.reports.spec import BuiltReport, ReportContext
+from stockdesk.reports.template import ReportDocument, _PageCountCanvas
+from stockdesk.services.report_queries import ItemCard, item_card
+
+TITLE = "Item card"
+LAST_MOVEMENTS = 30
+
+
+def _quantity_or_text(value: Any) -> str:
+    return quantity(value) if isinstance(value, Decimal | int) else ("" if value is None else str(value))
+
+
+COLUMNS = [
+    Column("label", "Store / field", 34),
+    Column("at", "Date", 28, formatter=local_time),
+    Column("kind", "Kind", 24),
+    Column("quantity", "Quantity", 20, "right", _quantity_or_text),
+    Column("detail", "Reference / value", 52),
+    Column("user", "User", 36),
+]
+
+
+class CardLine(NamedTuple):
+    label: str
+    at: Any = None
+    kind: str = ""
+    quantity: Decimal | None = None
+    detail: str = ""
+    user: str = ""
+
+
+def detail_pairs(card: ItemCard) -> list[tuple[str, str]]:
+    return [
+        ("SKU", card.sku), ("Name", card.name), ("Description", card.description),
+        ("Category", card.category), ("Supplier", card.supplier), ("Unit", card.unit),
+        ("Cost price", money(card.cost_price)), ("Sell price", money(card.sell_price)),
+        ("Reorder point", quantity(card.reorder_point)), ("Reorder quantity", quantity(card.reorder_qty)),
+        ("Status", "active" if card.active else "archived"),
+        ("Barcodes", ", ".join(code for code, _ in card.barcodes) or "none"),
+    ]
+
+
+def table_sections(card: ItemCard) -> list[Section]:
+    stock = [CardLine(f"{code} {name}", quantity=qty) for code, name, qty in card.stock]
+    stock.append(CardLine("All stores", quantity=sum((q for _, _, q in card.stock), Decimal(0))))
+    moves = [CardLine(m.store_code, m.at, m.kind, m.quantity, m.reference, m.user) for m in card.movements]
+    return [Section("Stock per store", stock, subtotal=False),
+            Section(f"Last {LAST_MOVEMENTS} movements", moves, subtotal=False)]
+
+
+def csv_sections(card: ItemCard) -> list[Section]:
+    details = [CardLine(field, detail=value) for field, value in detail_pairs(card)]
+    return [Section("Details", details, subtotal=False), *table_sections(card)]
+
+
+def guess_symbology(code: str, stored: str) -> str:
+    if stored:
+        return stored
+    if code.isdigit() and len(code) in (8, 12, 13):
+        return {8: "ean8", 12: "upca", 13: "ean13"}[len(code)]
+    return "code128"
+
+
+class BarcodeImage(Flowable):
+    """The item's barcode as vector bars with its digits underneath (as on the label sheets)."""
+
+    def __init__(self, code: str, symbology: str, width: float = 62 * mm, height: float = 24 * mm) -> None:
+        super().__init__()
+        self.code = code
+        self.modules = bar_modules(code, symbology)
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Fixed size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Bars, then the human-readable code."""
+        module = min(0.33 * mm, self.width / (len(self.modules) + 20))
+        left = (self.width - module * len(self.modules)) / 2
+        canvas = self.canv
+        canvas.setFillColor(black)
+        path = canvas.beginPath()
+        for index, bit in enumerate(self.modules):
+            if bit == "1":
+                path.rect(left + index * module, 10, module, self.height - 10)
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(INK)
+        canvas.drawCentredString(self.width / 2, 0, self.code)
+
+
+class ItemCardDocument(ReportDocument):
+    """The shared template with the item's details and barcode above the table."""
+
+    def __init__(self, meta: ReportMeta, columns: Sequence[Column], card: ItemCard) -> None:
+        super().__init__(meta, columns)
+        self.card = card
+
+    def write_pdf(self, path: Path | str, sections: Iterable[Section], *,
+                  progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> Path:
+        """Write the card (same contract as ReportDocument.write_pdf)."""
+        path = Path(path)
+        chunker = PageChunker(self.columns, self.column_widths(), sections, progress, cancelled)
+        with atomic_output(path) as temp:
+            # The template's own builder and page-count canvas: the card differs only in its story.
+            doc = self._doc_template(temp)
+            story = [self._details(), Spacer(1, 6 * mm), RowStream(chunker, self.text_width)]
+            try:
+                doc.build(story, canvasmaker=_PageCountCanvas)
+            except CancelSignal:
+                raise ReportCancelled(path) from None
+        self.grand_totals = chunker.grand_totals
+        return path
+
+    def _details(self) -> Table:
+        label_w, value_w = 32 * mm, self.text_width - 70 * mm - 32 * mm
+        rows = [[label, fit_text(value, value_w - 6, size=8.5)] for label, value in detail_pairs(self.card)]
+        facts = Table(rows, colWidths=[label_w, value_w], style=[
+            ("FONT", (0, 0), (-1, -1), FONT, 8.5), ("FONT", (0, 0), (0, -1), FONT_BOLD, 8.5),
+            ("TEXTCOLOR", (0, 0), (0, -1), MUTED), ("TEXTCOLOR", (1, 0), (1, -1), INK),
+            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("FONT", (1, 1), (1, 1), FONT_BOLD, 10), ("TEXTCOLOR", (1, 1), (1, 1), ACCENT)])
+        return Table([[facts, self._barcode()]], colWidths=[label_w + value_w, 70 * mm],
+                     style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")])
+
+    def _barcode(self) -> Flowable | str:
+        if not self.card.barcodes:
+            return "No barcode"
+        code, symbology = self.card.barcodes[0]
+        try:
+            return BarcodeImage(code, guess_symbology(code, symbology))
+        except (InvalidBarcode, ValidationError):
+            # A code with a wrong check digit is printed as text rather than as bars that lie.
+            return f"Barcode {code} (cannot be drawn)"
+
+
+def build(context: ReportContext) -> BuiltReport:
+    sku = context.options.sku
+    if not sku:
+        raise ValidationError("sku", sku, "is required for the item card")
+    card = item_card(context.db.uow(), sku, last=LAST_MOVEMENTS)
+    meta = context.meta(f"{TITLE}: {card.sku}", card.name)
+    return BuiltReport(ItemCardDocument(meta, COLUMNS, card), table_sections(card), csv_sections(card))

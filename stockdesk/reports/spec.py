@@ -1,0 +1,58 @@
+"""What every report builder receives and returns (shared by the report modules and the registry)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from stockdesk.domain.permissions import Actor
+from stockdesk.reports.model import ReportMeta, Section
+from stockdesk.reports.template import ReportDocument
+from stockdesk.services.database import Database
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a person chose in the dialog or on the command line; each report reads the ones it uses.
+
+    Dates are whole days in the desk's time zone; `date_to` and `as_of` include their day.
+    """
+
+    store: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    as_of: date | None = None
+    kind: str | None = None
+    user: str | None = None
+    sku: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Options resolved to ids and checked against what the actor may see."""
+
+    db: Database
+    actor: Actor
+    options: ReportOptions
+    store_ids: frozenset[uuid.UUID] | None
+    store_names: tuple[str, ...]
+    generated_at: datetime
+
+    def meta(self, title: str, period: str) -> ReportMeta:
+        by = self.actor.name or self.actor.email
+        return ReportMeta(title, list(self.store_names), period, by, self.generated_at)
+
+
+@dataclass
+class BuiltReport:
+    """A report ready to write: its document (columns and page facts) and its one-shot sections.
+
+    `csv_sections`, when given, replaces `sections` in the CSV (the item card adds its details there,
+    which its PDF draws above the table).
+    """
+
+    document: ReportDocument
+    sections: Iterable[Section]
+    csv_sections: Iterable[Section] | None = None
