@@ -17,7 +17,9 @@ from stockdesk.services.database import Database, open_database
 Handler = Callable[[argparse.Namespace], int]
 
 # Sub-systems add their own commands: each module has `add_commands(subparsers)`.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "stockdesk.reports.commands",
+]
 
 DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")
 
