@@ -4,4 +4,6 @@ A feature with its own tables keeps them in its own module under `stockdesk/db/`
 import line here.
 """
 
+import stockdesk.db.alerts_models
+import stockdesk.db.planning_models  # noqa: F401
 from stockdesk.db import models  # noqa: F401

@@ -22,6 +22,7 @@ from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import InsufficientStock, ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
+from stockdesk.services import alerts
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementView
 
@@ -100,6 +101,7 @@ def post_many(
             .values(on_hand=StockLevel.on_hand + bindparam("d", type_=StockLevel.on_hand.type))
         )
         uow.session.connection().execute(statement, changed)
+        alerts.levels_changed(uow, postings, start, balance)  # low-stock alerts + e-mail, same transaction
     # Core executemany: an ORM object per movement costs more than the insert itself.
     uow.session.execute(insert(StockMovement), rows)
     return [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]

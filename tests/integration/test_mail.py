@@ -1,0 +1,147 @@
+"""The outbox is sent over real SMTP (aiosmtpd on loopback); a dead server delays mail, never loses it."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from stockdesk.db.alerts_models import EmailOutbox
+from stockdesk.db.base import utcnow
+from stockdesk.domain.errors import PermissionDenied, ValidationError
+from stockdesk.services import alerts, catalog, mail, stock
+from tests.support.smtp import SmtpServer, free_port
+
+
+@pytest.fixture
+def server():
+    smtp = SmtpServer().start()
+    yield smtp
+    smtp.stop()
+
+
+def settings_for(port: int) -> mail.SmtpSettings:
+    return mail.SmtpSettings(host="127.0.0.1", port=port, security="none", sender="stockdesk@example.com")
+
+
+def queue_low_stock_mail(db, admin, store, sku="HAM-1"):
+    if not alerts.list_recipients(db.uow()):
+        alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+    item = catalog.create_item(db.uow(), admin, sku=sku, name="Hammer", reorder_point="5")
+    stock.receive(db.uow(), admin, item_id=item.id, store_id=store.id, quantity="10")
+    stock.sell(db.uow(), admin, item_id=item.id, store_id=store.id, quantity="6")
+
+
+def statuses(db) -> list[tuple[str, int]]:
+    with db.uow() as uow:
+        return [(r.status, r.attempts) for r in uow.session.scalars(select(EmailOutbox))]
+
+
+def test_a_queued_alert_email_reaches_the_smtp_server_once(db, admin, main_store, server):
+    queue_low_stock_mail(db, admin, main_store)
+    result = mail.flush(db.uow, settings_for(server.port))
+    assert (result.sent, result.deferred, result.failed) == (1, 0, 0)
+    [message] = server.inbox.messages
+    assert message["To"] == "buyer@example.com" and "HAM-1" in message["Subject"]
+    assert "reorder point 5" in message.get_payload(decode=True).decode()
+    assert mail.flush(db.uow, settings_for(server.port)).sent == 0
+    assert len(server.inbox.messages) == 1
+    assert statuses(db) == [("sent", 1)]
+
+
+def test_a_dead_server_delays_mail_and_the_queued_mail_arrives_once_it_is_up(db, admin, main_store):
+    port = free_port()  # nothing listens here yet
+    queue_low_stock_mail(db, admin, main_store)  # the sale itself succeeds while mail cannot go
+    down = mail.flush(db.uow, settings_for(port))
+    assert down.sent == 0 and down.deferred == 1 and "ConnectionRefused" in down.error
+    [row] = mail.pending(db.uow())
+    assert row.status == "queued" and row.attempts == 1 and row.next_attempt_at > utcnow()
+    server = SmtpServer(port).start()
+    try:
+        assert mail.flush(db.uow, settings_for(port)).sent == 0  # still backing off
+        later = utcnow() + mail.backoff(1) + timedelta(seconds=1)
+        assert mail.flush(db.uow, settings_for(port), now=later).sent == 1
+        assert len(server.inbox.messages) == 1
+    finally:
+        server.stop()
+    assert statuses(db) == [("sent", 2)]
+
+
+def test_backoff_doubles_and_is_capped_at_an_hour():
+    assert [mail.backoff(n).total_seconds() for n in (1, 2, 3)] == [30, 60, 120]
+    assert mail.backoff(30) == timedelta(hours=1)
+
+
+def test_a_worker_killed_mid_send_leaves_a_claim_that_no_one_else_sends_until_it_expires(
+    db, admin, main_store, server
+):
+    queue_low_stock_mail(db, admin, main_store)
+    claim = mail._claim_next(db.uow(), utcnow(), force=False, sender="x@example.com")
+    assert claim is not None and claim.attempts == 1
+    # ...the claiming process dies here, before sending. A second worker must not send it meanwhile:
+    assert mail.flush(db.uow, settings_for(server.port)).sent == 0
+    assert server.inbox.messages == []
+    after_lease = utcnow() + mail.LEASE + timedelta(seconds=1)
+    assert mail.flush(db.uow, settings_for(server.port), now=after_lease).sent == 1
+    assert mail.flush(db.uow, settings_for(server.port), now=after_lease).sent == 0
+    [message] = server.inbox.messages
+    assert claim.message["Message-ID"] == message["Message-ID"]  # a resend is recognisably the same mail
+
+
+def test_a_second_claim_of_the_same_row_loses(db, admin, main_store):
+    queue_low_stock_mail(db, admin, main_store)
+    first = mail._claim_next(db.uow(), utcnow(), force=False, sender="x@example.com")
+    second = mail._claim_next(db.uow(), utcnow(), force=True, sender="x@example.com")
+    assert first is not None and first.attempts == 1
+    assert second is None  # the row is `sending` under a live lease
+
+
+def test_the_background_worker_sends_without_blocking_the_caller(db, admin, main_store, server):
+    mail.save_smtp_settings(db.uow(), admin, host="127.0.0.1", port=str(server.port), security="none",
+                            sender="stockdesk@example.com")
+    worker = mail.MailWorker(db.uow, interval_s=60)
+    worker.start()
+    try:
+        queue_low_stock_mail(db, admin, main_store)
+        worker.wake()
+        deadline = time.monotonic() + 10
+        while not server.inbox.messages and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        worker.stop()
+    assert len(server.inbox.messages) == 1
+
+
+def test_smtp_settings_round_trip_and_bad_values_write_nothing(db, admin, manager):
+    saved = mail.save_smtp_settings(db.uow(), admin, host="smtp.example.com", port="465", security="ssl",
+                                    user="desk", password="secret", sender="desk@example.com")
+    assert mail.load_smtp_settings(db.uow()) == saved
+    for bad in ({"sender": "not an address"}, {"port": "0"}, {"port": "smtp"}, {"security": "tls9"}):
+        fields = {"host": "other.example.com", "port": "25", "sender": "desk@example.com", **bad}
+        with pytest.raises(ValidationError):
+            mail.save_smtp_settings(db.uow(), admin, **fields)
+    assert mail.load_smtp_settings(db.uow()) == saved
+    with pytest.raises(PermissionDenied):
+        mail.save_smtp_settings(db.uow(), manager, host="x.example.com", sender="a@example.com")
+
+
+def test_a_recipient_the_server_refuses_is_marked_failed_not_retried_forever(db, admin, main_store):
+    class Refusing:
+        async def handle_RCPT(self, server, session, envelope, address, options):
+            return "550 no such user"
+
+    from aiosmtpd.controller import Controller
+
+    port = free_port()
+    controller = Controller(Refusing(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        queue_low_stock_mail(db, admin, main_store)
+        result = mail.flush(db.uow, settings_for(port))
+    finally:
+        controller.stop()
+    assert result.failed == 1
+    [row] = mail.pending(db.uow())
+    assert row.status == "failed" and "550" in row.last_error
