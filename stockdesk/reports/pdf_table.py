@@ -141,6 +141,9 @@ class PageChunker:
             if self._is_last_row():
                 # Keep the report's last row company: its subtotal and the grand total follow it.
                 reserve = max(reserve, SUB_H + GRAND_H)
+            elif self._has_totals and isinstance(self._events.peek(1), _End):
+                # A section's last row: its subtotal (taller than a carried-forward line) must fit too.
+                reserve = max(reserve, SUB_H)
             if ROW_H + reserve > room:
                 if self._has_totals:
                     self._add_forward(table, "carried forward")
