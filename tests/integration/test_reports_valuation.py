@@ -59,7 +59,8 @@ def test_value_as_of_a_past_date_replays_the_ledger_up_to_that_date(db, shop):
         assert stock_value(db.uow(), until, price="sell") == shop.value(until, which=1)
     # 2 days ago the reversal and the transfer had not happened yet; now they have.
     assert shop.value(NOW - 2 * DAY) != shop.value(NOW + timedelta(minutes=5))
-    assert stock_value(db.uow(), NOW - 2 * DAY) == cents(7 * Decimal("2.345")) * 2 + cents(3 * Decimal("0.333"))
+    by_hand = cents(7 * Decimal("2.345")) * 2 + cents(3 * Decimal("0.333"))  # 7 in MAIN, 7 in BR
+    assert stock_value(db.uow(), NOW - 2 * DAY) == by_hand
 
 
 def test_todays_figure_from_stock_levels_equals_the_ledger_and_each_store_adds_up(db, shop):
