@@ -19,6 +19,7 @@ Handler = Callable[[argparse.Namespace], int]
 # Sub-systems add their own commands: each module has `add_commands(subparsers)`.
 COMMAND_MODULES: list[str] = [
     "stockdesk.reports.commands",
+    "stockdesk.planning_cli",
 ]
 
 DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")

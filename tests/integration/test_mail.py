@@ -99,8 +99,14 @@ def test_a_second_claim_of_the_same_row_loses(db, admin, main_store):
 
 
 def test_the_background_worker_sends_without_blocking_the_caller(db, admin, main_store, server):
-    mail.save_smtp_settings(db.uow(), admin, host="127.0.0.1", port=str(server.port), security="none",
-                            sender="stockdesk@example.com")
+    mail.save_smtp_settings(
+        db.uow(),
+        admin,
+        host="127.0.0.1",
+        port=str(server.port),
+        security="none",
+        sender="stockdesk@example.com",
+    )
     worker = mail.MailWorker(db.uow, interval_s=60)
     worker.start()
     try:
@@ -115,8 +121,16 @@ def test_the_background_worker_sends_without_blocking_the_caller(db, admin, main
 
 
 def test_smtp_settings_round_trip_and_bad_values_write_nothing(db, admin, manager):
-    saved = mail.save_smtp_settings(db.uow(), admin, host="smtp.example.com", port="465", security="ssl",
-                                    user="desk", password="secret", sender="desk@example.com")
+    saved = mail.save_smtp_settings(
+        db.uow(),
+        admin,
+        host="smtp.example.com",
+        port="465",
+        security="ssl",
+        user="desk",
+        password="secret",
+        sender="desk@example.com",
+    )
     assert mail.load_smtp_settings(db.uow()) == saved
     for bad in ({"sender": "not an address"}, {"port": "0"}, {"port": "smtp"}, {"security": "tls9"}):
         fields = {"host": "other.example.com", "port": "25", "sender": "desk@example.com", **bad}

@@ -1,0 +1,297 @@
+"""Stocktakes: freeze what the books say, collect counts from several people, show the variance, post.
+
+Choices, and why:
+
+- **Expected is frozen at start.** Counting a store takes hours while the counter keeps selling.
+  Each count movement posts `counted - expected_at_start`, so a sale made during the count is
+  neither lost nor counted twice: on-hand ends at counted + (movements since the start).
+- **Counts add up.** Two people counting the same item on two shelves each enter what they saw;
+  the item's count is the sum. A correction is a negative count line (a clerk re-counts a shelf).
+- **Uncounted items** are left alone unless the person posting says they were counted as zero
+  (a whole-store count where nothing was found): silently zeroing forgotten shelves is worse.
+- **Every problem at once.** `add_counts` checks every line (unknown code, item outside the session,
+  bad quantity) and refuses the lot with all of them in one `BulkRejected`.
+- **One transaction.** `post` writes all count movements through the batched ledger path
+  (`ledger.post_many`: one multi-row insert, levels read once), and flips the session to `posted`
+  with a guarded update, so posting twice (or from two desks at once) is refused.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select, update
+
+from stockdesk.db.base import utcnow
+from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel, Store
+from stockdesk.db.planning_models import Stocktake, StocktakeCount, StocktakeLine
+from stockdesk.domain.errors import InvalidQuantity, ValidationError
+from stockdesk.domain.movements import MovementKind
+from stockdesk.domain.numbers import parse_quantity, round_cents
+from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.services import audit
+from stockdesk.services.bulk import BulkRejected, RowProblem
+from stockdesk.services.ledger import Posting, post_many
+from stockdesk.services.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class StocktakeView:
+    id: uuid.UUID
+    store_id: uuid.UUID
+    status: str
+    lines: int
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class VarianceLine:
+    item_id: uuid.UUID
+    sku: str
+    name: str
+    expected: Decimal
+    counted: Decimal | None  # None: nobody counted it
+    difference: Decimal
+    unit_cost: Decimal
+    value_difference: Decimal
+
+
+@dataclass(frozen=True)
+class Variance:
+    lines: list[VarianceLine]
+    counted_lines: int
+    uncounted_lines: int
+    quantity_difference: Decimal
+    value_difference: Decimal
+
+
+@dataclass(frozen=True)
+class PostResult:
+    movements: int
+    value_difference: Decimal
+
+
+def _open_session(uow: UnitOfWork, actor: Actor, stocktake_id: object) -> Stocktake:
+    take = uow.get(Stocktake, stocktake_id, "stocktake")
+    require(actor, Action.MOVE_STOCK, store_ids=[take.store_id])
+    if take.status != "open":
+        raise ValidationError("stocktake", str(take.id), f"is already {take.status}: start a new one")
+    return take
+
+
+def _with_subcategories(uow: UnitOfWork, roots: set[uuid.UUID]) -> set[uuid.UUID]:
+    children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+    for category, parent in uow.session.execute(select(Category.id, Category.parent_id)).tuples():
+        children.setdefault(parent, []).append(category)
+    found, todo = set(roots), list(roots)
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def start(
+    uow: UnitOfWork, actor: Actor, *, store_id: object, category_ids: Iterable[object] = (), note: str = ""
+) -> StocktakeView:
+    """Open a count session for a store (whole store, or the given categories and their children)."""
+    with uow:
+        uow.actor_id = actor.id
+        store = uow.get(Store, store_id, "store")
+        require(actor, Action.MOVE_STOCK, store_ids=[store.id])
+        busy = uow.session.scalar(
+            select(Stocktake.id).where(Stocktake.store_id == store.id, Stocktake.status == "open",
+                                       Stocktake.deleted.is_(False))
+        )
+        if busy is not None:
+            raise ValidationError("store", store.code, f"already has an open stocktake ({busy})")
+        roots = {uow.get(Category, c, "category").id for c in category_ids}
+        take = Stocktake(store_id=store.id, scope=",".join(sorted(str(r) for r in roots)), note=note)
+        uow.session.add(take)
+        uow.session.flush()
+        lines = _freeze(uow, take, store.id, _with_subcategories(uow, roots) if roots else None)
+        audit.record(uow, actor, "stocktake.start", "stocktake", take.id, store=store.code, lines=lines)
+        uow.commit()
+        return StocktakeView(take.id, store.id, take.status, lines, take.started_at)
+
+
+def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: set[uuid.UUID] | None) -> int:
+    query = (
+        select(Item.id, Item.cost_price, func.coalesce(StockLevel.on_hand, 0))
+        .outerjoin(StockLevel, (StockLevel.item_id == Item.id) & (StockLevel.store_id == store_id))
+        .where(Item.active.is_(True), Item.deleted.is_(False))
+    )
+    if categories is not None:
+        query = query.where(Item.category_id.in_(categories))
+    now = utcnow()
+    rows = [
+        {"stocktake_id": take.id, "item_id": item, "expected": Decimal(expected) if expected else Decimal(0),
+         "unit_cost": cost, "origin_desk": uow.desk_id, "updated_by": uow.actor_id, "created_at": now,
+         "updated_at": now}
+        for item, cost, expected in uow.session.execute(query).tuples()
+    ]
+    if rows:
+        uow.session.execute(insert(StocktakeLine), rows)
+    return len(rows)
+
+
+def _resolve_codes(uow: UnitOfWork, codes: set[str]) -> dict[str, uuid.UUID]:
+    """Item ids by SKU (any case) or barcode, in a few queries for the whole list."""
+    found: dict[str, uuid.UUID] = {}
+    listed = sorted(codes)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        upper = [c.upper() for c in chunk]
+        for sku, item in uow.session.execute(
+            select(Item.sku, Item.id).where(func.upper(Item.sku).in_(upper), Item.deleted.is_(False))
+        ).tuples():
+            found.setdefault(sku.upper(), item)
+        for code, item in uow.session.execute(
+            select(ItemBarcode.code, ItemBarcode.item_id).where(
+                ItemBarcode.code.in_(chunk), ItemBarcode.deleted.is_(False)
+            )
+        ).tuples():
+            found[code] = item  # a barcode is exact; it wins over a SKU that happens to look the same
+    resolved = {c: found.get(c) or found.get(c.upper()) for c in codes}
+    return {c: item for c, item in resolved.items() if item is not None}
+
+
+def add_counts(
+    uow: UnitOfWork, actor: Actor, stocktake_id: object, lines: Sequence[tuple[object, object]]
+) -> int:
+    """Add counted quantities (code = SKU, barcode or item id; quantity as typed); all or nothing."""
+    with uow:
+        uow.actor_id = actor.id
+        take = _open_session(uow, actor, stocktake_id)
+        in_scope = set(uow.session.scalars(select(StocktakeLine.item_id).where(
+            StocktakeLine.stocktake_id == take.id)))
+        codes = {str(code).strip() for code, _ in lines}
+        known = _resolve_codes(uow, codes)
+        problems: list[RowProblem] = []
+        rows: list[dict[str, object]] = []
+        now = utcnow()
+        for number, (code, quantity) in enumerate(lines, start=1):
+            text = str(code).strip()
+            item = known.get(text) or _as_uuid(text, in_scope)
+            if item is None:
+                problems.append(RowProblem(number, "code", code, "is not a known SKU or barcode"))
+            elif item not in in_scope:
+                problems.append(RowProblem(number, "code", code, "is not part of this stocktake"))
+            try:
+                counted = parse_quantity("quantity", quantity, allow_zero=True, allow_negative=True)
+            except InvalidQuantity as error:
+                problems.append(RowProblem(number, "quantity", quantity, error.reason))
+                continue
+            rows.append({"stocktake_id": take.id, "item_id": item, "quantity": counted,
+                         "counted_by": actor.id, "at": now, "origin_desk": uow.desk_id,
+                         "updated_by": actor.id, "created_at": now, "updated_at": now})
+        if problems:
+            raise BulkRejected(problems)
+        if rows:
+            uow.session.execute(insert(StocktakeCount), rows)
+        audit.record(uow, actor, "stocktake.count", "stocktake", take.id, lines=len(rows))
+        uow.commit()
+        return len(rows)
+
+
+def _as_uuid(text: str, in_scope: set[uuid.UUID]) -> uuid.UUID | None:
+    try:
+        value = uuid.UUID(text)
+    except ValueError:
+        return None
+    return value if value in in_scope else None
+
+
+def _counted(uow: UnitOfWork, take_id: uuid.UUID) -> dict[uuid.UUID, Decimal]:
+    return dict(
+        uow.session.execute(
+            select(StocktakeCount.item_id, func.sum(StocktakeCount.quantity))
+            .where(StocktakeCount.stocktake_id == take_id, StocktakeCount.deleted.is_(False))
+            .group_by(StocktakeCount.item_id)
+        ).tuples().all()
+    )
+
+
+def _variance(uow: UnitOfWork, take: Stocktake, *, uncounted_as_zero: bool) -> Variance:
+    counted = _counted(uow, take.id)
+    rows = uow.session.execute(
+        select(StocktakeLine.item_id, Item.sku, Item.name, StocktakeLine.expected, StocktakeLine.unit_cost)
+        .join(Item, Item.id == StocktakeLine.item_id)
+        .where(StocktakeLine.stocktake_id == take.id)
+        .order_by(Item.sku)
+    ).tuples()
+    lines: list[VarianceLine] = []
+    for item, sku, name, expected, cost in rows:
+        count = counted.get(item, Decimal(0) if uncounted_as_zero else None)
+        # Sums of signed count lines are Decimals already; the column type keeps them exact on SQLite.
+        difference = (Decimal(count) - expected) if count is not None else Decimal(0)
+        lines.append(VarianceLine(item, sku, name, expected, count, difference, cost,
+                                  round_cents(difference * cost)))
+    done = sum(1 for line in lines if line.counted is not None)
+    return Variance(lines, done, len(lines) - done, sum((x.difference for x in lines), Decimal(0)),
+                    sum((x.value_difference for x in lines), Decimal(0)))
+
+
+def variance(uow: UnitOfWork, stocktake_id: object, *, uncounted_as_zero: bool = False) -> Variance:
+    """Expected vs counted per item, in quantity and value (at the cost frozen at start)."""
+    with uow:
+        take = uow.get(Stocktake, stocktake_id, "stocktake")
+        return _variance(uow, take, uncounted_as_zero=uncounted_as_zero)
+
+
+def post(
+    uow: UnitOfWork, actor: Actor, stocktake_id: object, *, uncounted_as_zero: bool = False
+) -> PostResult:
+    """Post every counted line as a count movement, in one transaction; a second post is refused."""
+    with uow:
+        uow.actor_id = actor.id
+        take = _open_session(uow, actor, stocktake_id)
+        report = _variance(uow, take, uncounted_as_zero=uncounted_as_zero)
+        problems = [RowProblem(n, "counted", str(line.counted), f"for {line.sku} would be negative")
+                    for n, line in enumerate(report.lines, start=1)
+                    if line.counted is not None and line.counted < 0]
+        if problems:
+            raise BulkRejected(problems)
+        store = uow.get(Store, take.store_id, "store")
+        items = _items(uow, take.id)
+        postings = [
+            Posting(items[line.item_id], store, MovementKind.COUNT, line.difference,
+                    f"stocktake {take.id}", counted_quantity=line.counted)
+            for line in report.lines if line.counted is not None
+        ]
+        flipped = uow.session.execute(
+            update(Stocktake).where(Stocktake.id == take.id, Stocktake.status == "open")
+            .values(status="posted", posted_at=utcnow(), updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if flipped != 1:
+            raise ValidationError("stocktake", str(take.id), "was posted meanwhile by someone else")
+        post_many(uow, postings, user_id=actor.id, allow_negative=True)
+        audit.record(uow, actor, "stocktake.post", "stocktake", take.id, movements=len(postings),
+                     value_difference=str(report.value_difference))
+        uow.commit()
+        return PostResult(len(postings), report.value_difference)
+
+
+def _items(uow: UnitOfWork, take_id: uuid.UUID) -> dict[uuid.UUID, Item]:
+    query = select(Item).join(StocktakeLine, StocktakeLine.item_id == Item.id).where(
+        StocktakeLine.stocktake_id == take_id
+    )
+    return {item.id: item for item in uow.session.scalars(query)}
+
+
+def list_open(uow: UnitOfWork, store_id: object = None) -> list[StocktakeView]:
+    with uow:
+        query = select(Stocktake).where(Stocktake.status == "open", Stocktake.deleted.is_(False))
+        if store_id is not None:
+            query = query.where(Stocktake.store_id == uow.get(Store, store_id, "store").id)
+        takes = list(uow.session.scalars(query))
+        sizes = dict(uow.session.execute(
+            select(StocktakeLine.stocktake_id, func.count()).group_by(StocktakeLine.stocktake_id)
+        ).tuples().all())
+        return [StocktakeView(t.id, t.store_id, t.status, sizes.get(t.id, 0), t.started_at) for t in takes]

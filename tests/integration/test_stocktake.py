@@ -1,0 +1,115 @@
+"""Stocktakes: expected frozen at start, counts from several people add up, one transaction, posted once."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from stockdesk.domain.errors import ValidationError
+from stockdesk.services import catalog, check, organisation, stock, stocktake
+from stockdesk.services.bulk import BulkRejected
+
+
+@pytest.fixture
+def shelf(db, admin, main_store):
+    """Three items with 10, 5 and 0 on hand in MAIN; the second in category Paint."""
+    paint = organisation.create_category(db.uow(), admin, name="Paint")
+    a = catalog.create_item(
+        db.uow(), admin, sku="A", name="Alpha", cost_price="2.50", barcodes=["4006381333931"]
+    )
+    b = catalog.create_item(db.uow(), admin, sku="B", name="Beta", cost_price="1.00", category_id=paint.id)
+    c = catalog.create_item(db.uow(), admin, sku="C", name="Gamma", cost_price="4.00")
+    stock.receive(db.uow(), admin, item_id=a.id, store_id=main_store.id, quantity="10")
+    stock.receive(db.uow(), admin, item_id=b.id, store_id=main_store.id, quantity="5")
+    return a, b, c, paint
+
+
+def on_hand(db, item, store):
+    return stock.on_hand_of(db.uow(), item.id, store.id)
+
+
+def test_counts_add_up_and_post_as_count_movements_against_frozen_expectations(
+    db, admin, clerk, main_store, shelf
+):
+    a, b, c, _ = shelf
+    take = stocktake.start(db.uow(), clerk, store_id=main_store.id)
+    assert take.lines == 3
+    stocktake.add_counts(db.uow(), clerk, take.id, [("A", "4"), ("B", "5")])
+    stocktake.add_counts(db.uow(), admin, take.id, [("4006381333931", "5")])  # a second person, other shelf
+    stock.sell(db.uow(), clerk, item_id=a.id, store_id=main_store.id, quantity="2")  # sold during the count
+    report = stocktake.variance(db.uow(), take.id)
+    lines = {line.sku: line for line in report.lines}
+    assert (lines["A"].expected, lines["A"].counted, lines["A"].difference) == (10, 9, -1)
+    assert lines["A"].value_difference == Decimal("-2.50") and lines["B"].difference == 0
+    assert lines["C"].counted is None and report.uncounted_lines == 1
+    result = stocktake.post(db.uow(), clerk, take.id)
+    assert result.movements == 2 and result.value_difference == Decimal("-2.50")
+    assert on_hand(db, a, main_store) == 7  # counted 9, minus the 2 sold after the count started
+    assert on_hand(db, b, main_store) == 5 and on_hand(db, c, main_store) == 0
+    assert check.find_differences(db.uow()) == []
+
+
+def test_posting_twice_is_refused_and_changes_nothing(db, admin, main_store, shelf):
+    a, *_ = shelf
+    take = stocktake.start(db.uow(), admin, store_id=main_store.id)
+    stocktake.add_counts(db.uow(), admin, take.id, [("A", "8")])
+    stocktake.post(db.uow(), admin, take.id)
+    with pytest.raises(ValidationError, match="already posted"):
+        stocktake.post(db.uow(), admin, take.id)
+    with pytest.raises(ValidationError, match="already posted"):
+        stocktake.add_counts(db.uow(), admin, take.id, [("A", "1")])
+    assert on_hand(db, a, main_store) == 8
+
+
+def test_every_bad_count_line_is_reported_at_once_and_nothing_is_written(db, admin, main_store, shelf):
+    take = stocktake.start(db.uow(), admin, store_id=main_store.id)
+    with pytest.raises(BulkRejected) as refused:
+        stocktake.add_counts(
+            db.uow(), admin, take.id, [("A", "1"), ("NOPE", "2"), ("B", "two"), ("C", "1.2345")]
+        )
+    assert [(p.row, p.field) for p in refused.value.problems] == [
+        (2, "code"),
+        (3, "quantity"),
+        (4, "quantity"),
+    ]
+    assert stocktake.variance(db.uow(), take.id).counted_lines == 0
+
+
+def test_a_category_stocktake_covers_only_that_category_and_refuses_other_items(db, admin, main_store, shelf):
+    *_, paint = shelf
+    take = stocktake.start(db.uow(), admin, store_id=main_store.id, category_ids=[paint.id])
+    assert take.lines == 1
+    with pytest.raises(BulkRejected, match="not part of this stocktake"):
+        stocktake.add_counts(db.uow(), admin, take.id, [("A", "1")])
+
+
+def test_uncounted_items_are_zeroed_only_when_asked(db, admin, main_store, shelf):
+    a, b, *_ = shelf
+    take = stocktake.start(db.uow(), admin, store_id=main_store.id)
+    stocktake.add_counts(db.uow(), admin, take.id, [("A", "10")])
+    stocktake.post(db.uow(), admin, take.id, uncounted_as_zero=True)
+    assert on_hand(db, a, main_store) == 10 and on_hand(db, b, main_store) == 0
+
+
+def test_one_open_stocktake_per_store_and_clerks_only_in_their_stores(
+    db, admin, clerk, main_store, branch_store
+):
+    stocktake.start(db.uow(), admin, store_id=main_store.id)
+    with pytest.raises(ValidationError, match="already has an open stocktake"):
+        stocktake.start(db.uow(), admin, store_id=main_store.id)
+    from stockdesk.domain.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        stocktake.start(db.uow(), clerk, store_id=branch_store.id)
+
+
+def test_a_count_that_empties_a_shelf_opens_a_low_stock_alert(db, admin, main_store, shelf):
+    from stockdesk.services import alerts
+
+    a, *_ = shelf
+    catalog.update_item(db.uow(), admin, a.id, reorder_point="3")
+    take = stocktake.start(db.uow(), admin, store_id=main_store.id)
+    stocktake.add_counts(db.uow(), admin, take.id, [("A", "2")])
+    stocktake.post(db.uow(), admin, take.id)
+    assert [x.sku for x in alerts.open_alerts(db.uow())] == ["A"]
