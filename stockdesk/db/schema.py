@@ -7,3 +7,4 @@ import line here.
 import stockdesk.db.alerts_models
 import stockdesk.db.planning_models  # noqa: F401
 from stockdesk.db import models  # noqa: F401
+from stockdesk.db import sync_models  # noqa: F401

@@ -12,6 +12,7 @@ from stockdesk.db.engine import describe, make_engine
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.ids import new_id
 from stockdesk.services.uow import ChangeHook, UnitOfWork, stamping_session_factory
+from stockdesk.sync import capture
 
 
 @dataclass
@@ -46,4 +47,5 @@ def open_database(url: str) -> Database:
         if desk_id is None:
             desk_id = f"desk-{new_id().hex[:12]}"
             connection.execute(LocalSetting.__table__.insert().values(key="desk_id", value=desk_id))
+    capture.install(engine, desk_id)  # after every upgrade: batch migrations drop a table's triggers
     return Database(engine, desk_id, backup)

@@ -1,0 +1,119 @@
+"""Applying a run of pushed inserts on the server, unique-key collisions included."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from stockdesk.sync import codec, rules
+from stockdesk.sync.changes import Change
+from stockdesk.sync.hlc import SERVER
+from stockdesk.sync.server_batch import ServerBatch
+from stockdesk.sync.tables import SyncedTable, synced_tables
+
+CHUNK = 1000
+
+
+def apply_inserts(batch: ServerBatch, run: list[Change]) -> None:
+    spec = synced_tables()[run[0].tbl]
+    for change in run:
+        batch.take_seq(change)
+    for column in spec.unique_text:
+        _rename_collisions(batch, spec, run, column)
+    rows = {c.row_id: codec.to_python(spec.name, c.raw, spec.columns) for c in run}
+    for key in spec.unique_multi:
+        _drop_collisions(batch, spec, run, rows, key)
+    kept = [rows[c.row_id] for c in run if c.op == "I"]
+    if not kept:
+        batch.flush_pending()
+        return
+    table = spec.table
+    statement = pg_insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+    inserted = set(batch.connection.scalars(statement, kept))
+    if spec.name == "stock_movement":
+        for row in kept:
+            if row["id"] in inserted:
+                key = (row["item_id"], row["store_id"])
+                batch.deltas[key] = batch.deltas.get(key, Decimal(0)) + row["quantity"]
+    batch.flush_pending()
+
+
+def _holders(batch: ServerBatch, spec: SyncedTable, column: str, values: set[Any]) -> dict[Any, str]:
+    found: dict[Any, str] = {}
+    table = spec.table
+    ordered = sorted(values)
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        query = select(table.c[column], table.c.id).where(table.c[column].in_(chunk))
+        found.update({value: ident.hex for value, ident in batch.connection.execute(query)})
+    return found
+
+
+def _rename_collisions(batch: ServerBatch, spec: SyncedTable, run: list[Change], column: str) -> None:
+    """The later row (this one) gets a suffixed key; the desks learn it from a correction entry."""
+    taken = _holders(batch, spec, column, {c.raw[column] for c in run if c.raw.get(column) is not None})
+    for change in run:
+        value = change.raw.get(column)
+        if value is None:
+            continue
+        holder = taken.get(value)
+        if holder is None or holder == change.row_id:
+            taken[value] = change.row_id
+            continue
+        moved = rules.collision_changes(spec.name, column, value, change.row_id, spec.max_length(column))
+        change.raw.update(moved)
+        change.data = ""
+        taken[moved[column]] = change.row_id
+        stamp = batch.clock.next()
+        row = codec.to_python(spec.name, change.raw, spec.columns)
+        batch.correction(spec.name, change.row_id, tuple(moved), row, stamp)
+        for field in moved:
+            batch.set_clock(change, field, stamp, SERVER)
+        batch.conflict(
+            kind="unique",
+            change=change,
+            field=column,
+            kept=value,
+            lost=moved[column],
+            kept_desk="",
+            lost_desk=change.origin,
+        )
+
+
+def _drop_collisions(
+    batch: ServerBatch,
+    spec: SyncedTable,
+    run: list[Change],
+    rows: dict[str, dict[str, Any]],
+    key: tuple[str, ...],
+) -> None:
+    """Two rows meaning the same fact (a clerk assigned twice): the later one is not applied."""
+    table = spec.table
+    wanted = {tuple(rows[c.row_id][k] for k in key) for c in run}
+    taken: dict[tuple[Any, ...], uuid.UUID] = {}
+    ordered = list(wanted)
+    for start in range(0, len(ordered), CHUNK):
+        query = select(table.c.id, *(table.c[k] for k in key)).where(
+            tuple_(*(table.c[k] for k in key)).in_(ordered[start : start + CHUNK])
+        )
+        taken.update({tuple(r[1:]): r[0] for r in batch.connection.execute(query)})
+    for change in run:
+        values = tuple(rows[change.row_id][k] for k in key)
+        holder = taken.get(values)
+        if holder is None or holder.hex == change.row_id:
+            taken[values] = uuid.UUID(change.row_id)
+            continue
+        change.op = "X"
+        batch.conflict(
+            kind="unique",
+            change=change,
+            field=",".join(key),
+            kept=holder.hex,
+            lost=change.row_id,
+            kept_desk="",
+            lost_desk=change.origin,
+        )

@@ -1,0 +1,120 @@
+"""SyncService: one Qt-free object the window runs in a worker, on a timer and on demand.
+
+`sync_once()` pushes, then pulls (a snapshot on a desk's first sync), and returns a SyncReport; it
+never raises for a server that is away: the report says offline and the outbox keeps everything.
+`status()` is cheap (local reads only) for the status bar; `next_delay()` backs off while the
+server stays away.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from stockdesk.db.base import utcnow
+from stockdesk.services.database import Database
+from stockdesk.sync import transfer
+from stockdesk.sync.capture import queued_changes
+from stockdesk.sync.credentials import CredentialStore
+from stockdesk.sync.errors import ServerUnreachable, SyncError
+from stockdesk.sync.server import check_versions, desk_server_url, server_engine
+
+BASE_DELAY_S = 30.0
+MAX_DELAY_S = 600.0
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    ok: bool
+    pushed: int = 0
+    pulled: int = 0
+    snapshot_rows: int = 0
+    conflicts: int = 0
+    error: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool
+    last_sync: datetime | None
+    queued: int
+    last_error: str
+
+
+class SyncService:
+    def __init__(
+        self, db: Database, *, store: CredentialStore | None = None, hook: transfer.Hook | None = None
+    ) -> None:
+        self.db = db
+        self._store = store
+        self._hook = hook
+        self._server: Engine | None = None
+        self._lock = threading.Lock()  # one sync at a time, whatever the timer and the button do
+        self._online = False
+        self._last_sync: datetime | None = None
+        self._last_error = ""
+        self.failures = 0
+
+    def _engine(self) -> Engine:
+        if self._server is None:
+            self._server = server_engine(desk_server_url(self.db, self._store))
+        return self._server
+
+    def sync_once(self) -> SyncReport:
+        started = time.perf_counter()
+        with self._lock:
+            try:
+                report = self._run()
+            except (SyncError, OperationalError, DBAPIError) as error:
+                reason = error if isinstance(error, SyncError) else ServerUnreachable(_first_line(error))
+                self._online = isinstance(error, SyncError) and not isinstance(error, ServerUnreachable)
+                self._last_error = str(reason)
+                self.failures += 1
+                return SyncReport(False, error=str(reason), seconds=time.perf_counter() - started)
+        self._online, self._last_error, self.failures = True, "", 0
+        self._last_sync = utcnow()
+        return SyncReport(True, report[0], report[1], report[2], report[3], "", time.perf_counter() - started)
+
+    def _run(self) -> tuple[int, int, int, int]:
+        server = self._engine()
+        with server.connect() as connection:
+            check_versions(connection)
+        desk = self.db.desk_id
+        pushed, conflicts = transfer.push(self.db.engine, server, desk, hook=self._hook)
+        copied = 0
+        with self.db.engine.connect() as connection:
+            first = transfer.read_cursor(connection) == 0
+        if first:
+            copied = transfer.snapshot(self.db.engine, server, desk)
+        pulled = transfer.pull(self.db.engine, server, desk, hook=self._hook)
+        return pushed, pulled, copied, conflicts
+
+    def status(self) -> SyncStatus:
+        with self.db.engine.connect() as connection:
+            queued = queued_changes(connection)
+        return SyncStatus(self._online, self._last_sync, queued, self._last_error)
+
+    def next_delay(self) -> float:
+        """Seconds until the next timed sync: doubling while the server stays away, capped."""
+        return (
+            min(MAX_DELAY_S, BASE_DELAY_S * (2 ** min(self.failures, 10))) if self.failures else BASE_DELAY_S
+        )
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.dispose()
+            self._server = None
+
+
+def _first_line(error: Exception) -> str:
+    return (
+        str(getattr(error, "orig", error) or error).strip().splitlines()[0]
+        if str(error)
+        else type(error).__name__
+    )
