@@ -11,6 +11,7 @@ from stockdesk.reports.formatters import money, quantity, text
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
+from stockdesk.reports.valuation import unit_price
 from stockdesk.services.report_queries import LowStockRow, cents, low_stock_rows
 
 TITLE = "Low stock and reorder list"
@@ -21,7 +22,7 @@ COLUMNS = [
     Column("on_hand", "On hand", 15, "right", quantity),
     Column("reorder_point", "Reorder pt", 16, "right", quantity),
     Column("suggested_qty", "Suggested", 16, "right", quantity),
-    Column("unit_cost", "Unit cost", 18, "right", money),
+    Column("unit_cost", "Unit cost", 18, "right", unit_price),
     Column("order_value", "Order value", 22, "right", money, total=True),
 ]
 

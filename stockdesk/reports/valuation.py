@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from stockdesk.reports.formatters import money, quantity
 from stockdesk.reports.model import Column, Section
@@ -13,13 +14,25 @@ from stockdesk.reports.template import ReportDocument
 from stockdesk.services.report_queries import ValuationRow, as_instant, valuation_rows
 
 TITLE = "Inventory valuation"
+
+
+def unit_price(value: Any) -> str:
+    """A price per unit with all its decimals (at least two): 2.345 stays 2.345, so that on-hand
+    x price visibly gives the line value, which is rounded to the cent."""
+    if value is None:
+        return ""
+    exponent = value.normalize().as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return f"{value:,.{places}f}"
+
+
 COLUMNS = [
     Column("sku", "SKU", 24),
     Column("name", "Item", 58),
     Column("on_hand", "On hand", 16, "right", quantity),
-    Column("unit_cost", "Unit cost", 18, "right", money),
+    Column("unit_cost", "Unit cost", 18, "right", unit_price),
     Column("cost_value", "Value at cost", 24, "right", money, total=True),
-    Column("sell_price", "Sell price", 18, "right", money),
+    Column("sell_price", "Sell price", 18, "right", unit_price),
     Column("sell_value", "Value at sell", 24, "right", money, total=True),
 ]
 
