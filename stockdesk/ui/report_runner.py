@@ -1,0 +1,121 @@
+"""Writing a report off the GUI thread, with a progress dialog that can cancel it.
+
+The job runs `registry.run_report` on the thread pool with its own units of work; its signals are
+queued back to the GUI thread. When the file is ready it opens in the system viewer; if no viewer
+answers, the path is shown so the person can find the file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from stockdesk.domain.permissions import Actor
+from stockdesk.reports.model import ReportCancelled
+from stockdesk.reports.registry import ReportResult, run_report
+from stockdesk.reports.spec import ReportOptions
+from stockdesk.services.database import Database
+
+Opener = Callable[[Path], bool]
+
+
+def open_in_viewer(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class _JobSignals(QObject):
+    progressed = Signal(int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _ReportJob(QRunnable):
+    def __init__(self, db: Database, actor: Actor, name: str, options: ReportOptions, out: Path,
+                 signals: _JobSignals, stop: threading.Event) -> None:
+        super().__init__()
+        self._args = (db, actor, name, options, out)
+        self._signals = signals
+        self._stop = stop
+
+    def run(self) -> None:
+        """Write the report in a pool thread; every outcome goes back as a signal."""
+        try:
+            progress = self._signals.progressed.emit
+            result = run_report(*self._args, progress=progress, cancelled=self._stop.is_set)
+        except Exception as error:  # shown to the person, never lost in a worker thread
+            self._signals.failed.emit(error)
+        else:
+            self._signals.finished.emit(result)
+
+
+class ReportRunner(QObject):
+    """Runs one report at a time for `parent`; `done(path)`, `failed(message)` and `cancelled()` say how
+    it ended."""
+
+    done = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, db: Database, actor: Actor, *, opener: Opener = open_in_viewer,
+                 pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._db = db
+        self._actor = actor
+        self._opener = opener
+        self._pool = pool or QThreadPool.globalInstance()
+        self._stop = threading.Event()
+        self.progress: QProgressDialog | None = None
+        self.message: QMessageBox | None = None
+
+    def start(self, name: str, options: ReportOptions, out: Path) -> None:
+        self._stop = threading.Event()
+        self.progress = QProgressDialog("Writing the report…", "Cancel", 0, 0, self._parent)
+        self.progress.setWindowTitle("Report")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)  # a report done in a blink shows no dialog at all
+        self.progress.canceled.connect(self.cancel)
+        signals = _JobSignals(self)
+        signals.progressed.connect(self._on_progress)
+        signals.finished.connect(self._on_finished)
+        signals.failed.connect(self._on_failed)
+        self._pool.start(_ReportJob(self._db, self._actor, name, options, out, signals, self._stop))
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next page; it leaves no file behind."""
+        self._stop.set()
+        if self.progress is not None:
+            self.progress.setLabelText("Cancelling…")
+
+    def _on_progress(self, lines: int) -> None:
+        if self.progress is not None and not self._stop.is_set():
+            self.progress.setLabelText(f"Writing the report… {lines:,} lines")
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)
+            self.progress.close()
+
+    def _on_finished(self, result: ReportResult) -> None:
+        self._close_progress()
+        if not self._opener(result.path):
+            self._show(QMessageBox.Icon.Information, f"The report was saved as\n{result.path}")
+        self.done.emit(result.path)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._close_progress()
+        if isinstance(error, ReportCancelled):
+            self.cancelled.emit()
+            return
+        self._show(QMessageBox.Icon.Warning, f"The report could not be written: {error}")
+        self.failed.emit(str(error))
+
+    def _show(self, icon: QMessageBox.Icon, text: str) -> None:
+        # Not exec(): a nested event loop here would stall other queued results.
+        self.message = QMessageBox(icon, "Report", text, QMessageBox.StandardButton.Ok, self._parent)
+        self.message.open()
