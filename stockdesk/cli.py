@@ -20,6 +20,7 @@ Handler = Callable[[argparse.Namespace], int]
 COMMAND_MODULES: list[str] = [
     "stockdesk.reports.commands",
     "stockdesk.planning_cli",
+    "stockdesk.admin_cli",
 ]
 
 DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")
