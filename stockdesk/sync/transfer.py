@@ -48,6 +48,8 @@ def push(local: Engine, server: Engine, desk_id: str, *, hook: Hook | None = Non
         try:
             with server.begin() as connection:
                 result = push_changes(connection, desk_id, changes)
+                if hook:
+                    hook("push-applied")  # a crash here rolls the server transaction back
         except DBAPIError as error:
             if getattr(error.orig, "sqlstate", "") in ("42501", "22008"):
                 raise PushRefused(str(error.orig).splitlines()[0]) from error
@@ -80,6 +82,8 @@ def pull(local: Engine, server: Engine, desk_id: str, *, hook: Hook | None = Non
         if not rows:
             return pulled
         changes = [Change.from_log(row) for row in rows]
+        if hook:
+            hook("pull-fetched")
         with local.begin() as connection:
             with LocalApply(connection, desk_id) as applier:
                 applier.apply(changes)

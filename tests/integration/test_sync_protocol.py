@@ -1,0 +1,238 @@
+"""Sync between desks through the real PostgreSQL server: merges, conflicts, reviews, identity, versions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
+
+from stockdesk.db.models import Item, ItemBarcode, StockMovement
+from stockdesk.db.sync_models import SyncReview
+from stockdesk.domain.movements import MovementKind
+from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.sync import conflicts
+from stockdesk.sync.changes import Change
+from stockdesk.sync.errors import PushRefused
+from stockdesk.sync.hlc import Stamp, now_ms
+from stockdesk.sync.server import desk_server_url, server_engine
+from stockdesk.sync.server_push import push_changes
+from tests.integration.test_sync_support import make_desk, server_engine_of, service, sync_all, sync_server
+
+__all__ = ["make_desk", "sync_server"]  # fixtures
+pytestmark = pytest.mark.pg
+
+
+@pytest.fixture
+def two_desks(make_desk, tmp_path):
+    a_db, b_db = make_desk("a"), make_desk("b")
+    admin = users.create_first_admin(
+        a_db.uow(), email="boss@example.com", password="boss-pass-1", name="Boss"
+    )
+    store = organisation.create_store(a_db.uow(), admin, code="MAIN", name="Main")
+    item = catalog.create_item(a_db.uow(), admin, sku="TEA", name="Green tea", sell_price="2.50")
+    stock.receive(a_db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(5))
+    a, b = service(a_db, tmp_path), service(b_db, tmp_path)
+    sync_all([a, b])
+    admin_b = users.authenticate(b_db.uow(), email="boss@example.com", password="boss-pass-1")
+    yield a, b, admin, admin_b, store, item
+    a.close()
+    b.close()
+
+
+def _rows(db, query):
+    with db.uow() as uow:
+        return list(uow.session.execute(query).all())
+
+
+def test_a_second_desk_sees_the_first_desks_catalogue_users_and_stock(two_desks):
+    a, b, _admin, admin_b, store, item = two_desks
+    assert admin_b.email == "boss@example.com"
+    assert catalog.get_item(b.db.uow(), item.id).name == "Green tea"
+    assert stock.on_hand_of(b.db.uow(), item.id, store.id) == Decimal(5)
+    assert a.status().queued == 0 and b.status().online
+
+
+def test_a_clerk_created_on_one_desk_logs_in_on_another(two_desks):
+    a, b, admin, _admin_b, store, _item = two_desks
+    users.create_user(
+        a.db.uow(),
+        admin,
+        email="carl@example.com",
+        password="carl-pass-1",
+        role="clerk",
+        store_ids=[store.id],
+    )
+    sync_all([a, b])
+    clerk = users.authenticate(b.db.uow(), email="carl@example.com", password="carl-pass-1")
+    assert clerk.store_ids == frozenset({store.id})
+
+
+def test_same_field_edited_on_two_desks_keeps_the_later_edit_and_records_one_conflict(two_desks):
+    a, b, admin, admin_b, _store, item = two_desks
+    catalog.update_item(a.db.uow(), admin, item.id, name="Tea (A)")
+    catalog.update_item(b.db.uow(), admin_b, item.id, name="Tea (B)")  # later stamp: wins
+    sync_all([a, b])
+    for svc in (a, b):
+        assert catalog.get_item(svc.db.uow(), item.id).name == "Tea (B)"
+        found = conflicts.open_conflicts(svc.db.uow())
+        assert [(c.field, c.kept_value, c.lost_value) for c in found] == [("name", "Tea (B)", "Tea (A)")]
+
+
+def test_different_fields_edited_on_two_desks_are_both_kept_without_conflict(two_desks):
+    a, b, admin, admin_b, _store, item = two_desks
+    catalog.update_item(a.db.uow(), admin, item.id, name="Sencha")
+    catalog.update_item(b.db.uow(), admin_b, item.id, sell_price="3.10")
+    sync_all([a, b])
+    for svc in (a, b):
+        view = catalog.get_item(svc.db.uow(), item.id)
+        assert (view.name, view.sell_price) == ("Sencha", Decimal("3.10"))
+        assert conflicts.open_conflicts(svc.db.uow()) == []
+
+
+def test_an_edit_made_after_seeing_another_is_not_a_conflict(two_desks):
+    a, b, admin, admin_b, _store, item = two_desks
+    catalog.update_item(a.db.uow(), admin, item.id, name="First")
+    sync_all([a, b])
+    catalog.update_item(b.db.uow(), admin_b, item.id, name="Second")
+    sync_all([a, b])
+    assert catalog.get_item(a.db.uow(), item.id).name == "Second"
+    assert conflicts.open_conflicts(a.db.uow()) == []
+
+
+def test_reversing_a_conflict_restores_the_losing_value_everywhere(two_desks):
+    a, b, admin, admin_b, _store, item = two_desks
+    catalog.update_item(a.db.uow(), admin, item.id, name="Tea (A)")
+    catalog.update_item(b.db.uow(), admin_b, item.id, name="Tea (B)")
+    sync_all([a, b])
+    [conflict] = conflicts.open_conflicts(a.db.uow())
+    conflicts.resolve(a.db.uow(), admin, conflict.id, keep=False)
+    sync_all([a, b])
+    for svc in (a, b):
+        assert catalog.get_item(svc.db.uow(), item.id).name == "Tea (A)"
+        assert conflicts.open_conflicts(svc.db.uow()) == []
+
+
+def test_oversell_on_two_offline_desks_opens_one_review_entry(two_desks):
+    a, b, admin, admin_b, store, item = two_desks
+    stock.sell(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(4))
+    stock.sell(b.db.uow(), admin_b, item_id=item.id, store_id=store.id, quantity=Decimal(3))
+    sync_all([a, b])
+    for svc in (a, b):
+        assert stock.on_hand_of(svc.db.uow(), item.id, store.id) == Decimal(-2)
+        reviews = _rows(svc.db, select(SyncReview.item_id, SyncReview.on_hand, SyncReview.status))
+        assert reviews == [(item.id, Decimal(-2), "open")]
+
+
+def test_the_same_sku_and_barcode_created_on_two_desks_keeps_both_items_and_records_conflicts(two_desks):
+    a, b, admin, admin_b, _store, _item = two_desks
+    first = catalog.create_item(a.db.uow(), admin, sku="MUG", name="Mug A", barcodes=["4006381333931"])
+    second = catalog.create_item(b.db.uow(), admin_b, sku="MUG", name="Mug B", barcodes=["4006381333931"])
+    sync_all([a, b])
+    for svc in (a, b):
+        skus = dict(_rows(svc.db, select(Item.id, Item.sku).where(Item.name.like("Mug%"))))
+        assert skus[first.id] == "MUG"
+        assert skus[second.id].startswith("MUG~")
+        live = _rows(
+            svc.db,
+            select(ItemBarcode.item_id).where(
+                ItemBarcode.deleted.is_(False), ItemBarcode.code == "4006381333931"
+            ),
+        )
+        assert live == [(first.id,)]
+        kinds = sorted(c.field for c in conflicts.open_conflicts(svc.db.uow()))
+        assert kinds == ["code", "sku"]
+    assert catalog.find_item(b.db.uow(), "4006381333931").id == first.id
+
+
+def test_a_replayed_batch_changes_nothing(two_desks):
+    a, _b, admin, _admin_b, store, item = two_desks
+    stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(7))
+    with a.db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT seq, hlc, tbl, row_id, op, fields, data, base_cursor FROM sync_outbox ORDER BY seq"
+        ).all()
+    changes = [Change.from_outbox(r, a.db.desk_id) for r in rows]
+    engine = server_engine(desk_server_url(a.db, a._store))
+    with engine.begin() as connection:
+        first = push_changes(connection, a.db.desk_id, changes)
+    with engine.begin() as connection:
+        again = push_changes(connection, a.db.desk_id, [Change.from_outbox(r, a.db.desk_id) for r in rows])
+    assert (first.applied, again.applied, again.duplicates) == (len(rows), 0, len(rows))
+    with engine.connect() as connection:
+        count = connection.scalar(
+            select(StockMovement.id).where(StockMovement.quantity == 7).with_only_columns(text("count(*)"))
+        )
+    assert count == 1
+    engine.dispose()
+
+
+def test_a_desk_cannot_push_changes_signed_as_another_desk(two_desks):
+    a, b, admin, _admin_b, store, item = two_desks
+    stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(1))
+    with a.db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT seq, hlc, tbl, row_id, op, fields, data, base_cursor FROM sync_outbox ORDER BY seq"
+        ).all()
+    forged = [Change.from_outbox(r, a.db.desk_id) for r in rows]  # A's changes, sent over B's connection
+    with pytest.raises(PushRefused, match="cannot push"):
+        push_outbox_as(b, forged)
+    assert a.sync_once().ok
+
+
+def push_outbox_as(svc, changes):
+    from sqlalchemy.exc import DBAPIError
+
+    engine = server_engine(desk_server_url(svc.db, svc._store))
+    try:
+        with engine.begin() as connection:
+            push_changes(connection, changes[0].origin, changes)
+    except DBAPIError as error:
+        raise PushRefused(str(error.orig)) from error
+    finally:
+        engine.dispose()
+
+
+def test_a_stamp_far_in_the_future_is_refused_and_stays_queued(two_desks):
+    a, _b, admin, _admin_b, store, item = two_desks
+    ahead = str(Stamp(now_ms() + 3_600_000, 0, a.db.desk_id))
+    with a.db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE sync_clock SET wall = ?, counter = 0", (int(ahead[:13]),))
+    stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(1))
+    report = a.sync_once()
+    assert not report.ok and "future" in report.error
+    assert a.status().queued >= 1
+
+
+def test_an_older_desk_is_told_to_update_and_writes_nothing(two_desks, sync_server):
+    a, _b, admin, _admin_b, store, item = two_desks
+    stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(1))
+    with server_engine_of(sync_server).connect() as connection:
+        connection.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999_future')"))
+    report = a.sync_once()
+    assert not report.ok and "update StockDesk" in report.error
+    assert a.status().queued >= 1
+    with server_engine_of(sync_server).connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM stock_movement WHERE quantity = 1")) == 0
+
+
+def test_the_outbox_captures_core_bulk_writes_of_the_ledger(two_desks):
+    a, _b, admin, _admin_b, store, item = two_desks
+    requests = [stock.MovementRequest(MovementKind.RECEIVE, item.id, store.id, Decimal(1)) for _ in range(3)]
+    stock.post_movements(a.db.uow(), admin, requests)
+    with a.db.engine.connect() as connection:
+        tables = connection.exec_driver_sql("SELECT tbl FROM sync_outbox").scalars().all()
+    assert tables.count("stock_movement") == 3
+
+
+def test_the_server_password_file_is_readable_only_by_its_owner(two_desks, tmp_path):
+    a = two_desks[0]
+    [secret] = tmp_path.glob(f".stockdesk-sync-{a.db.desk_id}.secret")
+    assert secret.stat().st_mode & 0o777 == 0o600
+    with a.db.engine.connect() as connection:
+        saved = connection.exec_driver_sql(
+            "SELECT value FROM local_setting WHERE key = 'sync_server_url'"
+        ).scalar()
+    assert make_url(saved).password is None and make_url(saved).username.startswith("sd_")
+    assert secret.read_text() and secret.read_text() not in saved

@@ -1,0 +1,74 @@
+"""Fixtures for the sync tests: a fresh server database and desks (SQLite files) registered on it.
+
+No tests here; the test_sync_* modules import these fixtures.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from stockdesk.services.database import Database, open_database
+from stockdesk.sync.credentials import CredentialStore
+from stockdesk.sync.server import init_server, register_desk, role_name
+from stockdesk.sync.service import SyncService
+
+os.environ["STOCKDESK_NO_KEYRING"] = "1"  # tests keep the desk password in the 0600 file
+
+DeskFactory = Callable[..., Database]
+
+
+@pytest.fixture
+def sync_server(pg_database_factory: Callable[[], str]) -> str:
+    url = pg_database_factory()
+    init_server(url)
+    return url
+
+
+@pytest.fixture
+def make_desk(sync_server: str, tmp_path: Path, pg_server: str) -> Iterator[DeskFactory]:
+    """make_desk("a") -> an open desk database registered on the server (roles dropped afterwards)."""
+    opened: list[Database] = []
+
+    def make(name: str, *, register_url: str | None = None) -> Database:
+        db = open_database(str(tmp_path / f"{name}.sqlite"))
+        register_desk(db, register_url or sync_server, CredentialStore(tmp_path))
+        opened.append(db)
+        return db
+
+    yield make
+    for db in opened:
+        db.close()
+    _drop_roles(sync_server, [role_name(db.desk_id) for db in opened])
+
+
+def _drop_roles(server_url: str, roles: list[str]) -> None:
+    engine = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        for role in roles:
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :r"), {"r": role}
+            )
+            connection.execute(text(f'DROP OWNED BY "{role}"'))
+            connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    engine.dispose()
+
+
+def service(db: Database, tmp_path: Path, **kwargs: object) -> SyncService:
+    return SyncService(db, store=CredentialStore(tmp_path), **kwargs)  # type: ignore[arg-type]
+
+
+def sync_all(services: list[SyncService], rounds: int = 2) -> None:
+    for _ in range(rounds):
+        for svc in services:
+            report = svc.sync_once()
+            assert report.ok, report.error
+
+
+def server_engine_of(url: str):
+    return create_engine(make_url(url), isolation_level="AUTOCOMMIT")
