@@ -71,8 +71,9 @@ def _cmd_stocktake_count(args: argparse.Namespace) -> int:
 
 def _cmd_stocktake_post(args: argparse.Namespace) -> int:
     db = _open(args)
-    result = stocktake.post(db.uow(), users.system_actor(db.uow()), args.id,
-                            uncounted_as_zero=args.uncounted_as_zero)
+    result = stocktake.post(
+        db.uow(), users.system_actor(db.uow()), args.id, uncounted_as_zero=args.uncounted_as_zero
+    )
     print(f"posted {result.movements:,} count movement(s); value difference {result.value_difference}")
     return 0
 

@@ -237,8 +237,13 @@ def add_recipient(
             raise ValidationError("mode", mode, "must be immediate or digest")
         store = uow.get(Store, store_id, "store").id if store_id is not None else None
         category = uow.get(Category, category_id, "category").id if category_id is not None else None
-        row = AlertRecipient(email=address, store_id=store, category_id=category, mode=mode,
-                             last_digest_at=utcnow() if mode == "digest" else None)
+        row = AlertRecipient(
+            email=address,
+            store_id=store,
+            category_id=category,
+            mode=mode,
+            last_digest_at=utcnow() if mode == "digest" else None,
+        )
         uow.session.add(row)
         uow.session.flush()
         audit.record(uow, actor, "alert.recipient.add", "alert_recipient", row.id, email=address, mode=mode)
@@ -296,8 +301,20 @@ def open_alerts(
         query = _alert_query(now or utcnow(), include_snoozed=include_snoozed, store_id=store_id)
         rows = uow.session.execute(query.order_by(Alert.opened_at.desc(), Alert.id.desc()).limit(limit))
         return [
-            AlertView(a.id, a.item_id, a.store_id, sku, name, code, a.on_hand, a.reorder_point, a.opened_at,
-                      a.is_open, a.acknowledged_at is not None, a.snoozed_until)
+            AlertView(
+                a.id,
+                a.item_id,
+                a.store_id,
+                sku,
+                name,
+                code,
+                a.on_hand,
+                a.reorder_point,
+                a.opened_at,
+                a.is_open,
+                a.acknowledged_at is not None,
+                a.snoozed_until,
+            )
             for a, sku, name, code in rows
         ]
 
@@ -340,8 +357,11 @@ def queue_due_digests(uow: UnitOfWork, *, now: datetime | None = None) -> int:
     """Queue the daily digest of every digest recipient whose day is over; returns e-mails queued."""
     moment = now or utcnow()
     with uow:
-        due = [r for r in _recipients(uow, "digest") if r.last_digest_at is None
-               or r.last_digest_at + DIGEST_EVERY <= moment]
+        due = [
+            r
+            for r in _recipients(uow, "digest")
+            if r.last_digest_at is None or r.last_digest_at + DIGEST_EVERY <= moment
+        ]
         if not due:
             return 0
         chains = _ancestors(uow)
@@ -351,8 +371,13 @@ def queue_due_digests(uow: UnitOfWork, *, now: datetime | None = None) -> int:
             lines = _digest_lines(uow, recipient, since, moment, chains)
             if lines:
                 body = "Alerts opened since the last digest:\n\n" + "\n".join(lines) + "\n"
-                mail.enqueue(uow, kind="digest", recipients=[recipient.email],
-                             subject=f"Low stock digest: {len(lines)} alert(s)", body=body)
+                mail.enqueue(
+                    uow,
+                    kind="digest",
+                    recipients=[recipient.email],
+                    subject=f"Low stock digest: {len(lines)} alert(s)",
+                    body=body,
+                )
                 queued += 1
             recipient.last_digest_at = moment
         uow.commit()
@@ -360,7 +385,10 @@ def queue_due_digests(uow: UnitOfWork, *, now: datetime | None = None) -> int:
 
 
 def _digest_lines(
-    uow: UnitOfWork, recipient: AlertRecipient, since: datetime, until: datetime,
+    uow: UnitOfWork,
+    recipient: AlertRecipient,
+    since: datetime,
+    until: datetime,
     chains: dict[uuid.UUID, set[uuid.UUID]],
 ) -> list[str]:
     rows = uow.session.execute(

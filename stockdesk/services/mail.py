@@ -179,7 +179,9 @@ def load_smtp_settings(uow: UnitOfWork) -> SmtpSettings | None:
         rows = dict(
             uow.session.execute(
                 select(LocalSetting.key, LocalSetting.value).where(LocalSetting.key.like("smtp.%"))
-            ).tuples().all()
+            )
+            .tuples()
+            .all()
         )
     if not rows.get("smtp.host"):
         return None
@@ -194,8 +196,16 @@ def pending(uow: UnitOfWork, *, include_sent: bool = False) -> list[OutboxView]:
         if not include_sent:
             query = query.where(EmailOutbox.status != "sent")
         return [
-            OutboxView(r.id, r.kind, tuple(r.recipients.split(", ")), r.subject, r.status, r.attempts,
-                       r.next_attempt_at, r.last_error)
+            OutboxView(
+                r.id,
+                r.kind,
+                tuple(r.recipients.split(", ")),
+                r.subject,
+                r.status,
+                r.attempts,
+                r.next_attempt_at,
+                r.last_error,
+            )
             for r in uow.session.scalars(query)
         ]
 
@@ -218,8 +228,10 @@ def _claim_next(uow: UnitOfWork, now: datetime, *, force: bool, sender: str) -> 
         row = uow.session.scalar(select(EmailOutbox).where(due).order_by(EmailOutbox.created_at).limit(1))
         if row is None:
             return None
-        guard = EmailOutbox.claimed_at.is_(None) if row.claimed_at is None else (
-            EmailOutbox.claimed_at == row.claimed_at
+        guard = (
+            EmailOutbox.claimed_at.is_(None)
+            if row.claimed_at is None
+            else (EmailOutbox.claimed_at == row.claimed_at)
         )
         taken = uow.session.execute(
             update(EmailOutbox)
@@ -243,10 +255,14 @@ def _message(row: EmailOutbox, sender: str) -> EmailMessage:
     message["Message-ID"] = f"<{row.id.hex}@stockdesk.local>"
     message.set_content(row.body)
     if row.attachment is not None:
-        maintype, subtype = ("application", "pdf") if row.attachment_name.endswith(".pdf") else (
-            "application", "octet-stream")
-        message.add_attachment(row.attachment, maintype=maintype, subtype=subtype,
-                               filename=row.attachment_name)
+        maintype, subtype = (
+            ("application", "pdf")
+            if row.attachment_name.endswith(".pdf")
+            else ("application", "octet-stream")
+        )
+        message.add_attachment(
+            row.attachment, maintype=maintype, subtype=subtype, filename=row.attachment_name
+        )
     return message
 
 
@@ -258,8 +274,12 @@ def _finish(uow: UnitOfWork, claim: _Claim, now: datetime, error: BaseException 
         status, values = "failed", {"status": "failed", "last_error": _describe(error)}
     else:
         status = "queued"
-        values = {"status": "queued", "next_attempt_at": now + backoff(claim.attempts),
-                  "last_error": _describe(error), "claimed_at": None}
+        values = {
+            "status": "queued",
+            "next_attempt_at": now + backoff(claim.attempts),
+            "last_error": _describe(error),
+            "claimed_at": None,
+        }
     with uow:
         uow.session.execute(
             update(EmailOutbox)
@@ -288,8 +308,9 @@ def connect(settings: SmtpSettings) -> smtplib.SMTP:
     """An authenticated connection to the configured server (raises OSError / SMTPException)."""
     context = ssl.create_default_context()
     if settings.security == "ssl":
-        client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout_s,
-                                                context=context)
+        client: smtplib.SMTP = smtplib.SMTP_SSL(
+            settings.host, settings.port, timeout=settings.timeout_s, context=context
+        )
     else:
         client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout_s)
         if settings.security == "starttls":

@@ -168,13 +168,17 @@ def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBat
     lengths = n - sales.starts
     lengths = np.where(lengths >= bucket_days, lengths - lengths % bucket_days, lengths)
     out = fc.ForecastBatch(
-        methods=np.full(m, fc.Method.ZERO.value, dtype="<U7"), alphas=np.full(m, np.nan),
-        rates=np.zeros(m), sigmas=np.zeros(m), mase=np.full(m, np.nan),
-        zero_shares=np.ones(m), n_days=n,
+        methods=np.full(m, fc.Method.ZERO.value, dtype="<U7"),
+        alphas=np.full(m, np.nan),
+        rates=np.zeros(m),
+        sigmas=np.zeros(m),
+        mase=np.full(m, np.nan),
+        zero_shares=np.ones(m),
+        n_days=n,
     )
     for length in np.unique(lengths[lengths > 0]):  # no history yet: ZERO, rate 0
         rows = np.flatnonzero(lengths == length)
-        part = fc.forecast_many(sales.matrix[rows, n - int(length):])
+        part = fc.forecast_many(sales.matrix[rows, n - int(length) :])
         for name in ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares"):
             getattr(out, name)[rows] = getattr(part, name)
     return out
@@ -182,9 +186,20 @@ def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBat
 
 def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
     query = (
-        select(Item.id, Item.sku, Item.name, Store.id, Store.code, Supplier.id, Supplier.name,
-               Supplier.lead_time_days, Item.reorder_qty, Item.reorder_point, Item.cost_price,
-               StockLevel.on_hand)
+        select(
+            Item.id,
+            Item.sku,
+            Item.name,
+            Store.id,
+            Store.code,
+            Supplier.id,
+            Supplier.name,
+            Supplier.lead_time_days,
+            Item.reorder_qty,
+            Item.reorder_point,
+            Item.cost_price,
+            StockLevel.on_hand,
+        )
         .join(StockLevel, StockLevel.item_id == Item.id)
         .join(Store, Store.id == StockLevel.store_id)
         .outerjoin(Supplier, Supplier.id == Item.supplier_id)
@@ -193,12 +208,23 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
     )
     if store_id is not None:
         query = query.where(StockLevel.store_id == store_id)
+    rows = uow.session.execute(query).tuples()
     return [
-        _Target(item, sku, name, store, code, sup, sup_name or "",
-                lead if lead is not None else DEFAULT_LEAD_DAYS,
-                multiple if multiple > 0 else Decimal(1), point, cost, on_hand)
-        for item, sku, name, store, code, sup, sup_name, lead, multiple, point, cost, on_hand
-        in uow.session.execute(query).tuples()
+        _Target(
+            item,
+            sku,
+            name,
+            store,
+            code,
+            sup,
+            sup_name or "",
+            lead if lead is not None else DEFAULT_LEAD_DAYS,
+            multiple if multiple > 0 else Decimal(1),
+            point,
+            cost,
+            on_hand,
+        )
+        for item, sku, name, store, code, sup, sup_name, lead, multiple, point, cost, on_hand in rows
     ]
 
 
@@ -208,13 +234,23 @@ def on_order(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key, De
     query = (
         select(PurchaseOrderLine.item_id, PurchaseOrder.store_id, outstanding)
         .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.order_id)
-        .where(PurchaseOrder.status.in_(OPEN_PO), PurchaseOrder.deleted.is_(False),
-               PurchaseOrderLine.deleted.is_(False), PurchaseOrderLine.received < PurchaseOrderLine.quantity)
+        .where(
+            PurchaseOrder.status.in_(OPEN_PO),
+            PurchaseOrder.deleted.is_(False),
+            PurchaseOrderLine.deleted.is_(False),
+            PurchaseOrderLine.received < PurchaseOrderLine.quantity,
+        )
         .group_by(PurchaseOrderLine.item_id, PurchaseOrder.store_id)
     )
     if store_id is not None:
         query = query.where(PurchaseOrder.store_id == store_id)
     return {(item, store): Decimal(qty) for item, store, qty in uow.session.execute(query).tuples()}
+
+
+def on_order_of(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key, Decimal]:
+    """`on_order` in a unit of work of its own (for callers outside a transaction)."""
+    with uow:
+        return on_order(uow, store_id)
 
 
 def suggestions(
@@ -230,8 +266,9 @@ def suggestions(
         plan = settings.read(uow)
         targets = _targets(uow, store)
         keys = [(t.item_id, t.store_id) for t in targets]
-        sales = read_daily_sales(uow, keys, days=plan.history_days, until=as_of or datetime.now(UTC),
-                                 store_id=store)
+        sales = read_daily_sales(
+            uow, keys, days=plan.history_days, until=as_of or datetime.now(UTC), store_id=store
+        )
         incoming = on_order(uow, store)
     batch = forecast_sales(sales)
     rows = [
@@ -241,22 +278,46 @@ def suggestions(
     return [r for r in rows if r.suggested_qty > 0] if only_orders else rows
 
 
-def _row(t: _Target, batch: fc.ForecastBatch, i: int, incoming: Decimal,
-         plan: settings.PlanningSettings) -> SuggestionRow:
+def _row(
+    t: _Target, batch: fc.ForecastBatch, i: int, incoming: Decimal, plan: settings.PlanningSettings
+) -> SuggestionRow:
     rate, sigma = float(batch.rates[i]), float(batch.sigmas[i])
     s = rules.suggest(
-        item_id=t.item_id, store_id=t.store_id, daily_rate=rate, daily_sigma=sigma, lead_time_days=t.lead,
-        on_hand=t.on_hand, on_order=incoming, service_level=plan.service_level,
-        order_multiple=t.multiple, review_period_days=plan.review_period_days,
+        item_id=t.item_id,
+        store_id=t.store_id,
+        daily_rate=rate,
+        daily_sigma=sigma,
+        lead_time_days=t.lead,
+        on_hand=t.on_hand,
+        on_order=incoming,
+        service_level=plan.service_level,
+        order_multiple=t.multiple,
+        review_period_days=plan.review_period_days,
         manager_reorder_point=t.manager_point if t.manager_point > 0 else None,
     )
     computed = rules.reorder_point(s.daily_rate, s.lead_time_days, s.safety_stock)
     mase = float(batch.mase[i])
     return SuggestionRow(
-        t.item_id, t.sku, t.name, t.store_id, t.store_code, t.supplier_id, t.supplier,
+        t.item_id,
+        t.sku,
+        t.name,
+        t.store_id,
+        t.store_code,
+        t.supplier_id,
+        t.supplier,
         f"{batch.methods[i]}" + (f" α={batch.alphas[i]:.2f}" if not np.isnan(batch.alphas[i]) else ""),
-        None if np.isnan(mase) else mase, s.daily_rate, s.lead_time_days, s.safety_stock, computed,
-        s.reorder_point, s.on_hand, s.on_order, s.order_multiple, s.suggested_qty, t.unit_cost, s.reason,
+        None if np.isnan(mase) else mase,
+        s.daily_rate,
+        s.lead_time_days,
+        s.safety_stock,
+        computed,
+        s.reorder_point,
+        s.on_hand,
+        s.on_order,
+        s.order_multiple,
+        s.suggested_qty,
+        t.unit_cost,
+        s.reason,
     )
 
 
@@ -271,21 +332,32 @@ class SalesHistory:
     daily_rate: float
 
 
-def history(uow: UnitOfWork, item_id: object, store_id: object, *, show_days: int = 56,
-            as_of: datetime | None = None) -> SalesHistory:
+def history(
+    uow: UnitOfWork, item_id: object, store_id: object, *, show_days: int = 56, as_of: datetime | None = None
+) -> SalesHistory:
     """Recent sales against the forecast for one item in one store (for the suggestion's chart)."""
     with uow:
         item = uow.get(Item, item_id, "item")
         store = uow.get(Store, store_id, "store")
         plan = settings.read(uow)
-        sales = read_daily_sales(uow, [(item.id, store.id)], days=plan.history_days,
-                                 until=as_of or datetime.now(UTC), store_id=store.id)
-    result = fc.forecast(sales.matrix[0, int(sales.starts[0]):])
+        sales = read_daily_sales(
+            uow,
+            [(item.id, store.id)],
+            days=plan.history_days,
+            until=as_of or datetime.now(UTC),
+            store_id=store.id,
+        )
+    result = fc.forecast(sales.matrix[0, int(sales.starts[0]) :])
     fitted = np.concatenate([np.zeros(int(sales.starts[0])), result.fitted])
     start = max(0, sales.matrix.shape[1] - show_days)
     days = tuple(sales.first_day + timedelta(days=d) for d in range(start, sales.matrix.shape[1]))
-    return SalesHistory(days, tuple(sales.matrix[0, start:].tolist()), tuple(fitted[start:].tolist()),
-                        result.method.value, result.daily_rate)
+    return SalesHistory(
+        days,
+        tuple(sales.matrix[0, start:].tolist()),
+        tuple(fitted[start:].tolist()),
+        result.method.value,
+        result.daily_rate,
+    )
 
 
 def apply_reorder_points(uow: UnitOfWork, actor: Actor, points: Mapping[object, object]) -> int:
@@ -309,11 +381,40 @@ def apply_reorder_points(uow: UnitOfWork, actor: Actor, points: Mapping[object, 
 
 def csv_rows(rows: Iterable[SuggestionRow]) -> Iterable[list[str]]:
     """Header then one list of texts per suggestion, for `stockdesk reorder --out`."""
-    yield ["sku", "name", "store", "supplier", "method", "mase", "daily_rate", "lead_time_days",
-           "safety_stock", "computed_reorder_point", "reorder_point", "on_hand", "on_order",
-           "order_multiple", "suggested_qty", "reason"]
+    yield [
+        "sku",
+        "name",
+        "store",
+        "supplier",
+        "method",
+        "mase",
+        "daily_rate",
+        "lead_time_days",
+        "safety_stock",
+        "computed_reorder_point",
+        "reorder_point",
+        "on_hand",
+        "on_order",
+        "order_multiple",
+        "suggested_qty",
+        "reason",
+    ]
     for r in rows:
-        yield [r.sku, r.name, r.store_code, r.supplier, r.method, "" if r.mase is None else f"{r.mase:.3f}",
-               str(r.daily_rate), str(r.lead_time_days), str(r.safety_stock), str(r.computed_reorder_point),
-               str(r.reorder_point), str(r.on_hand), str(r.on_order), str(r.order_multiple),
-               str(r.suggested_qty), r.reason]
+        yield [
+            r.sku,
+            r.name,
+            r.store_code,
+            r.supplier,
+            r.method,
+            "" if r.mase is None else f"{r.mase:.3f}",
+            str(r.daily_rate),
+            str(r.lead_time_days),
+            str(r.safety_stock),
+            str(r.computed_reorder_point),
+            str(r.reorder_point),
+            str(r.on_hand),
+            str(r.on_order),
+            str(r.order_multiple),
+            str(r.suggested_qty),
+            r.reason,
+        ]

@@ -56,11 +56,13 @@ def save(
             service_level_z(service_level)  # raises ValidationError naming the field
             updates["service_level"] = str(Decimal(str(service_level).strip()))
         if review_period_days is not None:
-            updates["review_period_days"] = str(whole_number("review_period_days", review_period_days,
-                                                             maximum=365))
+            updates["review_period_days"] = str(
+                whole_number("review_period_days", review_period_days, maximum=365)
+            )
         if history_days is not None:
-            updates["history_days"] = str(whole_number("history_days", history_days, minimum=28,
-                                                       maximum=3 * 365))
+            updates["history_days"] = str(
+                whole_number("history_days", history_days, minimum=28, maximum=3 * 365)
+            )
         rows = {r.key: r for r in uow.session.scalars(select(PlanningSetting))}
         for key, value in updates.items():
             row = rows.get(key) or PlanningSetting(key=key)

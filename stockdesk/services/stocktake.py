@@ -105,8 +105,9 @@ def start(
         store = uow.get(Store, store_id, "store")
         require(actor, Action.MOVE_STOCK, store_ids=[store.id])
         busy = uow.session.scalar(
-            select(Stocktake.id).where(Stocktake.store_id == store.id, Stocktake.status == "open",
-                                       Stocktake.deleted.is_(False))
+            select(Stocktake.id).where(
+                Stocktake.store_id == store.id, Stocktake.status == "open", Stocktake.deleted.is_(False)
+            )
         )
         if busy is not None:
             raise ValidationError("store", store.code, f"already has an open stocktake ({busy})")
@@ -130,9 +131,16 @@ def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: s
         query = query.where(Item.category_id.in_(categories))
     now = utcnow()
     rows = [
-        {"stocktake_id": take.id, "item_id": item, "expected": Decimal(expected) if expected else Decimal(0),
-         "unit_cost": cost, "origin_desk": uow.desk_id, "updated_by": uow.actor_id, "created_at": now,
-         "updated_at": now}
+        {
+            "stocktake_id": take.id,
+            "item_id": item,
+            "expected": Decimal(expected) if expected else Decimal(0),
+            "unit_cost": cost,
+            "origin_desk": uow.desk_id,
+            "updated_by": uow.actor_id,
+            "created_at": now,
+            "updated_at": now,
+        }
         for item, cost, expected in uow.session.execute(query).tuples()
     ]
     if rows:
@@ -168,8 +176,9 @@ def add_counts(
     with uow:
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
-        in_scope = set(uow.session.scalars(select(StocktakeLine.item_id).where(
-            StocktakeLine.stocktake_id == take.id)))
+        in_scope = set(
+            uow.session.scalars(select(StocktakeLine.item_id).where(StocktakeLine.stocktake_id == take.id))
+        )
         codes = {str(code).strip() for code, _ in lines}
         known = _resolve_codes(uow, codes)
         problems: list[RowProblem] = []
@@ -187,9 +196,19 @@ def add_counts(
             except InvalidQuantity as error:
                 problems.append(RowProblem(number, "quantity", quantity, error.reason))
                 continue
-            rows.append({"stocktake_id": take.id, "item_id": item, "quantity": counted,
-                         "counted_by": actor.id, "at": now, "origin_desk": uow.desk_id,
-                         "updated_by": actor.id, "created_at": now, "updated_at": now})
+            rows.append(
+                {
+                    "stocktake_id": take.id,
+                    "item_id": item,
+                    "quantity": counted,
+                    "counted_by": actor.id,
+                    "at": now,
+                    "origin_desk": uow.desk_id,
+                    "updated_by": actor.id,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
         if problems:
             raise BulkRejected(problems)
         if rows:
@@ -213,7 +232,9 @@ def _counted(uow: UnitOfWork, take_id: uuid.UUID) -> dict[uuid.UUID, Decimal]:
             select(StocktakeCount.item_id, func.sum(StocktakeCount.quantity))
             .where(StocktakeCount.stocktake_id == take_id, StocktakeCount.deleted.is_(False))
             .group_by(StocktakeCount.item_id)
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
 
 
@@ -230,11 +251,17 @@ def _variance(uow: UnitOfWork, take: Stocktake, *, uncounted_as_zero: bool) -> V
         count = counted.get(item, Decimal(0) if uncounted_as_zero else None)
         # Sums of signed count lines are Decimals already; the column type keeps them exact on SQLite.
         difference = (Decimal(count) - expected) if count is not None else Decimal(0)
-        lines.append(VarianceLine(item, sku, name, expected, count, difference, cost,
-                                  round_cents(difference * cost)))
+        lines.append(
+            VarianceLine(item, sku, name, expected, count, difference, cost, round_cents(difference * cost))
+        )
     done = sum(1 for line in lines if line.counted is not None)
-    return Variance(lines, done, len(lines) - done, sum((x.difference for x in lines), Decimal(0)),
-                    sum((x.value_difference for x in lines), Decimal(0)))
+    return Variance(
+        lines,
+        done,
+        len(lines) - done,
+        sum((x.difference for x in lines), Decimal(0)),
+        sum((x.value_difference for x in lines), Decimal(0)),
+    )
 
 
 def variance(uow: UnitOfWork, stocktake_id: object, *, uncounted_as_zero: bool = False) -> Variance:
@@ -252,35 +279,54 @@ def post(
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
         report = _variance(uow, take, uncounted_as_zero=uncounted_as_zero)
-        problems = [RowProblem(n, "counted", str(line.counted), f"for {line.sku} would be negative")
-                    for n, line in enumerate(report.lines, start=1)
-                    if line.counted is not None and line.counted < 0]
+        problems = [
+            RowProblem(n, "counted", str(line.counted), f"for {line.sku} would be negative")
+            for n, line in enumerate(report.lines, start=1)
+            if line.counted is not None and line.counted < 0
+        ]
         if problems:
             raise BulkRejected(problems)
         store = uow.get(Store, take.store_id, "store")
         items = _items(uow, take.id)
         postings = [
-            Posting(items[line.item_id], store, MovementKind.COUNT, line.difference,
-                    f"stocktake {take.id}", counted_quantity=line.counted)
-            for line in report.lines if line.counted is not None
+            Posting(
+                items[line.item_id],
+                store,
+                MovementKind.COUNT,
+                line.difference,
+                f"stocktake {take.id}",
+                counted_quantity=line.counted,
+            )
+            for line in report.lines
+            if line.counted is not None
         ]
         flipped = uow.session.execute(
-            update(Stocktake).where(Stocktake.id == take.id, Stocktake.status == "open")
+            update(Stocktake)
+            .where(Stocktake.id == take.id, Stocktake.status == "open")
             .values(status="posted", posted_at=utcnow(), updated_at=utcnow())
             .execution_options(synchronize_session=False)
         ).rowcount
         if flipped != 1:
             raise ValidationError("stocktake", str(take.id), "was posted meanwhile by someone else")
         post_many(uow, postings, user_id=actor.id, allow_negative=True)
-        audit.record(uow, actor, "stocktake.post", "stocktake", take.id, movements=len(postings),
-                     value_difference=str(report.value_difference))
+        audit.record(
+            uow,
+            actor,
+            "stocktake.post",
+            "stocktake",
+            take.id,
+            movements=len(postings),
+            value_difference=str(report.value_difference),
+        )
         uow.commit()
         return PostResult(len(postings), report.value_difference)
 
 
 def _items(uow: UnitOfWork, take_id: uuid.UUID) -> dict[uuid.UUID, Item]:
-    query = select(Item).join(StocktakeLine, StocktakeLine.item_id == Item.id).where(
-        StocktakeLine.stocktake_id == take_id
+    query = (
+        select(Item)
+        .join(StocktakeLine, StocktakeLine.item_id == Item.id)
+        .where(StocktakeLine.stocktake_id == take_id)
     )
     return {item.id: item for item in uow.session.scalars(query)}
 
@@ -291,7 +337,11 @@ def list_open(uow: UnitOfWork, store_id: object = None) -> list[StocktakeView]:
         if store_id is not None:
             query = query.where(Stocktake.store_id == uow.get(Store, store_id, "store").id)
         takes = list(uow.session.scalars(query))
-        sizes = dict(uow.session.execute(
-            select(StocktakeLine.stocktake_id, func.count()).group_by(StocktakeLine.stocktake_id)
-        ).tuples().all())
+        sizes = dict(
+            uow.session.execute(
+                select(StocktakeLine.stocktake_id, func.count()).group_by(StocktakeLine.stocktake_id)
+            )
+            .tuples()
+            .all()
+        )
         return [StocktakeView(t.id, t.store_id, t.status, sizes.get(t.id, 0), t.started_at) for t in takes]

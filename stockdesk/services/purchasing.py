@@ -1,0 +1,360 @@
+"""Purchase orders: drafts from suggestions, editing, sending (PDF + e-mail via the outbox), receiving.
+
+- Drafts are grouped per (supplier, store): one order per supplier and delivery address.
+- "Sent" and "partly received" orders count as on order for the suggestions (`reorder.on_order`);
+  drafts do not, because nothing has been promised yet.
+- A receipt is a receive movement per line, referencing the order number and line, posted through
+  the batched ledger path in the same transaction as the line's `received` update.
+- Receiving more than ordered is allowed (suppliers round up to full cartons) but never silent: the
+  result carries a warning per line and an audit event records it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from stockdesk.db.base import utcnow
+from stockdesk.db.models import Item, Store, Supplier
+from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
+from stockdesk.domain.errors import InvalidQuantity, NotFound, ValidationError
+from stockdesk.domain.ids import new_id
+from stockdesk.domain.movements import MovementKind
+from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.services import audit, mail
+from stockdesk.services.bulk import BulkRejected, RowProblem
+from stockdesk.services.ledger import Posting, post_many
+from stockdesk.services.stocktake import _resolve_codes
+from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.validation import email_address, optional_text
+
+
+@dataclass(frozen=True)
+class DraftLine:
+    """One chosen suggestion: what to order for which store."""
+
+    item_id: object
+    store_id: object
+    quantity: object
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class OrderLineView:
+    id: uuid.UUID
+    line_no: int
+    item_id: uuid.UUID
+    sku: str
+    name: str
+    quantity: Decimal
+    unit_cost: Decimal
+    received: Decimal
+    reason: str
+
+
+@dataclass(frozen=True)
+class OrderView:
+    id: uuid.UUID
+    number: str
+    supplier_id: uuid.UUID
+    supplier: str
+    store_id: uuid.UUID
+    store_code: str
+    status: str
+    sent_at: datetime | None
+    lines: tuple[OrderLineView, ...]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.quantity * line.unit_cost for line in self.lines), Decimal(0))
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    order: OrderView
+    movements: int
+    warnings: tuple[str, ...]
+
+
+def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
+    supplier = uow.get(Supplier, order.supplier_id, "supplier")
+    store = uow.get(Store, order.store_id, "store")
+    rows = uow.session.execute(
+        select(PurchaseOrderLine, Item.sku, Item.name)
+        .join(Item, Item.id == PurchaseOrderLine.item_id)
+        .where(PurchaseOrderLine.order_id == order.id, PurchaseOrderLine.deleted.is_(False))
+        .order_by(PurchaseOrderLine.line_no)
+    ).tuples()
+    lines = tuple(
+        OrderLineView(r.id, r.line_no, r.item_id, sku, name, r.quantity, r.unit_cost, r.received, r.reason)
+        for r, sku, name in rows
+    )
+    return OrderView(
+        order.id,
+        order.number,
+        supplier.id,
+        supplier.name,
+        store.id,
+        store.code,
+        order.status,
+        order.sent_at,
+        lines,
+    )
+
+
+def _number(order_id: uuid.UUID) -> str:
+    # Desks create orders offline, so no shared counter: date + the random tail of the UUIDv7.
+    return f"PO-{utcnow():%Y%m%d}-{order_id.hex[-6:].upper()}"
+
+
+def create_drafts(uow: UnitOfWork, actor: Actor, lines: Sequence[DraftLine]) -> list[OrderView]:
+    """Draft orders, one per (supplier, store); every bad line is reported at once, nothing written."""
+    with uow:
+        require(actor, Action.MANAGE_CATALOGUE)
+        uow.actor_id = actor.id
+        problems: list[RowProblem] = []
+        grouped: dict[tuple[uuid.UUID, uuid.UUID], list[tuple[Item, Decimal, str]]] = {}
+        for number, line in enumerate(lines, start=1):
+            try:
+                item = uow.get(Item, line.item_id, "item")
+                store = uow.get(Store, line.store_id, "store")
+                quantity = parse_quantity("quantity", line.quantity)
+                if item.supplier_id is None:
+                    raise ValidationError("item", item.sku, "has no supplier: set one before ordering")
+            except (ValidationError, InvalidQuantity) as error:
+                problems.append(RowProblem(number, error.field, error.value, error.reason))
+                continue
+            except NotFound as error:  # keep collecting: report every line at once
+                problems.append(RowProblem(number, "item_id", line.item_id, str(error)))
+                continue
+            grouped.setdefault((item.supplier_id, store.id), []).append((item, quantity, line.reason))
+        if problems:
+            raise BulkRejected(problems)
+        orders = [_new_order(uow, supplier, store, entries) for (supplier, store), entries in grouped.items()]
+        for order in orders:
+            audit.record(uow, actor, "po.draft", "purchase_order", order.id, number=order.number)
+        uow.commit()
+        return [_view(uow, order) for order in orders]
+
+
+def _new_order(
+    uow: UnitOfWork, supplier_id: uuid.UUID, store_id: uuid.UUID, entries: list[tuple[Item, Decimal, str]]
+) -> PurchaseOrder:
+    order_id = new_id()
+    order = PurchaseOrder(
+        id=order_id, number=_number(order_id), supplier_id=supplier_id, store_id=store_id, status="draft"
+    )
+    uow.session.add(order)
+    for line_no, (item, quantity, reason) in enumerate(entries, start=1):
+        uow.session.add(
+            PurchaseOrderLine(
+                order_id=order.id,
+                line_no=line_no,
+                item_id=item.id,
+                quantity=quantity,
+                unit_cost=item.cost_price,
+                reason=optional_text("reason", reason, max_length=2000),
+            )
+        )
+    uow.session.flush()
+    return order
+
+
+def _draft(uow: UnitOfWork, actor: Actor, order_id: object) -> PurchaseOrder:
+    require(actor, Action.MANAGE_CATALOGUE)
+    uow.actor_id = actor.id
+    order = uow.get(PurchaseOrder, order_id, "purchase order")
+    if order.status != "draft":
+        raise ValidationError("purchase order", order.number, f"is {order.status}: only drafts can be edited")
+    return order
+
+
+def set_line(
+    uow: UnitOfWork,
+    actor: Actor,
+    order_id: object,
+    item_id: object,
+    *,
+    quantity: object,
+    unit_cost: object = None,
+) -> OrderView:
+    """Add an item to a draft or change its line; quantity must be more than zero."""
+    with uow:
+        order = _draft(uow, actor, order_id)
+        item = uow.get(Item, item_id, "item")
+        amount = parse_quantity("quantity", quantity)
+        cost = parse_money("unit_cost", unit_cost) if unit_cost is not None else None
+        line = uow.session.scalar(
+            select(PurchaseOrderLine).where(
+                PurchaseOrderLine.order_id == order.id,
+                PurchaseOrderLine.item_id == item.id,
+                PurchaseOrderLine.deleted.is_(False),
+            )
+        )
+        if line is None:
+            last = (
+                uow.session.scalar(
+                    select(func.max(PurchaseOrderLine.line_no)).where(PurchaseOrderLine.order_id == order.id)
+                )
+                or 0
+            )
+            line = PurchaseOrderLine(
+                order_id=order.id,
+                line_no=last + 1,
+                item_id=item.id,
+                quantity=amount,
+                unit_cost=item.cost_price,
+            )
+            uow.session.add(line)
+        line.quantity = amount
+        if cost is not None:
+            line.unit_cost = cost
+        audit.record(uow, actor, "po.edit", "purchase_order", order.id, sku=item.sku, quantity=str(amount))
+        uow.commit()
+        return _view(uow, order)
+
+
+def remove_line(uow: UnitOfWork, actor: Actor, order_id: object, line_id: object) -> OrderView:
+    with uow:
+        order = _draft(uow, actor, order_id)
+        line = uow.get(PurchaseOrderLine, line_id, "order line")
+        if line.order_id != order.id:
+            raise ValidationError("line", str(line_id), f"does not belong to {order.number}")
+        line.deleted = True
+        audit.record(uow, actor, "po.edit", "purchase_order", order.id, removed=str(line.id))
+        uow.commit()
+        return _view(uow, order)
+
+
+def get_order(uow: UnitOfWork, order_id: object) -> OrderView:
+    with uow:
+        return _view(uow, uow.get(PurchaseOrder, order_id, "purchase order"))
+
+
+def list_orders(uow: UnitOfWork, *, status: str | None = None) -> list[OrderView]:
+    with uow:
+        query = select(PurchaseOrder).where(PurchaseOrder.deleted.is_(False)).order_by(PurchaseOrder.number)
+        if status is not None:
+            query = query.where(PurchaseOrder.status == status)
+        return [_view(uow, order) for order in uow.session.scalars(query)]
+
+
+def send(uow: UnitOfWork, actor: Actor, order_id: object, *, pdf_dir: Path, note: str = "") -> Path:
+    """Write the order as a PDF and queue it by e-mail to the supplier, in one transaction."""
+    from stockdesk.services.purchase_pdf import write_order_pdf  # reportlab only when sending
+
+    with uow:
+        order = _draft(uow, actor, order_id)
+        supplier = uow.get(Supplier, order.supplier_id, "supplier")
+        address = email_address("supplier e-mail", supplier.email)
+        view = _view(uow, order)
+        if not view.lines:
+            raise ValidationError("purchase order", order.number, "has no lines")
+        path = write_order_pdf(view, Path(pdf_dir) / f"{order.number}.pdf", by=actor.name or actor.email)
+        body = (
+            f"Dear {supplier.contact or supplier.name},\n\nplease find attached our order {order.number} "
+            f"for delivery to {view.store_code} ({len(view.lines)} line(s)).\n\n{note}\n"
+        ).rstrip() + "\n"
+        mail.enqueue(
+            uow,
+            kind="purchase_order",
+            recipients=[address],
+            subject=f"Purchase order {order.number}",
+            body=body,
+            attachment=(path.name, path.read_bytes()),
+        )
+        order.status = "sent"
+        order.sent_at = utcnow()
+        audit.record(uow, actor, "po.send", "purchase_order", order.id, number=order.number, to=address)
+        uow.commit()
+        return path
+
+
+def receive(
+    uow: UnitOfWork, actor: Actor, order_id: object, lines: Sequence[tuple[object, object]]
+) -> ReceiptResult:
+    """Receive quantities against an order: (line id, SKU or barcode, quantity) as typed or scanned."""
+    with uow:
+        uow.actor_id = actor.id
+        order = uow.get(PurchaseOrder, order_id, "purchase order")
+        require(actor, Action.MOVE_STOCK, store_ids=[order.store_id])
+        if order.status not in ("sent", "partial"):
+            raise ValidationError(
+                "purchase order", order.number, f"is {order.status}: only sent orders are received"
+            )
+        store = uow.get(Store, order.store_id, "store")
+        receipts = _match_lines(uow, order, lines)
+        warnings: list[str] = []
+        postings: list[Posting] = []
+        for line, amount in receipts:
+            item = uow.get(Item, line.item_id, "item")
+            line.received += amount
+            if line.received > line.quantity:
+                warnings.append(
+                    f"line {line.line_no} {item.sku}: received {line.received} of {line.quantity} "
+                    "ordered (over-receipt)"
+                )
+            postings.append(
+                Posting(
+                    item,
+                    store,
+                    MovementKind.RECEIVE,
+                    amount,
+                    f"{order.number} line {line.line_no}",
+                    unit_cost=line.unit_cost,
+                )
+            )
+        post_many(uow, postings, user_id=actor.id, allow_negative=False)
+        open_lines = uow.session.scalar(
+            select(func.count()).where(
+                PurchaseOrderLine.order_id == order.id,
+                PurchaseOrderLine.deleted.is_(False),
+                PurchaseOrderLine.received < PurchaseOrderLine.quantity,
+            )
+        )
+        order.status = "partial" if open_lines else "received"
+        audit.record(
+            uow, actor, "po.receive", "purchase_order", order.id, lines=len(postings), warnings=warnings
+        )
+        uow.commit()
+        return ReceiptResult(_view(uow, order), len(postings), tuple(warnings))
+
+
+def _match_lines(
+    uow: UnitOfWork, order: PurchaseOrder, lines: Sequence[tuple[object, object]]
+) -> list[tuple[PurchaseOrderLine, Decimal]]:
+    """Each (line id / code, quantity) to its order line; every problem reported at once."""
+    order_lines = list(
+        uow.session.scalars(
+            select(PurchaseOrderLine).where(
+                PurchaseOrderLine.order_id == order.id, PurchaseOrderLine.deleted.is_(False)
+            )
+        )
+    )
+    by_id = {str(line.id): line for line in order_lines}
+    by_item = {line.item_id: line for line in order_lines}
+    codes = _resolve_codes(uow, {str(ref).strip() for ref, _ in lines if str(ref).strip() not in by_id})
+    problems: list[RowProblem] = []
+    matched: list[tuple[PurchaseOrderLine, Decimal]] = []
+    for number, (ref, quantity) in enumerate(lines, start=1):
+        text = str(ref).strip()
+        line = by_id.get(text) or by_item.get(codes.get(text))  # type: ignore[arg-type]
+        if line is None:
+            problems.append(RowProblem(number, "line", ref, f"is not on order {order.number}"))
+        try:
+            amount = parse_quantity("quantity", quantity)
+        except InvalidQuantity as error:
+            problems.append(RowProblem(number, "quantity", quantity, error.reason))
+            continue
+        if line is not None:
+            matched.append((line, amount))
+    if problems:
+        raise BulkRejected(problems)
+    return matched
