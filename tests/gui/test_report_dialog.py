@@ -1,0 +1,109 @@
+"""The report dialog and runner: options per report, the file written off the GUI thread, cancel, errors."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QWidget
+
+from stockdesk.domain.movements import MovementKind
+from stockdesk.reports.spec import ReportOptions
+from stockdesk.services import catalog, stock
+from stockdesk.services.stock import MovementRequest
+from stockdesk.ui.dialogs.report_dialog import ReportDialog, open_report_dialog
+from stockdesk.ui.report_runner import ReportRunner
+
+# The offscreen platform cannot size top-level windows the way a desktop does; it says so when a
+# message box or the dialog is shown, which tells nothing about our code.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def stocked(gui_db, gui_admin, gui_store):
+    for n in range(300):
+        item = catalog.create_item(gui_db.uow(), gui_admin, sku=f"S-{n:03d}", name=f"Item {n}",
+                                   cost_price="1.50")
+        stock.post_movements(gui_db.uow(), gui_admin,
+                             [MovementRequest(MovementKind.RECEIVE, item.id, gui_store.id, "2")])
+    return gui_db
+
+
+def test_the_dialog_enables_only_the_options_the_chosen_report_reads(qtbot, gui_db, gui_admin, gui_store):
+    dialog = ReportDialog(gui_db, gui_admin)
+    qtbot.addWidget(dialog)
+    dialog.report.setCurrentIndex(dialog.report.findData("valuation"))
+    assert dialog.as_of.isEnabled() and dialog.store.isEnabled()
+    assert not dialog.date_from.isEnabled() and not dialog.kind.isEnabled()
+    assert dialog.output_path().name.startswith("valuation-")
+    dialog.report.setCurrentIndex(dialog.report.findData("movements"))
+    dialog.store.setCurrentIndex(dialog.store.findData("MAIN"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("sale"))
+    dialog.sku.setText("  S-001 ")
+    options = dialog.options()
+    assert options == ReportOptions(store="MAIN", date_from=date.today() - timedelta(days=29),
+                                    date_to=date.today(), kind="sale", sku="S-001")
+    assert dialog.output_path().name.startswith("movements-")
+
+
+def test_the_report_is_written_in_the_background_and_opened(qtbot, stocked, gui_admin, tmp_path):
+    window = QWidget()
+    qtbot.addWidget(window)
+    opened = []
+    runner = ReportRunner(window, stocked, gui_admin, opener=lambda path: opened.append(path) or True)
+    with qtbot.waitSignal(runner.done, timeout=20_000) as blocker:
+        runner.start("valuation", ReportOptions(), tmp_path / "v.pdf")
+    assert blocker.args == [tmp_path / "v.pdf"] and opened == [tmp_path / "v.pdf"]
+    assert (tmp_path / "v.pdf").stat().st_size > 0
+    assert runner.message is None
+
+
+def test_when_no_viewer_opens_it_the_path_is_shown(qtbot, stocked, gui_admin, tmp_path):
+    window = QWidget()
+    qtbot.addWidget(window)
+    runner = ReportRunner(window, stocked, gui_admin, opener=lambda path: False)
+    with qtbot.waitSignal(runner.done, timeout=20_000):
+        runner.start("low-stock", ReportOptions(), tmp_path / "low.csv")
+    assert runner.message is not None and str(tmp_path / "low.csv") in runner.message.text()
+    runner.message.close()
+
+
+def test_cancelling_stops_the_report_and_leaves_no_file(qtbot, stocked, gui_admin, tmp_path):
+    window = QWidget()
+    qtbot.addWidget(window)
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    gate = threading.Event()
+    pool.start(gate.wait)  # holds the only thread, so the report cannot start before we cancel
+    runner = ReportRunner(window, stocked, gui_admin, opener=lambda path: True, pool=pool)
+    with qtbot.waitSignal(runner.cancelled, timeout=20_000), qtbot.assertNotEmitted(runner.done):
+        runner.start("valuation", ReportOptions(), tmp_path / "v.pdf")
+        runner.cancel()
+        assert runner.progress.labelText() == "Cancelling…"
+        gate.set()
+    pool.waitForDone()
+    assert [p.name for p in tmp_path.iterdir() if "v.pdf" in p.name] == []  # no report, no part file
+
+
+def test_a_bad_option_is_shown_as_a_message(qtbot, stocked, gui_admin, tmp_path):
+    window = QWidget()
+    qtbot.addWidget(window)
+    runner = ReportRunner(window, stocked, gui_admin, opener=lambda path: True)
+    with qtbot.waitSignal(runner.failed, timeout=20_000) as blocker:
+        runner.start("item-card", ReportOptions(sku="NOPE"), tmp_path / "card.pdf")
+    assert "NOPE" in blocker.args[0] and "NOPE" in runner.message.text()
+    runner.message.close()
+
+
+def test_open_report_dialog_runs_the_chosen_report_when_accepted(qtbot, stocked, gui_admin, tmp_path):
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = open_report_dialog(window, stocked, gui_admin)
+    dialog.runner._opener = lambda path: True
+    dialog.report.setCurrentIndex(dialog.report.findData("stocktake-sheet"))
+    dialog.out.setText(str(tmp_path / "sheet.csv"))
+    with qtbot.waitSignal(dialog.runner.done, timeout=20_000):
+        dialog.accept()
+    assert "S-299" in (tmp_path / "sheet.csv").read_text(encoding="utf-8-sig")
