@@ -85,13 +85,14 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
+        # Set the indicator first: enabling sorting sorts at once by whatever the header shows.
         header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((120, 0, 130, 50, 90, 90, 100, 80)):
+        for column, width in enumerate((100, 0, 120, 48, 82, 82, 100, 76)):
             if width:
                 self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.panel)
         self.panel.setMinimumWidth(380)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         role = self.actor.role.value
@@ -185,7 +187,8 @@ class MainWindow(QMainWindow):
             self.actions[key].setEnabled(may_move)
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{self.model.rowCount():,} items")
+        count = self.model.rowCount()
+        self.count_label.setText(f"{count:,} item{'' if count == 1 else 's'}")
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         if column != self.model.sort_column:  # a column the database cannot sort on: show the real order

@@ -35,8 +35,16 @@ class _JobSignals(QObject):
 
 
 class _ReportJob(QRunnable):
-    def __init__(self, db: Database, actor: Actor, name: str, options: ReportOptions, out: Path,
-                 signals: _JobSignals, stop: threading.Event) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        name: str,
+        options: ReportOptions,
+        out: Path,
+        signals: _JobSignals,
+        stop: threading.Event,
+    ) -> None:
         super().__init__()
         self._args = (db, actor, name, options, out)
         self._signals = signals
@@ -61,8 +69,15 @@ class ReportRunner(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget, db: Database, actor: Actor, *, opener: Opener = open_in_viewer,
-                 pool: QThreadPool | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        db: Database,
+        actor: Actor,
+        *,
+        opener: Opener = open_in_viewer,
+        pool: QThreadPool | None = None,
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._db = db

@@ -11,10 +11,10 @@ import pytest
 # Before any QApplication exists (pytest-qt creates it lazily in the qapp fixture).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from stockdesk.domain.permissions import Actor  # noqa: E402
-from stockdesk.services import organisation, users  # noqa: E402
-from stockdesk.services.database import Database, open_database  # noqa: E402
-from stockdesk.services.views import StoreView  # noqa: E402
+from stockdesk.domain.permissions import Actor
+from stockdesk.services import organisation, users
+from stockdesk.services.database import Database, open_database
+from stockdesk.services.views import StoreView
 
 
 @pytest.fixture
@@ -27,8 +27,9 @@ def gui_db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def gui_admin(gui_db: Database) -> Actor:
-    return users.create_first_admin(gui_db.uow(), email="admin@example.com", password="admin-pass-1",
-                                    name="Ada Admin")
+    return users.create_first_admin(
+        gui_db.uow(), email="admin@example.com", password="admin-pass-1", name="Ada Admin"
+    )
 
 
 @pytest.fixture

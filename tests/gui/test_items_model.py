@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from stockdesk.services import catalog, organisation, stock, users
 from stockdesk.services.database import Database, open_database
-from stockdesk.ui.models.items import COLUMNS, ITEM_ID_ROLE, PAGE_SIZE, ItemsModel
+from stockdesk.ui.models.items import COLUMNS, ITEM_ID_ROLE, LOW_STOCK_COLOUR, PAGE_SIZE, ItemsModel
 
 SKU, NAME, BARCODE, SELL, ON_HAND = 0, 1, 2, 4, 7
 MANY = 1_000
@@ -20,8 +20,14 @@ def cell(model: ItemsModel, row: int, column: int) -> str:
 @pytest.fixture
 def small(gui_db, gui_admin, gui_store) -> Database:
     """Three items, one with a barcode and 7 on hand, one archived."""
-    hammer = catalog.create_item(gui_db.uow(), gui_admin, sku="HAM-1", name="Claw hammer", sell_price="12.5",
-                                 barcodes=["4006381333931"])
+    hammer = catalog.create_item(
+        gui_db.uow(),
+        gui_admin,
+        sku="HAM-1",
+        name="Claw hammer",
+        sell_price="12.5",
+        barcodes=["4006381333931"],
+    )
     catalog.create_item(gui_db.uow(), gui_admin, sku="NAIL-50", name="Nails 50 mm", sell_price="0.0345")
     old = catalog.create_item(gui_db.uow(), gui_admin, sku="OLD-1", name="Old saw")
     catalog.archive_item(gui_db.uow(), gui_admin, old.id)
@@ -52,12 +58,34 @@ def test_the_model_follows_qts_rules(qtmodeltester, small):
 def test_rows_show_formatted_numbers_without_needless_zeros(small):
     model = ItemsModel(small)
     assert [COLUMNS[c][0] for c in range(model.columnCount())] == [
-        "SKU", "Name", "Barcode", "Unit", "Sell price", "Cost price", "Reorder point", "On hand"]
+        "SKU",
+        "Name",
+        "Barcode",
+        "Unit",
+        "Sell price",
+        "Cost price",
+        "Reorder point",
+        "On hand",
+    ]
     assert model.rowCount() == 2  # the archived saw is hidden
     assert (cell(model, 0, SKU), cell(model, 0, BARCODE), cell(model, 0, SELL), cell(model, 0, ON_HAND)) == (
-        "HAM-1", "4006381333931", "12.50", "7")
+        "HAM-1",
+        "4006381333931",
+        "12.50",
+        "7",
+    )
     assert cell(model, 1, SELL) == "0.0345"
     assert model.index(0, 0).data(ITEM_ID_ROLE)
+
+
+def test_stock_at_or_below_the_reorder_point_is_shown_in_red(small, gui_admin):
+    model = ItemsModel(small)
+    hammer = model.item_id(0)
+    assert model.index(0, ON_HAND).data(Qt.ItemDataRole.ForegroundRole) is None
+    catalog.update_item(small.uow(), gui_admin, hammer, reorder_point="7")
+    model.refresh()
+    assert model.index(0, ON_HAND).data(Qt.ItemDataRole.ForegroundRole).name() == LOW_STOCK_COLOUR
+    assert model.index(0, SKU).data(Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_archived_items_appear_only_when_asked_for(small):
@@ -102,7 +130,9 @@ def test_search_narrows_the_rows_and_clearing_it_brings_them_back(large):
     model.set_filter_text("Item 12")
     assert model.rowCount() == 11  # Item 12 and Item 120 … Item 129
     assert {cell(model, row, NAME) for row in range(model.rowCount())} == {
-        "Item 12", *(f"Item {n}" for n in range(120, 130))}
+        "Item 12",
+        *(f"Item {n}" for n in range(120, 130)),
+    }
     model.set_filter_text("")
     assert model.rowCount() == MANY
 

@@ -39,7 +39,10 @@ def test_a_new_database_asks_for_the_administrator_and_creates_it(qtbot, gui_db,
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor.role is Role.ADMIN and dialog.actor.name == "Ada Admin"
-    assert users.authenticate(gui_db.uow(), email="ada@example.com", password="admin-pass-1").id == dialog.actor.id
+    assert (
+        users.authenticate(gui_db.uow(), email="ada@example.com", password="admin-pass-1").id
+        == dialog.actor.id
+    )
 
 
 def test_passwords_that_differ_are_refused_next_to_the_second_one(qtbot, gui_db, dialog_for):

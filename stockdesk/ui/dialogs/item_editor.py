@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -68,6 +70,7 @@ class ItemEditorDialog(FormDialog):
 
     def _combo(self, field: str, label: str, choices: list) -> QComboBox:  # type: ignore[type-arg]
         combo = QComboBox()
+        combo.setMinimumWidth(220)
         combo.addItem("(none)", None)
         for choice in choices:
             combo.addItem(choice.name, str(choice.id))
@@ -99,6 +102,14 @@ class ItemEditorDialog(FormDialog):
         self.add_barcode_button.setAutoDefault(False)
         self.remove_barcode_button.setAutoDefault(False)
         self.barcode_input.returnPressed.connect(self.add_barcode)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the barcode field adds the code (a scanner ends every code with Enter), not Save."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.focusWidget() is self.barcode_input:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def barcode_codes(self) -> list[str]:
         return [self.barcodes.item(row).text() for row in range(self.barcodes.count())]

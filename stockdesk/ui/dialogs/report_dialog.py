@@ -69,8 +69,15 @@ class ReportDialog(QDialog):
         self.out = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
-        self._fields = {"store": self.store, "date_from": self.date_from, "date_to": self.date_to,
-                        "as_of": self.as_of, "kind": self.kind, "user": self.user, "sku": self.sku}
+        self._fields = {
+            "store": self.store,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "as_of": self.as_of,
+            "kind": self.kind,
+            "user": self.user,
+            "sku": self.sku,
+        }
         self._build_layout(browse)
         self.report.currentIndexChanged.connect(self._report_changed)
         self._report_changed()
@@ -78,9 +85,15 @@ class ReportDialog(QDialog):
     def _build_layout(self, browse: QPushButton) -> None:
         form = QFormLayout()
         form.addRow("Report", self.report)
-        for label, widget in (("Store", self.store), ("From", self.date_from), ("To", self.date_to),
-                              ("As of", self.as_of), ("Kind", self.kind), ("User", self.user),
-                              ("Item", self.sku)):
+        for label, widget in (
+            ("Store", self.store),
+            ("From", self.date_from),
+            ("To", self.date_to),
+            ("As of", self.as_of),
+            ("Kind", self.kind),
+            ("User", self.user),
+            ("Item", self.sku),
+        ):
             form.addRow(label, widget)
         row = QHBoxLayout()
         row.addWidget(self.out)
@@ -103,14 +116,16 @@ class ReportDialog(QDialog):
         used = spec_named(self.report_name).options
         for key, widget in self._fields.items():
             widget.setEnabled(key in used)
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                      or Path.home())
+        folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
+        )
         suffix = Path(self.out.text()).suffix.lower() if self.out.text() else ".pdf"
         self.out.setText(str(folder / f"{self.report_name}-{date.today().isoformat()}{suffix}"))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save report as", self.out.text(),
-                                              "PDF (*.pdf);;CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save report as", self.out.text(), "PDF (*.pdf);;CSV (*.csv)"
+        )
         if path:
             self.out.setText(path)
 
@@ -118,9 +133,13 @@ class ReportDialog(QDialog):
         """What was chosen, only for the fields this report reads."""
         used = spec_named(self.report_name).options
         values = {
-            "store": self.store.currentData(), "date_from": _day(self.date_from),
-            "date_to": _day(self.date_to), "as_of": _day(self.as_of), "kind": self.kind.currentData(),
-            "user": self.user.text().strip() or None, "sku": self.sku.text().strip() or None,
+            "store": self.store.currentData(),
+            "date_from": _day(self.date_from),
+            "date_to": _day(self.date_to),
+            "as_of": _day(self.as_of),
+            "kind": self.kind.currentData(),
+            "user": self.user.text().strip() or None,
+            "sku": self.sku.text().strip() or None,
         }
         return ReportOptions(**{key: value for key, value in values.items() if key in used})
 

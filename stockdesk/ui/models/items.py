@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from stockdesk.services import item_query
 from stockdesk.services.database import Database
@@ -19,6 +20,7 @@ from stockdesk.ui.formatting import format_money, format_quantity
 PAGE_SIZE = 200
 MAX_PAGES = 20  # ~4,000 rows in memory whatever the catalogue size
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LOW_STOCK_COLOUR = "#b00020"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -82,8 +84,8 @@ class ItemsModel(QAbstractTableModel):
             return str(row.id)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _colour(row, index.column())
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -167,6 +169,15 @@ class ItemsModel(QAbstractTableModel):
     def on_hand(self, row: int) -> Decimal | None:
         item = self.row_at(row) if 0 <= row < self._count else None
         return item.on_hand if item is not None else None
+
+
+def _colour(row: ItemRow, column: int) -> QColor | None:
+    """Grey for archived items; the on-hand figure red once it is at or below the reorder point."""
+    if not row.active:
+        return QColor(Qt.GlobalColor.gray)
+    if column == ON_HAND_COLUMN and row.reorder_point > 0 and row.on_hand <= row.reorder_point:
+        return QColor(LOW_STOCK_COLOUR)
+    return None
 
 
 def _alignment(column: int) -> Qt.AlignmentFlag:

@@ -23,8 +23,11 @@ def _table(model: StockLevelsModel | MovementsModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    stretch = 0 if isinstance(model, StockLevelsModel) else model.columnCount() - 1  # store name / reference
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().setDefaultSectionSize(24)
     return view
 
 
@@ -43,13 +46,14 @@ class StockPanel(QWidget):
         self.movements = MovementsModel(self)
         self.levels_view = _table(self.levels)
         self.movements_view = _table(self.movements)
+        self.levels_view.setMaximumHeight(170)  # a handful of stores; movements get the rest
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.total)
         layout.addWidget(QLabel("<b>On hand per store</b>"))
-        layout.addWidget(self.levels_view, 1)
+        layout.addWidget(self.levels_view)
         layout.addWidget(QLabel("<b>Latest movements</b>"))
-        layout.addWidget(self.movements_view, 2)
+        layout.addWidget(self.movements_view, 1)
 
     def show_item(self, item: ItemView | None) -> None:
         """Read the item's levels and movements afresh (also after every write)."""
