@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -146,10 +146,13 @@ def check_row(
     row = CheckedRow(number, cells)
     for index, header, name in columns:
         raw = cells[index] if index < len(cells) else ""
+        already = len(row.problems)
         try:
             _check_cell(row, name, raw, lookups, delimiter)
         except ValidationError as error:
             row.problem(header, raw, error.reason)
+        for n in range(already, len(row.problems)):  # a cell's own checks name the field; show the header
+            row.problems[n] = replace(row.problems[n], field=header)
     return row
 
 
