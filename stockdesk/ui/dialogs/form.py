@@ -23,7 +23,8 @@ ERROR_STYLE = "color: #b00020;"
 def describe_error(error: ValidationError, label: str = "") -> str:
     """`Sell price "12,5O" is not a number`: the field, what was typed and why it was refused."""
     value = "" if error.value is None else str(error.value)
-    shown = f' "{value}"' if value and len(value) <= 40 else ""
+    secret = set(value) == {"•"}  # a masked password says nothing useful
+    shown = f' "{value}"' if value and len(value) <= 40 and not secret else ""
     return f"{label or field_label(error.field)}{shown} {error.reason}"
 
 
@@ -40,7 +41,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.general_error = self._error_label()
+        self.general_error = self._error_label(wrap=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -57,10 +58,11 @@ class FormDialog(QDialog):
         self._aliases: dict[str, str] = {}
         self._labels: dict[str, str] = {}
 
-    def _error_label(self) -> QLabel:
+    def _error_label(self, *, wrap: bool = False) -> QLabel:
+        # Field errors stay on one line: a wrapped label under-reports its height to the form.
         label = QLabel()
         label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
+        label.setWordWrap(wrap)
         label.hide()
         return label
 
@@ -100,9 +102,17 @@ class FormDialog(QDialog):
         label = self._errors.get(name, self.general_error)
         label.setText(message)
         label.show()
+        self._grow_to_fit()
         widget = self._inputs.get(name)
         if widget is not None:
             widget.setFocus()
+
+    def _grow_to_fit(self) -> None:
+        layout = self.layout()
+        layout.activate()
+        wanted = layout.sizeHint()
+        if self.height() < wanted.height() or self.width() < wanted.width():
+            self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
 
     def show_error(self, error: StockDeskError) -> None:
         if isinstance(error, ValidationError):
