@@ -1,0 +1,127 @@
+"""The server away: connection refused, or dropped in the middle of a batch (a TCP proxy the test cuts)."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from stockdesk.domain.movements import MovementKind
+from stockdesk.services import catalog, organisation, stock, users
+from tests.integration.test_sync_support import make_desk, server_engine_of, service, sync_server
+
+__all__ = ["make_desk", "sync_server"]
+pytestmark = pytest.mark.pg
+
+
+class Proxy:
+    """Forwards 127.0.0.1:<port> to the PostgreSQL server; `cut()` drops every open connection."""
+
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.connections: list[socket.socket] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            with self.lock:
+                self.connections += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                sink.sendall(data)
+        for end in (source, sink):
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+
+    def cut(self) -> None:
+        with self.lock:
+            for connection in self.connections:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
+                connection.close()
+            self.connections.clear()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept(): the port is closed
+        self.listener.close()
+        self.cut()
+
+
+@pytest.fixture
+def proxied_desk(make_desk, sync_server, tmp_path):
+    url = make_url(sync_server)
+    proxy = Proxy((url.host or "127.0.0.1", url.port or 5432))
+    db = make_desk("a", register_url=url.set(host="127.0.0.1", port=proxy.port).render_as_string(False))
+    admin = users.create_first_admin(db.uow(), email="boss@example.com", password="boss-pass-1")
+    store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
+    item = catalog.create_item(db.uow(), admin, sku="BOLT", name="Bolt")
+    yield db, proxy, admin, store, item
+    proxy.close()
+
+
+def _server_count(url: str) -> int:
+    with server_engine_of(url).connect() as connection:
+        return int(connection.scalar(text("SELECT count(*) FROM stock_movement")))
+
+
+def test_a_connection_dropped_mid_batch_keeps_the_outbox_and_the_next_sync_completes(
+    proxied_desk, sync_server, tmp_path
+):
+    db, proxy, admin, store, item = proxied_desk
+    requests = [
+        stock.MovementRequest(MovementKind.RECEIVE, item.id, store.id, Decimal(1)) for _ in range(300)
+    ]
+    stock.post_movements(db.uow(), admin, requests)
+    queued = service(db, tmp_path).status().queued
+
+    def cut_mid_batch(point: str) -> None:
+        if point == "push-applied":  # the batch is written but not committed on the server
+            proxy.cut()
+
+    cutting = service(db, tmp_path, hook=cut_mid_batch)
+    report = cutting.sync_once()
+    assert not report.ok and "offline" in report.error
+    assert cutting.status().queued == queued and not cutting.status().online
+    assert _server_count(sync_server) == 0
+    cutting.close()
+
+    again = service(db, tmp_path)
+    assert again.sync_once().ok
+    assert again.status().queued == 0
+    assert _server_count(sync_server) == 300
+    again.close()
+
+
+def test_a_refused_connection_means_offline_with_back_off_and_nothing_lost(
+    proxied_desk, sync_server, tmp_path
+):
+    db, proxy, admin, store, item = proxied_desk
+    stock.receive(db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(2))
+    proxy.close()  # nothing listens on the port any more: connection refused
+    svc = service(db, tmp_path)
+    first, second = svc.sync_once(), svc.sync_once()
+    assert not first.ok and not second.ok
+    assert svc.next_delay() > service(db, tmp_path).next_delay()
+    status = svc.status()
+    assert not status.online and status.queued > 0 and status.last_sync is None
+    assert stock.on_hand_of(db.uow(), item.id, store.id) == Decimal(2)  # the desk works on, offline
+    svc.close()
