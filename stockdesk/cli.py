@@ -21,6 +21,7 @@ COMMAND_MODULES: list[str] = [
     "stockdesk.reports.commands",
     "stockdesk.planning_cli",
     "stockdesk.admin_cli",
+    "stockdesk.sync.commands",
 ]
 
 DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")
