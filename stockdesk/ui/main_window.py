@@ -1,4 +1,8 @@
-"""The main window: the items table, a search box, the stock panel and the stock actions."""
+"""The main window: a tab per page (items, management screens, other features' pages) and the actions.
+
+Pages are added with `MainWindow.add_page(title, widget, shortcut)`; each page gets a tab and an entry
+in the Go menu with its shortcut. The items page (search, table, stock panel) is built here.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,20 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,13 +55,18 @@ class MainWindow(QMainWindow):
         self.db, self.actor = db, actor
         self.run_dialog: Callable[[QDialog], bool] = exec_dialog
         self.current_item: ItemView | None = None
-        self.setWindowTitle("StockDesk")
+        self.setWindowTitle(self.tr("StockDesk"))
         self.resize(1280, 760)
         self.model = ItemsModel(db, self)
         self.panel = StockPanel(db)
-        self._build_centre()
-        self._build_dock()
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.setCentralWidget(self.pages)
         self.actions = build_actions(self, self._handlers())
+        self._go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.page_actions: dict[QWidget, QAction] = {}
+        self.items_page = self._build_items_page()
+        self.add_page(self.tr("Items"), self.items_page, "Ctrl+2")
         self._build_status_bar()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._update_count)
@@ -65,11 +75,29 @@ class MainWindow(QMainWindow):
 
     # building -----------------------------------------------------------------------------------
 
-    def _build_centre(self) -> None:
+    def add_page(self, title: str, widget: QWidget, shortcut: str = "", *, position: int = -1) -> QAction:
+        """Add a page as a tab (at `position`, default last) with a Go-menu action on `shortcut`."""
+        self.pages.insertTab(position, widget, title)
+        action = QAction(title, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{title} ({shortcut})")
+        action.triggered.connect(lambda: self.show_page(widget))
+        self._go_menu.addAction(action)
+        self.page_actions[widget] = action
+        return action
+
+    def show_page(self, widget: QWidget) -> None:
+        self.pages.setCurrentWidget(widget)
+
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()
+
+    def _build_items_page(self) -> QWidget:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search SKU, name or barcode  (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search SKU, name or barcode  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.show_archived = QCheckBox("Show archived")
+        self.show_archived = QCheckBox(self.tr("Show archived"))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
@@ -104,18 +132,18 @@ class MainWindow(QMainWindow):
         top.addWidget(self.show_archived)
         centre = QWidget()
         layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        self.setCentralWidget(centre)
-
-    def _build_dock(self) -> None:
-        dock = QDockWidget("Stock", self)
-        dock.setObjectName("stock_dock")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        dock.setWidget(self.panel)
+        # The stock panel belongs to the items page (not a window dock) so other pages get the full width.
+        page = QSplitter(Qt.Orientation.Horizontal)
+        page.setObjectName("items_page")
+        page.addWidget(centre)
+        page.addWidget(self.panel)
         self.panel.setMinimumWidth(380)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+        page.setStretchFactor(0, 1)
+        page.setSizes([860, 420])
+        return page
 
     def _build_status_bar(self) -> None:
         role = self.actor.role.value
@@ -182,13 +210,14 @@ class MainWindow(QMainWindow):
         self.actions["new_item"].setEnabled(allowed(self.actor, Action.CREATE_ITEM))
         self.actions["edit_item"].setEnabled(may_edit)
         self.actions["archive_item"].setEnabled(may_edit)
-        self.actions["archive_item"].setText("&Restore" if item and not item.active else "&Archive")
+        archived = item is not None and not item.active
+        self.actions["archive_item"].setText(self.tr("&Restore") if archived else self.tr("&Archive"))
         for key in ("receive", "sell", "transfer", "adjust", "count"):
             self.actions[key].setEnabled(may_move)
 
     def _update_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(f"{count:,} item{'' if count == 1 else 's'}")
+        self.count_label.setText(self.tr("%n item(s)", "", count).replace(str(count), f"{count:,}", 1))
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         if column != self.model.sort_column:  # a column the database cannot sort on: show the real order
@@ -200,6 +229,7 @@ class MainWindow(QMainWindow):
     # search -------------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
+        self.show_page(self.items_page)
         self.search.setFocus()
         self.search.selectAll()
 
@@ -224,7 +254,7 @@ class MainWindow(QMainWindow):
     def new_item(self) -> None:
         dialog = ItemEditorDialog(self.db, self.actor, None, self)
         if self.run_dialog(dialog) and dialog.item is not None:
-            self.statusBar().showMessage(f"Created {dialog.item.sku}", 5000)
+            self.statusBar().showMessage(self.tr("Created {sku}").format(sku=dialog.item.sku), 5000)
             self.refresh(dialog.item.id)
 
     def edit_item(self) -> None:
@@ -239,15 +269,17 @@ class MainWindow(QMainWindow):
         item = self.current_item
         if item is None:
             return
-        verb = "Restore" if not item.active else "Archive"
-        if not self.confirm(f"{verb} {item.sku} — {item.name}?"):
+        restore = not item.active
+        question = self.tr("Restore {sku} — {name}?") if restore else self.tr("Archive {sku} — {name}?")
+        if not self.confirm(question.format(sku=item.sku, name=item.name)):
             return
         try:
             catalog.set_item_active(self.db.uow(), self.actor, item.id, active=not item.active)
         except StockDeskError as error:
             self.report_error(error)
             return
-        self.statusBar().showMessage(f"{verb}d {item.sku}", 5000)
+        done = self.tr("Restored {sku}") if restore else self.tr("Archived {sku}")
+        self.statusBar().showMessage(done.format(sku=item.sku), 5000)
         self.refresh(item.id)
 
     def move_stock(self, kind: MovementType) -> None:
@@ -255,15 +287,15 @@ class MainWindow(QMainWindow):
             return
         dialog = MovementDialog(self.db, self.actor, self.current_item, kind, self)
         if self.run_dialog(dialog):
-            self.statusBar().showMessage(f"{dialog.windowTitle()}: done", 5000)
+            self.statusBar().showMessage(self.tr("{title}: done").format(title=dialog.windowTitle()), 5000)
             self.refresh(self.current_item.id)
 
     # messages (replaceable in tests, where a modal box would block) -----------------------------
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "StockDesk", question)
+        answer = QMessageBox.question(self, self.tr("StockDesk"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def report_error(self, error: StockDeskError) -> None:
         self.statusBar().showMessage(str(error), 10000)
-        QMessageBox.warning(self, "StockDesk", str(error))
+        QMessageBox.warning(self, self.tr("StockDesk"), str(error))
