@@ -1,0 +1,228 @@
+"""What a scanned string means: an item, a store (location-first counting), or a refusal to act on.
+
+The webcam, the USB wedge and `stockdesk scan` all hand their text here, so every way of scanning
+behaves the same. Codes whose check digit is wrong are refused before any lookup (a misread must
+never ring up a different item). Retail codes are matched in every printed form of the same GTIN:
+a UPC-A read as a 13-digit EAN, a UPC-E, a GTIN-14 carried in a GS1 element string. Qt-free.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, select
+
+from stockdesk.db.models import Item, ItemBarcode, Store
+from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, ValidationError
+from stockdesk.domain.gs1 import Gs1Data, looks_like_gs1, parse_gs1
+from stockdesk.domain.gtin import (
+    compress_upca,
+    expand_upce,
+    is_valid_gtin,
+    looks_like_gtin,
+    make_instore_ean13,
+    normalise_scanned,
+    validate_gtin,
+)
+from stockdesk.domain.permissions import Actor
+from stockdesk.services import catalog, stock
+from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.views import BarcodeView, ItemView, MovementView, StockLevelView, StoreView
+
+# Store labels carry this prefix so a store code can never be mistaken for an item code.
+STORE_PREFIXES = ("STORE:", "LOC:")
+INSTORE_PREFIX = 20
+
+
+class ScanKind(enum.StrEnum):
+    ITEM = "item"                      # an item was found
+    LOCATION = "location"              # a store label: later counts go to that store
+    UNKNOWN = "unknown"                # a well-formed code no item carries: offer to create one
+    WRONG_CHECK_DIGIT = "wrong_check_digit"
+    INVALID = "invalid"                # unreadable GS1 string, empty text
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """The answer to one scan. `code` is what the item should carry (the GTIN for GS1 strings)."""
+
+    kind: ScanKind
+    text: str
+    code: str
+    symbology: str = ""
+    item: ItemView | None = None
+    store: StoreView | None = None
+    gs1: Gs1Data | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.kind in (ScanKind.ITEM, ScanKind.LOCATION)
+
+
+@dataclass(frozen=True)
+class ItemCard:
+    """Everything the counter shows about an item, read in one unit of work."""
+
+    item: ItemView
+    levels: list[StockLevelView]
+    movements: list[MovementView]
+    store_codes: dict[object, str] = field(default_factory=dict)
+
+
+def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
+    """Interpret a scan (webcam symbology or "" for a wedge) and look it up."""
+    raw = (text or "").strip()
+    if not raw:
+        return ScanResult(ScanKind.INVALID, text, "", symbology, reason="nothing was scanned")
+    store_code = _store_label(raw)
+    if store_code is not None:
+        return _location(uow, raw, store_code, allow_missing=False)
+    gs1: Gs1Data | None = None
+    code, name = normalise_scanned(raw, symbology) if symbology else (raw, "")
+    if looks_like_gs1(raw):
+        try:
+            gs1 = parse_gs1(raw)
+        except InvalidBarcode as error:
+            kind = ScanKind.WRONG_CHECK_DIGIT if "check digit" in error.reason else ScanKind.INVALID
+            return ScanResult(kind, raw, raw, symbology, reason=error.reason)
+        if gs1.gtin is None:
+            return ScanResult(ScanKind.INVALID, raw, raw, symbology, gs1=gs1,
+                              reason="is a GS1 code without a GTIN (AI 01)")
+        code, name = _shortest_form(gs1.gtin), name or "GS1"
+    elif looks_like_gtin(code) and not is_valid_gtin(code, name or None):
+        return ScanResult(ScanKind.WRONG_CHECK_DIGIT, raw, code, name, reason=_check_reason(code, name))
+    item = _find_item(uow, code, name)
+    if item is not None:
+        return ScanResult(ScanKind.ITEM, raw, code, name, item=item, gs1=gs1)
+    if gs1 is None and not looks_like_gtin(code):
+        located = _location(uow, raw, raw, allow_missing=True)
+        if located.kind is ScanKind.LOCATION:
+            return located
+    return ScanResult(ScanKind.UNKNOWN, raw, code, name, gs1=gs1, reason="belongs to no item")
+
+
+def _store_label(text: str) -> str | None:
+    upper = text.upper()
+    for prefix in STORE_PREFIXES:
+        if upper.startswith(prefix):
+            return text[len(prefix):].strip()
+    return None
+
+
+def _location(uow: UnitOfWork, raw: str, code: str, *, allow_missing: bool) -> ScanResult:
+    with uow:
+        row = uow.session.scalar(
+            select(Store).where(func.upper(Store.code) == code.upper(), Store.deleted.is_(False),
+                                Store.active.is_(True)))
+        store = StoreView.of(row) if row is not None else None
+    if store is None:
+        kind = ScanKind.UNKNOWN if allow_missing else ScanKind.INVALID
+        return ScanResult(kind, raw, code, reason=f"names no store ({code})")
+    return ScanResult(ScanKind.LOCATION, raw, store.code, store=store)
+
+
+def _check_reason(code: str, symbology: str) -> str:
+    try:
+        validate_gtin(code, symbology or None)
+    except InvalidBarcode as error:
+        return error.reason
+    return "has a wrong check digit"  # pragma: no cover - is_valid_gtin said it was wrong
+
+
+def _shortest_form(gtin: str) -> str:
+    """A GTIN-14 from a GS1 string as printed on the retail unit: EAN-8, UPC-A or EAN-13."""
+    if len(gtin) == 14 and gtin.startswith("000000"):
+        return gtin[6:]
+    if len(gtin) == 14 and gtin.startswith("00"):
+        return gtin[2:]
+    if len(gtin) == 14 and gtin.startswith("0"):
+        return gtin[1:]
+    return gtin
+
+
+def lookup_forms(code: str, symbology: str = "") -> list[str]:
+    """Every printed form of the same GTIN a catalogue might hold, the scanned form first."""
+    if not (code.isdigit() and code.isascii()) or len(code) not in (8, 12, 13, 14):
+        return [code]
+    gtins = []
+    if len(code) == 8:
+        if symbology in ("", "UPCE") and code[0] in "01":
+            gtins.append(expand_upce(code))
+        if symbology in ("", "EAN8"):
+            gtins.append(code)
+    else:
+        gtins.append(code)
+    forms = [code]
+    for gtin in gtins:
+        padded = gtin.zfill(14)
+        for length in (14, 13, 12, 8):
+            if padded[: 14 - length].strip("0") == "":
+                forms.append(padded[14 - length:])
+        upce = compress_upca(padded[2:]) if padded[:2] == "00" else None
+        if upce is not None:
+            forms.append(upce)
+    return list(dict.fromkeys(forms))
+
+
+def _find_item(uow: UnitOfWork, code: str, symbology: str) -> ItemView | None:
+    """By barcode (any printed form), then by SKU; one query for the item and its barcodes."""
+    forms = lookup_forms(code, symbology)
+    with uow:
+        live = ItemBarcode.deleted.is_(False)
+        by_code = select(ItemBarcode.item_id).where(ItemBarcode.code.in_(forms), live)
+        for condition in (Item.id.in_(by_code.scalar_subquery()), func.upper(Item.sku) == code.upper()):
+            live_codes = and_(ItemBarcode.item_id == Item.id, ItemBarcode.deleted.is_(False))
+            rows = uow.session.execute(
+                select(Item, ItemBarcode.id, ItemBarcode.code, ItemBarcode.symbology)
+                .outerjoin(ItemBarcode, live_codes)
+                .where(condition, Item.deleted.is_(False))
+                .order_by(Item.id, ItemBarcode.created_at)
+            ).all()
+            if rows:
+                item = rows[0][0]
+                codes = tuple(BarcodeView(r[1], r[2], r[3]) for r in rows
+                              if r[0] is item and r[1] is not None)
+                return ItemView.of(item, codes)
+    return None
+
+
+def item_card(uow: UnitOfWork, item_id: object, *, movements: int = 8) -> ItemCard:
+    """The item, its stock in every active store and its latest movements."""
+    item = catalog.get_item(uow, item_id)
+    levels = stock.levels(uow, item.id)
+    latest = stock.movements_of(uow, item.id, limit=movements)
+    with uow:
+        codes = dict(uow.session.execute(select(Store.id, Store.code)).tuples().all())
+    return ItemCard(item, levels, latest, codes)
+
+
+def next_instore_ean13(uow: UnitOfWork, *, prefix: int = INSTORE_PREFIX, taken: tuple[str, ...] = ()) -> str:
+    """The next free in-store EAN-13 (restricted range 20-29) after the highest one already used.
+
+    `taken` holds codes not saved yet (e.g. listed in an open editor) that must not be handed out.
+    """
+    make_instore_ean13(prefix, 0)  # refuses a prefix outside 20-29 before touching the database
+    head = f"{prefix:02d}"
+    with uow:
+        codes = uow.session.scalars(
+            select(ItemBarcode.code).where(ItemBarcode.code.like(f"{head}%"),
+                                           func.length(ItemBarcode.code) == 13)).all()
+    numbers = [int(c[2:12]) for c in (*codes, *taken) if len(c) == 13 and c.isdigit() and c.startswith(head)]
+    following = max(numbers, default=0) + 1
+    if following >= 10**10:
+        raise ValidationError("prefix", prefix, "has no free in-store numbers left")
+    return make_instore_ean13(prefix, following)
+
+
+def assign_instore_ean13(uow: UnitOfWork, actor: Actor, item_id: object, *,
+                         prefix: int = INSTORE_PREFIX) -> BarcodeView:
+    """Give an item a new in-store EAN-13; retried if another write took the number meanwhile."""
+    for _attempt in range(3):
+        code = next_instore_ean13(uow, prefix=prefix)
+        try:
+            return catalog.add_barcode(uow, actor, item_id, code, "EAN13")
+        except DuplicateValue:
+            continue
+    raise DuplicateValue("barcode", code, "could not be allocated; try again")
