@@ -7,4 +7,5 @@ import line here.
 import stockdesk.db.alerts_models
 import stockdesk.db.planning_models  # noqa: F401
 from stockdesk.db import models  # noqa: F401
+from stockdesk.db import search_models  # noqa: F401
 from stockdesk.db import sync_models  # noqa: F401

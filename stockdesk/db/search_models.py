@@ -1,0 +1,30 @@
+"""Per-item figures kept for fast sorting and filtering of the items table at a million rows.
+
+`item_summary` holds each item's total on-hand over all stores and its first barcode, so the items
+table can sort on those columns through an index instead of aggregating per row. It is derived data
+(never synced): database triggers from migration 0002_search keep it in step with `item`,
+`item_barcode` and `stock_level`, whichever code path writes them (ORM, Core executemany, sync pull).
+The text-search index (FTS5 on SQLite, pg_trgm on PostgreSQL) lives in the same migration; it has no
+model because SQLAlchemy has no notion of virtual tables or operator-class indexes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from stockdesk.db.base import Base, Quantity
+
+
+class ItemSummary(Base):
+    __tablename__ = "item_summary"
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), primary_key=True)
+    on_hand: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    barcode: Mapped[str] = mapped_column(String(128), default="")
+    __table_args__ = (
+        Index("ix_item_summary_on_hand", "on_hand", "item_id"),
+        Index("ix_item_summary_barcode", "barcode", "item_id"),
+    )
