@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "stockdesk.planning_cli",
     "stockdesk.admin_cli",
     "stockdesk.sync.commands",
+    "stockdesk.scanner.commands",
 ]
 
 DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")
