@@ -94,7 +94,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     def offer_demo(db: Database) -> None:
         demo.generate(db, users.system_actor(db.uow()), items=2000, stores=3, days=90)
 
-    return run_app(args.db or default_database_url(), offer_demo=offer_demo)
+    return run_app(args.db, offer_demo=offer_demo)  # no --db: the database chosen in the settings
 
 
 def build_parser() -> argparse.ArgumentParser:

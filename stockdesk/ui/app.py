@@ -1,24 +1,43 @@
-"""Starting the window: the QApplication, the database, log-in (or first admin), demo data, screenshots."""
+"""Starting the window: the QApplication, settings, the database, first-run wizard or log-in, the window.
+
+`Shell` owns the sequence of top-level windows without blocking: the first-run wizard on a
+database without accounts (or the log-in dialog), then the main window, which it rebuilds in the
+new language when the language is switched in the settings.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
+from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
+from stockdesk.services import users
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.logging_setup import configure_logging
+from stockdesk.ui import crash
+from stockdesk.ui.i18n import set_language, translations
 from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
+from stockdesk.ui.settings import AppSettings
+from stockdesk.ui.theme import apply_theme
+from stockdesk.ui.wizard import DemoSize, FirstRunWizard
 from stockdesk.ui.worker import run_in_background
 
 APP_NAME = "StockDesk"
 SCREENSHOT_SIZE = (1280, 760)
+log = logging.getLogger("stockdesk.app")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
 
 
 def application() -> QApplication:
@@ -34,7 +53,7 @@ def application() -> QApplication:
 
 def load_demo(db: Database, offer_demo: Callable[[Database], None], parent: QWidget | None = None) -> None:
     """Run `offer_demo(db)` on a pool thread behind a busy progress dialog; report a failure."""
-    progress = QProgressDialog("Loading demo data…", "", 0, 0, parent)
+    progress = QProgressDialog(_tr("Loading demo data…"), "", 0, 0, parent)
     progress.setWindowTitle(APP_NAME)
     progress.setCancelButton(None)  # the loader cannot stop half-way without leaving half a shop
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -51,33 +70,117 @@ def load_demo(db: Database, offer_demo: Callable[[Database], None], parent: QWid
     loop.exec()
     progress.close()
     if failures:
-        QMessageBox.warning(parent, APP_NAME, f"Demo data could not be loaded: {failures[0]}")
+        QMessageBox.warning(parent, APP_NAME, _tr("Demo data could not be loaded: {0}").format(failures[0]))
 
 
-def run_app(db_url: str, *, offer_demo: Callable[[Database], None] | None = None) -> int:
-    """Open the database (migrating it), log in, and run the main window until it closes."""
-    app = application()
-    try:
-        db = open_database(db_url)
-    except (StockDeskError, OSError) as error:
-        QMessageBox.critical(None, APP_NAME, f"Cannot open the database {db_url}:\n{error}")
-        return 1
-    try:
-        login = LoginDialog(db)
-        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-            return 0
-        if login.created_admin and offer_demo is not None:
+class Shell(QObject):
+    """Wizard or log-in, then the main window; `window_opened(MainWindow)` each time one is built."""
+
+    window_opened = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        settings: AppSettings,
+        *,
+        offer_demo: Callable[[Database], None] | None = None,
+        demo_size: DemoSize | None = None,
+    ) -> None:
+        super().__init__()
+        self.db, self.settings = db, settings
+        self.offer_demo, self.demo_size = offer_demo, demo_size
+        self.entry: QDialog | FirstRunWizard | None = None
+        self.window: MainWindow | None = None
+        self.actor: Actor | None = None
+        translations().changed.connect(self._language_changed)
+
+    def start(self) -> QDialog:
+        """Show the wizard (no accounts yet) or the log-in dialog, without blocking."""
+        if users.has_users(self.db.uow()):
+            entry: QDialog = LoginDialog(self.db)
+        else:
+            entry = FirstRunWizard(self.db, self.settings, demo_size=self.demo_size)
+        entry.accepted.connect(self._entered)
+        entry.rejected.connect(self._cancelled)
+        self.entry = entry
+        # Between the dialog closing and the main window showing no window is open: do not quit there.
+        QApplication.setQuitOnLastWindowClosed(False)
+        entry.open()
+        return entry
+
+    def _entered(self) -> None:
+        entry = self.entry
+        actor = getattr(entry, "actor", None)
+        if actor is None:
+            self._cancelled()
+            return
+        if isinstance(entry, LoginDialog) and entry.created_admin and self.offer_demo is not None:
             answer = QMessageBox.question(
-                None, APP_NAME, "Load demo data (stores, items and some history) to try StockDesk out?"
+                None, APP_NAME, _tr("Load demo data (stores, items and some history) to try StockDesk out?")
             )
             if answer == QMessageBox.StandardButton.Yes:
-                load_demo(db, offer_demo)
-        window = MainWindow(db, login.actor)
+                load_demo(self.db, self.offer_demo)
+        self.open_main_window(actor)
+
+    def _cancelled(self) -> None:
+        if self.window is None:
+            QCoreApplication.exit(0)
+
+    def open_main_window(self, actor: Actor) -> MainWindow:
+        """Build and show the main window for `actor` (replacing any earlier one)."""
+        self.actor = actor
+        old = self.window
+        window = MainWindow(self.db, actor)
+        if old is not None:
+            window.setGeometry(old.geometry())
         window.show()
         if window.model.rowCount():
             window.select_row(0)
+        self.window = window
+        QApplication.setQuitOnLastWindowClosed(True)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.window_opened.emit(window)
+        return window
+
+    def _language_changed(self, language: str) -> None:
+        # Widgets take their texts when built: building the window again is what shows the language.
+        log.info("language switched to %s", language)
+        if self.window is not None and self.actor is not None:
+            self.open_main_window(self.actor)
+
+
+def apply_appearance(settings: AppSettings) -> None:
+    """Language and theme from the settings, before any window is built."""
+    chosen = settings.load()
+    if not set_language(chosen.language):
+        log.warning("no translation file for %s: staying in English", chosen.language)
+    apply_theme(chosen.theme)
+
+
+def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None] | None = None) -> int:
+    """Open the database (migrating it), then wizard or log-in, and run the main window until it closes.
+
+    Without `db_url` the database of the settings is used, else the local file.
+    """
+    log_file = configure_logging()
+    app = application()
+    reporter = crash.install(log_file)
+    settings = AppSettings()
+    apply_appearance(settings)
+    url = db_url or settings.load().database_url or default_database_url()
+    try:
+        db = open_database(url)
+    except (StockDeskError, OSError) as error:
+        QMessageBox.critical(None, APP_NAME, _tr("Cannot open the database {0}:\n{1}").format(url, error))
+        return 1
+    try:
+        shell = Shell(db, settings, offer_demo=offer_demo)
+        shell.start()
         return app.exec()
     finally:
+        reporter.uninstall()
         db.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from stockdesk.domain.errors import AccountLocked, AuthenticationFailed, ValidationError
@@ -9,6 +10,11 @@ from stockdesk.domain.permissions import Actor
 from stockdesk.services import users
 from stockdesk.services.database import Database
 from stockdesk.ui.dialogs.form import FormDialog
+
+
+def _tr(text: str) -> str:
+    # Usable before QDialog.__init__ has run (the title goes to the base class constructor).
+    return QCoreApplication.translate("LoginDialog", text)
 
 
 def _line(placeholder: str = "", *, secret: bool = False) -> QLineEdit:
@@ -29,21 +35,27 @@ class LoginDialog(FormDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.db = db
         self.created_admin = not users.has_users(db.uow())
-        title = "StockDesk — create the administrator" if self.created_admin else "StockDesk — log in"
-        super().__init__(title, parent, ok_text="Create administrator" if self.created_admin else "Log in")
+        title = (
+            _tr("StockDesk — create the administrator") if self.created_admin else _tr("StockDesk — log in")
+        )
+        ok_text = _tr("Create administrator") if self.created_admin else _tr("Log in")
+        super().__init__(title, parent, ok_text=ok_text)
         self.actor: Actor | None = None
-        self.email = self.add_row("email", "E-mail", _line("name@example.com"))
+        self.email = self.add_row("email", self.tr("E-mail"), _line("name@example.com"))
         self.name: QLineEdit | None = None
         self.repeat: QLineEdit | None = None
         if self.created_admin:
             intro = QLabel(
-                "This database has no accounts yet. Create the administrator who sets up\nstores and users."
+                self.tr(
+                    "This database has no accounts yet. Create the administrator who sets up\n"
+                    "stores and users."
+                )
             )
             self.form.insertRow(0, intro)
-            self.name = self.add_row("name", "Name", _line("Full name"))
-        self.password = self.add_row("password", "Password", _line(secret=True))
+            self.name = self.add_row("name", self.tr("Name"), _line(self.tr("Full name")))
+        self.password = self.add_row("password", self.tr("Password"), _line(secret=True))
         if self.created_admin:
-            self.repeat = self.add_row("repeat", "Password again", _line(secret=True))
+            self.repeat = self.add_row("repeat", self.tr("Password again"), _line(secret=True))
         self.ok_button.setDefault(True)  # Enter in any field logs in
         self.email.setFocus()
 
@@ -59,17 +71,17 @@ class LoginDialog(FormDialog):
         except AccountLocked as error:
             self.password.clear()
             raise AuthenticationFailed(
-                f"Too many failed attempts: try again in {error.seconds_left} s."
+                self.tr("Too many failed attempts: try again in {0} s.").format(error.seconds_left)
             ) from error
         except AuthenticationFailed as error:
             self.password.clear()
             self.password.setFocus()
-            raise AuthenticationFailed("Wrong e-mail or password.") from error
+            raise AuthenticationFailed(self.tr("Wrong e-mail or password.")) from error
 
     def _create_admin(self) -> None:
         assert self.repeat is not None and self.name is not None
         if self.password.text() != self.repeat.text():
-            raise ValidationError("repeat", "", "does not match the password")
+            raise ValidationError("repeat", "", self.tr("does not match the password"))
         self.actor = users.create_first_admin(
             self.db.uow(), email=self.email.text(), password=self.password.text(), name=self.name.text()
         )

@@ -1,0 +1,245 @@
+"""Settings of this person on this desk: appearance, desk, database and sync, e-mail (SMTP)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
+
+from stockdesk.domain.errors import StockDeskError
+from stockdesk.domain.permissions import Action, Actor, allowed
+from stockdesk.services import organisation
+from stockdesk.services.database import Database
+from stockdesk.ui.dialogs.form import FormDialog
+from stockdesk.ui.i18n import set_language
+from stockdesk.ui.settings import AppSettings, DeskSettings, SmtpConfig, Theme
+from stockdesk.ui.theme import apply_theme
+
+
+def _tr(text: str) -> str:
+    # Literal context and text where lupdate can read them (it cannot see through `window.tr`).
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+def _combo(entries: list[tuple[str, str]], current: str) -> QComboBox:
+    combo = QComboBox()
+    for text, value in entries:
+        combo.addItem(text, value)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+class SettingsDialog(FormDialog):
+    """Edits `DeskSettings`; Save validates everything and shows a refusal under the field named.
+
+    After `accept`, `saved` holds what was stored; theme and language apply at once, a new database
+    the next time StockDesk starts (`restart_needed`).
+    """
+
+    def __init__(
+        self, db: Database | None, actor: Actor, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(_tr("Settings"), parent, ok_text=_tr("Save"))
+        self.db, self.actor, self.app_settings = db, actor, settings
+        self.initial = settings.load()
+        self.saved: DeskSettings | None = None
+        self.restart_needed = False
+        self.tabs = QTabWidget()
+        self.layout().insertWidget(0, self.tabs)
+        self._tab_of: dict[str, int] = {}
+        self._build_appearance()
+        self._build_desk()
+        may_admin = allowed(actor, Action.MANAGE_SETTINGS)
+        self._build_database(enabled=may_admin)
+        self._build_mail(enabled=may_admin)
+
+    # building -----------------------------------------------------------------------------------
+
+    def _tab(self, title: str, *, enabled: bool = True) -> None:
+        page = QWidget()
+        self.form = QFormLayout(page)  # FormDialog.add_row adds to `self.form`: one form per tab
+        page.setEnabled(enabled)
+        self.tabs.addTab(page, title)
+
+    def _row(self, field: str, label: str, widget: QWidget) -> QWidget:
+        self._tab_of[field] = self.tabs.count() - 1
+        return self.add_row(field, label, widget)
+
+    def _build_appearance(self) -> None:
+        s = self.initial
+        self._tab(self.tr("Appearance"))
+        languages = [(self.tr("English"), "en"), (self.tr("German (Deutsch)"), "de")]
+        self.language = self._row("language", self.tr("Language"), _combo(languages, s.language))
+        themes = [
+            (self.tr("Follow the system"), Theme.SYSTEM.value),
+            (self.tr("Light"), Theme.LIGHT.value),
+            (self.tr("Dark"), Theme.DARK.value),
+        ]
+        self.theme = self._row("theme", self.tr("Theme"), _combo(themes, s.theme.value))
+
+    def _build_desk(self) -> None:
+        self._tab(self.tr("This desk"))
+        stores = [(self.tr("(none)"), "")]
+        if self.db is not None:
+            stores += [(f"{v.code} — {v.name}", str(v.id)) for v in organisation.list_stores(self.db.uow())]
+        self.default_store = self._row(
+            "default_store_id", self.tr("Default store"), _combo(stores, self.initial.default_store_id)
+        )
+        self.camera = QSpinBox()
+        self.camera.setRange(0, 99)
+        self.camera.setValue(self.initial.camera_index)
+        self.camera.setToolTip(self.tr("0 is the first camera the system found"))
+        self._row("camera_index", self.tr("Camera number"), self.camera)
+
+    def _build_database(self, *, enabled: bool) -> None:
+        s = self.initial
+        self._tab(self.tr("Database and sync"), enabled=enabled)
+        self.database = QLineEdit(s.database_url)
+        self.database.setPlaceholderText(self.tr("empty: the local file; or a file path or postgresql://…"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse_database)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.database, 1)
+        line.addWidget(browse)
+        self._row("database_url", self.tr("Database"), row)
+        self._inputs["database_url"] = self.database  # errors focus the text, not the row
+        self.sync_server = QLineEdit(s.sync_server_url)
+        self.sync_server.setPlaceholderText("postgresql://desk@server/stockdesk")
+        self._row("sync_server_url", self.tr("Sync server"), self.sync_server)
+        self.form.addRow(QLabel(self.tr("A new database is used the next time StockDesk starts.")))
+
+    def _build_mail(self, *, enabled: bool) -> None:
+        smtp = self.initial.smtp
+        self._tab(self.tr("E-mail"), enabled=enabled)
+        self.smtp_host = self._row("smtp_host", self.tr("SMTP server"), QLineEdit(smtp.host))
+        self.smtp_port = QSpinBox()
+        self.smtp_port.setRange(1, 65535)
+        self.smtp_port.setValue(smtp.port)
+        self._row("smtp_port", self.tr("Port"), self.smtp_port)
+        security = [
+            (self.tr("None"), "none"),
+            (self.tr("STARTTLS"), "starttls"),
+            (self.tr("SSL/TLS"), "ssl"),
+        ]
+        self.smtp_security = self._row("smtp_security", self.tr("Security"), _combo(security, smtp.security))
+        self.smtp_user = self._row("smtp_user", self.tr("User name"), QLineEdit(smtp.user))
+        self.smtp_password = QLineEdit(smtp.password)
+        self.smtp_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self._row("smtp_password", self.tr("Password"), self.smtp_password)
+        self.smtp_sender = self._row("smtp_sender", self.tr("Sender address"), QLineEdit(smtp.sender))
+        self.smtp_sender.setPlaceholderText("stock@example.com")
+
+    def _browse_database(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            self.database.text(),
+            self.tr("StockDesk database (*.sqlite);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.database.setText(path)
+
+    # saving -------------------------------------------------------------------------------------
+
+    def values(self) -> DeskSettings:
+        """What the form shows now, unvalidated."""
+        smtp = SmtpConfig(
+            host=self.smtp_host.text(),
+            port=self.smtp_port.value(),
+            security=str(self.smtp_security.currentData()),
+            user=self.smtp_user.text(),
+            password=self.smtp_password.text(),
+            sender=self.smtp_sender.text(),
+        )
+        return DeskSettings(
+            database_url=self.database.text(),
+            sync_server_url=self.sync_server.text(),
+            smtp=smtp,
+            camera_index=self.camera.value(),
+            default_store_id=str(self.default_store.currentData()),
+            language=str(self.language.currentData()),
+            theme=Theme(str(self.theme.currentData())),
+        )
+
+    def submit(self) -> None:
+        """Validate and store; apply the theme and language at once."""
+        self.saved = self.app_settings.save(self.values())
+        self.restart_needed = self.saved.database_url != self.initial.database_url
+        apply_theme(self.saved.theme)
+        if self.saved.language != self.initial.language:
+            # After the dialog has closed: the shell may rebuild the window that owns this dialog.
+            language = self.saved.language
+            QTimer.singleShot(0, lambda: set_language(language))
+
+    def show_field_error(self, field: str, message: str) -> None:
+        """Bring the field's tab forward, then show the message under it."""
+        tab = self._tab_of.get(self._aliases.get(field, field))
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
+        super().show_field_error(field, message)
+
+
+def open_settings(window: QMainWindow, db: Database | None, actor: Actor, settings: AppSettings) -> bool:
+    """Run the dialog over `window`; True when something was saved."""
+    dialog = SettingsDialog(db, actor, settings, window)
+    run = getattr(window, "run_dialog", None)  # the main window's hook that tests replace
+    accepted = run(dialog) if callable(run) else dialog.exec() == FormDialog.DialogCode.Accepted
+    if accepted and dialog.restart_needed:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "SettingsDialog", "The new database is used the next time StockDesk starts."
+            ),
+            10000,
+        )
+    return bool(accepted)
+
+
+def install_settings_action(
+    window: QMainWindow, db: Database | None, actor: Actor, settings: AppSettings | None = None
+) -> QAction:
+    """Add "Settings…" (Ctrl+,) to the window's first menu (File), above its last entry (Quit)."""
+    action = QAction(QCoreApplication.translate("SettingsDialog", "Se&ttings…"), window)
+    action.setObjectName("settings_action")
+    action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")])
+    action.setStatusTip(
+        QCoreApplication.translate("SettingsDialog", "Language, theme, this desk's store, database, e-mail")
+    )
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    chosen = settings
+
+    def trigger() -> None:
+        try:
+            open_settings(window, db, actor, chosen or AppSettings())
+        except StockDeskError as error:  # e.g. the database went away while listing stores
+            window.statusBar().showMessage(str(error), 10000)
+
+    action.triggered.connect(trigger)
+    menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    if menus:
+        menu = menus[0]
+        entries = menu.actions()
+        before = entries[-1] if entries else None
+        menu.insertAction(before, action)
+        if before is not None:
+            menu.insertSeparator(before)
+    else:
+        window.menuBar().addAction(action)
+    window.addAction(action)  # the shortcut works even where the menu bar is hidden
+    return action
