@@ -21,18 +21,32 @@ reorder point costs one pass over its postings in Python and no SQL at all.
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, bindparam, func, insert, select, tuple_, update
+from sqlalchemy import (
+    Engine,
+    Insert,
+    Select,
+    bindparam,
+    exists,
+    func,
+    insert,
+    literal,
+    select,
+    tuple_,
+    update,
+)
 
 from stockdesk.db.alerts_models import Alert, AlertRecipient
 from stockdesk.db.base import utcnow
 from stockdesk.db.models import Category, Item, Store
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit, mail
 from stockdesk.services.uow import UnitOfWork
@@ -99,42 +113,71 @@ def levels_changed(
         _close(uow, sorted(set(closings)))
 
 
+def _alert_row(uow: UnitOfWork, opening: _Opening, now: datetime) -> dict[str, object]:
+    return {
+        "id": new_id(),
+        "item_id": opening.posting.item.id,
+        "store_id": opening.posting.store.id,
+        "is_open": True,
+        "opened_at": now,
+        "on_hand": opening.after,
+        "reorder_point": opening.posting.item.reorder_point,
+        "created_at": now,
+        "updated_at": now,
+        "updated_by": uow.actor_id,
+        "origin_desk": uow.desk_id,
+        "hlc": "",
+        "deleted": False,
+    }
+
+
 def _open(uow: UnitOfWork, openings: dict[Key, _Opening]) -> None:
-    already = _open_keys(uow, list(openings))
-    fresh = [o for key, o in openings.items() if key not in already]
-    if not fresh:
-        return
     now = utcnow()
-    uow.session.execute(
-        insert(Alert),
-        [
-            {
-                "item_id": o.posting.item.id,
-                "store_id": o.posting.store.id,
-                "is_open": True,
-                "opened_at": now,
-                "on_hand": o.after,
-                "reorder_point": o.posting.item.reorder_point,
-                "origin_desk": uow.desk_id,
-                "updated_by": uow.actor_id,
-            }
-            for o in fresh
-        ],
+    connection = uow.session.connection()
+    if len(openings) == 1:
+        # One sale, one statement: insert unless an alert is already open (INSERT ... WHERE NOT EXISTS).
+        ((_key, opening),) = openings.items()
+        fresh = (
+            [opening]
+            if connection.execute(_insert_unless_open(_alert_row(uow, opening, now))).rowcount
+            else []
+        )
+    else:
+        already = _open_keys(uow, list(openings))
+        fresh = [o for key, o in openings.items() if key not in already]
+        if fresh:
+            # Core on the session's connection: the ORM's bulk path costs more than the insert itself.
+            connection.execute(insert(Alert.__table__), [_alert_row(uow, o, now) for o in fresh])
+    if fresh:
+        _mail_openings(uow, fresh)
+
+
+def _insert_unless_open(row: dict[str, object]) -> Insert:
+    table = Alert.__table__
+    values = select(*(literal(value, table.c[name].type) for name, value in row.items())).where(
+        ~exists().where(
+            table.c.item_id == row["item_id"], table.c.store_id == row["store_id"], table.c.is_open.is_(True)
+        )
     )
-    _mail_openings(uow, fresh)
+    return insert(table).from_select(list(row), values)
 
 
 def _open_keys(uow: UnitOfWork, keys: list[Key]) -> set[Key]:
+    connection = uow.session.connection()
+    table = Alert.__table__.c
+    if len(keys) == 1:  # the common case (one sale): a plain indexed lookup
+        ((item, store),) = keys
+        query = select(table.item_id, table.store_id).where(
+            table.item_id == item, table.store_id == store, table.is_open.is_(True)
+        )
+        return {(i, s) for i, s in connection.execute(query)}
     found: set[Key] = set()
     for start in range(0, len(keys), 400):
         chunk = keys[start : start + 400]
-        found.update(
-            uow.session.execute(
-                select(Alert.item_id, Alert.store_id).where(
-                    Alert.is_open.is_(True), tuple_(Alert.item_id, Alert.store_id).in_(chunk)
-                )
-            ).tuples()
+        query = select(table.item_id, table.store_id).where(
+            table.is_open.is_(True), tuple_(table.item_id, table.store_id).in_(chunk)
         )
+        found.update((i, s) for i, s in connection.execute(query))
     return found
 
 
@@ -147,12 +190,39 @@ def _close(uow: UnitOfWork, keys: list[Key]) -> None:
     )
 
 
-def _recipients(uow: UnitOfWork, mode: str) -> list[AlertRecipient]:
-    return list(
-        uow.session.scalars(
-            select(AlertRecipient).where(AlertRecipient.deleted.is_(False), AlertRecipient.mode == mode)
-        )
+@dataclass(frozen=True)
+class _Recipient:
+    id: uuid.UUID
+    email: str
+    store_id: uuid.UUID | None
+    category_id: uuid.UUID | None
+
+
+# Immediate recipients per engine, re-read at most every RECIPIENTS_TTL (and at once after a local
+# change): a sale that opens an alert must not pay a query for a list that changes a few times a year.
+# A change that arrives by sync is seen within the TTL.
+RECIPIENTS_TTL = timedelta(seconds=30)
+_recipient_cache: weakref.WeakKeyDictionary[Engine, tuple[datetime, list[_Recipient]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _recipients(uow: UnitOfWork, mode: str) -> list[_Recipient]:
+    cached = _recipient_cache.get(uow.engine) if mode == "immediate" else None
+    if cached is not None and cached[0] > utcnow():
+        return cached[1]
+    table = AlertRecipient.__table__.c
+    query = select(table.id, table.email, table.store_id, table.category_id).where(
+        table.deleted.is_(False), table.mode == mode
     )
+    found = [_Recipient(*row) for row in uow.session.connection().execute(query)]
+    if mode == "immediate":
+        _recipient_cache[uow.engine] = (utcnow() + RECIPIENTS_TTL, found)
+    return found
+
+
+def _forget_recipients(uow: UnitOfWork) -> None:
+    _recipient_cache.pop(uow.engine, None)
 
 
 def _ancestors(uow: UnitOfWork) -> dict[uuid.UUID, set[uuid.UUID]]:
@@ -168,7 +238,7 @@ def _ancestors(uow: UnitOfWork) -> dict[uuid.UUID, set[uuid.UUID]]:
     return chains
 
 
-def _matches(recipient: AlertRecipient, store_id: uuid.UUID, categories: set[uuid.UUID]) -> bool:
+def _matches(recipient: _Recipient | AlertRecipient, store_id: uuid.UUID, categories: set[uuid.UUID]) -> bool:
     if recipient.store_id is not None and recipient.store_id != store_id:
         return False
     return recipient.category_id is None or recipient.category_id in categories
@@ -248,6 +318,7 @@ def add_recipient(
         uow.session.flush()
         audit.record(uow, actor, "alert.recipient.add", "alert_recipient", row.id, email=address, mode=mode)
         uow.commit()
+        _forget_recipients(uow)
         return RecipientView(row.id, row.email, row.store_id, row.category_id, row.mode)
 
 
@@ -259,6 +330,7 @@ def remove_recipient(uow: UnitOfWork, actor: Actor, recipient_id: object) -> Non
         row.deleted = True
         audit.record(uow, actor, "alert.recipient.remove", "alert_recipient", row.id, email=row.email)
         uow.commit()
+        _forget_recipients(uow)
 
 
 def list_recipients(uow: UnitOfWork) -> list[RecipientView]:
@@ -357,9 +429,12 @@ def queue_due_digests(uow: UnitOfWork, *, now: datetime | None = None) -> int:
     """Queue the daily digest of every digest recipient whose day is over; returns e-mails queued."""
     moment = now or utcnow()
     with uow:
+        digest = select(AlertRecipient).where(
+            AlertRecipient.deleted.is_(False), AlertRecipient.mode == "digest"
+        )
         due = [
             r
-            for r in _recipients(uow, "digest")
+            for r in uow.session.scalars(digest)
             if r.last_digest_at is None or r.last_digest_at + DIGEST_EVERY <= moment
         ]
         if not due:

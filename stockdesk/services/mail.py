@@ -138,7 +138,7 @@ def enqueue_many(
         for kind, to, subject, body, attachment in messages
     ]
     if rows:
-        uow.session.execute(insert(EmailOutbox), rows)
+        uow.session.connection().execute(insert(EmailOutbox.__table__), rows)
     return [row["id"] for row in rows]  # type: ignore[misc]
 
 

@@ -1,0 +1,380 @@
+"""Issue 5 figures: reorder suggestions from the ledger, MASE on demo data, a 50,000-line stocktake, alerts.
+
+Run: python -m bench planning   (or python -m bench.planning [--items N] [--skip-forecast])
+
+1. Forecast + suggestion for N items x 365 days, read from a SQLite ledger. The sales rows are written
+   with a bulk sqlite3 insert (one row per item and selling day), not one movement at a time; the
+   table splits the time into reading daily sales out of the database and the maths.
+2. Backtest: hold-out MASE of the chosen method against the naive forecast on the demo data
+   (`stockdesk demo`: 2,000 items with history, 3 stores).
+3. Posting a 50,000-line stocktake (start, add counts, post), through the services.
+4. 1,000 sales that each open an alert (with an immediate recipient, so each queues an e-mail)
+   against 1,000 that cross nothing, one transaction per sale and as one batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import insert
+
+from bench.table import print_table
+from stockdesk.db.models import Item
+from stockdesk.domain.ids import new_id
+from stockdesk.domain.movements import MovementKind
+from stockdesk.services import alerts, demo, organisation, reorder, settings, stock, stocktake, users
+from stockdesk.services.database import Database, open_database
+from stockdesk.services.stock import MovementRequest
+
+DAYS = 365
+END = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _fresh(folder: Path, name: str) -> tuple[Database, users.Actor]:
+    db = open_database(str(folder / f"{name}.sqlite"))
+    admin = users.create_first_admin(db.uow(), email="bench@example.com", password="bench-pass")
+    return db, admin
+
+
+def _items(db: Database, count: int, *, supplier_id: object = None, reorder_point: str = "0") -> list:
+    rows = [
+        {
+            "id": new_id(),
+            "sku": f"B{n:07d}",
+            "name": f"Bench item {n}",
+            "cost_price": Decimal("1.25"),
+            "sell_price": Decimal("2.50"),
+            "reorder_point": Decimal(reorder_point),
+            "reorder_qty": Decimal(6),
+            "supplier_id": supplier_id,
+            "origin_desk": db.desk_id,
+        }
+        for n in range(count)
+    ]
+    with db.uow() as uow:
+        for start in range(0, count, 10_000):
+            uow.session.execute(insert(Item), rows[start : start + 10_000])
+        uow.session.commit()
+    return [row["id"] for row in rows]
+
+
+def _demand(items: int, seed: int) -> np.ndarray:
+    """10 % regular sellers (Poisson), 90 % intermittent (2-15 % of days), as retail catalogues are."""
+    rng = np.random.default_rng(seed)
+    regular = rng.random(items) < 0.10
+    level = rng.lognormal(1.2, 0.7, (items, 1))
+    steady = rng.poisson(level, (items, DAYS))
+    chance = rng.uniform(0.02, 0.15, (items, 1))
+    sizes = 1 + rng.poisson(2.0, (items, DAYS))
+    sparse = np.where(rng.random((items, DAYS)) < chance, sizes, 0)
+    return np.where(regular[:, None], steady, sparse)
+
+
+def _bulk_sales(path: Path, item_ids: list, store_id: object, demand: np.ndarray, desk: str) -> int:
+    """Opening receipts + one sale row per (item, selling day), straight into the file with sqlite3."""
+    first = END - timedelta(days=DAYS)
+    stamp = [(first + timedelta(days=d, hours=12)).strftime("%Y-%m-%d %H:%M:%S.000000") for d in range(DAYS)]
+    store = store_id.hex
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA synchronous=OFF")
+    sql = (
+        "INSERT INTO stock_movement (id, item_id, store_id, kind, quantity, reference, at, created_at,"
+        " updated_at, origin_desk, hlc, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,'',0)"
+    )
+    opening = stamp[0].replace("12:00", "01:00")
+    written = 0
+    with connection:
+        connection.executemany(
+            sql,
+            [
+                (
+                    new_id().hex,
+                    item.hex,
+                    store,
+                    "receive",
+                    100_000_000,
+                    "opening",
+                    opening,
+                    opening,
+                    opening,
+                    desk,
+                )
+                for item in item_ids
+            ],
+        )
+        rows, days = np.nonzero(demand)
+        quantities = (-demand[rows, days] * 1000).tolist()
+        prefix = new_id().hex[:20]  # time-ordered ids as new_id makes them, minus 7 us each
+        for start in range(0, len(rows), 500_000):
+            stop = min(len(rows), start + 500_000)
+            batch = [
+                (
+                    f"{prefix}{n:012x}",
+                    item_ids[r].hex,
+                    store,
+                    "sale",
+                    q,
+                    "",
+                    stamp[d],
+                    stamp[d],
+                    stamp[d],
+                    desk,
+                )
+                for n, r, d, q in zip(
+                    range(start, stop),
+                    rows[start:stop].tolist(),
+                    days[start:stop].tolist(),
+                    quantities[start:stop],
+                    strict=True,
+                )
+            ]
+            connection.executemany(sql, batch)
+            written += len(batch)
+        levels = (100_000 - demand.sum(axis=1)) * 1000
+        connection.executemany(
+            "INSERT INTO stock_level (item_id, store_id, on_hand) VALUES (?,?,?)",
+            [(item.hex, store, int(level)) for item, level in zip(item_ids, levels.tolist(), strict=True)],
+        )
+    connection.close()
+    return written
+
+
+def forecast_case(folder: Path, items: int) -> list[tuple[str, str]]:
+    db, admin = _fresh(folder, "forecast")
+    store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
+    supplier = organisation.create_supplier(db.uow(), admin, name="Acme", lead_time_days=7)
+    ids = _items(db, items, supplier_id=supplier.id)
+    t = time.perf_counter()
+    rows = _bulk_sales(folder / "forecast.sqlite", ids, store.id, _demand(items, 7), db.desk_id)
+    load_s = time.perf_counter() - t
+    with db.uow() as uow:
+        t = time.perf_counter()
+        targets = reorder._targets(uow, None)
+        keys = [(x.item_id, x.store_id) for x in targets]
+        sales = reorder.read_daily_sales(uow, keys, days=DAYS, until=END)
+        read_s = time.perf_counter() - t
+        plan = settings.read(uow)
+    t = time.perf_counter()
+    batch = reorder.forecast_sales(sales)
+    forecast_s = time.perf_counter() - t
+    t = time.perf_counter()
+    suggestions = [reorder._row(x, batch, i, Decimal(0), plan) for i, x in enumerate(targets)]
+    suggest_s = time.perf_counter() - t
+    t = time.perf_counter()
+    end_to_end = reorder.suggestions(db.uow(), as_of=END)
+    total_s = time.perf_counter() - t
+    db.close()
+    assert len(end_to_end) == len(suggestions) == items
+    return [
+        ("items x days", f"{items:,} x {DAYS}"),
+        ("sale rows in the ledger", f"{rows:,}"),
+        ("bulk insert of sale rows (s)", f"{load_s:.1f}"),
+        ("read daily sales + targets from DB (s)", f"{read_s:.2f}"),
+        ("forecast (batched forecast_many) (s)", f"{forecast_s:.2f}"),
+        ("suggestions with reasons (s)", f"{suggest_s:.2f}"),
+        ("maths total: forecast + suggestion (s)", f"{forecast_s + suggest_s:.2f}"),
+        ("reorder.suggestions() end to end (s)", f"{total_s:.2f}"),
+        ("items with an order suggested", f"{sum(s.suggested_qty > 0 for s in suggestions):,}"),
+    ]
+
+
+def mase_case(folder: Path) -> list[tuple[str, str]]:
+    db, admin = _fresh(folder, "demo")
+    t = time.perf_counter()
+    demo.generate(db, admin, items=2000, stores=3, days=180, seed=7)
+    gen_s = time.perf_counter() - t
+    rows = [r for r in reorder.suggestions(db.uow()) if r.mase is not None]
+    db.close()
+    values = np.array([r.mase for r in rows])
+    ses = np.array([r.mase for r in rows if r.method.startswith("ses")])
+    sba = np.array([r.mase for r in rows if r.method.startswith("sba")])
+    return [
+        ("demo: items x stores with history, days", f"2,000 x 3, 180 (generated in {gen_s:.0f} s)"),
+        ("series with a defined MASE", f"{len(values):,}"),
+        ("median MASE, chosen method", f"{np.median(values):.3f}"),
+        ("mean MASE, chosen method", f"{values.mean():.3f}"),
+        ("share of series beating naive (MASE < 1)", f"{(values < 1).mean():.1%}"),
+        (
+            "median MASE, SES series / SBA series",
+            f"{_median(ses)} / {_median(sba)}",
+        ),
+        ("naive forecast", "1.000 by definition"),
+    ]
+
+
+def _median(values: np.ndarray) -> str:
+    return f"{np.median(values):.3f}" if values.size else "-"
+
+
+def maths_case(items: int) -> list[tuple[str, str]]:
+    """Forecast + suggestion for `items` x 365 days held in memory (the part the 20 s target is about)."""
+    demand = _demand(items, 7).astype(np.float64)
+    store = new_id()
+    targets = [
+        reorder._Target(
+            new_id(),
+            f"B{n:07d}",
+            "",
+            store,
+            "MAIN",
+            None,
+            "",
+            7,
+            Decimal(6),
+            Decimal(0),
+            Decimal("1.25"),
+            Decimal(int(demand[n].sum()) % 50),
+        )
+        for n in range(items)
+    ]
+    sales = reorder.DailySales(
+        [(t.item_id, store) for t in targets],
+        demand,
+        END - timedelta(days=DAYS),
+        np.zeros(items, dtype=np.int64),
+    )
+    plan = settings.PlanningSettings()
+    t = time.perf_counter()
+    batch = reorder.forecast_sales(sales)
+    forecast_s = time.perf_counter() - t
+    t = time.perf_counter()
+    rows = [reorder._row(x, batch, i, Decimal(0), plan) for i, x in enumerate(targets)]
+    suggest_s = time.perf_counter() - t
+    return [
+        ("items x days", f"{items:,} x {DAYS}"),
+        ("forecast (batched forecast_many) (s)", f"{forecast_s:.2f}"),
+        ("suggestions with reasons (s)", f"{suggest_s:.2f}"),
+        ("forecast + suggestion (s)", f"{forecast_s + suggest_s:.2f}"),
+        ("items with an order suggested", f"{sum(r.suggested_qty > 0 for r in rows):,}"),
+    ]
+
+
+def stocktake_case(folder: Path, lines: int) -> list[tuple[str, str]]:
+    db, admin = _fresh(folder, "stocktake")
+    store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
+    ids = _items(db, lines)
+    t = time.perf_counter()
+    stock.post_movements(
+        db.uow(), admin, [MovementRequest(MovementKind.RECEIVE, i, store.id, "10") for i in ids]
+    )
+    receive_s = time.perf_counter() - t
+    t = time.perf_counter()
+    take = stocktake.start(db.uow(), admin, store_id=store.id)
+    start_s = time.perf_counter() - t
+    counts = [(f"B{n:07d}", str(9 + n % 3)) for n in range(lines)]
+    t = time.perf_counter()
+    stocktake.add_counts(db.uow(), admin, take.id, counts)
+    count_s = time.perf_counter() - t
+    t = time.perf_counter()
+    result = stocktake.post(db.uow(), admin, take.id)
+    post_s = time.perf_counter() - t
+    db.close()
+    return [
+        ("lines", f"{lines:,}"),
+        ("opening receipts, one batch (s)", f"{receive_s:.2f}"),
+        ("start: freeze expected (s)", f"{start_s:.2f}"),
+        ("add counts by SKU, one call (s)", f"{count_s:.2f}"),
+        ("post: variance + count movements (s)", f"{post_s:.2f}"),
+        ("count movements posted", f"{result.movements:,}"),
+    ]
+
+
+def _alert_items(db: Database, admin: users.Actor, store_id: object, count: int, point: str) -> list:
+    ids = _items_with_prefix(db, count, point)
+    stock.post_movements(
+        db.uow(), admin, [MovementRequest(MovementKind.RECEIVE, i, store_id, "10") for i in ids]
+    )
+    return ids
+
+
+def _items_with_prefix(db: Database, count: int, point: str) -> list:
+    rows = [
+        {
+            "id": new_id(),
+            "sku": f"P{point}-{new_id().hex[-10:]}",
+            "name": "Alert bench",
+            "reorder_point": Decimal(point),
+            "origin_desk": db.desk_id,
+        }
+        for _ in range(count)
+    ]
+    with db.uow() as uow:
+        uow.session.execute(insert(Item), rows)
+        uow.session.commit()
+    return [row["id"] for row in rows]
+
+
+def alerts_case(folder: Path, count: int, rounds: int) -> list[tuple[str, str, str, str]]:
+    db, admin = _fresh(folder, "alerts")
+    store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
+    alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+    timings: dict[str, list[float]] = {
+        "single crossing": [],
+        "single quiet": [],
+        "batch crossing": [],
+        "batch quiet": [],
+    }
+    for _ in range(rounds):
+        for point, label in (("9", "crossing"), ("0", "quiet")):  # 10 -> 9 reaches 9; 0 = not watched
+            ids = _alert_items(db, admin, store.id, count, point)
+            t = time.perf_counter()
+            for item in ids:
+                stock.sell(db.uow(), admin, item_id=item, store_id=store.id, quantity="1")
+            timings[f"single {label}"].append(time.perf_counter() - t)
+            ids = _alert_items(db, admin, store.id, count, point)
+            requests = [MovementRequest(MovementKind.SALE, i, store.id, "1") for i in ids]
+            t = time.perf_counter()
+            stock.post_movements(db.uow(), admin, requests)
+            timings[f"batch {label}"].append(time.perf_counter() - t)
+    opened = len(alerts.open_alerts(db.uow(), limit=10**9))
+    db.close()
+    rows = []
+    for mode in ("single", "batch"):
+        crossing, quiet = min(timings[f"{mode} crossing"]), min(timings[f"{mode} quiet"])
+        rows.append(
+            (
+                f"{count:,} sales, {mode}" + (" (1 txn each)" if mode == "single" else " (1 txn)"),
+                f"{crossing:.3f}",
+                f"{quiet:.3f}",
+                f"{(crossing / quiet - 1) * 100:+.1f} %",
+            )
+        )
+    rows.append(("alerts opened in total", str(opened), "", ""))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=100_000, help="items for the in-memory maths")
+    parser.add_argument("--db-items", type=int, default=10_000, help="items for the read-from-ledger case")
+    parser.add_argument("--stocktake-lines", type=int, default=50_000)
+    parser.add_argument("--skip-forecast", action="store_true")
+    args = parser.parse_args([]) if __name__ != "__main__" else parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        if not args.skip_forecast:
+            print_table(
+                "Forecast + reorder suggestion from the ledger (SQLite)",
+                ["step", "value"],
+                forecast_case(folder, args.items),
+            )
+        print_table(
+            "Backtest on the demo data (hold-out MASE vs naive)", ["measure", "value"], mase_case(folder)
+        )
+        print_table("Stocktake", ["step", "value"], stocktake_case(folder, args.stocktake_lines))
+        print_table(
+            "Alerts: sales that open an alert vs sales that cross nothing (best of 3, seconds)",
+            ["case", "opening alerts", "crossing nothing", "difference"],
+            alerts_case(folder, 1000, 3),
+        )
+
+
+if __name__ == "__main__":
+    main()
