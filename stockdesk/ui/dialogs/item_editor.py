@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import DuplicateValue, StockDeskError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import catalog, organisation
+from stockdesk.services import catalog, organisation, scanning
 from stockdesk.services.database import Database
 from stockdesk.services.views import ItemView
 from stockdesk.ui.dialogs.form import FormDialog
 from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.widgets.barcode_view import BarcodeView
 
 UNITS = ("pcs", "box", "kg", "g", "l", "m", "pack", "pair")
 
@@ -41,10 +42,18 @@ class ItemEditorDialog(FormDialog):
     """
 
     def __init__(
-        self, db: Database, actor: Actor, item: ItemView | None = None, parent: QWidget | None = None
+        self,
+        db: Database,
+        actor: Actor,
+        item: ItemView | None = None,
+        parent: QWidget | None = None,
+        *,
+        barcode: str = "",
     ) -> None:
+        """`barcode` pre-fills a new item's barcode list (a code just scanned at the counter)."""
         super().__init__("Edit item" if item else "New item", parent)
         self.db, self.actor, self.item = db, actor, item
+        self._prefill = barcode
         self.changed = False
         self.setMinimumWidth(480)
         self.sku = self.add_row("sku", "SKU", _line(item.sku if item else "", "e.g. HAM-16OZ"))
@@ -87,6 +96,13 @@ class ItemEditorDialog(FormDialog):
         self.barcodes = QListWidget()
         self.barcodes.setFixedHeight(70)
         self.barcodes.addItems([b.code for b in self.item.barcodes] if self.item else [])
+        if self._prefill and self.item is None:
+            self.barcodes.addItem(self._prefill)
+        self.barcode_view = BarcodeView()
+        self.generate_button = QPushButton(self.tr("Generate in-store EAN-13"))
+        self.generate_button.setAutoDefault(False)
+        self.generate_button.clicked.connect(self.generate_barcode)
+        self.barcodes.currentTextChanged.connect(self._show_barcode)
         self.barcode_input = _line(placeholder="scan or type a barcode, then Add")
         self.add_barcode_button = QPushButton("Add")
         self.remove_barcode_button = QPushButton("Remove")
@@ -96,6 +112,9 @@ class ItemEditorDialog(FormDialog):
         row.addWidget(self.remove_barcode_button)
         column.addWidget(self.barcodes)
         column.addLayout(row)
+        column.addWidget(self.generate_button)
+        column.addWidget(self.barcode_view)
+        self._show_barcode(self.barcodes.item(0).text() if self.barcodes.count() else "")
         self.add_row("barcode", "Barcodes", box)
         self.add_barcode_button.clicked.connect(self.add_barcode)
         self.remove_barcode_button.clicked.connect(self.remove_barcode)
@@ -110,6 +129,20 @@ class ItemEditorDialog(FormDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _show_barcode(self, code: str) -> None:
+        self.barcode_view.set_code(code or (self.barcode_codes()[:1] or [""])[0])
+
+    def generate_barcode(self) -> None:
+        """Put the next free in-store EAN-13 (prefix 20) into the field and add it."""
+        self.clear_errors()
+        try:
+            code = scanning.next_instore_ean13(self.db.uow(), taken=tuple(self.barcode_codes()))
+        except StockDeskError as error:
+            self.show_error(error)
+            return
+        self.barcode_input.setText(code)
+        self.add_barcode()
 
     def barcode_codes(self) -> list[str]:
         return [self.barcodes.item(row).text() for row in range(self.barcodes.count())]
@@ -129,6 +162,7 @@ class ItemEditorDialog(FormDialog):
             return
         self.barcodes.addItem(code)
         self.barcode_input.clear()
+        self._show_barcode(code)
 
     def remove_barcode(self) -> None:
         """Drop the selected code (detached at once when the item exists)."""

@@ -1,0 +1,117 @@
+"""The big card a scan brings up: name, price, barcode, stock per store and the latest movements."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stockdesk.services.scanning import ItemCard
+from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel
+from stockdesk.ui.widgets.barcode_view import BarcodeView
+
+
+def _table(model: StockLevelsModel | MovementsModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the scanner field
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class ItemCardView(QFrame):
+    """Shows one ItemCard; emits `painted` after each paint so the benchmark can time scan-to-screen."""
+
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("item_card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.card: ItemCard | None = None
+        self.name = QLabel(self.tr("Scan an item"))
+        self.name.setWordWrap(True)
+        self.name.setStyleSheet("font-size: 24pt; font-weight: 600;")
+        self.sku = QLabel()
+        self.sku.setStyleSheet("font-size: 13pt; color: #555;")
+        self.price = QLabel()
+        self.price.setStyleSheet("font-size: 30pt; font-weight: 700;")
+        self.price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total = QLabel()
+        self.total.setStyleSheet("font-size: 14pt;")
+        self.barcode = BarcodeView()
+        self.barcode.setMinimumWidth(260)
+        self.levels = StockLevelsModel(self)
+        self.movements = MovementsModel(self)
+        self.levels_view = _table(self.levels, 0)
+        self.movements_view = _table(self.movements, 5)
+        self.levels_view.setMaximumHeight(150)
+        self._layout()
+
+    def _layout(self) -> None:
+        top = QGridLayout()
+        top.addWidget(self.name, 0, 0)
+        top.addWidget(self.price, 0, 1)
+        top.addWidget(self.sku, 1, 0)
+        top.addWidget(self.barcode, 1, 1, 2, 1)
+        top.addWidget(self.total, 2, 0)
+        top.setColumnStretch(0, 1)
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(QLabel(self.tr("<b>On hand per store</b>")))
+        column.addWidget(self.levels_view)
+        column.addWidget(QLabel(self.tr("<b>Latest movements</b>")))
+        column.addWidget(self.movements_view, 1)
+
+    def show_card(self, card: ItemCard) -> None:
+        self.card = card
+        item = card.item
+        self.name.setText(item.name)
+        self.sku.setText(self.tr("SKU {sku}").format(sku=item.sku))
+        self.price.setText(format_money(item.sell_price))
+        first = item.barcodes[0] if item.barcodes else None
+        self.barcode.set_code(first.code if first else item.sku, first.symbology if first else "CODE128")
+        total = sum((level.on_hand for level in card.levels), start=Decimal(0))
+        self.total.setText(self.tr("On hand in all stores: <b>{qty}</b> {unit}").format(
+            qty=format_quantity(total), unit=item.unit))
+        self.levels.set_rows(card.levels)
+        self.movements.store_codes = dict(card.store_codes)  # type: ignore[arg-type]
+        self.movements.set_rows(card.movements)
+
+    def clear(self) -> None:
+        self.card = None
+        self.name.setText(self.tr("Scan an item"))
+        for label in (self.sku, self.price, self.total):
+            label.clear()
+        self.barcode.set_code("")
+        self.levels.set_rows([])
+        self.movements.set_rows([])
+
+    def on_hand_text(self, store_code: str) -> str:
+        """The on-hand figure shown for `store_code` ("" when the store is not listed)."""
+        for level in self.levels.rows():
+            if level.store_code == store_code:
+                return format_quantity(level.on_hand)
+        return ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the frame, then tell listeners the card is on screen."""
+        super().paintEvent(event)
+        self.painted.emit()

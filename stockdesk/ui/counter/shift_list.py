@@ -1,0 +1,43 @@
+"""The running list of what was scanned and done at this counter since the page opened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+ERROR_INK = "#b00020"
+
+
+@dataclass(frozen=True)
+class ShiftEntry:
+    at: datetime
+    code: str
+    text: str       # what the clerk reads: "TEA-1 Green tea", "Sold 2 of TEA-1", "Wrong check digit"
+    ok: bool
+
+
+class ShiftList(QListWidget):
+    """Newest first; refusals in red. `entries()` gives the plain records."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[ShiftEntry] = []
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAlternatingRowColors(True)
+
+    def add(self, code: str, text: str, *, ok: bool = True) -> ShiftEntry:
+        entry = ShiftEntry(datetime.now(), code, text, ok)
+        self._entries.append(entry)
+        row = QListWidgetItem(f"{entry.at:%H:%M:%S}   {text}" + (f"   [{code}]" if code else ""))
+        if not ok:
+            row.setForeground(QBrush(QColor(ERROR_INK)))
+        self.insertItem(0, row)
+        return entry
+
+    def entries(self) -> list[ShiftEntry]:
+        """Oldest first."""
+        return list(self._entries)
