@@ -36,10 +36,6 @@ SCREENSHOT_SIZE = (1280, 760)
 log = logging.getLogger("stockdesk.app")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def application() -> QApplication:
     """The one QApplication of the process (created on first use)."""
     app = QApplication.instance()
@@ -53,7 +49,7 @@ def application() -> QApplication:
 
 def load_demo(db: Database, offer_demo: Callable[[Database], None], parent: QWidget | None = None) -> None:
     """Run `offer_demo(db)` on a pool thread behind a busy progress dialog; report a failure."""
-    progress = QProgressDialog(_tr("Loading demo data…"), "", 0, 0, parent)
+    progress = QProgressDialog(QCoreApplication.translate("App", "Loading demo data…"), "", 0, 0, parent)
     progress.setWindowTitle(APP_NAME)
     progress.setCancelButton(None)  # the loader cannot stop half-way without leaving half a shop
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -70,7 +66,11 @@ def load_demo(db: Database, offer_demo: Callable[[Database], None], parent: QWid
     loop.exec()
     progress.close()
     if failures:
-        QMessageBox.warning(parent, APP_NAME, _tr("Demo data could not be loaded: {0}").format(failures[0]))
+        QMessageBox.warning(
+            parent,
+            APP_NAME,
+            QCoreApplication.translate("App", "Demo data could not be loaded: {0}").format(failures[0]),
+        )
 
 
 class Shell(QObject):
@@ -116,7 +116,11 @@ class Shell(QObject):
             return
         if isinstance(entry, LoginDialog) and entry.created_admin and self.offer_demo is not None:
             answer = QMessageBox.question(
-                None, APP_NAME, _tr("Load demo data (stores, items and some history) to try StockDesk out?")
+                None,
+                APP_NAME,
+                QCoreApplication.translate(
+                    "App", "Load demo data (stores, items and some history) to try StockDesk out?"
+                ),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 load_demo(self.db, self.offer_demo)
@@ -173,7 +177,11 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
     try:
         db = open_database(url)
     except (StockDeskError, OSError) as error:
-        QMessageBox.critical(None, APP_NAME, _tr("Cannot open the database {0}:\n{1}").format(url, error))
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("App", "Cannot open the database {0}:\n{1}").format(url, error),
+        )
         return 1
     try:
         shell = Shell(db, settings, offer_demo=offer_demo)

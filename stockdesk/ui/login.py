@@ -12,11 +12,6 @@ from stockdesk.services.database import Database
 from stockdesk.ui.dialogs.form import FormDialog
 
 
-def _tr(text: str) -> str:
-    # Usable before QDialog.__init__ has run (the title goes to the base class constructor).
-    return QCoreApplication.translate("LoginDialog", text)
-
-
 def _line(placeholder: str = "", *, secret: bool = False) -> QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
@@ -36,9 +31,15 @@ class LoginDialog(FormDialog):
         self.db = db
         self.created_admin = not users.has_users(db.uow())
         title = (
-            _tr("StockDesk — create the administrator") if self.created_admin else _tr("StockDesk — log in")
+            QCoreApplication.translate("LoginDialog", "StockDesk — create the administrator")
+            if self.created_admin
+            else QCoreApplication.translate("LoginDialog", "StockDesk — log in")
         )
-        ok_text = _tr("Create administrator") if self.created_admin else _tr("Log in")
+        ok_text = (
+            QCoreApplication.translate("LoginDialog", "Create administrator")
+            if self.created_admin
+            else QCoreApplication.translate("LoginDialog", "Log in")
+        )
         super().__init__(title, parent, ok_text=ok_text)
         self.actor: Actor | None = None
         self.email = self.add_row("email", self.tr("E-mail"), _line("name@example.com"))

@@ -29,11 +29,6 @@ from stockdesk.ui.settings import AppSettings, DeskSettings, SmtpConfig, Theme
 from stockdesk.ui.theme import apply_theme
 
 
-def _tr(text: str) -> str:
-    # Literal context and text where lupdate can read them (it cannot see through `window.tr`).
-    return QCoreApplication.translate("SettingsDialog", text)
-
-
 def _combo(entries: list[tuple[str, str]], current: str) -> QComboBox:
     combo = QComboBox()
     for text, value in entries:
@@ -53,7 +48,11 @@ class SettingsDialog(FormDialog):
     def __init__(
         self, db: Database | None, actor: Actor, settings: AppSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(_tr("Settings"), parent, ok_text=_tr("Save"))
+        super().__init__(
+            QCoreApplication.translate("SettingsDialog", "Settings"),
+            parent,
+            ok_text=QCoreApplication.translate("SettingsDialog", "Save"),
+        )
         self.db, self.actor, self.app_settings = db, actor, settings
         self.initial = settings.load()
         self.saved: DeskSettings | None = None

@@ -1,0 +1,191 @@
+"""Settings: what is saved comes back, bad values are refused naming the field, theme and language apply."""
+
+import os
+import stat
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from stockdesk.domain.errors import ValidationError
+from stockdesk.services import users
+from stockdesk.ui.dialogs.settings_dialog import SettingsDialog, install_settings_action
+from stockdesk.ui.i18n import current_language, set_language
+from stockdesk.ui.settings import AppSettings, DeskSettings, FileSecrets, SmtpConfig, Theme
+from stockdesk.ui.theme import apply_theme
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def ini(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+def make_settings(tmp_path, ini) -> AppSettings:
+    return AppSettings(
+        QSettings(str(ini), QSettings.Format.IniFormat), FileSecrets(tmp_path / "secrets.json")
+    )
+
+
+@pytest.fixture
+def settings(tmp_path, ini):
+    return make_settings(tmp_path, ini)
+
+
+@pytest.fixture(autouse=True)
+def english_light_afterwards(qapp):
+    yield
+    set_language("en")
+    apply_theme(Theme.LIGHT)
+
+
+@pytest.fixture
+def dialog_for(qtbot, gui_db, settings):
+    def make(actor) -> SettingsDialog:
+        dialog = SettingsDialog(gui_db, actor, settings)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    return make
+
+
+def retype(qtbot, edit, text: str) -> None:
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+
+
+def save(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_values_saved_in_the_dialog_are_there_after_a_restart(
+    qtbot, tmp_path, ini, gui_admin, gui_store, dialog_for
+):
+    dialog = dialog_for(gui_admin)
+    retype(qtbot, dialog.smtp_host, "mail.example.com")
+    dialog.smtp_port.setValue(465)
+    dialog.smtp_security.setCurrentIndex(dialog.smtp_security.findData("ssl"))
+    retype(qtbot, dialog.smtp_user, "stock")
+    retype(qtbot, dialog.smtp_password, "s3cret-pass")
+    retype(qtbot, dialog.smtp_sender, "stock@example.com")
+    retype(qtbot, dialog.sync_server, "postgresql://desk@server/stockdesk")
+    dialog.camera.setValue(2)
+    dialog.default_store.setCurrentIndex(dialog.default_store.findData(str(gui_store.id)))
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.general_error_text()
+
+    again = make_settings(tmp_path, ini).load()  # a fresh QSettings on the same file: as after a restart
+    assert again.smtp == SmtpConfig(
+        "mail.example.com", 465, "ssl", "stock", "s3cret-pass", "stock@example.com"
+    )
+    assert again.sync_server_url == "postgresql://desk@server/stockdesk"
+    assert (again.camera_index, again.default_store_id, again.theme) == (2, str(gui_store.id), Theme.DARK)
+    smtp = again.smtp_settings()
+    assert smtp is not None and (smtp.host, smtp.port, smtp.sender) == (
+        "mail.example.com",
+        465,
+        "stock@example.com",
+    )
+
+
+def test_the_smtp_password_is_not_in_the_settings_file_but_in_a_file_only_the_user_reads(
+    tmp_path, ini, settings
+):
+    settings.save(
+        DeskSettings(smtp=SmtpConfig(host="mail.example.com", password="s3cret-pass", sender="a@b.cd"))
+    )
+    assert "s3cret-pass" not in ini.read_text()
+    secrets = tmp_path / "secrets.json"
+    assert "s3cret-pass" in secrets.read_text()
+    if os.name == "posix":
+        assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
+
+
+def test_a_bad_sender_address_is_refused_next_to_the_field_and_nothing_is_saved(
+    qtbot, ini, gui_admin, dialog_for, settings
+):
+    dialog = dialog_for(gui_admin)
+    retype(qtbot, dialog.smtp_host, "mail.example.com")
+    retype(qtbot, dialog.smtp_sender, "stock@example")
+    dialog.camera.setValue(3)
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_text("smtp_sender") == 'Sender address "stock@example" is not an e-mail address'
+    assert dialog.tabs.currentIndex() == dialog._tab_of["smtp_sender"]  # the tab with the field shows
+    assert settings.load().camera_index == 0
+    assert not ini.exists() or "camera" not in ini.read_text()
+
+
+def test_a_server_given_without_a_sender_is_refused(settings):
+    with pytest.raises(ValidationError) as refused:
+        settings.save(DeskSettings(smtp=SmtpConfig(host="mail.example.com")))
+    assert refused.value.field == "smtp_sender"
+
+
+@pytest.mark.parametrize(
+    ("field", "settings_value"),
+    [
+        ("database_url", DeskSettings(database_url="mysql://db/stock")),
+        ("database_url", DeskSettings(database_url="no-such-folder/x/stock.sqlite")),
+        ("sync_server_url", DeskSettings(sync_server_url="http://server")),
+        ("smtp_port", DeskSettings(smtp=SmtpConfig(host="m.example.com", port=0, sender="a@b.cd"))),
+        ("language", DeskSettings(language="fr")),
+    ],
+)
+def test_bad_values_are_refused_naming_the_field(settings, field, settings_value):
+    with pytest.raises(ValidationError) as refused:
+        settings.save(settings_value)
+    assert refused.value.field == field
+
+
+def test_a_clerk_may_change_appearance_but_not_the_database_or_mail(
+    qtbot, gui_db, gui_admin, gui_store, dialog_for
+):
+    clerk = users.create_user(
+        gui_db.uow(), gui_admin, email="cleo@example.com", password="clerk-pass-1", role="clerk", name="Cleo"
+    )
+    dialog = dialog_for(users.authenticate(gui_db.uow(), email=clerk.email, password="clerk-pass-1"))
+    assert dialog.language.isEnabled() and dialog.theme.isEnabled()
+    assert not dialog.smtp_host.isEnabled() and not dialog.database.isEnabled()
+
+
+def test_choosing_german_switches_the_running_app_and_new_dialogs_speak_it(
+    qtbot, gui_admin, dialog_for, settings
+):
+    dialog = dialog_for(gui_admin)
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: current_language() == "de")
+    assert settings.load().language == "de"
+    again = dialog_for(gui_admin)
+    assert again.windowTitle() == "Einstellungen"
+    assert again.ok_button.text() == "Speichern"
+
+
+def test_the_dark_theme_darkens_the_palette_and_light_brings_it_back(qapp):
+    apply_theme(Theme.DARK)
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    apply_theme(Theme.LIGHT)
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
+
+
+def test_the_settings_action_sits_in_the_first_menu_above_quit_and_opens_the_dialog(
+    qtbot, gui_db, gui_admin, settings
+):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().addMenu("&File")
+    quit_action = file_menu.addAction("&Quit")
+    opened = []
+    window.run_dialog = lambda dialog: opened.append(dialog) or False
+    action = install_settings_action(window, gui_db, gui_admin, settings)
+    entries = [a for a in file_menu.actions() if not a.isSeparator()]
+    assert entries == [action, quit_action]
+    assert "Ctrl+," in [s.toString() for s in action.shortcuts()]
+    action.trigger()
+    assert len(opened) == 1 and isinstance(opened[0], SettingsDialog)
