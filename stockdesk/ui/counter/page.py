@@ -1,0 +1,251 @@
+"""Counter mode: scan -> item card in one step, function-key stock actions, the shift's scans.
+
+Every scan (webcam dock, USB wedge, or typed into the scan field) goes through `handle_scan`, which
+asks services.scanning what the text means. A store label sets the location that sales, receipts and
+counts then use (location-first counting). Refusals are shown big, in red, and never beep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from stockdesk.domain.errors import InsufficientStock, StockDeskError, ValidationError
+from stockdesk.domain.permissions import Actor
+from stockdesk.services import organisation, scanning, stock
+from stockdesk.services.database import Database
+from stockdesk.services.scanning import ScanKind, ScanResult
+from stockdesk.services.views import ItemView
+from stockdesk.ui.counter.feedback import ERROR_COLOUR, OK_COLOUR, Beeper, Flasher
+from stockdesk.ui.counter.item_card import ItemCardView
+from stockdesk.ui.counter.quick_actions import QuickAction, QuickActionsBar
+from stockdesk.ui.counter.shift_list import ShiftList
+from stockdesk.ui.dialogs.form import describe_error
+from stockdesk.ui.dialogs.unknown_code import UnknownCodeDialog
+from stockdesk.ui.formatting import format_quantity
+
+BANNER_OK = "font-size: 16pt; padding: 8px; background: #e8f5e9; color: #1b5e20;"
+BANNER_ERROR = "font-size: 22pt; font-weight: 700; padding: 12px; background: #b00020; color: white;"
+
+
+def exec_dialog(dialog: QDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class CounterPage(QWidget):
+    """The page; `handle_scan(text, symbology)` is the one entry point for every scanner."""
+
+    item_shown = Signal(object)      # ItemView
+    stock_changed = Signal(object)   # item id, after any sale/receipt/count/transfer
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, *,
+                 beeper: Beeper | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.run_dialog: Callable[[QDialog], bool] = exec_dialog  # tests replace it
+        self.item: ItemView | None = None
+        self.pending_unknown: ScanResult | None = None
+        self.beeper = beeper or Beeper(self)
+        self.scan_field = QLineEdit()
+        self.scan_field.setPlaceholderText(self.tr("Scan or type a code, SKU or store label, then Enter"))
+        self.scan_field.setStyleSheet("font-size: 16pt;")
+        self.scan_field.returnPressed.connect(self._typed)
+        self.location = QComboBox()
+        self.location.setStyleSheet("font-size: 14pt;")
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.card = ItemCardView()
+        self.flasher = Flasher(self.card, self)
+        self.quick = QuickActionsBar()
+        self.quick.requested.connect(lambda name: self.run_action(QuickAction(name)))
+        self.shift = ShiftList()
+        self._build()
+        self.reload_stores()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.scan_field, 1)
+        top.addWidget(QLabel(self.tr("Location:")))
+        top.addWidget(self.location)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.banner)
+        left.addWidget(self.card, 1)
+        left.addWidget(self.quick)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("<b>This shift</b>")))
+        right.addWidget(self.shift, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 1)
+
+    def reload_stores(self) -> None:
+        """Fill the location picker with the stores this user may move stock in."""
+        stores = organisation.list_stores(self.db.uow())
+        if self.actor.is_clerk:
+            stores = [s for s in stores if s.id in self.actor.store_ids]
+        current = self.location.currentData()
+        self.location.clear()
+        for store in stores:
+            self.location.addItem(f"{store.code} — {store.name}", store.id)
+        self.quick.set_stores(organisation.list_stores(self.db.uow()))
+        if current is not None:
+            self.location.setCurrentIndex(max(0, self.location.findData(current)))
+
+    def location_id(self) -> object:
+        return self.location.currentData()
+
+    # scanning -----------------------------------------------------------------------------------
+
+    def _typed(self) -> None:
+        text = self.scan_field.text()
+        self.scan_field.clear()
+        if text.strip():
+            self.handle_scan(text)
+
+    def handle_scan(self, text: str, symbology: str = "") -> ScanResult:
+        """Resolve a scan and show the outcome; returns it for callers that care."""
+        result = scanning.resolve_scan(self.db.uow(), text, symbology)
+        if result.kind is ScanKind.ITEM and result.item is not None:
+            self.show_item(result.item)
+            self.pending_unknown = None
+            self._good(self.tr("{sku} — {name}").format(sku=result.item.sku, name=result.item.name),
+                       result.code, banner="")
+        elif result.kind is ScanKind.LOCATION and result.store is not None:
+            self.set_location(result.store.id)
+            self._good(self.tr("Location: {code}").format(code=result.store.code), result.code,
+                       banner=self.tr("Now working in {name} ({code})").format(
+                           name=result.store.name, code=result.store.code))
+        elif result.kind is ScanKind.UNKNOWN:
+            self.pending_unknown = result
+            self._bad(self.tr("Unknown code {code} — press F6 to create an item or attach it").format(
+                code=result.code), result.code, self.tr("Unknown code"))
+        elif result.kind is ScanKind.WRONG_CHECK_DIGIT:
+            self._bad(self.tr("Wrong check digit: {code} {reason}. Scan it again.").format(
+                code=result.code, reason=result.reason), result.code, self.tr("Wrong check digit"))
+        else:
+            self._bad(self.tr("Cannot use {code}: {reason}").format(code=result.code or text,
+                                                                     reason=result.reason),
+                      result.code, self.tr("Not a usable code"))
+        return result
+
+    def set_location(self, store_id: object) -> None:
+        index = self.location.findData(store_id)
+        if index >= 0:
+            self.location.setCurrentIndex(index)
+
+    def show_item(self, item: ItemView) -> None:
+        self.item = item
+        self.card.show_card(scanning.item_card(self.db.uow(), item.id))
+        self.item_shown.emit(item)
+
+    def _good(self, shift_text: str, code: str, *, banner: str) -> None:
+        self.shift.add(code, shift_text, ok=True)
+        if banner:
+            self._banner(banner, ok=True)
+        else:
+            self.banner.hide()
+        self.beeper.beep()
+        self.flasher.flash(OK_COLOUR)
+
+    def _bad(self, message: str, code: str, shift_text: str) -> None:
+        self.shift.add(code, shift_text, ok=False)
+        self._banner(message, ok=False)
+        self.flasher.flash(ERROR_COLOUR)
+
+    def _banner(self, text: str, *, ok: bool) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(BANNER_OK if ok else BANNER_ERROR)
+        self.banner.show()
+
+    def banner_text(self) -> str:
+        """The message showing above the card ("" when none)."""
+        return self.banner.text() if not self.banner.isHidden() else ""
+
+    # actions ------------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Function keys run the quick actions wherever the focus is on the page; F11 is full screen."""
+        action = self.quick.action_for(event)
+        if action is not None:
+            self.run_action(action)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def toggle_full_screen(self) -> None:
+        window = self.window()
+        window.showNormal() if window.isFullScreen() else window.showFullScreen()
+
+    def run_action(self, action: QuickAction) -> None:
+        if action is QuickAction.RESOLVE_UNKNOWN:
+            self.resolve_unknown()
+            return
+        if self.item is None:
+            self._banner(self.tr("Scan an item first"), ok=False)
+            return
+        try:
+            self._post(action)
+        except InsufficientStock as error:
+            self._refused(self.tr("Not enough stock: only {on_hand} of {sku} in {store}").format(
+                on_hand=format_quantity(_dec(error.on_hand)), sku=error.sku, store=error.store))
+        except ValidationError as error:
+            self._refused(describe_error(error))
+        except StockDeskError as error:
+            self._refused(str(error))
+        else:
+            self.quick.quantity.clear()
+
+    def _post(self, action: QuickAction) -> None:
+        assert self.item is not None
+        uow, item, store = self.db.uow(), self.item, self.location_id()
+        quantity = "1" if action is QuickAction.SELL_ONE else self.quick.quantity_text()
+        if store is None:
+            raise ValidationError("location", "", "is not set: scan a store label or pick a store")
+        if action in (QuickAction.SELL_ONE, QuickAction.SELL):
+            stock.sell(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity)
+            done = self.tr("Sold {qty} × {sku}")
+        elif action is QuickAction.RECEIVE:
+            stock.receive(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity)
+            done = self.tr("Received {qty} × {sku}")
+        elif action is QuickAction.COUNT:
+            stock.count(uow, self.actor, item_id=item.id, store_id=store, counted=quantity)
+            done = self.tr("Counted {qty} × {sku}")
+        else:
+            stock.transfer(uow, self.actor, item_id=item.id, from_store_id=store,
+                           to_store_id=self.quick.transfer_target(), quantity=quantity)
+            done = self.tr("Sent {qty} × {sku}")
+        self.show_item(item)
+        message = done.format(qty=quantity, sku=item.sku)
+        self._good(message, "", banner=message)
+        self.stock_changed.emit(item.id)
+
+    def _refused(self, message: str) -> None:
+        self._bad(message, "", message)
+
+    def resolve_unknown(self) -> None:
+        """Offer to create an item with the last unknown code, or to attach it to an existing item."""
+        pending = self.pending_unknown
+        if pending is None:
+            return
+        symbology = "" if pending.symbology == "GS1" else pending.symbology
+        dialog = UnknownCodeDialog(self.db, self.actor, pending.code, symbology, self)
+        dialog.run_dialog = self.run_dialog
+        if self.run_dialog(dialog) and dialog.item is not None:
+            self.pending_unknown = None
+            self.show_item(dialog.item)
+            self._good(self.tr("{sku} now has code {code}").format(sku=dialog.item.sku, code=pending.code),
+                       pending.code, banner="")
+
+
+def _dec(value: object) -> Decimal | None:
+    return value if isinstance(value, Decimal) else Decimal(str(value)) if value is not None else None
