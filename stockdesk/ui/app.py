@@ -23,6 +23,7 @@ from stockdesk.services import users
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.logging_setup import configure_logging
 from stockdesk.ui import crash
+from stockdesk.ui.dialogs.settings_dialog import install_settings_action
 from stockdesk.ui.i18n import set_language, translations
 from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
@@ -135,6 +136,7 @@ class Shell(QObject):
         self.actor = actor
         old = self.window
         window = MainWindow(self.db, actor)
+        install_settings_action(window, self.db, actor, self.settings)
         if old is not None:
             window.setGeometry(old.geometry())
         window.show()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWizard
 
 from stockdesk.services import catalog, organisation, users
@@ -101,6 +102,8 @@ def test_the_wizard_with_demo_data_ends_in_the_main_window_logged_in_as_the_new_
     warehouse = next(s for s in organisation.list_stores(gui_db.uow()) if s.code == "WH")
     assert settings.load().default_store_id == str(warehouse.id)
     assert users.authenticate(gui_db.uow(), email="ada@example.com", password="admin-pass-1")
+    settings_action = window.findChild(QAction, "settings_action")
+    assert settings_action is not None and settings_action.isEnabled()
 
 
 def test_starting_empty_creates_only_the_stores_and_the_admin(qtbot, gui_db, shell, settings):
