@@ -155,6 +155,17 @@ class Shell(QObject):
         log.info("language switched to %s", language)
         if self.window is not None and self.actor is not None:
             self.open_main_window(self.actor)
+        elif isinstance(self.entry, FirstRunWizard) and self.entry.isVisible():
+            self._restart_wizard(self.entry)
+
+    def _restart_wizard(self, old: FirstRunWizard) -> None:
+        # The language is chosen on the first page, before anything else is typed: nothing is lost.
+        old.accepted.disconnect(self._entered)
+        old.rejected.disconnect(self._cancelled)
+        position = old.pos()
+        old.hide()
+        old.deleteLater()
+        self.start().move(position)
 
 
 def apply_appearance(settings: AppSettings) -> None:

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import demo, imports, organisation, users
 from stockdesk.services.bulk import RowProblem
 from stockdesk.services.database import Database
+from stockdesk.ui.i18n import set_language
 from stockdesk.ui.settings import AppSettings
 
 
@@ -133,6 +134,7 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.stores_page = pages.StoresPage()
+        self.stores_page.language_chosen.connect(self._language_chosen)
         self.admin_page = pages.AdminPage()
         self.desk_page = pages.DeskPage(self.stores_page)
         self.start_page = pages.StartPage(self.stores_page, self.demo_size)
@@ -140,6 +142,11 @@ class FirstRunWizard(QWizard):
         for page in (self.stores_page, self.admin_page, self.desk_page, self.start_page, self.setup_page):
             self.addPage(page)
         self.resize(640, 480)
+
+    def _language_chosen(self, language: str) -> None:
+        """Remember the language and switch to it; the shell then builds the wizard again in it."""
+        self.settings.update(language=language)
+        QTimer.singleShot(0, lambda: set_language(language))  # not while the combo box is emitting
 
     def plan(self) -> SetupPlan:
         admin = self.admin_page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,6 +31,7 @@ from stockdesk.domain.errors import ValidationError
 from stockdesk.services.users import MIN_PASSWORD
 from stockdesk.services.validation import email_address
 from stockdesk.ui.dialogs.form import ERROR_STYLE
+from stockdesk.ui.i18n import current_language
 from stockdesk.ui.wizard import DemoSize, ProgressRelay, SetupOutcome, Start, set_up
 from stockdesk.ui.worker import run_in_background
 
@@ -66,6 +68,8 @@ class CheckedPage(QWizardPage):
 
 
 class StoresPage(CheckedPage):
+    language_chosen = Signal(str)
+
     def __init__(self) -> None:
         super().__init__(
             self.tr("Your stores"),
@@ -84,11 +88,23 @@ class StoresPage(CheckedPage):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        # Each language named in itself: someone who reads only German must find "Deutsch".
+        self.language = QComboBox()
+        for text, code in (("English", "en"), ("Deutsch", "de")):
+            self.language.addItem(text, code)
+        self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
+        self.language.currentIndexChanged.connect(lambda _i: self.language_chosen.emit(self.language_code()))
+        choose = QFormLayout()
+        choose.addRow(self.tr("Language"), self.language)
         layout = QVBoxLayout(self)
+        layout.addLayout(choose)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         self.add_store("MAIN", "")
+
+    def language_code(self) -> str:
+        return str(self.language.currentData())
 
     def add_store(self, code: str = "", name: str = "") -> None:
         row = self.table.rowCount()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from stockdesk.services import catalog, organisation, users
 from stockdesk.ui.app import Shell
+from stockdesk.ui.i18n import set_language
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.settings import AppSettings, FileSecrets
 from stockdesk.ui.wizard import DemoSize, FirstRunWizard
@@ -211,3 +212,17 @@ def test_a_database_with_accounts_gets_the_log_in_dialog_instead(qtbot, gui_db, 
     entry = shell.start()
     assert not isinstance(entry, FirstRunWizard)
     assert entry.ok_button.text() == "Log in"
+
+
+def test_choosing_german_on_the_first_page_shows_the_wizard_again_in_german(qtbot, shell, settings):
+    wizard = start_wizard(shell, qtbot)
+    try:
+        wizard.stores_page.language.setCurrentIndex(wizard.stores_page.language.findData("de"))
+        qtbot.waitUntil(lambda: shell.entry is not wizard and shell.entry.isVisible())
+        again = shell.entry
+        assert again.windowTitle() == "Willkommen bei StockDesk"
+        assert again.stores_page.title() == "Ihre Filialen"
+        assert again.stores_page.language_code() == "de"
+        assert settings.load().language == "de"
+    finally:
+        set_language("en")
