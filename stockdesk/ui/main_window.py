@@ -9,16 +9,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -32,14 +29,14 @@ from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services import catalog
 from stockdesk.services.database import Database
+from stockdesk.services.item_query import ItemFilter
 from stockdesk.services.views import ItemView
 from stockdesk.ui.actions import build_actions
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.models.items import ItemsModel
+from stockdesk.ui.widgets.filter_bar import FilterBar
 from stockdesk.ui.widgets.stock_panel import StockPanel
-
-SEARCH_DEBOUNCE_MS = 250
 
 
 def exec_dialog(dialog: QDialog) -> bool:
@@ -69,9 +66,7 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Items"), self.items_page, "Ctrl+2")
         self._build_status_bar()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.model.modelReset.connect(self._update_count)
         self._update_actions()
-        self._update_count()
 
     # building -----------------------------------------------------------------------------------
 
@@ -94,17 +89,12 @@ class MainWindow(QMainWindow):
         return self.pages.currentWidget()
 
     def _build_items_page(self) -> QWidget:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search SKU, name or barcode  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.show_archived = QCheckBox(self.tr("Show archived"))
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(self._debounce.start)
+        self.filter_bar = FilterBar(self.db)
+        self.search = self.filter_bar.search
         self.search.returnPressed.connect(self._search_entered)
-        self.show_archived.toggled.connect(self._archived_toggled)
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.model.count_changed.connect(self.filter_bar.show_count)
+        self.model.emit_count()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -127,13 +117,10 @@ class MainWindow(QMainWindow):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.edit_item)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.show_archived)
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table)
         # The stock panel belongs to the items page (not a window dock) so other pages get the full width.
         page = QSplitter(Qt.Orientation.Horizontal)
@@ -148,10 +135,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         role = self.actor.role.value
         who = self.actor.name or self.actor.email
-        self.count_label = QLabel()
         self.user_label = QLabel(f"{who} ({role})")
         self.db_label = QLabel(self.db.description)
-        for label in (self.count_label, self.user_label, self.db_label):
+        for label in (self.user_label, self.db_label):
             self.statusBar().addPermanentWidget(label)
 
     def _handlers(self) -> dict[str, Callable[[], None]]:
@@ -215,10 +201,6 @@ class MainWindow(QMainWindow):
         for key in ("receive", "sell", "transfer", "adjust", "count"):
             self.actions[key].setEnabled(may_move)
 
-    def _update_count(self) -> None:
-        count = self.model.rowCount()
-        self.count_label.setText(self.tr("%n item(s)", "", count).replace(str(count), f"{count:,}", 1))
-
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         if column != self.model.sort_column:  # a column the database cannot sort on: show the real order
             header = self.table.horizontalHeader()
@@ -234,8 +216,11 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def apply_search(self) -> None:
-        self._debounce.stop()
-        self.model.set_filter_text(self.search.text().strip())
+        """Apply the filter bar now (without waiting for the typing pause)."""
+        self.filter_bar.apply()
+
+    def apply_filter(self, item_filter: ItemFilter) -> None:
+        self.model.set_filter(item_filter)
         if self.model.rowCount() > 0:
             self.select_row(0)
         else:
@@ -244,10 +229,6 @@ class MainWindow(QMainWindow):
     def _search_entered(self) -> None:
         self.apply_search()
         self.table.setFocus()
-
-    def _archived_toggled(self, checked: bool) -> None:
-        self.model.set_include_archived(checked)
-        self.refresh(self.current_item.id if self.current_item else None)
 
     # actions ------------------------------------------------------------------------------------
 

@@ -197,7 +197,7 @@ def click_header(qtbot, window, column: int) -> None:
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
 
 
-def test_header_clicks_sort_by_the_column_and_unsortable_columns_keep_the_order(
+def test_header_clicks_sort_by_the_column_in_the_database(
     qtbot, gui_db, gui_admin, open_window
 ):
     for sku, name in (("A-1", "Zinc plate"), ("B-1", "Anchor bolt"), ("C-1", "Mallet")):
@@ -212,9 +212,9 @@ def test_header_clicks_sort_by_the_column_and_unsortable_columns_keep_the_order(
     assert names() == ["Anchor bolt", "Mallet", "Zinc plate"]
     click_header(qtbot, window, 1)
     assert names() == ["Zinc plate", "Mallet", "Anchor bolt"]
-    click_header(qtbot, window, 2)  # Barcode: not sortable in SQL
-    assert names() == ["Zinc plate", "Mallet", "Anchor bolt"]
-    assert window.table.horizontalHeader().sortIndicatorSection() == 1
+    click_header(qtbot, window, 2)  # Barcode: sorted in SQL too (first barcode of each item)
+    assert names() == ["Zinc plate", "Anchor bolt", "Mallet"]  # CODE-A-1, CODE-B-1, CODE-C-1
+    assert window.table.horizontalHeader().sortIndicatorSection() == 2
 
 
 def test_a_clerk_moves_stock_only_in_their_store_and_cannot_edit_others_items(
