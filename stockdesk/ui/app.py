@@ -150,6 +150,13 @@ class Shell(QObject):
         self.window_opened.emit(window)
         return window
 
+    def close(self) -> None:
+        """Stop following language changes and close the windows (the database stays open)."""
+        translations().changed.disconnect(self._language_changed)
+        for widget in (self.entry, self.window):
+            if widget is not None:
+                widget.close()
+
     def _language_changed(self, language: str) -> None:
         # Widgets take their texts when built: building the window again is what shows the language.
         log.info("language switched to %s", language)
@@ -199,7 +206,9 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
     try:
         shell = Shell(db, settings, offer_demo=offer_demo)
         shell.start()
-        return app.exec()
+        code = app.exec()
+        shell.close()
+        return code
     finally:
         reporter.uninstall()
         db.close()

@@ -32,9 +32,7 @@ def settings(tmp_path):
 def shell(gui_db, settings, qtbot):
     shell = Shell(gui_db, settings, demo_size=TINY_DEMO)
     yield shell
-    for widget in (shell.entry, shell.window):
-        if widget is not None:
-            widget.close()
+    shell.close()
     QApplication.setQuitOnLastWindowClosed(True)
 
 
