@@ -32,8 +32,12 @@ class Beeper(QObject):
             log.info("no beep sound at %s; scanning silently", BEEP_WAV)
             return None
         try:
-            from PySide6.QtMultimedia import QSoundEffect
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError:  # a slimmed-down Qt without multimedia
+            return None
+        if QMediaDevices.defaultAudioOutput().isNull():
+            # No sound card (or no sound server): QSoundEffect would only log a warning per beep.
+            log.info("no audio output; scanning silently")
             return None
         effect = QSoundEffect(self)
         effect.setSource(QUrl.fromLocalFile(str(BEEP_WAV)))

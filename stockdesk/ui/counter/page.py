@@ -7,6 +7,7 @@ counts then use (location-first counting). Refusals are shown big, in red, and n
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -92,13 +93,15 @@ class CounterPage(QWidget):
         current = self.location.currentData()
         self.location.clear()
         for store in stores:
-            self.location.addItem(f"{store.code} — {store.name}", store.id)
+            self.location.addItem(f"{store.code} — {store.name}", str(store.id))
         self.quick.set_stores(organisation.list_stores(self.db.uow()))
         if current is not None:
             self.location.setCurrentIndex(max(0, self.location.findData(current)))
 
-    def location_id(self) -> object:
-        return self.location.currentData()
+    def location_id(self) -> uuid.UUID | None:
+        """The store that sales, receipts and counts go to (None when the user may use none)."""
+        data = self.location.currentData()
+        return uuid.UUID(data) if data else None
 
     # scanning -----------------------------------------------------------------------------------
 
@@ -135,7 +138,7 @@ class CounterPage(QWidget):
         return result
 
     def set_location(self, store_id: object) -> None:
-        index = self.location.findData(store_id)
+        index = self.location.findData(str(store_id))
         if index >= 0:
             self.location.setCurrentIndex(index)
 

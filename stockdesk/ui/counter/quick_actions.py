@@ -73,7 +73,7 @@ class QuickActionsBar(QWidget):
     def set_stores(self, stores: list[StoreView]) -> None:
         self.target.clear()
         for store in stores:
-            self.target.addItem(f"{store.code} — {store.name}", store.id)
+            self.target.addItem(f"{store.code} — {store.name}", str(store.id))
 
     def quantity_text(self) -> str:
         return self.quantity.text().strip()
