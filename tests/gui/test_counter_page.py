@@ -125,7 +125,8 @@ def test_a_bad_quantity_names_the_field(page):
 def test_a_wrong_check_digit_is_said_plainly_and_nothing_is_looked_up(page):
     page.handle_scan(EAN[:-1] + "7", "CODE128")
     assert page.item is None
-    assert page.banner_text() == "Wrong check digit: 4006381333937 has a wrong check digit (expected 1). Scan it again."
+    assert page.banner_text() == (
+        "Wrong check digit: 4006381333937 has a wrong check digit (expected 1). Scan it again.")
     assert page.beeper.played == 0
     assert not page.shift.entries()[-1].ok
 
