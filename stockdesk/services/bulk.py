@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
 from stockdesk.domain.errors import StockDeskError, ValidationError
@@ -159,7 +159,7 @@ def insert_clean_items(
         for code in row_codes
     ]
     for start in range(0, len(item_rows), 5000):
-        uow.session.execute(insert(Item), item_rows[start : start + 5000])
+        uow.session.connection().execute(Item.__table__.insert(), item_rows[start : start + 5000])
     for start in range(0, len(barcode_rows), 5000):
-        uow.session.execute(insert(ItemBarcode), barcode_rows[start : start + 5000])
+        uow.session.connection().execute(ItemBarcode.__table__.insert(), barcode_rows[start : start + 5000])
     return [row["id"] for row in item_rows]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, insert, select, tuple_, update
+from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from stockdesk.db.base import utcnow
@@ -103,7 +103,7 @@ def post_many(
         uow.session.connection().execute(statement, changed)
         alerts.levels_changed(uow, postings, start, balance)  # low-stock alerts + e-mail, same transaction
     # Core executemany: an ORM object per movement costs more than the insert itself.
-    uow.session.execute(insert(StockMovement), rows)
+    uow.session.connection().execute(StockMovement.__table__.insert(), rows)
     return [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
 
 
