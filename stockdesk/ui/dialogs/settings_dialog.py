@@ -21,12 +21,24 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import organisation
+from stockdesk.services import mail, organisation
 from stockdesk.services.database import Database
+from stockdesk.services.mail import SmtpSettings
 from stockdesk.ui.dialogs.form import FormDialog
 from stockdesk.ui.i18n import set_language
-from stockdesk.ui.settings import AppSettings, DeskSettings, SmtpConfig, Theme
+from stockdesk.ui.settings import AppSettings, DeskSettings, SmtpConfig, Theme, validate
 from stockdesk.ui.theme import apply_theme
+from stockdesk.ui.worker import run_in_background
+
+
+def _try_smtp(settings: SmtpSettings) -> str:
+    """Runs on a pool thread: connect, log in, say hello, leave; returns the server's answer."""
+    client = mail.connect(settings)
+    try:
+        code, message = client.noop()
+        return f"{code} {message.decode(errors='replace')}".strip()
+    finally:
+        client.quit()
 
 
 def _combo(entries: list[tuple[str, str]], current: str) -> QComboBox:
@@ -143,6 +155,11 @@ class SettingsDialog(FormDialog):
         self._row("smtp_password", self.tr("Password"), self.smtp_password)
         self.smtp_sender = self._row("smtp_sender", self.tr("Sender address"), QLineEdit(smtp.sender))
         self.smtp_sender.setPlaceholderText("stock@example.com")
+        self.smtp_test = QPushButton(self.tr("Test connection"))
+        self.smtp_test.clicked.connect(self.test_connection)
+        self.smtp_result = QLabel()
+        self.smtp_result.setWordWrap(True)
+        self.form.addRow(self.smtp_test, self.smtp_result)
 
     def _browse_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -154,6 +171,29 @@ class SettingsDialog(FormDialog):
         )
         if path:
             self.database.setText(path)
+
+    def test_connection(self) -> None:
+        """Connect (and log in) with what the form shows, off the GUI thread; say how it went."""
+        self.clear_errors()
+        try:
+            smtp = validate(self.values()).smtp_settings()
+        except StockDeskError as error:
+            self.show_error(error)
+            return
+        if smtp is None:
+            self.show_field_error("smtp_host", self.tr("Enter the SMTP server to test."))
+            return
+        self.smtp_test.setEnabled(False)
+        self.smtp_result.setText(self.tr("Connecting to {0}:{1}…").format(smtp.host, smtp.port))
+        run_in_background(lambda: _try_smtp(smtp), on_finished=self._tested, on_failed=self._test_failed)
+
+    def _tested(self, greeting: str) -> None:
+        self.smtp_test.setEnabled(True)
+        self.smtp_result.setText(self.tr("Connected: {0}").format(greeting))
+
+    def _test_failed(self, error: BaseException) -> None:
+        self.smtp_test.setEnabled(True)
+        self.smtp_result.setText(self.tr("Could not connect: {0}").format(error))
 
     # saving -------------------------------------------------------------------------------------
 
