@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from stockdesk import __version__
 from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import StockDeskError
-from stockdesk.services import check, demo, users
+from stockdesk.services import backup, check, demo, logging_setup, users
 from stockdesk.services.database import Database, open_database
 
 Handler = Callable[[argparse.Namespace], int]
@@ -88,8 +89,23 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _daily_backup(url: str) -> None:
+    """Before the window opens, at most once a day, a rotated copy of the local file."""
+    try:
+        database = backup.database_file(url)
+    except backup.BackupError:
+        return  # a server database is backed up on the server
+    if database.exists():
+        made = backup.daily_backup(database)
+        if made is not None:
+            logging.getLogger(__name__).info("daily backup written to %s", made)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from stockdesk.ui.app import run_app
+
+    logging_setup.configure_logging()
+    _daily_backup(args.db or default_database_url())
 
     def offer_demo(db: Database) -> None:
         demo.generate(db, users.system_actor(db.uow()), items=2000, stores=3, days=90)
