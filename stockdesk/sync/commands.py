@@ -43,7 +43,9 @@ def add_commands(sub: Any) -> None:
     server = sub.add_parser("server", help="prepare the shared PostgreSQL sync server")
     server_sub = server.add_subparsers(title="server commands", metavar="COMMAND", required=True)
     init = server_sub.add_parser("init", help="create or upgrade the server schema")
-    init.add_argument("--db", dest="server_db", help="the server: postgresql://user:password@host/db[?sslmode=...]")
+    init.add_argument(
+        "--db", dest="server_db", help="the server: postgresql://user:password@host/db[?sslmode=...]"
+    )
     init.set_defaults(handler=_cmd_server_init)
     sync = sub.add_parser("sync", help="sync this desk with the server now (register first with --server)")
     sync.add_argument("--server", help="register this desk on the server (a URL allowed to create roles)")

@@ -23,6 +23,7 @@ from stockdesk.domain.ids import new_id
 from stockdesk.sync import codec
 from stockdesk.sync.changes import Change
 from stockdesk.sync.hlc import SERVER, ServerClock
+from stockdesk.sync.pgcopy import copy_rows
 from stockdesk.sync.tables import synced_tables
 
 LOCK_KEY = 7_146_017  # "one writer of change_log at a time", shared by every desk and the server
@@ -60,15 +61,13 @@ class ServerBatch:
 
     def new_changes(self, changes: Sequence[Change]) -> list[Change]:
         """The changes not applied before (a batch replayed after a crash changes nothing)."""
-        seen: set[str] = set()
         ids = [c.change_id for c in changes]
-        for start in range(0, len(ids), 5000):
-            chunk = ids[start : start + 5000]
-            seen.update(
-                self.connection.scalars(
-                    select(change_log.c.change_id).where(change_log.c.change_id.in_(chunk))
-                )
-            )
+        # One array parameter: thousands of IN placeholders cost more to parse than the lookup itself.
+        seen = set(
+            self.connection.execute(
+                text("SELECT change_id FROM change_log WHERE change_id = ANY(:ids)"), {"ids": ids}
+            ).scalars()
+        )
         fresh = [c for c in changes if c.change_id not in seen]
         for change in fresh:
             self.clock.observe(change.hlc)
@@ -164,21 +163,35 @@ class ServerBatch:
             )
         if not self.log:
             return
-        self.connection.execute(
-            change_log.insert(),
+        columns = (
+            "seq",
+            "change_id",
+            "hlc",
+            "tbl",
+            "row_id",
+            "op",
+            "fields",
+            "data",
+            "origin_desk",
+            "base_cursor",
+        )
+        copy_rows(
+            self.connection,
+            change_log,
+            columns,
             [
-                {
-                    "seq": c.seq,
-                    "change_id": c.change_id,
-                    "hlc": c.hlc,
-                    "tbl": c.tbl,
-                    "row_id": c.row_id,
-                    "op": c.op,
-                    "fields": ",".join(c.fields),
-                    "data": c.data or codec.dumps(c.raw),
-                    "origin_desk": c.origin,
-                    "base_cursor": c.base_cursor,
-                }
+                (
+                    c.seq,
+                    c.change_id,
+                    c.hlc,
+                    c.tbl,
+                    c.row_id,
+                    c.op,
+                    ",".join(c.fields),
+                    c.data or codec.dumps(c.raw),
+                    c.origin,
+                    c.base_cursor,
+                )
                 for c in self.log
             ],
         )

@@ -7,11 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, tuple_
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from stockdesk.sync import codec, rules
 from stockdesk.sync.changes import Change
 from stockdesk.sync.hlc import SERVER
+from stockdesk.sync.pgcopy import insert_new
 from stockdesk.sync.server_batch import ServerBatch
 from stockdesk.sync.tables import SyncedTable, synced_tables
 
@@ -24,22 +24,29 @@ def apply_inserts(batch: ServerBatch, run: list[Change]) -> None:
         batch.take_seq(change)
     for column in spec.unique_text:
         _rename_collisions(batch, spec, run, column)
-    rows = {c.row_id: codec.to_python(spec.name, c.raw, spec.columns) for c in run}
-    for key in spec.unique_multi:
-        _drop_collisions(batch, spec, run, rows, key)
-    kept = [rows[c.row_id] for c in run if c.op == "I"]
+    if spec.unique_multi:
+        rows = {c.row_id: codec.to_python(spec.name, c.raw, spec.columns) for c in run}
+        for key in spec.unique_multi:
+            _drop_collisions(batch, spec, run, rows, key)
+    kept = [c.raw for c in run if c.op == "I"]
     if not kept:
         batch.flush_pending()
         return
-    table = spec.table
-    statement = pg_insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
-    inserted = set(batch.connection.scalars(statement, kept))
+    inserted = insert_new(batch.connection, spec.table, kept)
     if spec.name == "stock_movement":
-        for row in kept:
-            if row["id"] in inserted:
-                key = (row["item_id"], row["store_id"])
-                batch.deltas[key] = batch.deltas.get(key, Decimal(0)) + row["quantity"]
+        _add_deltas(batch, [raw for raw in kept if raw["id"] in inserted])
     batch.flush_pending()
+
+
+def _add_deltas(batch: ServerBatch, movements: list[dict[str, Any]]) -> None:
+    sums: dict[tuple[str, str], int] = {}
+    for raw in movements:  # stored form: quantities are scaled integers, summed exactly
+        key = (raw["item_id"], raw["store_id"])
+        sums[key] = sums.get(key, 0) + int(raw["quantity"])
+    for (item, store), total in sums.items():
+        key = (uuid.UUID(item), uuid.UUID(store))
+        quantity = codec.to_python("stock_movement", {"quantity": total})["quantity"]
+        batch.deltas[key] = batch.deltas.get(key, Decimal(0)) + quantity
 
 
 def _holders(batch: ServerBatch, spec: SyncedTable, column: str, values: set[Any]) -> dict[Any, str]:

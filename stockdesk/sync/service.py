@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
+import psycopg
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -71,7 +72,7 @@ class SyncService:
         with self._lock:
             try:
                 report = self._run()
-            except (SyncError, OperationalError, DBAPIError) as error:
+            except (SyncError, OperationalError, DBAPIError, psycopg.Error) as error:
                 reason = error if isinstance(error, SyncError) else ServerUnreachable(_first_line(error))
                 self._online = isinstance(error, SyncError) and not isinstance(error, ServerUnreachable)
                 self._last_error = str(reason)

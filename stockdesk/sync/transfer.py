@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import psycopg
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -50,9 +51,10 @@ def push(local: Engine, server: Engine, desk_id: str, *, hook: Hook | None = Non
                 result = push_changes(connection, desk_id, changes)
                 if hook:
                     hook("push-applied")  # a crash here rolls the server transaction back
-        except DBAPIError as error:
-            if getattr(error.orig, "sqlstate", "") in ("42501", "22008"):
-                raise PushRefused(str(error.orig).splitlines()[0]) from error
+        except (DBAPIError, psycopg.Error) as error:
+            cause = getattr(error, "orig", None) or error  # COPY raises the driver's error unwrapped
+            if getattr(cause, "sqlstate", "") in ("42501", "22008"):
+                raise PushRefused(str(cause).splitlines()[0]) from error
             raise
         if hook:
             hook("pushed")  # a crash here leaves the batch in the outbox: the replay is a no-op

@@ -182,14 +182,15 @@ def test_a_desk_cannot_push_changes_signed_as_another_desk(two_desks):
 
 
 def push_outbox_as(svc, changes):
+    import psycopg
     from sqlalchemy.exc import DBAPIError
 
     engine = server_engine(desk_server_url(svc.db, svc._store))
     try:
         with engine.begin() as connection:
             push_changes(connection, changes[0].origin, changes)
-    except DBAPIError as error:
-        raise PushRefused(str(error.orig)) from error
+    except (DBAPIError, psycopg.Error) as error:
+        raise PushRefused(str(getattr(error, "orig", None) or error)) from error
     finally:
         engine.dispose()
 
