@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from sqlalchemy import and_, func, select
 
-from stockdesk.db.models import Item, ItemBarcode, Store
+from stockdesk.db.models import Item, ItemBarcode, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, ValidationError
 from stockdesk.domain.gs1 import Gs1Data, looks_like_gs1, parse_gs1
 from stockdesk.domain.gtin import (
@@ -26,7 +27,7 @@ from stockdesk.domain.gtin import (
     validate_gtin,
 )
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import catalog, stock
+from stockdesk.services import catalog
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import BarcodeView, ItemView, MovementView, StockLevelView, StoreView
 
@@ -188,14 +189,33 @@ def _find_item(uow: UnitOfWork, code: str, symbology: str) -> ItemView | None:
     return None
 
 
-def item_card(uow: UnitOfWork, item_id: object, *, movements: int = 8) -> ItemCard:
-    """The item, its stock in every active store and its latest movements."""
-    item = catalog.get_item(uow, item_id)
-    levels = stock.levels(uow, item.id)
-    latest = stock.movements_of(uow, item.id, limit=movements)
+def item_card(uow: UnitOfWork, item: object, *, movements: int = 8) -> ItemCard:
+    """The item (an ItemView as resolve_scan gave it, or an id), its stock in every active store and its
+    latest movements, read in one unit of work: the counter shows this after every scan."""
     with uow:
-        codes = dict(uow.session.execute(select(Store.id, Store.code)).tuples().all())
-    return ItemCard(item, levels, latest, codes)
+        if not isinstance(item, ItemView):
+            row = uow.get(Item, item, "item")
+            item = ItemView.of(row, _live_barcodes(uow, row.id))
+        stores = uow.session.execute(select(Store.id, Store.code, Store.name, Store.active,
+                                            Store.deleted)).all()
+        levels_query = select(StockLevel.store_id, StockLevel.on_hand).where(StockLevel.item_id == item.id)
+        on_hand = dict(uow.session.execute(levels_query).tuples().all())
+        rows = uow.session.scalars(
+            select(StockMovement).where(StockMovement.item_id == item.id)
+            .order_by(StockMovement.at.desc(), StockMovement.id.desc()).limit(movements))
+        latest = [MovementView.of(row) for row in rows]
+    levels = [StockLevelView(sid, code, name, on_hand.get(sid, Decimal(0)))
+              for sid, code, name, active, deleted in sorted(stores, key=lambda s: s[1])
+              if active and not deleted]
+    return ItemCard(item, levels, latest, {sid: code for sid, code, *_rest in stores})
+
+
+def _live_barcodes(uow: UnitOfWork, item_id: object) -> tuple[BarcodeView, ...]:
+    rows = uow.session.execute(
+        select(ItemBarcode.id, ItemBarcode.code, ItemBarcode.symbology)
+        .where(ItemBarcode.item_id == item_id, ItemBarcode.deleted.is_(False))
+        .order_by(ItemBarcode.created_at))
+    return tuple(BarcodeView(*row) for row in rows)
 
 
 def next_instore_ean13(uow: UnitOfWork, *, prefix: int = INSTORE_PREFIX, taken: tuple[str, ...] = ()) -> str:

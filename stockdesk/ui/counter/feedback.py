@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -57,22 +58,29 @@ class Beeper(QObject):
 
 
 class Flasher(QObject):
-    """Tints a widget's background for a moment: green for a good scan, red for a refusal."""
+    """Tints a widget's background for a moment: green for a good scan, red for a refusal.
+
+    The tint is a palette change on an auto-filled widget, not a style sheet: changing a style sheet
+    re-polishes every child widget, which measured 10-14 ms per scan on the counter card.
+    """
 
     def __init__(self, target: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._target = target
-        self._base = target.styleSheet()
+        self._base = QPalette(target.palette())
         self.colour = ""           # the tint showing now ("" when none)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._restore)
+        target.setAutoFillBackground(True)
 
     def flash(self, colour: str) -> None:
         self.colour = colour
-        self._target.setStyleSheet(f"{self._base} #{self._target.objectName()} {{ background: {colour}; }}")
+        palette = QPalette(self._base)
+        palette.setColor(QPalette.ColorRole.Window, QColor(colour))
+        self._target.setPalette(palette)
         self._timer.start(FLASH_MS)
 
     def _restore(self) -> None:
         self.colour = ""
-        self._target.setStyleSheet(self._base)
+        self._target.setPalette(self._base)

@@ -144,7 +144,7 @@ class CounterPage(QWidget):
 
     def show_item(self, item: ItemView) -> None:
         self.item = item
-        self.card.show_card(scanning.item_card(self.db.uow(), item.id))
+        self.card.show_card(scanning.item_card(self.db.uow(), item))
         self.item_shown.emit(item)
 
     def _good(self, shift_text: str, code: str, *, banner: str) -> None:
