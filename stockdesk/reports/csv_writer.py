@@ -9,6 +9,7 @@ or the "total", so totals can be filtered out without guessing.
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,6 +19,7 @@ from typing import Any
 from stockdesk.reports.model import (
     CancelCheck,
     Column,
+    PreparedSection,
     ProgressCallback,
     Section,
     Totals,
@@ -30,7 +32,7 @@ from stockdesk.reports.model import (
 # Checking a callback for every row would cost more than writing the row.
 _CHECK_EVERY = 5000
 # A text cell starting with one of these is run as a formula by spreadsheet programs.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 ROW, SUBTOTAL, TOTAL = "row", "subtotal", "total"
 
@@ -41,7 +43,7 @@ def csv_value(value: Any) -> str:
     if kind is Decimal or kind is int:
         return str(value)
     if kind is str:
-        return "'" + value if value.startswith(_FORMULA_START) else value
+        return "'" + value if value.startswith(FORMULA_START) else value
     if value is None:
         return ""
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
@@ -52,10 +54,10 @@ def csv_value(value: Any) -> str:
         raise TypeError(f"float {value!r} in a report: services must hand over Decimal")
     text = str(value)
     # A leading apostrophe keeps an item called "=HYPERLINK(...)" from running when opened.
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def write_csv(path: Path | str, columns: Sequence[Column], sections: Iterable[Section], *,
+def write_csv(path: Path | str, columns: Sequence[Column], sections: Iterable[Section | PreparedSection], *,
               progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> Totals:
     """Stream the report to `path` (UTF-8 with BOM so spreadsheet programs detect it); return the totals.
 
@@ -70,6 +72,10 @@ def write_csv(path: Path | str, columns: Sequence[Column], sections: Iterable[Se
         writer = csv.writer(handle)
         writer.writerow(["Section", "Line", *(column.header for column in columns)])
         for section in sections:
+            if isinstance(section, PreparedSection):
+                written += _write_prepared(writer, columns, section, grand, lambda n, w=written: _report(
+                    progress, cancelled, w + n, path))
+                continue
             subtotal = Totals(keys)
             for row in section.rows:
                 values = read(row)
@@ -86,6 +92,24 @@ def write_csv(path: Path | str, columns: Sequence[Column], sections: Iterable[Se
             writer.writerow(_total_line("", TOTAL, columns, grand))
         _report(progress, cancelled, written, path)
     return grand
+
+
+def _write_prepared(writer: Any, columns: Sequence[Column], section: PreparedSection, grand: Totals,
+                    tick: Callable[[int], None]) -> int:
+    """Write the section's ready lines in batches, `tick(lines so far)` between them; returns the count."""
+    written = 0
+    lines = iter(section.lines)
+    while batch := list(itertools.islice(lines, _CHECK_EVERY)):
+        writer.writerows(batch)
+        written += len(batch)
+        tick(written)
+    subtotal = Totals(grand.keys)
+    for key, value in section.totals().items():
+        subtotal.sums[key] = value
+    if grand.keys and section.subtotal:
+        writer.writerow(_total_line(section.title, SUBTOTAL, columns, subtotal))
+    grand.add_totals(subtotal)
+    return written
 
 
 def _total_line(section: str, kind: str, columns: Sequence[Column], totals: Totals) -> list[str]:

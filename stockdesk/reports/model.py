@@ -80,6 +80,21 @@ class Section:
 
 
 @dataclass
+class PreparedSection:
+    """The CSV fast path for very long reports: lines already as CSV cells, totals summed by the producer.
+
+    `lines` are complete CSV records (section title, "row", then one text cell per column, already
+    exact and formula-safe); `totals()` gives the exact sums of the total columns once `lines` has
+    been read. Writing a million lines this way costs the csv module's time, not a dict per row.
+    """
+
+    title: str
+    lines: Iterable[Sequence[str]]
+    totals: Callable[[], Mapping[str, Decimal]]
+    subtotal: bool = True
+
+
+@dataclass
 class Totals:
     """Running exact sums of the total columns."""
 

@@ -47,8 +47,7 @@ def _movements(context: ReportContext) -> BuiltReport:
         ids["user_id"] = report_queries.user_id_by_email(uow(), options.user)
     if options.sku:
         ids["item_id"] = report_queries.item_id_by_sku(uow(), options.sku)
-    names = {code: name for _, code, name in report_queries.stores_named(uow())}
-    return movements.build(context, movements.movement_filter(context, **ids), names)
+    return movements.build(context, movements.movement_filter(context, **ids))
 
 
 REPORTS: dict[str, ReportSpec] = {

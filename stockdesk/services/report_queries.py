@@ -19,12 +19,14 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, case, func, select, type_coerce
+from sqlalchemy import Select, func, select
 
-from stockdesk.db.base import Quantity
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel, StockMovement, Store, Supplier, User
 from stockdesk.domain.errors import NotFound
+from stockdesk.services.movement_queries import MovementFilter, MovementRow, movement_rows
 from stockdesk.services.uow import UnitOfWork
+
+__all__ = ["MovementFilter", "MovementRow", "movement_rows"]
 
 CENT = Decimal("0.01")
 _BATCH = 2000  # rows per fetch: big enough to amortise round trips, small enough to stay flat in memory
@@ -182,113 +184,7 @@ def low_stock_rows(uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None =
             yield LowStockRow(*row)
 
 
-# --- movements -----------------------------------------------------------------------------------
-
-class MovementRow(NamedTuple):
-    """A movement, or the opening/closing balance line of one item in one store (quantity None)."""
-
-    store_code: str
-    sku: str
-    name: str
-    at: datetime | None
-    kind: str
-    quantity: Decimal | None
-    balance: Decimal | None
-    user: str
-    reference: str
-
-
-@dataclass(frozen=True)
-class MovementFilter:
-    start: datetime
-    end: datetime
-    store_ids: Collection[uuid.UUID] | None = None
-    kinds: Collection[str] | None = None
-    user_id: uuid.UUID | None = None
-    item_id: uuid.UUID | None = None
-
-    @property
-    def selects_every_movement(self) -> bool:
-        """Without kind/user filters a running balance after each line can be shown."""
-        return self.kinds is None and self.user_id is None
-
-
-def _where_place(query: Select[Any], f: MovementFilter) -> Select[Any]:
-    if f.store_ids is not None:
-        query = query.where(StockMovement.store_id.in_(f.store_ids))
-    if f.item_id is not None:
-        query = query.where(StockMovement.item_id == f.item_id)
-    return query
-
-
-def _balances(uow: UnitOfWork, f: MovementFilter) -> Iterator[tuple[str, str, Decimal, Decimal]]:
-    """(store code, sku, opening, closing) per pair, in the same order as the movement stream."""
-    before = type_coerce(case((StockMovement.at < f.start, StockMovement.quantity), else_=0), Quantity)
-    query = _where_place(
-        select(Store.code, Item.sku, func.sum(before), func.sum(StockMovement.quantity))
-        .select_from(StockMovement)
-        .join(Item, Item.id == StockMovement.item_id)
-        .join(Store, Store.id == StockMovement.store_id)
-        .where(StockMovement.at < f.end), f)
-    query = query.group_by(Store.code, Item.sku).order_by(Store.code, Item.sku)
-    yield from _streamed(uow, query)
-
-
-def movement_rows(uow: UnitOfWork, f: MovementFilter) -> Iterator[MovementRow]:
-    """Movements in [start, end) grouped by store and item, each item framed by its opening and
-    closing balance (from the whole ledger, whatever the kind/user filter shows).
-
-    Balances come from a second, grouped cursor in the same order, merged as we go: a dictionary of
-    every item's balances would grow with the catalogue.
-    """
-    with uow:
-        query = _where_place(
-            select(Store.code, Item.sku, Item.name, StockMovement.at, StockMovement.kind,
-                   StockMovement.quantity, func.coalesce(User.email, ""), StockMovement.reference)
-            .select_from(StockMovement)
-            .join(Item, Item.id == StockMovement.item_id)
-            .join(Store, Store.id == StockMovement.store_id)
-            .outerjoin(User, User.id == StockMovement.user_id)
-            .where(StockMovement.at >= f.start, StockMovement.at < f.end), f)
-        if f.kinds is not None:
-            query = query.where(StockMovement.kind.in_(list(f.kinds)))
-        if f.user_id is not None:
-            query = query.where(StockMovement.user_id == f.user_id)
-        query = query.order_by(Store.code, Item.sku, StockMovement.at, StockMovement.id)
-        yield from _framed(_streamed(uow, query), _balances(uow, f), f.selects_every_movement)
-
-
-def _framed(movements: Iterator[Any], balances: Iterator[tuple[str, str, Decimal, Decimal]],
-            running: bool) -> Iterator[MovementRow]:
-    key: tuple[str, str] | None = None
-    closing = balance = Decimal(0)
-    name = ""
-    for code, sku, item_name, at, kind, qty, email, reference in movements:
-        if (code, sku) != key:
-            if key is not None:
-                yield MovementRow(*key, name, None, "closing balance", None, closing, "", "")
-            key, name = (code, sku), item_name
-            opening, closing = _seek(balances, key)
-            balance = opening
-            yield MovementRow(code, sku, name, None, "opening balance", None, opening, "", "")
-        balance += qty
-        yield MovementRow(code, sku, item_name, at, kind, qty, balance if running else None, email, reference)
-    if key is not None:
-        yield MovementRow(*key, name, None, "closing balance", None, closing, "", "")
-
-
-def _seek(balances: Iterator[tuple[str, str, Decimal, Decimal]], key: tuple[str, str]
-          ) -> tuple[Decimal, Decimal]:
-    """Opening and closing of `key`, reading the balance cursor forward to it.
-
-    Both cursors are in the same SQL order, so the pair is further on: equality only, never a
-    Python string comparison that might disagree with the database's collation.
-    """
-    for code, sku, opening, closing in balances:
-        if (code, sku) == key:
-            return opening, closing
-    raise RuntimeError(f"no balance for {key[0]}/{key[1]}: the ledger changed while reading")
-
+# --- movements: see movement_queries (re-exported here for callers of this module) ---------------
 
 # --- stocktake sheet -----------------------------------------------------------------------------
 
