@@ -163,11 +163,12 @@ def main() -> None:
             result = _measure(path, report, suffix)
             verdict = "ok" if float(result["seconds"]) < target else "SLOW"  # type: ignore[arg-type]
             table.append([name, f"{items:,}", f"{moves:,}", f"{result['rows']:,}", f"{generated:.1f}",
-                          f"{result['seconds']:.2f}", f"<{target:g}", f"{result['peak_mib']:.0f} MiB",
+                          f"{result['seconds']:.2f}", f"{result['cpu']:.2f}", f"<{target:g}",
+                          f"{result['peak_mib']:.0f} MiB",
                           f"{result['size_mib']:.1f} MiB", verdict])
     print_table("Reports on SQLite (data generation excluded from the report time)",
-                ["case", "items", "movements", "lines out", "generate s", "report s", "target", "peak RSS",
-                 "file", ""], table)
+                ["case", "items", "movements", "lines out", "generate s", "report s", "CPU s", "target",
+                 "peak RSS", "file", ""], table)
 
 
 if __name__ == "__main__":
