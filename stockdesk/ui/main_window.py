@@ -32,6 +32,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.item_query import ItemFilter
 from stockdesk.services.views import ItemView
 from stockdesk.ui.actions import build_actions
+from stockdesk.ui.counter.hookup import install_counter
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.models.items import ItemsModel
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.page_actions: dict[QWidget, QAction] = {}
         self.items_page = self._build_items_page()
         self.add_page(self.tr("Items"), self.items_page, "Ctrl+2")
+        self.counter = install_counter(self)
         self._build_status_bar()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._update_actions()

@@ -1,0 +1,99 @@
+"""Putting counter mode into the main window: the page, the scanner dock and the app-wide wedge filter.
+
+The main window calls `install_counter(window)` once; everything scanning needs is wired here so the
+window itself only gains two lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from stockdesk.domain.permissions import Actor
+from stockdesk.scanner.wedge import WedgeFilter
+from stockdesk.services.database import Database
+from stockdesk.ui.counter.page import CounterPage
+from stockdesk.ui.scanner_dock import ScannerDock
+
+
+class PagedWindow(Protocol):
+    db: Database
+    actor: Actor
+
+    def add_page(self, title: str, widget: QWidget, shortcut: str = "", *, position: int = -1) -> QAction: ...
+
+    def show_page(self, widget: QWidget) -> None: ...
+
+
+class CounterWedge(WedgeFilter):
+    """The wedge for the counter, which stands aside where a scan belongs to a text field elsewhere:
+    in a dialog (the item editor's barcode box) or another page's field (the items search box), the
+    scanner types there like a keyboard. Everywhere else a burst goes to the counter."""
+
+    def __init__(self, page: CounterPage, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
+        self._page = page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Recognise bursts unless the focus is in a dialog or in a text field off the counter page."""
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        focus = QApplication.focusWidget()
+        if QApplication.activeModalWidget() is not None or (
+                focus is not None and focus.window() is not self._page.window()):
+            return False
+        if isinstance(focus, _TEXT_FIELDS) and not self._page.isAncestorOf(focus):
+            return False
+        return super().eventFilter(watched, event)
+
+
+_TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QComboBox)
+
+
+@dataclass
+class CounterSetup:
+    page: CounterPage
+    dock: ScannerDock
+    wedge: WedgeFilter
+
+
+def install_counter(window: PagedWindow, *, shortcut: str = "Ctrl+1") -> CounterSetup:
+    """Add the counter page (first tab, Ctrl+1), the scanner dock (hidden; Ctrl+Shift+S) and the wedge."""
+    assert isinstance(window, QMainWindow)
+    page = CounterPage(window.db, window.actor)
+    window.add_page(page.tr("Counter"), page, shortcut, position=0)
+    dock = ScannerDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                     | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    toggle = dock.toggleViewAction()
+    toggle.setShortcut("Ctrl+Shift+S")
+    window.menuBar().addAction(toggle)
+    wedge = CounterWedge(page, parent=window)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(wedge)
+        window.destroyed.connect(lambda: app.removeEventFilter(wedge))
+
+    def scanned(code: str, symbology: str = "") -> None:
+        window.show_page(page)   # a scan anywhere brings the counter up with the item
+        page.handle_scan(code, symbology)
+
+    dock.scanned.connect(scanned)
+    wedge.scanned.connect(scanned)
+    return CounterSetup(page, dock, wedge)
