@@ -102,10 +102,10 @@ def _daily_backup(url: str) -> None:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from stockdesk.ui.app import run_app
+    from stockdesk.ui.app import chosen_database_url, run_app
 
     logging_setup.configure_logging()
-    _daily_backup(args.db or default_database_url())
+    _daily_backup(chosen_database_url(args.db))  # the file the window will open (--db or settings)
 
     def offer_demo(db: Database) -> None:
         demo.generate(db, users.system_actor(db.uow()), items=2000, stores=3, days=90)

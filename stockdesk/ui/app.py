@@ -183,6 +183,11 @@ def apply_appearance(settings: AppSettings) -> None:
     apply_theme(chosen.theme)
 
 
+def chosen_database_url(db_url: str | None = None, settings: AppSettings | None = None) -> str:
+    """`db_url` when given, else the database of the settings, else the local file."""
+    return db_url or (settings or AppSettings()).load().database_url or default_database_url()
+
+
 def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None] | None = None) -> int:
     """Open the database (migrating it), then wizard or log-in, and run the main window until it closes.
 
@@ -193,7 +198,7 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
     reporter = crash.install(log_file)
     settings = AppSettings()
     apply_appearance(settings)
-    url = db_url or settings.load().database_url or default_database_url()
+    url = chosen_database_url(db_url, settings)
     try:
         db = open_database(url)
     except (StockDeskError, OSError) as error:
