@@ -51,8 +51,14 @@ class World:
             store_id = self.stores[code]
             if not replay and stock.on_hand_of(self.db.uow(), self.items[sku], store_id) < qty:
                 return False
-            stock.sell(uow, self.actor, item_id=self.items[sku], store_id=store_id, quantity=qty,
-                       allow_negative=replay)
+            stock.sell(
+                uow,
+                self.actor,
+                item_id=self.items[sku],
+                store_id=store_id,
+                quantity=qty,
+                allow_negative=replay,
+            )
         return True
 
 
@@ -64,12 +70,16 @@ def _state(db: Database) -> tuple:
         ledger = sorted(
             (skus[i], codes[s], k, q)
             for i, s, k, q in uow.session.execute(
-                select(StockMovement.item_id, StockMovement.store_id, StockMovement.kind, StockMovement.quantity)
+                select(
+                    StockMovement.item_id, StockMovement.store_id, StockMovement.kind, StockMovement.quantity
+                )
             )
         )
         levels = sorted(
             (skus[i], codes[s], q)
-            for i, s, q in uow.session.execute(select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand))
+            for i, s, q in uow.session.execute(
+                select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand)
+            )
             if q != 0
         )
     return items, ledger, levels
@@ -109,10 +119,14 @@ def test_three_desks_converge_to_the_single_database_replay(seed, make_desk, tmp
 
     replay_db = open_database(str(tmp_path / "replay.sqlite"))
     replay_admin = users.create_first_admin(replay_db.uow(), email=EMAIL, password=PASSWORD, name="Boss")
-    replay = World(replay_db, replay_admin, {
-        code: organisation.create_store(replay_db.uow(), replay_admin, code=code, name=code.title()).id
-        for code in STORES
-    })
+    replay = World(
+        replay_db,
+        replay_admin,
+        {
+            code: organisation.create_store(replay_db.uow(), replay_admin, code=code, name=code.title()).id
+            for code in STORES
+        },
+    )
 
     counter = [0]
     for _step in range(120):
