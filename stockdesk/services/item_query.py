@@ -76,8 +76,14 @@ def _on_hand(item_filter: ItemFilter) -> ColumnElement[Decimal]:
     return StockLevel.on_hand if item_filter.store_id else ItemSummary.on_hand  # type: ignore[return-value]
 
 
-def _joined(query: Select[Any], item_filter: ItemFilter) -> Select[Any]:
-    query = query.select_from(Item).join(ItemSummary, ItemSummary.item_id == Item.id)
+def _default_status(item_filter: ItemFilter) -> bool:
+    return not (item_filter.include_archived or item_filter.archived_only)
+
+
+def _joined(query: Select[Any], item_filter: ItemFilter, *, summary: bool = True) -> Select[Any]:
+    query = query.select_from(Item)
+    if summary:
+        query = query.join(ItemSummary, ItemSummary.item_id == Item.id)
     if item_filter.store_id:
         on = and_(StockLevel.item_id == Item.id, StockLevel.store_id == item_filter.store_id)
         query = query.join(StockLevel, on)
@@ -124,9 +130,11 @@ def _category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
     return found
 
 
-def _filtered(uow: UnitOfWork, query: Select[Any], item_filter: ItemFilter) -> Select[Any]:
+def _filtered(
+    uow: UnitOfWork, query: Select[Any], item_filter: ItemFilter, *, summary: bool = True
+) -> Select[Any]:
     """Called inside `with uow:` (a category filter reads the category tree)."""
-    query = _joined(query, item_filter).where(Item.deleted.is_(False))
+    query = _joined(query, item_filter, summary=summary).where(Item.deleted.is_(False))
     if item_filter.archived_only:
         query = query.where(Item.active.is_(False))
     elif not item_filter.include_archived:
@@ -172,7 +180,8 @@ def _to_row(r: Any) -> ItemRow:
 
 def count_items(uow: UnitOfWork, item_filter: ItemFilter) -> int:
     with uow:
-        return int(uow.session.scalar(_filtered(uow, select(func.count()), item_filter)) or 0)
+        query = _filtered(uow, select(func.count()), item_filter, summary=False)
+        return int(uow.session.scalar(query) or 0)
 
 
 def total_items(uow: UnitOfWork) -> int:
@@ -203,17 +212,23 @@ def sorted_keys(
 ) -> Keys:
     """The key of every matching row in display order; its length is the filtered count."""
     with uow:
-        query = _filtered(uow, select(_key(uow)), item_filter)
+        summary = sort in (ItemSort.ON_HAND, ItemSort.BARCODE)
+        query = _filtered(uow, select(_key(uow)), item_filter, summary=summary)
         query = query.order_by(*_order(uow, item_filter, sort, descending))
+        if summary and _is_sqlite(uow) and _default_status(item_filter):
+            # Left alone, SQLite walks the summary index and looks each item up in the table (6 s for a
+            # million); through the partial index of live items it needs no table row (1.6 s).
+            query = query.with_hint(Item, "INDEXED BY ix_item_live_id", "sqlite")
+        result = uow.session.connection().execute(query)
         if _is_sqlite(uow):
-            # Raw DB-API rows: SQLAlchemy's per-row processing would triple the time for a million ints.
-            compiled = query.compile(uow.session.get_bind(), compile_kwargs={"render_postcompile": True})
-            cursor = uow.session.connection().exec_driver_sql(str(compiled), compiled.params)  # type: ignore[arg-type]
+            # Straight from the DB-API cursor: SQLAlchemy's per-row work would triple the time for a
+            # million ints (binds were still processed by SQLAlchemy above).
             keys = array("q")
-            while chunk := cursor.cursor.fetchmany(50_000):  # type: ignore[union-attr]
+            while chunk := result.cursor.fetchmany(50_000):  # type: ignore[union-attr]
                 keys.extend(key for (key,) in chunk)
+            result.close()
             return keys
-        return list(uow.session.execute(query).scalars())
+        return list(result.scalars())
 
 
 def rows_by_keys(uow: UnitOfWork, item_filter: ItemFilter, keys: Keys) -> list[ItemRow]:

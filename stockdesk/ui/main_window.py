@@ -36,6 +36,7 @@ from stockdesk.ui.counter.hookup import install_counter
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.models.items import ItemsModel
+from stockdesk.ui.pages.dashboard import DashboardPage
 from stockdesk.ui.widgets.filter_bar import FilterBar
 from stockdesk.ui.widgets.stock_panel import StockPanel
 
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self, self._handlers())
         self._go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self.page_actions: dict[QWidget, QAction] = {}
+        self.dashboard = DashboardPage(db)
+        self.add_page(self.tr("Dashboard"), self.dashboard, "Ctrl+0")
         self.items_page = self._build_items_page()
         self.add_page(self.tr("Items"), self.items_page, "Ctrl+2")
         self.counter = install_counter(self)

@@ -63,6 +63,7 @@ def open_window(qtbot):
         qtbot.addWidget(window)
         dialogs = Dialogs(qtbot)
         window.run_dialog = dialogs
+        window.show_page(window.items_page)  # the dashboard is the first page
         window.show()
         qtbot.waitExposed(window)
         activate(qtbot, window)

@@ -34,8 +34,8 @@ from stockdesk.services.views import ItemRow
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.worker import run_in_background
 
-PAGE_SIZE = 200
-MAX_PAGES = 20  # ~4,000 rows in memory whatever the catalogue size
+PAGE_SIZE = 100
+MAX_PAGES = 40  # ~4,000 rows in memory whatever the catalogue size
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOW_STOCK_COLOUR = "#b00020"
 

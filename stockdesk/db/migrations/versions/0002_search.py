@@ -25,6 +25,14 @@ depends_on = None
 
 SORT_COLUMNS = ("sku", "name", "sell_price", "cost_price", "reorder_point", "unit")
 NEW_SQLITE_INDEXES = ("cost_price", "reorder_point", "unit")
+# Partial indexes over the rows the table shows by default (live, active): reading the ordered keys of
+# a million items then walks one index and never the table (0.5 s instead of 4 s on a 2-core desk).
+# The WHERE must read exactly as SQLAlchemy renders the query's condition, or SQLite ignores the index.
+LIVE = "WHERE deleted IS 0 AND active IS 1"
+SQLITE_LIVE_INDEXES = {
+    f"ix_item_live_{column}": f"CREATE INDEX IF NOT EXISTS ix_item_live_{column} ON item ({column}) {LIVE}"
+    for column in (*SORT_COLUMNS, "id")
+}
 
 _SQLITE_CODES = (
     "(SELECT coalesce(group_concat(code, ' '), '') FROM item_barcode WHERE item_id = {x} AND deleted = 0)"
@@ -127,6 +135,8 @@ def _upgrade_sqlite() -> None:
         op.create_index(f"ix_item_{column}", "item", [column])
     # A per-store on-hand sort walks this index (the store's levels in on-hand order).
     op.create_index("ix_stock_level_store_on_hand", "stock_level", ["store_id", "on_hand", "item_id"])
+    for statement in SQLITE_LIVE_INDEXES.values():
+        op.execute(statement)
     op.execute("CREATE VIRTUAL TABLE item_fts USING fts5(name, sku, codes, tokenize = 'trigram')")
     op.execute(
         "INSERT INTO item_fts (rowid, name, sku, codes) SELECT i.rowid, i.name, i.sku, "
@@ -162,6 +172,8 @@ def downgrade() -> None:
         for name in SQLITE_TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS item_fts")
+        for index in SQLITE_LIVE_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {index}")
         for column in NEW_SQLITE_INDEXES:
             op.drop_index(f"ix_item_{column}", table_name="item")
     op.drop_index("ix_stock_level_store_on_hand", table_name="stock_level")

@@ -1,0 +1,123 @@
+"""The dashboard's figures, read in one go (the window runs this off the GUI thread).
+
+Stock value per store is `report_queries.stock_value`, so it equals the valuation report to the cent.
+Every other figure is one aggregate query over an index (movement time, item/store/time).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Date, cast, exists, func, select
+
+from stockdesk.db.models import Item, StockMovement
+from stockdesk.services import item_query, organisation, report_queries
+from stockdesk.services.item_query import ItemFilter
+from stockdesk.services.uow import UnitOfWork
+
+IDLE_DAYS = 90
+MOVER_DAYS = 30
+CHART_DAYS = 30
+
+
+@dataclass(frozen=True)
+class StoreValue:
+    store_id: uuid.UUID
+    code: str
+    name: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Mover:
+    item_id: uuid.UUID
+    sku: str
+    name: str
+    sold: Decimal
+
+
+@dataclass(frozen=True)
+class DayFlow:
+    day: date
+    sold: Decimal
+    received: Decimal
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    store_values: list[StoreValue]
+    low_stock_items: int
+    idle_items: int
+    top_movers: list[Mover]
+    daily: list[DayFlow]
+
+
+def dashboard(uow_factory: object, *, now: datetime | None = None) -> Dashboard:
+    """All figures; `uow_factory` is `db.uow` (each query gets its own short unit of work)."""
+    make = uow_factory  # type: ignore[assignment]
+    now = now or datetime.now(UTC)
+    values = [
+        StoreValue(s.id, s.code, s.name, report_queries.stock_value(make(), store_id=s.id, price="cost"))
+        for s in organisation.list_stores(make())
+    ]
+    return Dashboard(
+        store_values=values,
+        low_stock_items=item_query.count_items(make(), ItemFilter(low_stock=True)),
+        idle_items=idle_items(make(), since=now - timedelta(days=IDLE_DAYS)),
+        top_movers=top_movers(make(), since=now - timedelta(days=MOVER_DAYS)),
+        daily=daily_flows(make(), since=now - timedelta(days=CHART_DAYS)),
+    )
+
+
+def idle_items(uow: UnitOfWork, *, since: datetime) -> int:
+    """Active items with no movement at or after `since` (in any store)."""
+    moved = select(1).where(StockMovement.item_id == Item.id, StockMovement.at >= since).correlate(Item)
+    query = select(func.count()).where(Item.deleted.is_(False), Item.active.is_(True), ~exists(moved))
+    with uow:
+        return int(uow.session.scalar(query) or 0)
+
+
+def top_movers(uow: UnitOfWork, *, since: datetime, limit: int = 10) -> list[Mover]:
+    """Items by units sold since `since` (sales net of their reversals), most first."""
+    sold = func.sum(-StockMovement.quantity).label("sold")
+    recent = (
+        select(StockMovement.item_id, sold)
+        .where(StockMovement.at >= since, StockMovement.kind == "sale")
+        .group_by(StockMovement.item_id)
+        .order_by(sold.desc())
+        .limit(limit)
+        .subquery()
+    )
+    query = select(Item.id, Item.sku, Item.name, recent.c.sold).join(recent, recent.c.item_id == Item.id)
+    with uow:
+        rows = uow.session.execute(query.order_by(recent.c.sold.desc(), Item.sku)).all()
+    return [Mover(r.id, r.sku, r.name, _quantity(uow, r.sold)) for r in rows]
+
+
+def daily_flows(uow: UnitOfWork, *, since: datetime) -> list[DayFlow]:
+    """Units sold and received per day (UTC days) since `since`, days without movement included."""
+    day = cast(StockMovement.at, Date) if uow.dialect == "postgresql" else func.date(StockMovement.at)
+    query = (
+        select(day.label("day"), StockMovement.kind, func.sum(StockMovement.quantity))
+        .where(StockMovement.at >= since, StockMovement.kind.in_(("sale", "receive")))
+        .group_by(day, StockMovement.kind)
+    )
+    totals: dict[date, dict[str, Decimal]] = {}
+    with uow:
+        for when, kind, quantity in uow.session.execute(query):
+            key = when if isinstance(when, date) else date.fromisoformat(str(when))
+            totals.setdefault(key, {})[kind] = _quantity(uow, quantity)
+    first = since.astimezone(UTC).date()
+    days = [first + timedelta(days=n) for n in range((datetime.now(UTC).date() - first).days + 1)]
+    return [
+        DayFlow(d, -totals.get(d, {}).get("sale", Decimal(0)), totals.get(d, {}).get("receive", Decimal(0)))
+        for d in days
+    ]
+
+
+def _quantity(_uow: UnitOfWork, raw: object) -> Decimal:
+    """A SUM keeps the Quantity column type, so it is already a Decimal; None when nothing matched."""
+    return raw if isinstance(raw, Decimal) else Decimal(0)
