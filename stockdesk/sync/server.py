@@ -105,6 +105,15 @@ def desk_server_url(db: Database, store: CredentialStore | None = None) -> URL:
     return url.set(password=password) if password else url
 
 
+def is_registered(db: Database) -> bool:
+    """Whether this desk syncs: a local (SQLite) desk that has been registered on a server."""
+    if db.engine.dialect.name != "sqlite":
+        return False  # a desk running directly on the server has nothing to sync
+    with db.engine.connect() as connection:
+        saved = connection.scalar(select(LocalSetting.value).where(LocalSetting.key == SERVER_URL_KEY))
+    return bool(saved)
+
+
 def server_engine(url: URL) -> Engine:
     # A short connect timeout: an absent server must make the desk go offline quickly, not hang.
     return create_engine(

@@ -1,0 +1,272 @@
+"""Sync in the window: status bar, Sync now, the conflicts and reviews page, offline desks.
+
+Two SQLite desks registered on a real PostgreSQL server database; the window's controls are driven the
+way a manager uses them. Dialogs never block: the panel's `run_dialog` / `ask_note` are replaced.
+"""
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialog, QMainWindow
+from sqlalchemy import text
+
+from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.sync import conflicts
+from stockdesk.sync.server import SERVER_URL_KEY
+from stockdesk.ui.sync_hookup import install_sync
+from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
+
+__all__ = ["make_desk", "sync_server"]  # fixtures
+pytestmark = [pytest.mark.pg, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+class Host(QMainWindow):
+    """The part of the main window sync needs: pages, a status bar, a refresh after pulls."""
+
+    def __init__(self, db, actor) -> None:
+        super().__init__()
+        self.db, self.actor = db, actor
+        self.pages: dict[str, object] = {}
+        self.current_item = None
+        self.refreshed = 0
+
+    def add_page(self, title, widget, shortcut="", *, position=-1):
+        self.pages[title] = widget
+        self.setCentralWidget(widget)
+
+    def refresh(self, _item_id=None) -> None:
+        self.refreshed += 1
+
+
+@pytest.fixture
+def desks(make_desk, tmp_path):
+    a_db, b_db = make_desk("a"), make_desk("b")
+    admin = users.create_first_admin(a_db.uow(), email="boss@example.com", password="boss-pass-1")
+    store = organisation.create_store(a_db.uow(), admin, code="MAIN", name="Main")
+    item = catalog.create_item(a_db.uow(), admin, sku="TEA", name="Green tea")
+    stock.receive(a_db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(5))
+    a, b = service(a_db, tmp_path), service(b_db, tmp_path)
+    sync_all([a, b])
+    admin_b = users.authenticate(b_db.uow(), email="boss@example.com", password="boss-pass-1")
+    yield a, b, admin, admin_b, store, item
+    a.close()
+    b.close()
+
+
+@pytest.fixture
+def open_sync(qtbot):
+    """install_sync on a host window (no timer); the controller is shut down at the end."""
+    setups = []
+
+    def open_(db, actor, svc):
+        window = Host(db, actor)
+        qtbot.addWidget(window)
+        setup = install_sync(window, service=svc, start=False)
+        window.show()
+        setups.append(setup)
+        return window, setup
+
+    yield open_
+    for setup in setups:
+        setup.controller.shutdown()
+
+
+def sync_now(qtbot, setup):
+    with qtbot.waitSignal(setup.controller.synced, timeout=30_000) as blocker:
+        assert setup.controller.sync_now()
+    return blocker.args[0]
+
+
+def read_status(qtbot, setup):
+    with qtbot.waitSignal(setup.controller.status_changed, timeout=10_000):
+        setup.controller.refresh_status()
+
+
+def select(view, row: int) -> None:
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(view.model().index(row, 0), flags)
+
+
+def cells(model) -> list[list[str]]:
+    return [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())
+    ]
+
+
+def test_status_shows_queued_changes_and_sync_now_sends_them(qtbot, desks, open_sync):
+    a, _b, admin, _admin_b, store, item = desks
+    _window, setup = open_sync(a.db, admin, a)
+    stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(2))
+    catalog.update_item(a.db.uow(), admin, item.id, name="Sencha")
+    read_status(qtbot, setup)
+    queued = a.status().queued  # the movement, the edit and their audit entries
+    assert queued >= 2 and f"{queued} queued" in setup.label.text()
+
+    report = sync_now(qtbot, setup)
+
+    assert report.ok and report.pushed == queued
+    assert setup.label.state == "online"
+    assert "Online" in setup.label.text() and "0 queued" in setup.label.text()
+    assert "Last sync" in setup.label.toolTip()
+
+
+def test_sync_now_action_runs_a_sync_from_its_shortcut(qtbot, desks, open_sync):
+    a, _b, admin, *_ = desks
+    _window, setup = open_sync(a.db, admin, a)
+    assert setup.action.shortcut().toString() == "F9"
+    with qtbot.waitSignal(setup.controller.synced, timeout=30_000):
+        setup.action.trigger()
+    assert setup.label.state == "online"
+    assert setup.controller.next_sync_in_ms() > 0  # the timer is armed for the next round
+
+
+def test_a_same_field_conflict_is_listed_and_reversing_restores_the_losing_value(qtbot, desks, open_sync):
+    a, b, admin, admin_b, _store, item = desks
+    catalog.update_item(a.db.uow(), admin, item.id, name="Tea (A)")
+    catalog.update_item(b.db.uow(), admin_b, item.id, name="Tea (B)")  # later stamp: wins
+    window, setup = open_sync(a.db, admin, a)
+    sync_all([b])
+    sync_now(qtbot, setup)  # a pushes its losing edit, the server records the conflict, a pulls it
+    model = setup.panel.conflicts_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    [row] = cells(model)
+    assert row[0] == "TEA — Tea (B)" and row[1:4] == ["name", "Tea (B)", "Tea (A)"]
+    assert "this desk" in row[4]
+    assert window.refreshed >= 1  # the window re-read its items after the pull
+
+    select(setup.panel.conflicts_view, 0)
+    assert setup.panel.reverse_button.isEnabled()
+    qtbot.mouseClick(setup.panel.reverse_button, Qt.MouseButton.LeftButton)
+
+    assert catalog.get_item(a.db.uow(), item.id).name == "Tea (A)"
+    assert model.rowCount() == 0
+    sync_now(qtbot, setup)
+    sync_all([b])
+    assert catalog.get_item(b.db.uow(), item.id).name == "Tea (A)"
+    assert conflicts.open_conflicts(b.db.uow()) == []
+
+
+def test_keeping_a_conflict_closes_it_and_keeps_the_merged_value(qtbot, desks, open_sync):
+    a, b, admin, admin_b, _store, item = desks
+    catalog.update_item(a.db.uow(), admin, item.id, name="Tea (A)")
+    catalog.update_item(b.db.uow(), admin_b, item.id, name="Tea (B)")
+    sync_all([b, a, b])
+    _window, setup = open_sync(a.db, admin, a)
+    select(setup.panel.conflicts_view, 0)
+    qtbot.mouseClick(setup.panel.keep_button, Qt.MouseButton.LeftButton)
+    assert setup.panel.conflicts_model.rowCount() == 0
+    assert catalog.get_item(a.db.uow(), item.id).name == "Tea (B)"
+    assert "Kept name" in setup.panel.message.text()
+
+
+def test_the_conflicts_models_pass_the_model_tester(qtbot, qtmodeltester, desks, open_sync):
+    a, b, admin, admin_b, store, item = desks
+    catalog.update_item(a.db.uow(), admin, item.id, name="Tea (A)")
+    catalog.update_item(b.db.uow(), admin_b, item.id, name="Tea (B)")
+    stock.sell(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(4))
+    stock.sell(b.db.uow(), admin_b, item_id=item.id, store_id=store.id, quantity=Decimal(3))
+    sync_all([b, a, b, a])
+    _window, setup = open_sync(a.db, admin, a)
+    assert setup.panel.conflicts_model.rowCount() == 1 and setup.panel.reviews_model.rowCount() == 1
+    qtmodeltester.check(setup.panel.conflicts_model)
+    qtmodeltester.check(setup.panel.reviews_model)
+
+
+def test_an_oversell_review_is_settled_with_a_compensating_adjustment(qtbot, desks, open_sync):
+    a, b, admin, admin_b, store, item = desks
+    stock.sell(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(4))
+    stock.sell(b.db.uow(), admin_b, item_id=item.id, store_id=store.id, quantity=Decimal(3))
+    sync_all([b])
+    _window, setup = open_sync(a.db, admin, a)
+    sync_now(qtbot, setup)
+    panel = setup.panel
+    assert cells(panel.reviews_model)[0][:3] == ["TEA — Green tea", "MAIN — Main", "-2"]
+    seen = []
+
+    def accept(dialog: QDialog) -> bool:
+        seen.append((dialog.quantity.text(), dialog.store.currentData()))
+        dialog.accept()  # posts through stock.adjust
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    panel.run_dialog = accept
+    select(panel.reviews_view, 0)
+    qtbot.mouseClick(panel.adjust_button, Qt.MouseButton.LeftButton)
+
+    assert seen == [("2", str(store.id))]
+    assert stock.on_hand_of(a.db.uow(), item.id, store.id) == Decimal(0)
+    assert panel.reviews_model.rowCount() == 0
+    assert conflicts.open_reviews(a.db.uow()) == []
+    sync_now(qtbot, setup)
+    sync_all([b])
+    assert stock.on_hand_of(b.db.uow(), item.id, store.id) == Decimal(0)
+    assert conflicts.open_reviews(b.db.uow()) == []
+
+
+def test_a_review_closed_with_a_note_keeps_the_note(qtbot, desks, open_sync):
+    a, b, admin, admin_b, store, item = desks
+    stock.sell(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(4))
+    stock.sell(b.db.uow(), admin_b, item_id=item.id, store_id=store.id, quantity=Decimal(3))
+    sync_all([b, a])
+    _window, setup = open_sync(a.db, admin, a)
+    setup.panel.ask_note = lambda _prompt: "two found in the back room"
+    select(setup.panel.reviews_view, 0)
+    qtbot.mouseClick(setup.panel.close_button, Qt.MouseButton.LeftButton)
+    assert setup.panel.reviews_model.rowCount() == 0
+    assert "two found in the back room" in setup.panel.message.text()
+
+
+def test_a_clerk_sees_the_lists_but_cannot_settle_them(qtbot, desks, open_sync):
+    a, b, admin, admin_b, store, item = desks
+    users.create_user(
+        a.db.uow(),
+        admin,
+        email="carl@example.com",
+        password="carl-pass-1",
+        role="clerk",
+        store_ids=[store.id],
+    )
+    stock.sell(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(4))
+    stock.sell(b.db.uow(), admin_b, item_id=item.id, store_id=store.id, quantity=Decimal(3))
+    sync_all([b, a])
+    clerk = users.authenticate(a.db.uow(), email="carl@example.com", password="carl-pass-1")
+    _window, setup = open_sync(a.db, clerk, a)
+    select(setup.panel.reviews_view, 0)
+    assert not setup.panel.close_button.isEnabled() and not setup.panel.adjust_button.isEnabled()
+
+
+def test_with_the_server_away_the_desk_shows_offline_and_keeps_working(qtbot, desks, open_sync):
+    a, _b, admin, _admin_b, store, item = desks
+    with a.db.engine.begin() as connection:  # the server moved away: nothing listens on port 1
+        connection.execute(
+            text("UPDATE local_setting SET value = :v WHERE key = :k"),
+            {"v": "postgresql+psycopg://nobody@127.0.0.1:1/none", "k": SERVER_URL_KEY},
+        )
+    a.close()  # forget the engine bound to the old address
+    _window, setup = open_sync(a.db, admin, a)
+
+    report = sync_now(qtbot, setup)
+    before = setup.controller.status.queued
+
+    assert not report.ok
+    assert setup.label.state == "offline" and "Offline" in setup.label.text()
+    assert "not reachable" in setup.label.toolTip()
+    assert setup.controller.next_sync_in_ms() > 30_000  # backing off
+    stock.sell(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(1))
+    assert stock.on_hand_of(a.db.uow(), item.id, store.id) == Decimal(4)
+    read_status(qtbot, setup)
+    assert setup.controller.status.queued > before  # the sale waits in the outbox
+    assert f"{setup.controller.status.queued} queued" in setup.label.text()
+    assert setup.label.state == "offline"
+
+
+def test_an_unregistered_desk_gets_no_sync_controls(qtbot, tmp_path):
+    from stockdesk.services.database import open_database
+
+    db = open_database(str(tmp_path / "alone.sqlite"))
+    admin = users.create_first_admin(db.uow(), email="solo@example.com", password="solo-pass-1")
+    window = Host(db, admin)
+    qtbot.addWidget(window)
+    assert install_sync(window) is None
+    assert window.pages == {} and window.menuBar().actions() == []
+    db.close()
