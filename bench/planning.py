@@ -1,6 +1,6 @@
 """Issue 5 figures: reorder suggestions from the ledger, MASE on demo data, a 50,000-line stocktake, alerts.
 
-Run: python -m bench planning   (or python -m bench.planning [--items N] [--skip-forecast])
+Run: python -m bench planning   (or python -m bench.planning [--items N] [--db-items N] [--skip-forecast])
 
 1. Forecast + suggestion for N items x 365 days, read from a SQLite ledger. The sales rows are written
    with a bulk sqlite3 insert (one row per item and selling day), not one movement at a time; the
@@ -353,17 +353,18 @@ def alerts_case(folder: Path, count: int, rounds: int) -> list[tuple[str, str, s
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000, help="items for the in-memory maths")
-    parser.add_argument("--db-items", type=int, default=10_000, help="items for the read-from-ledger case")
+    parser.add_argument("--db-items", type=int, default=100_000, help="items in the ledger case (~7 GB)")
     parser.add_argument("--stocktake-lines", type=int, default=50_000)
-    parser.add_argument("--skip-forecast", action="store_true")
+    parser.add_argument("--skip-forecast", action="store_true", help="skip the (slow) ledger case")
     args = parser.parse_args([]) if __name__ != "__main__" else parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
+        print_table("Forecast + reorder suggestion, maths only", ["step", "value"], maths_case(args.items))
         if not args.skip_forecast:
             print_table(
-                "Forecast + reorder suggestion from the ledger (SQLite)",
+                "Forecast + reorder suggestion read from the ledger (SQLite)",
                 ["step", "value"],
-                forecast_case(folder, args.items),
+                forecast_case(folder, args.db_items),
             )
         print_table(
             "Backtest on the demo data (hold-out MASE vs naive)", ["measure", "value"], mase_case(folder)
