@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -35,6 +37,7 @@ from stockdesk.ui.actions import build_actions
 from stockdesk.ui.counter.hookup import install_counter
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
+from stockdesk.ui.export import ItemsExport
 from stockdesk.ui.models.items import ItemsModel
 from stockdesk.ui.pages.dashboard import DashboardPage
 from stockdesk.ui.widgets.filter_bar import FilterBar
@@ -69,9 +72,11 @@ class MainWindow(QMainWindow):
         self.items_page = self._build_items_page()
         self.add_page(self.tr("Items"), self.items_page, "Ctrl+2")
         self.counter = install_counter(self)
+        self._build_table_menu()
         self._build_status_bar()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._update_actions()
+        self.restore_layout()
 
     # building -----------------------------------------------------------------------------------
 
@@ -112,7 +117,6 @@ class MainWindow(QMainWindow):
         # Set the indicator first: enabling sorting sorts at once by whatever the header shows.
         header.setSortIndicator(self.model.sort_column, self.model.sort_order)
         self.table.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in enumerate((100, 0, 120, 48, 82, 82, 100, 76)):
@@ -206,13 +210,6 @@ class MainWindow(QMainWindow):
         for key in ("receive", "sell", "transfer", "adjust", "count"):
             self.actions[key].setEnabled(may_move)
 
-    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
-        if column != self.model.sort_column:  # a column the database cannot sort on: show the real order
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(self.model.sort_column, self.model.sort_order)
-            header.blockSignals(False)
-
     # search -------------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -277,6 +274,58 @@ class MainWindow(QMainWindow):
             self.refresh(self.current_item.id)
 
     # messages (replaceable in tests, where a modal box would block) -----------------------------
+
+    def _build_table_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Table"))
+        self.export_action = QAction(self.tr("E&xport items to CSV…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.setToolTip(self.tr("Export the items as filtered and sorted (Ctrl+Shift+E)"))
+        self.export_action.triggered.connect(self.export_csv)
+        menu.addAction(self.export_action)
+        self.addAction(self.export_action)
+
+    def export_csv(self) -> ItemsExport | None:
+        """Ask for a file, then stream the filtered, sorted items into it behind a progress dialog."""
+        chosen = self.ask_save_path(self.tr("Export items"), "items.csv", self.tr("CSV files (*.csv)"))
+        if not chosen:
+            return None
+        sort, descending = self.model.sort_key
+        rows = self.model.rowCount() if self.model.is_complete else 0
+        export = ItemsExport(self, self.db, self.model.item_filter, Path(chosen), sort=sort,
+                             descending=descending, expected_rows=rows)
+        export.finished.connect(
+            lambda n: self.statusBar().showMessage(self.tr("Exported {n} items").format(n=f"{n:,}"), 8000)
+        )
+        export.failed.connect(lambda error: self.statusBar().showMessage(str(error), 10000))
+        self.last_export = export
+        return export
+
+    def ask_save_path(self, title: str, name: str, pattern: str) -> str:
+        """A file name to write (replaceable in tests, where a file dialog would block)."""
+        return QFileDialog.getSaveFileName(self, title, name, pattern)[0]
+
+    # layout memory ------------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Window geometry, the items splitter, column widths and sort, as the person left them."""
+        settings = QSettings()
+        if geometry := settings.value("main/geometry"):
+            self.restoreGeometry(geometry)
+        if split := settings.value("main/items_splitter"):
+            self.items_page.restoreState(split)
+        if header := settings.value("main/items_header"):
+            self.table.horizontalHeader().restoreState(header)  # emits the saved sort: the model sorts
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/items_splitter", self.items_page.saveState())
+        settings.setValue("main/items_header", self.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the layout for next time."""
+        self.save_layout()
+        super().closeEvent(event)
 
     def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, self.tr("StockDesk"), question)

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QThread
+from PySide6.QtCore import QPoint, QSettings, Qt, QThread
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -54,6 +54,13 @@ def click_ok(qtbot, dialog) -> None:
 def retype(qtbot, line_edit, text: str) -> None:
     line_edit.clear()
     qtbot.keyClicks(line_edit, text)
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path):
+    """Window layout goes to this test's folder, never to the user's settings nor the next test's."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture

@@ -118,7 +118,8 @@ def filters(draw, snapshot: Snapshot) -> ItemFilter:
 def _sort_value(snapshot: Snapshot, item_id, sort: ItemSort, store_id):
     item = snapshot.items[item_id]
     if sort is ItemSort.ON_HAND:
-        return item["levels"].get(store_id, Decimal(0)) if store_id else sum(item["levels"].values(), Decimal(0))
+        levels = item["levels"]
+        return levels.get(store_id, Decimal(0)) if store_id else sum(levels.values(), Decimal(0))
     return {
         ItemSort.SKU: item["sku"], ItemSort.NAME: item["name"], ItemSort.SELL_PRICE: item["sell"],
         ItemSort.REORDER_POINT: item["point"], ItemSort.BARCODE: min(item["codes"], default=""),
@@ -129,9 +130,8 @@ def _sort_value(snapshot: Snapshot, item_id, sort: ItemSort, store_id):
 @given(data=st.data())
 def test_random_filter_combinations_match_a_plain_reading(db, catalogue, data):
     item_filter = data.draw(filters(catalogue))
-    sort = data.draw(st.sampled_from(
-        [ItemSort.SKU, ItemSort.NAME, ItemSort.SELL_PRICE, ItemSort.REORDER_POINT, ItemSort.ON_HAND, ItemSort.BARCODE]
-    ))
+    sorts = [ItemSort.SKU, ItemSort.NAME, ItemSort.SELL_PRICE, ItemSort.REORDER_POINT, ItemSort.ON_HAND]
+    sort = data.draw(st.sampled_from([*sorts, ItemSort.BARCODE]))
     descending = data.draw(st.booleans())
     want = expected(catalogue, item_filter)
 
@@ -144,7 +144,8 @@ def test_random_filter_combinations_match_a_plain_reading(db, catalogue, data):
         assert row.on_hand == _sort_value(catalogue, row.id, ItemSort.ON_HAND, item_filter.store_id)
 
     keys = item_query.sorted_keys(db.uow(), item_filter, sort=sort, descending=descending)
-    assert [row.id for row in item_query.rows_by_keys(db.uow(), item_filter, keys)] == [row.id for row in page]
+    by_keys = item_query.rows_by_keys(db.uow(), item_filter, keys)
+    assert [row.id for row in by_keys] == [row.id for row in page]
 
 
 def test_key_pages_read_any_position_in_display_order(db, catalogue):
@@ -159,6 +160,5 @@ def test_key_pages_read_any_position_in_display_order(db, catalogue):
 def test_search_follows_a_renamed_item(db, admin, catalogue):
     item_id = next(iter(catalogue.items))
     catalog.update_item(db.uow(), admin, item_id, name="Quixotic widget")
-    assert [r.id for r in item_query.item_page(db.uow(), ItemFilter(text="xotic", include_archived=True))] == [
-        item_id
-    ]
+    found = item_query.item_page(db.uow(), ItemFilter(text="xotic", include_archived=True))
+    assert [row.id for row in found] == [item_id]

@@ -10,7 +10,7 @@ import uuid
 from decimal import Decimal
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.numbers import parse_money
@@ -37,7 +37,7 @@ class FilterBar(QWidget):
         self.min_price, self.max_price = QLineEdit(), QLineEdit()
         for edit, hint in ((self.min_price, self.tr("min price")), (self.max_price, self.tr("max price"))):
             edit.setPlaceholderText(hint)
-            edit.setMaximumWidth(90)
+            edit.setMaximumWidth(80)
         self.low_stock = QCheckBox(self.tr("&Low stock"))
         self.status = QComboBox()
         self.status.addItems([self.tr("Active"), self.tr("Archived"), self.tr("All")])
@@ -51,9 +51,12 @@ class FilterBar(QWidget):
         self._connect()
 
     def _layout(self) -> None:
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.search, 3)
+        """Search and count on the first line, the other filters on the second."""
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(0, 0, 0, 0)
+        top, row = QHBoxLayout(), QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
         for label, widget in (
             (self.tr("Category"), self.category),
             (self.tr("Supplier"), self.supplier),
@@ -61,12 +64,14 @@ class FilterBar(QWidget):
         ):
             row.addWidget(QLabel(label))
             row.addWidget(widget, 1)
+        row.addWidget(QLabel(self.tr("Price")))
         row.addWidget(self.min_price)
         row.addWidget(QLabel("–"))
         row.addWidget(self.max_price)
         row.addWidget(self.low_stock)
         row.addWidget(self.status)
-        row.addWidget(self.count_label)
+        lines.addLayout(top)
+        lines.addLayout(row)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self._debounce.start)

@@ -1,0 +1,98 @@
+"""Exporting the items table, as filtered and sorted, to CSV: streamed off the GUI thread with progress.
+
+Rows are read in batches by key (`item_query.iter_rows`) and written as they come, so a million
+rows never sit in memory; a progress dialog shows the count and can cancel (the partial file is
+removed).
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from stockdesk.services import item_query
+from stockdesk.services.database import Database
+from stockdesk.services.item_query import ItemFilter, ItemSort
+from stockdesk.ui.worker import run_in_background
+
+BATCH = 2_000
+HEADER = ("SKU", "Name", "Barcode", "Unit", "Sell price", "Cost price", "Reorder point", "On hand", "Active")
+
+
+class ExportCancelled(Exception):
+    """The person pressed Cancel; the partial file is gone."""
+
+
+def write_items_csv(
+    db: Database,
+    item_filter: ItemFilter,
+    path: Path,
+    *,
+    sort: ItemSort = ItemSort.SKU,
+    descending: bool = False,
+    progress: Callable[[int], None] = lambda _rows: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int:
+    """Write every matching row in display order; returns the number of rows written."""
+    written = 0
+    try:
+        with path.open("w", newline="", encoding="utf-8") as file:
+            out = csv.writer(file)
+            out.writerow(HEADER)
+            rows = item_query.iter_rows(db.uow, item_filter, sort=sort, descending=descending, batch=BATCH)
+            for row in rows:
+                out.writerow((row.sku, row.name, row.barcode, row.unit, row.sell_price, row.cost_price,
+                              row.reorder_point, row.on_hand, "yes" if row.active else "no"))
+                written += 1
+                if written % BATCH == 0:
+                    if cancelled():
+                        raise ExportCancelled
+                    progress(written)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    progress(written)
+    return written
+
+
+class _Progress(QObject):
+    advanced = Signal(int)  # emitted on the pool thread, delivered on the GUI thread
+
+
+class ItemsExport(QObject):
+    """One export with its progress dialog; `finished(rows)` or `failed(error)` at the end."""
+
+    finished = Signal(int)
+    failed = Signal(object)
+
+    def __init__(self, parent: QWidget, db: Database, item_filter: ItemFilter, path: Path, *,
+                 sort: ItemSort, descending: bool, expected_rows: int) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._cancel = threading.Event()
+        self.dialog = QProgressDialog(self.tr("Exporting {path}…").format(path=path.name), self.tr("Cancel"),
+                                      0, max(expected_rows, 1), parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)  # a small export finishes before the dialog would flash
+        self.dialog.canceled.connect(self._cancel.set)
+        self._progress = _Progress()
+        self._progress.advanced.connect(self.dialog.setValue)
+        run_in_background(
+            lambda: write_items_csv(db, item_filter, path, sort=sort, descending=descending,
+                                    progress=self._progress.advanced.emit, cancelled=self._cancel.is_set),
+            on_finished=self._done,
+            on_failed=self._error,
+        )
+
+    def _done(self, rows: int) -> None:
+        self.dialog.reset()
+        self.finished.emit(rows)
+
+    def _error(self, error: BaseException) -> None:
+        self.dialog.reset()
+        self.failed.emit(error)
