@@ -39,7 +39,11 @@ from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.export import ItemsExport
 from stockdesk.ui.models.items import ItemsModel
+from stockdesk.ui.pages.categories_page import CategoriesPage
 from stockdesk.ui.pages.dashboard import DashboardPage
+from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
+from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
+from stockdesk.ui.pages.users_page import UsersPage
 from stockdesk.ui.widgets.filter_bar import FilterBar
 from stockdesk.ui.widgets.stock_panel import StockPanel
 
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         self.items_page = self._build_items_page()
         self.add_page(self.tr("Items"), self.items_page, "Ctrl+2")
         self.counter = install_counter(self)
+        self._add_management_pages()
         self._build_table_menu()
         self._build_status_bar()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -274,6 +279,25 @@ class MainWindow(QMainWindow):
             self.refresh(self.current_item.id)
 
     # messages (replaceable in tests, where a modal box would block) -----------------------------
+
+    def _add_management_pages(self) -> None:
+        """Stores, suppliers, categories, users (admins), ledger and audit log, each a page."""
+        db, actor = self.db, self.actor
+        self.categories_page = CategoriesPage(db, actor)
+        self.suppliers_page = SuppliersPage(db, actor)
+        self.stores_page = StoresPage(db, actor)
+        self.users_page = UsersPage(db, actor)
+        self.ledger_page = LedgerPage(db, actor)
+        self.audit_page = AuditPage(db, actor)
+        for title, page, key in (
+            (self.tr("Categories"), self.categories_page, "Ctrl+3"),
+            (self.tr("Suppliers"), self.suppliers_page, "Ctrl+4"),
+            (self.tr("Stores"), self.stores_page, "Ctrl+5"),
+            (self.tr("Users"), self.users_page, "Ctrl+6"),
+            (self.tr("Ledger"), self.ledger_page, "Ctrl+7"),
+            (self.tr("Audit log"), self.audit_page, "Ctrl+8"),
+        ):
+            self.add_page(title, page, key)
 
     def _build_table_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Table"))

@@ -1,0 +1,76 @@
+"""The movement ledger screen: newest first, filtered, read a page at a time by keyset.
+
+A page continues after the last row shown (`before` = its (at, id)), so page 1,000 costs what page 1
+does; an OFFSET would walk every row before it. The (at), (store_id, kind, at) and
+(item_id, store_id, at) indexes of stock_movement serve the filters.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import and_, or_, select
+
+from stockdesk.db.models import Item, StockMovement, Store, User
+from stockdesk.services.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    start: datetime | None = None  # inclusive
+    end: datetime | None = None  # exclusive
+    kind: str | None = None
+    store_id: uuid.UUID | None = None
+    item_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    id: uuid.UUID
+    at: datetime
+    store_code: str
+    sku: str
+    name: str
+    kind: str
+    quantity: Decimal
+    unit_cost: Decimal | None
+    reference: str
+    user: str
+    reverses_id: uuid.UUID | None
+
+    @property
+    def key(self) -> tuple[datetime, uuid.UUID]:
+        return (self.at, self.id)
+
+
+def movement_page(
+    uow: UnitOfWork, ledger_filter: LedgerFilter, *, before: tuple[datetime, uuid.UUID] | None = None,
+    limit: int = 200,
+) -> list[LedgerRow]:
+    """Up to `limit` movements older than `before` (newest first)."""
+    m = StockMovement
+    query = (
+        select(m.id, m.at, Store.code, Item.sku, Item.name, m.kind, m.quantity, m.unit_cost, m.reference,
+               User.email, m.reverses_id)
+        .join(Item, Item.id == m.item_id)
+        .join(Store, Store.id == m.store_id)
+        .outerjoin(User, User.id == m.user_id)
+        .where(m.deleted.is_(False))
+    )
+    f = ledger_filter
+    for condition, wanted in (
+        (m.at >= f.start, f.start), (m.at < f.end, f.end), (m.kind == f.kind, f.kind),
+        (m.store_id == f.store_id, f.store_id), (m.item_id == f.item_id, f.item_id),
+        (m.user_id == f.user_id, f.user_id),
+    ):
+        if wanted is not None:
+            query = query.where(condition)
+    if before is not None:
+        query = query.where(or_(m.at < before[0], and_(m.at == before[0], m.id < before[1])))
+    query = query.order_by(m.at.desc(), m.id.desc()).limit(limit)
+    with uow:
+        return [LedgerRow(*row[:9], row[9] or "", row[10]) for row in uow.session.execute(query)]

@@ -1,0 +1,116 @@
+"""Management pages: Qt model rules, ledger paging and reversal, category drops, users for admins only."""
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+
+from stockdesk.domain.errors import PermissionDenied
+from stockdesk.services import catalog, item_query, organisation, stock, users
+from stockdesk.services.item_query import ItemFilter
+from stockdesk.ui.pages.categories_page import ID_ROLE, MIME, CategoriesPage
+from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
+from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
+from stockdesk.ui.pages.users_page import UsersPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def clerk(gui_db, gui_admin, gui_store):
+    users.create_user(gui_db.uow(), gui_admin, email="carl@example.com", password="clerk-pass-1",
+                      role="clerk", store_ids=[gui_store.id])
+    return users.authenticate(gui_db.uow(), email="carl@example.com", password="clerk-pass-1")
+
+
+@pytest.fixture
+def hammer(gui_db, gui_admin, gui_store):
+    item = catalog.create_item(gui_db.uow(), gui_admin, sku="HAM-1", name="Claw hammer")
+    for quantity in range(1, 6):
+        stock.receive(gui_db.uow(), gui_admin, item_id=item.id, store_id=gui_store.id, quantity=quantity)
+    stock.sell(gui_db.uow(), gui_admin, item_id=item.id, store_id=gui_store.id, quantity=2)
+    return item
+
+
+def texts(model, column):
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_list_models_follow_qts_rules(qtbot, qtmodeltester, gui_db, gui_admin, gui_store, hammer):
+    organisation.create_supplier(gui_db.uow(), gui_admin, name="Acme")
+    kinds = (StoresPage, SuppliersPage, LedgerPage, AuditPage, UsersPage, CategoriesPage)
+    for kind in kinds:
+        page = kind(gui_db, gui_admin)
+        qtbot.addWidget(page)
+        qtmodeltester.check(page.model)
+        assert page.model.rowCount() >= 0
+
+
+def test_a_clerk_sees_users_disabled_and_the_service_refuses(qtbot, gui_db, clerk):
+    page = UsersPage(gui_db, clerk)
+    qtbot.addWidget(page)
+    assert not page.isEnabled() and page.model.rowCount() == 0
+    assert "administrator" in page.message.text()
+    with pytest.raises(PermissionDenied):
+        users.list_users(gui_db.uow(), clerk)
+
+
+def test_the_ledger_reads_newest_first_a_page_at_a_time(qtbot, gui_db, gui_admin, hammer):
+    page = LedgerPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.model._page_size = 2  # a tiny page: scrolling must ask for the rest
+    page.model.reload()
+    assert texts(page.model, 5) == ["-2", "+5"]
+    assert page.model.canFetchMore()
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert texts(page.model, 5) == ["-2", "+5", "+4", "+3", "+2", "+1"]
+    page.kind.setCurrentIndex(page.kind.findData("sale"))
+    assert texts(page.model, 5) == ["-2"]
+
+
+def test_reversing_a_sale_with_a_reason_adds_the_opposite_movement(qtbot, gui_db, gui_admin, gui_store,
+                                                                    hammer):
+    page = LedgerPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    page.ask_reason = lambda _title: "rang up twice"
+    page.page_actions["reverse"].trigger()
+    assert page.message.text() == ""
+    assert texts(page.model, 5)[:2] == ["+2", "-2"]
+    in_store = item_query.item_page(gui_db.uow(), ItemFilter(store_id=gui_store.id))
+    assert [(row.sku, row.on_hand) for row in in_store] == [("HAM-1", 15)]
+    audit = AuditPage(gui_db, gui_admin)
+    qtbot.addWidget(audit)
+    assert texts(audit.model, 2)[0] == "stock.reverse"
+
+
+def test_a_reverse_without_a_reason_is_refused_on_the_page(qtbot, gui_db, gui_admin, hammer):
+    page = LedgerPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    page.ask_reason = lambda _title: "  "
+    page.page_actions["reverse"].trigger()
+    assert "reason" in page.message.text()
+    assert page.model.rowCount() == 6
+
+
+def drop(model, category_id, onto):
+    data = QMimeData()
+    data.setData(MIME, str(category_id).encode())
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, onto)
+
+
+def test_dropping_a_category_onto_another_re_parents_it_and_cycles_are_refused(qtbot, gui_db, gui_admin):
+    tools = organisation.create_category(gui_db.uow(), gui_admin, name="Tools")
+    saws = organisation.create_category(gui_db.uow(), gui_admin, name="Saws")
+    page = CategoriesPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    model = page.tree_model
+    assert texts(model, 0) == ["Saws", "Tools"]
+    tools_index = next(model.index(r, 0) for r in range(2) if model.index(r, 0).data(ID_ROLE) == tools.id)
+    drop(model, saws.id, tools_index)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 0).data() == "Tools" and model.index(0, 0, model.index(0, 0)).data() == "Saws"
+    assert {c.name: c.parent_id for c in organisation.list_categories(gui_db.uow())}["Saws"] == tools.id
+    drop(model, tools.id, model.index(0, 0, model.index(0, 0)))  # Tools under its own child
+    qtbot.waitUntil(lambda: page.message.text() != "")
+    assert {c.name: c.parent_id for c in organisation.list_categories(gui_db.uow())}["Tools"] is None
