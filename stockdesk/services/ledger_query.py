@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, literal_column, or_, select
 
 from stockdesk.db.models import Item, StockMovement, Store, User
 from stockdesk.services.uow import UnitOfWork
@@ -41,21 +41,28 @@ class LedgerRow:
     reference: str
     user: str
     reverses_id: uuid.UUID | None
+    tie: object = None  # rowid on SQLite, id on PostgreSQL: see movement_page
 
     @property
-    def key(self) -> tuple[datetime, uuid.UUID]:
-        return (self.at, self.id)
+    def key(self) -> tuple[datetime, object]:
+        return (self.at, self.tie)
 
 
 def movement_page(
-    uow: UnitOfWork, ledger_filter: LedgerFilter, *, before: tuple[datetime, uuid.UUID] | None = None,
+    uow: UnitOfWork, ledger_filter: LedgerFilter, *, before: tuple[datetime, object] | None = None,
     limit: int = 200,
 ) -> list[LedgerRow]:
-    """Up to `limit` movements older than `before` (newest first)."""
+    """Up to `limit` movements older than `before` (a row's `key`), newest first.
+
+    Ties on `at` are broken by the rowid on SQLite: every index ends with it, so the (at) index
+    serves the order outright; ordering by `id` there made SQLite sort the whole period (1.2 s for
+    30 days of a 5 M-line ledger) to return 200 lines.
+    """
     m = StockMovement
+    tie = literal_column("stock_movement.rowid") if uow.dialect == "sqlite" else m.id
     query = (
         select(m.id, m.at, Store.code, Item.sku, Item.name, m.kind, m.quantity, m.unit_cost, m.reference,
-               User.email, m.reverses_id)
+               User.email, m.reverses_id, tie.label("tie"))
         .join(Item, Item.id == m.item_id)
         .join(Store, Store.id == m.store_id)
         .outerjoin(User, User.id == m.user_id)
@@ -70,7 +77,7 @@ def movement_page(
         if wanted is not None:
             query = query.where(condition)
     if before is not None:
-        query = query.where(or_(m.at < before[0], and_(m.at == before[0], m.id < before[1])))
-    query = query.order_by(m.at.desc(), m.id.desc()).limit(limit)
+        query = query.where(or_(m.at < before[0], and_(m.at == before[0], tie < before[1])))
+    query = query.order_by(m.at.desc(), tie.desc()).limit(limit)
     with uow:
-        return [LedgerRow(*row[:9], row[9] or "", row[10]) for row in uow.session.execute(query)]
+        return [LedgerRow(*row[:9], row[9] or "", row[10], row[11]) for row in uow.session.execute(query)]
