@@ -17,12 +17,20 @@ class Change:
     row_id: str  # 32 hex digits, as stored
     op: str  # I insert, U update, X recorded but not applied (a dropped duplicate)
     fields: tuple[str, ...]
-    raw: dict[str, Any]
+    parsed: dict[str, Any] | None  # the row's values; None until `raw` is first read from `data`
     origin: str = ""
     base_cursor: int = 0
     seq: int = 0  # server sequence (0 until logged)
     local_seq: int = 0  # outbox position on the desk that made it
     data: str = field(default="", repr=False)  # the JSON text of raw, when it came as text
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """The row's values, parsed on first use: a pushed plain insert travels as text end to end
+        (the server parses it), so most changes of a big push are never parsed in Python."""
+        if self.parsed is None:
+            self.parsed = json.loads(self.data)
+        return self.parsed
 
     @classmethod
     def from_outbox(cls, row: Sequence[Any], desk_id: str) -> Change:
@@ -34,7 +42,7 @@ class Change:
             row_id,
             op,
             _split(fields),
-            json.loads(data),
+            None,
             desk_id,
             base_cursor,
             0,
@@ -45,7 +53,7 @@ class Change:
     @classmethod
     def from_log(cls, row: Sequence[Any]) -> Change:
         seq, change_id, hlc, tbl, row_id, op, fields, data, origin = row
-        return cls(change_id, hlc, tbl, row_id, op, _split(fields), json.loads(data), origin, 0, seq, 0, data)
+        return cls(change_id, hlc, tbl, row_id, op, _split(fields), None, origin, 0, seq, 0, data)
 
 
 def _split(fields: str) -> tuple[str, ...]:

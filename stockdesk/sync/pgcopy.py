@@ -3,11 +3,12 @@ having its placeholders parsed by the driver; COPY streams rows with no SQL text
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Dialect, Table
 
 from stockdesk.db.types import ExactDecimal
 
@@ -55,3 +56,63 @@ def insert_new(connection: Connection, table: Table, rows: Sequence[dict[str, An
         f"ON CONFLICT (id) DO NOTHING RETURNING replace(id::text, '-', '')"
     ).scalars()
     return set(inserted)
+
+
+def _record_definition(table: Table, dialect: Dialect) -> str:
+    """Column list for jsonb_to_record: scaled decimals arrive as integers, read as unbounded numerics."""
+    parts = []
+    for column in table.columns:
+        if isinstance(column.type, ExactDecimal):
+            sql_type = "numeric"
+        else:
+            sql_type = column.type.compile(dialect=dialect)
+        parts.append(f'"{column.name}" {sql_type}')
+    return ", ".join(parts)
+
+
+def _record_values(table: Table) -> str:
+    parts = []
+    for column in table.columns:
+        scale = getattr(column.type, "scale", None)
+        if isinstance(column.type, ExactDecimal) and scale:
+            parts.append(f'r."{column.name}" / {10**scale}::numeric')  # exact: a power of ten
+        else:
+            parts.append(f'r."{column.name}"')
+    return ", ".join(parts)
+
+
+def insert_json(
+    connection: Connection, table: Table, documents: Sequence[str], *, add_to_levels: bool = False
+) -> dict[tuple[uuid.UUID, uuid.UUID], Decimal]:
+    """Insert stored-form rows, given as the JSON text the desk captured, whose id is new.
+
+    One COPY of the texts into a temporary table, then one set-based INSERT ... SELECT that parses
+    them on the server (jsonb_to_record): no per-row work in Python. With `add_to_levels` (movements)
+    the same statement adds the new rows' quantities to `stock_level` and returns the places touched
+    with their new on-hand; a replayed row (id already there) adds nothing.
+    """
+    temp = "_incoming_json"
+    connection.exec_driver_sql("SET LOCAL TIME ZONE 'UTC'")  # stored times are UTC without an offset
+    connection.exec_driver_sql(f'CREATE TEMP TABLE IF NOT EXISTS "{temp}" (data text) ON COMMIT DELETE ROWS')
+    connection.exec_driver_sql(f'TRUNCATE "{temp}"')
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f'COPY "{temp}" (data) FROM STDIN') as copy:
+        for document in documents:
+            copy.write_row((document,))
+    names = ", ".join(f'"{c.name}"' for c in table.columns)
+    insert = (
+        f'INSERT INTO "{table.name}" ({names}) SELECT {_record_values(table)} FROM "{temp}" s, '
+        f"jsonb_to_record(s.data::jsonb) AS r({_record_definition(table, connection.dialect)}) "
+        "ON CONFLICT (id) DO NOTHING"
+    )
+    if not add_to_levels:
+        connection.exec_driver_sql(insert)
+        return {}
+    rows = connection.exec_driver_sql(
+        f"WITH ins AS ({insert} RETURNING item_id, store_id, quantity) "
+        "INSERT INTO stock_level (item_id, store_id, on_hand) "
+        "SELECT item_id, store_id, sum(quantity) FROM ins GROUP BY item_id, store_id ORDER BY 1, 2 "
+        "ON CONFLICT (item_id, store_id) DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand "
+        "RETURNING item_id, store_id, on_hand"
+    )
+    return {(item, store): on_hand for item, store, on_hand in rows}

@@ -49,7 +49,7 @@ class ServerBatch:
         self.log: list[Change] = []
         self.pending: list[Change] = []  # server-made entries, logged after the run that caused them
         self.clock_rows: dict[tuple[str, str, str], dict[str, Any]] = {}
-        self.deltas: dict[Key, Decimal] = {}
+        self.levels: dict[Key, Decimal] = {}  # places whose on-hand pushed movements changed, and to what
         self.conflicts = 0
         self.reviews = 0
         self._next_seq = 0

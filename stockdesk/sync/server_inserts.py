@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, tuple_
@@ -11,7 +10,7 @@ from sqlalchemy import select, tuple_
 from stockdesk.sync import codec, rules
 from stockdesk.sync.changes import Change
 from stockdesk.sync.hlc import SERVER
-from stockdesk.sync.pgcopy import insert_new
+from stockdesk.sync.pgcopy import insert_json, insert_new
 from stockdesk.sync.server_batch import ServerBatch
 from stockdesk.sync.tables import SyncedTable, synced_tables
 
@@ -22,6 +21,14 @@ def apply_inserts(batch: ServerBatch, run: list[Change]) -> None:
     spec = synced_tables()[run[0].tbl]
     for change in run:
         batch.take_seq(change)
+    if not spec.unique_text and not spec.unique_multi:
+        # Nothing to rename or drop (the ledger, the audit log...): the rows go in as the desk's JSON
+        # text, parsed by one set-based statement on the server; movements settle levels there too.
+        documents = [c.data or codec.dumps(c.raw) for c in run]
+        movements = spec.name == "stock_movement"
+        batch.levels.update(insert_json(batch.connection, spec.table, documents, add_to_levels=movements))
+        batch.flush_pending()
+        return
     for column in spec.unique_text:
         _rename_collisions(batch, spec, run, column)
     if spec.unique_multi:
@@ -32,21 +39,8 @@ def apply_inserts(batch: ServerBatch, run: list[Change]) -> None:
     if not kept:
         batch.flush_pending()
         return
-    inserted = insert_new(batch.connection, spec.table, kept)
-    if spec.name == "stock_movement":
-        _add_deltas(batch, [raw for raw in kept if raw["id"] in inserted])
+    insert_new(batch.connection, spec.table, kept)
     batch.flush_pending()
-
-
-def _add_deltas(batch: ServerBatch, movements: list[dict[str, Any]]) -> None:
-    sums: dict[tuple[str, str], int] = {}
-    for raw in movements:  # stored form: quantities are scaled integers, summed exactly
-        key = (raw["item_id"], raw["store_id"])
-        sums[key] = sums.get(key, 0) + int(raw["quantity"])
-    for (item, store), total in sums.items():
-        key = (uuid.UUID(item), uuid.UUID(store))
-        quantity = codec.to_python("stock_movement", {"quantity": total})["quantity"]
-        batch.deltas[key] = batch.deltas.get(key, Decimal(0)) + quantity
 
 
 def _holders(batch: ServerBatch, spec: SyncedTable, column: str, values: set[Any]) -> dict[Any, str]:

@@ -8,15 +8,12 @@ as another desk).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from sqlalchemy import Connection, select, tuple_
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from stockdesk.db.models import StockLevel
 from stockdesk.db.sync_models import SyncReview
 from stockdesk.sync.changes import Change, runs
-from stockdesk.sync.server_batch import Key, PushResult, ServerBatch
+from stockdesk.sync.server_batch import PushResult, ServerBatch
 from stockdesk.sync.server_inserts import apply_inserts
 from stockdesk.sync.server_updates import apply_updates
 
@@ -37,19 +34,9 @@ def push_changes(connection: Connection, desk_id: str, changes: Sequence[Change]
 
 
 def _settle_levels(batch: ServerBatch) -> None:
-    """Add pulled-in movements to the server's levels; negative stock opens one review per place."""
-    if not batch.deltas:
-        return
-    level = StockLevel.__table__
-    statement = pg_insert(level)
-    batch.connection.execute(
-        statement.on_conflict_do_update(
-            index_elements=["item_id", "store_id"],
-            set_={"on_hand": level.c.on_hand + statement.excluded.on_hand},
-        ),
-        [{"item_id": i, "store_id": s, "on_hand": d} for (i, s), d in sorted(batch.deltas.items())],
-    )
-    negative = _negative_levels(batch, sorted(batch.deltas))
+    """Negative stock after the merge opens one review per place (the levels were added to by the
+    movements' own insert statement, see pgcopy.insert_json)."""
+    negative = {key: on_hand for key, on_hand in batch.levels.items() if on_hand < 0}
     if not negative:
         return
     review = SyncReview.__table__
@@ -74,14 +61,3 @@ def _settle_levels(batch: ServerBatch) -> None:
             },
         )
         batch.reviews += 1
-
-
-def _negative_levels(batch: ServerBatch, keys: list[Key]) -> dict[Key, Decimal]:
-    level = StockLevel.__table__
-    found: dict[Key, Decimal] = {}
-    for start in range(0, len(keys), 1000):
-        query = select(level.c.item_id, level.c.store_id, level.c.on_hand).where(
-            tuple_(level.c.item_id, level.c.store_id).in_(keys[start : start + 1000]), level.c.on_hand < 0
-        )
-        found.update({(i, s): q for i, s, q in batch.connection.execute(query)})
-    return found
