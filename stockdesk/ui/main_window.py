@@ -44,6 +44,7 @@ from stockdesk.ui.pages.dashboard import DashboardPage
 from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
 from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
 from stockdesk.ui.pages.users_page import UsersPage
+from stockdesk.ui.sync_hookup import install_sync
 from stockdesk.ui.widgets.filter_bar import FilterBar
 from stockdesk.ui.widgets.stock_panel import StockPanel
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._add_management_pages()
         self._build_table_menu()
         self._build_status_bar()
+        self.sync = install_sync(self)  # status label, Sync now (F9), Sync page: only on a registered desk
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._update_actions()
         self.restore_layout()
