@@ -7,7 +7,7 @@ way a manager uses them. Dialogs never block: the panel's `run_dialog` / `ask_no
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy import text
 
@@ -270,3 +270,36 @@ def test_an_unregistered_desk_gets_no_sync_controls(qtbot, tmp_path):
     assert install_sync(window) is None
     assert window.pages == {} and window.menuBar().actions() == []
     db.close()
+
+
+@pytest.fixture
+def own_settings(tmp_path):
+    """The window's layout goes to this test's folder, never to the user's settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+def test_the_main_window_of_a_registered_desk_syncs_in_the_background(qtbot, desks, own_settings):
+    from stockdesk.ui.main_window import MainWindow
+
+    a, _b, admin, *_ = desks
+    window = MainWindow(a.db, admin)
+    qtbot.addWidget(window)
+    assert window.sync is not None
+    assert window.pages.indexOf(window.sync.panel) >= 0
+    assert window.statusBar().findChild(type(window.sync.label), "sync_status") is window.sync.label
+    with qtbot.waitSignal(window.sync.controller.synced, timeout=30_000) as blocker:
+        window.sync.action.trigger()  # F9, whatever the timer was about to do
+    assert blocker.args[0].ok and window.sync.label.state == "online"
+    window.close()  # stops the timer and the worker
+    assert not window.sync.controller.sync_now()
+
+
+def test_the_main_window_of_an_unregistered_desk_shows_no_sync(qtbot, gui_db, gui_admin, own_settings):
+    from stockdesk.ui.main_window import MainWindow
+
+    window = MainWindow(gui_db, gui_admin)
+    qtbot.addWidget(window)
+    assert window.sync is None
+    assert "Sync" not in [window.pages.tabText(i) for i in range(window.pages.count())]
+    window.close()
