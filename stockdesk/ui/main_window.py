@@ -38,7 +38,8 @@ from stockdesk.ui.counter.hookup import install_counter
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.export import ItemsExport
-from stockdesk.ui.models.items import ItemsModel
+from stockdesk.ui.models.changes import ChangeWatcher
+from stockdesk.ui.models.items import PAGE_SIZE, ItemsModel
 from stockdesk.ui.pages.categories_page import CategoriesPage
 from stockdesk.ui.pages.dashboard import DashboardPage
 from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._update_actions()
         self.restore_layout()
+        self.watcher = ChangeWatcher(db, self)
+        self.watcher.changed.connect(self._changed_elsewhere)
 
     # building -----------------------------------------------------------------------------------
 
@@ -199,6 +202,15 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.select_row(row)
         else:
+            self._show_item(item_id)
+
+    def _changed_elsewhere(self) -> None:
+        """A commit somewhere (another page, the scanner, sync): show fresh rows, keep the place."""
+        item_id = self.current_item.id if self.current_item else None
+        if self.model.rowCount() <= PAGE_SIZE:
+            self.refresh(item_id)  # a short list is read again whole; the selection follows the item
+        else:
+            self.model.invalidate()
             self._show_item(item_id)
 
     def _update_actions(self) -> None:

@@ -74,3 +74,13 @@ def test_the_window_remembers_sort_and_column_widths(qtbot, shop, gui_admin):
     assert again.model.sort_column == 1 and again.model.sort_order == Qt.SortOrder.DescendingOrder
     assert again.table.columnWidth(0) == 173
     assert again.model.index(0, 0).data() == "D-1"  # names descending: "Item D-1" > "Item C-1" > ...
+
+
+def test_a_write_made_elsewhere_shows_in_the_table_without_a_refresh(qtbot, shop, gui_admin, gui_store):
+    window = open_window(qtbot, shop, gui_admin)
+    window.select_row(0)
+    assert window.model.index(0, 7).data() == "2"
+    a1 = window.current_item.id
+    stock.receive(shop.uow(), gui_admin, item_id=a1, store_id=gui_store.id, quantity=3)  # as the counter would
+    qtbot.waitUntil(lambda: window.model.index(0, 7).data() == "5")
+    assert window.current_item.id == a1 and window.table.currentIndex().row() == 0

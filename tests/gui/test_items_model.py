@@ -166,3 +166,15 @@ def test_refresh_shows_a_write_made_after_the_page_was_read(small, gui_admin, gu
     assert cell(model, 0, ON_HAND) == "7"  # still the cached page
     model.refresh()
     assert cell(model, 0, ON_HAND) == "7.5"
+
+
+def test_invalidate_rereads_the_pages_in_view_and_keeps_the_count(qtbot, large):
+    model = ready(qtbot, ItemsModel(large))
+    assert cell(model, 900, NAME) == "Item 900"
+    admin = users.authenticate(large.uow(), email="admin@example.com", password="admin-pass-1")
+    catalog.update_item(large.uow(), admin, model.item_id(900), name="Item 900 renamed")
+    assert cell(model, 900, NAME) == "Item 900"  # cached
+    with qtbot.waitSignal(model.dataChanged):
+        model.invalidate()
+    assert cell(model, 900, NAME) == "Item 900 renamed" and model.rowCount() == MANY
+    catalog.update_item(large.uow(), admin, model.item_id(900), name="Item 900")

@@ -222,6 +222,19 @@ class ItemsModel(QAbstractTableModel):
             self.total = total
             self.emit_count()
 
+    def invalidate(self) -> None:
+        """Re-read the rows in view after a write elsewhere, keeping the scroll position.
+
+        A long list keeps its keys (and count) and only drops its cached pages; a short one is read
+        again whole. A changed count under a filter shows on the next filter change or refresh.
+        """
+        if self._keys is None:
+            self.refresh(recount_all=True)
+            return
+        self._pages.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
+
     def emit_count(self) -> None:
         self.count_changed.emit(self._count if self._complete else -1, self.total)
 
