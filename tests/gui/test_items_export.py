@@ -81,6 +81,6 @@ def test_a_write_made_elsewhere_shows_in_the_table_without_a_refresh(qtbot, shop
     window.select_row(0)
     assert window.model.index(0, 7).data() == "2"
     a1 = window.current_item.id
-    stock.receive(shop.uow(), gui_admin, item_id=a1, store_id=gui_store.id, quantity=3)  # as the counter would
+    stock.receive(shop.uow(), gui_admin, item_id=a1, store_id=gui_store.id, quantity=3)  # as the counter does
     qtbot.waitUntil(lambda: window.model.index(0, 7).data() == "5")
     assert window.current_item.id == a1 and window.table.currentIndex().row() == 0
