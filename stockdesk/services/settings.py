@@ -49,7 +49,7 @@ def save(
 ) -> PlanningSettings:
     """Change some settings (managers and admins); a bad value writes nothing."""
     with uow:
-        require(actor, Action.EDIT_ITEM)
+        require(actor, Action.MANAGE_CATALOGUE)
         uow.actor_id = actor.id
         updates: dict[str, str] = {}
         if service_level is not None:
