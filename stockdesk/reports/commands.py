@@ -33,12 +33,15 @@ def add_commands(subparsers: Any) -> None:
     parser.add_argument("--kind", help="movement kind: receive, sale, transfer_out, ...")
     parser.add_argument("--user", help="e-mail of the user whose movements to list")
     parser.add_argument("--sku", help="one item (movements, item card)")
+    parser.add_argument("--stocktake", metavar="ID",
+                        help="stocktake id (stocktake-variance; default: the latest stocktake of --store)")
     parser.set_defaults(handler=_cmd_report)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
     options = ReportOptions(store=args.store, date_from=args.date_from, date_to=args.date_to,
-                            as_of=args.as_of, kind=args.kind, user=args.user, sku=args.sku)
+                            as_of=args.as_of, kind=args.kind, user=args.user, sku=args.sku,
+                            stocktake=args.stocktake)
     if not args.out.lower().endswith((".pdf", ".csv")):
         raise ValidationError("out", args.out, "must end in .pdf or .csv")
     db = open_database(args.db or default_database_url())

@@ -1,29 +1,57 @@
-"""Low stock and reorder list: what is at or below its reorder point, with a suggested quantity."""
+"""Low stock and reorder list: what is at or below its reorder point, and what the planner says to order.
+
+Quantities come from the reorder suggestions (`services.reorder`: forecast demand over the lead time,
+safety stock, minus on hand and what is already on order from sent purchase orders), with the
+suggestion's reason in words. The list holds every item at or below its reorder point, plus every item
+the planner suggests ordering although no reorder point was set on it (its computed point applies).
+
+An item the planner has no suggestion for falls back to the simple rule on paper: at least the item's
+reorder quantity, and enough to lift on hand + on order back to the reorder point.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import NamedTuple
+
+from reportlab.lib.pagesizes import A4, landscape
 
 from stockdesk.reports.formatters import money, quantity, text
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
 from stockdesk.reports.valuation import unit_price
-from stockdesk.services.report_queries import LowStockRow, cents, low_stock_rows
+from stockdesk.services import reorder
+from stockdesk.services.reorder import SuggestionRow
+from stockdesk.services.report_queries import LowStockRow, cents, low_stock_rows, stores_named
+from stockdesk.services.uow import UnitOfWork
 
 TITLE = "Low stock and reorder list"
+Key = tuple[uuid.UUID, uuid.UUID]
+# Quantities are stored with three decimals; written with the same scale, the CSV's columns read alike
+# whichever source (stock level, purchase order, planner) a number came from.
+_SCALE = Decimal("0.001")
+
+def short_reason(value: str) -> str:
+    """The reason as the PDF shows it: the "Reorder pt" column already says whose point it is."""
+    return value.replace(" (set by manager)", " (manager)")
+
+
+# Landscape A4 (267 mm of text width): the reason gets what the figures leave.
 COLUMNS = [
-    Column("sku", "SKU", 22),
-    Column("name", "Item", 52),
-    Column("supplier", "Supplier", 30),
-    Column("on_hand", "On hand", 15, "right", quantity),
-    Column("reorder_point", "Reorder pt", 16, "right", quantity),
-    Column("suggested_qty", "Suggested", 16, "right", quantity),
-    Column("unit_cost", "Unit cost", 18, "right", unit_price),
-    Column("order_value", "Order value", 22, "right", money, total=True),
+    Column("sku", "SKU", 20),
+    Column("name", "Item", 38),
+    Column("supplier", "Supplier", 22),
+    Column("on_hand", "On hand", 14.5, "right", quantity),
+    Column("reorder_point", "Reorder pt", 17, "right", quantity),
+    Column("on_order", "On order", 15, "right", quantity),
+    Column("suggested_qty", "Suggested", 17, "right", quantity),
+    Column("unit_cost", "Unit cost", 15, "right", unit_price),
+    Column("order_value", "Order value", 19.5, "right", money, total=True),
+    Column("reason", "Reason", 89, formatter=short_reason),
 ]
 
 
@@ -35,34 +63,82 @@ class ReorderLine(NamedTuple):
     supplier: str
     on_hand: Decimal
     reorder_point: Decimal
+    on_order: Decimal
     suggested_qty: Decimal
     unit_cost: Decimal
     order_value: Decimal
+    reason: str
 
 
-def suggested_quantity(row: LowStockRow) -> Decimal:
-    """At least the item's reorder quantity, and always enough to lift stock back to the reorder point.
+def suggested_quantity(row: LowStockRow, on_order: Decimal = Decimal(0)) -> Decimal:
+    """The fallback rule: at least the reorder quantity, and enough to get back to the reorder point.
 
-    Deliberately simple and explainable on paper; the forecast-based suggestions of the reorder
-    screen take lead times and demand into account.
+    Nothing when what is on order already lifts stock above the reorder point.
     """
-    shortfall = row.reorder_point - row.on_hand
-    return max(row.reorder_qty, shortfall, Decimal(0))
+    shortfall = row.reorder_point - (row.on_hand + on_order)
+    if shortfall < 0:
+        return Decimal(0)
+    return max(row.reorder_qty, shortfall)
 
 
-def lines(rows: Iterator[LowStockRow]) -> Iterator[ReorderLine]:
-    for row in rows:
-        qty = suggested_quantity(row)
-        yield ReorderLine(row.store_code, row.store_name, row.sku, row.name, row.supplier, row.on_hand,
-                          row.reorder_point, qty, row.unit_cost, cents(qty * row.unit_cost))
+def _fallback(row: LowStockRow, on_order: Decimal) -> ReorderLine:
+    qty = suggested_quantity(row, on_order).quantize(_SCALE)
+    reason = (f"no forecast: reorder quantity {quantity(row.reorder_qty)}, or back to the reorder point "
+              f"{quantity(row.reorder_point)}")
+    return ReorderLine(row.store_code, row.store_name, row.sku, row.name, row.supplier, row.on_hand,
+                       row.reorder_point, on_order.quantize(_SCALE), qty, row.unit_cost,
+                       cents(qty * row.unit_cost), reason)
 
 
-def sections(rows: Iterator[ReorderLine]) -> Iterator[Section]:
+def _suggested(s: SuggestionRow, store_name: str) -> ReorderLine:
+    qty = s.suggested_qty.quantize(_SCALE)
+    return ReorderLine(s.store_code, store_name, s.sku, s.name, s.supplier, s.on_hand.quantize(_SCALE),
+                       s.reorder_point.quantize(_SCALE), s.on_order.quantize(_SCALE), qty, s.unit_cost,
+                       cents(qty * s.unit_cost), s.reason)
+
+
+def lines(low: Iterable[LowStockRow], suggestions: Mapping[Key, SuggestionRow],
+          on_order: Mapping[Key, Decimal], store_names: Mapping[str, str]) -> list[ReorderLine]:
+    """Low-stock rows (with the planner's numbers where it has them) and the planner's other orders,
+    by store code and SKU."""
+    found: list[ReorderLine] = []
+    listed: set[Key] = set()
+    for row in low:
+        key = (row.item_id, row.store_id)
+        listed.add(key)
+        s = suggestions.get(key)
+        found.append(_fallback(row, on_order.get(key, Decimal(0))) if s is None
+                     else _suggested(s, row.store_name))
+    for key, s in suggestions.items():
+        if key not in listed and s.suggested_qty > 0:
+            found.append(_suggested(s, store_names.get(s.store_code, "")))
+    found.sort(key=lambda line: (line.store_code, line.sku))
+    return found
+
+
+def suggestions_for(uow: Callable[[], UnitOfWork], store_ids: Iterable[uuid.UUID] | None
+                    ) -> dict[Key, SuggestionRow]:
+    """The planner's suggestion for every (item, store) of the given stores (None: all stores)."""
+    stores: list[uuid.UUID | None] = [None] if store_ids is None else sorted(store_ids)
+    found: dict[Key, SuggestionRow] = {}
+    for store in stores:
+        for s in reorder.suggestions(uow(), store_id=store):
+            found[(s.item_id, s.store_id)] = s
+    return found
+
+
+def sections(rows: Iterable[ReorderLine]) -> Iterator[Section]:
     for title, group in itertools.groupby(rows, key=lambda r: f"{r.store_code} {r.store_name}"):
         yield Section(title, group)
 
 
 def build(context: ReportContext) -> BuiltReport:
-    rows = lines(low_stock_rows(context.db.uow(), store_ids=context.store_ids))
+    uow = context.db.uow
+    low = list(low_stock_rows(uow(), store_ids=context.store_ids))
+    planned = suggestions_for(uow, context.store_ids)
+    incoming = reorder.on_order_of(uow())
+    names = {code: name for _, code, name in stores_named(uow())}
+    rows = lines(low, planned, incoming, names)
     meta = context.meta(TITLE, f"Stock on {text(context.generated_at)}")
-    return BuiltReport(ReportDocument(meta, COLUMNS), sections(rows))
+    # Landscape: the reason needs the width a portrait page would cut to a few words.
+    return BuiltReport(ReportDocument(meta, COLUMNS, pagesize=landscape(A4)), sections(rows))

@@ -16,7 +16,7 @@ from pathlib import Path
 from stockdesk.domain.errors import PermissionDenied, ValidationError
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
-from stockdesk.reports import item_card, low_stock, movements, stocktake_sheet, valuation
+from stockdesk.reports import item_card, low_stock, movements, stocktake_sheet, valuation, variance
 from stockdesk.reports.csv_writer import write_csv
 from stockdesk.reports.model import CancelCheck, ProgressCallback
 from stockdesk.reports.spec import BuiltReport, ReportContext, ReportOptions
@@ -58,6 +58,7 @@ REPORTS: dict[str, ReportSpec] = {
         ReportSpec("movements", movements.TITLE,
                    frozenset({"store", "date_from", "date_to", "kind", "user", "sku"}), _movements),
         ReportSpec("stocktake-sheet", stocktake_sheet.TITLE, frozenset({"store"}), stocktake_sheet.build),
+        ReportSpec("stocktake-variance", variance.TITLE, frozenset({"store", "stocktake"}), variance.build),
         ReportSpec("item-card", item_card.TITLE, frozenset({"sku"}), item_card.build),
     )
 }

@@ -18,6 +18,7 @@ class ReportOptions:
     """What a person chose in the dialog or on the command line; each report reads the ones it uses.
 
     Dates are whole days in the desk's time zone; `date_to` and `as_of` include their day.
+    `stocktake` is a stocktake id as typed (None: the latest stocktake of `store`).
     """
 
     store: str | None = None
@@ -27,6 +28,7 @@ class ReportOptions:
     kind: str | None = None
     user: str | None = None
     sku: str | None = None
+    stocktake: str | None = None
 
 
 @dataclass(frozen=True)

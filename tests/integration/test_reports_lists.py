@@ -50,12 +50,16 @@ def shop(db, admin) -> Shop:
 def test_low_stock_lists_what_is_at_or_below_its_reorder_point_with_a_quantity_to_order(
         db, admin, shop, tmp_path):
     result = run_report(db, admin, "low-stock", ReportOptions(), tmp_path / "low.csv")
-    rows = [(r["Section"], r["SKU"], r["On hand"], r["Suggested"], r["Order value"])
+    rows = [(r["Section"], r["SKU"], r["On hand"], r["On order"], r["Suggested"], r["Order value"])
             for r in read_csv(result.path) if r["Line"] == "row"]
-    # LOW-1 in MAIN: 3 left, order its reorder quantity 12; LOW-2 in BR: 4 of 30, order 26 to get back.
-    assert rows == [("BR Store BR", "LOW-2", "4.000", "26.000", "26.00"),
-                    ("MAIN Store MAIN", "LOW-1", "3.000", "12.000", "30.00")]
-    assert result.totals["order_value"] == Decimal("56.00")
+    # The reorder quantity is the pack size: LOW-1 in MAIN (3 of 5) needs 2, one pack of 12;
+    # LOW-2 in BR (4 of 30) needs 26, three packs of 10.
+    assert [row[:2] for row in rows] == [("BR Store BR", "LOW-2"), ("MAIN Store MAIN", "LOW-1")]
+    assert [row[2:] for row in rows] == [("4.000", "0.000", "30.000", "30.00"),
+                                      ("3.000", "0.000", "12.000", "30.00")]
+    reasons = [r["Reason"] for r in read_csv(result.path) if r["Line"] == "row"]
+    assert "reorder point 30 (set by manager)" in reasons[0] and "order 30 (multiple of 10)" in reasons[0]
+    assert result.totals["order_value"] == Decimal("60.00")
     pdf = run_report(db, admin, "low-stock", ReportOptions(store="main"), tmp_path / "low.pdf")
     lines = all_lines(pdf.path)
     assert lines[0] == "Low stock and reorder list"
