@@ -1,11 +1,13 @@
 """Imports every module that defines tables, so `Base.metadata` (and Alembic) sees the whole schema.
 
-A feature with its own tables keeps them in its own module under `stockdesk/db/` and adds one
-import line here.
+A feature with its own tables keeps them in its own module under `stockdesk/db/` and adds its name
+to this import.
 """
 
-import stockdesk.db.alerts_models
-import stockdesk.db.planning_models  # noqa: F401
-from stockdesk.db import models  # noqa: F401
-from stockdesk.db import search_models  # noqa: F401
-from stockdesk.db import sync_models  # noqa: F401
+from stockdesk.db import (  # noqa: F401 - imported for the tables they register
+    alerts_models,
+    models,
+    planning_models,
+    search_models,
+    sync_models,
+)
