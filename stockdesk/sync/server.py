@@ -21,6 +21,7 @@ from stockdesk.db import migrate
 from stockdesk.db.engine import make_engine, normalise_url
 from stockdesk.db.models import LocalSetting
 from stockdesk.services.database import Database
+from stockdesk.sync import server_capture
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.errors import DeskTooOld, NotRegistered, ServerTooOld, SyncError
 
@@ -36,6 +37,7 @@ def init_server(url: str) -> str:
             raise SyncError("the sync server must be a PostgreSQL database (postgresql://...)")
         migrate.upgrade(engine)
         with engine.begin() as connection:
+            server_capture.install(connection)  # after every upgrade: tables added later are covered
             for (role,) in connection.execute(text("SELECT role_name FROM sync_desk")):
                 _grant(connection, role)
         return f"server ready: {engine.url.render_as_string(hide_password=True)}"

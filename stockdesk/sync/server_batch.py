@@ -56,6 +56,8 @@ class ServerBatch:
 
     def begin(self) -> None:
         self.connection.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
+        # The push logs its own writes: the direct-desk capture triggers (server_capture) stay quiet.
+        self.connection.execute(text("SELECT set_config('stockdesk.applying', 'on', true)"))
         top = self.connection.scalar(select(func.coalesce(func.max(change_log.c.seq), 0)))
         self._next_seq = int(top or 0) + 1
 
