@@ -33,11 +33,6 @@ class StocktakeSummary:
     note: str
     lines: int
 
-    @property
-    def label(self) -> str:
-        """"MAIN · 2024-05-31 14:02 · posted · 120 items": what the dialog's selector shows."""
-        return f"{self.store_code} · {self.started_at:%Y-%m-%d %H:%M} · {self.status} · {self.lines} items"
-
 
 def _query(store_ids: Collection[uuid.UUID] | None) -> Select[tuple[Stocktake, str, str]]:
     query = (

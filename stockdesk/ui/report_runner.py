@@ -90,8 +90,8 @@ class ReportRunner(QObject):
 
     def start(self, name: str, options: ReportOptions, out: Path) -> None:
         self._stop = threading.Event()
-        self.progress = QProgressDialog("Writing the report…", "Cancel", 0, 0, self._parent)
-        self.progress.setWindowTitle("Report")
+        self.progress = QProgressDialog(self.tr("Writing the report…"), self.tr("Cancel"), 0, 0, self._parent)
+        self.progress.setWindowTitle(self.tr("Report"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)  # a report done in a blink shows no dialog at all
         self.progress.canceled.connect(self.cancel)
@@ -105,11 +105,12 @@ class ReportRunner(QObject):
         """Ask the job to stop at its next page; it leaves no file behind."""
         self._stop.set()
         if self.progress is not None:
-            self.progress.setLabelText("Cancelling…")
+            self.progress.setLabelText(self.tr("Cancelling…"))
 
     def _on_progress(self, lines: int) -> None:
         if self.progress is not None and not self._stop.is_set():
-            self.progress.setLabelText(f"Writing the report… {lines:,} lines")
+            text = self.tr("Writing the report… {lines} lines").format(lines=f"{lines:,}")
+            self.progress.setLabelText(text)
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -119,7 +120,8 @@ class ReportRunner(QObject):
     def _on_finished(self, result: ReportResult) -> None:
         self._close_progress()
         if not self._opener(result.path):
-            self._show(QMessageBox.Icon.Information, f"The report was saved as\n{result.path}")
+            saved = self.tr("The report was saved as\n{path}").format(path=result.path)
+            self._show(QMessageBox.Icon.Information, saved)
         self.done.emit(result.path)
 
     def _on_failed(self, error: BaseException) -> None:
@@ -127,10 +129,11 @@ class ReportRunner(QObject):
         if isinstance(error, ReportCancelled):
             self.cancelled.emit()
             return
-        self._show(QMessageBox.Icon.Warning, f"The report could not be written: {error}")
+        problem = self.tr("The report could not be written: {error}").format(error=error)
+        self._show(QMessageBox.Icon.Warning, problem)
         self.failed.emit(str(error))
 
     def _show(self, icon: QMessageBox.Icon, text: str) -> None:
         # Not exec(): a nested event loop here would stall other queued results.
-        self.message = QMessageBox(icon, "Report", text, QMessageBox.StandardButton.Ok, self._parent)
+        self.message = QMessageBox(icon, self.tr("Report"), text, QMessageBox.StandardButton.Ok, self._parent)
         self.message.open()

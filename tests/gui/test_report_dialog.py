@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import threading
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from stockdesk.domain.movements import MovementKind
 from stockdesk.reports.spec import ReportOptions
-from stockdesk.services import catalog, stock
+from stockdesk.services import catalog, organisation, stock, stocktake
 from stockdesk.services.stock import MovementRequest
 from stockdesk.ui.dialogs.report_dialog import ReportDialog, open_report_dialog
 from stockdesk.ui.report_runner import ReportRunner
@@ -107,3 +109,61 @@ def test_open_report_dialog_runs_the_chosen_report_when_accepted(qtbot, stocked,
     with qtbot.waitSignal(dialog.runner.done, timeout=20_000):
         dialog.accept()
     assert "S-299" in (tmp_path / "sheet.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.fixture
+def counts(gui_db, gui_admin, gui_store):
+    """Two stocktakes of MAIN (an older posted one and the latest, open) and one of another store."""
+    other = organisation.create_store(gui_db.uow(), gui_admin, code="BR", name="Branch")
+    item = catalog.create_item(gui_db.uow(), gui_admin, sku="CNT", name="Counted", cost_price="3.00")
+    stock.receive(gui_db.uow(), gui_admin, item_id=item.id, store_id=gui_store.id, quantity="10")
+    older = stocktake.start(gui_db.uow(), gui_admin, store_id=gui_store.id)
+    stocktake.add_counts(gui_db.uow(), gui_admin, older.id, [("CNT", "9")])
+    stocktake.post(gui_db.uow(), gui_admin, older.id)
+    latest = stocktake.start(gui_db.uow(), gui_admin, store_id=gui_store.id)
+    stocktake.add_counts(gui_db.uow(), gui_admin, latest.id, [("CNT", "7")])  # 9 on the books: 2 short
+    branch = stocktake.start(gui_db.uow(), gui_admin, store_id=other.id)
+    return older, latest, branch
+
+
+def test_the_variance_report_offers_the_chosen_stores_stocktakes_latest_first(
+        qtbot, gui_db, gui_admin, counts):
+    older, latest, branch = counts
+    dialog = ReportDialog(gui_db, gui_admin)
+    qtbot.addWidget(dialog)
+    dialog.report.setCurrentIndex(dialog.report.findData("stocktake-variance"))
+    assert dialog.stocktake.isEnabled() and not dialog.as_of.isEnabled()
+    assert dialog.stocktake.count() == 3 and dialog.stocktake.currentData() == str(branch.id)
+    dialog.store.setCurrentIndex(dialog.store.findData("MAIN"))
+    offered = [dialog.stocktake.itemData(i) for i in range(dialog.stocktake.count())]
+    assert offered == [str(latest.id), str(older.id)]
+    assert "MAIN" in dialog.stocktake.currentText() and "open" in dialog.stocktake.currentText()
+    assert dialog.options() == ReportOptions(store="MAIN", stocktake=str(latest.id))
+    dialog.report.setCurrentIndex(dialog.report.findData("valuation"))
+    assert not dialog.stocktake.isEnabled() and dialog.options().stocktake is None
+
+
+def test_a_store_without_stocktakes_says_so(qtbot, gui_db, gui_admin, gui_store):
+    dialog = ReportDialog(gui_db, gui_admin)
+    qtbot.addWidget(dialog)
+    assert dialog.stocktake.count() == 1 and dialog.stocktake.currentData() is None
+    assert dialog.stocktake.currentText() == "No stocktakes yet"
+
+
+def test_the_chosen_stocktakes_variance_is_written_from_the_dialog(
+        qtbot, gui_db, gui_admin, counts, tmp_path):
+    _older, latest, _branch = counts
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = open_report_dialog(window, gui_db, gui_admin)
+    dialog.runner._opener = lambda path: True
+    dialog.report.setCurrentIndex(dialog.report.findData("stocktake-variance"))
+    dialog.store.setCurrentIndex(dialog.store.findData("MAIN"))
+    dialog.out.setText(str(tmp_path / "variance.csv"))
+    with qtbot.waitSignal(dialog.runner.done, timeout=20_000):
+        dialog.accept()
+    expected = stocktake.variance(gui_db.uow(), latest.id)
+    rows = list(csv.DictReader((tmp_path / "variance.csv").read_text(encoding="utf-8-sig").splitlines()))
+    [total] = [r for r in rows if r["Line"] == "total"]
+    assert Decimal(total["Value diff."]) == expected.value_difference == Decimal("-6.00")
+    assert Decimal(total["Difference"]) == expected.quantity_difference

@@ -26,6 +26,7 @@ from stockdesk.reports.registry import REPORTS, spec_named
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services import report_queries
 from stockdesk.services.database import Database
+from stockdesk.services.stocktake_queries import StocktakeSummary, recent_stocktakes
 from stockdesk.ui.report_runner import ReportRunner
 
 
@@ -46,14 +47,14 @@ class ReportDialog(QDialog):
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Reports")
+        self.setWindowTitle(self.tr("Reports"))
         self.runner: ReportRunner | None = None
         today = date.today()
         self.report = QComboBox()
         for name, spec in REPORTS.items():
             self.report.addItem(spec.title, name)
         self.store = QComboBox()
-        self.store.addItem("All stores", None)
+        self.store.addItem(self.tr("All stores"), None)
         for sid, code, name in report_queries.stores_named(db.uow()):
             if not actor.is_clerk or sid in actor.store_ids:
                 self.store.addItem(f"{code} — {name}", code)
@@ -61,15 +62,18 @@ class ReportDialog(QDialog):
         self.date_to = _date_edit(today)
         self.as_of = _date_edit(today)
         self.kind = QComboBox()
-        self.kind.addItem("All kinds", None)
+        self.kind.addItem(self.tr("All kinds"), None)
         for kind in MovementKind:
             self.kind.addItem(kind.value.replace("_", " "), kind.value)
-        self.user = QLineEdit(placeholderText="e-mail (all users when empty)")
-        self.sku = QLineEdit(placeholderText="SKU (all items when empty)")
+        self.user = QLineEdit(placeholderText=self.tr("e-mail (all users when empty)"))
+        self.sku = QLineEdit(placeholderText=self.tr("SKU (all items when empty)"))
+        # A clerk is offered only the stocktakes of the stores they work in.
+        self._stocktakes = recent_stocktakes(db.uow(), store_ids=actor.store_ids if actor.is_clerk else None)
+        self.stocktake = QComboBox()
         self.out = QLineEdit()
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
-        self._fields = {
+        self._fields: dict[str, QWidget] = {
             "store": self.store,
             "date_from": self.date_from,
             "date_to": self.date_to,
@@ -77,36 +81,59 @@ class ReportDialog(QDialog):
             "kind": self.kind,
             "user": self.user,
             "sku": self.sku,
+            "stocktake": self.stocktake,
         }
         self._build_layout(browse)
+        self._fill_stocktakes()
+        self.store.currentIndexChanged.connect(self._fill_stocktakes)
         self.report.currentIndexChanged.connect(self._report_changed)
         self._report_changed()
 
     def _build_layout(self, browse: QPushButton) -> None:
         form = QFormLayout()
-        form.addRow("Report", self.report)
+        form.addRow(self.tr("Report"), self.report)
         for label, widget in (
-            ("Store", self.store),
-            ("From", self.date_from),
-            ("To", self.date_to),
-            ("As of", self.as_of),
-            ("Kind", self.kind),
-            ("User", self.user),
-            ("Item", self.sku),
+            (self.tr("Store"), self.store),
+            (self.tr("From"), self.date_from),
+            (self.tr("To"), self.date_to),
+            (self.tr("As of"), self.as_of),
+            (self.tr("Kind"), self.kind),
+            (self.tr("User"), self.user),
+            (self.tr("Item"), self.sku),
+            (self.tr("Stocktake"), self.stocktake),
         ):
             form.addRow(label, widget)
         row = QHBoxLayout()
         row.addWidget(self.out)
         row.addWidget(browse)
-        form.addRow("Save as (.pdf or .csv)", row)
+        form.addRow(self.tr("Save as (.pdf or .csv)"), row)
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
-        buttons.button(standard.Ok).setText("Write report")
+        buttons.button(standard.Ok).setText(self.tr("Write report"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _stocktake_label(self, take: StocktakeSummary) -> str:
+        status = {"open": self.tr("open"), "posted": self.tr("posted"), "cancelled": self.tr("cancelled")}
+        return self.tr("{store} · started {started} · {status} · {lines} items").format(
+            store=take.store_code,
+            started=f"{take.started_at.astimezone():%Y-%m-%d %H:%M}",
+            status=status.get(take.status, take.status),
+            lines=take.lines,
+        )
+
+    def _fill_stocktakes(self) -> None:
+        """The chosen store's stocktakes, latest first (so the default is the latest count)."""
+        code = self.store.currentData()
+        self.stocktake.clear()
+        for take in self._stocktakes:
+            if code is None or take.store_code == code:
+                self.stocktake.addItem(self._stocktake_label(take), str(take.id))
+        if self.stocktake.count() == 0:
+            self.stocktake.addItem(self.tr("No stocktakes yet"), None)
 
     @property
     def report_name(self) -> str:
@@ -124,7 +151,7 @@ class ReportDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save report as", self.out.text(), "PDF (*.pdf);;CSV (*.csv)"
+            self, self.tr("Save report as"), self.out.text(), self.tr("PDF (*.pdf);;CSV (*.csv)")
         )
         if path:
             self.out.setText(path)
@@ -140,6 +167,7 @@ class ReportDialog(QDialog):
             "kind": self.kind.currentData(),
             "user": self.user.text().strip() or None,
             "sku": self.sku.text().strip() or None,
+            "stocktake": self.stocktake.currentData(),
         }
         return ReportOptions(**{key: value for key, value in values.items() if key in used})
 
