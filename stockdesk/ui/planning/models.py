@@ -1,0 +1,220 @@
+"""Table models of the planning pages: short lists of service dataclasses shown through `RowsModel`.
+
+Column titles are marked with QT_TRANSLATE_NOOP under the model's context so `lupdate` finds them;
+`RowsModel.headerData` translates them in that context. Two models take typed input (quantities to
+receive, counts to save); they keep the text as typed and leave parsing to the services, which
+report every bad line at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from stockdesk.services.alerts import AlertView, RecipientView
+from stockdesk.services.purchasing import OrderLineView, OrderView
+from stockdesk.services.stocktake import VarianceLine
+from stockdesk.ui.formatting import format_money, format_quantity, format_when
+from stockdesk.ui.models.rows import Column, RowsModel
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+q = format_quantity
+_tr = QCoreApplication.translate
+
+
+def _alert_state(a: AlertView) -> str:
+    if a.snoozed_until is not None:
+        return _tr("AlertsModel", "Snoozed until {when}").format(when=format_when(a.snoozed_until))
+    return _tr("AlertsModel", "Acknowledged") if a.acknowledged else ""
+
+
+def alerts_model(parent: Any = None) -> RowsModel:
+    c = "AlertsModel"
+    return RowsModel([
+        Column(QT_TRANSLATE_NOOP(c, "Opened"), lambda a: format_when(a.opened_at)),
+        Column(QT_TRANSLATE_NOOP(c, "SKU"), lambda a: a.sku),
+        Column(QT_TRANSLATE_NOOP(c, "Name"), lambda a: a.name),
+        Column(QT_TRANSLATE_NOOP(c, "Store"), lambda a: a.store_code),
+        Column(QT_TRANSLATE_NOOP(c, "On hand at opening"), lambda a: q(a.on_hand), numeric=True),
+        Column(QT_TRANSLATE_NOOP(c, "Reorder point"), lambda a: q(a.reorder_point), numeric=True),
+        Column(QT_TRANSLATE_NOOP(c, "State"), _alert_state),
+    ], parent, context=c)
+
+
+def recipients_model(stores: dict[Any, str], categories: dict[Any, str], parent: Any = None) -> RowsModel:
+    c = "RecipientsModel"
+    every = _tr(c, "(all)")
+    return RowsModel([
+        Column(QT_TRANSLATE_NOOP(c, "E-mail"), lambda r: r.email),
+        Column(QT_TRANSLATE_NOOP(c, "Store"), lambda r: stores.get(r.store_id, every)),
+        Column(QT_TRANSLATE_NOOP(c, "Category"), lambda r: categories.get(r.category_id, every)),
+        Column(QT_TRANSLATE_NOOP(c, "Sending"), lambda r: _mode_text(r)),
+    ], parent, context=c)
+
+
+def _mode_text(r: RecipientView) -> str:
+    if r.mode == "digest":
+        return _tr("RecipientsModel", "Daily digest")
+    return _tr("RecipientsModel", "Immediately")
+
+
+def suggestions_model(parent: Any = None) -> RowsModel:
+    c = "SuggestionsModel"
+    cols: list[tuple[str, Any, bool]] = [
+        (QT_TRANSLATE_NOOP(c, "SKU"), lambda s: s.sku, False),
+        (QT_TRANSLATE_NOOP(c, "Name"), lambda s: s.name, False),
+        (QT_TRANSLATE_NOOP(c, "Store"), lambda s: s.store_code, False),
+        (QT_TRANSLATE_NOOP(c, "Supplier"), lambda s: s.supplier, False),
+        (QT_TRANSLATE_NOOP(c, "Demand/day"), lambda s: q(s.daily_rate), True),
+        (QT_TRANSLATE_NOOP(c, "Lead time"), lambda s: q(s.lead_time_days), True),
+        (QT_TRANSLATE_NOOP(c, "Safety stock"), lambda s: q(s.safety_stock), True),
+        (QT_TRANSLATE_NOOP(c, "Reorder point"), lambda s: q(s.reorder_point), True),
+        (QT_TRANSLATE_NOOP(c, "Computed point"), lambda s: q(s.computed_reorder_point), True),
+        (QT_TRANSLATE_NOOP(c, "On hand"), lambda s: q(s.on_hand), True),
+        (QT_TRANSLATE_NOOP(c, "On order"), lambda s: q(s.on_order), True),
+        (QT_TRANSLATE_NOOP(c, "Order"), lambda s: q(s.suggested_qty), True),
+        (QT_TRANSLATE_NOOP(c, "Method"), lambda s: s.method, False),
+        (QT_TRANSLATE_NOOP(c, "Reason"), lambda s: s.reason, False),
+    ]
+    return RowsModel([Column(t, f, n) for t, f, n in cols], parent, context=c)
+
+
+def _order_lines_text(o: OrderView) -> str:
+    return str(len(o.lines))
+
+
+def orders_model(parent: Any = None) -> RowsModel:
+    c = "OrdersModel"
+    return RowsModel([
+        Column(QT_TRANSLATE_NOOP(c, "Number"), lambda o: o.number),
+        Column(QT_TRANSLATE_NOOP(c, "Supplier"), lambda o: o.supplier),
+        Column(QT_TRANSLATE_NOOP(c, "Store"), lambda o: o.store_code),
+        Column(QT_TRANSLATE_NOOP(c, "Status"), lambda o: o.status),
+        Column(QT_TRANSLATE_NOOP(c, "Lines"), _order_lines_text, numeric=True),
+        Column(QT_TRANSLATE_NOOP(c, "Sent"), lambda o: format_when(o.sent_at) if o.sent_at else ""),
+    ], parent, context=c)
+
+
+def variance_model(parent: Any = None) -> RowsModel:
+    c = "VarianceModel"
+    return RowsModel([
+        Column(QT_TRANSLATE_NOOP(c, "SKU"), lambda v: v.sku),
+        Column(QT_TRANSLATE_NOOP(c, "Name"), lambda v: v.name),
+        Column(QT_TRANSLATE_NOOP(c, "Expected"), lambda v: q(v.expected), numeric=True),
+        Column(QT_TRANSLATE_NOOP(c, "Counted"), lambda v: q(v.counted), numeric=True),
+        Column(QT_TRANSLATE_NOOP(c, "Difference"), lambda v: q(v.difference, signed=True), numeric=True),
+        Column(QT_TRANSLATE_NOOP(c, "Unit cost"), lambda v: format_money(v.unit_cost), numeric=True),
+        Column(QT_TRANSLATE_NOOP(c, "Value"), _value_text, numeric=True),
+    ], parent, context=c)
+
+
+def _value_text(v: VarianceLine) -> str:
+    text = format_money(v.value_difference)
+    return f"+{text}" if v.value_difference > 0 else text
+
+
+class OrderLinesModel(RowsModel):
+    """An order's lines; "Ordered" is editable on drafts, "Receive now" on sent orders (text as typed)."""
+
+    ordered_edited = Signal(object, str)  # (OrderLineView, text): the page asks the service
+    ORDERED, RECEIVE = 3, 5
+
+    def __init__(self, parent: Any = None) -> None:
+        c = "OrderLinesModel"
+        super().__init__([
+            Column(QT_TRANSLATE_NOOP(c, "Line"), lambda r: str(r.line_no), numeric=True),
+            Column(QT_TRANSLATE_NOOP(c, "SKU"), lambda r: r.sku),
+            Column(QT_TRANSLATE_NOOP(c, "Name"), lambda r: r.name),
+            Column(QT_TRANSLATE_NOOP(c, "Ordered"), lambda r: q(r.quantity), numeric=True),
+            Column(QT_TRANSLATE_NOOP(c, "Received"), lambda r: q(r.received), numeric=True),
+            Column(QT_TRANSLATE_NOOP(c, "Receive now"), self._typed, numeric=True),
+            Column(QT_TRANSLATE_NOOP(c, "Unit cost"), lambda r: format_money(r.unit_cost), numeric=True),
+            Column(QT_TRANSLATE_NOOP(c, "Reason"), lambda r: r.reason),
+        ], parent, context=c)
+        self.status = ""
+        self.to_receive: dict[Any, str] = {}
+
+    def _typed(self, line: OrderLineView) -> str:
+        return self.to_receive.get(line.id, "")
+
+    def show_order(self, order: OrderView | None) -> None:
+        self.status = order.status if order else ""
+        self.to_receive = {}
+        self.set_rows(order.lines if order else [])
+
+    def _editable_column(self) -> int:
+        return {"draft": self.ORDERED, "sent": self.RECEIVE, "partial": self.RECEIVE}.get(self.status, -1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Selectable rows; one column editable depending on the order's status."""
+        base = super().flags(index)
+        if index.isValid() and index.column() == self._editable_column():
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Keep a typed receipt quantity, or hand an edited order quantity to the page."""
+        editable = index.isValid() and index.column() == self._editable_column()
+        if not editable or role != Qt.ItemDataRole.EditRole:
+            return False
+        line: OrderLineView = self.row(index.row())
+        text = str(value).strip()
+        if index.column() == self.RECEIVE:
+            self.to_receive[line.id] = text
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        else:
+            self.ordered_edited.emit(line, text)
+        return True
+
+    def add_scanned(self, line: OrderLineView, amount: Decimal) -> None:
+        """A scan adds to what will be received on this line (typed text that is not a number is replaced)."""
+        try:
+            current = Decimal(self.to_receive.get(line.id, "") or "0")
+        except ArithmeticError:
+            current = Decimal(0)
+        self.to_receive[line.id] = format_quantity(current + amount)
+        row = next(i for i in range(self.rowCount()) if self.row(i).id == line.id)
+        self.dataChanged.emit(self.index(row, self.RECEIVE), self.index(row, self.RECEIVE))
+
+    def receipts(self) -> list[tuple[OrderLineView, str]]:
+        """Lines with something typed, in table order."""
+        rows = (self.row(i) for i in range(self.rowCount()))
+        return [(r, self.to_receive[r.id]) for r in rows if self.to_receive.get(r.id, "")]
+
+
+class CountEntryModel(RowsModel):
+    """Counts entered but not yet saved: (code, quantity) as scanned or typed; both columns editable."""
+
+    def __init__(self, parent: Any = None) -> None:
+        c = "CountEntryModel"
+        super().__init__([
+            Column(QT_TRANSLATE_NOOP(c, "Code"), lambda r: r[0]),
+            Column(QT_TRANSLATE_NOOP(c, "Quantity"), lambda r: r[1], numeric=True),
+        ], parent, context=c)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Every cell can be corrected before saving."""
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Replace the code or the quantity of one entry."""
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        entry = list(self.row(index.row()))
+        entry[index.column()] = str(value).strip()
+        self._rows[index.row()] = tuple(entry)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        return True
+
+    def append(self, code: str, quantity: str) -> None:
+        end = self.rowCount()
+        self.beginInsertRows(QModelIndex(), end, end)
+        self._rows.append((code, quantity))
+        self.endInsertRows()
+
+    def entries(self) -> Sequence[tuple[str, str]]:
+        return list(self._rows)

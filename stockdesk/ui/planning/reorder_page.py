@@ -1,0 +1,223 @@
+"""Reorder suggestions: every line with its reason, a chart of recent sales against the forecast,
+"apply reorder points" and "create draft orders" from the selected lines.
+
+The forecast of every item runs on the thread pool (seconds at 100k items) and only when the page
+is first shown or asked to calculate again, never when the window opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from stockdesk.domain.errors import StockDeskError
+from stockdesk.domain.permissions import Action, Actor, allowed
+from stockdesk.services import purchasing, reorder
+from stockdesk.services.database import Database
+from stockdesk.services.purchasing import DraftLine, OrderView
+from stockdesk.services.reorder import SalesHistory, SuggestionRow
+from stockdesk.ui.formatting import format_quantity
+from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
+from stockdesk.ui.planning.models import suggestions_model
+from stockdesk.ui.planning.sales_chart import SalesChart
+from stockdesk.ui.worker import run_in_background
+
+
+class ReorderPage(QWidget):
+    loaded = Signal(int)  # number of lines shown
+    chart_shown = Signal()
+    orders_created = Signal(list)  # [OrderView]
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.rows: list[SuggestionRow] = []
+        self.is_loading = self.is_loaded = False
+        self.confirm: Callable[[str], bool] = lambda q: ask_yes_no(self, q)
+        self.run_dialog: Callable[[QDialog], bool] = exec_dialog
+        self.model = suggestions_model(self)
+        self.problems = ProblemList()
+        self.status = QLabel()
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chart = SalesChart()
+        self._build()
+
+    def _build(self) -> None:
+        self.store = QComboBox()
+        fill_stores(self.store, self.db, self.actor, any_text=self.tr("All stores"))
+        self.only_orders = QCheckBox(self.tr("Only lines to order"))
+        self.only_orders.setChecked(True)
+        manage = allowed(self.actor, Action.MANAGE_CATALOGUE)
+        self.calculate_button = self._button(self.tr("&Calculate"), "Ctrl+Shift+L", self.calculate)
+        self.apply_button = self._button(self.tr("Apply &reorder points"), "Ctrl+Shift+P", self.apply_points)
+        self.draft_button = self._button(self.tr("Create &draft orders"), "Ctrl+Shift+D", self.create_drafts)
+        for button in (self.apply_button, self.draft_button):
+            button.setEnabled(manage)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<h3>" + self.tr("Reorder suggestions") + "</h3>"))
+        top.addStretch(1)
+        for widget in (self.store, self.only_orders, self.calculate_button, self.apply_button,
+                       self.draft_button):
+            top.addWidget(widget)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, 200)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_line(cur.row()))
+        bottom = QWidget()
+        detail = QVBoxLayout(bottom)
+        detail.setContentsMargins(0, 0, 0, 0)
+        detail.addWidget(self.reason)
+        detail.addWidget(self.chart, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(bottom)
+        split.setSizes([420, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.problems)
+        self.store.currentIndexChanged.connect(lambda _i: self.calculate())
+        self.only_orders.toggled.connect(lambda _on: self.calculate())
+
+    def _button(self, text: str, shortcut: str, handler: Callable[[], None]) -> QPushButton:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(handler)
+        self.addAction(action)
+        button = QPushButton(text)
+        button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        button.clicked.connect(action.trigger)
+        return button
+
+    def showEvent(self, event: Any) -> None:
+        """The first time the page is shown, calculate."""
+        super().showEvent(event)
+        if not self.is_loaded and not self.is_loading:
+            self.calculate()
+
+    # loading --------------------------------------------------------------------------------
+
+    def calculate(self) -> None:
+        if self.is_loading:
+            return
+        self.is_loading = True
+        self.status.setText(self.tr("Calculating forecasts…"))
+        self.problems.show_messages([])
+        db, store, only = self.db, self.store.currentData(), self.only_orders.isChecked()
+        run_in_background(lambda: reorder.suggestions(db.uow(), store_id=store, only_orders=only),
+                          on_finished=self._show_rows, on_failed=self._failed)
+
+    def _show_rows(self, rows: list[SuggestionRow]) -> None:
+        if not isValid(self):
+            return
+        self.is_loading, self.is_loaded = False, True
+        self.rows = rows
+        self.model.set_rows(rows)
+        ordering = sum(1 for r in rows if r.suggested_qty > 0)
+        self.status.setText(self.tr("{n} line(s), {k} to order").format(n=len(rows), k=ordering))
+        self._show_line(-1)
+        self.loaded.emit(len(rows))
+
+    def _failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
+        self.is_loading = False
+        self.status.setText("")
+        self.problems.show_messages([str(error)])
+
+    def _show_line(self, row: int) -> None:
+        line = self.model.row(row)
+        if line is None:
+            self.reason.setText(self.tr("Select a line to see why it is suggested."))
+            self.chart.show_history(None, "")
+            return
+        self.reason.setText(f"<b>{line.sku}</b> {line.name} — {line.store_code}: {line.reason}")
+        db = self.db
+        run_in_background(lambda: reorder.history(db.uow(), line.item_id, line.store_id),
+                          on_finished=lambda h: self._show_chart(line, h), on_failed=self._failed)
+
+    def _show_chart(self, line: SuggestionRow, history: SalesHistory) -> None:
+        if not isValid(self) or self.model.row(self.table.currentIndex().row()) is not line:
+            return  # the person has moved on to another line meanwhile
+        self.chart.show_history(history, f"{line.sku} — {line.store_code}")
+        self.chart_shown.emit()
+
+    # actions --------------------------------------------------------------------------------
+
+    def selected_lines(self) -> list[SuggestionRow]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row(r) for r in rows]
+
+    def apply_points(self) -> None:
+        lines = self.selected_lines()
+        if not lines:
+            self.problems.show_messages([self.tr("Select the lines whose computed reorder point to apply.")])
+            return
+        # The reorder point belongs to the item, not the store: the busiest store's point covers the others.
+        points: dict[Any, Decimal] = {}
+        for line in lines:
+            points[line.item_id] = max(points.get(line.item_id, Decimal(0)), line.computed_reorder_point)
+        if not self.confirm(self.tr("Set the reorder point of {n} item(s) to the computed value?").format(
+                n=len(points))):
+            return
+        try:
+            done = reorder.apply_reorder_points(self.db.uow(), self.actor, points)
+        except StockDeskError as error:
+            self.problems.show_error(error)
+            return
+        self.problems.show_messages([])
+        self.status.setText(self.tr("Reorder points set on {n} item(s)").format(n=done))
+        self.calculate()
+
+    def create_drafts(self) -> list[OrderView]:
+        lines = self.selected_lines()
+        if not lines:
+            self.problems.show_messages([self.tr("Select the lines to order first.")])
+            return []
+        drafts = [DraftLine(x.item_id, x.store_id, x.suggested_qty, x.reason) for x in lines]
+        try:
+            orders = purchasing.create_drafts(self.db.uow(), self.actor, drafts)
+        except StockDeskError as error:
+            self.problems.show_error(error, lambda n: self._line_name(lines, n))
+            return []
+        self.problems.show_messages([])
+        numbers = ", ".join(o.number for o in orders)
+        done = self.tr("Created {n} draft order(s): {numbers}")
+        self.status.setText(done.format(n=len(orders), numbers=numbers))
+        self.orders_created.emit(orders)
+        return orders
+
+    def _line_name(self, lines: list[SuggestionRow], number: int) -> str:
+        line = lines[number - 1]
+        return self.tr("{sku} in {store} (order {qty})").format(
+            sku=line.sku, store=line.store_code, qty=format_quantity(line.suggested_qty))

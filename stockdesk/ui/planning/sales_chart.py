@@ -1,0 +1,67 @@
+"""The small chart under a reorder suggestion: daily sales (bars) against the one-step forecast (line).
+
+It answers "why this quantity?" at a glance: a forecast line that hugs the bars is trustworthy; a
+flat line over spiky bars is the intermittent-demand method doing its job (it forecasts a rate, not
+the next spike).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
+
+from stockdesk.services.reorder import SalesHistory
+
+
+class SalesChart(QChartView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(200)
+        self.history: SalesHistory | None = None
+        self.show_history(None, "")
+
+    def show_history(self, history: SalesHistory | None, title: str) -> None:
+        """Draw `history` (None: an empty chart saying what to do)."""
+        self.history = history
+        chart = QChart()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(chart.margins() * 0)
+        if history is None or not history.days:
+            chart.setTitle(title or self.tr("Select a line to see its recent sales"))
+            self.setChart(chart)
+            return
+        chart.setTitle(title)
+        sold = QBarSet(self.tr("Sold per day"))
+        sold.append([float(v) for v in history.sales])
+        bars = QBarSeries()
+        bars.append(sold)
+        line = QLineSeries()
+        line.setName(self.tr("Forecast ({method})").format(method=history.method))
+        line.append([QPointF(i, v) for i, v in enumerate(history.forecast)])
+        chart.addSeries(bars)
+        chart.addSeries(line)
+        days = QBarCategoryAxis()
+        # Bar categories must be unique; a label every week keeps them readable in a small chart.
+        days.append([d.strftime("%d.%m") if i % 7 == 0 else "\u200b" * (i + 1)
+                     for i, d in enumerate(history.days)])
+        chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        bars.attachAxis(days)
+        line.attachAxis(days)
+        units = QValueAxis()
+        units.setRange(0, max([*history.sales, *history.forecast, 1.0]) * 1.1)
+        units.setLabelFormat("%.0f")
+        chart.addAxis(units, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(units)
+        line.attachAxis(units)
+        self.setChart(chart)

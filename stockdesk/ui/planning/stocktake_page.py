@@ -1,0 +1,289 @@
+"""Stocktake: start a count for a store (whole store or ticked categories), enter counts by scanning or
+typing, look at the variance (quantity and value), post.
+
+Counts are collected in a list first and saved together: the service checks every line and refuses
+the batch listing every problem (unknown code, item outside the count, quantity not a number), each
+named by its line in the list and what was typed, so a person fixes them all in one go.
+Reading the variance and posting run on the thread pool: a 50,000-line count takes seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from stockdesk.domain.errors import StockDeskError
+from stockdesk.domain.permissions import Actor
+from stockdesk.services import organisation, stocktake
+from stockdesk.services.database import Database
+from stockdesk.services.stocktake import PostResult, Variance
+from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.planning.common import ProblemList, ask_yes_no, fill_stores
+from stockdesk.ui.planning.models import CountEntryModel, variance_model
+from stockdesk.ui.worker import run_in_background
+
+
+def _table(model: Any, *, editable: bool) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    triggers = QAbstractItemView.EditTrigger
+    view.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed if editable
+                         else triggers.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(editable)  # entry numbers are what the problems refer to
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class StocktakePage(QWidget):
+    variance_shown = Signal(object)  # Variance
+    posted = Signal(object)  # PostResult
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.session: Any = None  # the open stocktake being counted (StocktakeView)
+        self.variance: Variance | None = None
+        self.confirm: Callable[[str], bool] = lambda q: ask_yes_no(self, q)
+        self.entries = CountEntryModel(self)
+        self.lines = variance_model(self)
+        self.problems = ProblemList()
+        self.notice = QLabel()
+        self._build()
+        self.reload_sessions()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<h3>" + self.tr("Stocktake") + "</h3>"))
+        top.addStretch(1)
+        layout.addLayout(top)
+        layout.addLayout(self._start_row())
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self._count_panel())
+        split.addWidget(self._variance_panel())
+        split.setSizes([380, 800])
+        layout.addWidget(split, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.problems)
+
+    def _start_row(self) -> QHBoxLayout:
+        self.store = QComboBox()
+        fill_stores(self.store, self.db, self.actor)
+        self.categories = QListWidget()
+        self.categories.setMaximumHeight(70)
+        self.categories.setToolTip(self.tr("Tick categories to count only those (and their subcategories)"))
+        for category in organisation.list_categories(self.db.uow()):
+            entry = QListWidgetItem(category.name)
+            entry.setData(Qt.ItemDataRole.UserRole, category.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.categories.addItem(entry)
+        self.start_button = QPushButton(self.tr("S&tart count"))
+        self.start_button.clicked.connect(lambda: self._attempt(self.start))
+        self.sessions = QComboBox()
+        self.sessions.setMinimumWidth(260)
+        self.sessions.currentIndexChanged.connect(lambda _i: self._session_chosen())
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Store")))
+        row.addWidget(self.store)
+        row.addWidget(self.categories, 1)
+        row.addWidget(self.start_button)
+        row.addWidget(QLabel(self.tr("Open count")))
+        row.addWidget(self.sessions)
+        return row
+
+    def _count_panel(self) -> QWidget:
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("Scan or type a SKU/barcode"))
+        self.quantity = QLineEdit("1")
+        self.quantity.setMaximumWidth(70)
+        self.code.returnPressed.connect(self.add_entry)
+        self.quantity.returnPressed.connect(self.add_entry)
+        self.entries_view = _table(self.entries, editable=True)
+        self.save_button = QPushButton(self.tr("&Save counts"))
+        self.save_button.clicked.connect(lambda: self._attempt(self.save_counts))
+        self.clear_button = QPushButton(self.tr("Clear list"))
+        self.clear_button.clicked.connect(lambda: self.entries.set_rows([]))
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        entry = QHBoxLayout()
+        entry.addWidget(self.code, 1)
+        entry.addWidget(self.quantity)
+        layout.addLayout(entry)
+        layout.addWidget(self.entries_view, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        layout.addLayout(buttons)
+        return panel
+
+    def _variance_panel(self) -> QWidget:
+        self.variance_view = _table(self.lines, editable=False)
+        self.variance_view.setColumnWidth(1, 220)
+        self.totals = QLabel()
+        self.uncounted_zero = QCheckBox(self.tr("Items nobody counted are zero"))
+        self.uncounted_zero.toggled.connect(lambda _on: self.refresh_variance())
+        self.post_button = QPushButton(self.tr("&Post count"))
+        self.post_button.clicked.connect(self.post)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.variance_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.totals, 1)
+        row.addWidget(self.uncounted_zero)
+        row.addWidget(self.post_button)
+        layout.addLayout(row)
+        return panel
+
+    # sessions -------------------------------------------------------------------------------
+
+    def reload_sessions(self, keep: Any = None) -> None:
+        stores = {self.store.itemData(i): self.store.itemText(i) for i in range(self.store.count())}
+        open_takes = [t for t in stocktake.list_open(self.db.uow()) if t.store_id in stores]
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        for take in open_takes:
+            label = self.tr("{store}, {n} items, started {when:%Y-%m-%d %H:%M}")
+            self.sessions.addItem(label.format(store=stores[take.store_id].split(" ")[0], n=take.lines,
+                                               when=take.started_at.astimezone()), take)
+        self.sessions.blockSignals(False)
+        index = next((i for i, t in enumerate(open_takes) if t.id == keep), 0 if open_takes else -1)
+        self.sessions.setCurrentIndex(index)
+        self._session_chosen()
+
+    def _session_chosen(self) -> None:
+        self.session = self.sessions.currentData()
+        for widget in (self.code, self.quantity, self.save_button, self.post_button, self.uncounted_zero):
+            widget.setEnabled(self.session is not None)
+        self.refresh_variance()
+
+    def _checked_categories(self) -> list[Any]:
+        found = (self.categories.item(i) for i in range(self.categories.count()))
+        return [e.data(Qt.ItemDataRole.UserRole) for e in found if e.checkState() == Qt.CheckState.Checked]
+
+    def start(self) -> None:
+        take = stocktake.start(self.db.uow(), self.actor, store_id=self.store.currentData(),
+                               category_ids=self._checked_categories())
+        self.notice.setText(self.tr("Count started: {n} item(s) expected").format(n=take.lines))
+        self.reload_sessions(keep=take.id)
+        self.code.setFocus()
+
+    # counting -------------------------------------------------------------------------------
+
+    def add_entry(self) -> None:
+        code = self.code.text().strip()
+        if code:
+            self.entries.append(code, self.quantity.text().strip())
+            self.entries_view.scrollToBottom()
+        self.code.clear()
+        self.quantity.setText("1")
+        self.code.setFocus()
+
+    def save_counts(self) -> None:
+        entries = self.entries.entries()
+        if self.session is None or not entries:
+            return
+        saved = stocktake.add_counts(self.db.uow(), self.actor, self.session.id, entries)
+        self.entries.set_rows([])
+        self.notice.setText(self.tr("{n} count line(s) saved").format(n=saved))
+        self.refresh_variance()
+
+    def _entry_name(self, number: int) -> str:
+        entries = self.entries.entries()
+        code = entries[number - 1][0] if 0 < number <= len(entries) else ""
+        return self.tr("Line {n} ({code})").format(n=number, code=code)
+
+    def _attempt(self, call: Callable[[], None]) -> None:
+        self.problems.show_messages([])
+        try:
+            call()
+        except StockDeskError as error:
+            self.problems.show_error(error, self._entry_name)
+
+    # variance and posting -------------------------------------------------------------------
+
+    def refresh_variance(self) -> None:
+        if self.session is None:
+            self._show_variance(None)
+            return
+        db, take, zero = self.db, self.session.id, self.uncounted_zero.isChecked()
+        run_in_background(lambda: stocktake.variance(db.uow(), take, uncounted_as_zero=zero),
+                          on_finished=self._show_variance, on_failed=self._failed)
+
+    def _show_variance(self, report: Variance | None) -> None:
+        if not isValid(self):
+            return
+        self.variance = report
+        self.lines.set_rows(report.lines if report else [])
+        if report is None:
+            self.totals.setText(self.tr("No open count: start one for a store."))
+            return
+        self.totals.setText(self.tr(
+            "Counted {done} of {all}; difference {qty} units, value <b>{value}</b>").format(
+            done=report.counted_lines, all=len(report.lines),
+            qty=format_quantity(report.quantity_difference, signed=True),
+            value=format_money(report.value_difference, grouped=True)))
+        self.variance_shown.emit(report)
+
+    def _failed(self, error: BaseException) -> None:
+        if isValid(self):
+            self.post_button.setEnabled(self.session is not None)
+            if isinstance(error, StockDeskError):
+                self.problems.show_error(error)
+            else:
+                self.problems.show_messages([str(error)])
+
+    def post(self) -> None:
+        report = self.variance
+        if self.session is None or report is None:
+            return
+        question = self.tr("Post {n} counted line(s) with a value difference of {value}?").format(
+            n=report.counted_lines if not self.uncounted_zero.isChecked() else len(report.lines),
+            value=format_money(report.value_difference, grouped=True))
+        if not self.confirm(question):
+            return
+        self.problems.show_messages([])
+        self.post_button.setEnabled(False)
+        self.notice.setText(self.tr("Posting…"))
+        db, actor, take, zero = self.db, self.actor, self.session.id, self.uncounted_zero.isChecked()
+        run_in_background(lambda: stocktake.post(db.uow(), actor, take, uncounted_as_zero=zero),
+                          on_finished=self._posted, on_failed=self._failed)
+
+    def _posted(self, result: PostResult) -> None:
+        if not isValid(self):
+            return
+        self.notice.setText(self.tr("Posted {n} count movement(s); value difference {value}").format(
+            n=result.movements, value=format_money(result.value_difference, grouped=True)))
+        shown = self.variance
+        self.reload_sessions()
+        if self.session is None and shown is not None:  # keep what was posted on screen until the next count
+            self.variance = shown
+            self.lines.set_rows(shown.lines)
+            self.totals.setText(self.tr("Posted: difference {qty} units, value <b>{value}</b>").format(
+                qty=format_quantity(shown.quantity_difference, signed=True),
+                value=format_money(shown.value_difference, grouped=True)))
+        self.posted.emit(result)

@@ -1,0 +1,121 @@
+"""Alerts page and badge: a sale that crosses the reorder point shows up; acknowledging or snoozing clears it."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from stockdesk.services import alerts, stock, users
+from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
+from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
+from tests.gui.planning_fixtures import build_shop
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def shop(gui_db, gui_admin, gui_store):
+    return build_shop(gui_db, gui_admin, gui_store)
+
+
+def button(widget, text):
+    found = [b for b in widget.findChildren(QPushButton) if b.text().replace("&", "") == text]
+    assert len(found) == 1, [b.text() for b in widget.findChildren(QPushButton)]
+    return found[0]
+
+
+def skus(model):
+    return [model.index(row, 1).data() for row in range(model.rowCount())]
+
+
+def test_the_alert_and_recipient_models_follow_qts_rules(qtbot, qtmodeltester, gui_db, gui_admin, gui_store,
+                                                          shop):
+    stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=gui_store.id, quantity=8)
+    alerts.add_recipient(gui_db.uow(), gui_admin, email="boss@example.com", store_id=gui_store.id)
+    page = AlertsPage(gui_db, gui_admin)
+    dialog = AlertSettingsDialog(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    qtbot.addWidget(dialog)
+    assert page.model.rowCount() == 1 and dialog.model.rowCount() == 1
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(dialog.model)
+
+
+def test_a_sale_crossing_the_reorder_point_raises_an_alert_and_acknowledging_clears_it(
+        qtbot, gui_db, gui_admin, gui_store, shop, save_artifact):
+    page = AlertsPage(gui_db, gui_admin)
+    badge = AlertBadge(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    qtbot.addWidget(badge)
+    page.resize(1100, 420)
+    page.show()
+    assert page.model.rowCount() == 0 and badge.isHidden()
+
+    stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=gui_store.id, quantity=8)  # 12 -> 4
+    page.reload()
+    badge.refresh()
+    assert skus(page.model) == ["HAM-1"]
+    assert page.model.index(0, 4).data() == "4" and page.model.index(0, 5).data() == "5"
+    assert badge.count == 1 and "1" in badge.text()
+    save_artifact(page, "planning_alerts.png")
+
+    page.changed.connect(badge.refresh)
+    page.view.selectRow(0)
+    qtbot.mouseClick(button(page, "Acknowledge"), Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
+    assert badge.count == 0 and badge.isHidden()
+    assert "Acknowledged HAM-1" in page.message.text()
+
+    page.show_handled.setChecked(True)  # still open (stock has not recovered), shown as acknowledged
+    assert skus(page.model) == ["HAM-1"] and page.model.index(0, 6).data() == "Acknowledged"
+
+
+def test_snoozing_hides_the_alert_for_the_chosen_days(qtbot, gui_db, gui_admin, gui_store, shop):
+    stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=gui_store.id, quantity=8)
+    page = AlertsPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.view.selectRow(0)
+    page.snooze_days.setValue(3)
+    qtbot.mouseClick(button(page, "Snooze"), Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
+    assert alerts.badge_count(gui_db.uow()) == 0
+    page.show_handled.setChecked(True)
+    assert page.model.index(0, 6).data().startswith("Snoozed until")
+
+
+def test_a_clerk_sees_only_alerts_of_their_stores(qtbot, gui_db, gui_admin, gui_store, shop):
+    from stockdesk.services import organisation
+
+    branch = organisation.create_store(gui_db.uow(), gui_admin, code="BR", name="Branch")
+    stock.receive(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=branch.id, quantity=6)
+    stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=branch.id, quantity=3)
+    users.create_user(gui_db.uow(), gui_admin, email="carl@example.com", password="clerk-pass-1",
+                      role="clerk", store_ids=[gui_store.id])
+    clerk = users.authenticate(gui_db.uow(), email="carl@example.com", password="clerk-pass-1")
+    page = AlertsPage(gui_db, clerk)
+    badge = AlertBadge(gui_db, clerk)
+    qtbot.addWidget(page)
+    qtbot.addWidget(badge)
+    assert page.model.rowCount() == 0 and badge.count == 0  # the branch's alert is not theirs
+    assert not page.page_actions["settings"].isEnabled()
+
+
+def test_recipients_are_added_and_a_bad_address_is_refused_by_name(qtbot, gui_db, gui_admin, gui_store):
+    dialog = AlertSettingsDialog(gui_db, gui_admin)
+    qtbot.addWidget(dialog)
+    dialog.email.setText("not an address")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 0
+    assert any("not an address" in m for m in dialog.problems.messages())
+
+    dialog.email.setText("boss@example.com")
+    dialog.store.setCurrentIndex(dialog.store.findText("MAIN"))
+    dialog.mode.setCurrentIndex(dialog.mode.findData("digest"))
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.problems.messages() == []
+    assert [(r.email, r.mode, r.store_id) for r in alerts.list_recipients(gui_db.uow())] == [
+        ("boss@example.com", "digest", gui_store.id)]
+    assert dialog.model.index(0, 3).data() == "Daily digest"
+
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert alerts.list_recipients(gui_db.uow()) == []
