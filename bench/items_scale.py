@@ -58,7 +58,6 @@ def _filters(db: Database) -> dict[str, ItemFilter]:
     supplier = organisation.list_suppliers(db.uow())[3]
     return {
         "text 'hammer 12' (FTS)": ItemFilter(text="hammer 12"),
-        "text 'ze' (2 chars, LIKE)": ItemFilter(text="ze"),
         "barcode digits '0000123'": ItemFilter(text="0000123"),
         "category + sub-categories": ItemFilter(category_id=top.id),
         "supplier": ItemFilter(supplier_id=supplier.id),

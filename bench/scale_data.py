@@ -23,7 +23,7 @@ from stockdesk.domain.ids import new_id
 from stockdesk.services import organisation, users
 from stockdesk.services.database import open_database
 
-DATA_VERSION = 1
+DATA_VERSION = 2
 ADJECTIVES = ("Claw", "Steel", "Brass", "Heavy", "Mini", "Pro", "Cordless", "Oak", "Zinc", "Red", "Blue",
               "Long", "Short", "Round", "Square", "Galvanised", "Nylon", "Copper", "Rubber", "Fine")
 NOUNS = ("hammer", "saw", "nail", "screw", "bolt", "washer", "drill", "chisel", "plier", "wrench", "tape",
@@ -184,7 +184,11 @@ def _insert_movements(connection: sqlite3.Connection, rng: random.Random, item_i
         n = max(1, round(rng.gauss(per_item, 1.5)))
         chosen = rng.sample(stores, rng.randint(1, 3))
         balance = dict.fromkeys(chosen, 0)
-        moment = end - timedelta(days=rng.uniform(10, 730))
+        # Gaps first, then a start that fits them all before now: spread evenly over two years, never
+        # piled up on today (clamping to `now` made a false spike on the dashboard's last day).
+        gaps = [timedelta(hours=rng.uniform(1, 24 * 30)) for _ in range(n)]
+        span = sum(gaps, timedelta())
+        moment = end - span - timedelta(days=rng.uniform(0, max(0.0, 730 - span.days)))
         for k in range(n):
             store = chosen[k % len(chosen)] if k < len(chosen) else rng.choice(chosen)
             if k < len(chosen) or balance[store] == 0 or rng.random() < 0.25:
@@ -193,8 +197,8 @@ def _insert_movements(connection: sqlite3.Connection, rng: random.Random, item_i
                 sold = rng.randrange(1, balance[store] // 1000 + 1) * 1000
                 kind, quantity, cost, ref = "sale", -sold, None, ""
             balance[store] += quantity
-            moment += timedelta(hours=rng.uniform(1, 24 * 30))
-            stamp = _stamp(min(moment, end))
+            moment += gaps[k]
+            stamp = _stamp(moment)
             batch.append((item_id, store, kind, quantity, cost, ref, admin, stamp, new_id().hex,
                           stamp, stamp, admin))
         levels.extend((item_id, store, quantity) for store, quantity in balance.items())

@@ -162,3 +162,13 @@ def test_search_follows_a_renamed_item(db, admin, catalogue):
     catalog.update_item(db.uow(), admin, item_id, name="Quixotic widget")
     found = item_query.item_page(db.uow(), ItemFilter(text="xotic", include_archived=True))
     assert [row.id for row in found] == [item_id]
+
+
+def test_walking_the_sort_index_returns_the_same_rows(db, catalogue, monkeypatch):
+    """The first page may hide the supplier/price indexes from SQLite's planner: same rows, same order."""
+    monkeypatch.setattr(item_query, "WALK_THRESHOLD", 1)
+    for supplier in catalogue.suppliers:
+        item_filter = ItemFilter(supplier_id=supplier, min_price=Decimal("2.50"), max_price=Decimal("25"))
+        page = item_query.item_page(db.uow(), item_filter, sort=ItemSort.NAME, limit=1000)
+        assert {row.id for row in page} == expected(catalogue, item_filter)
+        assert [row.name for row in page] == sorted(row.name for row in page)

@@ -54,6 +54,8 @@ class DashboardPage(QWidget):
         self.movers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.movers.verticalHeader().hide()
         self.movers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.movers.setWordWrap(False)
+        self.movers.setMinimumWidth(420)
         self.chart_view = QChartView()
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._layout()
@@ -72,6 +74,7 @@ class DashboardPage(QWidget):
         chart_box = self._box(self.tr("Units sold and received per day, last 30 days"), self.chart_view)
         grid.addWidget(chart_box, 1, 1, 1, 2)
         grid.setRowStretch(1, 1)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
 
@@ -128,7 +131,13 @@ class DashboardPage(QWidget):
         chart = QChart()
         chart.addSeries(series)
         days = QBarCategoryAxis()
-        days.append([flow.day.strftime("%d.%m") for flow in daily])  # categories must be unique
+        labels: list[str] = []
+        for flow in daily:  # day numbers fit under narrow bars; categories must be unique, so pad repeats
+            label = flow.day.strftime("%d")
+            while label in labels:
+                label += "\u200b"
+            labels.append(label)
+        days.append(labels)
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(days)
         units = QValueAxis()

@@ -19,6 +19,9 @@ from stockdesk.services.database import Database
 from stockdesk.services.item_query import ItemFilter
 
 DEBOUNCE_MS = 250
+# Shorter text cannot use the trigram index: "ze" would scan a million names (0.8 s) for a list
+# nobody reads. One or two characters are ignored until the third is typed (the hint says so).
+MIN_SEARCH = 3
 ACTIVE, ARCHIVED, ALL = 0, 1, 2
 
 
@@ -121,8 +124,11 @@ class FilterBar(QWidget):
 
     def current(self) -> ItemFilter:
         status = self.status.currentIndex()
+        text = self.search.text().strip()
+        short = 0 < len(text) < MIN_SEARCH
+        self.search.setToolTip(self.tr("Type at least 3 characters to search") if short else "")
         return ItemFilter(
-            text=self.search.text().strip(),
+            text="" if short else text,
             include_archived=status == ALL,
             archived_only=status == ARCHIVED,
             category_id=self.category.currentData(),
