@@ -28,7 +28,7 @@ def build_shop(db, admin, store) -> Shop:
                                 supplier_id=supplier.id)
     start = datetime.now(UTC) - timedelta(days=57)
     requests = [MovementRequest(MovementKind.RECEIVE, hammer.id, store.id, "12", at=start),
-                MovementRequest(MovementKind.RECEIVE, nails.id, store.id, "500", at=start)]
+                MovementRequest(MovementKind.RECEIVE, nails.id, store.id, "400", at=start)]
     requests += [MovementRequest(MovementKind.SALE, nails.id, store.id, str(5 + day % 4),
                                  at=start + timedelta(days=day, hours=1)) for day in range(1, 56)]
     stock.post_movements(db.uow(), admin, requests)

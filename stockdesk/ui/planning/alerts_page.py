@@ -64,12 +64,13 @@ class AlertsPage(ListPage):
         self.show_handled.toggled.connect(lambda _on: self.reload())
         self.filters.addWidget(self.show_handled)
         self.filters.addStretch(1)
-        self.view.horizontalHeader().resizeSection(2, 260)
         self.reload()
 
     def reload(self) -> None:
         rows = visible_alerts(self.db, self.actor, include_handled=self.show_handled.isChecked())
         self.model.set_rows(rows)  # type: ignore[attr-defined]
+        self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(2, max(self.view.columnWidth(2), 260))
         self.title.setText("<h3>" + self.tr("Low-stock alerts ({n})").format(n=len(rows)) + "</h3>")
 
     def showEvent(self, event: object) -> None:

@@ -63,19 +63,19 @@ def _mode_text(r: RecipientView) -> str:
 
 def suggestions_model(parent: Any = None) -> RowsModel:
     c = "SuggestionsModel"
-    cols: list[tuple[str, Any, bool]] = [
+    cols: list[tuple[str, Any, bool]] = [  # what to order first; the figures that explain it after
         (QT_TRANSLATE_NOOP(c, "SKU"), lambda s: s.sku, False),
         (QT_TRANSLATE_NOOP(c, "Name"), lambda s: s.name, False),
         (QT_TRANSLATE_NOOP(c, "Store"), lambda s: s.store_code, False),
-        (QT_TRANSLATE_NOOP(c, "Supplier"), lambda s: s.supplier, False),
+        (QT_TRANSLATE_NOOP(c, "Order"), lambda s: q(s.suggested_qty), True),
+        (QT_TRANSLATE_NOOP(c, "On hand"), lambda s: q(s.on_hand), True),
+        (QT_TRANSLATE_NOOP(c, "On order"), lambda s: q(s.on_order), True),
+        (QT_TRANSLATE_NOOP(c, "Reorder point"), lambda s: q(s.reorder_point), True),
         (QT_TRANSLATE_NOOP(c, "Demand/day"), lambda s: q(s.daily_rate), True),
         (QT_TRANSLATE_NOOP(c, "Lead time"), lambda s: q(s.lead_time_days), True),
         (QT_TRANSLATE_NOOP(c, "Safety stock"), lambda s: q(s.safety_stock), True),
-        (QT_TRANSLATE_NOOP(c, "Reorder point"), lambda s: q(s.reorder_point), True),
         (QT_TRANSLATE_NOOP(c, "Computed point"), lambda s: q(s.computed_reorder_point), True),
-        (QT_TRANSLATE_NOOP(c, "On hand"), lambda s: q(s.on_hand), True),
-        (QT_TRANSLATE_NOOP(c, "On order"), lambda s: q(s.on_order), True),
-        (QT_TRANSLATE_NOOP(c, "Order"), lambda s: q(s.suggested_qty), True),
+        (QT_TRANSLATE_NOOP(c, "Supplier"), lambda s: s.supplier, False),
         (QT_TRANSLATE_NOOP(c, "Method"), lambda s: s.method, False),
         (QT_TRANSLATE_NOOP(c, "Reason"), lambda s: s.reason, False),
     ]

@@ -143,6 +143,9 @@ class ReorderPage(QWidget):
         self.is_loading, self.is_loaded = False, True
         self.rows = rows
         self.model.set_rows(rows)
+        if rows:
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
         ordering = sum(1 for r in rows if r.suggested_qty > 0)
         self.status.setText(self.tr("{n} line(s), {k} to order").format(n=len(rows), k=ordering))
         self._show_line(-1)

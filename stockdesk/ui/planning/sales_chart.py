@@ -52,9 +52,12 @@ class SalesChart(QChartView):
         chart.addSeries(bars)
         chart.addSeries(line)
         days = QBarCategoryAxis()
-        # Bar categories must be unique; a label every week keeps them readable in a small chart.
-        days.append([d.strftime("%d.%m") if i % 7 == 0 else "\u200b" * (i + 1)
-                     for i, d in enumerate(history.days)])
+        days.append([d.strftime("%Y-%m-%d") for d in history.days])  # categories must be unique
+        # Eight weeks of daily labels would only be elided to "…": name the span in the title instead.
+        days.setLabelsVisible(False)
+        days.setGridLineVisible(False)
+        days.setTitleText(self.tr("{first} – {last}, one bar per day").format(
+            first=history.days[0].strftime("%d.%m"), last=history.days[-1].strftime("%d.%m")))
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(days)
         line.attachAxis(days)

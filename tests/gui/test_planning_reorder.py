@@ -1,0 +1,90 @@
+"""Reorder page: suggestions with their reasons, the sales chart, draft orders and reorder points."""
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from stockdesk.services import catalog, purchasing
+from stockdesk.ui.planning.reorder_page import ReorderPage
+from tests.gui.planning_fixtures import build_shop
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def shop(gui_db, gui_admin, gui_store):
+    return build_shop(gui_db, gui_admin, gui_store)
+
+
+@pytest.fixture
+def page(qtbot, gui_db, gui_admin, shop):
+    page = ReorderPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.confirm = lambda _question: True
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        page.show()  # the first showing calculates, off the GUI thread
+    return page
+
+
+def row_of(page, sku):
+    return next(r for r in range(page.model.rowCount()) if page.model.row(r).sku == sku)
+
+
+def test_the_suggestions_model_follows_qts_rules(page, qtmodeltester):
+    assert page.model.rowCount() >= 1
+    qtmodeltester.check(page.model)
+
+
+def test_suggestions_show_their_reason_and_the_chart_of_recent_sales(qtbot, page, save_artifact):
+    row = row_of(page, "NAIL-50")
+    line = page.model.row(row)
+    assert line.suggested_qty > 0
+    reason_column = page.model.columnCount() - 1
+    assert page.model.index(row, reason_column).data() == line.reason
+    assert "lead time" in line.reason.lower() or "lead" in line.reason.lower()
+    assert "to order" in page.status.text()
+
+    with qtbot.waitSignal(page.chart_shown, timeout=10_000):
+        page.table.selectRow(row)
+    assert "NAIL-50" in page.reason.text() and line.reason in page.reason.text()
+    history = page.chart.history
+    assert history is not None and sum(history.sales) > 0
+    assert len(page.chart.chart().series()) == 2  # sold bars and the forecast line
+    save_artifact(page, "planning_reorder.png")
+
+
+def test_a_draft_order_is_created_from_the_selected_line(qtbot, page, gui_db, shop):
+    line = page.model.row(row_of(page, "NAIL-50"))
+    page.table.selectRow(row_of(page, "NAIL-50"))
+    with qtbot.waitSignal(page.orders_created) as blocker:
+        qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    (order,) = blocker.args[0]
+    assert order.status == "draft" and order.supplier == "Acme Tools"
+    assert [(x.sku, x.quantity, x.reason) for x in order.lines] == [("NAIL-50", line.suggested_qty, line.reason)]
+    assert purchasing.get_order(gui_db.uow(), order.id).lines[0].quantity == line.suggested_qty
+    assert order.number in page.status.text()
+
+
+def test_a_bad_selected_line_is_named_and_no_order_is_drafted(qtbot, gui_db, gui_admin, gui_store, page):
+    lonely = catalog.create_item(gui_db.uow(), gui_admin, sku="LONE-1", name="No supplier")
+    from stockdesk.services import stock
+
+    stock.receive(gui_db.uow(), gui_admin, item_id=lonely.id, store_id=gui_store.id, quantity=1)
+    page.only_orders.setChecked(False)  # recalculates: every line, even those with nothing to order
+    qtbot.waitUntil(lambda: not page.is_loading and any(r.sku == "LONE-1" for r in page.rows), timeout=30_000)
+    selection = page.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for sku in ("NAIL-50", "LONE-1"):
+        selection.select(page.model.index(row_of(page, sku), 0), flags)
+    assert page.create_drafts() == []
+    messages = page.problems.messages()
+    assert len(messages) == 1 and messages[0].startswith("LONE-1 in MAIN (order 0): quantity"), messages
+    assert purchasing.list_orders(gui_db.uow()) == []
+
+
+def test_a_manager_applies_the_computed_reorder_point(qtbot, page, gui_db, shop):
+    line = page.model.row(row_of(page, "NAIL-50"))
+    page.table.selectRow(row_of(page, "NAIL-50"))
+    with qtbot.waitSignal(page.loaded, timeout=30_000):  # applying recalculates
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert catalog.get_item(gui_db.uow(), shop.nails.id).reorder_point == line.computed_reorder_point
