@@ -45,6 +45,7 @@ from stockdesk.ui.pages.dashboard import DashboardPage
 from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
 from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
 from stockdesk.ui.pages.users_page import UsersPage
+from stockdesk.ui.planning.hookup import install_planning
 from stockdesk.ui.sync_hookup import install_sync
 from stockdesk.ui.widgets.filter_bar import FilterBar
 from stockdesk.ui.widgets.stock_panel import StockPanel
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         self.watcher = ChangeWatcher(db, self)
         self.watcher.changed.connect(self._changed_elsewhere)
+        self.planning = install_planning(self)  # alerts, reorder, orders, stocktake pages; badge; mail worker
 
     # building -----------------------------------------------------------------------------------
 

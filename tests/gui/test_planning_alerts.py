@@ -1,4 +1,4 @@
-"""Alerts page and badge: a sale that crosses the reorder point shows up; acknowledging or snoozing clears it."""
+"""Alerts page and badge: a sale crossing the reorder point shows up; acknowledging or snoozing clears it."""
 
 import pytest
 from PySide6.QtCore import Qt

@@ -20,7 +20,8 @@ def shop(gui_db, gui_admin, gui_store):
 
 @pytest.fixture
 def draft(gui_db, gui_admin, gui_store, shop):
-    lines = [DraftLine(shop.nails.id, gui_store.id, "100", "low"), DraftLine(shop.hammer.id, gui_store.id, "4")]
+    lines = [DraftLine(shop.nails.id, gui_store.id, "100", "low"),
+             DraftLine(shop.hammer.id, gui_store.id, "4")]
     (order,) = purchasing.create_drafts(gui_db.uow(), gui_admin, lines)
     return order
 
@@ -72,7 +73,8 @@ def test_a_draft_is_edited_sent_with_its_pdf_shown_and_received_in_part(qtbot, p
         page.scan.setText("4006381333931")
         qtbot.keyClick(page.scan, Qt.Key.Key_Return)
     assert cells(page.lines, page.lines.RECEIVE) == ["50", "2"]
-    nails_before, hammers_before = on_hand(gui_db, shop.nails, gui_store), on_hand(gui_db, shop.hammer, gui_store)
+    nails_before = on_hand(gui_db, shop.nails, gui_store)
+    hammers_before = on_hand(gui_db, shop.hammer, gui_store)
     qtbot.mouseClick(page.receive_button, Qt.MouseButton.LeftButton)
     assert page.problems.messages() == []
     assert page.order.status == "partial" and "now partial" in page.notice.text()
@@ -82,8 +84,8 @@ def test_a_draft_is_edited_sent_with_its_pdf_shown_and_received_in_part(qtbot, p
     save_artifact(page, "planning_orders.png")
 
 
-def test_bad_receipt_quantities_are_all_named_and_nothing_is_received(qtbot, gui_db, gui_admin, page, gui_store,
-                                                                       shop):
+def test_bad_receipt_quantities_are_all_named_and_nothing_is_received(qtbot, gui_db, gui_admin, page,
+                                                                       gui_store, shop):
     purchasing.send(gui_db.uow(), gui_admin, page.order.id, pdf_dir=page.pdf_dir)
     page.reload()
     page.lines.setData(page.lines.index(0, page.lines.RECEIVE), "lots")

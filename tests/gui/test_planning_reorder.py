@@ -60,7 +60,8 @@ def test_a_draft_order_is_created_from_the_selected_line(qtbot, page, gui_db, sh
         qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
     (order,) = blocker.args[0]
     assert order.status == "draft" and order.supplier == "Acme Tools"
-    assert [(x.sku, x.quantity, x.reason) for x in order.lines] == [("NAIL-50", line.suggested_qty, line.reason)]
+    wanted = [("NAIL-50", line.suggested_qty, line.reason)]
+    assert [(x.sku, x.quantity, x.reason) for x in order.lines] == wanted
     assert purchasing.get_order(gui_db.uow(), order.id).lines[0].quantity == line.suggested_qty
     assert order.number in page.status.text()
 

@@ -46,8 +46,8 @@ def test_the_stocktake_models_follow_qts_rules(qtbot, page, qtmodeltester):
     qtmodeltester.check(page.entries)
 
 
-def test_a_count_is_scanned_typed_shown_as_variance_with_value_and_posted(qtbot, page, gui_db, gui_store, shop,
-                                                                          save_artifact):
+def test_a_count_is_scanned_typed_shown_as_variance_with_value_and_posted(qtbot, page, gui_db, gui_store,
+                                                                          shop, save_artifact):
     start(qtbot, page)
     assert "2 item(s) expected" in page.notice.text()
     for _ in range(3):
@@ -75,7 +75,8 @@ def test_a_count_is_scanned_typed_shown_as_variance_with_value_and_posted(qtbot,
     assert page.lines.rowCount() == 2  # what was posted stays on screen
 
 
-def test_bad_counts_are_all_listed_naming_their_lines_and_nothing_is_saved(qtbot, page, gui_db, save_artifact):
+def test_bad_counts_are_all_listed_naming_their_lines_and_nothing_is_saved(qtbot, page, gui_db,
+                                                                           save_artifact):
     start(qtbot, page)
     scan(qtbot, page, "HAM-1", "2")
     scan(qtbot, page, "NOPE-9", "1")

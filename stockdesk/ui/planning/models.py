@@ -210,6 +210,14 @@ class CountEntryModel(RowsModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
         return True
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Line numbers down the side: the problems of a refused batch name them."""
+        if orientation is Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return super().headerData(section, orientation, role)
+
     def append(self, code: str, quantity: str) -> None:
         end = self.rowCount()
         self.beginInsertRows(QModelIndex(), end, end)

@@ -157,6 +157,7 @@ class OrdersPage(QWidget):
         orders = purchasing.list_orders(self.db.uow(), status=self.status_filter.currentData())
         orders.sort(key=lambda o: (STATUSES.index(o.status) if o.status in STATUSES else 9, o.number))
         self.orders.set_rows(orders)
+        self.orders_view.resizeColumnsToContents()
         row = next((i for i, o in enumerate(orders) if o.id == keep), -1)
         if row >= 0:
             self.orders_view.selectRow(row)

@@ -100,6 +100,7 @@ class StocktakePage(QWidget):
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.categories.addItem(entry)
+        self.categories.setVisible(self.categories.count() > 0)  # no categories: always the whole store
         self.start_button = QPushButton(self.tr("S&tart count"))
         self.start_button.clicked.connect(lambda: self._attempt(self.start))
         self.sessions = QComboBox()
@@ -109,6 +110,7 @@ class StocktakePage(QWidget):
         row.addWidget(QLabel(self.tr("Store")))
         row.addWidget(self.store)
         row.addWidget(self.categories, 1)
+        row.addStretch(0 if self.categories.count() else 1)
         row.addWidget(self.start_button)
         row.addWidget(QLabel(self.tr("Open count")))
         row.addWidget(self.sessions)
