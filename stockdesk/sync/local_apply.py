@@ -26,6 +26,7 @@ class LocalApply:
         self.connection = connection
         self.desk_id = desk_id
         self.touched: set[RawKey] = set()
+        self.added: dict[RawKey, int] = {}  # scaled quantity of movements this pull inserted, per place
         self.applied = 0
 
     def __enter__(self) -> LocalApply:
@@ -61,10 +62,28 @@ class LocalApply:
         if upsert:
             action = "UPDATE SET " + ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
         sql = f'INSERT INTO "{spec.name}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO {action}'
+        fresh = self._absent_ids([r["id"] for r in rows]) if spec.name == "stock_movement" else set()
         self.connection.exec_driver_sql(sql, [tuple(r.get(c) for c in columns) for r in rows])
         self.applied += len(rows)
         if spec.name == "stock_movement":
             self.touched.update((r["item_id"], r["store_id"]) for r in rows)
+            for row in rows:
+                if row["id"] in fresh:  # stored form: scaled integers, summed exactly
+                    key = (row["item_id"], row["store_id"])
+                    self.added[key] = self.added.get(key, 0) + int(row["quantity"])
+
+    def _absent_ids(self, ids: list[str]) -> set[str]:
+        """The ids not in the ledger yet: only those rows will really be inserted."""
+        absent = set(ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            absent -= set(
+                self.connection.exec_driver_sql(
+                    f"SELECT id FROM stock_movement WHERE id IN ({marks})", tuple(chunk)
+                ).scalars()
+            )
+        return absent
 
     def _make_room(self, spec: SyncedTable, column: str, incoming: Iterable[tuple[str, Any]]) -> None:
         """A local row holding a key an incoming row brings is the later one: rename it as the server did."""
@@ -136,15 +155,20 @@ class LocalApply:
     # -- derived stock ---------------------------------------------------------------------------
 
     def recompute_levels(self) -> None:
-        """On-hand of every place a pulled movement touched, summed again from the ledger."""
-        if not self.touched:
+        """Add the movements this pull inserted to the levels of their places.
+
+        The levels stay derived from the ledger (level = its movements' sum, which `stockdesk check`
+        proves): each pulled movement is added once, exactly when its row goes in. Summing every
+        touched place's whole history again instead costs a read of most of the ledger per batch.
+        """
+        if not self.added:
             return
         self.connection.exec_driver_sql(
-            "INSERT INTO stock_level (item_id, store_id, on_hand) VALUES (?, ?, "
-            "(SELECT COALESCE(SUM(quantity), 0) FROM stock_movement WHERE item_id = ? AND store_id = ?)) "
-            "ON CONFLICT(item_id, store_id) DO UPDATE SET on_hand = excluded.on_hand",
-            [(i, s, i, s) for i, s in sorted(self.touched)],
+            "INSERT INTO stock_level (item_id, store_id, on_hand) VALUES (?, ?, ?) "
+            "ON CONFLICT(item_id, store_id) DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand",
+            [(i, s, q) for (i, s), q in sorted(self.added.items())],
         )
+        self.added.clear()
 
     def rebuild_all_levels(self) -> None:
         self.connection.exec_driver_sql("DELETE FROM stock_level")
