@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -50,6 +50,8 @@ class CounterWedge(WedgeFilter):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Recognise bursts unless the focus is in a dialog or in a text field off the counter page."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            return self._claim_enter(watched, event)
         if event.type() != QEvent.Type.KeyPress:
             return False
         focus = QApplication.focusWidget()
@@ -59,6 +61,19 @@ class CounterWedge(WedgeFilter):
         if isinstance(focus, _TEXT_FIELDS) and not self._page.isAncestorOf(focus):
             return False
         return super().eventFilter(watched, event)
+
+
+    def _claim_enter(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Keep an Enter that ends a burst from firing an Enter shortcut (e.g. "edit item" on the items
+        table): Qt offers shortcuts the key before any event filter sees the key press."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if not enter or watched is not QApplication.focusWidget():
+            return False
+        burst, last_ms = self._burst, self._last_ms
+        if len(burst) >= self.min_length and float(event.timestamp()) - last_ms <= self.max_gap_ms:
+            event.accept()  # accepted override: no shortcut, the key press comes to us as usual
+            return True
+        return False
 
 
 _TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QComboBox)
