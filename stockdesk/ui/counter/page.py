@@ -82,8 +82,8 @@ class CounterPage(QWidget):
         right.addWidget(QLabel(self.tr("<b>This shift</b>")))
         right.addWidget(self.shift, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 1)
+        layout.addLayout(left, 5)
+        layout.addLayout(right, 2)
 
     def reload_stores(self) -> None:
         """Fill the location picker with the stores this user may move stock in."""

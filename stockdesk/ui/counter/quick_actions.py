@@ -42,8 +42,10 @@ class QuickActionsBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.quantity = QLineEdit()
-        self.quantity.setPlaceholderText(self.tr("Quantity (N)"))
-        self.quantity.setMaximumWidth(160)
+        self.quantity.setPlaceholderText(self.tr("N"))
+        self.quantity.setToolTip(self.tr("Quantity for F2-F5 (F1 always sells one)"))
+        self.quantity.setMinimumWidth(90)
+        self.quantity.setMaximumWidth(140)
         self.quantity.setStyleSheet("font-size: 16pt;")
         self.target = QComboBox()
         self.target.setToolTip(self.tr("Store that a transfer (F5) sends to"))

@@ -32,6 +32,7 @@ class ShiftList(QListWidget):
         self.setAlternatingRowColors(True)
         # One line per entry: lets the view skip measuring every row when a new one goes on top.
         self.setUniformItemSizes(True)
+        self.setMinimumWidth(260)
 
     def add(self, code: str, text: str, *, ok: bool = True) -> ShiftEntry:
         entry = ShiftEntry(datetime.now(), code, text, ok)
@@ -42,7 +43,8 @@ class ShiftList(QListWidget):
 
     def _show(self, entry: ShiftEntry) -> None:
         code, text, ok = entry.code, entry.text, entry.ok
-        row = QListWidgetItem(f"{entry.at:%H:%M:%S}   {text}" + (f"   [{code}]" if code else ""))
+        row = QListWidgetItem(f"{entry.at:%H:%M:%S}  {text}")
+        row.setToolTip(code or text)  # the code is for checking afterwards: hover shows it
         if not ok:
             row.setForeground(QBrush(QColor(ERROR_INK)))
         self.insertItem(0, row)
