@@ -118,3 +118,13 @@ def test_debouncer_can_be_supplied_to_the_stream(video):
         # A window longer than the whole video still lets each distinct code through once.
         events = list(scan_stream(source, debouncer=Debouncer(window_s=3600)))
     assert len(events) == len(ITEMS)
+
+
+def test_a_upce_read_inside_an_ean13_is_dropped_but_a_separate_upce_is_kept():
+    from stockdesk.scanner.decoders import Decoded, drop_phantom_upce
+
+    ean = Decoded("4006381333931", "EAN13", ((100, 100), (300, 100), (300, 200), (100, 200)))
+    phantom = Decoded("15000002", "UPCE", ((150, 120), (250, 120), (250, 180), (150, 180)))
+    elsewhere = Decoded("04252614", "UPCE", ((400, 300), (500, 300), (500, 380), (400, 380)))
+    assert drop_phantom_upce([ean, phantom, elsewhere]) == [ean, elsewhere]
+    assert drop_phantom_upce([phantom]) == [phantom]
