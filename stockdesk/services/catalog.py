@@ -222,13 +222,13 @@ def find_item(uow: UnitOfWork, code: str) -> ItemView:
             Item.sku == text,
             func.upper(Item.sku) == text.upper(),
         ):
-            found = _item_with_barcodes(uow, condition)
+            found = item_with_barcodes(uow, condition)
             if found is not None:
                 return found
         raise NotFound("item with code", text)
 
 
-def _item_with_barcodes(uow: UnitOfWork, condition: ColumnElement[bool]) -> ItemView | None:
+def item_with_barcodes(uow: UnitOfWork, condition: ColumnElement[bool]) -> ItemView | None:
     """The first live item matching `condition` and its barcodes in one round trip: scans must be instant."""
     live_codes = and_(ItemBarcode.item_id == Item.id, ItemBarcode.deleted.is_(False))
     rows = uow.session.execute(

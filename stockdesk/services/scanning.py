@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from stockdesk.db.models import Item, ItemBarcode, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, ValidationError
@@ -174,18 +174,9 @@ def _find_item(uow: UnitOfWork, code: str, symbology: str) -> ItemView | None:
         live = ItemBarcode.deleted.is_(False)
         by_code = select(ItemBarcode.item_id).where(ItemBarcode.code.in_(forms), live)
         for condition in (Item.id.in_(by_code.scalar_subquery()), func.upper(Item.sku) == code.upper()):
-            live_codes = and_(ItemBarcode.item_id == Item.id, ItemBarcode.deleted.is_(False))
-            rows = uow.session.execute(
-                select(Item, ItemBarcode.id, ItemBarcode.code, ItemBarcode.symbology)
-                .outerjoin(ItemBarcode, live_codes)
-                .where(condition, Item.deleted.is_(False))
-                .order_by(Item.id, ItemBarcode.created_at)
-            ).all()
-            if rows:
-                item = rows[0][0]
-                codes = tuple(BarcodeView(r[1], r[2], r[3]) for r in rows
-                              if r[0] is item and r[1] is not None)
-                return ItemView.of(item, codes)
+            found = catalog.item_with_barcodes(uow, condition)
+            if found is not None:
+                return found
     return None
 
 
