@@ -29,6 +29,8 @@ from stockdesk.sync.server_batch import LOCK_KEY
 from stockdesk.sync.tables import SyncedTable, synced_tables
 
 APPLYING = "stockdesk.applying"
+# Checked in the trigger's WHEN clause: rows a push writes queue no trigger event at all.
+QUIET = f"coalesce(current_setting('{APPLYING}', true), '') <> 'on'"
 _DESK_KEY = "desk_id"
 
 
@@ -65,9 +67,6 @@ DECLARE
   next_seq bigint;
   stamp text;
 BEGIN
-  IF coalesce(current_setting('{APPLYING}', true), '') = 'on' THEN
-    RETURN NULL;  -- a push: it logs its own changes
-  END IF;
   IF TG_OP = 'UPDATE' THEN
     changed := array_remove(ARRAY[{changed}]::text[], NULL);
     IF cardinality(changed) = 0 THEN
@@ -113,8 +112,8 @@ def install(connection: Connection) -> int:
         connection.execute(text(f'DROP TRIGGER IF EXISTS sync_capture ON "{spec.name}"'))
         connection.execute(
             text(
-                f'CREATE TRIGGER sync_capture AFTER INSERT OR UPDATE ON "{spec.name}" '
-                f"FOR EACH ROW EXECUTE FUNCTION sync_capture_{spec.name}()"
+                f'CREATE TRIGGER sync_capture AFTER INSERT OR UPDATE ON "{spec.name}" FOR EACH ROW '
+                f"WHEN ({QUIET}) EXECUTE FUNCTION sync_capture_{spec.name}()"
             )
         )
     return len(synced_tables())
