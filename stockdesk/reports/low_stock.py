@@ -36,8 +36,9 @@ Key = tuple[uuid.UUID, uuid.UUID]
 _SCALE = Decimal("0.001")
 
 def short_reason(value: str) -> str:
-    """The reason as the PDF shows it: the "Reorder pt" column already says whose point it is."""
-    return value.replace(" (set by manager)", " (manager)")
+    """The reason as the PDF shows it: shorter ("Reorder pt" already gives the point) and in the
+    standard fonts' encoding, which has no arrow (a cell outside it is drawn the slow way)."""
+    return value.replace(" (set by manager)", " (manager)").replace(" → ", ", so ")
 
 
 # Landscape A4 (267 mm of text width): the reason gets what the figures leave.
@@ -118,8 +119,12 @@ def lines(low: Iterable[LowStockRow], suggestions: Mapping[Key, SuggestionRow],
 
 def suggestions_for(uow: Callable[[], UnitOfWork], store_ids: Iterable[uuid.UUID] | None
                     ) -> dict[Key, SuggestionRow]:
-    """The planner's suggestion for every (item, store) of the given stores (None: all stores)."""
-    stores: list[uuid.UUID | None] = [None] if store_ids is None else sorted(store_ids)
+    """The planner's suggestion for every (item, store) of the given stores (None: all stores).
+
+    One store at a time: the planner holds a matrix of items x days of sales, and a store's share of
+    it is a fraction of the whole catalogue's (100,000 items in three stores: peak RSS 1 GiB at once).
+    """
+    stores = sorted(store_ids) if store_ids is not None else [sid for sid, _, _ in stores_named(uow())]
     found: dict[Key, SuggestionRow] = {}
     for store in stores:
         for s in reorder.suggestions(uow(), store_id=store):

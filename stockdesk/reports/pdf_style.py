@@ -38,6 +38,7 @@ ZEBRA_BG = colors.HexColor("#F5F7FA")
 SUBTOTAL_BG = colors.HexColor("#EDF0F4")
 
 _ELLIPSIS = "…"
+_ELLIPSIS_CODE = _ELLIPSIS.encode("cp1252")[0]
 # No glyph of Helvetica is wider than 1.02 em, so shorter strings need no measuring.
 _WIDEST_GLYPH_EM = 1.02
 
@@ -47,6 +48,27 @@ def fit_text(value: str, width: float, *, bold: bool = False, size: float = FONT
     if len(value) * size * _WIDEST_GLYPH_EM <= width:
         return value
     font = FONT_BOLD if bold else FONT
+    try:
+        data = value.encode("cp1252")  # the standard fonts' encoding: one byte per character
+    except UnicodeEncodeError:
+        return _fit_measured(value, width, font, size)
+    # One pass over the font's width table: a long text column (a reason, a description) would
+    # otherwise cost a dozen stringWidth calls per cell in the binary search below.
+    widths = getFont(font).widths
+    room = width * 1000 / size
+    if sum(map(widths.__getitem__, data)) <= room:
+        return value
+    room -= widths[_ELLIPSIS_CODE]
+    used = 0
+    for index, code in enumerate(data):
+        used += widths[code]
+        if used > room:
+            return value[:index].rstrip() + _ELLIPSIS
+    return value
+
+
+def _fit_measured(value: str, width: float, font: str, size: float) -> str:
+    """`fit_text` for characters outside the standard encoding, measured the slow way."""
     if stringWidth(value, font, size) <= width:
         return value
     low, high = 0, len(value)
