@@ -78,7 +78,8 @@ def _insert_items(db: Database, user_id: object, categories: list[object], count
                          "description": "", "category_id": categories[n % len(categories)],
                          "supplier_id": None, "unit": "pcs", "cost_price": cost,
                          "sell_price": (cost * Decimal("1.5")).quantize(Decimal("0.01")),
-                         "reorder_point": Decimal(30 if n % 2 else 5), "reorder_qty": Decimal(20), "owner_id": user_id,
+                         "reorder_point": Decimal(30 if n % 2 else 5), "reorder_qty": Decimal(20),
+                         "owner_id": user_id,
                          "active": True, **_synced(now, user_id, db.desk_id)})
             if len(rows) == _CHUNK:
                 connection.execute(insert(Item), rows)
