@@ -15,7 +15,10 @@ Rules (DESIGN.md, "Alerts and reordering"):
   (e-mails live in the local, unsynced outbox; digests only list alerts whose `origin_desk` is ours).
 
 Cost: `levels_changed` is called by `ledger.post_many` for every batch. A batch that crosses no
-reorder point costs one pass over its postings in Python and no SQL at all.
+reorder point costs one pass over its postings in Python and no SQL at all. A sale that opens an
+alert adds two statements, both built once per process: the alert (INSERT ... SELECT ... WHERE NOT
+EXISTS an open one) and its e-mail; a batch adds one query for the open alerts of its keys (ids as
+one parameter per store), one multi-row alert insert and one e-mail per recipient.
 """
 
 from __future__ import annotations
@@ -36,14 +39,13 @@ from sqlalchemy import (
     exists,
     func,
     insert,
-    literal,
     select,
-    tuple_,
     update,
 )
 
 from stockdesk.db.alerts_models import Alert, AlertRecipient
 from stockdesk.db.base import utcnow
+from stockdesk.db.id_lists import id_in
 from stockdesk.db.models import Category, Item, Store
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import new_id
@@ -139,7 +141,7 @@ def _open(uow: UnitOfWork, openings: dict[Key, _Opening]) -> None:
         ((_key, opening),) = openings.items()
         fresh = (
             [opening]
-            if connection.execute(_insert_unless_open(_alert_row(uow, opening, now))).rowcount
+            if connection.execute(_INSERT_UNLESS_OPEN, _alert_row(uow, opening, now)).rowcount
             else []
         )
     else:
@@ -147,37 +149,50 @@ def _open(uow: UnitOfWork, openings: dict[Key, _Opening]) -> None:
         fresh = [o for key, o in openings.items() if key not in already]
         if fresh:
             # Core on the session's connection: the ORM's bulk path costs more than the insert itself.
-            connection.execute(insert(Alert.__table__), [_alert_row(uow, o, now) for o in fresh])
+            connection.execute(_INSERT, [_alert_row(uow, o, now) for o in fresh])
     if fresh:
         _mail_openings(uow, fresh)
 
 
-def _insert_unless_open(row: dict[str, object]) -> Insert:
+def _insert_unless_open() -> Insert:
+    """INSERT INTO alert SELECT :id, :item_id, ... WHERE NOT EXISTS (an open alert for the key).
+
+    Built once with named parameters: constructing a dozen typed literals per sale cost more than
+    running the statement.
+    """
     table = Alert.__table__
-    values = select(*(literal(value, table.c[name].type) for name, value in row.items())).where(
+    names = [c.name for c in table.columns if c.name in _ROW_COLUMNS]
+    values = select(*(bindparam(name, type_=table.c[name].type) for name in names)).where(
         ~exists().where(
-            table.c.item_id == row["item_id"], table.c.store_id == row["store_id"], table.c.is_open.is_(True)
+            table.c.item_id == bindparam("item_id", type_=table.c.item_id.type),
+            table.c.store_id == bindparam("store_id", type_=table.c.store_id.type),
+            table.c.is_open.is_(True),
         )
     )
-    return insert(table).from_select(list(row), values)
+    return insert(table).from_select(names, values)
+
+
+_ROW_COLUMNS = frozenset(
+    {"id", "item_id", "store_id", "is_open", "opened_at", "on_hand", "reorder_point", "created_at"}
+    | {"updated_at", "updated_by", "origin_desk", "hlc", "deleted"}
+)
+_INSERT = insert(Alert.__table__)
+_INSERT_UNLESS_OPEN = _insert_unless_open()
 
 
 def _open_keys(uow: UnitOfWork, keys: list[Key]) -> set[Key]:
+    """The keys that already have an open alert: one query per store, its item ids as one parameter."""
+    per_store: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for item, store in keys:
+        per_store.setdefault(store, []).append(item)
     connection = uow.session.connection()
     table = Alert.__table__.c
-    if len(keys) == 1:  # the common case (one sale): a plain indexed lookup
-        ((item, store),) = keys
-        query = select(table.item_id, table.store_id).where(
-            table.item_id == item, table.store_id == store, table.is_open.is_(True)
-        )
-        return {(i, s) for i, s in connection.execute(query)}
     found: set[Key] = set()
-    for start in range(0, len(keys), 400):
-        chunk = keys[start : start + 400]
-        query = select(table.item_id, table.store_id).where(
-            table.is_open.is_(True), tuple_(table.item_id, table.store_id).in_(chunk)
+    for store, items in per_store.items():
+        query = select(table.item_id).where(
+            table.store_id == store, table.is_open.is_(True), id_in(uow.dialect, table.item_id, items)
         )
-        found.update((i, s) for i, s in connection.execute(query))
+        found.update((item, store) for item in connection.execute(query).scalars())
     return found
 
 

@@ -2,8 +2,12 @@
 
 This module is the only place that changes `stock_level`, so the level can never drift from the
 ledger except through a bug that `stockdesk check` would show. A batch costs a handful of
-statements whatever its size: levels are locked and read once, balances run in Python, and
-movements go in with one multi-row insert.
+statements whatever its size: levels are read (and locked) with one query per store, only missing
+level rows are inserted, balances run in Python, and movements go in with one multi-row insert.
+
+A posting names its item by anything with the few attributes the ledger and the alerts read
+(`StockItem`): an ORM `Item`, or an `ItemRef` for callers that post tens of thousands of lines
+(a stocktake) and would spend more time building ORM objects than writing the movements.
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 
-from sqlalchemy import bindparam, select, tuple_, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from stockdesk.db.base import utcnow
-from stockdesk.db.models import Item, StockLevel, StockMovement, Store
+from stockdesk.db.id_lists import id_in
+from stockdesk.db.models import StockLevel, StockMovement, Store
 from stockdesk.domain.errors import InsufficientStock, ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
@@ -29,11 +35,40 @@ from stockdesk.services.views import MovementView
 Key = tuple[uuid.UUID, uuid.UUID]
 
 
+class StockItem(Protocol):
+    """What posting needs to know about an item (an ORM `Item` has all of it)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def active(self) -> bool: ...
+    @property
+    def reorder_point(self) -> Decimal: ...
+    @property
+    def category_id(self) -> uuid.UUID | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    """The columns of an item that posting reads, without an ORM object behind them."""
+
+    id: uuid.UUID
+    sku: str
+    name: str
+    active: bool
+    reorder_point: Decimal
+    category_id: uuid.UUID | None
+
+
 @dataclass(frozen=True)
 class Posting:
     """A movement about to be written; `quantity` is already signed."""
 
-    item: Item
+    item: StockItem
     store: Store
     kind: MovementKind
     quantity: Decimal
@@ -51,21 +86,35 @@ class Posting:
 
 def _lock_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
     """Make sure a level row exists for every key, lock them (PostgreSQL) and return on-hand."""
-    upsert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
-    ordered = sorted(keys)  # one lock order for every transaction: no deadlocks between desks' workers
-    uow.session.execute(
-        upsert(StockLevel).on_conflict_do_nothing(index_elements=["item_id", "store_id"]),
-        [{"item_id": item, "store_id": store, "on_hand": Decimal(0)} for item, store in ordered],
-    )
+    levels = _read_levels(uow, keys)
+    missing = keys - levels.keys()
+    if missing:
+        # Only new places are inserted: on a stocked store this statement does not run at all.
+        upsert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
+        uow.session.connection().execute(
+            upsert(StockLevel).on_conflict_do_nothing(index_elements=["item_id", "store_id"]),
+            [{"item_id": item, "store_id": store, "on_hand": Decimal(0)} for item, store in missing],
+        )
+        levels.update(_read_levels(uow, missing))
+    return levels
+
+
+def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
+    """On-hand of the keys that have a level row: one query per store, ids as one parameter."""
+    per_store: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for item, store in keys:
+        per_store.setdefault(store, []).append(item)
     levels: dict[Key, Decimal] = {}
-    for start in range(0, len(ordered), 400):
-        chunk = ordered[start : start + 400]
-        query = select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand).where(
-            tuple_(StockLevel.item_id, StockLevel.store_id).in_(chunk)
+    connection = uow.session.connection()
+    for store, items in per_store.items():
+        query = select(StockLevel.item_id, StockLevel.on_hand).where(
+            StockLevel.store_id == store, id_in(uow.dialect, StockLevel.item_id, items)
         )
         if uow.dialect == "postgresql":
-            query = query.with_for_update()
-        levels.update({(i, s): q for i, s, q in uow.session.execute(query)})
+            # Rows are locked in the order they are returned: one order for every transaction, so
+            # two desks' batches over the same items wait for each other instead of deadlocking.
+            query = query.order_by(StockLevel.item_id).with_for_update()
+        levels.update({(item, store): on_hand for item, on_hand in connection.execute(query)})
     return levels
 
 
@@ -79,6 +128,7 @@ def post_many(
     start = dict(balance)
     rows: list[dict[str, object]] = []
     afters: list[Decimal] = []
+    now = utcnow()
     for posting in postings:
         _refuse_archived(posting)
         before = balance[posting.key]
@@ -88,11 +138,10 @@ def post_many(
                 sku=posting.item.sku, store=posting.store.code, on_hand=before, requested=-posting.quantity
             )
         balance[posting.key] = after
-        rows.append(_movement_row(posting, user_id, uow.desk_id))
+        rows.append(_movement_row(posting, user_id, uow.desk_id, now))
         afters.append(after)
-    changed = [
-        {"i": k[0], "s": k[1], "d": balance[k] - start[k]} for k in sorted(balance) if balance[k] != start[k]
-    ]
+    # The rows are locked already (PostgreSQL), so the update order no longer matters.
+    changed = [{"i": k[0], "s": k[1], "d": v - start[k]} for k, v in balance.items() if v != start[k]]
     if changed:
         # Relative updates keep a concurrent writer's change on SQLite, where rows are not locked.
         statement = (
@@ -113,8 +162,9 @@ def _refuse_archived(posting: Posting) -> None:
         raise ValidationError("item", posting.item.sku, "is archived: restore it before receiving stock")
 
 
-def _movement_row(posting: Posting, user_id: uuid.UUID | None, desk_id: str) -> dict[str, object]:
-    now = utcnow()
+def _movement_row(
+    posting: Posting, user_id: uuid.UUID | None, desk_id: str, now: datetime
+) -> dict[str, object]:
     return {
         "id": new_id(),
         "item_id": posting.item.id,

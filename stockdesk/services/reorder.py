@@ -21,7 +21,19 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import numpy as np
-from sqlalchemy import ColumnElement, Float, Integer, cast, func, literal, literal_column, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    String,
+    Text,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+    type_coerce,
+)
 
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
@@ -110,13 +122,34 @@ def _units(dialect: str):  # noqa: ANN202
     return cast(total, Float)
 
 
+def _key_text(dialect: str) -> ColumnElement[str]:
+    """(item, store) as one text value, so a result row maps to its matrix row with one dict lookup
+    and no UUID is built per row (SQLite keeps Uuid columns as hex text already)."""
+    if dialect == "sqlite":
+        return type_coerce(StockMovement.item_id, String) + type_coerce(StockMovement.store_id, String)
+    return cast(StockMovement.item_id, Text) + cast(StockMovement.store_id, Text)
+
+
+def _key_of(dialect: str, key: Key) -> str:
+    return key[0].hex + key[1].hex if dialect == "sqlite" else f"{key[0]}{key[1]}"
+
+
+CHUNK_ROWS = 200_000  # result rows turned into numpy arrays at a time
+
+
 def read_daily_sales(
     uow: UnitOfWork, keys: list[Key], *, days: int, until: datetime, store_id: uuid.UUID | None = None
 ) -> DailySales:
-    """Daily units sold for `keys` over the `days` days before `until` (one grouped query)."""
+    """Daily units sold for `keys` over the `days` days before `until` (one grouped query).
+
+    The database sums sales per (item, store, day), so at most keys x days rows come back; they are
+    read in chunks of plain values (text key, day number, units as a float) into the matrix with
+    numpy, never as one Python object per row.
+    """
     first_day = (until - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
     end = first_day + timedelta(days=days)
     position = {key: row for row, key in enumerate(keys)}
+    by_text = {_key_of(uow.dialect, key): row for key, row in position.items()}
     matrix = np.zeros((len(keys), days))
     day = _day_index(uow.dialect, first_day).label("day")
     at: ColumnElement[datetime] = StockMovement.at
@@ -125,21 +158,19 @@ def read_daily_sales(
         # SQLite picks the `at` index unless the term hides it ("+column" is SQLite's no-op for that).
         at = type_coerce(literal_column("+stock_movement.at"), StockMovement.at.type)
     query = (
-        select(StockMovement.item_id, StockMovement.store_id, day, _units(uow.dialect))
+        select(_key_text(uow.dialect), day, _units(uow.dialect))
         .where(StockMovement.kind == "sale", at >= first_day, at < end)
         .group_by(StockMovement.item_id, StockMovement.store_id, day)
     )
     if store_id is not None:
         query = query.where(StockMovement.store_id == store_id)
-    rows, cols, values = [], [], []
-    for item, store, index, units in uow.session.execute(query).tuples():
-        row = position.get((item, store))
-        if row is not None and 0 <= index < days:
-            rows.append(row)
-            cols.append(index)
-            values.append(-units)  # sales are negative movements
-    if rows:
-        matrix[np.array(rows), np.array(cols)] = np.array(values)
+    for chunk in uow.session.connection().execute(query).partitions(CHUNK_ROWS):
+        texts, indexes, units = zip(*chunk, strict=True)
+        rows = np.fromiter((by_text.get(t, -1) for t in texts), dtype=np.int64, count=len(texts))
+        cols = np.array(indexes, dtype=np.int64)
+        wanted = (rows >= 0) & (cols >= 0) & (cols < days)
+        # Sales are negative movements; one result row per (key, day), so plain assignment is enough.
+        matrix[rows[wanted], cols[wanted]] = -np.array(units, dtype=np.float64)[wanted]
     np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
     return DailySales(keys, matrix, first_day, _starts(uow, position, first_day, days, store_id))
 
