@@ -42,6 +42,7 @@ from stockdesk.ui.models.changes import ChangeWatcher
 from stockdesk.ui.models.items import PAGE_SIZE, ItemsModel
 from stockdesk.ui.pages.categories_page import CategoriesPage
 from stockdesk.ui.pages.dashboard import DashboardPage
+from stockdesk.ui.pages.lazy import LazyPage
 from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
 from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
 from stockdesk.ui.pages.users_page import UsersPage
@@ -297,14 +298,17 @@ class MainWindow(QMainWindow):
     # messages (replaceable in tests, where a modal box would block) -----------------------------
 
     def _add_management_pages(self) -> None:
-        """Stores, suppliers, categories, users (admins), ledger and audit log, each a page."""
+        """Categories, suppliers, stores, users (admins), ledger and audit log: built when first shown.
+
+        Each attribute is a LazyPage; `.page` is the real page (built on first use).
+        """
         db, actor = self.db, self.actor
-        self.categories_page = CategoriesPage(db, actor)
-        self.suppliers_page = SuppliersPage(db, actor)
-        self.stores_page = StoresPage(db, actor)
-        self.users_page = UsersPage(db, actor)
-        self.ledger_page = LedgerPage(db, actor)
-        self.audit_page = AuditPage(db, actor)
+        self.categories_page = LazyPage(lambda: CategoriesPage(db, actor))
+        self.suppliers_page = LazyPage(lambda: SuppliersPage(db, actor))
+        self.stores_page = LazyPage(lambda: StoresPage(db, actor))
+        self.users_page = LazyPage(lambda: UsersPage(db, actor))
+        self.ledger_page = LazyPage(lambda: LedgerPage(db, actor))
+        self.audit_page = LazyPage(lambda: AuditPage(db, actor))
         for title, page, key in (
             (self.tr("Categories"), self.categories_page, "Ctrl+3"),
             (self.tr("Suppliers"), self.suppliers_page, "Ctrl+4"),
