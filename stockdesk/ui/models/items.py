@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -35,6 +36,7 @@ from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.worker import run_in_background
 
 PAGE_SIZE = 100
+BACKGROUND_DELAY_MS = 40
 MAX_PAGES = 40  # ~4,000 rows in memory whatever the catalogue size
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOW_STOCK_COLOUR = "#b00020"
@@ -197,13 +199,17 @@ class ItemsModel(QAbstractTableModel):
         self._complete = len(first) <= PAGE_SIZE
         generation, db, item_filter = self._generation, self._db, self._filter
         sort, descending = self.sort_key
+        jobs: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
         if not self._complete:
-            self._run(
+            jobs.append((
                 lambda: item_query.sorted_keys(db.uow(), item_filter, sort=sort, descending=descending),
                 lambda keys: self._keys_arrived(generation, keys),
-            )
+            ))
         if recount_all:
-            self._run(lambda: item_query.total_items(db.uow()), lambda total: self._total_arrived(total))
+            jobs.append((lambda: item_query.total_items(db.uow()), self._total_arrived))
+        # Start the background reads only after the first page has been painted: a pool thread
+        # turning a million keys into Python ints holds the GIL and would slow that paint.
+        QTimer.singleShot(BACKGROUND_DELAY_MS, self, lambda: [self._run(*job) for job in jobs])
 
     def _keys_arrived(self, generation: int, keys: Keys) -> None:
         # Dropped when the filter changed while they were read, or the model is gone.
