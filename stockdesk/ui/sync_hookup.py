@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -66,14 +66,16 @@ def install_sync(
     label = SyncStatusLabel()
     window.statusBar().addPermanentWidget(label)
     panel = SyncPanel(window.db, window.actor)
-    window.add_page(panel.tr("Sync"), panel, PAGE_SHORTCUT)
-    action = QAction(label.tr("Sync &now"), window)
+    window.add_page(QCoreApplication.translate("SyncPanel", "Sync"), panel, PAGE_SHORTCUT)
+    action = QAction(QCoreApplication.translate("SyncStatusLabel", "Sync &now"), window)
     action.setShortcut(QKeySequence(SYNC_NOW_SHORTCUT))
     action.setToolTip(
-        label.tr("Send this desk's changes and fetch the others' ({key})").format(key=SYNC_NOW_SHORTCUT)
+        QCoreApplication.translate(
+            "SyncStatusLabel", "Send this desk's changes and fetch the others' ({key})"
+        ).format(key=SYNC_NOW_SHORTCUT)
     )
     action.triggered.connect(controller.sync_now)
-    window.menuBar().addMenu(label.tr("S&ync")).addAction(action)
+    window.menuBar().addMenu(QCoreApplication.translate("SyncStatusLabel", "S&ync")).addAction(action)
     controller.started.connect(label.show_syncing)
     controller.status_changed.connect(label.show_status)
 

@@ -10,7 +10,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -145,7 +152,7 @@ def _table(model: QAbstractTableModel) -> QTableView:
 
 
 def _ask_note(parent: QWidget, prompt: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, parent.tr("Close review"), prompt)
+    text, ok = QInputDialog.getText(parent, QCoreApplication.translate("SyncPanel", "Close review"), prompt)
     return text if ok else None
 
 

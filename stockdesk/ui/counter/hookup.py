@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -90,7 +90,7 @@ def install_counter(window: PagedWindow, *, shortcut: str = "Ctrl+1") -> Counter
     """Add the counter page (first tab, Ctrl+1), the scanner dock (hidden; Ctrl+Shift+S) and the wedge."""
     assert isinstance(window, QMainWindow)
     page = CounterPage(window.db, window.actor)
-    window.add_page(page.tr("Counter"), page, shortcut, position=0)
+    window.add_page(QCoreApplication.translate("CounterPage", "Counter"), page, shortcut, position=0)
     dock = ScannerDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()

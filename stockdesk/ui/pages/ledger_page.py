@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QInputDialog, QLabel, QLineEdit, QWidget
 
 from stockdesk.domain.errors import NotFound
@@ -31,12 +31,21 @@ class LedgerPage(ListPage):
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         columns = [
-            Column("When", lambda r: format_when(r.at)), Column("Store", lambda r: r.store_code),
-            Column("SKU", lambda r: r.sku), Column("Name", lambda r: r.name),
-            Column("What", lambda r: kind_label(r.kind)),
-            Column("Qty", lambda r: format_quantity(r.quantity, signed=True), numeric=True),
-            Column("Unit cost", lambda r: format_money(r.unit_cost), numeric=True),
-            Column("User", lambda r: r.user), Column("Reference", lambda r: r.reference),
+            Column(QT_TRANSLATE_NOOP("LedgerPage", "When"), lambda r: format_when(r.at)),
+            Column(QT_TRANSLATE_NOOP("LedgerPage", "Store"), lambda r: r.store_code),
+            Column(QT_TRANSLATE_NOOP("LedgerPage", "SKU"), lambda r: r.sku),
+            Column(QT_TRANSLATE_NOOP("LedgerPage", "Name"), lambda r: r.name),
+            Column(QT_TRANSLATE_NOOP("LedgerPage", "What"), lambda r: kind_label(r.kind)),
+            Column(
+                QT_TRANSLATE_NOOP("LedgerPage", "Qty"),
+                lambda r: format_quantity(r.quantity, signed=True), numeric=True
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("LedgerPage", "Unit cost"),
+                lambda r: format_money(r.unit_cost), numeric=True
+            ),
+            Column(QT_TRANSLATE_NOOP("LedgerPage", "User"), lambda r: r.user),
+            Column(QT_TRANSLATE_NOOP("LedgerPage", "Reference"), lambda r: r.reference),
         ]
         self.db, self.actor = db, actor
         super().__init__(self.tr("Movement ledger"), KeysetModel(columns, self._fetch, context="LedgerPage"),
@@ -118,9 +127,13 @@ class AuditPage(ListPage):
     """Read-only: who did what, newest first."""
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        columns = [Column("When", lambda r: format_when(r.at)), Column("User", lambda r: r.user),
-                   Column("Action", lambda r: r.action), Column("Entity", lambda r: r.entity),
-                   Column("Details", lambda r: r.details)]
+        columns = [
+            Column(QT_TRANSLATE_NOOP("AuditPage", "When"), lambda r: format_when(r.at)),
+            Column(QT_TRANSLATE_NOOP("AuditPage", "User"), lambda r: r.user),
+            Column(QT_TRANSLATE_NOOP("AuditPage", "Action"), lambda r: r.action),
+            Column(QT_TRANSLATE_NOOP("AuditPage", "Entity"), lambda r: r.entity),
+            Column(QT_TRANSLATE_NOOP("AuditPage", "Details"), lambda r: r.details),
+        ]
         self.db, self.actor = db, actor
         super().__init__(self.tr("Audit log"), KeysetModel(columns, self._fetch, context="AuditPage"), parent)
         self.action = QLineEdit()

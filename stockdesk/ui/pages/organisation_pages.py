@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
 
 from stockdesk.domain.permissions import Action, Actor, allowed
@@ -36,9 +37,12 @@ class StoreDialog(FormDialog):
 
 class StoresPage(ListPage):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        columns = [Column("Code", lambda s: s.code), Column("Name", lambda s: s.name),
-                   Column("Address", lambda s: s.address),
-                   Column("Active", lambda s: "✓" if s.active else "")]
+        columns = [
+            Column(QT_TRANSLATE_NOOP("StoresPage", "Code"), lambda s: s.code),
+            Column(QT_TRANSLATE_NOOP("StoresPage", "Name"), lambda s: s.name),
+            Column(QT_TRANSLATE_NOOP("StoresPage", "Address"), lambda s: s.address),
+            Column(QT_TRANSLATE_NOOP("StoresPage", "Active"), lambda s: "✓" if s.active else ""),
+        ]
         super().__init__(self.tr("Stores"), RowsModel(columns, context="StoresPage"), parent)
         self.db, self.actor = db, actor
         may = allowed(actor, Action.MANAGE_STORES)
@@ -86,9 +90,16 @@ class SupplierDialog(FormDialog):
 
 class SuppliersPage(ListPage):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        columns = [Column("Name", lambda s: s.name), Column("Contact", lambda s: s.contact),
-                   Column("E-mail", lambda s: s.email), Column("Phone", lambda s: s.phone),
-                   Column("Lead time (days)", lambda s: str(s.lead_time_days), numeric=True)]
+        columns = [
+            Column(QT_TRANSLATE_NOOP("SuppliersPage", "Name"), lambda s: s.name),
+            Column(QT_TRANSLATE_NOOP("SuppliersPage", "Contact"), lambda s: s.contact),
+            Column(QT_TRANSLATE_NOOP("SuppliersPage", "E-mail"), lambda s: s.email),
+            Column(QT_TRANSLATE_NOOP("SuppliersPage", "Phone"), lambda s: s.phone),
+            Column(
+                QT_TRANSLATE_NOOP("SuppliersPage", "Lead time (days)"),
+                lambda s: str(s.lead_time_days), numeric=True
+            ),
+        ]
         super().__init__(self.tr("Suppliers"), RowsModel(columns, context="SuppliersPage"), parent)
         self.db, self.actor = db, actor
         may = allowed(actor, Action.MANAGE_CATALOGUE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from stockdesk.domain.permissions import Action, Actor, allowed
@@ -74,9 +74,13 @@ class PasswordDialog(FormDialog):
 
 class UsersPage(ListPage):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        columns = [Column("E-mail", lambda u: u.email), Column("Name", lambda u: u.name),
-                   Column("Role", lambda u: u.role), Column("Stores", lambda u: str(len(u.store_ids))),
-                   Column("Active", lambda u: "✓" if u.active else "")]
+        columns = [
+            Column(QT_TRANSLATE_NOOP("UsersPage", "E-mail"), lambda u: u.email),
+            Column(QT_TRANSLATE_NOOP("UsersPage", "Name"), lambda u: u.name),
+            Column(QT_TRANSLATE_NOOP("UsersPage", "Role"), lambda u: u.role),
+            Column(QT_TRANSLATE_NOOP("UsersPage", "Stores"), lambda u: str(len(u.store_ids))),
+            Column(QT_TRANSLATE_NOOP("UsersPage", "Active"), lambda u: "✓" if u.active else ""),
+        ]
         super().__init__(self.tr("Users"), RowsModel(columns, context="UsersPage"), parent)
         self.db, self.actor = db, actor
         self.add_button("edit", self.tr("&Edit user"), "Ctrl+Shift+O", self.edit)

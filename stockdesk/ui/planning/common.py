@@ -76,5 +76,5 @@ def exec_dialog(dialog: QDialog) -> bool:
 
 
 def ask_yes_no(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(parent, parent.tr("StockDesk"), question)
+    answer = QMessageBox.question(parent, QCoreApplication.translate("MainWindow", "StockDesk"), question)
     return answer == QMessageBox.StandardButton.Yes

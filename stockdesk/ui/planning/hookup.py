@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -65,10 +65,12 @@ def install_planning(window: PagedWindow, *, start_mail: bool = True) -> Plannin
     db, actor = window.db, window.actor
     alerts_page, reorder_page = AlertsPage(db, actor), ReorderPage(db, actor)
     orders_page, stocktake_page = OrdersPage(db, actor), StocktakePage(db, actor)
-    for title, page, key in ((alerts_page.tr("Alerts"), alerts_page, "Alt+1"),
-                             (reorder_page.tr("Reorder"), reorder_page, "Alt+2"),
-                             (orders_page.tr("Purchase orders"), orders_page, "Alt+3"),
-                             (stocktake_page.tr("Stocktake"), stocktake_page, "Alt+4")):
+    for title, page, key in (
+        (QCoreApplication.translate("AlertsPage", "Alerts"), alerts_page, "Alt+1"),
+        (QCoreApplication.translate("ReorderPage", "Reorder"), reorder_page, "Alt+2"),
+        (QCoreApplication.translate("OrdersPage", "Purchase orders"), orders_page, "Alt+3"),
+        (QCoreApplication.translate("StocktakePage", "Stocktake"), stocktake_page, "Alt+4"),
+    ):
         window.add_page(title, page, key)
     badge = AlertBadge(db, actor)
     window.statusBar().addPermanentWidget(badge)

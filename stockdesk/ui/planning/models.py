@@ -34,13 +34,13 @@ def _alert_state(a: AlertView) -> str:
 def alerts_model(parent: Any = None) -> RowsModel:
     c = "AlertsModel"
     return RowsModel([
-        Column(QT_TRANSLATE_NOOP(c, "Opened"), lambda a: format_when(a.opened_at)),
-        Column(QT_TRANSLATE_NOOP(c, "SKU"), lambda a: a.sku),
-        Column(QT_TRANSLATE_NOOP(c, "Name"), lambda a: a.name),
-        Column(QT_TRANSLATE_NOOP(c, "Store"), lambda a: a.store_code),
-        Column(QT_TRANSLATE_NOOP(c, "On hand at opening"), lambda a: q(a.on_hand), numeric=True),
-        Column(QT_TRANSLATE_NOOP(c, "Reorder point"), lambda a: q(a.reorder_point), numeric=True),
-        Column(QT_TRANSLATE_NOOP(c, "State"), _alert_state),
+        Column(QT_TRANSLATE_NOOP("AlertsModel", "Opened"), lambda a: format_when(a.opened_at)),
+        Column(QT_TRANSLATE_NOOP("AlertsModel", "SKU"), lambda a: a.sku),
+        Column(QT_TRANSLATE_NOOP("AlertsModel", "Name"), lambda a: a.name),
+        Column(QT_TRANSLATE_NOOP("AlertsModel", "Store"), lambda a: a.store_code),
+        Column(QT_TRANSLATE_NOOP("AlertsModel", "On hand at opening"), lambda a: q(a.on_hand), numeric=True),
+        Column(QT_TRANSLATE_NOOP("AlertsModel", "Reorder point"), lambda a: q(a.reorder_point), numeric=True),
+        Column(QT_TRANSLATE_NOOP("AlertsModel", "State"), _alert_state),
     ], parent, context=c)
 
 
@@ -48,10 +48,12 @@ def recipients_model(stores: dict[Any, str], categories: dict[Any, str], parent:
     c = "RecipientsModel"
     every = _tr(c, "(all)")
     return RowsModel([
-        Column(QT_TRANSLATE_NOOP(c, "E-mail"), lambda r: r.email),
-        Column(QT_TRANSLATE_NOOP(c, "Store"), lambda r: stores.get(r.store_id, every)),
-        Column(QT_TRANSLATE_NOOP(c, "Category"), lambda r: categories.get(r.category_id, every)),
-        Column(QT_TRANSLATE_NOOP(c, "Sending"), lambda r: _mode_text(r)),
+        Column(QT_TRANSLATE_NOOP("RecipientsModel", "E-mail"), lambda r: r.email),
+        Column(QT_TRANSLATE_NOOP("RecipientsModel", "Store"), lambda r: stores.get(r.store_id, every)),
+        Column(
+            QT_TRANSLATE_NOOP("RecipientsModel", "Category"), lambda r: categories.get(r.category_id, every)
+        ),
+        Column(QT_TRANSLATE_NOOP("RecipientsModel", "Sending"), lambda r: _mode_text(r)),
     ], parent, context=c)
 
 
@@ -64,20 +66,23 @@ def _mode_text(r: RecipientView) -> str:
 def suggestions_model(parent: Any = None) -> RowsModel:
     c = "SuggestionsModel"
     cols: list[tuple[str, Any, bool]] = [  # what to order first; the figures that explain it after
-        (QT_TRANSLATE_NOOP(c, "SKU"), lambda s: s.sku, False),
-        (QT_TRANSLATE_NOOP(c, "Name"), lambda s: s.name, False),
-        (QT_TRANSLATE_NOOP(c, "Store"), lambda s: s.store_code, False),
-        (QT_TRANSLATE_NOOP(c, "Order"), lambda s: q(s.suggested_qty), True),
-        (QT_TRANSLATE_NOOP(c, "On hand"), lambda s: q(s.on_hand), True),
-        (QT_TRANSLATE_NOOP(c, "On order"), lambda s: q(s.on_order), True),
-        (QT_TRANSLATE_NOOP(c, "Reorder point"), lambda s: q(s.reorder_point), True),
-        (QT_TRANSLATE_NOOP(c, "Demand/day"), lambda s: q(s.daily_rate), True),
-        (QT_TRANSLATE_NOOP(c, "Lead time"), lambda s: q(s.lead_time_days), True),
-        (QT_TRANSLATE_NOOP(c, "Safety stock"), lambda s: q(s.safety_stock), True),
-        (QT_TRANSLATE_NOOP(c, "Computed point"), lambda s: q(s.computed_reorder_point), True),
-        (QT_TRANSLATE_NOOP(c, "Supplier"), lambda s: s.supplier, False),
-        (QT_TRANSLATE_NOOP(c, "Method"), lambda s: s.method, False),
-        (QT_TRANSLATE_NOOP(c, "Reason"), lambda s: s.reason, False),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "SKU"), lambda s: s.sku, False),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Name"), lambda s: s.name, False),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Store"), lambda s: s.store_code, False),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Order"), lambda s: q(s.suggested_qty), True),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "On hand"), lambda s: q(s.on_hand), True),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "On order"), lambda s: q(s.on_order), True),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Reorder point"), lambda s: q(s.reorder_point), True),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Demand/day"), lambda s: q(s.daily_rate), True),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Lead time"), lambda s: q(s.lead_time_days), True),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Safety stock"), lambda s: q(s.safety_stock), True),
+        (
+            QT_TRANSLATE_NOOP("SuggestionsModel", "Computed point"),
+            lambda s: q(s.computed_reorder_point), True
+        ),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Supplier"), lambda s: s.supplier, False),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Method"), lambda s: s.method, False),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Reason"), lambda s: s.reason, False),
     ]
     return RowsModel([Column(t, f, n) for t, f, n in cols], parent, context=c)
 
@@ -89,25 +94,32 @@ def _order_lines_text(o: OrderView) -> str:
 def orders_model(parent: Any = None) -> RowsModel:
     c = "OrdersModel"
     return RowsModel([
-        Column(QT_TRANSLATE_NOOP(c, "Number"), lambda o: o.number),
-        Column(QT_TRANSLATE_NOOP(c, "Supplier"), lambda o: o.supplier),
-        Column(QT_TRANSLATE_NOOP(c, "Store"), lambda o: o.store_code),
-        Column(QT_TRANSLATE_NOOP(c, "Status"), lambda o: o.status),
-        Column(QT_TRANSLATE_NOOP(c, "Lines"), _order_lines_text, numeric=True),
-        Column(QT_TRANSLATE_NOOP(c, "Sent"), lambda o: format_when(o.sent_at) if o.sent_at else ""),
+        Column(QT_TRANSLATE_NOOP("OrdersModel", "Number"), lambda o: o.number),
+        Column(QT_TRANSLATE_NOOP("OrdersModel", "Supplier"), lambda o: o.supplier),
+        Column(QT_TRANSLATE_NOOP("OrdersModel", "Store"), lambda o: o.store_code),
+        Column(QT_TRANSLATE_NOOP("OrdersModel", "Status"), lambda o: o.status),
+        Column(QT_TRANSLATE_NOOP("OrdersModel", "Lines"), _order_lines_text, numeric=True),
+        Column(
+            QT_TRANSLATE_NOOP("OrdersModel", "Sent"), lambda o: format_when(o.sent_at) if o.sent_at else ""
+        ),
     ], parent, context=c)
 
 
 def variance_model(parent: Any = None) -> RowsModel:
     c = "VarianceModel"
     return RowsModel([
-        Column(QT_TRANSLATE_NOOP(c, "SKU"), lambda v: v.sku),
-        Column(QT_TRANSLATE_NOOP(c, "Name"), lambda v: v.name),
-        Column(QT_TRANSLATE_NOOP(c, "Expected"), lambda v: q(v.expected), numeric=True),
-        Column(QT_TRANSLATE_NOOP(c, "Counted"), lambda v: q(v.counted), numeric=True),
-        Column(QT_TRANSLATE_NOOP(c, "Difference"), lambda v: q(v.difference, signed=True), numeric=True),
-        Column(QT_TRANSLATE_NOOP(c, "Unit cost"), lambda v: format_money(v.unit_cost), numeric=True),
-        Column(QT_TRANSLATE_NOOP(c, "Value"), _value_text, numeric=True),
+        Column(QT_TRANSLATE_NOOP("VarianceModel", "SKU"), lambda v: v.sku),
+        Column(QT_TRANSLATE_NOOP("VarianceModel", "Name"), lambda v: v.name),
+        Column(QT_TRANSLATE_NOOP("VarianceModel", "Expected"), lambda v: q(v.expected), numeric=True),
+        Column(QT_TRANSLATE_NOOP("VarianceModel", "Counted"), lambda v: q(v.counted), numeric=True),
+        Column(
+            QT_TRANSLATE_NOOP("VarianceModel", "Difference"),
+            lambda v: q(v.difference, signed=True), numeric=True
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("VarianceModel", "Unit cost"), lambda v: format_money(v.unit_cost), numeric=True
+        ),
+        Column(QT_TRANSLATE_NOOP("VarianceModel", "Value"), _value_text, numeric=True),
     ], parent, context=c)
 
 
@@ -125,14 +137,17 @@ class OrderLinesModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         c = "OrderLinesModel"
         super().__init__([
-            Column(QT_TRANSLATE_NOOP(c, "Line"), lambda r: str(r.line_no), numeric=True),
-            Column(QT_TRANSLATE_NOOP(c, "SKU"), lambda r: r.sku),
-            Column(QT_TRANSLATE_NOOP(c, "Name"), lambda r: r.name),
-            Column(QT_TRANSLATE_NOOP(c, "Ordered"), lambda r: q(r.quantity), numeric=True),
-            Column(QT_TRANSLATE_NOOP(c, "Received"), lambda r: q(r.received), numeric=True),
-            Column(QT_TRANSLATE_NOOP(c, "Receive now"), self._typed, numeric=True),
-            Column(QT_TRANSLATE_NOOP(c, "Unit cost"), lambda r: format_money(r.unit_cost), numeric=True),
-            Column(QT_TRANSLATE_NOOP(c, "Reason"), lambda r: r.reason),
+            Column(QT_TRANSLATE_NOOP("OrderLinesModel", "Line"), lambda r: str(r.line_no), numeric=True),
+            Column(QT_TRANSLATE_NOOP("OrderLinesModel", "SKU"), lambda r: r.sku),
+            Column(QT_TRANSLATE_NOOP("OrderLinesModel", "Name"), lambda r: r.name),
+            Column(QT_TRANSLATE_NOOP("OrderLinesModel", "Ordered"), lambda r: q(r.quantity), numeric=True),
+            Column(QT_TRANSLATE_NOOP("OrderLinesModel", "Received"), lambda r: q(r.received), numeric=True),
+            Column(QT_TRANSLATE_NOOP("OrderLinesModel", "Receive now"), self._typed, numeric=True),
+            Column(
+                QT_TRANSLATE_NOOP("OrderLinesModel", "Unit cost"),
+                lambda r: format_money(r.unit_cost), numeric=True
+            ),
+            Column(QT_TRANSLATE_NOOP("OrderLinesModel", "Reason"), lambda r: r.reason),
         ], parent, context=c)
         self.status = ""
         self.to_receive: dict[Any, str] = {}
@@ -191,8 +206,8 @@ class CountEntryModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         c = "CountEntryModel"
         super().__init__([
-            Column(QT_TRANSLATE_NOOP(c, "Code"), lambda r: r[0]),
-            Column(QT_TRANSLATE_NOOP(c, "Quantity"), lambda r: r[1], numeric=True),
+            Column(QT_TRANSLATE_NOOP("CountEntryModel", "Code"), lambda r: r[0]),
+            Column(QT_TRANSLATE_NOOP("CountEntryModel", "Quantity"), lambda r: r[1], numeric=True),
         ], parent, context=c)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
