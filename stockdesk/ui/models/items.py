@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -51,14 +52,26 @@ def _tr(text: str) -> str:
 
 # (header, how to show a row, SQL sort key): every column sorts in SQL on an index
 COLUMNS: tuple[tuple[str, Callable[[ItemRow], str], ItemSort], ...] = (
-    ("SKU", lambda r: r.sku, ItemSort.SKU),
-    ("Name", lambda r: r.name, ItemSort.NAME),
-    ("Barcode", lambda r: r.barcode, ItemSort.BARCODE),
-    ("Unit", lambda r: r.unit, ItemSort.UNIT),
-    ("Sell price", lambda r: format_money(r.sell_price, grouped=True), ItemSort.SELL_PRICE),
-    ("Cost price", lambda r: format_money(r.cost_price, grouped=True), ItemSort.COST_PRICE),
-    ("Reorder point", lambda r: format_quantity(r.reorder_point), ItemSort.REORDER_POINT),
-    ("On hand", lambda r: format_quantity(r.on_hand), ItemSort.ON_HAND),
+    (QT_TRANSLATE_NOOP("ItemsModel", "SKU"), lambda r: r.sku, ItemSort.SKU),
+    (QT_TRANSLATE_NOOP("ItemsModel", "Name"), lambda r: r.name, ItemSort.NAME),
+    (QT_TRANSLATE_NOOP("ItemsModel", "Barcode"), lambda r: r.barcode, ItemSort.BARCODE),
+    (QT_TRANSLATE_NOOP("ItemsModel", "Unit"), lambda r: r.unit, ItemSort.UNIT),
+    (
+        QT_TRANSLATE_NOOP("ItemsModel", "Sell price"),
+        lambda r: format_money(r.sell_price, grouped=True),
+        ItemSort.SELL_PRICE,
+    ),
+    (
+        QT_TRANSLATE_NOOP("ItemsModel", "Cost price"),
+        lambda r: format_money(r.cost_price, grouped=True),
+        ItemSort.COST_PRICE,
+    ),
+    (
+        QT_TRANSLATE_NOOP("ItemsModel", "Reorder point"),
+        lambda r: format_quantity(r.reorder_point),
+        ItemSort.REORDER_POINT,
+    ),
+    (QT_TRANSLATE_NOOP("ItemsModel", "On hand"), lambda r: format_quantity(r.on_hand), ItemSort.ON_HAND),
 )
 NUMERIC_COLUMNS = frozenset(range(4, 8))
 ON_HAND_COLUMN = 7

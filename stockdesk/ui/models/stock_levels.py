@@ -6,7 +6,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from stockdesk.services.views import MovementView, StockLevelView
 from stockdesk.ui.formatting import format_money, format_quantity, format_when, kind_label
@@ -39,7 +46,8 @@ class _ListModel(QAbstractTableModel, Generic[RowT]):
         """Column titles."""
         if orientation is Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section][0]
+                # Titles are marked under the concrete model's class name (QT_TRANSLATE_NOOP below).
+                return QCoreApplication.translate(type(self).__name__, self.columns[section][0])
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return self._alignment(section)
         return None
@@ -80,8 +88,8 @@ class StockLevelsModel(_ListModel[StockLevelView]):
     """On hand in each active store."""
 
     columns = (
-        ("Store", lambda r: f"{r.store_code} — {r.store_name}", False),
-        ("On hand", lambda r: format_quantity(r.on_hand), True),
+        (QT_TRANSLATE_NOOP("StockLevelsModel", "Store"), lambda r: f"{r.store_code} — {r.store_name}", False),
+        (QT_TRANSLATE_NOOP("StockLevelsModel", "On hand"), lambda r: format_quantity(r.on_hand), True),
     )
 
 
@@ -92,10 +100,18 @@ class MovementsModel(_ListModel[MovementView]):
         super().__init__(parent)
         self.store_codes: dict[uuid.UUID, str] = {}
         self.columns = (
-            ("When", lambda m: format_when(m.at), False),
-            ("Store", lambda m: self.store_codes.get(m.store_id, "?"), False),
-            ("What", _what, False),
-            ("Qty", lambda m: format_quantity(m.quantity, signed=True), True),
-            ("Unit cost", lambda m: format_money(m.unit_cost), True),
-            ("Reference", lambda m: m.reference, False),
+            (QT_TRANSLATE_NOOP("MovementsModel", "When"), lambda m: format_when(m.at), False),
+            (
+                QT_TRANSLATE_NOOP("MovementsModel", "Store"),
+                lambda m: self.store_codes.get(m.store_id, "?"),
+                False,
+            ),
+            (QT_TRANSLATE_NOOP("MovementsModel", "What"), _what, False),
+            (
+                QT_TRANSLATE_NOOP("MovementsModel", "Qty"),
+                lambda m: format_quantity(m.quantity, signed=True),
+                True,
+            ),
+            (QT_TRANSLATE_NOOP("MovementsModel", "Unit cost"), lambda m: format_money(m.unit_cost), True),
+            (QT_TRANSLATE_NOOP("MovementsModel", "Reference"), lambda m: m.reference, False),
         )

@@ -38,7 +38,7 @@ class StockPanel(QWidget):
         super().__init__(parent)
         self._db = db
         self.item: ItemView | None = None
-        self.title = QLabel("No item selected")
+        self.title = QLabel(self.tr("No item selected"))
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.total = QLabel()
@@ -50,16 +50,16 @@ class StockPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.total)
-        layout.addWidget(QLabel("<b>On hand per store</b>"))
+        layout.addWidget(QLabel(self.tr("<b>On hand per store</b>")))
         layout.addWidget(self.levels_view)
-        layout.addWidget(QLabel("<b>Latest movements</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Latest movements</b>")))
         layout.addWidget(self.movements_view, 1)
 
     def show_item(self, item: ItemView | None) -> None:
         """Read the item's levels and movements afresh (also after every write)."""
         self.item = item
         if item is None:
-            self.title.setText("No item selected")
+            self.title.setText(self.tr("No item selected"))
             self.total.clear()
             self.levels.set_rows([])
             self.movements.set_rows([])
@@ -67,7 +67,9 @@ class StockPanel(QWidget):
         levels = stock.levels(self._db.uow(), item.id)
         self.title.setText(f"{item.sku} — {item.name}")
         total = sum((level.on_hand for level in levels), start=Decimal(0))
-        self.total.setText(f"On hand in all stores: <b>{format_quantity(total)}</b> {item.unit}")
+        self.total.setText(
+            self.tr("On hand in all stores: <b>{0}</b> {1}").format(format_quantity(total), item.unit)
+        )
         self.levels.set_rows(levels)
         stores = organisation.list_stores(self._db.uow(), include_inactive=True)
         self.movements.store_codes = {store.id: store.code for store in stores}
