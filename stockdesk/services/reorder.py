@@ -115,11 +115,15 @@ def _day_index(dialect: str, since: datetime):  # noqa: ANN202 - a SQL expressio
 
 
 def _units(dialect: str):  # noqa: ANN202
-    """Units sold as a float, without building a Decimal per row (SQLite stores thousandths)."""
-    total = func.sum(StockMovement.quantity)
+    """Units moved as a float, without building a Decimal per row (SQLite stores thousandths).
+
+    PostgreSQL sums per day (a hash aggregate, and fewer rows on the wire); SQLite hands back each
+    movement and numpy sums them: its GROUP BY sorts every row of the window, which took longer
+    than reading the rows twice over.
+    """
     if dialect == "sqlite":
-        return type_coerce(total, Float) / 1000.0
-    return cast(total, Float)
+        return type_coerce(StockMovement.quantity, Float) / 1000.0
+    return cast(func.sum(StockMovement.quantity), Float)
 
 
 def _key_text(dialect: str) -> ColumnElement[str]:
@@ -140,11 +144,10 @@ CHUNK_ROWS = 200_000  # result rows turned into numpy arrays at a time
 def read_daily_sales(
     uow: UnitOfWork, keys: list[Key], *, days: int, until: datetime, store_id: uuid.UUID | None = None
 ) -> DailySales:
-    """Daily units sold for `keys` over the `days` days before `until` (one grouped query).
+    """Daily units sold for `keys` over the `days` days before `until` (one query).
 
-    The database sums sales per (item, store, day), so at most keys x days rows come back; they are
-    read in chunks of plain values (text key, day number, units as a float) into the matrix with
-    numpy, never as one Python object per row.
+    Rows are read in chunks of plain values (text key, day number, units as a float) and summed into
+    the matrix with numpy, never as one Python object per sale.
     """
     first_day = (until - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
     end = first_day + timedelta(days=days)
@@ -157,20 +160,23 @@ def read_daily_sales(
         # Nearly every row of the window is read: one table scan beats one index lookup per row, but
         # SQLite picks the `at` index unless the term hides it ("+column" is SQLite's no-op for that).
         at = type_coerce(literal_column("+stock_movement.at"), StockMovement.at.type)
-    query = (
-        select(_key_text(uow.dialect), day, _units(uow.dialect))
-        .where(StockMovement.kind == "sale", at >= first_day, at < end)
-        .group_by(StockMovement.item_id, StockMovement.store_id, day)
+    query = select(_key_text(uow.dialect), day, _units(uow.dialect)).where(
+        StockMovement.kind == "sale", at >= first_day, at < end
     )
+    if uow.dialect != "sqlite":
+        query = query.group_by(StockMovement.item_id, StockMovement.store_id, day)
     if store_id is not None:
         query = query.where(StockMovement.store_id == store_id)
-    for chunk in uow.session.connection().execute(query).partitions(CHUNK_ROWS):
+    result = uow.session.connection().execute(query)
+    # The DBAPI cursor of the result: plain tuples, since a Row per sale cost as much as the scan.
+    while chunk := result.cursor.fetchmany(CHUNK_ROWS):
         texts, indexes, units = zip(*chunk, strict=True)
         rows = np.fromiter((by_text.get(t, -1) for t in texts), dtype=np.int64, count=len(texts))
         cols = np.array(indexes, dtype=np.int64)
         wanted = (rows >= 0) & (cols >= 0) & (cols < days)
-        # Sales are negative movements; one result row per (key, day), so plain assignment is enough.
-        matrix[rows[wanted], cols[wanted]] = -np.array(units, dtype=np.float64)[wanted]
+        # Sales are negative movements; add.at sums several sales of one key on one day.
+        np.add.at(matrix, (rows[wanted], cols[wanted]), -np.array(units, dtype=np.float64)[wanted])
+    result.close()
     np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
     return DailySales(keys, matrix, first_day, _starts(uow, position, first_day, days, store_id))
 
