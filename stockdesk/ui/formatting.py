@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 _KIND_LABELS = {
-    "receive": "Received",
-    "sale": "Sold",
-    "transfer_out": "Sent",
-    "transfer_in": "Arrived",
-    "adjust": "Adjusted",
-    "count": "Counted",
+    "receive": QT_TRANSLATE_NOOP("Formatting", "Received"),
+    "sale": QT_TRANSLATE_NOOP("Formatting", "Sold"),
+    "transfer_out": QT_TRANSLATE_NOOP("Formatting", "Sent"),
+    "transfer_in": QT_TRANSLATE_NOOP("Formatting", "Arrived"),
+    "adjust": QT_TRANSLATE_NOOP("Formatting", "Adjusted"),
+    "count": QT_TRANSLATE_NOOP("Formatting", "Counted"),
+}
+_ROLE_LABELS = {
+    "admin": QT_TRANSLATE_NOOP("Formatting", "admin"),
+    "manager": QT_TRANSLATE_NOOP("Formatting", "manager"),
+    "clerk": QT_TRANSLATE_NOOP("Formatting", "clerk"),
 }
 
 
@@ -39,7 +46,14 @@ def format_when(value: datetime) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    label = _KIND_LABELS.get(kind)
+    return QCoreApplication.translate("Formatting", label) if label else kind.replace("_", " ").capitalize()
+
+
+def role_label(role: str) -> str:
+    """ "clerk" in the window's language."""
+    label = _ROLE_LABELS.get(role)
+    return QCoreApplication.translate("Formatting", label) if label else role
 
 
 def field_label(field: str) -> str:

@@ -38,6 +38,7 @@ from stockdesk.ui.counter.hookup import install_counter
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.export import ItemsExport
+from stockdesk.ui.formatting import role_label
 from stockdesk.ui.models.changes import ChangeWatcher
 from stockdesk.ui.models.items import PAGE_SIZE, ItemsModel
 from stockdesk.ui.pages.categories_page import CategoriesPage
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_status_bar(self) -> None:
-        role = self.actor.role.value
+        role = role_label(self.actor.role.value)
         who = self.actor.name or self.actor.email
         self.user_label = QLabel(f"{who} ({role})")
         self.db_label = QLabel(self.db.description)

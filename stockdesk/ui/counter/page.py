@@ -213,7 +213,7 @@ class CounterPage(QWidget):
         uow, item, store = self.db.uow(), self.item, self.location_id()
         quantity = "1" if action is QuickAction.SELL_ONE else self.quick.quantity_text()
         if store is None:
-            raise ValidationError("location", "", "is not set: scan a store label or pick a store")
+            raise ValidationError("location", "", self.tr("is not set: scan a store label or pick a store"))
         if action in (QuickAction.SELL_ONE, QuickAction.SELL):
             stock.sell(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity)
             done = self.tr("Sold {qty} × {sku}")

@@ -35,7 +35,7 @@ def _number(value: object) -> str:
 class FormDialog(QDialog):
     """Subclasses build rows with `add_row` and implement `submit`; `accept` keeps input on refusal."""
 
-    def __init__(self, title: str, parent: QWidget | None = None, *, ok_text: str = "Save") -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, *, ok_text: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
@@ -46,7 +46,7 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
+        self.ok_button.setText(ok_text or self.tr("Save"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -121,8 +121,9 @@ class FormDialog(QDialog):
         elif isinstance(error, InsufficientStock):
             self.show_field_error(
                 "quantity",
-                f"Only {_number(error.on_hand)} on hand in {error.store}"
-                f" ({_number(error.requested)} asked for)",
+                self.tr("Only {0} on hand in {1} ({2} asked for)").format(
+                    _number(error.on_hand), error.store, _number(error.requested)
+                ),
             )
         else:
             self.show_field_error("", str(error))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,36 +51,43 @@ class ItemEditorDialog(FormDialog):
         barcode: str = "",
     ) -> None:
         """`barcode` pre-fills a new item's barcode list (a code just scanned at the counter)."""
-        super().__init__("Edit item" if item else "New item", parent)
+        title = QCoreApplication.translate("ItemEditorDialog", "Edit item" if item else "New item")
+        super().__init__(title, parent)
         self.db, self.actor, self.item = db, actor, item
         self._prefill = barcode
         self.changed = False
         self.setMinimumWidth(480)
-        self.sku = self.add_row("sku", "SKU", _line(item.sku if item else "", "e.g. HAM-16OZ"))
-        self.name = self.add_row("name", "Name", _line(item.name if item else ""))
+        self.sku = self.add_row(
+            "sku", self.tr("SKU"), _line(item.sku if item else "", self.tr("e.g. HAM-16OZ"))
+        )
+        self.name = self.add_row("name", self.tr("Name"), _line(item.name if item else ""))
         self.description = QPlainTextEdit(item.description if item else "")
         self.description.setFixedHeight(60)
-        self.add_row("description", "Description", self.description)
+        self.add_row("description", self.tr("Description"), self.description)
         self.unit = QComboBox()
         self.unit.setEditable(True)
         self.unit.addItems(UNITS)
         self.unit.setCurrentText(item.unit if item else UNITS[0])
-        self.add_row("unit", "Unit", self.unit)
-        self.sell_price = self.add_row("sell_price", "Sell price", _line(_money(item, "sell_price")))
-        self.cost_price = self.add_row("cost_price", "Cost price", _line(_money(item, "cost_price")))
+        self.add_row("unit", self.tr("Unit"), self.unit)
+        self.sell_price = self.add_row("sell_price", self.tr("Sell price"), _line(_money(item, "sell_price")))
+        self.cost_price = self.add_row("cost_price", self.tr("Cost price"), _line(_money(item, "cost_price")))
         self.reorder_point = self.add_row(
-            "reorder_point", "Reorder point", _line(_qty(item, "reorder_point"))
+            "reorder_point", self.tr("Reorder point"), _line(_qty(item, "reorder_point"))
         )
-        self.reorder_qty = self.add_row("reorder_qty", "Reorder quantity", _line(_qty(item, "reorder_qty")))
-        self.category = self._combo("category_id", "Category", organisation.list_categories(db.uow()))
-        self.supplier = self._combo("supplier_id", "Supplier", organisation.list_suppliers(db.uow()))
+        self.reorder_qty = self.add_row(
+            "reorder_qty", self.tr("Reorder quantity"), _line(_qty(item, "reorder_qty"))
+        )
+        self.category = self._combo(
+            "category_id", self.tr("Category"), organisation.list_categories(db.uow())
+        )
+        self.supplier = self._combo("supplier_id", self.tr("Supplier"), organisation.list_suppliers(db.uow()))
         self._build_barcodes()
         self.sku.setFocus()
 
     def _combo(self, field: str, label: str, choices: list) -> QComboBox:  # type: ignore[type-arg]
         combo = QComboBox()
         combo.setMinimumWidth(220)
-        combo.addItem("(none)", None)
+        combo.addItem(self.tr("(none)"), None)
         for choice in choices:
             combo.addItem(choice.name, str(choice.id))
         current = getattr(self.item, field, None) if self.item else None
@@ -103,9 +110,9 @@ class ItemEditorDialog(FormDialog):
         self.generate_button.setAutoDefault(False)
         self.generate_button.clicked.connect(self.generate_barcode)
         self.barcodes.currentTextChanged.connect(self._show_barcode)
-        self.barcode_input = _line(placeholder="scan or type a barcode, then Add")
-        self.add_barcode_button = QPushButton("Add")
-        self.remove_barcode_button = QPushButton("Remove")
+        self.barcode_input = _line(placeholder=self.tr("scan or type a barcode, then Add"))
+        self.add_barcode_button = QPushButton(self.tr("Add"))
+        self.remove_barcode_button = QPushButton(self.tr("Remove"))
         row = QHBoxLayout()
         row.addWidget(self.barcode_input, 1)
         row.addWidget(self.add_barcode_button)
@@ -115,7 +122,7 @@ class ItemEditorDialog(FormDialog):
         column.addWidget(self.generate_button)
         column.addWidget(self.barcode_view)
         self._show_barcode(self.barcodes.item(0).text() if self.barcodes.count() else "")
-        self.add_row("barcode", "Barcodes", box)
+        self.add_row("barcode", self.tr("Barcodes"), box)
         self.add_barcode_button.clicked.connect(self.add_barcode)
         self.remove_barcode_button.clicked.connect(self.remove_barcode)
         self.add_barcode_button.setAutoDefault(False)
@@ -153,7 +160,7 @@ class ItemEditorDialog(FormDialog):
         try:
             code = catalog.clean_barcode(self.barcode_input.text())
             if code in self.barcode_codes():
-                raise DuplicateValue("barcode", code, "is already in the list")
+                raise DuplicateValue("barcode", code, self.tr("is already in the list"))
             if self.item is not None:
                 code = catalog.add_barcode(self.db.uow(), self.actor, self.item.id, code).code
                 self.changed = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import uuid
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from stockdesk.domain.errors import ValidationError
@@ -25,11 +26,36 @@ class MovementType(enum.StrEnum):
 
 # title, quantity label, reference label, OK button text
 _TEXTS = {
-    MovementType.RECEIVE: ("Receive", "Quantity received", "Reference (PO, delivery note)", "Receive"),
-    MovementType.SELL: ("Sell / issue", "Quantity sold", "Reference (receipt, order)", "Sell"),
-    MovementType.TRANSFER: ("Transfer", "Quantity to move", "Reference", "Transfer"),
-    MovementType.ADJUST: ("Adjust", "Change (+ found, − lost)", "Reason", "Adjust"),
-    MovementType.COUNT: ("Count", "Counted on the shelf", "Note", "Record count"),
+    MovementType.RECEIVE: (
+        QT_TRANSLATE_NOOP("MovementDialog", "Receive"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Quantity received"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Reference (PO, delivery note)"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Receive"),
+    ),
+    MovementType.SELL: (
+        QT_TRANSLATE_NOOP("MovementDialog", "Sell / issue"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Quantity sold"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Reference (receipt, order)"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Sell"),
+    ),
+    MovementType.TRANSFER: (
+        QT_TRANSLATE_NOOP("MovementDialog", "Transfer"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Quantity to move"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Reference"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Transfer"),
+    ),
+    MovementType.ADJUST: (
+        QT_TRANSLATE_NOOP("MovementDialog", "Adjust"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Change (+ found, − lost)"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Reason"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Adjust"),
+    ),
+    MovementType.COUNT: (
+        QT_TRANSLATE_NOOP("MovementDialog", "Count"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Counted on the shelf"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Note"),
+        QT_TRANSLATE_NOOP("MovementDialog", "Record count"),
+    ),
 }
 
 
@@ -61,7 +87,9 @@ class MovementDialog(FormDialog):
         *,
         store_id: uuid.UUID | None = None,
     ) -> None:
-        title, quantity_label, reference_label, ok_text = _TEXTS[kind]
+        title, quantity_label, reference_label, ok_text = (
+            QCoreApplication.translate("MovementDialog", text) for text in _TEXTS[kind]
+        )
         super().__init__(f"{title} — {item.sku}", parent, ok_text=ok_text)
         self.db, self.actor, self.item, self.kind = db, actor, item, kind
         self.result_views: list[object] = []
@@ -72,7 +100,7 @@ class MovementDialog(FormDialog):
         stores = stores_for(db, actor)
         self.store = self.add_row(
             "store_id",
-            "From store" if kind is MovementType.TRANSFER else "Store",
+            self.tr("From store") if kind is MovementType.TRANSFER else self.tr("Store"),
             _store_combo(stores, store_id),
             "store",
             "from_store",
@@ -80,16 +108,16 @@ class MovementDialog(FormDialog):
         self.to_store: QComboBox | None = None
         if kind is MovementType.TRANSFER:
             # A clerk may send only between their own stores: the service says the same.
-            self.to_store = self.add_row("to_store_id", "To store", _store_combo(stores), "to_store")
+            self.to_store = self.add_row("to_store_id", self.tr("To store"), _store_combo(stores), "to_store")
             self.to_store.setCurrentIndex(min(1, self.to_store.count() - 1))
         self.quantity = self.add_row("quantity", quantity_label, QLineEdit(), "counted")
         self.unit_cost: QLineEdit | None = None
         if kind is MovementType.RECEIVE:
-            self.unit_cost = self.add_row("unit_cost", "Unit cost", QLineEdit(), "unit_cost")
-            self.unit_cost.setPlaceholderText("optional")
+            self.unit_cost = self.add_row("unit_cost", self.tr("Unit cost"), QLineEdit(), "unit_cost")
+            self.unit_cost.setPlaceholderText(self.tr("optional"))
         self.reference = self.add_row("reference", reference_label, QLineEdit())
         if not stores:
-            self.show_field_error("store_id", "You are not assigned to any store.")
+            self.show_field_error("store_id", self.tr("You are not assigned to any store."))
             self.ok_button.setEnabled(False)
         self.quantity.setFocus()
 
@@ -97,7 +125,7 @@ class MovementDialog(FormDialog):
         """Post through the stock service; quantities go as typed so errors quote them."""
         store_id = self.store.currentData()
         if store_id is None:
-            raise ValidationError("store_id", "", "is required")
+            raise ValidationError("store_id", "", self.tr("is required"))
         common = {"item_id": self.item.id, "reference": self.reference.text()}
         uow = self.db.uow()
         if self.kind is MovementType.RECEIVE:

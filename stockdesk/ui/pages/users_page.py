@@ -15,6 +15,7 @@ from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services import organisation, users
 from stockdesk.services.database import Database
 from stockdesk.ui.dialogs.form import FormDialog
+from stockdesk.ui.formatting import role_label
 from stockdesk.ui.models.rows import Column, RowsModel
 from stockdesk.ui.pages.list_page import ListPage
 
@@ -77,7 +78,7 @@ class UsersPage(ListPage):
         columns = [
             Column(QT_TRANSLATE_NOOP("UsersPage", "E-mail"), lambda u: u.email),
             Column(QT_TRANSLATE_NOOP("UsersPage", "Name"), lambda u: u.name),
-            Column(QT_TRANSLATE_NOOP("UsersPage", "Role"), lambda u: u.role),
+            Column(QT_TRANSLATE_NOOP("UsersPage", "Role"), lambda u: role_label(u.role)),
             Column(QT_TRANSLATE_NOOP("UsersPage", "Stores"), lambda u: str(len(u.store_ids))),
             Column(QT_TRANSLATE_NOOP("UsersPage", "Active"), lambda u: "✓" if u.active else ""),
         ]

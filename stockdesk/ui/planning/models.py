@@ -27,8 +27,9 @@ _tr = QCoreApplication.translate
 
 def _alert_state(a: AlertView) -> str:
     if a.snoozed_until is not None:
-        return _tr("AlertsModel", "Snoozed until {when}").format(when=format_when(a.snoozed_until))
-    return _tr("AlertsModel", "Acknowledged") if a.acknowledged else ""
+        snoozed = QCoreApplication.translate("AlertsModel", "Snoozed until {when}")
+        return snoozed.format(when=format_when(a.snoozed_until))
+    return QCoreApplication.translate("AlertsModel", "Acknowledged") if a.acknowledged else ""
 
 
 def alerts_model(parent: Any = None) -> RowsModel:
@@ -46,7 +47,7 @@ def alerts_model(parent: Any = None) -> RowsModel:
 
 def recipients_model(stores: dict[Any, str], categories: dict[Any, str], parent: Any = None) -> RowsModel:
     c = "RecipientsModel"
-    every = _tr(c, "(all)")
+    every = QCoreApplication.translate("RecipientsModel", "(all)")
     return RowsModel([
         Column(QT_TRANSLATE_NOOP("RecipientsModel", "E-mail"), lambda r: r.email),
         Column(QT_TRANSLATE_NOOP("RecipientsModel", "Store"), lambda r: stores.get(r.store_id, every)),
@@ -59,8 +60,8 @@ def recipients_model(stores: dict[Any, str], categories: dict[Any, str], parent:
 
 def _mode_text(r: RecipientView) -> str:
     if r.mode == "digest":
-        return _tr("RecipientsModel", "Daily digest")
-    return _tr("RecipientsModel", "Immediately")
+        return QCoreApplication.translate("RecipientsModel", "Daily digest")
+    return QCoreApplication.translate("RecipientsModel", "Immediately")
 
 
 def suggestions_model(parent: Any = None) -> RowsModel:
