@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from stockdesk.db.engine import APP_NAME
 from stockdesk.domain.errors import ValidationError
@@ -66,24 +66,36 @@ def _database_url(value: str, field_name: str) -> str:
     if not text or text.startswith(("sqlite:///", *_SERVER_SCHEMES)):
         return text
     if "://" in text:
-        raise ValidationError(field_name, value, "must be a file path or a postgresql:// URL")
+        raise ValidationError(
+            field_name,
+            value,
+            QCoreApplication.translate("AppSettings", "must be a file path or a postgresql:// URL"),
+        )
     folder = Path(text).expanduser().parent
     if not folder.is_dir():
-        raise ValidationError(field_name, value, "is in a folder that does not exist")
+        raise ValidationError(
+            field_name, value, QCoreApplication.translate("AppSettings", "is in a folder that does not exist")
+        )
     return text
 
 
 def _server_url(value: str) -> str:
     text = value.strip()
     if text and not text.startswith(_SERVER_SCHEMES):
-        raise ValidationError("sync_server_url", value, "must be a postgresql:// URL")
+        raise ValidationError(
+            "sync_server_url", value, QCoreApplication.translate("AppSettings", "must be a postgresql:// URL")
+        )
     return text
 
 
 def _smtp(smtp: SmtpConfig) -> SmtpConfig:
     security = str(smtp.security).strip().lower()
     if security not in SECURITY:
-        raise ValidationError("smtp_security", smtp.security, "must be none, starttls or ssl")
+        raise ValidationError(
+            "smtp_security",
+            smtp.security,
+            QCoreApplication.translate("AppSettings", "must be none, starttls or ssl"),
+        )
     host = optional_text("smtp_host", smtp.host, max_length=253)
     sender = email_address("smtp_sender", smtp.sender, required=bool(host))
     return SmtpConfig(
@@ -99,11 +111,19 @@ def _smtp(smtp: SmtpConfig) -> SmtpConfig:
 def validate(settings: DeskSettings) -> DeskSettings:
     """The settings cleaned up, or ValidationError(field, value, reason) for the first bad field."""
     if settings.language not in LANGUAGES:
-        raise ValidationError("language", settings.language, "is not a language StockDesk speaks")
+        raise ValidationError(
+            "language",
+            settings.language,
+            QCoreApplication.translate("AppSettings", "is not a language StockDesk speaks"),
+        )
     try:
         theme = Theme(settings.theme)
     except ValueError:
-        raise ValidationError("theme", settings.theme, "must be system, light or dark") from None
+        raise ValidationError(
+            "theme",
+            settings.theme,
+            QCoreApplication.translate("AppSettings", "must be system, light or dark"),
+        ) from None
     return replace(
         settings,
         database_url=_database_url(settings.database_url, "database_url"),
