@@ -7,6 +7,7 @@ Every other figure is one aggregate query over an index (movement time, item/sto
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -55,21 +56,35 @@ class Dashboard:
     daily: list[DayFlow]
 
 
-def dashboard(uow_factory: object, *, now: datetime | None = None) -> Dashboard:
+def dashboard(uow_factory: Callable[[], UnitOfWork], *, now: datetime | None = None) -> Dashboard:
     """All figures; `uow_factory` is `db.uow` (each query gets its own short unit of work)."""
-    make = uow_factory  # type: ignore[assignment]
+    make = uow_factory
     now = now or datetime.now(UTC)
-    values = [
-        StoreValue(s.id, s.code, s.name, report_queries.stock_value(make(), store_id=s.id, price="cost"))
-        for s in organisation.list_stores(make())
-    ]
     return Dashboard(
-        store_values=values,
-        low_stock_items=item_query.count_items(make(), ItemFilter(low_stock=True)),
+        store_values=store_values(make),
+        low_stock_items=low_stock_count(make()),
         idle_items=idle_items(make(), since=now - timedelta(days=IDLE_DAYS)),
         top_movers=top_movers(make(), since=now - timedelta(days=MOVER_DAYS)),
         daily=daily_flows(make(), since=now - timedelta(days=CHART_DAYS)),
     )
+
+
+def store_values(uow_factory: Callable[[], UnitOfWork]) -> list[StoreValue]:
+    """Stock value at cost per store: the valuation report's lines (cents per line), summed per store.
+
+    One pass over the report's rows for all stores, so each total is exactly what
+    `report_queries.stock_value(store_id=...)` and the valuation report print.
+    """
+    stores = organisation.list_stores(uow_factory())
+    totals = {store.code: Decimal(0) for store in stores}
+    for row in report_queries.valuation_rows(uow_factory(), until=None):
+        totals[row.store_code] = totals.get(row.store_code, Decimal(0)) + row.cost_value
+    return [StoreValue(s.id, s.code, s.name, totals[s.code]) for s in stores]
+
+
+def low_stock_count(uow: UnitOfWork) -> int:
+    """Items at or below their reorder point in any store (the items table's low-stock filter)."""
+    return item_query.count_items(uow, ItemFilter(low_stock=True))
 
 
 def idle_items(uow: UnitOfWork, *, since: datetime) -> int:

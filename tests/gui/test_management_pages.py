@@ -1,5 +1,7 @@
 """Management pages: Qt model rules, ledger paging and reversal, category drops, users for admins only."""
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 
@@ -114,3 +116,19 @@ def test_dropping_a_category_onto_another_re_parents_it_and_cycles_are_refused(q
     drop(model, tools.id, model.index(0, 0, model.index(0, 0)))  # Tools under its own child
     qtbot.waitUntil(lambda: page.message.text() != "")
     assert {c.name: c.parent_id for c in organisation.list_categories(gui_db.uow())}["Tools"] is None
+
+
+def test_the_dashboard_shows_the_valuation_reports_value_and_the_counts(qtbot, gui_db, gui_admin, gui_store,
+                                                                          hammer):
+    from stockdesk.services import report_queries
+    from stockdesk.ui.pages.dashboard import DashboardPage
+
+    catalog.update_item(gui_db.uow(), gui_admin, hammer.id, cost_price="2.50", reorder_point="20")
+    page = DashboardPage(gui_db)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=10_000)
+    value = report_queries.stock_value(gui_db.uow(), store_id=gui_store.id)
+    assert value == Decimal("32.50") and "MAIN — Main store: <b>32.50</b>" in page.values.text()  # 13 x 2.50
+    assert ">1</b> items" in page.low_stock.text() and ">0</b> items" in page.idle.text()
+    assert page.movers.rowCount() == 1 and page.movers.item(0, 2).text() == "2"
