@@ -156,17 +156,20 @@ def read_daily_sales(
     matrix = np.zeros((len(keys), days))
     day = _day_index(uow.dialect, first_day).label("day")
     at: ColumnElement[datetime] = StockMovement.at
+    store: ColumnElement[uuid.UUID] = StockMovement.store_id
     if uow.dialect == "sqlite":
         # Nearly every row of the window is read: one table scan beats one index lookup per row, but
-        # SQLite picks the `at` index unless the term hides it ("+column" is SQLite's no-op for that).
+        # SQLite picks the `at` (or store, kind, at) index unless the terms hide it ("+column" is
+        # SQLite's no-op for that).
         at = type_coerce(literal_column("+stock_movement.at"), StockMovement.at.type)
+        store = type_coerce(literal_column("+stock_movement.store_id"), StockMovement.store_id.type)
     query = select(_key_text(uow.dialect), day, _units(uow.dialect)).where(
         StockMovement.kind == "sale", at >= first_day, at < end
     )
     if uow.dialect != "sqlite":
         query = query.group_by(StockMovement.item_id, StockMovement.store_id, day)
     if store_id is not None:
-        query = query.where(StockMovement.store_id == store_id)
+        query = query.where(store == store_id)
     result = uow.session.connection().execute(query)
     # The DBAPI cursor of the result: plain tuples, since a Row per sale cost as much as the scan.
     while chunk := result.cursor.fetchmany(CHUNK_ROWS):
