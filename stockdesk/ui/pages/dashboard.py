@@ -50,6 +50,8 @@ class DashboardPage(QWidget):
         self.idle = QLabel("…")
         for label in (self.values, self.low_stock, self.idle):
             label.setTextFormat(Qt.TextFormat.RichText)
+        # Room for three stores and the total before the figures arrive: the row must not clip them.
+        self.values.setMinimumHeight(self.values.fontMetrics().lineSpacing() * 5)
         self.movers = QTableWidget(0, 3)
         self.movers.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Name"), self.tr("Sold")])
         self.movers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -153,10 +155,12 @@ class DashboardPage(QWidget):
         chart = QChart()
         chart.addSeries(series)
         days = QBarCategoryAxis()
-        # A date under every 5th bar (31 labels do not fit); categories must be unique, so the others
-        # are distinct invisible strings.
-        days.append([flow.day.strftime("%d.%m") if n % 5 == 0 else "\u200b" * (n + 1)
-                     for n, flow in enumerate(daily)])
+        # One bar pair a day; 31 date labels do not fit under them (Qt elides them all), so the axis
+        # names the period instead. Categories must be unique: the ISO dates.
+        days.append([flow.day.isoformat() for flow in daily])
+        days.setLabelsVisible(False)
+        if daily:
+            days.setTitleText(f"{daily[0].day:%d.%m.%Y} – {daily[-1].day:%d.%m.%Y}")
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(days)
         units = QValueAxis()

@@ -55,6 +55,7 @@ class LedgerPage(ListPage):
         reverse.setEnabled(allowed(actor, Action.REVERSE_MOVEMENT))
         self._build_filters()
         self.apply()
+        self.fit_columns()
 
     def _build_filters(self) -> None:
         today = QDate.currentDate()
@@ -142,6 +143,7 @@ class AuditPage(ListPage):
         self.filters.addWidget(self.action)
         if allowed(actor, Action.VIEW_AUDIT):
             self.apply()
+            self.fit_columns()
         else:
             self.setEnabled(False)
             self.message.setText(self.tr("Only a manager or administrator can read the audit log."))

@@ -41,6 +41,7 @@ class ListPage(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         if isinstance(self.view, QTableView):
+            self.view.setWordWrap(False)
             self.view.verticalHeader().hide()
             self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             self.view.horizontalHeader().setStretchLastSection(True)
@@ -94,6 +95,11 @@ class ListPage(QWidget):
             handler()
         except StockDeskError as error:
             self.message.setText(str(error))
+
+    def fit_columns(self) -> None:
+        """Size the columns to the rows read so far (a page at most), the last one stretched."""
+        if isinstance(self.view, QTableView):
+            self.view.resizeColumnsToContents()
 
     def selected(self) -> Any:
         index = self.view.currentIndex()
