@@ -38,6 +38,7 @@ from stockdesk.ui.counter.hookup import install_counter
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.export import ItemsExport
+from stockdesk.ui.file_hookup import install_file_actions
 from stockdesk.ui.formatting import role_label
 from stockdesk.ui.models.changes import ChangeWatcher
 from stockdesk.ui.models.items import PAGE_SIZE, ItemsModel
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.watcher = ChangeWatcher(db, self)
         self.watcher.changed.connect(self._changed_elsewhere)
         self.planning = install_planning(self)  # alerts, reorder, orders, stocktake pages; badge; mail worker
+        self.file_actions = install_file_actions(self)  # Import items…, Reports…, Back up now
 
     # building -----------------------------------------------------------------------------------
 
