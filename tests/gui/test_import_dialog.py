@@ -41,10 +41,9 @@ def write(tmp_path: Path, text: str, name: str = "items.csv") -> Path:
     return path
 
 
-def run(qtbot, step) -> None:
-    job = step()
-    with qtbot.waitSignal(job._result, timeout=20000):
-        pass
+def run(qtbot, dialog: ImportDialog, step) -> None:
+    with qtbot.waitSignal(dialog.done, timeout=20000):
+        step()
 
 
 def make_dialog(qtbot, db, actor, path: Path) -> ImportDialog:
@@ -65,7 +64,7 @@ def test_check_lists_every_bad_row_and_writes_nothing(qtbot, gui_db, gui_admin, 
     assert dialog.preview.item(2, 2).text() == "abc"
     assert [c.currentData() for c in dialog.combos] == ["sku", "name", "sell_price", "stock:MAIN"]
 
-    run(qtbot, dialog.check)
+    run(qtbot, dialog, dialog.check)
 
     rows = problem_rows(dialog)
     assert [(row, column) for row, column, _value, _reason in rows] == [("3", "price"), ("5", "sku")]
@@ -82,7 +81,7 @@ def test_a_corrected_mapping_changes_the_preview_and_the_problems(
     label_column = 1
     assert dialog.combos[label_column].currentData() == IGNORE
     ignored_colour = dialog.preview.item(1, label_column).foreground().color()
-    run(qtbot, dialog.check)
+    run(qtbot, dialog, dialog.check)
     assert [(r[1], r[3]) for r in problem_rows(dialog)] == [("name", "no column holds the name")]
 
     dialog.set_field("label", "name")
@@ -90,10 +89,10 @@ def test_a_corrected_mapping_changes_the_preview_and_the_problems(
     assert dialog.problem_table.rowCount() == 0  # the old check no longer applies
     assert "check again" in dialog.summary.text()
     assert dialog.preview.item(1, label_column).foreground().color() != ignored_colour
-    run(qtbot, dialog.check)
+    run(qtbot, dialog, dialog.check)
     assert problem_rows(dialog) == []
     assert "2 new" in dialog.summary.text()
-    run(qtbot, dialog.start_import)
+    run(qtbot, dialog, dialog.start_import)
     assert item_count(gui_db) == 2
 
 

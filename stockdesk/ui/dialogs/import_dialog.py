@@ -62,6 +62,7 @@ class ImportDialog(QDialog):
     """One file: its first rows, a field for each column, the options, then Check and Import."""
 
     imported = Signal(object)  # ImportResult, after a successful (non-dry) import
+    done = Signal()  # a check or import has ended, whichever way: the summary and problems are shown
 
     def __init__(self, db: Database, actor: Actor, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -254,6 +255,7 @@ class ImportDialog(QDialog):
         self.summary.setText(self.describe(result, rejects))
         if not result.dry_run:
             self.imported.emit(result)
+        self.done.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
@@ -267,6 +269,7 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("Nothing was written: {error}").format(error=error))
         else:
             raise error  # a bug: the crash handler shows it with the log path
+        self.done.emit()
 
     def describe(self, result: ImportResult, rejects: Path | None) -> str:
         counts = {"created": result.created, "updated": result.updated, "rejected": len(result.rejected)}
