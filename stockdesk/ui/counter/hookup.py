@@ -90,7 +90,7 @@ def install_counter(window: PagedWindow, *, shortcut: str = "Ctrl+1") -> Counter
     """Add the counter page (first tab, Ctrl+1), the scanner dock (hidden; Ctrl+Shift+S) and the wedge."""
     assert isinstance(window, QMainWindow)
     page = CounterPage(window.db, window.actor)
-    window.add_page(QCoreApplication.translate("CounterPage", "Counter"), page, shortcut, position=0)
+    window.add_page(QCoreApplication.translate("CounterPage", "Counter"), page, shortcut, position=1)
     dock = ScannerDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
