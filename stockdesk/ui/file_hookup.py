@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
@@ -61,18 +61,27 @@ def _file_menu(window: QMainWindow) -> tuple[QMenu, QAction | None]:
         menu = menu_action.menu()
         if isinstance(menu, QMenu) and quit_action in menu.actions():
             return menu, quit_action
-    return window.menuBar().addMenu(QObject.tr(window, "&File")), None
+    return window.menuBar().addMenu(QCoreApplication.translate("Actions", "&File")), None
 
 
 def install_file_actions(window: QMainWindow) -> FileActions:
     """Import items… (Ctrl+I), Reports… (Ctrl+P) and, on a local file, Back up now; above Quit."""
     db: Database = window.db  # type: ignore[attr-defined]
     actor: Actor = window.actor  # type: ignore[attr-defined]
-    tr = window.tr
     setup = FileActions(
         window,
-        _action(window, tr("&Import items…"), "Ctrl+I", tr("Import items from a CSV or Excel file")),
-        _action(window, tr("&Reports…"), "Ctrl+P", tr("Write a report as PDF or CSV")),
+        _action(
+            window,
+            QCoreApplication.translate("MainWindow", "&Import items…"),
+            "Ctrl+I",
+            QCoreApplication.translate("MainWindow", "Import items from a CSV or Excel file"),
+        ),
+        _action(
+            window,
+            QCoreApplication.translate("MainWindow", "&Reports…"),
+            "Ctrl+P",
+            QCoreApplication.translate("MainWindow", "Write a report as PDF or CSV"),
+        ),
         None,
         _local_file(db),
     )
@@ -83,7 +92,12 @@ def install_file_actions(window: QMainWindow) -> FileActions:
     menu.insertAction(before, setup.import_items)
     menu.insertAction(before, setup.reports)
     if setup.database is not None and actor.role in (Role.ADMIN, Role.MANAGER):
-        setup.backup = _action(window, tr("&Back up now"), "", tr("Write a consistent copy of the database"))
+        setup.backup = _action(
+            window,
+            QCoreApplication.translate("MainWindow", "&Back up now"),
+            "",
+            QCoreApplication.translate("MainWindow", "Write a consistent copy of the database"),
+        )
         setup.backup.triggered.connect(lambda: _backup(setup))
         menu.insertAction(before, setup.backup)
     if before is not None:
@@ -111,19 +125,29 @@ def _backup(setup: FileActions) -> Job | None:
     window, database = setup.window, setup.database
     if database is None:
         return None
-    window.statusBar().showMessage(window.tr("Backing up…"))
+    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Backing up…"))
 
     def done(path: Path) -> None:
         setup.last_backup = path
-        text = window.tr("Backup written to {path}").format(path=path)
+        text = QCoreApplication.translate("MainWindow", "Backup written to {path}").format(path=path)
         window.statusBar().showMessage(text, 15000)
-        box = QMessageBox(QMessageBox.Icon.Information, window.tr("Back up now"), text, parent=window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("MainWindow", "Back up now"),
+            text,
+            parent=window,
+        )
         box.open()  # not exec(): the window stays usable, and tests never block here
 
     def failed(error: BaseException) -> None:
-        text = window.tr("The backup failed: {error}").format(error=error)
+        text = QCoreApplication.translate("MainWindow", "The backup failed: {error}").format(error=error)
         window.statusBar().showMessage(text, 15000)
-        QMessageBox(QMessageBox.Icon.Warning, window.tr("Back up now"), text, parent=window).open()
+        QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("MainWindow", "Back up now"),
+            text,
+            parent=window,
+        ).open()
 
     job = run_in_background(lambda: backup_now(database), on_finished=done, on_failed=failed)
     setup.jobs.append(job)

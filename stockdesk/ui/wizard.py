@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from stockdesk.domain.permissions import Actor
@@ -146,7 +146,9 @@ class FirstRunWizard(QWizard):
     def _language_chosen(self, language: str) -> None:
         """Remember the language and switch to it; the shell then builds the wizard again in it."""
         self.settings.update(language=language)
-        QTimer.singleShot(0, lambda: set_language(language))  # not while the combo box is emitting
+        # The shell builds a new wizard and deletes this one later (deleteLater): safe inside the
+        # combo box's signal, and needs no zero-timer (which proved unreliable in tests).
+        set_language(language)
 
     def plan(self) -> SetupPlan:
         admin = self.admin_page

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.services import users
-from stockdesk.ui.dialogs.settings_dialog import SettingsDialog, install_settings_action
+from stockdesk.ui.dialogs.settings_dialog import SettingsDialog, install_settings_action, open_settings
 from stockdesk.ui.i18n import current_language, set_language
 from stockdesk.ui.settings import AppSettings, DeskSettings, FileSecrets, SmtpConfig, Theme
 from stockdesk.ui.theme import apply_theme
@@ -156,16 +156,24 @@ def test_a_clerk_may_change_appearance_but_not_the_database_or_mail(
 
 
 def test_choosing_german_switches_the_running_app_and_new_dialogs_speak_it(
-    qtbot, gui_admin, dialog_for, settings
+    qtbot, gui_db, gui_admin, dialog_for, settings
 ):
-    dialog = dialog_for(gui_admin)
-    dialog.language.setCurrentIndex(dialog.language.findData("de"))
-    save(qtbot, dialog)
-    qtbot.waitUntil(lambda: current_language() == "de")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+
+    def choose_german(dialog) -> bool:
+        dialog.language.setCurrentIndex(dialog.language.findData("de"))
+        save(qtbot, dialog)
+        return dialog.result() == SettingsDialog.DialogCode.Accepted
+
+    window.run_dialog = choose_german
+    assert open_settings(window, gui_db, gui_admin, settings)
+    assert current_language() == "de"
     assert settings.load().language == "de"
     again = dialog_for(gui_admin)
     assert again.windowTitle() == "Einstellungen"
     assert again.ok_button.text() == "Speichern"
+    assert again.tabs.tabText(0) == "Darstellung"
 
 
 def test_the_dark_theme_darkens_the_palette_and_light_brings_it_back(qapp):

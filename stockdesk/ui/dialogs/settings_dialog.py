@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -53,8 +53,8 @@ def _combo(entries: list[tuple[str, str]], current: str) -> QComboBox:
 class SettingsDialog(FormDialog):
     """Edits `DeskSettings`; Save validates everything and shows a refusal under the field named.
 
-    After `accept`, `saved` holds what was stored; theme and language apply at once, a new database
-    the next time StockDesk starts (`restart_needed`).
+    After `accept`, `saved` holds what was stored; the theme applies at once, the language when
+    `open_settings` returns (`language_changed`), a new database at the next start (`restart_needed`).
     """
 
     def __init__(
@@ -69,6 +69,7 @@ class SettingsDialog(FormDialog):
         self.initial = settings.load()
         self.saved: DeskSettings | None = None
         self.restart_needed = False
+        self.language_changed = False
         self.tabs = QTabWidget()
         self.layout().insertWidget(0, self.tabs)
         self._tab_of: dict[str, int] = {}
@@ -218,14 +219,11 @@ class SettingsDialog(FormDialog):
         )
 
     def submit(self) -> None:
-        """Validate and store; apply the theme and language at once."""
+        """Validate and store; the theme applies at once, the language when `open_settings` returns."""
         self.saved = self.app_settings.save(self.values())
         self.restart_needed = self.saved.database_url != self.initial.database_url
         apply_theme(self.saved.theme)
-        if self.saved.language != self.initial.language:
-            # After the dialog has closed: the shell may rebuild the window that owns this dialog.
-            language = self.saved.language
-            QTimer.singleShot(0, lambda: set_language(language))
+        self.language_changed = self.saved.language != self.initial.language
 
     def show_field_error(self, field: str, message: str) -> None:
         """Bring the field's tab forward, then show the message under it."""
@@ -240,6 +238,9 @@ def open_settings(window: QMainWindow, db: Database | None, actor: Actor, settin
     dialog = SettingsDialog(db, actor, settings, window)
     run = getattr(window, "run_dialog", None)  # the main window's hook that tests replace
     accepted = run(dialog) if callable(run) else dialog.exec() == FormDialog.DialogCode.Accepted
+    if accepted and dialog.language_changed and dialog.saved is not None:
+        # Only now, with the dialog closed: the shell rebuilds the window that owned it.
+        set_language(dialog.saved.language)
     if accepted and dialog.restart_needed:
         window.statusBar().showMessage(
             QCoreApplication.translate(

@@ -1,0 +1,245 @@
+"""German: every string of the window's code is translated, and the main window shows no English."""
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from stockdesk.domain.movements import MovementKind
+from stockdesk.services import catalog, stock
+from stockdesk.services.stock import MovementRequest
+from stockdesk.ui.app import Shell
+from stockdesk.ui.i18n import TRANSLATIONS_DIR, current_language, set_language
+from stockdesk.ui.main_window import MainWindow
+from stockdesk.ui.settings import AppSettings, FileSecrets
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = TRANSLATIONS_DIR / "stockdesk_de.ts"
+QM_FILE = TRANSLATIONS_DIR / "stockdesk_de.qm"
+PLACEHOLDER = re.compile(r"\{\w*\}|%n|%\d")
+# Texts that are the same word in German (or names): allowed in both languages.
+SAME_IN_GERMAN = {"StockDesk", "SKU", "Name", "Start", "Status", "Code", "Details", "Export", "OK", "EAN"}
+
+
+def tool(name: str) -> Path:
+    found = Path(sys.executable).with_name(name)
+    if found.exists():
+        return found
+    which = shutil.which(name)
+    if which is None:
+        pytest.skip(f"{name} (ships with PySide6) is not installed")
+    return Path(which)
+
+
+def read_ts(path: Path) -> list[tuple[str, str, list[str], str]]:
+    """(context, source, translations, type) per message; numerus entries have several translations."""
+    entries = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+            entries.append((name, message.findtext("source", ""), forms, translation.get("type", "")))
+    return entries
+
+
+def test_every_entry_of_the_german_file_is_translated_with_its_placeholders():
+    entries = read_ts(TS_FILE)
+    assert len(entries) > 100
+    unfinished = [(c, s) for c, s, forms, kind in entries if kind in ("unfinished", "vanished", "obsolete")]
+    assert unfinished == []
+    empty = [(c, s) for c, s, forms, _kind in entries if not all(f.strip() for f in forms)]
+    assert empty == []
+    for context, source, forms, _kind in entries:
+        for form in forms:
+            assert sorted(set(PLACEHOLDER.findall(source)) - {"%n"}) == sorted(
+                set(PLACEHOLDER.findall(form)) - {"%n"}
+            ), (context, source, form)
+            if "&" in source.replace("&&", ""):
+                assert form.replace("&&", "").count("&") == 1, (context, source, form)
+
+
+def test_the_german_file_covers_every_string_in_the_window_code_and_the_qm_is_compiled_from_it(tmp_path):
+    fresh = tmp_path / "stockdesk_de.ts"
+    shutil.copy(TS_FILE, fresh)
+    sources = sorted(str(p) for p in (ROOT / "stockdesk" / "ui").rglob("*.py"))
+    lupdate = tool("pyside6-lupdate")
+    subprocess.run(
+        [str(lupdate), "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        cwd=ROOT,
+    )
+    missing = [(c, s) for c, s, _forms, kind in read_ts(fresh) if kind == "unfinished"]
+    assert missing == [], "run packaging/update_translations.sh and translate these"
+    compiled = tmp_path / "stockdesk_de.qm"
+    subprocess.run([str(tool("pyside6-lrelease")), "-silent", str(TS_FILE), "-qm", str(compiled)], check=True)
+    assert compiled.read_bytes() == QM_FILE.read_bytes(), "the .qm is older than the .ts: run the script"
+
+
+# ------------------------------------------------------------------------------------------------
+# walking the main window
+
+
+def _actions_texts(widget: QWidget) -> list[str]:
+    texts = []
+    for action in widget.findChildren(QMenu) + widget.findChildren(QToolBar):
+        texts.append(action.title() if isinstance(action, QMenu) else action.windowTitle())
+        for entry in QWidget.actions(action):
+            texts += [entry.text(), entry.toolTip(), entry.statusTip(), entry.iconText()]
+    for entry in QWidget.actions(widget):  # MainWindow.actions is its dict of actions
+        texts += [entry.text(), entry.toolTip(), entry.statusTip()]
+    return texts
+
+
+def _header_texts(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    if model is None:
+        return []
+    texts = []
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:  # a list model: one column, and its header is never shown
+        columns = 0
+    for section in range(columns):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = model.headerData(section, Qt.Orientation.Horizontal, role)
+            if isinstance(value, str):
+                texts.append(value)
+    return texts
+
+
+def visible_texts(window: MainWindow) -> list[str]:
+    """Every piece of text the window can show: titles, menus, actions, labels, headers, tabs, tips."""
+    texts = [window.windowTitle(), window.statusBar().currentMessage(), *_actions_texts(window)]
+    for widget in window.findChildren(QWidget):
+        texts.append(widget.toolTip())
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QGroupBox | QDockWidget):
+            texts.append(widget.title() if isinstance(widget, QGroupBox) else widget.windowTitle())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+            texts += [widget.tabToolTip(i) for i in range(widget.count())]
+        elif isinstance(widget, QAbstractItemView):
+            texts += _header_texts(widget)
+    return [t for t in texts if t and t.strip()]
+
+
+@pytest.fixture
+def shop(gui_db, gui_admin, gui_store):
+    """Two items, one with stock, so the table, the stock panel and the status bar have content."""
+    items = [
+        catalog.create_item(
+            gui_db.uow(), gui_admin, sku=sku, name=name, sell_price=Decimal("9.90"), reorder_point=Decimal(3)
+        )
+        for sku, name in (("HAM-1", "Claw hammer"), ("SAW-1", "Hand saw"))
+    ]
+    stock.post_movements(
+        gui_db.uow(),
+        gui_admin,
+        [MovementRequest(MovementKind.RECEIVE, items[0].id, gui_store.id, Decimal(5))],
+    )
+    return items
+
+
+@pytest.fixture
+def open_window(qtbot, gui_db, gui_admin):
+    def build() -> MainWindow:
+        window = MainWindow(gui_db, gui_admin)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        if window.model.rowCount():
+            window.select_row(0)
+        # Visit every page, so pages that build lazily show their texts too.
+        for tabs in window.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                QCoreApplication.processEvents()
+        return window
+
+    return build
+
+
+@pytest.fixture
+def german(qapp):
+    assert set_language("de"), f"{TS_FILE.with_suffix('.qm')} is missing"
+    yield
+    set_language("en")
+
+
+def test_the_german_main_window_shows_no_english_source_string(german, shop, open_window):
+    window = open_window()
+    english = {s for _c, s, forms, _k in read_ts(TS_FILE) if forms[0] != s} - SAME_IN_GERMAN
+    shown = visible_texts(window)
+    assert len(shown) > 40  # the walk really saw the window
+    left_english = sorted({t for t in shown if t in english})
+    assert left_english == []
+    assert window.windowTitle() == "StockDesk" and current_language() == "de"
+
+
+def test_no_window_text_stays_english_even_if_it_never_went_through_tr(qtbot, shop, open_window, gui_store):
+    english_texts = set(visible_texts(open_window()))
+    assert set_language("de")
+    try:
+        german_texts = set(visible_texts(open_window()))
+    finally:
+        set_language("en")
+    data = {item.sku for item in shop} | {item.name for item in shop} | {gui_store.code, gui_store.name}
+    same = {
+        t
+        for t in english_texts & german_texts
+        if re.search(r"[A-Za-z]{3}", t) and t not in SAME_IN_GERMAN and not any(d in t for d in data)
+    }
+    # What may remain: data (e-mail, database path) and shortcuts; nothing made of English words.
+    words = {
+        t for t in same if "@" not in t and "sqlite" not in t.lower() and not re.fullmatch(r"[\w+,]+", t)
+    }
+    assert words == set()
+
+
+def test_switching_to_german_at_run_time_rebuilds_the_main_window_in_german(
+    qtbot, gui_db, gui_admin, tmp_path
+):
+    settings = AppSettings(
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), FileSecrets(tmp_path / "secrets")
+    )
+    shell = Shell(gui_db, settings)
+    try:
+        first = shell.open_main_window(gui_admin)
+        english_menus = [a.text() for a in first.menuBar().actions()]
+        with qtbot.waitSignal(shell.window_opened) as opened:
+            assert set_language("de")
+        second = opened.args[0]
+        assert second is not first and second.isVisible() and not first.isVisible()
+        german_menus = [a.text() for a in second.menuBar().actions()]
+        assert german_menus[0] == "&Datei" and german_menus != english_menus
+    finally:
+        set_language("en")
+        shell.close()
