@@ -10,7 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from stockdesk.domain.errors import ValidationError
-from stockdesk.services import users
+from stockdesk.services import mail, users
 from stockdesk.ui.dialogs.settings_dialog import SettingsDialog, install_settings_action, open_settings
 from stockdesk.ui.i18n import current_language, set_language
 from stockdesk.ui.settings import AppSettings, DeskSettings, FileSecrets, SmtpConfig, Theme
@@ -64,7 +64,7 @@ def save(qtbot, dialog) -> None:
 
 
 def test_values_saved_in_the_dialog_are_there_after_a_restart(
-    qtbot, tmp_path, ini, gui_admin, gui_store, dialog_for
+    qtbot, tmp_path, ini, gui_db, gui_admin, gui_store, dialog_for
 ):
     dialog = dialog_for(gui_admin)
     retype(qtbot, dialog.smtp_host, "mail.example.com")
@@ -90,6 +90,13 @@ def test_values_saved_in_the_dialog_are_there_after_a_restart(
     assert smtp is not None and (smtp.host, smtp.port, smtp.sender) == (
         "mail.example.com",
         465,
+        "stock@example.com",
+    )
+    shared = mail.load_smtp_settings(gui_db.uow())  # what the mail worker and `stockdesk mail` read
+    assert shared is not None and (shared.host, shared.port, shared.security, shared.sender) == (
+        "mail.example.com",
+        465,
+        "ssl",
         "stock@example.com",
     )
 

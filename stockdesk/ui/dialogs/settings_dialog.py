@@ -221,9 +221,28 @@ class SettingsDialog(FormDialog):
     def submit(self) -> None:
         """Validate and store; the theme applies at once, the language when `open_settings` returns."""
         self.saved = self.app_settings.save(self.values())
+        self._share_smtp_with_the_mail_worker(self.saved)
         self.restart_needed = self.saved.database_url != self.initial.database_url
         apply_theme(self.saved.theme)
         self.language_changed = self.saved.language != self.initial.language
+
+    def _share_smtp_with_the_mail_worker(self, saved: DeskSettings) -> None:
+        """The mail worker also runs headless (`stockdesk mail --flush`): it reads SMTP from the database."""
+        smtp = saved.smtp_settings()
+        if self.db is None or smtp is None or saved.smtp == self.initial.smtp:
+            return
+        if not allowed(self.actor, Action.MANAGE_SETTINGS):
+            return
+        mail.save_smtp_settings(
+            self.db.uow(),
+            self.actor,
+            host=smtp.host,
+            port=smtp.port,
+            security=smtp.security,
+            user=smtp.user,
+            password=smtp.password,
+            sender=smtp.sender,
+        )
 
     def show_field_error(self, field: str, message: str) -> None:
         """Bring the field's tab forward, then show the message under it."""
