@@ -145,7 +145,9 @@ def insert_clean_items(
 ) -> list[object]:
     """Insert rows that `validate_items` passed, with Core inserts (an ORM object per row is 5x slower)."""
     stamp = {"owner_id": actor.id, "updated_by": actor.id, "origin_desk": uow.desk_id, "active": True}
-    item_rows = [{"id": new_id(), **stamp, **row} for row in cleaned]
+    # One executemany needs one set of keys: a row without a category still names the column.
+    optional = {"category_id": None, "supplier_id": None, "description": ""}
+    item_rows = [{"id": new_id(), **stamp, **optional, **row} for row in cleaned]
     barcode_rows = [
         {
             "id": new_id(),
