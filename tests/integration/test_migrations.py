@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from sqlalchemy import inspect
 
@@ -11,6 +13,8 @@ from stockdesk.db import (
 )
 from stockdesk.db.base import Base
 from stockdesk.db.engine import make_engine
+from stockdesk.services import organisation
+from stockdesk.services.database import open_database
 
 
 def _roundtrip(url: str) -> None:
@@ -33,3 +37,26 @@ def test_upgrade_and_downgrade_on_sqlite(tmp_path):
 @pytest.mark.pg
 def test_upgrade_and_downgrade_on_postgresql(pg_database_factory):
     _roundtrip(pg_database_factory())
+
+
+def test_opening_a_file_of_an_older_release_backs_it_up_then_upgrades_keeping_the_data(tmp_path):
+    path = tmp_path / "old.sqlite"
+    engine = make_engine(str(path))
+    migrate.upgrade(engine, "0001")  # the file as the first release wrote it
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO store (id, code, name, address, active, created_at, updated_at,"
+            " origin_desk, hlc, deleted) VALUES ('0190c1a0000070008000000000000001', 'OLD', 'Old store', '', 1,"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'desk-old', '', 0)"
+        )
+    engine.dispose()
+    db = open_database(str(path))
+    assert db.backup is not None and db.backup.exists()
+    assert migrate.is_current(db.engine)
+    assert [s.code for s in organisation.list_stores(db.uow())] == ["OLD"]
+    db.close()
+    backup = sqlite3.connect(db.backup)
+    assert backup.execute("select version_num from alembic_version").fetchall() == [("0001",)]
+    assert backup.execute("select code from store").fetchall() == [("OLD",)]
+    backup.close()
+    assert open_database(str(path)).backup is None  # already current: nothing copied again
