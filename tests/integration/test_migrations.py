@@ -46,7 +46,8 @@ def test_opening_a_file_of_an_older_release_backs_it_up_then_upgrades_keeping_th
     with engine.begin() as connection:
         connection.exec_driver_sql(
             "INSERT INTO store (id, code, name, address, active, created_at, updated_at,"
-            " origin_desk, hlc, deleted) VALUES ('0190c1a0000070008000000000000001', 'OLD', 'Old store', '', 1,"
+            " origin_desk, hlc, deleted)"
+            " VALUES ('0190c1a0000070008000000000000001', 'OLD', 'Old store', '', 1,"
             " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'desk-old', '', 0)"
         )
     engine.dispose()
