@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -219,6 +220,15 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
         db.close()
 
 
+def _wait_for(condition: Callable[[], bool], *, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    QApplication.processEvents()
+    while not condition() and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+    QApplication.processEvents()
+
+
 def save_screenshot(db: Database, actor: Actor, path: Path) -> None:
     """Render the main window (first item selected) into a PNG without showing it on a screen."""
     if QApplication.instance() is None:
@@ -229,7 +239,7 @@ def save_screenshot(db: Database, actor: Actor, path: Path) -> None:
     window.show()
     if window.model.rowCount():
         window.select_row(0)
-    QApplication.processEvents()
+    _wait_for(lambda: window.dashboard.is_loaded, seconds=30)  # figures arrive from worker threads
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(path), "PNG"):
