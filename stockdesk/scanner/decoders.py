@@ -133,15 +133,19 @@ def zxing_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
     return results
 
 
-def decode_zbar(frame: np.ndarray) -> list[Decoded]:
-    """zbar only: the downscaled copy first, then the full frame."""
-    gray = to_gray(frame)
+def _zbar_small_then_full(gray: np.ndarray) -> list[Decoded]:
+    """zbar on the downscaled copy first (cheap), then the full frame; nothing when libzbar is missing."""
     small = _downscaled(gray)
     if small is not None:
         found = zbar_decode(*small)
         if found:
             return found
     return zbar_decode(gray)
+
+
+def decode_zbar(frame: np.ndarray) -> list[Decoded]:
+    """zbar only: the downscaled copy first, then the full frame."""
+    return _zbar_small_then_full(to_gray(frame))
 
 
 def decode_zxing(frame: np.ndarray) -> list[Decoded]:
@@ -152,30 +156,13 @@ def decode_zxing(frame: np.ndarray) -> list[Decoded]:
 def decode_zbar_first(frame: np.ndarray) -> list[Decoded]:
     """The order DESIGN.md first proposed, kept for the benchmark: zbar (small, then full), then zxing-cpp."""
     gray = to_gray(frame)
-    if pyzbar is not None:
-        small = _downscaled(gray)
-        if small is not None:
-            found = zbar_decode(*small)
-            if found:
-                return found
-        found = zbar_decode(gray)
-        if found:
-            return found
-    return zxing_decode(gray)
+    return _zbar_small_then_full(gray) or zxing_decode(gray)
 
 
 def decode_frame(frame: np.ndarray) -> list[Decoded]:
     """The production decoder: zxing-cpp, then zbar (small, then full) when zxing finds nothing."""
     gray = to_gray(frame)
-    found = drop_phantom_upce(zxing_decode(gray))
-    if found or pyzbar is None:
-        return found
-    small = _downscaled(gray)
-    if small is not None:
-        found = zbar_decode(*small)
-        if found:
-            return found
-    return zbar_decode(gray)
+    return drop_phantom_upce(zxing_decode(gray)) or _zbar_small_then_full(gray)
 
 
 DECODERS: dict[str, Decoder] = {"zbar": decode_zbar, "zxing": decode_zxing, "combined": decode_frame,
