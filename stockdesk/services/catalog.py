@@ -263,3 +263,24 @@ def item_count(uow: UnitOfWork) -> int:
         return int(
             uow.session.scalar(select(func.count()).select_from(Item).where(Item.deleted.is_(False))) or 0
         )
+
+
+def item_ids_by_code(uow: UnitOfWork, codes: set[str]) -> dict[str, uuid.UUID]:
+    """Item ids by SKU (any case) or barcode for a whole list of codes, in a few queries."""
+    found: dict[str, uuid.UUID] = {}
+    listed = sorted(codes)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        upper = [c.upper() for c in chunk]
+        for sku, item in uow.session.execute(
+            select(Item.sku, Item.id).where(func.upper(Item.sku).in_(upper), Item.deleted.is_(False))
+        ).tuples():
+            found.setdefault(sku.upper(), item)
+        for code, item in uow.session.execute(
+            select(ItemBarcode.code, ItemBarcode.item_id).where(
+                ItemBarcode.code.in_(chunk), ItemBarcode.deleted.is_(False)
+            )
+        ).tuples():
+            found[code] = item  # a barcode is exact; it wins over a SKU that happens to look the same
+    resolved = {c: found.get(c) or found.get(c.upper()) for c in codes}
+    return {c: item for c, item in resolved.items() if item is not None}

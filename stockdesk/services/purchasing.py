@@ -28,10 +28,9 @@ from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit, mail
+from stockdesk.services import audit, catalog, mail
 from stockdesk.services.bulk import BulkRejected, RowProblem
 from stockdesk.services.ledger import Posting, post_many
-from stockdesk.services.stocktake import _resolve_codes
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text
 
@@ -340,7 +339,8 @@ def _match_lines(
     )
     by_id = {str(line.id): line for line in order_lines}
     by_item = {line.item_id: line for line in order_lines}
-    codes = _resolve_codes(uow, {str(ref).strip() for ref, _ in lines if str(ref).strip() not in by_id})
+    references = {str(ref).strip() for ref, _ in lines}
+    codes = catalog.item_ids_by_code(uow, references - set(by_id))
     problems: list[RowProblem] = []
     matched: list[tuple[PurchaseOrderLine, Decimal]] = []
     for number, (ref, quantity) in enumerate(lines, start=1):

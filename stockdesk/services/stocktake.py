@@ -30,13 +30,13 @@ from decimal import Decimal
 from sqlalchemy import Select, func, insert, select, update
 
 from stockdesk.db.base import utcnow
-from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel, Store
+from stockdesk.db.models import Category, Item, StockLevel, Store
 from stockdesk.db.planning_models import Stocktake, StocktakeCount, StocktakeLine
 from stockdesk.domain.errors import InvalidQuantity, ValidationError
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import parse_quantity, round_cents
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit
+from stockdesk.services import audit, catalog
 from stockdesk.services.bulk import BulkRejected, RowProblem
 from stockdesk.services.ledger import ItemRef, Posting, post_many
 from stockdesk.services.uow import UnitOfWork
@@ -151,27 +151,6 @@ def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: s
     return len(rows)
 
 
-def _resolve_codes(uow: UnitOfWork, codes: set[str]) -> dict[str, uuid.UUID]:
-    """Item ids by SKU (any case) or barcode, in a few queries for the whole list."""
-    found: dict[str, uuid.UUID] = {}
-    listed = sorted(codes)
-    for start in range(0, len(listed), 500):
-        chunk = listed[start : start + 500]
-        upper = [c.upper() for c in chunk]
-        for sku, item in uow.session.execute(
-            select(Item.sku, Item.id).where(func.upper(Item.sku).in_(upper), Item.deleted.is_(False))
-        ).tuples():
-            found.setdefault(sku.upper(), item)
-        for code, item in uow.session.execute(
-            select(ItemBarcode.code, ItemBarcode.item_id).where(
-                ItemBarcode.code.in_(chunk), ItemBarcode.deleted.is_(False)
-            )
-        ).tuples():
-            found[code] = item  # a barcode is exact; it wins over a SKU that happens to look the same
-    resolved = {c: found.get(c) or found.get(c.upper()) for c in codes}
-    return {c: item for c, item in resolved.items() if item is not None}
-
-
 def add_counts(
     uow: UnitOfWork, actor: Actor, stocktake_id: object, lines: Sequence[tuple[object, object]]
 ) -> int:
@@ -183,7 +162,7 @@ def add_counts(
             uow.session.scalars(select(StocktakeLine.item_id).where(StocktakeLine.stocktake_id == take.id))
         )
         codes = {str(code).strip() for code, _ in lines}
-        known = _resolve_codes(uow, codes)
+        known = catalog.item_ids_by_code(uow, codes)
         problems: list[RowProblem] = []
         rows: list[dict[str, object]] = []
         now = utcnow()
