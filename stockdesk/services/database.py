@@ -8,11 +8,14 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from stockdesk.db import migrate, schema  # noqa: F401 - schema registers every table
-from stockdesk.db.engine import describe, make_engine
+from stockdesk.db.engine import APP_NAME, default_database_url, describe, make_engine
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.ids import new_id
 from stockdesk.services.uow import ChangeHook, UnitOfWork, stamping_session_factory
 from stockdesk.sync import capture
+
+# The window reaches the database only through services; these two it needs to name it.
+__all__ = ["APP_NAME", "Database", "default_database_url", "open_database"]
 
 
 @dataclass

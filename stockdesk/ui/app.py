@@ -17,11 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
-from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import users
-from stockdesk.services.database import Database, open_database
+from stockdesk.services.database import APP_NAME, Database, default_database_url, open_database
 from stockdesk.services.logging_setup import configure_logging
 from stockdesk.ui import crash
 from stockdesk.ui.dialogs.settings_dialog import install_settings_action
@@ -33,7 +32,6 @@ from stockdesk.ui.theme import apply_theme
 from stockdesk.ui.wizard import DemoSize, FirstRunWizard
 from stockdesk.ui.worker import run_in_background
 
-APP_NAME = "StockDesk"
 SCREENSHOT_SIZE = (1280, 760)
 log = logging.getLogger("stockdesk.app")
 

@@ -17,8 +17,8 @@ from typing import Protocol
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from stockdesk.db.engine import APP_NAME
 from stockdesk.domain.errors import ValidationError
+from stockdesk.services.database import APP_NAME
 from stockdesk.services.mail import SECURITY, SmtpSettings
 from stockdesk.services.validation import email_address, optional_text, whole_number
 

@@ -12,6 +12,8 @@ QT = ("PySide6", "shiboken6", "stockdesk.ui")
 LAYER_RULES: dict[str, tuple[str, ...]] = {
     "domain": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.services"),
     "services": QT,
+    # The window never builds SQL or opens sessions: it calls services.
+    "ui": ("sqlalchemy", "stockdesk.db"),
 }
 DYNAMIC_IMPORTERS = {"import_module", "__import__"}
 
