@@ -2,12 +2,15 @@
 
 `install_file_actions(window)` puts them above Quit. "Back up now" exists only when the database is a
 local SQLite file: a server is backed up with its own tools (pg_dump), not from one desk.
+The two dialogs' modules load when their entry is first used, not with the window: the report
+registry brings reportlab, Pillow and numpy (~35 MB resident).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,9 +19,11 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from stockdesk.domain.permissions import Action, Actor, Role, allowed
 from stockdesk.services.backup import BackupError, backup_now, database_file
 from stockdesk.services.database import Database
-from stockdesk.ui.dialogs.import_dialog import ImportDialog, open_import_dialog
-from stockdesk.ui.dialogs.report_dialog import ReportDialog, open_report_dialog
 from stockdesk.ui.worker import Job, run_in_background
+
+if TYPE_CHECKING:
+    from stockdesk.ui.dialogs.import_dialog import ImportDialog
+    from stockdesk.ui.dialogs.report_dialog import ReportDialog
 
 
 @dataclass
@@ -109,6 +114,8 @@ def _import(setup: FileActions) -> None:
     window = setup.window
     if not setup.import_items.isEnabled():
         return
+    from stockdesk.ui.dialogs.import_dialog import open_import_dialog  # see the module docstring
+
     dialog = open_import_dialog(window, window.db, window.actor)  # type: ignore[attr-defined]
     if dialog is not None:
         dialog.imported.connect(lambda _result: window.refresh())  # type: ignore[attr-defined]
@@ -117,6 +124,8 @@ def _import(setup: FileActions) -> None:
 
 def _reports(setup: FileActions) -> None:
     window = setup.window
+    from stockdesk.ui.dialogs.report_dialog import open_report_dialog  # see the module docstring
+
     setup.last_report = open_report_dialog(window, window.db, window.actor)  # type: ignore[attr-defined]
 
 

@@ -7,6 +7,8 @@ Cameras 0-3 are probed only when the picker is first opened (opening a camera ca
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -23,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.domain.errors import ScannerUnavailable
-from stockdesk.scanner.sources import CameraSource
-from stockdesk.scanner.worker import CameraWorker, ScannerThread
+
+if TYPE_CHECKING:
+    from stockdesk.scanner.worker import ScannerThread
 
 CAMERA_INDEXES = range(4)
 VIDEO_FILE = "video-file"
@@ -49,6 +52,9 @@ class CameraPicker(QComboBox):
 
     def probe(self) -> list[int]:
         """Mark cameras that cannot be opened; returns the indexes that can."""
+        # OpenCV and numpy (~35 MB resident) load with the first camera, not with the window.
+        from stockdesk.scanner.sources import CameraSource
+
         self.probed = True
         found = []
         for index in CAMERA_INDEXES:
@@ -141,6 +147,9 @@ class ScannerDock(QDockWidget):
         spec = source if source is not None else self.source_spec()
         if not spec:
             return
+        # The decoders (OpenCV, numpy, zxing-cpp, zbar) load when a camera first starts, not with the window.
+        from stockdesk.scanner.worker import CameraWorker, ScannerThread
+
         worker = CameraWorker(spec, window_s=self.window_s.value(), pace=self._pace)
         worker.frame_ready.connect(self._frame)
         worker.scanned.connect(self._scanned)

@@ -7,7 +7,7 @@ that runs directly on PostgreSQL: such a desk shows no sync controls at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.database import Database
 from stockdesk.sync.server import is_registered
-from stockdesk.sync.service import SyncReport, SyncService
-from stockdesk.ui.sync_panel import SyncPanel
-from stockdesk.ui.sync_status import SyncController, SyncStatusLabel
+
+if TYPE_CHECKING:
+    from stockdesk.sync.service import SyncReport, SyncService
+    from stockdesk.ui.sync_panel import SyncPanel
+    from stockdesk.ui.sync_status import SyncController, SyncStatusLabel
 
 SYNC_NOW_SHORTCUT = "F9"  # the usual "send/receive" key; F1-F6 belong to the counter and stock actions
 PAGE_SHORTCUT = "Ctrl+9"
@@ -58,9 +60,14 @@ def install_sync(
 ) -> SyncSetup | None:
     """Add the sync controls to a registered desk's window; None (nothing added) otherwise."""
     assert isinstance(window, QMainWindow)
+    if service is None and not is_registered(window.db):
+        return None
+    # Sync's modules (psycopg among them, ~15 MB resident) load only on a desk that syncs.
+    from stockdesk.sync.service import SyncService
+    from stockdesk.ui.sync_panel import SyncPanel
+    from stockdesk.ui.sync_status import SyncController, SyncStatusLabel
+
     if service is None:
-        if not is_registered(window.db):
-            return None
         service = SyncService(window.db)
     controller = SyncController(service, window)
     label = SyncStatusLabel()

@@ -20,13 +20,19 @@ ERROR_COLOUR = "#ffd0d0"
 
 class Beeper(QObject):
     """Plays beep.wav through QtMultimedia; without QtMultimedia, a sound file or an audio device it
-    stays silent (a counter without speakers must still scan)."""
+    stays silent (a counter without speakers must still scan).
+
+    The sound is loaded at the first beep, not when the window opens: QtMultimedia with its FFmpeg
+    backend and audio server connection costs ~17 MB resident that a desk which never scans
+    should not carry.
+    """
 
     def __init__(self, parent: QObject | None = None, *, enabled: bool = True) -> None:
         super().__init__(parent)
         self.enabled = enabled
         self.played = 0            # how often a beep was asked for (tests, and a muted desk's log)
-        self._effect = self._load() if enabled else None
+        self._effect: QObject | None = None
+        self._loaded = False
 
     def _load(self) -> QObject | None:
         if not BEEP_WAV.is_file():
@@ -50,6 +56,9 @@ class Beeper(QObject):
         if not self.enabled:
             return
         self.played += 1
+        if not self._loaded:
+            self._loaded = True
+            self._effect = self._load()
         try:
             if self._effect is not None:
                 self._effect.play()  # type: ignore[attr-defined]

@@ -6,6 +6,8 @@ seconds); the page shows "…" until they arrive and re-reads them each time it 
 The chart uses QtCharts (PySide6-Addons, already installed with PySide6): it is a plain widget
 of the same toolkit, so it renders offscreen for screenshots and tests, follows the window's font
 and palette, and adds no dependency (matplotlib would add ~40 MB and a second rendering stack).
+QtCharts is loaded and the chart view built when the page is first shown: a window opened on
+another page (the items table) never loads it.
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -35,6 +36,9 @@ from stockdesk.services import dashboard as figures
 from stockdesk.services.database import Database
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChart, QChartView
 
 
 class DashboardPage(QWidget):
@@ -59,13 +63,15 @@ class DashboardPage(QWidget):
         self.movers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.movers.setWordWrap(False)
         self.movers.setMinimumWidth(420)
-        self.chart_view = QChartView()
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view: QChartView | None = None  # built by the first showEvent
+        self._chart_box = self._box(self.tr("Units sold and received per day, last 30 days"), None)
         self._layout()
 
-    def _box(self, title: str, widget: QWidget) -> QGroupBox:
+    def _box(self, title: str, widget: QWidget | None) -> QGroupBox:
         box = QGroupBox(title)
-        QVBoxLayout(box).addWidget(widget)
+        layout = QVBoxLayout(box)
+        if widget is not None:
+            layout.addWidget(widget)
         return box
 
     def _layout(self) -> None:
@@ -74,15 +80,21 @@ class DashboardPage(QWidget):
         grid.addWidget(self._box(self.tr("Low stock"), self.low_stock), 0, 1)
         grid.addWidget(self._box(self.tr("No movement in 90 days"), self.idle), 0, 2)
         grid.addWidget(self._box(self.tr("Top 10 movers, last 30 days"), self.movers), 1, 0)
-        chart_box = self._box(self.tr("Units sold and received per day, last 30 days"), self.chart_view)
-        grid.addWidget(chart_box, 1, 1, 1, 2)
+        grid.addWidget(self._chart_box, 1, 1, 1, 2)
         grid.setRowStretch(1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
 
     def showEvent(self, event: Any) -> None:
-        """Read the figures each time the page comes into view."""
+        """Read the figures each time the page comes into view (building the chart view the first time)."""
+        if self.chart_view is None:
+            # QtCharts (~10 MB resident with its view) loads only when the dashboard is looked at.
+            from PySide6.QtCharts import QChartView
+
+            self.chart_view = QChartView()
+            self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._chart_box.layout().addWidget(self.chart_view)
         super().showEvent(event)
         self.reload()
 
@@ -142,9 +154,13 @@ class DashboardPage(QWidget):
         self.movers.resizeColumnToContents(0)
 
     def _show_chart(self, daily: list[figures.DayFlow]) -> None:
-        self.chart_view.setChart(self._chart(daily))
+        if self.chart_view is not None:  # always built: the figures are read from showEvent
+            self.chart_view.setChart(self._chart(daily))
 
     def _chart(self, daily: list[figures.DayFlow]) -> QChart:
+        # Function-level like the view's (see showEvent); QtCharts is loaded by now.
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
+
         sold, received = QBarSet(self.tr("Sold")), QBarSet(self.tr("Received"))
         for flow in daily:
             sold.append(float(flow.sold))

@@ -2,14 +2,15 @@
 "apply reorder points" and "create draft orders" from the selected lines.
 
 The forecast of every item runs on the thread pool (seconds at 100k items) and only when the page
-is first shown or asked to calculate again, never when the window opens.
+is first shown or asked to calculate again, never when the window opens. Likewise the forecast
+module (numpy) and the chart (QtCharts) load when the page is first shown, not with the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,15 +32,17 @@ from shiboken6 import isValid
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import purchasing, reorder
+from stockdesk.services import purchasing
 from stockdesk.services.database import Database
 from stockdesk.services.purchasing import DraftLine, OrderView
-from stockdesk.services.reorder import SalesHistory, SuggestionRow
 from stockdesk.ui.formatting import format_quantity
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
 from stockdesk.ui.planning.models import suggestions_model
-from stockdesk.ui.planning.sales_chart import SalesChart
 from stockdesk.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from stockdesk.services.reorder import SalesHistory, SuggestionRow
+    from stockdesk.ui.planning.sales_chart import SalesChart
 
 
 class ReorderPage(QWidget):
@@ -60,7 +63,7 @@ class ReorderPage(QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.chart = SalesChart()
+        self._chart: SalesChart | None = None
         self._build()
 
     def _build(self) -> None:
@@ -95,7 +98,7 @@ class ReorderPage(QWidget):
         detail = QVBoxLayout(bottom)
         detail.setContentsMargins(0, 0, 0, 0)
         detail.addWidget(self.reason)
-        detail.addWidget(self.chart, 1)
+        self._detail = detail  # the chart goes below the reason when first needed
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(bottom)
@@ -119,8 +122,19 @@ class ReorderPage(QWidget):
         button.clicked.connect(action.trigger)
         return button
 
+    @property
+    def chart(self) -> SalesChart:
+        """The sales chart, built on first use (page shown, a line chosen)."""
+        if self._chart is None:
+            from stockdesk.ui.planning.sales_chart import SalesChart  # QtCharts: see the module docstring
+
+            self._chart = SalesChart()
+            self._detail.addWidget(self._chart, 1)
+        return self._chart
+
     def showEvent(self, event: Any) -> None:
         """The first time the page is shown, calculate."""
+        _ = self.chart
         super().showEvent(event)
         if not self.is_loaded and not self.is_loading:
             self.calculate()
@@ -134,6 +148,8 @@ class ReorderPage(QWidget):
         self.status.setText(self.tr("Calculating forecasts…"))
         self.problems.show_messages([])
         db, store, only = self.db, self.store.currentData(), self.only_orders.isChecked()
+        from stockdesk.services import reorder  # numpy: see the module docstring
+
         run_in_background(lambda: reorder.suggestions(db.uow(), store_id=store, only_orders=only),
                           on_finished=self._show_rows, on_failed=self._failed)
 
@@ -166,6 +182,8 @@ class ReorderPage(QWidget):
             return
         self.reason.setText(f"<b>{line.sku}</b> {line.name} — {line.store_code}: {line.reason}")
         db = self.db
+        from stockdesk.services import reorder  # loaded by calculate() already
+
         run_in_background(lambda: reorder.history(db.uow(), line.item_id, line.store_id),
                           on_finished=lambda h: self._show_chart(line, h), on_failed=self._failed)
 
@@ -193,6 +211,8 @@ class ReorderPage(QWidget):
         if not self.confirm(self.tr("Set the reorder point of {n} item(s) to the computed value?").format(
                 n=len(points))):
             return
+        from stockdesk.services import reorder  # loaded by calculate() already
+
         try:
             done = reorder.apply_reorder_points(self.db.uow(), self.actor, points)
         except StockDeskError as error:

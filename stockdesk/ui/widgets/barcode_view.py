@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.gtin import expand_upce
-from stockdesk.reports.labels import bar_modules
 
 _KEYS = {"EAN13": "ean13", "EAN8": "ean8", "UPCA": "upca"}
 QUIET_MODULES = 10
@@ -30,6 +29,9 @@ def bar_pattern(code: str, symbology: str = "") -> str:
     if not name and code.isdigit():
         name = {13: "EAN13", 8: "EAN8", 12: "UPCA"}.get(len(code), "")
     key = _KEYS.get(name, "code128")
+    # The label module brings python-barcode, Pillow and reportlab (~15 MB): load with the first code drawn.
+    from stockdesk.reports.labels import bar_modules
+
     try:
         return bar_modules(code, key)
     except ValidationError:
