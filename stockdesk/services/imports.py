@@ -385,6 +385,8 @@ def _post_opening_stock(
                 )
             )
     for start in range(0, len(postings), BATCH):
-        ledger.post_many(uow, postings[start : start + BATCH], user_id=actor.id, allow_negative=False)
+        ledger.post_many(
+            uow, postings[start : start + BATCH], user_id=actor.id, allow_negative=False, views=False
+        )
         report("posting opening stock", min(start + BATCH, len(postings)), len(postings))
     return len(postings)

@@ -2,8 +2,9 @@
 
 This module is the only place that changes `stock_level`, so the level can never drift from the
 ledger except through a bug that `stockdesk check` would show. A batch costs a handful of
-statements whatever its size: levels are read (and locked) with one query per store, only missing
-level rows are inserted, balances run in Python, and movements go in with one multi-row insert.
+statements whatever its size: levels are read (and locked) with one query per store, balances run
+in Python, each level row is written once (a relative update, or an insert for a new place), and
+movements go in with one executemany.
 
 A posting names its item by anything with the few attributes the ledger and the alerts read
 (`StockItem`): an ORM `Item`, or an `ItemRef` for callers that post tens of thousands of lines
@@ -19,9 +20,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import String, bindparam, select, type_coerce, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from stockdesk.db import fast_write
 from stockdesk.db.base import utcnow
 from stockdesk.db.id_lists import id_in
 from stockdesk.db.models import StockLevel, StockMovement, Store
@@ -84,19 +86,36 @@ class Posting:
         return (self.item.id, self.store.id)
 
 
-def _lock_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
-    """Make sure a level row exists for every key, lock them (PostgreSQL) and return on-hand."""
-    levels = _read_levels(uow, keys)
-    missing = keys - levels.keys()
-    if missing:
-        # Only new places are inserted: on a stocked store this statement does not run at all.
-        upsert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
-        uow.session.connection().execute(
-            upsert(StockLevel).on_conflict_do_nothing(index_elements=["item_id", "store_id"]),
-            [{"item_id": item, "store_id": store, "on_hand": Decimal(0)} for item, store in missing],
+def _write_levels(
+    uow: UnitOfWork, start: dict[Key, Decimal], balance: dict[Key, Decimal], new: set[Key]
+) -> None:
+    """Apply the batch's net change to each level row: relative updates, and new rows inserted once."""
+    connection = uow.session.connection()
+    changed = [
+        {"i": k[0], "s": k[1], "d": v - start[k]}
+        for k, v in balance.items()
+        if v != start[k] and k not in new
+    ]
+    if changed:
+        # Relative updates keep a concurrent writer's change on SQLite, where rows are not locked.
+        statement = (
+            update(StockLevel)
+            .where(StockLevel.item_id == bindparam("i"), StockLevel.store_id == bindparam("s"))
+            .values(on_hand=StockLevel.on_hand + bindparam("d", type_=StockLevel.on_hand.type))
         )
-        levels.update(_read_levels(uow, missing))
-    return levels
+        fast_write.executemany(connection, statement, changed)
+    if new:
+        # A place stocked for the first time gets its row with the final figure: one write, not an
+        # insert of zero and an update. Should another desk's transaction have created the row in
+        # between, the batch's change is added to its figure instead.
+        upsert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
+        statement = upsert(StockLevel)
+        statement = statement.on_conflict_do_update(
+            index_elements=["item_id", "store_id"],
+            set_={"on_hand": StockLevel.on_hand + statement.excluded.on_hand},
+        )
+        rows = [{"item_id": k[0], "store_id": k[1], "on_hand": balance[k]} for k in new]
+        fast_write.executemany(connection, statement, rows)
 
 
 def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
@@ -107,25 +126,45 @@ def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
     levels: dict[Key, Decimal] = {}
     connection = uow.session.connection()
     for store, items in per_store.items():
-        query = select(StockLevel.item_id, StockLevel.on_hand).where(
-            StockLevel.store_id == store, id_in(uow.dialect, StockLevel.item_id, items)
-        )
         if uow.dialect == "postgresql":
+            query = select(StockLevel.item_id, StockLevel.on_hand).where(
+                StockLevel.store_id == store, id_in(uow.dialect, StockLevel.item_id, items)
+            )
             # Rows are locked in the order they are returned: one order for every transaction, so
             # two desks' batches over the same items wait for each other instead of deadlocking.
             query = query.order_by(StockLevel.item_id).with_for_update()
-        levels.update({(item, store): on_hand for item, on_hand in connection.execute(query)})
+            levels.update({(item, store): on_hand for item, on_hand in connection.execute(query)})
+            continue
+        # SQLite keeps ids as hex text: matching the text to the keys we hold is much cheaper than
+        # parsing 50,000 UUIDs back out of the result.
+        by_hex = {item.hex: item for item in items}
+        query = select(type_coerce(StockLevel.item_id, String), StockLevel.on_hand).where(
+            StockLevel.store_id == store, id_in(uow.dialect, StockLevel.item_id, items)
+        )
+        levels.update({(by_hex[hex_id], store): on_hand for hex_id, on_hand in connection.execute(query)})
     return levels
 
 
 def post_many(
-    uow: UnitOfWork, postings: Sequence[Posting], *, user_id: uuid.UUID | None, allow_negative: bool
+    uow: UnitOfWork,
+    postings: Sequence[Posting],
+    *,
+    user_id: uuid.UUID | None,
+    allow_negative: bool,
+    views: bool = True,
 ) -> list[MovementView]:
-    """Write movements in order; refuse any line that would take stock below zero unless allowed."""
+    """Write movements in order; refuse any line that would take stock below zero unless allowed.
+
+    Returns a view of each movement written, or nothing when `views` is False (a stocktake or an
+    import of tens of thousands of lines has no use for them).
+    """
     if not postings:
         return []
-    balance = _lock_levels(uow, {p.key for p in postings})
-    start = dict(balance)
+    keys = {p.key for p in postings}
+    start = _read_levels(uow, keys)  # locked on PostgreSQL
+    new = keys - start.keys()
+    start.update(dict.fromkeys(new, Decimal(0)))
+    balance = dict(start)
     rows: list[dict[str, object]] = []
     afters: list[Decimal] = []
     now = utcnow()
@@ -141,18 +180,13 @@ def post_many(
         rows.append(_movement_row(posting, user_id, uow.desk_id, now))
         afters.append(after)
     # The rows are locked already (PostgreSQL), so the update order no longer matters.
-    changed = [{"i": k[0], "s": k[1], "d": v - start[k]} for k, v in balance.items() if v != start[k]]
-    if changed:
-        # Relative updates keep a concurrent writer's change on SQLite, where rows are not locked.
-        statement = (
-            update(StockLevel)
-            .where(StockLevel.item_id == bindparam("i"), StockLevel.store_id == bindparam("s"))
-            .values(on_hand=StockLevel.on_hand + bindparam("d", type_=StockLevel.on_hand.type))
-        )
-        uow.session.connection().execute(statement, changed)
+    _write_levels(uow, start, balance, new)
+    if any(balance[k] != start[k] for k in keys):
         alerts.levels_changed(uow, postings, start, balance)  # low-stock alerts + e-mail, same transaction
     # Core executemany: an ORM object per movement costs more than the insert itself.
-    uow.session.connection().execute(StockMovement.__table__.insert(), rows)
+    fast_write.executemany(uow.session.connection(), StockMovement.__table__.insert(), rows)
+    if not views:
+        return []
     return [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
 
 

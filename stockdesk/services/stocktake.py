@@ -275,7 +275,7 @@ def post(
         ).rowcount
         if flipped != 1:
             raise ValidationError("stocktake", str(take.id), "was posted meanwhile by someone else")
-        post_many(uow, postings, user_id=actor.id, allow_negative=True)
+        post_many(uow, postings, user_id=actor.id, allow_negative=True, views=False)
         audit.record(
             uow,
             actor,
