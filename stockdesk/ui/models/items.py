@@ -34,6 +34,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.item_query import ItemFilter, ItemSort, Keys
 from stockdesk.services.views import ItemRow
 from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.memory import release_freed_memory
 from stockdesk.ui.worker import run_in_background
 
 PAGE_SIZE = 100
@@ -48,6 +49,13 @@ Runner = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemsModel", text)
+
+
+def _read_keys(db: Database, item_filter: ItemFilter, sort: ItemSort, descending: bool) -> Keys:
+    """The ordered keys (on a pool thread), then the read's freed cache pages back to the system."""
+    keys = item_query.sorted_keys(db.uow(), item_filter, sort=sort, descending=descending)
+    release_freed_memory()
+    return keys
 
 
 # (header, how to show a row, SQL sort key): every column sorts in SQL on an index
@@ -215,7 +223,7 @@ class ItemsModel(QAbstractTableModel):
         jobs: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
         if not self._complete:
             jobs.append((
-                lambda: item_query.sorted_keys(db.uow(), item_filter, sort=sort, descending=descending),
+                lambda: _read_keys(db, item_filter, sort, descending),
                 lambda keys: self._keys_arrived(generation, keys),
             ))
         if recount_all:
