@@ -31,31 +31,30 @@ def executemany(
     dialect = connection.dialect
     keys = list(rows[0])
     compiled = statement.compile(dialect=dialect, column_keys=keys)
-    defaults = {col.key: _default_maker(col.default) for col in compiled.insert_prefetch}
-    defaults.update({col.key: _default_maker(col.onupdate) for col in compiled.update_prefetch})
+    # Python-side defaults: a key (a new id) for every row; anything else (a timestamp) once for the
+    # batch, which is written at one moment: one conversion instead of one per row.
+    per_row = {col.key: col.default.arg for col in compiled.insert_prefetch if col.primary_key}
+    once = {col.key: _value_of(col.default) for col in compiled.insert_prefetch if not col.primary_key}
+    once.update({col.key: _value_of(col.onupdate) for col in compiled.update_prefetch})
     readers: list[Callable[[Mapping[str, Any]], Any]] = []
     for name in compiled.positiontup or []:
         bind = compiled.binds[name]
         processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if name in keys:
-            readers.append(_reader(name, None, processor))
-        elif name in defaults:
-            readers.append(_reader(name, defaults[name], processor))
-        else:  # a value given in the statement itself (`.values(kind="count")`)
-            constant = processor(bind.effective_value) if processor else bind.effective_value
-            readers.append(lambda _row, value=constant: value)
+            readers.append(_reader(name, processor))
+        elif name in per_row:
+            make = per_row[name]  # SQLAlchemy wraps zero-argument callables to take the context
+            readers.append(lambda _row, make=make, p=processor: p(make(None)) if p else make(None))
+        else:  # a batch-wide default, or a value given in the statement itself (`.values(kind=...)`)
+            value = once.get(name, bind.effective_value)
+            constant = processor(value) if processor else value
+            readers.append(lambda _row, constant=constant: constant)
     params = [tuple([read(row) for read in readers]) for row in rows]
     connection.exec_driver_sql(compiled.string, params)
 
 
-def _reader(
-    name: str, default: Callable[[], Any] | None, processor: Callable[[Any], Any] | None
-) -> Callable[[Mapping[str, Any]], Any]:
+def _reader(name: str, processor: Callable[[Any], Any] | None) -> Callable[[Mapping[str, Any]], Any]:
     """The function that turns a row into this parameter's driver value (closures keep it one call)."""
-    if default is not None:
-        if processor is None:
-            return lambda _row: default()
-        return lambda _row: processor(default())
     if processor is None:
         return lambda row: row[name]
     last: list[Any] = [_UNSET, None]
@@ -73,9 +72,5 @@ def _reader(
 _UNSET = object()
 
 
-def _default_maker(default: Any) -> Callable[[], Any]:
-    """A Python-side default (or onupdate) of `column`, computed per row as SQLAlchemy would."""
-    arg = default.arg
-    if default.is_callable:
-        return lambda: arg(None)  # SQLAlchemy wraps zero-argument callables to take the context
-    return lambda: arg
+def _value_of(default: Any) -> Any:
+    return default.arg(None) if default.is_callable else default.arg

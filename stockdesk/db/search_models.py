@@ -28,3 +28,10 @@ class ItemSummary(Base):
         Index("ix_item_summary_on_hand", "on_hand", "item_id"),
         Index("ix_item_summary_barcode", "barcode", "item_id"),
     )
+
+
+class SearchDeferred(Base):
+    """Has a row only inside a bulk insert that indexes its new items itself (migration 0005)."""
+
+    __tablename__ = "search_deferred"
+    id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,6 +5,7 @@ Local bookkeeping (in `Base.metadata`, present in every database):
   sync_state         the pull cursor (one row)
   sync_clock         this desk's hybrid logical clock (one row, advanced inside the triggers)
   sync_mute          non-empty while pulled changes are applied, so they are not captured again
+  sync_bulk          tables whose inserts a bulk write captures itself, set-based (migration 0006)
   sync_field_clock   HLC of this desk's own last edit of each field (decides whether a pulled value wins)
 Shared, synced like any other entity (they carry the Synced mixin):
   sync_conflict      the losing value of a concurrent edit or a unique-key collision, for a person to judge
@@ -64,6 +65,13 @@ class SyncClock(Base):
 class SyncMute(Base):
     __tablename__ = "sync_mute"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class SyncBulk(Base):
+    """Tables whose inserts are captured set-based at the end of the current bulk write."""
+
+    __tablename__ = "sync_bulk"
+    tbl: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
 class SyncFieldClock(Base):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from stockdesk.db import fast_write
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
 from stockdesk.domain.errors import StockDeskError, ValidationError
 from stockdesk.domain.ids import new_id
@@ -110,8 +111,15 @@ def _duplicates(
             if code in seen_codes:
                 yield RowProblem(number, "barcodes", code, f"repeats row {seen_codes[code]}")
             seen_codes.setdefault(code, number)
-    yield from _already_stored(uow, "sku", Item.sku, seen_skus)
-    yield from _already_stored(uow, "barcodes", ItemBarcode.code, seen_codes)
+    yield from stored_conflicts(uow, seen_skus, seen_codes)
+
+
+def stored_conflicts(
+    uow: UnitOfWork, skus: Mapping[object, int], codes: Mapping[str, int]
+) -> Iterable[RowProblem]:
+    """SKUs and barcodes (each mapped to the row that brings it) that a stored item already uses."""
+    yield from _already_stored(uow, "sku", Item.sku, skus)
+    yield from _already_stored(uow, "barcodes", ItemBarcode.code, codes)
 
 
 def _already_stored(
@@ -160,8 +168,7 @@ def insert_clean_items(
         for item, row_codes in zip(item_rows, codes, strict=True)
         for code in row_codes
     ]
-    for start in range(0, len(item_rows), 5000):
-        uow.session.connection().execute(Item.__table__.insert(), item_rows[start : start + 5000])
-    for start in range(0, len(barcode_rows), 5000):
-        uow.session.connection().execute(ItemBarcode.__table__.insert(), barcode_rows[start : start + 5000])
+    connection = uow.session.connection()
+    fast_write.executemany(connection, Item.__table__.insert(), item_rows)
+    fast_write.executemany(connection, ItemBarcode.__table__.insert(), barcode_rows)
     return [row["id"] for row in item_rows]

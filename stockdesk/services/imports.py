@@ -21,6 +21,7 @@ from typing import Any, cast
 
 from sqlalchemy import bindparam, select, update
 
+from stockdesk.db import search_index
 from stockdesk.db.models import Item, ItemBarcode, Store
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
@@ -36,6 +37,7 @@ from stockdesk.services.import_files import (
     write_rejects,
 )
 from stockdesk.services.uow import UnitOfWork
+from stockdesk.sync import capture
 
 Progress = Callable[[str, int, int], None]
 REFERENCE = "import"
@@ -247,15 +249,26 @@ def _check_all(
 def _stored_conflicts(
     uow: UnitOfWork, actor: Actor, rows: list[CheckedRow], existing: _Existing, header_of: dict[str, str]
 ) -> None:
-    """SKUs and barcodes already stored (bulk.validate_items' rule) and items this actor may not edit."""
+    """SKUs and barcodes already stored (the rule of bulk item creation) and items this actor may not edit.
+
+    The cells themselves were checked by `check_row` with the same rules bulk creation applies, and
+    repeats inside the file by `repeated_keys`; only what the database holds is left to look up.
+    """
     candidates = [r for r in rows if not r.problems]
-    bulk_rows = [_bulk_row(r.values, existing) for r in candidates]
-    _cleaned, _codes, problems = bulk.validate_items(uow, bulk_rows, first_row=0)
-    for problem in problems:
+    for row in candidates:
+        if "name" not in row.values and str(row.values["sku"]) not in existing.ids:
+            # An upsert file may leave out the name of items it updates, not of items it creates.
+            row.problem(header_of["sku"], row.values["sku"], "is a new item and the file gives no name")
+    candidates = [r for r in candidates if not r.problems]
+    skus: dict[object, int] = {}
+    codes: dict[str, int] = {}
+    for index, row in enumerate(candidates):
+        skus.setdefault(row.values["sku"], index)
+        for code in row.values.get("barcodes", ()):  # type: ignore[attr-defined]
+            codes.setdefault(code, index)
+    for problem in bulk.stored_conflicts(uow, skus, codes):
         row = candidates[problem.row]
         item_id = existing.ids.get(str(row.values["sku"]))
-        if problem.reason.startswith("repeats row"):
-            continue  # already reported with the file's own row numbers by `repeated_keys`
         if item_id is not None and problem.field == "sku":
             continue  # upsert: the stored SKU is the item to update
         if item_id is not None and (problem.value, item_id) in existing.codes:
@@ -267,14 +280,6 @@ def _stored_conflicts(
         item_id = existing.ids.get(str(row.values["sku"]))
         if item_id is not None and not allowed(actor, Action.EDIT_ITEM, owner_id=owners.get(item_id)):
             row.problem(header_of["sku"], row.values["sku"], "is an item you may not edit")
-
-
-def _bulk_row(values: dict[str, object], existing: _Existing) -> dict[str, object]:
-    row = dict(values)
-    sku = str(values.get("sku", ""))
-    if "name" not in row and sku in existing.names:
-        row["name"] = existing.names[sku]  # an update need not repeat the name
-    return row
 
 
 def _existing_items(uow: UnitOfWork, rows: Sequence[CheckedRow]) -> _Existing:
@@ -309,15 +314,23 @@ def _write(
     new = [r for r in good if r.values["sku"] not in existing.ids]
     old = [r for r in good if r.values["sku"] in existing.ids]
     items: list[_NewItem] = []
-    for start in range(0, len(new), BATCH):
-        chunk = new[start : start + BATCH]
-        cleaned = [{**_ITEM_DEFAULTS, **_item_fields(r.values)} for r in chunk]
-        codes = [list(r.values.get("barcodes", ())) for r in chunk]  # type: ignore[call-overload]
-        ids = bulk.insert_clean_items(uow, actor, cleaned, codes)  # type: ignore[arg-type]
-        items += [_NewItem(id=i, owner_id=actor.id, **c) for i, c in zip(ids, cleaned, strict=True)]
-        report("writing items", start + len(chunk), len(good))
+    # New items, their barcodes and opening stock first, indexed for search and captured for sync
+    # with a few set-based statements at the end instead of triggers firing row by row.
+    connection = uow.session.connection()
+    with (
+        search_index.deferred(connection),
+        capture.bulk_inserts(connection, ["item", "item_barcode", "stock_movement"]),
+    ):
+        for start in range(0, len(new), BATCH):
+            chunk = new[start : start + BATCH]
+            cleaned = [{**_ITEM_DEFAULTS, **_item_fields(r.values)} for r in chunk]
+            codes = [list(r.values.get("barcodes", ())) for r in chunk]  # type: ignore[call-overload]
+            ids = bulk.insert_clean_items(uow, actor, cleaned, codes)  # type: ignore[arg-type]
+            items += [_NewItem(id=i, owner_id=actor.id, **c) for i, c in zip(ids, cleaned, strict=True)]
+            report("writing items", start + len(chunk), len(good))
+        movements = _post_opening_stock(uow, actor, new, items, report)
     _update_items(uow, actor, old, existing)
-    return _post_opening_stock(uow, actor, new, items, report)
+    return movements
 
 
 def _item_fields(values: dict[str, object]) -> dict[str, object]:

@@ -33,8 +33,11 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.services import alerts
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementView
+from stockdesk.sync import capture
 
 Key = tuple[uuid.UUID, uuid.UUID]
+# From this many movements a batch is captured for sync set-based (see capture.bulk_inserts).
+BULK_CAPTURE_FROM = 200
 
 
 class StockItem(Protocol):
@@ -184,7 +187,12 @@ def post_many(
     if any(balance[k] != start[k] for k in keys):
         alerts.levels_changed(uow, postings, start, balance)  # low-stock alerts + e-mail, same transaction
     # Core executemany: an ORM object per movement costs more than the insert itself.
-    fast_write.executemany(uow.session.connection(), StockMovement.__table__.insert(), rows)
+    connection = uow.session.connection()
+    if len(rows) >= BULK_CAPTURE_FROM:
+        with capture.bulk_inserts(connection, ["stock_movement"]):
+            fast_write.executemany(connection, StockMovement.__table__.insert(), rows)
+    else:
+        fast_write.executemany(connection, StockMovement.__table__.insert(), rows)
     if not views:
         return []
     return [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]

@@ -13,6 +13,9 @@ migration because SQLite loses a table's triggers when a batch migration recreat
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+
 from sqlalchemy import Connection, Engine, text
 
 from stockdesk.sync.tables import SyncedTable, synced_tables
@@ -27,8 +30,8 @@ CURSOR = "(SELECT cursor FROM sync_state WHERE id = 1)"
 UNMUTED = "NOT EXISTS (SELECT 1 FROM sync_mute)"
 
 
-def _json_row(spec: SyncedTable) -> str:
-    pairs = ", ".join(f"'{c}', NEW.\"{c}\"" for c in spec.columns)
+def _json_row(spec: SyncedTable, row: str = "NEW") -> str:
+    pairs = ", ".join(f"'{c}', {row}.\"{c}\"" for c in spec.columns)
     return f"json_object({pairs})"
 
 
@@ -38,8 +41,10 @@ def _changed(spec: SyncedTable, column: str) -> str:
 
 def trigger_sql(spec: SyncedTable) -> list[str]:
     name = spec.name
+    not_bulk = f"NOT EXISTS (SELECT 1 FROM sync_bulk WHERE tbl = '{name}')"
     insert = (
-        f'CREATE TRIGGER "sync_ai_{name}" AFTER INSERT ON "{name}" WHEN {UNMUTED} BEGIN {TICK} '
+        f'CREATE TRIGGER "sync_ai_{name}" AFTER INSERT ON "{name}" WHEN {UNMUTED} AND {not_bulk} '
+        f"BEGIN {TICK} "
         f"INSERT INTO sync_outbox (hlc, tbl, row_id, op, fields, data, base_cursor) "
         f"VALUES ({STAMP}, '{name}', NEW.id, 'I', '', {_json_row(spec)}, {CURSOR}); END"
     )
@@ -79,3 +84,83 @@ def _drop_all(connection: Connection) -> None:
 
 def queued_changes(connection: Connection) -> int:
     return int(connection.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar() or 0)
+
+
+@contextmanager
+def bulk_inserts(connection: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """Capture the rows inserted into `tables` inside the block with one statement per table.
+
+    Per-row triggers cost a clock update and two look-ups for each of tens of thousands of rows;
+    here each new row still gets its own change, stamped with consecutive clock values in the
+    order it was written (tables in the order given: parents first), as the triggers would have.
+    Rows inserted inside must not also be updated inside (their update would precede their insert
+    in the outbox): that is checked. Tables already in a bulk block are left to the outer one.
+    """
+    active: set[str] = connection.info.setdefault("sync_bulk", set())
+    mine = [t for t in tables if t not in active]
+    if connection.dialect.name != "sqlite" or not mine:
+        yield
+        return
+    specs = synced_tables()
+    floors = {
+        t: connection.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{t}"').scalar_one() for t in mine
+    }
+    seq_floor = connection.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_outbox").scalar_one()
+    connection.exec_driver_sql(
+        "INSERT INTO sync_bulk (tbl) VALUES " + ", ".join("(?)" for _ in mine), tuple(mine)
+    )
+    active.update(mine)
+    try:
+        yield
+        muted = connection.exec_driver_sql("SELECT count(*) FROM sync_mute").scalar_one()
+        if not muted:
+            _refuse_updates_of_new_rows(connection, mine, seq_floor, floors)
+            for table in mine:
+                _capture_new_rows(connection, specs[table], floors[table])
+    finally:
+        active.difference_update(mine)
+        with suppress(Exception):  # a broken connection is rolled back anyway
+            connection.exec_driver_sql(
+                "DELETE FROM sync_bulk WHERE tbl IN (" + ", ".join("?" for _ in mine) + ")", tuple(mine)
+            )
+
+
+def _refuse_updates_of_new_rows(
+    connection: Connection, tables: Sequence[str], seq_floor: int, floors: dict[str, int]
+) -> None:
+    for table in tables:
+        touched = connection.exec_driver_sql(
+            f'SELECT o.row_id FROM sync_outbox o JOIN "{table}" t ON t.id = o.row_id '
+            f"WHERE o.seq > ? AND o.tbl = ? AND t.rowid > ? LIMIT 1",
+            (seq_floor, table, floors[table]),
+        ).scalar()
+        if touched is not None:
+            raise RuntimeError(f"{table} row {touched} was inserted and changed in one bulk capture")
+
+
+# Row k (from 0) of a bulk capture is stamped counter + k, carried into the wall clock's
+# milliseconds past 999,999 so that stamps stay fixed-width and sort in write order.
+_BULK_WALL = "(c.wall + (c.counter + n.k) / 1000000)"
+_BULK_COUNTER = "((c.counter + n.k) % 1000000)"
+
+
+def _capture_new_rows(connection: Connection, spec: SyncedTable, floor: int) -> None:
+    name = spec.name
+    new_rows = f'FROM "{name}" WHERE rowid > ?'
+    count = connection.exec_driver_sql(f"SELECT count(*) {new_rows}", (floor,)).scalar_one()
+    if not count:
+        return
+    connection.exec_driver_sql(TICK)  # the first new row's stamp, as the trigger would take it
+    connection.exec_driver_sql(
+        "INSERT INTO sync_outbox (hlc, tbl, row_id, op, fields, data, base_cursor) "
+        f"SELECT printf('%013d-%06d-%s', {_BULK_WALL}, {_BULK_COUNTER}, c.desk_id), '{name}', n.id, 'I', '', "
+        f"{_json_row(spec, 'n')}, {CURSOR} "
+        f"FROM (SELECT row_number() OVER (ORDER BY rowid) - 1 AS k, * {new_rows}) n, "
+        "sync_clock c WHERE c.id = 1 ORDER BY n.k",
+        (floor,),
+    )
+    connection.exec_driver_sql(
+        "UPDATE sync_clock SET wall = wall + (counter + ?) / 1000000, counter = (counter + ?) % 1000000 "
+        "WHERE id = 1",
+        (count - 1, count - 1),
+    )
