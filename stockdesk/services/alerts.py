@@ -43,6 +43,7 @@ from sqlalchemy import (
     update,
 )
 
+from stockdesk.db import fast_write
 from stockdesk.db.alerts_models import Alert, AlertRecipient
 from stockdesk.db.base import utcnow
 from stockdesk.db.id_lists import id_in
@@ -53,6 +54,7 @@ from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit, mail
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, whole_number
+from stockdesk.sync import capture
 
 if TYPE_CHECKING:  # the ledger imports this module; only type names flow back
     from stockdesk.services.ledger import Posting
@@ -149,7 +151,8 @@ def _open(uow: UnitOfWork, openings: dict[Key, _Opening]) -> None:
         fresh = [o for key, o in openings.items() if key not in already]
         if fresh:
             # Core on the session's connection: the ORM's bulk path costs more than the insert itself.
-            connection.execute(_INSERT, [_alert_row(uow, o, now) for o in fresh])
+            with capture.bulk_inserts_of(connection, ["alert"], len(fresh)):
+                fast_write.executemany(connection, _INSERT, [_alert_row(uow, o, now) for o in fresh])
     if fresh:
         _mail_openings(uow, fresh)
 
@@ -197,6 +200,12 @@ def _open_keys(uow: UnitOfWork, keys: list[Key]) -> set[Key]:
 
 
 def _close(uow: UnitOfWork, keys: list[Key]) -> None:
+    if len(keys) > 1:
+        # A big batch (an import's opening stock) rises above the point for thousands of places that
+        # never had an alert: find the few open ones with one query instead of updating every key.
+        keys = sorted(_open_keys(uow, keys))
+        if not keys:
+            return
     uow.session.connection().execute(
         update(Alert)
         .where(Alert.item_id == bindparam("i"), Alert.store_id == bindparam("s"), Alert.is_open.is_(True))

@@ -36,8 +36,6 @@ from stockdesk.services.views import MovementView
 from stockdesk.sync import capture
 
 Key = tuple[uuid.UUID, uuid.UUID]
-# From this many movements a batch is captured for sync set-based (see capture.bulk_inserts).
-BULK_CAPTURE_FROM = 200
 
 
 class StockItem(Protocol):
@@ -163,7 +161,8 @@ def post_many(
     """
     if not postings:
         return []
-    keys = {p.key for p in postings}
+    posting_keys = [(p.item.id, p.store.id) for p in postings]
+    keys = set(posting_keys)
     start = _read_levels(uow, keys)  # locked on PostgreSQL
     new = keys - start.keys()
     start.update(dict.fromkeys(new, Decimal(0)))
@@ -171,15 +170,15 @@ def post_many(
     rows: list[dict[str, object]] = []
     afters: list[Decimal] = []
     now = utcnow()
-    for posting in postings:
+    for posting, key in zip(postings, posting_keys, strict=True):
         _refuse_archived(posting)
-        before = balance[posting.key]
+        before = balance[key]
         after = before + posting.quantity
         if after < 0 and posting.quantity < 0 and not allow_negative:
             raise InsufficientStock(
                 sku=posting.item.sku, store=posting.store.code, on_hand=before, requested=-posting.quantity
             )
-        balance[posting.key] = after
+        balance[key] = after
         rows.append(_movement_row(posting, user_id, uow.desk_id, now))
         afters.append(after)
     # The rows are locked already (PostgreSQL), so the update order no longer matters.
@@ -188,10 +187,7 @@ def post_many(
         alerts.levels_changed(uow, postings, start, balance)  # low-stock alerts + e-mail, same transaction
     # Core executemany: an ORM object per movement costs more than the insert itself.
     connection = uow.session.connection()
-    if len(rows) >= BULK_CAPTURE_FROM:
-        with capture.bulk_inserts(connection, ["stock_movement"]):
-            fast_write.executemany(connection, StockMovement.__table__.insert(), rows)
-    else:
+    with capture.bulk_inserts_of(connection, ["stock_movement"], len(rows)):
         fast_write.executemany(connection, StockMovement.__table__.insert(), rows)
     if not views:
         return []

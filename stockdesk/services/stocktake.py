@@ -144,7 +144,7 @@ def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: s
             "created_at": now,
             "updated_at": now,
         }
-        for item, cost, expected in uow.session.execute(query).tuples()
+        for item, cost, expected in uow.session.connection().execute(query).tuples()
     ]
     if rows:
         uow.session.execute(insert(StocktakeLine), rows)
@@ -310,7 +310,9 @@ def _posting_lines(
     lines: list[tuple[ItemRef, Decimal, Decimal]] = []
     problems: list[RowProblem] = []
     value = Decimal(0)
-    for number, (*item, expected, cost, counted) in enumerate(uow.session.execute(query).tuples(), 1):
+    # Core, not the ORM: plain column rows, without the ORM's per-row loading machinery.
+    result = uow.session.connection().execute(query).tuples()
+    for number, (*item, expected, cost, counted) in enumerate(result, 1):
         if counted is None and not uncounted_as_zero:
             continue
         count = Decimal(counted) if counted is not None else Decimal(0)

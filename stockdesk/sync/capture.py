@@ -14,7 +14,7 @@ migration because SQLite loses a table's triggers when a batch migration recreat
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 
 from sqlalchemy import Connection, Engine, text
 
@@ -84,6 +84,15 @@ def _drop_all(connection: Connection) -> None:
 
 def queued_changes(connection: Connection) -> int:
     return int(connection.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar() or 0)
+
+
+# From this many new rows a batch captures them set-based; below it the triggers are cheaper.
+BULK_FROM = 200
+
+
+def bulk_inserts_of(connection: Connection, tables: Sequence[str], rows: int) -> AbstractContextManager[None]:
+    """`bulk_inserts` for a batch of `rows` new rows, when that many pays for its extra statements."""
+    return bulk_inserts(connection, tables) if rows >= BULK_FROM else nullcontext()
 
 
 @contextmanager
