@@ -262,7 +262,7 @@ def sorted_keys(
             while chunk := result.cursor.fetchmany(50_000):  # type: ignore[union-attr]
                 keys.extend(key for (key,) in chunk)
             result.close()
-            # The scan filled this pooled connection's page cache (up to 64 MB, see db.engine) with index
+            # The scan filled this pooled connection's page cache (up to 16 MB, see db.engine) with index
             # pages no page read needs again: hand that memory back rather than keep it per connection.
             uow.session.connection().exec_driver_sql("PRAGMA shrink_memory")
             return keys
