@@ -1,12 +1,13 @@
-"""The desk's server password: in the system keyring where one works, else a file only the user can read."""
+"""The desk's server password: in the system keyring where one works, else a file only the user can read.
+
+keyring (~2.5 MB resident with its backends) is imported when a password is stored or read, not
+when the window asks `sync.server.is_registered` at start, so a desk that does not sync never loads it.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import keyring
-from keyring.errors import KeyringError
 
 SERVICE = "StockDesk sync"
 
@@ -14,6 +15,8 @@ SERVICE = "StockDesk sync"
 def _keyring_usable() -> bool:
     if os.environ.get("STOCKDESK_NO_KEYRING"):
         return False
+    import keyring  # see the module docstring
+
     backend = keyring.get_keyring()
     return getattr(backend, "priority", 0) > 0 and "fail" not in type(backend).__module__
 
@@ -30,6 +33,9 @@ class CredentialStore:
     def save(self, desk_id: str, secret: str) -> str:
         """Store the secret; returns where ("keyring" or the file path)."""
         if _keyring_usable():
+            import keyring  # loaded by _keyring_usable
+            from keyring.errors import KeyringError
+
             try:
                 keyring.set_password(SERVICE, desk_id, secret)
                 return "keyring"
@@ -46,6 +52,9 @@ class CredentialStore:
 
     def load(self, desk_id: str) -> str | None:
         if _keyring_usable():
+            import keyring  # loaded by _keyring_usable
+            from keyring.errors import KeyringError
+
             try:
                 found = keyring.get_password(SERVICE, desk_id)
                 if found is not None:

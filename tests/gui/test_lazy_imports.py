@@ -1,8 +1,9 @@
 """Opening the main window must not load the heavy stacks; each loads, and works, when its feature is used.
 
-OpenCV, numpy, reportlab, QtCharts, QtMultimedia and psycopg together cost ~100 MB resident, which a
-window opened on the items table at a million items cannot spare (ITEMS_AT_SCALE.md). The check runs
-in a fresh interpreter: in the test process every other test has imported them already.
+OpenCV, numpy, reportlab, QtCharts, QtMultimedia, psycopg and keyring together cost ~100 MB
+resident, which a window opened on the items table at a million items cannot spare
+(ITEMS_AT_SCALE.md). The check runs in a fresh interpreter: in the test process every other test
+has imported them already.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 HEAVY = ("cv2", "numpy", "reportlab", "PySide6.QtCharts", "PySide6.QtMultimedia", "zxingcpp", "pyzbar",
-         "psycopg")
+         "psycopg", "keyring")
 
 SCRIPT = r"""
 import importlib.util, json, sys, time
@@ -104,4 +105,5 @@ def test_the_window_opens_without_the_heavy_stacks_and_each_loads_when_used(tmp_
     if report["multimedia_installed"]:
         assert "PySide6.QtMultimedia" in report["beep_modules"]
     assert report["picker_probed"] and "cv2" in report["camera_modules"]
-    assert "psycopg" not in report["camera_modules"]  # a desk that does not sync never loads it
+    assert "psycopg" not in report["camera_modules"]  # a desk that does not sync never loads them
+    assert "keyring" not in report["camera_modules"]
