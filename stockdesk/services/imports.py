@@ -21,7 +21,7 @@ from typing import Any, cast
 
 from sqlalchemy import bindparam, select, update
 
-from stockdesk.db import search_index
+from stockdesk.db import bulk_indexes, search_index
 from stockdesk.db.models import Item, ItemBarcode, Store
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
@@ -315,9 +315,14 @@ def _write(
     old = [r for r in good if r.values["sku"] in existing.ids]
     items: list[_NewItem] = []
     # New items, their barcodes and opening stock first, indexed for search and captured for sync
-    # with a few set-based statements at the end instead of triggers firing row by row.
+    # with a few set-based statements at the end instead of triggers firing row by row; a file
+    # that fills a young catalogue also has the sort indexes rebuilt once instead of row by row.
     connection = uow.session.connection()
+    places = sum(len(r.stock) for r in new)
+    planned = {"item": len(new), "stock_movement": places, "stock_level": places}
     with (
+        bulk_indexes.large_cache(connection),
+        bulk_indexes.rebuilt_after(connection, planned),
         search_index.deferred(connection),
         capture.bulk_inserts(connection, ["item", "item_barcode", "stock_movement"]),
     ):

@@ -11,8 +11,9 @@ import json
 from decimal import Decimal
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
-from stockdesk.db import search_index
+from stockdesk.db import bulk_indexes, search_index
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services import bulk, catalog, check, imports, item_query, organisation, stock, users
 from stockdesk.services.database import Database, open_database
@@ -198,3 +199,58 @@ def test_another_desk_receives_an_imported_file_whole(make_desk, tmp_path) -> No
     assert not check.find_differences(b_db.uow())
     a.close()
     b.close()
+
+
+def _indexes(db: Database) -> list[tuple[object, ...]]:
+    return _sql(db, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+
+
+def test_a_large_import_rebuilds_every_index_it_set_aside(desk) -> None:
+    admin = _prepare(desk)
+    before = _indexes(desk)
+    assert any(name == "ix_item_live_name" for name, *_rest in before)
+    imports.import_table(desk.uow(), admin, _table(_import_rows(1500)))
+    assert _indexes(desk) == before
+    assert _sql(desk, "PRAGMA integrity_check") == [("ok",)]
+    plan = " ".join(
+        str(row[-1])
+        for row in _sql(
+            desk, "EXPLAIN QUERY PLAN SELECT id FROM item WHERE deleted IS 0 AND active IS 1 ORDER BY name"
+        )
+    )
+    assert "ix_item_live_name" in plan
+
+
+def test_indexes_are_set_aside_only_for_a_batch_that_is_a_large_share_of_the_table(desk) -> None:
+    admin = _prepare(desk)
+    imports.import_table(desk.uow(), admin, _table(_import_rows(1200)))
+    with desk.uow() as uow:
+        connection = uow.session.connection()
+        with bulk_indexes.rebuilt_after(connection, {"item": 100}) as small:
+            assert small == []  # 100 new rows into 1,200: kept up row by row
+        with bulk_indexes.rebuilt_after(connection, {"item": 1000}) as large:
+            assert "ix_item_live_sku" in large and "ix_item_name" in large
+            assert not [name for name in large if name.startswith("sqlite_autoindex")]
+            columns = [str(c[1]) for c in connection.exec_driver_sql("PRAGMA table_info(item)")]
+            copied = ", ".join("'x'" if c == "id" else c for c in columns)
+            with pytest.raises(IntegrityError, match=r"UNIQUE constraint failed: item\.sku"):
+                # unique SKUs are still enforced during the load
+                connection.exec_driver_sql(
+                    f"INSERT INTO item ({', '.join(columns)}) SELECT {copied} FROM item LIMIT 1"
+                )
+            names_inside = [row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")]
+            assert "ix_item_live_sku" not in names_inside
+        names_after = [row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")]
+        assert "ix_item_live_sku" in names_after
+
+
+def test_an_error_inside_a_rebuild_block_leaves_the_indexes_even_if_committed(desk) -> None:
+    _prepare(desk)
+    before = _indexes(desk)
+    with desk.uow() as uow:
+        connection = uow.session.connection()
+        with pytest.raises(ValueError), bulk_indexes.rebuilt_after(connection, {"item": 5000}) as dropped:
+            assert dropped
+            raise ValueError("half-way")
+        uow.session.commit()  # a careless caller: the schema must still be whole
+    assert _indexes(desk) == before
