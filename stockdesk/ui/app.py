@@ -74,9 +74,16 @@ def load_demo(db: Database, offer_demo: Callable[[Database], None], parent: QWid
 
 
 class Shell(QObject):
-    """Wizard or log-in, then the main window; `window_opened(MainWindow)` each time one is built."""
+    """Wizard or log-in, then the main window; `window_opened(MainWindow)` each time one is built.
+
+    `abandoned` is emitted when the wizard or log-in is closed before any main window opened: the
+    program's event loop ends on it. The shell does not end the application itself, because a quit
+    requested while no event loop runs (a test, an embedding program) leaves Qt unable to activate
+    any window afterwards.
+    """
 
     window_opened = Signal(object)
+    abandoned = Signal()
 
     def __init__(
         self,
@@ -128,7 +135,7 @@ class Shell(QObject):
 
     def _cancelled(self) -> None:
         if self.window is None:
-            QCoreApplication.exit(0)
+            self.abandoned.emit()
 
     def open_main_window(self, actor: Actor) -> MainWindow:
         """Build and show the main window for `actor` (replacing any earlier one)."""
@@ -209,6 +216,7 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
         return 1
     try:
         shell = Shell(db, settings, offer_demo=offer_demo)
+        shell.abandoned.connect(app.quit)
         shell.start()
         code = app.exec()
         shell.close()
