@@ -17,6 +17,14 @@ from stockdesk.services.database import Database, open_database
 from stockdesk.services.views import StoreView
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp: object) -> object:
+    """Every GUI test runs with the QApplication, also those that only build a model: without it Qt
+    objects made on the test's thread have no event dispatcher (their timers warn and never fire),
+    which only showed when such a test file ran on its own."""
+    return qapp
+
+
 @pytest.fixture
 def gui_db(tmp_path: Path) -> Iterator[Database]:
     """An empty, migrated SQLite file of this test's own."""
