@@ -8,6 +8,13 @@ in with one transaction: a file is either in the database or not, never half of 
 Opening stock is posted with `ledger.post_many` inside that same transaction (as receipts with the
 reference "import") rather than through `stock.post_movements`, which would commit separately and
 could leave items without their stock after a crash. The same permission check is made first.
+
+Speed (100,000 rows with barcodes and stock in two stores, `python -m bench imports`: 55 s -> 22 s):
+the new items, their barcodes and opening stock are written with executemany whose per-column
+conversion is resolved once (`db.fast_write`); the search index and the sync outbox are filled for
+them with one set-based statement each at the end (`db.search_index.deferred`,
+`sync.capture.bulk_inserts`) instead of triggers firing per row; and a file that is a large share
+of the catalogue has the sort indexes rebuilt once at the end (`db.bulk_indexes`).
 """
 
 from __future__ import annotations

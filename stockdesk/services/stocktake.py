@@ -12,7 +12,8 @@ Choices, and why:
 - **Every problem at once.** `add_counts` checks every line (unknown code, item outside the session,
   bad quantity) and refuses the lot with all of them in one `BulkRejected`.
 - **One transaction.** `post` writes all count movements through the batched ledger path
-  (`ledger.post_many`: one multi-row insert, levels read once), and flips the session to `posted`
+  (`ledger.post_many`: one executemany, levels read once, each level row written once, the
+  movements captured for sync with one statement), and flips the session to `posted`
   with a guarded update, so posting twice (or from two desks at once) is refused.
 - **Posting stays lean.** `post` reads each line, its summed count and the few item columns the
   ledger needs in one query and hands the ledger `ItemRef`s: building 50,000 ORM items and the
