@@ -37,7 +37,7 @@ from stockdesk.domain.errors import InvalidQuantity, ValidationError
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import parse_quantity, round_cents
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit, catalog
+from stockdesk.services import audit, catalog, stocktake_posting
 from stockdesk.services.bulk import BulkRejected, RowProblem
 from stockdesk.services.ledger import ItemRef, Posting, post_many
 from stockdesk.services.uow import UnitOfWork
@@ -261,13 +261,8 @@ def post(
     with uow:
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
-        counted_lines, value_difference = _posting_lines(uow, take.id, uncounted_as_zero=uncounted_as_zero)
         store = uow.get(Store, take.store_id, "store")
         reference = f"stocktake {take.id}"
-        postings = [
-            Posting(item, store, MovementKind.COUNT, difference, reference, counted_quantity=counted)
-            for item, counted, difference in counted_lines
-        ]
         flipped = uow.session.execute(
             update(Stocktake)
             .where(Stocktake.id == take.id, Stocktake.status == "open")
@@ -276,18 +271,30 @@ def post(
         ).rowcount
         if flipped != 1:
             raise ValidationError("stocktake", str(take.id), "was posted meanwhile by someone else")
-        post_many(uow, postings, user_id=actor.id, allow_negative=True, views=False)
+        if uow.dialect == "sqlite":
+            movements, value_difference = stocktake_posting.post_counts(
+                uow, take.id, store, reference, user_id=actor.id, uncounted_as_zero=uncounted_as_zero
+            )
+        else:
+            zero = uncounted_as_zero
+            counted_lines, value_difference = _posting_lines(uow, take.id, uncounted_as_zero=zero)
+            postings = [
+                Posting(item, store, MovementKind.COUNT, difference, reference, counted_quantity=counted)
+                for item, counted, difference in counted_lines
+            ]
+            post_many(uow, postings, user_id=actor.id, allow_negative=True, views=False)
+            movements = len(postings)
         audit.record(
             uow,
             actor,
             "stocktake.post",
             "stocktake",
             take.id,
-            movements=len(postings),
+            movements=movements,
             value_difference=str(value_difference),
         )
         uow.commit()
-        return PostResult(len(postings), value_difference)
+        return PostResult(movements, value_difference)
 
 
 def _posting_lines(
