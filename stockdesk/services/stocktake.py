@@ -11,13 +11,12 @@ Choices, and why:
   (a whole-store count where nothing was found): silently zeroing forgotten shelves is worse.
 - **Every problem at once.** `add_counts` checks every line (unknown code, item outside the session,
   bad quantity) and refuses the lot with all of them in one `BulkRejected`.
-- **One transaction.** `post` writes all count movements through the batched ledger path
-  (`ledger.post_many`: one executemany, levels read once, each level row written once, the
-  movements captured for sync with one statement), and flips the session to `posted`
-  with a guarded update, so posting twice (or from two desks at once) is refused.
-- **Posting stays lean.** `post` reads each line, its summed count and the few item columns the
-  ledger needs in one query and hands the ledger `ItemRef`s: building 50,000 ORM items and the
-  full variance report cost more than writing the movements.
+- **One transaction.** `post` flips the session to `posted` with a guarded update, so posting
+  twice (or from two desks at once) is refused, and writes every count movement in the same
+  transaction: on SQLite set-based from a temporary table of the lines (`stocktake_posting`,
+  50,000 lines in about 2 s), on PostgreSQL through the batched ledger path (`ledger.post_many`,
+  with the lines read in one query as `ItemRef`s rather than 50,000 ORM items). Both follow the
+  same rules; a property test holds both to them.
 """
 
 from __future__ import annotations
