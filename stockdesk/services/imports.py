@@ -34,6 +34,7 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
 from stockdesk.services import audit, bulk, ledger
 from stockdesk.services.bulk import BulkRejected, RowProblem
+from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.import_checks import CheckedRow, Lookups, check_row, header_problems, repeated_keys
 from stockdesk.services.import_files import (
     IGNORE,
@@ -174,7 +175,7 @@ def import_table(
     """Check every row of `table`; write all, the valid ones, or none (raising ImportRejected)."""
     options = options or ImportOptions()
     report = progress or (lambda _stage, _done, _total: None)
-    with uow:
+    with uow, collector_paused():
         require(actor, Action.CREATE_ITEM)
         uow.actor_id = actor.id
         fields = map_columns(table.headers, options.mapping)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 from sqlalchemy import (
@@ -42,6 +43,7 @@ from stockdesk.domain import reorder as rules
 from stockdesk.domain.numbers import parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit, settings
+from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.uow import UnitOfWork
 
 DEFAULT_LEAD_DAYS = 7
@@ -172,16 +174,21 @@ def read_daily_sales(
         query = query.where(store == store_id)
     result = uow.session.connection().execute(query)
     # The DBAPI cursor of the result: plain tuples, since a Row per sale cost as much as the scan.
-    while chunk := result.cursor.fetchmany(CHUNK_ROWS):
+    with collector_paused():
+        _sum_into(matrix, result.cursor, by_text, days)
+    result.close()
+    np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
+    return DailySales(keys, matrix, first_day, _starts(uow, position, first_day, days, store_id))
+
+
+def _sum_into(matrix: np.ndarray, cursor: Any, by_text: dict[str, int], days: int) -> None:
+    while chunk := cursor.fetchmany(CHUNK_ROWS):
         texts, indexes, units = zip(*chunk, strict=True)
         rows = np.fromiter((by_text.get(t, -1) for t in texts), dtype=np.int64, count=len(texts))
         cols = np.array(indexes, dtype=np.int64)
         wanted = (rows >= 0) & (cols >= 0) & (cols < days)
         # Sales are negative movements; add.at sums several sales of one key on one day.
         np.add.at(matrix, (rows[wanted], cols[wanted]), -np.array(units, dtype=np.float64)[wanted])
-    result.close()
-    np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
-    return DailySales(keys, matrix, first_day, _starts(uow, position, first_day, days, store_id))
 
 
 def _starts(
@@ -306,6 +313,13 @@ def suggestions(
     only_orders: bool = False,
 ) -> list[SuggestionRow]:
     """Forecast every (item, store) and suggest what to order, each line with its reason."""
+    with collector_paused():
+        return _suggestions(uow, store_id=store_id, as_of=as_of, only_orders=only_orders)
+
+
+def _suggestions(
+    uow: UnitOfWork, *, store_id: object, as_of: datetime | None, only_orders: bool
+) -> list[SuggestionRow]:
     with uow:
         store = uow.get(Store, store_id, "store").id if store_id is not None else None
         plan = settings.read(uow)

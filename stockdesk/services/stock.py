@@ -17,6 +17,7 @@ from stockdesk.domain.movements import MovementKind, count_delta, signed_quantit
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit
+from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.ledger import Posting, on_hand, post, post_many
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text
@@ -66,7 +67,7 @@ def post_movements(
     uow: UnitOfWork, actor: Actor, requests: Sequence[MovementRequest], *, allow_negative: bool = False
 ) -> list[MovementView]:
     """Post many receipts, sales or adjustments in one transaction: all or nothing."""
-    with uow:
+    with uow, collector_paused():
         uow.actor_id = actor.id
         loaded = _preload(uow, requests)  # held so the session's weak identity map keeps the rows
         postings: list[Posting] = []

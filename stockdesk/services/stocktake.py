@@ -38,6 +38,7 @@ from stockdesk.domain.numbers import parse_quantity, round_cents
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit, catalog, stocktake_posting
 from stockdesk.services.bulk import BulkRejected, RowProblem
+from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.ledger import ItemRef, Posting, post_many
 from stockdesk.services.uow import UnitOfWork
 
@@ -103,7 +104,7 @@ def start(
     uow: UnitOfWork, actor: Actor, *, store_id: object, category_ids: Iterable[object] = (), note: str = ""
 ) -> StocktakeView:
     """Open a count session for a store (whole store, or the given categories and their children)."""
-    with uow:
+    with uow, collector_paused():
         uow.actor_id = actor.id
         store = uow.get(Store, store_id, "store")
         require(actor, Action.MOVE_STOCK, store_ids=[store.id])
@@ -155,7 +156,7 @@ def add_counts(
     uow: UnitOfWork, actor: Actor, stocktake_id: object, lines: Sequence[tuple[object, object]]
 ) -> int:
     """Add counted quantities (code = SKU, barcode or item id; quantity as typed); all or nothing."""
-    with uow:
+    with uow, collector_paused():
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
         in_scope = set(
@@ -257,7 +258,7 @@ def post(
     uow: UnitOfWork, actor: Actor, stocktake_id: object, *, uncounted_as_zero: bool = False
 ) -> PostResult:
     """Post every counted line as a count movement, in one transaction; a second post is refused."""
-    with uow:
+    with uow, collector_paused():
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
         store = uow.get(Store, take.store_id, "store")
