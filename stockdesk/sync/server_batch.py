@@ -125,6 +125,25 @@ class ServerBatch:
         self.pending.append(Change(f"srv-{new_id().hex}", stamp, table, raw["id"], "I", (), raw, SERVER))
         return stamp
 
+    def renamed(
+        self, change: Change, moved: dict[str, Any], row: dict[str, Any], column: str, kept: Any
+    ) -> None:
+        """A unique key the later row had to give up (`moved`: its new values): desks learn the new
+        value from a correction, the fields' clocks are the server's, and a conflict records both."""
+        stamp = self.clock.next()
+        self.correction(change.tbl, change.row_id, tuple(moved), row, stamp)
+        for field in moved:
+            self.set_clock(change, field, stamp, SERVER)
+        self.conflict(
+            kind="unique",
+            change=change,
+            field=column,
+            kept=kept,
+            lost=row[column],
+            kept_desk="",
+            lost_desk=change.origin,
+        )
+
     def conflict(
         self, *, kind: str, change: Change, field: str, kept: Any, lost: Any, kept_desk: str, lost_desk: str
     ) -> None:

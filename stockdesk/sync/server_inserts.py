@@ -9,7 +9,6 @@ from sqlalchemy import select, tuple_
 
 from stockdesk.sync import codec, rules
 from stockdesk.sync.changes import Change
-from stockdesk.sync.hlc import SERVER
 from stockdesk.sync.pgcopy import insert_json, insert_new
 from stockdesk.sync.server_batch import ServerBatch
 from stockdesk.sync.tables import SyncedTable, synced_tables
@@ -69,20 +68,7 @@ def _rename_collisions(batch: ServerBatch, spec: SyncedTable, run: list[Change],
         change.raw.update(moved)
         change.data = ""
         taken[moved[column]] = change.row_id
-        stamp = batch.clock.next()
-        row = codec.to_python(spec.name, change.raw, spec.columns)
-        batch.correction(spec.name, change.row_id, tuple(moved), row, stamp)
-        for field in moved:
-            batch.set_clock(change, field, stamp, SERVER)
-        batch.conflict(
-            kind="unique",
-            change=change,
-            field=column,
-            kept=value,
-            lost=moved[column],
-            kept_desk="",
-            lost_desk=change.origin,
-        )
+        batch.renamed(change, moved, codec.to_python(spec.name, change.raw, spec.columns), column, value)
 
 
 def _drop_collisions(

@@ -18,7 +18,6 @@ from sqlalchemy import bindparam, select
 from stockdesk.db.sync_models import server_field_clock
 from stockdesk.sync import codec, rules
 from stockdesk.sync.changes import Change
-from stockdesk.sync.hlc import SERVER
 from stockdesk.sync.server_batch import ServerBatch
 from stockdesk.sync.tables import SyncedTable, synced_tables
 
@@ -109,19 +108,7 @@ def _move_out_of_the_way(
         return
     moved = rules.collision_changes(spec.name, column, value, change.row_id, spec.max_length(column))
     row.update(codec.to_python(spec.name, moved))
-    stamp = batch.clock.next()
-    batch.correction(spec.name, change.row_id, tuple(moved), row, stamp)
-    for field in moved:
-        batch.set_clock(change, field, stamp, SERVER)
-    batch.conflict(
-        kind="unique",
-        change=change,
-        field=column,
-        kept=value,
-        lost=row[column],
-        kept_desk="",
-        lost_desk=change.origin,
-    )
+    batch.renamed(change, moved, row, column, value)
 
 
 def _current_rows(batch: ServerBatch, spec: SyncedTable, ids: list[str]) -> dict[str, dict[str, Any]]:
