@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import organisation, users
-from stockdesk.services.database import Database, open_database
+from stockdesk.services.database import Database
 from stockdesk.services.views import StoreView
 
 
@@ -26,11 +26,9 @@ def _application(qapp: object) -> object:
 
 
 @pytest.fixture
-def gui_db(tmp_path: Path) -> Iterator[Database]:
-    """An empty, migrated SQLite file of this test's own."""
-    database = open_database(str(tmp_path / "t.sqlite"))
-    yield database
-    database.close()
+def gui_db(sqlite_db: Database) -> Database:
+    """An empty, migrated SQLite file of this test's own (the window always runs on a local file)."""
+    return sqlite_db
 
 
 @pytest.fixture

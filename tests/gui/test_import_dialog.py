@@ -137,13 +137,13 @@ def test_the_file_menu_offers_import_reports_and_backup_with_their_keys(window):
     assert setup.import_items.isEnabled()
 
 
-def test_back_up_now_writes_a_consistent_copy_and_shows_its_path(qtbot, window, gui_db, tmp_path):
+def test_back_up_now_writes_a_consistent_copy_and_shows_its_path(qtbot, window, gui_db):
     assert window.file_actions.backup is not None
     with qtbot.waitSignal(window.file_actions.backup.triggered):
         window.file_actions.backup.trigger()
     qtbot.waitUntil(lambda: window.file_actions.last_backup is not None, timeout=20000)
     written = window.file_actions.last_backup
-    assert written.parent == tmp_path / "backups" and written.exists()
+    assert written.parent == Path(gui_db.engine.url.database).parent / "backups" and written.exists()
     assert str(written) in window.statusBar().currentMessage()
     with sqlite3.connect(written) as copy:
         assert copy.execute("select count(*) from store").fetchone() == (1,)
@@ -151,7 +151,11 @@ def test_back_up_now_writes_a_consistent_copy_and_shows_its_path(qtbot, window, 
 
 def test_a_clerk_gets_no_backup_entry(qtbot, gui_db, gui_admin, gui_store):
     users.create_user(
-        gui_db.uow(), gui_admin, email="c@example.com", password="clerk-pass-1", role="clerk",
+        gui_db.uow(),
+        gui_admin,
+        email="c@example.com",
+        password="clerk-pass-1",
+        role="clerk",
         store_ids=[gui_store.id],
     )
     clerk = users.authenticate(gui_db.uow(), email="c@example.com", password="clerk-pass-1")
