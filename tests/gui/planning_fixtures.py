@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import pytest
+
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services import catalog, organisation, stock
 from stockdesk.services.stock import MovementRequest
@@ -20,19 +22,41 @@ class Shop:
 
 
 def build_shop(db, admin, store) -> Shop:
-    supplier = organisation.create_supplier(db.uow(), admin, name="Acme Tools", email="orders@acme.example",
-                                            lead_time_days=7)
-    hammer = catalog.create_item(db.uow(), admin, sku="HAM-1", name="Claw hammer", cost_price="8.50",
-                                 reorder_point="5", supplier_id=supplier.id, barcodes=["4006381333931"])
-    nails = catalog.create_item(db.uow(), admin, sku="NAIL-50", name="Nails 50 mm", cost_price="0.10",
-                                supplier_id=supplier.id)
+    supplier = organisation.create_supplier(
+        db.uow(), admin, name="Acme Tools", email="orders@acme.example", lead_time_days=7
+    )
+    hammer = catalog.create_item(
+        db.uow(),
+        admin,
+        sku="HAM-1",
+        name="Claw hammer",
+        cost_price="8.50",
+        reorder_point="5",
+        supplier_id=supplier.id,
+        barcodes=["4006381333931"],
+    )
+    nails = catalog.create_item(
+        db.uow(), admin, sku="NAIL-50", name="Nails 50 mm", cost_price="0.10", supplier_id=supplier.id
+    )
     start = datetime.now(UTC) - timedelta(days=57)
-    requests = [MovementRequest(MovementKind.RECEIVE, hammer.id, store.id, "12", at=start),
-                MovementRequest(MovementKind.RECEIVE, nails.id, store.id, "400", at=start)]
-    requests += [MovementRequest(MovementKind.SALE, nails.id, store.id, str(5 + day % 4),
-                                 at=start + timedelta(days=day, hours=1)) for day in range(1, 56)]
+    requests = [
+        MovementRequest(MovementKind.RECEIVE, hammer.id, store.id, "12", at=start),
+        MovementRequest(MovementKind.RECEIVE, nails.id, store.id, "400", at=start),
+    ]
+    requests += [
+        MovementRequest(
+            MovementKind.SALE, nails.id, store.id, str(5 + day % 4), at=start + timedelta(days=day, hours=1)
+        )
+        for day in range(1, 56)
+    ]
     stock.post_movements(db.uow(), admin, requests)
     return Shop(hammer, nails, supplier.id)
+
+
+@pytest.fixture
+def shop(gui_db, gui_admin, gui_store) -> Shop:
+    """The planning screens' shop (import this fixture into the test module)."""
+    return build_shop(gui_db, gui_admin, gui_store)
 
 
 def on_hand(db, item, store) -> Decimal:

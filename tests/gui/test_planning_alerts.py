@@ -7,14 +7,10 @@ from PySide6.QtWidgets import QPushButton
 from stockdesk.services import alerts, stock, users
 from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
 from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
-from tests.gui.planning_fixtures import build_shop
+from tests.gui.planning_fixtures import shop
 
+__all__ = ["shop"]  # fixture
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def shop(gui_db, gui_admin, gui_store):
-    return build_shop(gui_db, gui_admin, gui_store)
 
 
 def button(widget, text):
@@ -27,8 +23,9 @@ def skus(model):
     return [model.index(row, 1).data() for row in range(model.rowCount())]
 
 
-def test_the_alert_and_recipient_models_follow_qts_rules(qtbot, qtmodeltester, gui_db, gui_admin, gui_store,
-                                                          shop):
+def test_the_alert_and_recipient_models_follow_qts_rules(
+    qtbot, qtmodeltester, gui_db, gui_admin, gui_store, shop
+):
     stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=gui_store.id, quantity=8)
     alerts.add_recipient(gui_db.uow(), gui_admin, email="boss@example.com", store_id=gui_store.id)
     page = AlertsPage(gui_db, gui_admin)
@@ -41,7 +38,8 @@ def test_the_alert_and_recipient_models_follow_qts_rules(qtbot, qtmodeltester, g
 
 
 def test_a_sale_crossing_the_reorder_point_raises_an_alert_and_acknowledging_clears_it(
-        qtbot, gui_db, gui_admin, gui_store, shop, save_artifact):
+    qtbot, gui_db, gui_admin, gui_store, shop, save_artifact
+):
     page = AlertsPage(gui_db, gui_admin)
     badge = AlertBadge(gui_db, gui_admin)
     qtbot.addWidget(page)
@@ -88,8 +86,14 @@ def test_a_clerk_sees_only_alerts_of_their_stores(qtbot, gui_db, gui_admin, gui_
     branch = organisation.create_store(gui_db.uow(), gui_admin, code="BR", name="Branch")
     stock.receive(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=branch.id, quantity=6)
     stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=branch.id, quantity=3)
-    users.create_user(gui_db.uow(), gui_admin, email="carl@example.com", password="clerk-pass-1",
-                      role="clerk", store_ids=[gui_store.id])
+    users.create_user(
+        gui_db.uow(),
+        gui_admin,
+        email="carl@example.com",
+        password="clerk-pass-1",
+        role="clerk",
+        store_ids=[gui_store.id],
+    )
     clerk = users.authenticate(gui_db.uow(), email="carl@example.com", password="clerk-pass-1")
     page = AlertsPage(gui_db, clerk)
     badge = AlertBadge(gui_db, clerk)
@@ -113,7 +117,8 @@ def test_recipients_are_added_and_a_bad_address_is_refused_by_name(qtbot, gui_db
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.problems.messages() == []
     assert [(r.email, r.mode, r.store_id) for r in alerts.list_recipients(gui_db.uow())] == [
-        ("boss@example.com", "digest", gui_store.id)]
+        ("boss@example.com", "digest", gui_store.id)
+    ]
     assert dialog.model.index(0, 3).data() == "Daily digest"
 
     dialog.table.selectRow(0)

@@ -8,20 +8,18 @@ from PySide6.QtCore import Qt
 from stockdesk.services import mail, purchasing
 from stockdesk.services.purchasing import DraftLine
 from stockdesk.ui.planning.orders_page import OrdersPage
-from tests.gui.planning_fixtures import build_shop, on_hand
+from tests.gui.planning_fixtures import on_hand, shop
 
+__all__ = ["shop"]  # fixture
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
-def shop(gui_db, gui_admin, gui_store):
-    return build_shop(gui_db, gui_admin, gui_store)
-
-
-@pytest.fixture
 def draft(gui_db, gui_admin, gui_store, shop):
-    lines = [DraftLine(shop.nails.id, gui_store.id, "100", "low"),
-             DraftLine(shop.hammer.id, gui_store.id, "4")]
+    lines = [
+        DraftLine(shop.nails.id, gui_store.id, "100", "low"),
+        DraftLine(shop.hammer.id, gui_store.id, "4"),
+    ]
     (order,) = purchasing.create_drafts(gui_db.uow(), gui_admin, lines)
     return order
 
@@ -47,8 +45,9 @@ def test_the_order_models_follow_qts_rules(page, qtmodeltester):
     qtmodeltester.check(page.lines)
 
 
-def test_a_draft_is_edited_sent_with_its_pdf_shown_and_received_in_part(qtbot, page, gui_db, gui_store, shop,
-                                                                        save_artifact):
+def test_a_draft_is_edited_sent_with_its_pdf_shown_and_received_in_part(
+    qtbot, page, gui_db, gui_store, shop, save_artifact
+):
     assert page.order.status == "draft" and page.item_code.isEnabled() and not page.scan.isEnabled()
     # change a quantity in the table, add a line by code
     index = page.lines.index(0, page.lines.ORDERED)
@@ -84,8 +83,9 @@ def test_a_draft_is_edited_sent_with_its_pdf_shown_and_received_in_part(qtbot, p
     save_artifact(page, "planning_orders.png")
 
 
-def test_bad_receipt_quantities_are_all_named_and_nothing_is_received(qtbot, gui_db, gui_admin, page,
-                                                                       gui_store, shop):
+def test_bad_receipt_quantities_are_all_named_and_nothing_is_received(
+    qtbot, gui_db, gui_admin, page, gui_store, shop
+):
     purchasing.send(gui_db.uow(), gui_admin, page.order.id, pdf_dir=page.pdf_dir)
     page.reload()
     page.lines.setData(page.lines.index(0, page.lines.RECEIVE), "lots")

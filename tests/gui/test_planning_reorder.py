@@ -5,14 +5,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from stockdesk.services import catalog, purchasing
 from stockdesk.ui.planning.reorder_page import ReorderPage
-from tests.gui.planning_fixtures import build_shop
+from tests.gui.planning_fixtures import shop
 
+__all__ = ["shop"]  # fixture
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def shop(gui_db, gui_admin, gui_store):
-    return build_shop(gui_db, gui_admin, gui_store)
 
 
 @pytest.fixture

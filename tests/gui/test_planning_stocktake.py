@@ -8,14 +8,10 @@ from PySide6.QtCore import Qt
 
 from stockdesk.services import stocktake
 from stockdesk.ui.planning.stocktake_page import StocktakePage
-from tests.gui.planning_fixtures import build_shop, on_hand
+from tests.gui.planning_fixtures import on_hand, shop
 
+__all__ = ["shop"]  # fixture
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def shop(gui_db, gui_admin, gui_store):
-    return build_shop(gui_db, gui_admin, gui_store)
 
 
 @pytest.fixture
@@ -46,8 +42,9 @@ def test_the_stocktake_models_follow_qts_rules(qtbot, page, qtmodeltester):
     qtmodeltester.check(page.entries)
 
 
-def test_a_count_is_scanned_typed_shown_as_variance_with_value_and_posted(qtbot, page, gui_db, gui_store,
-                                                                          shop, save_artifact):
+def test_a_count_is_scanned_typed_shown_as_variance_with_value_and_posted(
+    qtbot, page, gui_db, gui_store, shop, save_artifact
+):
     start(qtbot, page)
     assert "2 item(s) expected" in page.notice.text()
     for _ in range(3):
@@ -59,8 +56,10 @@ def test_a_count_is_scanned_typed_shown_as_variance_with_value_and_posted(qtbot,
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     report = shown.args[0]
     assert page.entries.rowCount() == 0 and "5 count line(s) saved" in page.notice.text()
-    rows = {page.lines.index(r, 0).data(): [page.lines.index(r, c).data() for c in range(2, 7)]
-            for r in range(page.lines.rowCount())}
+    rows = {
+        page.lines.index(r, 0).data(): [page.lines.index(r, c).data() for c in range(2, 7)]
+        for r in range(page.lines.rowCount())
+    }
     assert rows["HAM-1"] == ["12", "10", "-2", "8.50", "-17.00"]
     assert rows["NAIL-50"] == ["41", "41", "0", "0.10", "0.00"]
     assert report.value_difference == Decimal("-17.00") and "-17.00" in page.totals.text()
@@ -75,8 +74,9 @@ def test_a_count_is_scanned_typed_shown_as_variance_with_value_and_posted(qtbot,
     assert page.lines.rowCount() == 2  # what was posted stays on screen
 
 
-def test_bad_counts_are_all_listed_naming_their_lines_and_nothing_is_saved(qtbot, page, gui_db,
-                                                                           save_artifact):
+def test_bad_counts_are_all_listed_naming_their_lines_and_nothing_is_saved(
+    qtbot, page, gui_db, save_artifact
+):
     start(qtbot, page)
     scan(qtbot, page, "HAM-1", "2")
     scan(qtbot, page, "NOPE-9", "1")

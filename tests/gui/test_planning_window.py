@@ -6,9 +6,10 @@ from PySide6.QtCore import QSettings, Qt
 
 from stockdesk.services import alerts, mail, stock
 from stockdesk.ui.main_window import MainWindow
-from tests.gui.planning_fixtures import build_shop
+from tests.gui.planning_fixtures import shop
 from tests.support.smtp import SmtpServer
 
+__all__ = ["shop"]  # fixture
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
@@ -26,11 +27,6 @@ def smtp():
 
 
 @pytest.fixture
-def shop(gui_db, gui_admin, gui_store):
-    return build_shop(gui_db, gui_admin, gui_store)
-
-
-@pytest.fixture
 def window(qtbot, gui_db, gui_admin, shop):
     window = MainWindow(gui_db, gui_admin)
     qtbot.addWidget(window)
@@ -40,8 +36,9 @@ def window(qtbot, gui_db, gui_admin, shop):
     return window
 
 
-def test_the_planning_pages_are_in_the_go_menu_and_the_badge_follows_sales(qtbot, window, gui_db, gui_admin,
-                                                                           gui_store, shop, save_artifact):
+def test_the_planning_pages_are_in_the_go_menu_and_the_badge_follows_sales(
+    qtbot, window, gui_db, gui_admin, gui_store, shop, save_artifact
+):
     planning = window.planning
     titles = [a.text() for a in window._go_menu.actions()]
     assert {"Alerts", "Reorder", "Purchase orders", "Stocktake"} <= set(titles)
@@ -57,9 +54,11 @@ def test_the_planning_pages_are_in_the_go_menu_and_the_badge_follows_sales(qtbot
 
 
 def test_the_mail_worker_sends_a_purchase_order_while_the_window_is_open_and_stops_with_it(
-        qtbot, window, gui_db, gui_admin, gui_store, smtp, tmp_path):
-    mail.save_smtp_settings(gui_db.uow(), gui_admin, host="127.0.0.1", port=smtp.port, security="none",
-                            sender="desk@example.com")
+    qtbot, window, gui_db, gui_admin, gui_store, smtp, tmp_path
+):
+    mail.save_smtp_settings(
+        gui_db.uow(), gui_admin, host="127.0.0.1", port=smtp.port, security="none", sender="desk@example.com"
+    )
     worker = window.planning.mail
     assert worker is not None and worker._thread.is_alive()
     reorder_page, orders_page = window.planning.reorder, window.planning.orders
