@@ -178,3 +178,18 @@ def test_invalidate_rereads_the_pages_in_view_and_keeps_the_count(qtbot, large):
         model.invalidate()
     assert cell(model, 900, NAME) == "Item 900 renamed" and model.rowCount() == MANY
     catalog.update_item(large.uow(), admin, model.item_id(900), name="Item 900")
+
+
+def test_the_stock_panel_tables_follow_qts_rules(qtmodeltester, small, gui_store):
+    from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel
+
+    hammer = ItemsModel(small).item_id(0)
+    levels, moves = StockLevelsModel(), MovementsModel()
+    levels.set_rows(stock.levels(small.uow(), hammer))
+    moves.set_rows(stock.movements_of(small.uow(), hammer))
+    moves.store_codes = {gui_store.id: gui_store.code}
+    qtmodeltester.check(levels)
+    qtmodeltester.check(moves)
+    assert levels.headerData(1, Qt.Orientation.Horizontal) == "On hand"
+    assert [moves.data(moves.index(r, 1)) for r in range(moves.rowCount())] == ["MAIN", "MAIN"]
+    assert [moves.data(moves.index(r, 3)) for r in range(2)] == ["-3", "+10"]  # newest first, signed

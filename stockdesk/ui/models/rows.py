@@ -50,6 +50,8 @@ class RowsModel(QAbstractTableModel):
         horizontal = orientation is Qt.Orientation.Horizontal and 0 <= section < len(self.columns)
         if horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(self._context, self.columns[section].title)
+        if horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(self.columns[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -63,9 +65,13 @@ class RowsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            side = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            return side | Qt.AlignmentFlag.AlignVCenter
+            return self._alignment(column)
         return None
+
+    @staticmethod
+    def _alignment(column: Column) -> Qt.AlignmentFlag:
+        side = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+        return side | Qt.AlignmentFlag.AlignVCenter
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -76,6 +82,9 @@ class RowsModel(QAbstractTableModel):
 
     def row(self, number: int) -> Any:
         return self._rows[number] if 0 <= number < len(self._rows) else None
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
 
 
 class KeysetModel(RowsModel):
