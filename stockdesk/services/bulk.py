@@ -156,19 +156,26 @@ def insert_clean_items(
     # One executemany needs one set of keys: a row without a category still names the column.
     optional = {"category_id": None, "supplier_id": None, "description": ""}
     item_rows = [{"id": new_id(), **stamp, **optional, **row} for row in cleaned]
-    barcode_rows = [
+    fast_write.executemany(uow.session.connection(), Item.__table__.insert(), item_rows)
+    ids = [row["id"] for row in item_rows]
+    insert_barcodes(uow, actor, ids, codes)
+    return ids
+
+
+def insert_barcodes(
+    uow: UnitOfWork, actor: Actor, item_ids: Sequence[object], codes: Sequence[Sequence[str]]
+) -> None:
+    """Attach checked barcodes (`codes[n]` to `item_ids[n]`), symbology guessed from each code."""
+    rows = [
         {
             "id": new_id(),
-            "item_id": item["id"],
+            "item_id": item_id,
             "code": code,
             "symbology": _guess_symbology(code),
             "updated_by": actor.id,
             "origin_desk": uow.desk_id,
         }
-        for item, row_codes in zip(item_rows, codes, strict=True)
-        for code in row_codes
+        for item_id, item_codes in zip(item_ids, codes, strict=True)
+        for code in item_codes
     ]
-    connection = uow.session.connection()
-    fast_write.executemany(connection, Item.__table__.insert(), item_rows)
-    fast_write.executemany(connection, ItemBarcode.__table__.insert(), barcode_rows)
-    return [row["id"] for row in item_rows]
+    fast_write.executemany(uow.session.connection(), ItemBarcode.__table__.insert(), rows)

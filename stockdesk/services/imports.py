@@ -354,7 +354,7 @@ def _update_items(uow: UnitOfWork, actor: Actor, rows: list[CheckedRow], existin
     """Only the cells the file filled change; grouped by which fields, so each group is one executemany."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     new_codes: list[list[str]] = []
-    targets: list[dict[str, object]] = []
+    targets: list[uuid.UUID] = []
     for row in rows:
         item_id = existing.ids[str(row.values["sku"])]
         fields = _item_fields(row.values)
@@ -363,33 +363,13 @@ def _update_items(uow: UnitOfWork, actor: Actor, rows: list[CheckedRow], existin
         codes = [c for c in row.values.get("barcodes", ()) if (c, item_id) not in existing.codes]  # type: ignore[attr-defined]
         if codes:
             new_codes.append(codes)
-            targets.append({"id": item_id})
+            targets.append(item_id)
     for names, params in groups.items():
         values = {name: bindparam(name, type_=Item.__table__.c[name].type) for name in names}
         statement = update(Item).where(Item.id == bindparam("_id")).values(updated_by=actor.id, **values)
         uow.session.connection().execute(statement, params)
     if new_codes:
-        _attach_codes(uow, actor, targets, new_codes)
-
-
-def _attach_codes(
-    uow: UnitOfWork, actor: Actor, targets: list[dict[str, object]], codes: list[list[str]]
-) -> None:
-    """Barcodes added to existing items, through the same insert helper (without the item rows)."""
-    from stockdesk.services.catalog import _guess_symbology
-
-    rows = [
-        {
-            "item_id": t["id"],
-            "code": c,
-            "symbology": _guess_symbology(c),
-            "updated_by": actor.id,
-            "origin_desk": uow.desk_id,
-        }
-        for t, item_codes in zip(targets, codes, strict=True)
-        for c in item_codes
-    ]
-    uow.session.execute(ItemBarcode.__table__.insert(), rows)
+        bulk.insert_barcodes(uow, actor, targets, new_codes)
 
 
 def _post_opening_stock(
