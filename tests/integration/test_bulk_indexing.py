@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from stockdesk.db import bulk_indexes, search_index
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services import bulk, catalog, check, imports, item_query, organisation, stock, users
-from stockdesk.services.database import Database, open_database
+from stockdesk.services.database import Database
 from stockdesk.services.import_files import Table
 from stockdesk.services.item_query import ItemFilter
 from stockdesk.sync import capture
@@ -44,10 +44,9 @@ def _sql(db: Database, sql: str, *params: object) -> list[tuple[object, ...]]:
 
 
 @pytest.fixture
-def desk(tmp_path) -> Database:
-    db = open_database(str(tmp_path / "desk.sqlite"))
-    yield db
-    db.close()
+def desk(sqlite_db: Database) -> Database:
+    """The bulk paths are SQLite's: a local desk file."""
+    return sqlite_db
 
 
 def _ean(n: int) -> str:
