@@ -33,6 +33,7 @@ from stockdesk.services.uow import UnitOfWork
 from stockdesk.sync import capture
 
 _LINES = "temp.stocktake_posting"
+_COST_SCALE: int = StocktakeLine.__table__.c.unit_cost.type.scale  # type: ignore[attr-defined]
 
 _GATHER = f"""
 WITH counts AS (
@@ -138,9 +139,6 @@ def _value_difference(connection: Connection) -> Decimal:
         product = diff * cost  # Python integers: exact at any size
         cents += (product + half) // unit if product >= 0 else -((-product + half) // unit)
     return Decimal(cents).scaleb(-2)
-
-
-_COST_SCALE: int = StocktakeLine.__table__.c.unit_cost.type.scale  # type: ignore[attr-defined]
 
 
 def _crossings(
