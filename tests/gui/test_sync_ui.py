@@ -11,11 +11,16 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy import text
 
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services import catalog, stock, users
 from stockdesk.sync import conflicts
 from stockdesk.sync.server import SERVER_URL_KEY
 from stockdesk.ui.sync_hookup import install_sync
-from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
+from tests.integration.test_sync_support import (
+    make_desk,
+    sync_all,
+    sync_server,
+    two_desks_with_stock,
+)
 
 __all__ = ["make_desk", "sync_server"]  # fixtures
 pytestmark = [pytest.mark.pg, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
@@ -41,17 +46,7 @@ class Host(QMainWindow):
 
 @pytest.fixture
 def desks(make_desk, tmp_path):
-    a_db, b_db = make_desk("a"), make_desk("b")
-    admin = users.create_first_admin(a_db.uow(), email="boss@example.com", password="boss-pass-1")
-    store = organisation.create_store(a_db.uow(), admin, code="MAIN", name="Main")
-    item = catalog.create_item(a_db.uow(), admin, sku="TEA", name="Green tea")
-    stock.receive(a_db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(5))
-    a, b = service(a_db, tmp_path), service(b_db, tmp_path)
-    sync_all([a, b])
-    admin_b = users.authenticate(b_db.uow(), email="boss@example.com", password="boss-pass-1")
-    yield a, b, admin, admin_b, store, item
-    a.close()
-    b.close()
+    yield from two_desks_with_stock(make_desk, tmp_path, sku="TEA", name="Green tea", quantity=Decimal(5))
 
 
 @pytest.fixture

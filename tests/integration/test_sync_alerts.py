@@ -9,8 +9,13 @@ from decimal import Decimal
 import pytest
 
 from stockdesk.db.base import utcnow
-from stockdesk.services import alerts, catalog, mail, organisation, stock, users
-from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
+from stockdesk.services import alerts, mail, stock
+from tests.integration.test_sync_support import (
+    make_desk,
+    sync_all,
+    sync_server,
+    two_desks_with_stock,
+)
 
 __all__ = ["make_desk", "sync_server"]  # fixtures
 pytestmark = pytest.mark.pg
@@ -18,18 +23,15 @@ pytestmark = pytest.mark.pg
 
 @pytest.fixture
 def desks(make_desk, tmp_path):
-    a_db, b_db = make_desk("a"), make_desk("b")
-    admin = users.create_first_admin(a_db.uow(), email="boss@example.com", password="boss-pass-1")
-    store = organisation.create_store(a_db.uow(), admin, code="MAIN", name="Main")
-    item = catalog.create_item(a_db.uow(), admin, sku="HAM-1", name="Hammer", reorder_point="5")
-    stock.receive(a_db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(10))
-    alerts.add_recipient(a_db.uow(), admin, email="buyer@example.com")
-    a, b = service(a_db, tmp_path), service(b_db, tmp_path)
-    sync_all([a, b])
-    admin_b = users.authenticate(b_db.uow(), email="boss@example.com", password="boss-pass-1")
-    yield a, b, admin, admin_b, store, item
-    a.close()
-    b.close()
+    yield from two_desks_with_stock(
+        make_desk,
+        tmp_path,
+        sku="HAM-1",
+        name="Hammer",
+        reorder_point="5",
+        quantity=Decimal(10),
+        before_sync=lambda db, admin: alerts.add_recipient(db.uow(), admin, email="buyer@example.com"),
+    )
 
 
 def subjects(db) -> list[str]:

@@ -11,14 +11,20 @@ from sqlalchemy.engine import make_url
 from stockdesk.db.models import Item, ItemBarcode, StockMovement
 from stockdesk.db.sync_models import SyncReview
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services import catalog, stock, users
 from stockdesk.sync import conflicts
 from stockdesk.sync.changes import Change
 from stockdesk.sync.errors import PushRefused
 from stockdesk.sync.hlc import Stamp, now_ms
 from stockdesk.sync.server import desk_server_url, server_engine
 from stockdesk.sync.server_push import push_changes
-from tests.integration.test_sync_support import make_desk, server_engine_of, service, sync_all, sync_server
+from tests.integration.test_sync_support import (
+    make_desk,
+    server_engine_of,
+    sync_all,
+    sync_server,
+    two_desks_with_stock,
+)
 
 __all__ = ["make_desk", "sync_server"]  # fixtures
 pytestmark = pytest.mark.pg
@@ -26,19 +32,9 @@ pytestmark = pytest.mark.pg
 
 @pytest.fixture
 def two_desks(make_desk, tmp_path):
-    a_db, b_db = make_desk("a"), make_desk("b")
-    admin = users.create_first_admin(
-        a_db.uow(), email="boss@example.com", password="boss-pass-1", name="Boss"
+    yield from two_desks_with_stock(
+        make_desk, tmp_path, sku="TEA", name="Green tea", sell_price="2.50", quantity=Decimal(5)
     )
-    store = organisation.create_store(a_db.uow(), admin, code="MAIN", name="Main")
-    item = catalog.create_item(a_db.uow(), admin, sku="TEA", name="Green tea", sell_price="2.50")
-    stock.receive(a_db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(5))
-    a, b = service(a_db, tmp_path), service(b_db, tmp_path)
-    sync_all([a, b])
-    admin_b = users.authenticate(b_db.uow(), email="boss@example.com", password="boss-pass-1")
-    yield a, b, admin, admin_b, store, item
-    a.close()
-    b.close()
 
 
 def _rows(db, query):

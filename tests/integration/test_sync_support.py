@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from stockdesk.domain.permissions import Actor
+from stockdesk.services import catalog, organisation, stock, users
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.views import ItemView, StoreView
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.server import init_server, register_desk, role_name
 from stockdesk.sync.service import SyncService
@@ -68,6 +72,37 @@ def sync_all(services: list[SyncService], rounds: int = 2) -> None:
         for svc in services:
             report = svc.sync_once()
             assert report.ok, report.error
+
+
+def two_desks_with_stock(
+    make_desk: DeskFactory,
+    tmp_path: Path,
+    *,
+    sku: str,
+    name: str,
+    quantity: Decimal,
+    before_sync: Callable[[Database, Actor], object] | None = None,
+    **item_fields: object,
+) -> Iterator[tuple[SyncService, SyncService, Actor, Actor, StoreView, ItemView]]:
+    """Desk a with a boss, store MAIN and one item with stock, synced to desk b, whose boss logs in.
+
+    For fixtures: `yield from two_desks_with_stock(...)`; the sync services are closed afterwards.
+    """
+    a_db, b_db = make_desk("a"), make_desk("b")
+    admin = users.create_first_admin(
+        a_db.uow(), email="boss@example.com", password="boss-pass-1", name="Boss"
+    )
+    store = organisation.create_store(a_db.uow(), admin, code="MAIN", name="Main")
+    item = catalog.create_item(a_db.uow(), admin, sku=sku, name=name, **item_fields)
+    stock.receive(a_db.uow(), admin, item_id=item.id, store_id=store.id, quantity=quantity)
+    if before_sync is not None:
+        before_sync(a_db, admin)
+    a, b = service(a_db, tmp_path), service(b_db, tmp_path)
+    sync_all([a, b])
+    admin_b = users.authenticate(b_db.uow(), email="boss@example.com", password="boss-pass-1")
+    yield a, b, admin, admin_b, store, item
+    a.close()
+    b.close()
 
 
 def server_engine_of(url: str):
