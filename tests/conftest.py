@@ -125,18 +125,23 @@ def login(db: Database, email: str, password: str) -> Actor:
     return users.authenticate(db.uow(), email=email, password=password)
 
 
-@pytest.fixture
-def clerk(db: Database, admin: Actor, main_store: StoreView) -> Actor:
+def make_clerk(db: Database, admin: Actor, *store_ids: object, email: str = "clerk@example.com") -> Actor:
+    """A clerk of the given stores, created by `admin` and logged in (password "clerk-pass-1")."""
     users.create_user(
         db.uow(),
         admin,
-        email="clerk@example.com",
+        email=email,
         password="clerk-pass-1",
         role="clerk",
         name="Carl Clerk",
-        store_ids=[main_store.id],
+        store_ids=list(store_ids),
     )
-    return login(db, "clerk@example.com", "clerk-pass-1")
+    return login(db, email, "clerk-pass-1")
+
+
+@pytest.fixture
+def clerk(db: Database, admin: Actor, main_store: StoreView) -> Actor:
+    return make_clerk(db, admin, main_store.id)
 
 
 @pytest.fixture

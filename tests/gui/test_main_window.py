@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QThread
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from stockdesk.services import catalog, item_query, organisation, stock, users
+from stockdesk.services import catalog, item_query, organisation, stock
 from stockdesk.services.item_query import ItemFilter
 from stockdesk.ui.app import load_demo, save_screenshot
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
@@ -15,6 +15,7 @@ from stockdesk.ui.dialogs.movement import MovementDialog
 from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.models.items import ON_HAND_COLUMN
+from tests.conftest import make_clerk
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -230,15 +231,7 @@ def test_a_clerk_moves_stock_only_in_their_store_and_cannot_edit_others_items(
 ):
     organisation.create_store(gui_db.uow(), gui_admin, code="BR", name="Branch")
     catalog.create_item(gui_db.uow(), gui_admin, sku="GLUE", name="Glue")
-    users.create_user(
-        gui_db.uow(),
-        gui_admin,
-        email="carl@example.com",
-        password="clerk-pass-1",
-        role="clerk",
-        store_ids=[gui_store.id],
-    )
-    clerk = users.authenticate(gui_db.uow(), email="carl@example.com", password="clerk-pass-1")
+    clerk = make_clerk(gui_db, gui_admin, gui_store.id, email="carl@example.com")
     window, dialogs = open_window(gui_db, clerk)
     window.select_row(0)
     assert not window.actions["edit_item"].isEnabled() and not window.actions["archive_item"].isEnabled()

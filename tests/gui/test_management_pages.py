@@ -12,15 +12,14 @@ from stockdesk.ui.pages.categories_page import ID_ROLE, MIME, CategoriesPage
 from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
 from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
 from stockdesk.ui.pages.users_page import UsersPage
+from tests.conftest import make_clerk
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
 def clerk(gui_db, gui_admin, gui_store):
-    users.create_user(gui_db.uow(), gui_admin, email="carl@example.com", password="clerk-pass-1",
-                      role="clerk", store_ids=[gui_store.id])
-    return users.authenticate(gui_db.uow(), email="carl@example.com", password="clerk-pass-1")
+    return make_clerk(gui_db, gui_admin, gui_store.id, email="carl@example.com")
 
 
 @pytest.fixture

@@ -4,9 +4,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from stockdesk.services import alerts, stock, users
+from stockdesk.services import alerts, stock
 from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
 from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
+from tests.conftest import make_clerk
 from tests.gui.planning_fixtures import shop
 
 __all__ = ["shop"]  # fixture
@@ -86,15 +87,7 @@ def test_a_clerk_sees_only_alerts_of_their_stores(qtbot, gui_db, gui_admin, gui_
     branch = organisation.create_store(gui_db.uow(), gui_admin, code="BR", name="Branch")
     stock.receive(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=branch.id, quantity=6)
     stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=branch.id, quantity=3)
-    users.create_user(
-        gui_db.uow(),
-        gui_admin,
-        email="carl@example.com",
-        password="clerk-pass-1",
-        role="clerk",
-        store_ids=[gui_store.id],
-    )
-    clerk = users.authenticate(gui_db.uow(), email="carl@example.com", password="clerk-pass-1")
+    clerk = make_clerk(gui_db, gui_admin, gui_store.id, email="carl@example.com")
     page = AlertsPage(gui_db, clerk)
     badge = AlertBadge(gui_db, clerk)
     qtbot.addWidget(page)
