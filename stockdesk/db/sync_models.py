@@ -1,4 +1,4 @@
-"""Tables of the sync protocol (see stockdesk/sync/PROTOCOL.md).
+"""Tables of the sync protocol (see docs/sync-protocol.md).
 
 Local bookkeeping (in `Base.metadata`, present in every database):
   sync_outbox        changes captured by triggers, waiting to be pushed

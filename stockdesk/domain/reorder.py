@@ -13,7 +13,7 @@ Policy, and why:
 - target level = reorder point + daily rate x review period days. We chose review-period demand over
   the item's fixed reorder quantity because it moves with the forecast: a manager who reviews weekly
   orders a week's demand on top of the lead-time cover. With the default review period of 0
-  (continuous review) the target is the reorder point, which is the rule of DESIGN.md:
+  (continuous review) the target is the reorder point, which is the rule of docs/architecture.md:
   forecast demand over the lead time + safety stock - (on hand + on order).
 - An order is suggested only when on hand + on order is at or below the reorder point; the quantity is
   target - (on hand + on order), rounded up to the order multiple, and never negative.

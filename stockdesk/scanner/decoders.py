@@ -1,6 +1,6 @@
 """Find barcodes in a frame: zxing-cpp first, zbar (downscaled, then full size) as the fallback.
 
-DESIGN.md asked for zbar first. `python -m bench.scan` on 4,000 distorted codes measured zbar-first
+The first design asked for zbar first. `python -m bench.scan` on 4,000 distorted codes measured zbar-first
 at 38 ms median per 640x480 frame (more than a 30 fps camera allows) reading 64.4 % of codes, while
 zxing-first reads 64.3 % in 14.5 ms; zbar alone reads 27.9 % and no DataMatrix at all. So zxing-cpp
 goes first and zbar still catches what zxing misses. The frame is converted to grayscale once; zbar
@@ -154,7 +154,7 @@ def decode_zxing(frame: np.ndarray) -> list[Decoded]:
 
 
 def decode_zbar_first(frame: np.ndarray) -> list[Decoded]:
-    """The order DESIGN.md first proposed, kept for the benchmark: zbar (small, then full), then zxing-cpp."""
+    """The order the first design proposed, kept for the benchmark: zbar (small, then full), then zxing-cpp."""
     gray = to_gray(frame)
     return _zbar_small_then_full(gray) or zxing_decode(gray)
 

@@ -1,6 +1,6 @@
 """Low-stock alerts: opened and closed by the ledger, e-mailed through the outbox, read by the window.
 
-Rules (DESIGN.md, "Alerts and reordering"):
+Rules (docs/architecture.md, "Alerts and reordering"):
 
 - An alert opens for (item, store) when a batch of movements takes on-hand from above the item's
   reorder point to at or below it, unless one is already open; it closes when stock rises above the

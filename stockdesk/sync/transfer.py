@@ -1,4 +1,4 @@
-"""Push, pull and the first-sync snapshot: the desk's half of the protocol (see PROTOCOL.md)."""
+"""Push, pull and the first-sync snapshot: the desk's half of the protocol (see docs/sync-protocol.md)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 OpenCV, numpy, reportlab, QtCharts, QtMultimedia, psycopg and keyring together cost ~100 MB
 resident, which a window opened on the items table at a million items cannot spare
-(ITEMS_AT_SCALE.md). The check runs in a fresh interpreter: in the test process every other test
+(docs/items-at-scale.md). The check runs in a fresh interpreter: in the test process every other test
 has imported them already.
 """
 

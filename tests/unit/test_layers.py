@@ -1,4 +1,4 @@
-"""The layer rule from DESIGN.md, checked on the source: domain and services never import Qt or the UI,
+"""The layer rule of docs/architecture.md, checked on the source: domain and services never import Qt or the UI,
 and the domain imports neither SQLAlchemy nor the layers above it."""
 
 import ast
