@@ -1,7 +1,8 @@
 """Tables of low-stock alerts, their recipients, the e-mail outbox and planning settings.
 
-`email_outbox` is deliberately *not* synced: an e-mail belongs to the desk that wrote it (docs/architecture.md,
-"Alerts and reordering"), so a pulled alert is shown on other desks but never mailed again.
+`email_outbox` is deliberately *not* synced: an e-mail belongs to the desk that wrote it
+(docs/architecture.md, "Alerts and reordering"), so a pulled alert is shown on other desks but never
+mailed again.
 """
 
 from __future__ import annotations

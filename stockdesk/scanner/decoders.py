@@ -154,7 +154,7 @@ def decode_zxing(frame: np.ndarray) -> list[Decoded]:
 
 
 def decode_zbar_first(frame: np.ndarray) -> list[Decoded]:
-    """The order the first design proposed, kept for the benchmark: zbar (small, then full), then zxing-cpp."""
+    """The first design's order, kept for the benchmark: zbar (small, then full), then zxing-cpp."""
     gray = to_gray(frame)
     return _zbar_small_then_full(gray) or zxing_decode(gray)
 

@@ -1,5 +1,5 @@
-"""The layer rule of docs/architecture.md, checked on the source: domain and services never import Qt or the UI,
-and the domain imports neither SQLAlchemy nor the layers above it."""
+"""The layer rule of docs/architecture.md, checked on the source: domain and services never import Qt
+or the UI, and the domain imports neither SQLAlchemy nor the layers above it."""
 
 import ast
 from pathlib import Path
