@@ -29,7 +29,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Engine,
@@ -43,7 +42,7 @@ from sqlalchemy import (
     update,
 )
 
-from stockdesk.db import fast_write
+from stockdesk.db import capture, fast_write
 from stockdesk.db.alerts_models import Alert, AlertRecipient
 from stockdesk.db.base import utcnow
 from stockdesk.db.id_lists import id_in
@@ -52,12 +51,9 @@ from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit, mail
+from stockdesk.services.postings import Posting
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, whole_number
-from stockdesk.sync import capture
-
-if TYPE_CHECKING:  # the ledger imports this module; only type names flow back
-    from stockdesk.services.ledger import Posting
 
 Key = tuple[uuid.UUID, uuid.UUID]
 MODES = ("immediate", "digest")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
 
-from stockdesk.db import migrate, schema  # noqa: F401 - schema registers every table
+from stockdesk.db import capture, migrate, schema  # noqa: F401 - schema registers every table
 from stockdesk.db.engine import APP_NAME, default_database_url, describe, make_engine
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.ids import new_id
 from stockdesk.services.uow import ChangeHook, UnitOfWork, stamping_session_factory
-from stockdesk.sync import capture
 
 # The window reaches the database only through services; these two it needs to name it.
 __all__ = ["APP_NAME", "Database", "default_database_url", "open_database"]
@@ -26,9 +28,10 @@ class Database:
     desk_id: str
     backup: Path | None = None
     hooks: list[ChangeHook] = field(default_factory=list)
+    session_factory: sessionmaker[Session] | None = None
 
     def __post_init__(self) -> None:
-        self._factory = stamping_session_factory(self.engine)
+        self._factory = self.session_factory or stamping_session_factory(self.engine)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.engine, desk_id=self.desk_id, hooks=self.hooks, factory=self._factory)
@@ -39,6 +42,27 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[Database]:
+        """This database as seen by units of work that all join one transaction.
+
+        Each use case run on the yielded database commits only a savepoint; the whole is committed
+        when the block ends and rolled back if it raises, or if the process dies before the end.
+        """
+        with self.engine.connect() as connection:
+            transaction = connection.begin()
+            if connection.dialect.name == "sqlite":
+                # pysqlite begins lazily at the first write; a savepoint released before that would
+                # commit on its own. An explicit BEGIN makes the savepoints nest inside one transaction.
+                connection.exec_driver_sql("BEGIN")
+            factory = stamping_session_factory(connection, join_transaction_mode="create_savepoint")
+            try:
+                yield Database(self.engine, self.desk_id, self.backup, self.hooks, session_factory=factory)
+            except BaseException:
+                transaction.rollback()
+                raise
+            transaction.commit()
 
 
 def open_database(url: str) -> Database:

@@ -13,7 +13,7 @@ Speed (100,000 rows with barcodes and stock in two stores, `python -m bench impo
 the new items, their barcodes and opening stock are written with executemany whose per-column
 conversion is resolved once (`db.fast_write`); the search index and the sync outbox are filled for
 them with one set-based statement each at the end (`db.search_index.deferred`,
-`sync.capture.bulk_inserts`) instead of triggers firing per row; and a file that is a large share
+`db.capture.bulk_inserts`) instead of triggers firing per row; and a file that is a large share
 of the catalogue has the sort indexes rebuilt once at the end (`db.bulk_indexes`).
 """
 
@@ -28,7 +28,7 @@ from typing import Any, cast
 
 from sqlalchemy import bindparam, select, update
 
-from stockdesk.db import bulk_indexes, search_index
+from stockdesk.db import bulk_indexes, capture, search_index
 from stockdesk.db.models import Item, ItemBarcode, Store
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
@@ -45,7 +45,6 @@ from stockdesk.services.import_files import (
     write_rejects,
 )
 from stockdesk.services.uow import UnitOfWork
-from stockdesk.sync import capture
 
 Progress = Callable[[str, int, int], None]
 REFERENCE = "import"

@@ -6,8 +6,8 @@ statements whatever its size: levels are read (and locked) with one query per st
 in Python, each level row is written once (a relative update, or an insert for a new place), and
 movements go in with one executemany.
 
-A posting names its item by anything with the few attributes the ledger and the alerts read
-(`StockItem`): an ORM `Item`, or an `ItemRef` for callers that post tens of thousands of lines
+A posting (`services/postings.py`) names its item by anything with the few attributes the ledger and
+the alerts read (`StockItem`): an ORM `Item`, or an `ItemRef` for callers that post tens of thousands of lines
 (a stocktake) and would spend more time building ORM objects than writing the movements.
 """
 
@@ -15,76 +15,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Protocol
 
 from sqlalchemy import String, bindparam, select, type_coerce, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from stockdesk.db import fast_write
+from stockdesk.db import capture, fast_write
 from stockdesk.db.base import utcnow
 from stockdesk.db.id_lists import id_in
-from stockdesk.db.models import StockLevel, StockMovement, Store
+from stockdesk.db.models import StockLevel, StockMovement
 from stockdesk.domain.errors import InsufficientStock, ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services import alerts
+from stockdesk.services.postings import Key, Posting
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementView
-from stockdesk.sync import capture
-
-Key = tuple[uuid.UUID, uuid.UUID]
-
-
-class StockItem(Protocol):
-    """What posting needs to know about an item (an ORM `Item` has all of it)."""
-
-    @property
-    def id(self) -> uuid.UUID: ...
-    @property
-    def sku(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def active(self) -> bool: ...
-    @property
-    def reorder_point(self) -> Decimal: ...
-    @property
-    def category_id(self) -> uuid.UUID | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class ItemRef:
-    """The columns of an item that posting reads, without an ORM object behind them."""
-
-    id: uuid.UUID
-    sku: str
-    name: str
-    active: bool
-    reorder_point: Decimal
-    category_id: uuid.UUID | None
-
-
-@dataclass(frozen=True)
-class Posting:
-    """A movement about to be written; `quantity` is already signed."""
-
-    item: StockItem
-    store: Store
-    kind: MovementKind
-    quantity: Decimal
-    reference: str = ""
-    unit_cost: Decimal | None = None
-    counted_quantity: Decimal | None = None
-    transfer_id: uuid.UUID | None = None
-    reverses_id: uuid.UUID | None = None
-    at: datetime | None = None
-
-    @property
-    def key(self) -> Key:
-        return (self.item.id, self.store.id)
 
 
 def _write_levels(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import func, select
 
@@ -30,7 +31,8 @@ from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit, catalog, mail
 from stockdesk.services.bulk import BulkRejected, RowProblem
-from stockdesk.services.ledger import Posting, post_many
+from stockdesk.services.ledger import post_many
+from stockdesk.services.postings import Posting
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text
 
@@ -245,10 +247,19 @@ def list_orders(uow: UnitOfWork, *, status: str | None = None) -> list[OrderView
         return [_view(uow, order) for order in uow.session.scalars(query)]
 
 
-def send(uow: UnitOfWork, actor: Actor, order_id: object, *, pdf_dir: Path, note: str = "") -> Path:
-    """Write the order as a PDF and queue it by e-mail to the supplier, in one transaction."""
-    from stockdesk.services.purchase_pdf import write_order_pdf  # reportlab only when sending
+class OrderWriter(Protocol):
+    """Writes an order document to a path and returns it (`reports.purchase_order.write_order_pdf`)."""
 
+    def __call__(self, order: OrderView, path: Path, *, by: str) -> Path: ...
+
+
+def send(
+    uow: UnitOfWork, actor: Actor, order_id: object, *, pdf_dir: Path, write_pdf: OrderWriter, note: str = ""
+) -> Path:
+    """Write the order with `write_pdf` and queue it by e-mail to the supplier, in one transaction.
+
+    The document's layout is the reports' business; the front end hands the writer in, so the
+    service neither lays out pages nor loads reportlab."""
     with uow:
         order = _draft(uow, actor, order_id)
         supplier = uow.get(Supplier, order.supplier_id, "supplier")
@@ -256,7 +267,7 @@ def send(uow: UnitOfWork, actor: Actor, order_id: object, *, pdf_dir: Path, note
         view = _view(uow, order)
         if not view.lines:
             raise ValidationError("purchase order", order.number, "has no lines")
-        path = write_order_pdf(view, Path(pdf_dir) / f"{order.number}.pdf", by=actor.name or actor.email)
+        path = write_pdf(view, Path(pdf_dir) / f"{order.number}.pdf", by=actor.name or actor.email)
         body = (
             f"Dear {supplier.contact or supplier.name},\n\nplease find attached our order {order.number} "
             f"for delivery to {view.store_code} ({len(view.lines)} line(s)).\n\n{note}\n"

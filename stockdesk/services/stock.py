@@ -18,7 +18,8 @@ from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit
 from stockdesk.services.gc_pause import collector_paused
-from stockdesk.services.ledger import Posting, on_hand, post, post_many
+from stockdesk.services.ledger import on_hand, post, post_many
+from stockdesk.services.postings import Posting
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text
 from stockdesk.services.views import MovementView, StockLevelView

@@ -39,7 +39,8 @@ from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit, catalog, stocktake_posting
 from stockdesk.services.bulk import BulkRejected, RowProblem
 from stockdesk.services.gc_pause import collector_paused
-from stockdesk.services.ledger import ItemRef, Posting, post_many
+from stockdesk.services.ledger import post_many
+from stockdesk.services.postings import ItemRef, Posting
 from stockdesk.services.uow import UnitOfWork
 
 

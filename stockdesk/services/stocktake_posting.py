@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
+from stockdesk.db import capture
 from stockdesk.db.base import Quantity, utcnow
 from stockdesk.db.models import Store
 from stockdesk.db.planning_models import StocktakeLine
@@ -28,9 +29,8 @@ from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services import alerts
 from stockdesk.services.bulk import BulkRejected, RowProblem
-from stockdesk.services.ledger import ItemRef, Key, Posting
+from stockdesk.services.postings import ItemRef, Key, Posting
 from stockdesk.services.uow import UnitOfWork
-from stockdesk.sync import capture
 
 _LINES = "temp.stocktake_posting"
 _COST_SCALE: int = StocktakeLine.__table__.c.unit_cost.type.scale  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.dialects import sqlite
 
-from stockdesk.sync.tables import synced_tables
+from stockdesk.db.synced_tables import synced_tables
 
 _SQLITE = sqlite.dialect()
 Processor = Callable[[Any], Any] | None

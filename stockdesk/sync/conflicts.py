@@ -16,12 +16,12 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from stockdesk.db.sync_models import SyncConflict, SyncReview
+from stockdesk.db.synced_tables import synced_tables
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.sync import codec
-from stockdesk.sync.tables import synced_tables
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from stockdesk.db.synced_tables import SyncedTable, synced_tables
 from stockdesk.sync import rules
 from stockdesk.sync.changes import Change, runs
-from stockdesk.sync.tables import SyncedTable, synced_tables
 
 RawKey = tuple[str, str]  # (item_id, store_id) as stored
 

@@ -19,12 +19,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from stockdesk.db.base import utcnow
 from stockdesk.db.sync_models import change_log, server_field_clock
+from stockdesk.db.synced_tables import synced_tables
 from stockdesk.domain.ids import new_id
 from stockdesk.sync import codec
 from stockdesk.sync.changes import Change
 from stockdesk.sync.hlc import SERVER, ServerClock
 from stockdesk.sync.pgcopy import copy_rows
-from stockdesk.sync.tables import synced_tables
 
 LOCK_KEY = 7_146_017  # "one writer of change_log at a time", shared by every desk and the server
 Key = tuple[uuid.UUID, uuid.UUID]

@@ -24,9 +24,9 @@ from sqlalchemy import Column, Connection, select, text
 from sqlalchemy.types import Boolean, Date, DateTime, Uuid
 
 from stockdesk.db.models import LocalSetting
+from stockdesk.db.synced_tables import SyncedTable, synced_tables
 from stockdesk.db.types import ExactDecimal, UTCDateTime
 from stockdesk.sync.server_batch import LOCK_KEY
-from stockdesk.sync.tables import SyncedTable, synced_tables
 
 APPLYING = "stockdesk.applying"
 # Checked in the trigger's WHEN clause: rows a push writes queue no trigger event at all.

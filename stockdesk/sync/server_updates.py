@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import bindparam, select
 
 from stockdesk.db.sync_models import server_field_clock
+from stockdesk.db.synced_tables import SyncedTable, synced_tables
 from stockdesk.sync import codec, rules
 from stockdesk.sync.changes import Change
 from stockdesk.sync.server_batch import ServerBatch
-from stockdesk.sync.tables import SyncedTable, synced_tables
 
 ClockEntry = tuple[str, int, str]
 ALWAYS_WRITTEN = ("updated_at", "updated_by")

@@ -18,9 +18,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from stockdesk.db.base import utcnow
+from stockdesk.db.capture import queued_changes
 from stockdesk.services.database import Database
 from stockdesk.sync import transfer
-from stockdesk.sync.capture import queued_changes
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.errors import ServerUnreachable, SyncError
 from stockdesk.sync.server import check_versions, desk_server_url, server_engine

@@ -9,13 +9,13 @@ from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from stockdesk.db.sync_models import change_log
+from stockdesk.db.synced_tables import dependency_order, synced_tables
 from stockdesk.sync import codec
 from stockdesk.sync.changes import Change
 from stockdesk.sync.errors import PushRefused
 from stockdesk.sync.hlc import wall_of
 from stockdesk.sync.local_apply import LocalApply
 from stockdesk.sync.server_push import push_changes
-from stockdesk.sync.tables import dependency_order, synced_tables
 
 PUSH_BATCH = 5000
 PULL_BATCH = 5000

@@ -21,6 +21,7 @@ from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import users
 from stockdesk.services.database import APP_NAME, Database, default_database_url, open_database
+from stockdesk.services.first_run import DemoSize
 from stockdesk.services.logging_setup import configure_logging
 from stockdesk.ui import crash
 from stockdesk.ui.dialogs.settings_dialog import install_settings_action
@@ -29,7 +30,7 @@ from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.settings import AppSettings
 from stockdesk.ui.theme import apply_theme
-from stockdesk.ui.wizard import DemoSize, FirstRunWizard
+from stockdesk.ui.wizard import FirstRunWizard
 from stockdesk.ui.worker import run_in_background
 
 SCREENSHOT_SIZE = (1280, 760)

@@ -1,114 +1,22 @@
 """First run on a database without accounts: stores, the administrator, this desk's store, a start.
 
-The pages only collect and check; the last page writes everything through the services on a pool
-thread (admin, stores, then demo data or an import) and shows progress, so a slow demo load or a
-large file never freezes the window. Until then nothing is written: cancelling leaves the
-database as empty as it was.
+The pages only collect and check; the last page hands the plan to `services.first_run.set_up`
+on a pool thread (admin, stores, then demo data or an import, in one transaction) and shows
+progress, so a slow demo load or a large file never freezes the window. Until then nothing is
+written: cancelling, a failure or a crash leaves the database as empty as it was.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import StrEnum
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import demo, imports, organisation, users
-from stockdesk.services.bulk import RowProblem
 from stockdesk.services.database import Database
+from stockdesk.services.first_run import DemoSize, SetupOutcome, SetupPlan
+from stockdesk.ui import wizard_pages as pages
 from stockdesk.ui.i18n import set_language
 from stockdesk.ui.settings import AppSettings
-
-
-class Start(StrEnum):
-    DEMO = "demo"
-    EMPTY = "empty"
-    IMPORT = "import"
-
-
-@dataclass(frozen=True)
-class DemoSize:
-    items: int = 2000
-    stores: int = 3
-    days: int = 90
-
-    @property
-    def store_codes(self) -> set[str]:
-        return {f"S{n:02d}" for n in range(1, self.stores + 1)}  # the codes demo.generate uses
-
-
-@dataclass(frozen=True)
-class SetupPlan:
-    """Everything the pages collected."""
-
-    stores: tuple[tuple[str, str], ...]  # (code, name)
-    email: str
-    name: str
-    password: str
-    default_store: str  # a code of `stores`
-    start: Start = Start.EMPTY
-    import_path: Path | None = None
-    demo_size: DemoSize = field(default_factory=DemoSize)
-
-
-@dataclass
-class SetupOutcome:
-    actor: Actor
-    store_ids: dict[str, str]  # code -> id
-    imported: int = 0
-    problems: list[RowProblem] = field(default_factory=list)
-    rejects_file: Path | None = None
-
-
-class ProgressRelay(QObject):
-    """Emitted from the pool thread; the GUI-thread receiver gets it queued."""
-
-    reported = Signal(str, int, int)
-
-    def report(self, stage: str, done: int, total: int) -> None:
-        self.reported.emit(stage, done, total)
-
-
-def rejects_file_for(path: Path) -> Path:
-    return path.with_name(f"{path.stem}-rejects.csv")
-
-
-def set_up(db: Database, plan: SetupPlan, relay: ProgressRelay | None = None) -> SetupOutcome:
-    """Write the plan through the services (runs on a pool thread; touches no widget)."""
-    report = relay.report if relay is not None else None
-    actor = users.create_first_admin(db.uow(), email=plan.email, password=plan.password, name=plan.name)
-    ids: dict[str, str] = {}
-    for code, name in plan.stores:
-        ids[code.upper()] = str(organisation.create_store(db.uow(), actor, code=code, name=name).id)
-    outcome = SetupOutcome(actor, ids)
-    if plan.start is Start.DEMO:
-        size = plan.demo_size
-        demo.generate(db, actor, items=size.items, stores=size.stores, days=size.days, progress=report)
-    elif plan.start is Start.IMPORT and plan.import_path is not None:
-        _import(db, actor, plan.import_path, outcome, report)
-    return outcome
-
-
-def _import(db: Database, actor: Actor, path: Path, outcome: SetupOutcome, report: object) -> None:
-    rejects = rejects_file_for(path)
-    options = imports.ImportOptions(create_missing=True)  # a first file brings its own categories
-    try:
-        result = imports.import_file(
-            db.uow(),
-            actor,
-            path,
-            options=options,
-            rejects=rejects,
-            progress=report,  # type: ignore[arg-type]
-        )
-    except imports.ImportRejected as error:
-        outcome.problems = list(error.problems)
-        outcome.rejects_file = rejects if error.rejected else None
-        return
-    outcome.imported = result.created + result.updated
 
 
 class FirstRunWizard(QWizard):
@@ -122,8 +30,6 @@ class FirstRunWizard(QWizard):
         *,
         demo_size: DemoSize | None = None,
     ) -> None:
-        from stockdesk.ui import wizard_pages as pages  # pages import this module's plan types
-
         super().__init__(parent)
         self.db, self.settings = db, settings
         self.demo_size = demo_size or DemoSize()

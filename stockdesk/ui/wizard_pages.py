@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -28,15 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.services.database import Database
+from stockdesk.services.first_run import DemoSize, SetupOutcome, SetupPlan, Start, set_up
 from stockdesk.services.users import MIN_PASSWORD
 from stockdesk.services.validation import email_address
 from stockdesk.ui.dialogs.form import ERROR_STYLE
 from stockdesk.ui.i18n import current_language
-from stockdesk.ui.wizard import DemoSize, ProgressRelay, SetupOutcome, Start, set_up
 from stockdesk.ui.worker import run_in_background
-
-if TYPE_CHECKING:
-    from stockdesk.ui.wizard import FirstRunWizard
 
 MAX_SHOWN_PROBLEMS = 50
 
@@ -266,10 +264,29 @@ class StartPage(CheckedPage):
         return ""
 
 
+class ProgressRelay(QObject):
+    """Emitted from the pool thread; the GUI-thread receiver gets it queued."""
+
+    reported = Signal(str, int, int)
+
+    def report(self, stage: str, done: int, total: int) -> None:
+        self.reported.emit(stage, done, total)
+
+
+class SetupHost(Protocol):
+    """What the last page needs of its wizard: the database, the plan, and where the outcome goes."""
+
+    db: Database
+
+    def plan(self) -> SetupPlan: ...
+    def finish_setup(self, outcome: SetupOutcome) -> None: ...
+    def setOption(self, option: QWizard.WizardOption, on: bool = ...) -> None: ...
+
+
 class SetupPage(QWizardPage):
     """Runs `set_up` on a pool thread; Finish is enabled once it has succeeded."""
 
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: SetupHost) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Setting up"))
@@ -293,7 +310,9 @@ class SetupPage(QWizardPage):
     def initializePage(self) -> None:
         """Start writing as soon as the page shows."""
         db, plan, relay = self._wizard.db, self._wizard.plan(), self.relay
-        run_in_background(lambda: set_up(db, plan, relay), on_finished=self._finished, on_failed=self._failed)
+        run_in_background(
+            lambda: set_up(db, plan, relay.report), on_finished=self._finished, on_failed=self._failed
+        )
 
     def isComplete(self) -> bool:
         """Finish only after the services have written everything."""

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from stockdesk.reports.purchase_order import write_order_pdf
 from stockdesk.services import mail, purchasing
 from stockdesk.services.purchasing import DraftLine
 from stockdesk.ui.planning.orders_page import OrdersPage
@@ -86,7 +87,7 @@ def test_a_draft_is_edited_sent_with_its_pdf_shown_and_received_in_part(
 def test_bad_receipt_quantities_are_all_named_and_nothing_is_received(
     qtbot, gui_db, gui_admin, page, gui_store, shop
 ):
-    purchasing.send(gui_db.uow(), gui_admin, page.order.id, pdf_dir=page.pdf_dir)
+    purchasing.send(gui_db.uow(), gui_admin, page.order.id, pdf_dir=page.pdf_dir, write_pdf=write_order_pdf)
     page.reload()
     page.lines.setData(page.lines.index(0, page.lines.RECEIVE), "lots")
     page.lines.setData(page.lines.index(1, page.lines.RECEIVE), "-1")

@@ -9,11 +9,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWizard
 
 from stockdesk.services import catalog, organisation, users
+from stockdesk.services.first_run import DemoSize
 from stockdesk.ui.app import Shell
 from stockdesk.ui.i18n import set_language
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.settings import AppSettings, FileSecrets
-from stockdesk.ui.wizard import DemoSize, FirstRunWizard
+from stockdesk.ui.wizard import FirstRunWizard
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

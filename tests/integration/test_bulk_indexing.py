@@ -13,13 +13,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from stockdesk.db import bulk_indexes, search_index
+from stockdesk.db import bulk_indexes, capture, search_index
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services import bulk, catalog, check, imports, item_query, organisation, stock, users
 from stockdesk.services.database import Database
 from stockdesk.services.import_files import Table
 from stockdesk.services.item_query import ItemFilter
-from stockdesk.sync import capture
 from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
 
 __all__ = ["make_desk", "sync_server"]  # fixtures

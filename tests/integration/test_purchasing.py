@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from stockdesk.domain.errors import InvalidQuantity, ValidationError
+from stockdesk.reports.purchase_order import write_order_pdf
 from stockdesk.services import catalog, mail, organisation, purchasing, reorder, stock
 from stockdesk.services.bulk import BulkRejected
 from stockdesk.services.purchasing import DraftLine
@@ -82,7 +83,7 @@ def test_sending_writes_a_pdf_and_emails_it_to_the_supplier(db, manager, main_st
     [order] = purchasing.create_drafts(
         db.uow(), manager, [DraftLine(saw.id, main_store.id, "5"), DraftLine(axe.id, main_store.id, "2")]
     )
-    path = purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path)
+    path = purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert order.number in text and "SAW" in text and "102.50" in text
     server = SmtpServer().start()
@@ -110,7 +111,7 @@ def test_a_supplier_without_a_valid_address_cannot_be_sent_to(
     organisation.update_supplier(db.uow(), admin, acme.id, email="")
     [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(saw.id, main_store.id, "5")])
     with pytest.raises(ValidationError, match="not an e-mail address"):
-        purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path)
+        purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     assert purchasing.get_order(db.uow(), order.id).status == "draft"
     assert mail.pending(db.uow()) == []
 
@@ -124,7 +125,7 @@ def test_receiving_partly_then_fully_posts_referenced_receipts_and_feeds_on_orde
     )
     stock.receive(db.uow(), manager, item_id=saw.id, store_id=main_store.id, quantity="1")
     assert reorder.on_order_of(db.uow(), main_store.id) == {}  # drafts are not on order yet
-    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path)
+    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     assert reorder.on_order_of(db.uow(), main_store.id)[(saw.id, main_store.id)] == 5
     result = purchasing.receive(db.uow(), clerk, order.id, [("SAW", "3")])  # scanned / typed by SKU
     assert result.order.status == "partial" and result.warnings == ()
@@ -143,7 +144,7 @@ def test_receiving_partly_then_fully_posts_referenced_receipts_and_feeds_on_orde
 def test_over_receipt_is_allowed_with_a_recorded_warning(db, manager, main_store, catalogue, tmp_path):
     *_, saw, _axe, _nut = catalogue
     [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(saw.id, main_store.id, "5")])
-    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path)
+    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     result = purchasing.receive(db.uow(), manager, order.id, [("SAW", "6")])
     assert result.order.status == "received" and "over-receipt" in result.warnings[0]
     assert stock.on_hand_of(db.uow(), saw.id, main_store.id) == 6
@@ -154,7 +155,7 @@ def test_bad_receipt_lines_are_all_reported_and_nothing_is_received(
 ):
     *_, saw, _axe, _nut = catalogue
     [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(saw.id, main_store.id, "5")])
-    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path)
+    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     with pytest.raises(BulkRejected) as refused:
         purchasing.receive(db.uow(), manager, order.id, [("SAW", "0"), ("NUT", "1"), ("SAW", "x")])
     assert [p.row for p in refused.value.problems] == [1, 2, 3]

@@ -12,6 +12,7 @@ from stockdesk.domain.errors import NotFound
 from stockdesk.domain.movements import MovementKind
 from stockdesk.reports import low_stock
 from stockdesk.reports.formatters import money
+from stockdesk.reports.purchase_order import write_order_pdf
 from stockdesk.reports.registry import run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services import catalog, organisation, purchasing, reorder, stock, stocktake
@@ -57,7 +58,7 @@ def test_an_open_purchase_order_reduces_the_suggested_quantity_in_pdf_and_csv(
     [row] = csv_rows(before.path)
     assert (row["On hand"], row["On order"], row["Suggested"]) == ("5.000", "0.000", "15.000")
     [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(drill.id, main_store.id, "8")])
-    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path)
+    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     purchasing.receive(db.uow(), clerk, order.id, [("DRILL", "2")])  # 6 of the 8 still to come
     # on hand 7 + on order 6 = 13, below the point of 20: order the remaining 7
     after = run_report(db, manager, "low-stock", ReportOptions(store="MAIN"), tmp_path / "after.csv")
@@ -78,7 +79,7 @@ def test_an_open_purchase_order_reduces_the_suggested_quantity_in_pdf_and_csv(
 def test_an_order_covering_the_shortfall_leaves_the_item_listed_with_nothing_to_order(
         db, manager, main_store, drill, tmp_path):
     [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(drill.id, main_store.id, "16")])
-    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path)
+    purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     result = run_report(db, manager, "low-stock", ReportOptions(), tmp_path / "low.csv")
     [row] = csv_rows(result.path)
     assert (row["On hand"], row["On order"], row["Suggested"]) == ("5.000", "16.000", "0.000")

@@ -235,7 +235,11 @@ class OrdersPage(QWidget):
                 self.tr("Send {number} to {supplier} by e-mail?").format(number=order.number,
                                                                           supplier=order.supplier)):
             return None
-        path = purchasing.send(self.db.uow(), self.actor, order.id, pdf_dir=self.pdf_dir)
+        from stockdesk.reports.purchase_order import write_order_pdf  # reportlab loads with the first order
+
+        path = purchasing.send(
+            self.db.uow(), self.actor, order.id, pdf_dir=self.pdf_dir, write_pdf=write_order_pdf
+        )
         link = QUrl.fromLocalFile(str(path)).toString()
         self._changed(order, self.tr("{number} queued for e-mail; PDF: <a href=\"{link}\">{path}</a>").format(
             number=order.number, link=link, path=path))

@@ -4,7 +4,7 @@ Revision ID: 0004_sync
 Revises: 0001
 Create Date: 2026-11-25
 
-The capture triggers themselves are not created here: stockdesk.sync.capture.install() (re)creates
+The capture triggers themselves are not created here: stockdesk.db.capture.install() (re)creates
 them for every Synced table after each upgrade, so tables added by later migrations are covered.
 """
 

@@ -1,7 +1,7 @@
 """sync: capture a bulk insert's new rows set-based, after the batch (SQLite desks)
 
 While `sync_bulk` names a table, that table's insert trigger stays quiet; the writer that named it
-(`stockdesk.sync.capture.bulk_inserts`, in the same transaction) then appends one outbox change per
+(`stockdesk.db.capture.bulk_inserts`, in the same transaction) then appends one outbox change per
 new row with a single INSERT ... SELECT, stamped in the order the rows were written, exactly as the
 trigger would have. The triggers themselves are (re)created by `capture.install` on every start.
 

@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext, supp
 
 from sqlalchemy import Connection, Engine, text
 
-from stockdesk.sync.tables import SyncedTable, synced_tables
+from stockdesk.db.synced_tables import SyncedTable, synced_tables
 
 NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
 TICK = (

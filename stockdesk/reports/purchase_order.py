@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from stockdesk.db.base import utcnow
 from stockdesk.reports.formatters import money, quantity
 from stockdesk.reports.model import Column, ReportMeta, Section
 from stockdesk.reports.template import ReportDocument
 
-if TYPE_CHECKING:
-    from stockdesk.services.purchasing import OrderView
+
+class OrderLine(Protocol):
+    """What the document prints of a line (the services' order view has these fields)."""
+
+    @property
+    def line_no(self) -> int: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def quantity(self) -> Decimal: ...
+    @property
+    def unit_cost(self) -> Decimal: ...
+
+
+class Order(Protocol):
+    """What the document prints of an order: reports depend on this shape, not on the services."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def supplier(self) -> str: ...
+    @property
+    def store_code(self) -> str: ...
+    @property
+    def lines(self) -> Sequence[OrderLine]: ...
+
 
 COLUMNS = [
     Column("line_no", "#", 8, "right"),
@@ -36,7 +63,7 @@ class _Row:
     amount: Decimal
 
 
-def write_order_pdf(order: OrderView, path: Path, *, by: str, at: datetime | None = None) -> Path:
+def write_order_pdf(order: Order, path: Path, *, by: str, at: datetime | None = None) -> Path:
     """Write `order` to `path` (atomically) and return the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     meta = ReportMeta(
