@@ -1,5 +1,7 @@
-"""The layer rule of docs/architecture.md, checked on the source: domain and services never import Qt
-or the UI, and the domain imports neither SQLAlchemy nor the layers above it."""
+"""The layer rule of docs/architecture.md, checked on the source: calls go one way, front ends ->
+services -> domain and db. Nothing imports a front end but the front end itself; services import no Qt,
+no page layout and no camera; db imports no services; the domain imports nothing of the project's
+layers and no SQLAlchemy."""
 
 import ast
 from pathlib import Path
@@ -9,11 +11,37 @@ import pytest
 PACKAGE_ROOT = Path(__file__).resolve().parents[2] / "stockdesk"
 
 QT = ("PySide6", "shiboken6", "stockdesk.ui")
+FRONT_ENDS = (
+    "stockdesk.ui",
+    "stockdesk.cli",
+    "stockdesk.api",
+    "stockdesk.admin_cli",
+    "stockdesk.planning_cli",
+)
 LAYER_RULES: dict[str, tuple[str, ...]] = {
-    "domain": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.services"),
-    "services": QT,
+    "domain": (
+        *QT,
+        "sqlalchemy",
+        "stockdesk.db",
+        "stockdesk.services",
+        "stockdesk.sync",
+        "stockdesk.reports",
+        "stockdesk.scanner",
+        *FRONT_ENDS,
+    ),
+    # Use cases know no front end, no page layout (a front end hands a writer in) and no camera.
+    "services": (*QT, *FRONT_ENDS, "stockdesk.reports", "stockdesk.scanner"),
+    # Tables, engine and migrations are below the use cases.
+    "db": (
+        *QT,
+        *FRONT_ENDS,
+        "stockdesk.services",
+        "stockdesk.sync",
+        "stockdesk.reports",
+        "stockdesk.scanner",
+    ),
     # The window never builds SQL or opens sessions: it calls services.
-    "ui": ("sqlalchemy", "stockdesk.db"),
+    "ui": ("sqlalchemy", "stockdesk.db", "stockdesk.cli", "stockdesk.api"),
 }
 DYNAMIC_IMPORTERS = {"import_module", "__import__"}
 
@@ -49,8 +77,9 @@ def _imported_modules(tree: ast.AST, package: str) -> list[tuple[int, str]]:
     return found
 
 
-def forbidden_imports(source: str, module_name: str, forbidden: tuple[str, ...], *,
-                      is_package: bool = False) -> list[str]:
+def forbidden_imports(
+    source: str, module_name: str, forbidden: tuple[str, ...], *, is_package: bool = False
+) -> list[str]:
     """Lines of `source` (the module `module_name`) that import any of `forbidden` or a submodule of it."""
     tree = ast.parse(source)
     package = _package_of(module_name, is_package)
@@ -80,8 +109,12 @@ def test_each_checked_layer_has_source_files_to_check(layer):
 def test_layer_imports_nothing_it_must_not(layer):
     violations: list[str] = []
     for path in _layer_files(layer):
-        violations += forbidden_imports(path.read_text(encoding="utf-8"), _module_name(path),
-                                        LAYER_RULES[layer], is_package=path.name == "__init__.py")
+        violations += forbidden_imports(
+            path.read_text(encoding="utf-8"),
+            _module_name(path),
+            LAYER_RULES[layer],
+            is_package=path.name == "__init__.py",
+        )
     assert violations == []
 
 
