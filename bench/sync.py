@@ -26,7 +26,7 @@ from stockdesk.services.database import Database, open_database
 from stockdesk.services.stock import MovementRequest
 from stockdesk.sync import transfer
 from stockdesk.sync.credentials import CredentialStore
-from stockdesk.sync.server import desk_server_url, init_server, register_desk, role_name, server_engine
+from stockdesk.sync.server.setup import desk_server_url, init_server, register_desk, role_name, server_engine
 from stockdesk.sync.service import SyncService
 
 CHANGES = 100_000

@@ -7,7 +7,7 @@ from typing import Any
 
 from stockdesk.db.engine import default_database_url
 from stockdesk.services.database import open_database
-from stockdesk.sync.server import init_server, register_desk
+from stockdesk.sync.server.setup import init_server, register_desk
 from stockdesk.sync.service import SyncService
 
 

@@ -23,7 +23,7 @@ from stockdesk.services.database import Database
 from stockdesk.sync import transfer
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.errors import ServerUnreachable, SyncError
-from stockdesk.sync.server import check_versions, desk_server_url, server_engine
+from stockdesk.sync.server.setup import check_versions, desk_server_url, server_engine
 
 BASE_DELAY_S = 30.0
 MAX_DELAY_S = 600.0

@@ -15,7 +15,7 @@ from stockdesk.sync.changes import Change
 from stockdesk.sync.errors import PushRefused
 from stockdesk.sync.hlc import wall_of
 from stockdesk.sync.local_apply import LocalApply
-from stockdesk.sync.server_push import push_changes
+from stockdesk.sync.server.push import push_changes
 
 PUSH_BATCH = 5000
 PULL_BATCH = 5000

@@ -49,7 +49,7 @@ from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
 from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
 from stockdesk.ui.pages.users_page import UsersPage
 from stockdesk.ui.planning.hookup import install_planning
-from stockdesk.ui.sync_hookup import install_sync
+from stockdesk.ui.sync.hookup import install_sync
 from stockdesk.ui.widgets.filter_bar import FilterBar
 from stockdesk.ui.widgets.stock_panel import StockPanel
 

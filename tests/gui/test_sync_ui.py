@@ -13,8 +13,8 @@ from sqlalchemy import text
 
 from stockdesk.services import catalog, stock, users
 from stockdesk.sync import conflicts
-from stockdesk.sync.server import SERVER_URL_KEY
-from stockdesk.ui.sync_hookup import install_sync
+from stockdesk.sync.server.setup import SERVER_URL_KEY
+from stockdesk.ui.sync.hookup import install_sync
 from tests.integration.test_sync_support import (
     make_desk,
     sync_all,

@@ -16,8 +16,8 @@ from stockdesk.sync import conflicts
 from stockdesk.sync.changes import Change
 from stockdesk.sync.errors import PushRefused
 from stockdesk.sync.hlc import Stamp, now_ms
-from stockdesk.sync.server import desk_server_url, server_engine
-from stockdesk.sync.server_push import push_changes
+from stockdesk.sync.server.push import push_changes
+from stockdesk.sync.server.setup import desk_server_url, server_engine
 from tests.integration.test_sync_support import (
     make_desk,
     server_engine_of,

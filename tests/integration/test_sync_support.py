@@ -19,7 +19,7 @@ from stockdesk.services import catalog, organisation, stock, users
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.views import ItemView, StoreView
 from stockdesk.sync.credentials import CredentialStore
-from stockdesk.sync.server import init_server, register_desk, role_name
+from stockdesk.sync.server.setup import init_server, register_desk, role_name
 from stockdesk.sync.service import SyncService
 
 os.environ["STOCKDESK_NO_KEYRING"] = "1"  # tests keep the desk password in the 0600 file

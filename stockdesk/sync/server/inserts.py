@@ -11,7 +11,7 @@ from stockdesk.db.synced_tables import SyncedTable, synced_tables
 from stockdesk.sync import codec, rules
 from stockdesk.sync.changes import Change
 from stockdesk.sync.pgcopy import insert_json, insert_new
-from stockdesk.sync.server_batch import ServerBatch
+from stockdesk.sync.server.batch import ServerBatch
 
 CHUNK = 1000
 

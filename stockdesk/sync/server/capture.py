@@ -26,7 +26,7 @@ from sqlalchemy.types import Boolean, Date, DateTime, Uuid
 from stockdesk.db.models import LocalSetting
 from stockdesk.db.synced_tables import SyncedTable, synced_tables
 from stockdesk.db.types import ExactDecimal, UTCDateTime
-from stockdesk.sync.server_batch import LOCK_KEY
+from stockdesk.sync.server.batch import LOCK_KEY
 
 APPLYING = "stockdesk.applying"
 # Checked in the trigger's WHEN clause: rows a push writes queue no trigger event at all.
@@ -57,7 +57,7 @@ def _function_sql(spec: SyncedTable, desk_id: str) -> str:
     name = spec.name
     row = ", ".join(f"'{c.name}', {stored_form(c)}" for c in spec.table.columns)
     changed = ", ".join(
-        f"CASE WHEN OLD.\"{c}\" IS DISTINCT FROM NEW.\"{c}\" THEN '{c}' END" for c in spec.content
+        f'CASE WHEN OLD."{c}" IS DISTINCT FROM NEW."{c}" THEN \'{c}\' END' for c in spec.content
     )
     return f"""
 CREATE OR REPLACE FUNCTION sync_capture_{name}() RETURNS trigger

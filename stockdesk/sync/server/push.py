@@ -13,9 +13,9 @@ from sqlalchemy import Connection, select, tuple_
 
 from stockdesk.db.sync_models import SyncReview
 from stockdesk.sync.changes import Change, runs
-from stockdesk.sync.server_batch import PushResult, ServerBatch
-from stockdesk.sync.server_inserts import apply_inserts
-from stockdesk.sync.server_updates import apply_updates
+from stockdesk.sync.server.batch import PushResult, ServerBatch
+from stockdesk.sync.server.inserts import apply_inserts
+from stockdesk.sync.server.updates import apply_updates
 
 
 def push_changes(connection: Connection, desk_id: str, changes: Sequence[Change]) -> PushResult:

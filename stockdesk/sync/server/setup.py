@@ -21,9 +21,9 @@ from stockdesk.db import migrate
 from stockdesk.db.engine import make_engine, normalise_url
 from stockdesk.db.models import LocalSetting
 from stockdesk.services.database import Database
-from stockdesk.sync import server_capture
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.errors import DeskTooOld, NotRegistered, ServerTooOld, SyncError
+from stockdesk.sync.server import capture as server_capture
 
 SERVER_URL_KEY = "sync_server_url"
 NO_WRITE_TABLES = ("sync_desk", "sync_server", "alembic_version")

@@ -19,7 +19,7 @@ from stockdesk.db.sync_models import server_field_clock
 from stockdesk.db.synced_tables import SyncedTable, synced_tables
 from stockdesk.sync import codec, rules
 from stockdesk.sync.changes import Change
-from stockdesk.sync.server_batch import ServerBatch
+from stockdesk.sync.server.batch import ServerBatch
 
 ClockEntry = tuple[str, int, str]
 ALWAYS_WRITTEN = ("updated_at", "updated_by")

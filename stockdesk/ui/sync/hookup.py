@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.database import Database
-from stockdesk.sync.server import is_registered
+from stockdesk.sync.server.setup import is_registered
 
 if TYPE_CHECKING:
     from stockdesk.sync.service import SyncReport, SyncService
-    from stockdesk.ui.sync_panel import SyncPanel
-    from stockdesk.ui.sync_status import SyncController, SyncStatusLabel
+    from stockdesk.ui.sync.panel import SyncPanel
+    from stockdesk.ui.sync.status import SyncController, SyncStatusLabel
 
 SYNC_NOW_SHORTCUT = "F9"  # the usual "send/receive" key; F1-F6 belong to the counter and stock actions
 PAGE_SHORTCUT = "Ctrl+9"
@@ -64,8 +64,8 @@ def install_sync(
         return None
     # Sync's modules (psycopg among them, ~15 MB resident) load only on a desk that syncs.
     from stockdesk.sync.service import SyncService
-    from stockdesk.ui.sync_panel import SyncPanel
-    from stockdesk.ui.sync_status import SyncController, SyncStatusLabel
+    from stockdesk.ui.sync.panel import SyncPanel
+    from stockdesk.ui.sync.status import SyncController, SyncStatusLabel
 
     if service is None:
         service = SyncService(window.db)
