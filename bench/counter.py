@@ -31,8 +31,10 @@ from PySide6.QtWidgets import QApplication
 from bench.table import print_table
 from stockdesk.scanner.decoders import decode_frame
 from stockdesk.scanner.wedge import WedgeFilter
-from stockdesk.services import demo, item_query, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import item_query
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.maintenance import demo
 from stockdesk.ui.counter.feedback import Beeper
 from stockdesk.ui.counter.page import CounterPage
 from tests.support.barcode_video import Distortion, compose_frame, render_code

@@ -13,9 +13,12 @@ from sqlalchemy import select
 from bench.table import print_table
 from stockdesk.db.models import ItemBarcode, Store
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, demo, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog
 from stockdesk.services.database import open_database
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.inventory import stock
+from stockdesk.services.inventory.stock import MovementRequest
+from stockdesk.services.maintenance import demo
 
 ITEMS = 100_000
 LOOKUPS = 2_000

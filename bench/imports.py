@@ -15,8 +15,11 @@ from pathlib import Path
 
 from bench.table import print_table
 from stockdesk.domain.gtin import make_instore_ean13
-from stockdesk.services import check, imports, organisation, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.exchange import imports
+from stockdesk.services.inventory import check
 
 ROWS = 100_000
 HEADER = [

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from bench.scale_data import build
 from bench.table import print_table
-from stockdesk.services import item_query, organisation, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import item_query, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.item_query import ItemFilter
 from stockdesk.ui.main_window import MainWindow
 
 RUNS = 3

@@ -33,9 +33,13 @@ from bench.table import print_table
 from stockdesk.db.models import Item, StockMovement, Store
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import alerts, demo, organisation, reorder, settings, stock, stocktake, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.inventory import stock, stocktake
+from stockdesk.services.inventory.stock import MovementRequest
+from stockdesk.services.maintenance import demo, settings
+from stockdesk.services.planning import alerts, reorder
 
 DAYS = 365
 END = datetime(2026, 1, 1, tzinfo=UTC)

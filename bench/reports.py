@@ -34,7 +34,8 @@ from stockdesk.db.models import Item, StockLevel, StockMovement
 from stockdesk.domain.ids import new_id
 from stockdesk.reports.registry import run_report
 from stockdesk.reports.spec import ReportOptions
-from stockdesk.services import organisation, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
 
 STORES = 3

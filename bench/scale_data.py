@@ -20,7 +20,8 @@ from pathlib import Path
 
 from stockdesk.domain.gtin import make_instore_ean13
 from stockdesk.domain.ids import new_id
-from stockdesk.services import organisation, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import open_database
 
 DATA_VERSION = 2

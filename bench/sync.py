@@ -21,9 +21,11 @@ from sqlalchemy.engine import make_url
 
 from bench.table import print_table
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.inventory import stock
+from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.sync import transfer
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.server.setup import desk_server_url, init_server, register_desk, role_name, server_engine

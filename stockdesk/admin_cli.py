@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from stockdesk.db.engine import default_database_url
-from stockdesk.services import backup, imports, users
+from stockdesk.services.accounts import users
 from stockdesk.services.database import open_database
+from stockdesk.services.exchange import imports
+from stockdesk.services.maintenance import backup
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

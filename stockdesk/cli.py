@@ -12,8 +12,10 @@ from pathlib import Path
 from stockdesk import __version__
 from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import StockDeskError
-from stockdesk.services import backup, check, demo, logging_setup, users
+from stockdesk.services.accounts import users
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.inventory import check
+from stockdesk.services.maintenance import backup, demo, logging_setup
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -9,8 +9,12 @@ from typing import Any
 
 from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import NotFound
-from stockdesk.services import alerts, mail, organisation, reorder, stocktake, users
+from stockdesk.services import mail
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.inventory import stocktake
+from stockdesk.services.planning import alerts, reorder
 
 
 def _open(args: argparse.Namespace) -> Database:

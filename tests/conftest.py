@@ -11,7 +11,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import organisation, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.views import StoreView
 

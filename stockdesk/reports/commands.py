@@ -10,7 +10,7 @@ from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import ValidationError
 from stockdesk.reports.registry import REPORTS, run_report
 from stockdesk.reports.spec import ReportOptions
-from stockdesk.services import users
+from stockdesk.services.accounts import users
 from stockdesk.services.database import open_database
 
 

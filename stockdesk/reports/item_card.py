@@ -33,7 +33,7 @@ from stockdesk.reports.pdf_style import ACCENT, FONT, FONT_BOLD, INK, MUTED, fit
 from stockdesk.reports.pdf_table import CancelSignal, PageChunker, RowStream
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument, _PageCountCanvas
-from stockdesk.services.report_queries import ItemCard, item_card
+from stockdesk.services.exchange.report_queries import ItemCard, item_card
 
 TITLE = "Item card"
 LAST_MOVEMENTS = 30

@@ -24,9 +24,9 @@ from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
 from stockdesk.reports.valuation import unit_price
-from stockdesk.services import reorder
-from stockdesk.services.reorder import SuggestionRow
-from stockdesk.services.report_queries import LowStockRow, cents, low_stock_rows, stores_named
+from stockdesk.services.exchange.report_queries import LowStockRow, cents, low_stock_rows, stores_named
+from stockdesk.services.planning import reorder
+from stockdesk.services.planning.reorder import SuggestionRow
 from stockdesk.services.uow import UnitOfWork
 
 TITLE = "Low stock and reorder list"

@@ -14,8 +14,14 @@ from stockdesk.reports.formatters import quantity
 from stockdesk.reports.model import Column, PreparedSection, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
-from stockdesk.services.movement_queries import MovementFilter, StoreLines, safe_text, store_lines, typed_rows
-from stockdesk.services.report_queries import day_start
+from stockdesk.services.exchange.report_queries import day_start
+from stockdesk.services.inventory.movement_queries import (
+    MovementFilter,
+    StoreLines,
+    safe_text,
+    store_lines,
+    typed_rows,
+)
 
 TITLE = "Stock movements"
 DEFAULT_DAYS = 30

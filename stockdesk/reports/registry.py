@@ -20,8 +20,8 @@ from stockdesk.reports import item_card, low_stock, movements, stocktake_sheet, 
 from stockdesk.reports.csv_writer import write_csv
 from stockdesk.reports.model import CancelCheck, ProgressCallback
 from stockdesk.reports.spec import BuiltReport, ReportContext, ReportOptions
-from stockdesk.services import report_queries
 from stockdesk.services.database import Database
+from stockdesk.services.exchange import report_queries
 
 FORMATS = (".pdf", ".csv")
 

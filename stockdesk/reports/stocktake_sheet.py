@@ -13,7 +13,7 @@ from stockdesk.reports.formatters import text
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
-from stockdesk.services.report_queries import StocktakeRow, stocktake_rows
+from stockdesk.services.exchange.report_queries import StocktakeRow, stocktake_rows
 
 TITLE = "Stocktake sheet"
 

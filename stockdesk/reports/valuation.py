@@ -11,7 +11,7 @@ from stockdesk.reports.formatters import money, quantity
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
-from stockdesk.services.report_queries import ValuationRow, as_instant, valuation_rows
+from stockdesk.services.exchange.report_queries import ValuationRow, as_instant, valuation_rows
 
 TITLE = "Inventory valuation"
 

@@ -18,8 +18,8 @@ from stockdesk.reports.model import Column, ReportMeta, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
 from stockdesk.reports.valuation import unit_price
-from stockdesk.services import stocktake
-from stockdesk.services.stocktake_queries import StocktakeSummary, stocktake_for_report
+from stockdesk.services.inventory import stocktake
+from stockdesk.services.inventory.stocktake_queries import StocktakeSummary, stocktake_for_report
 
 TITLE = "Stocktake variance"
 NOT_COUNTED = "not counted"

@@ -21,9 +21,9 @@ from stockdesk.scanner.debounce import Debouncer
 from stockdesk.scanner.decoders import DECODERS, make_decoder
 from stockdesk.scanner.pipeline import scan_stream
 from stockdesk.scanner.sources import open_source
-from stockdesk.services import catalog, item_query
+from stockdesk.services.catalogue import catalog, item_query
+from stockdesk.services.catalogue.scanning import ScanKind, ScanResult, resolve_scan
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.scanning import ScanKind, ScanResult, resolve_scan
 from stockdesk.services.views import ItemView
 
 _PRINTABLE = {"EAN13": "ean13", "EAN8": "ean8", "UPCA": "upca"}

@@ -40,7 +40,7 @@ from stockdesk.db.models import LocalSetting
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit
+from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text, required_text, whole_number
 

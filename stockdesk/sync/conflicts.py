@@ -19,7 +19,7 @@ from stockdesk.db.sync_models import SyncConflict, SyncReview
 from stockdesk.db.synced_tables import synced_tables
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit
+from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.sync import codec
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import users
+from stockdesk.services.accounts import users
 from stockdesk.services.database import APP_NAME, Database, default_database_url, open_database
-from stockdesk.services.first_run import DemoSize
-from stockdesk.services.logging_setup import configure_logging
+from stockdesk.services.maintenance.first_run import DemoSize
+from stockdesk.services.maintenance.logging_setup import configure_logging
 from stockdesk.ui import crash
 from stockdesk.ui.dialogs.settings_dialog import install_settings_action
 from stockdesk.ui.i18n import set_language, translations

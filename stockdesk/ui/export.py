@@ -15,9 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from stockdesk.services import item_query
+from stockdesk.services.catalogue import item_query
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
-from stockdesk.services.item_query import ItemFilter, ItemSort
 from stockdesk.ui.worker import run_in_background
 
 BATCH = 2_000

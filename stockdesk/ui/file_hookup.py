@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from stockdesk.domain.permissions import Action, Actor, Role, allowed
-from stockdesk.services.backup import BackupError, backup_now, database_file
 from stockdesk.services.database import Database
+from stockdesk.services.maintenance.backup import BackupError, backup_now, database_file
 from stockdesk.ui.worker import Job, run_in_background
 
 if TYPE_CHECKING:

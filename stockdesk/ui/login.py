@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from stockdesk.domain.errors import AccountLocked, AuthenticationFailed, ValidationError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import users
+from stockdesk.services.accounts import users
 from stockdesk.services.database import Database
 from stockdesk.ui.dialogs.form import FormDialog
 

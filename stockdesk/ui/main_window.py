@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import catalog
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database
-from stockdesk.services.item_query import ItemFilter
 from stockdesk.services.views import ItemView
 from stockdesk.ui.actions import build_actions
 from stockdesk.ui.counter.hookup import install_counter

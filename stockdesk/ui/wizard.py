@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.database import Database
-from stockdesk.services.first_run import DemoSize, SetupOutcome, SetupPlan
+from stockdesk.services.maintenance.first_run import DemoSize, SetupOutcome, SetupPlan
 from stockdesk.ui import wizard_pages as pages
 from stockdesk.ui.i18n import set_language
 from stockdesk.ui.settings import AppSettings

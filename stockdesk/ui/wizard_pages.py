@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.services.accounts.users import MIN_PASSWORD
 from stockdesk.services.database import Database
-from stockdesk.services.first_run import DemoSize, SetupOutcome, SetupPlan, Start, set_up
-from stockdesk.services.users import MIN_PASSWORD
+from stockdesk.services.maintenance.first_run import DemoSize, SetupOutcome, SetupPlan, Start, set_up
 from stockdesk.services.validation import email_address
 from stockdesk.ui.dialogs.form import ERROR_STYLE
 from stockdesk.ui.i18n import current_language

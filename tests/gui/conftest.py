@@ -12,7 +12,8 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import organisation, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.views import StoreView
 

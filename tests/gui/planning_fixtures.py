@@ -9,8 +9,9 @@ from decimal import Decimal
 import pytest
 
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, organisation, stock
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
+from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.services.views import ItemView
 
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from stockdesk.domain.gtin import is_valid_gtin
 from stockdesk.scanner.wedge import WedgeFilter
-from stockdesk.services import catalog, organisation, stock
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
 from stockdesk.ui.counter.feedback import OK_COLOUR, Beeper
 from stockdesk.ui.counter.page import CounterPage
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
-from stockdesk.services import catalog, organisation, stock
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
 from stockdesk.ui.counter.feedback import Beeper
 from stockdesk.ui.counter.page import CounterPage
 from stockdesk.ui.scanner_dock import ScannerDock

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from stockdesk.services.logging_setup import configure_logging
+from stockdesk.services.maintenance.logging_setup import configure_logging
 from stockdesk.ui import crash
 
 # The offscreen platform says so whenever a dialog is shown; it is not about our code.

@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
-from stockdesk.services import item_query, users
-from stockdesk.services.import_files import IGNORE
-from stockdesk.services.item_query import ItemFilter
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import item_query
+from stockdesk.services.catalogue.item_query import ItemFilter
+from stockdesk.services.exchange.import_files import IGNORE
 from stockdesk.ui.dialogs.import_dialog import ImportDialog, open_import_dialog, rejects_path
 from stockdesk.ui.main_window import MainWindow
 

@@ -5,7 +5,8 @@ import csv
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from stockdesk.services import catalog, stock
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.inventory import stock
 from stockdesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -5,8 +5,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.inventory import stock
 from stockdesk.ui.models.items import COLUMNS, ITEM_ID_ROLE, LOW_STOCK_COLOUR, PAGE_SIZE, ItemsModel
 
 SKU, NAME, BARCODE, SELL, ON_HAND = 0, 1, 2, 4, 7

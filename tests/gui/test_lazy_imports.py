@@ -25,7 +25,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from stockdesk.services import catalog, organisation, users
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.accounts import users
 from stockdesk.services.database import open_database
 from stockdesk.ui.main_window import MainWindow
 

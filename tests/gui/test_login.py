@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from stockdesk.domain.permissions import Role
-from stockdesk.services import users
+from stockdesk.services.accounts import users
 from stockdesk.ui.login import LoginDialog
 
 # The offscreen platform says this whenever a window is shown; it is not about our code.

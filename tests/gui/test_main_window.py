@@ -7,8 +7,9 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QThread
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from stockdesk.services import catalog, item_query, organisation, stock
-from stockdesk.services.item_query import ItemFilter
+from stockdesk.services.catalogue import catalog, item_query, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter
+from stockdesk.services.inventory import stock
 from stockdesk.ui.app import load_demo, save_screenshot
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.movement import MovementDialog

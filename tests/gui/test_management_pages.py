@@ -6,8 +6,10 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 
 from stockdesk.domain.errors import PermissionDenied
-from stockdesk.services import catalog, item_query, organisation, stock, users
-from stockdesk.services.item_query import ItemFilter
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, item_query, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter
+from stockdesk.services.inventory import stock
 from stockdesk.ui.pages.categories_page import ID_ROLE, MIME, CategoriesPage
 from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
 from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
@@ -127,7 +129,7 @@ def test_dropping_a_category_onto_another_re_parents_it_and_cycles_are_refused(q
 
 def test_the_dashboard_shows_the_valuation_reports_value_and_the_counts(qtbot, gui_db, gui_admin, gui_store,
                                                                           hammer):
-    from stockdesk.services import report_queries
+    from stockdesk.services.exchange import report_queries
     from stockdesk.ui.pages.dashboard import DashboardPage
 
     catalog.update_item(gui_db.uow(), gui_admin, hammer.id, cost_price="2.50", reorder_point="20")

@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from stockdesk.services import alerts, stock
+from stockdesk.services.inventory import stock
+from stockdesk.services.planning import alerts
 from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
 from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
 from tests.conftest import make_clerk
@@ -82,7 +83,7 @@ def test_snoozing_hides_the_alert_for_the_chosen_days(qtbot, gui_db, gui_admin, 
 
 
 def test_a_clerk_sees_only_alerts_of_their_stores(qtbot, gui_db, gui_admin, gui_store, shop):
-    from stockdesk.services import organisation
+    from stockdesk.services.catalogue import organisation
 
     branch = organisation.create_store(gui_db.uow(), gui_admin, code="BR", name="Branch")
     stock.receive(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=branch.id, quantity=6)

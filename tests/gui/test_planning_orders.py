@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stockdesk.reports.purchase_order import write_order_pdf
-from stockdesk.services import mail, purchasing
-from stockdesk.services.purchasing import DraftLine
+from stockdesk.services import mail
+from stockdesk.services.planning import purchasing
+from stockdesk.services.planning.purchasing import DraftLine
 from stockdesk.ui.planning.orders_page import OrdersPage
 from tests.gui.planning_fixtures import on_hand, shop
 

@@ -3,7 +3,8 @@
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from stockdesk.services import catalog, purchasing
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.planning import purchasing
 from stockdesk.ui.planning.reorder_page import ReorderPage
 from tests.gui.planning_fixtures import shop
 
@@ -64,7 +65,7 @@ def test_a_draft_order_is_created_from_the_selected_line(qtbot, page, gui_db, sh
 
 def test_a_bad_selected_line_is_named_and_no_order_is_drafted(qtbot, gui_db, gui_admin, gui_store, page):
     lonely = catalog.create_item(gui_db.uow(), gui_admin, sku="LONE-1", name="No supplier")
-    from stockdesk.services import stock
+    from stockdesk.services.inventory import stock
 
     stock.receive(gui_db.uow(), gui_admin, item_id=lonely.id, store_id=gui_store.id, quantity=1)
     page.only_orders.setChecked(False)  # recalculates: every line, even those with nothing to order

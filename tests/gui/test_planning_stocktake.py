@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from stockdesk.services import stocktake
+from stockdesk.services.inventory import stocktake
 from stockdesk.ui.planning.stocktake_page import StocktakePage
 from tests.gui.planning_fixtures import on_hand, shop
 

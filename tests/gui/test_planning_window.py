@@ -4,7 +4,9 @@ worker that lives and dies with the window (a sent purchase order reaches a real
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from stockdesk.services import alerts, mail, stock
+from stockdesk.services import mail
+from stockdesk.services.inventory import stock
+from stockdesk.services.planning import alerts
 from stockdesk.ui.main_window import MainWindow
 from tests.gui.planning_fixtures import shop
 from tests.support.smtp import SmtpServer

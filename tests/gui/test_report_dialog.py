@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from stockdesk.domain.movements import MovementKind
 from stockdesk.reports.spec import ReportOptions
-from stockdesk.services import catalog, organisation, stock, stocktake
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock, stocktake
+from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.ui.dialogs.report_dialog import ReportDialog, open_report_dialog
 from stockdesk.ui.report_runner import ReportRunner
 

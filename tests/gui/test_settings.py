@@ -10,7 +10,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from stockdesk.domain.errors import ValidationError
-from stockdesk.services import mail, users
+from stockdesk.services import mail
+from stockdesk.services.accounts import users
 from stockdesk.ui.dialogs.settings_dialog import SettingsDialog, install_settings_action, open_settings
 from stockdesk.ui.i18n import current_language, set_language
 from stockdesk.ui.settings import AppSettings, DeskSettings, FileSecrets, SmtpConfig, Theme

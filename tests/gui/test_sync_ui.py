@@ -11,7 +11,9 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy import text
 
-from stockdesk.services import catalog, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.inventory import stock
 from stockdesk.sync import conflicts
 from stockdesk.sync.server.setup import SERVER_URL_KEY
 from stockdesk.ui.sync.hookup import install_sync

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, stock
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.inventory import stock
+from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.ui.app import Shell
 from stockdesk.ui.i18n import TRANSLATIONS_DIR, current_language, set_language
 from stockdesk.ui.main_window import MainWindow

@@ -8,8 +8,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWizard
 
-from stockdesk.services import catalog, organisation, users
-from stockdesk.services.first_run import DemoSize
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.maintenance.first_run import DemoSize
 from stockdesk.ui.app import Shell
 from stockdesk.ui.i18n import set_language
 from stockdesk.ui.main_window import MainWindow

@@ -13,8 +13,9 @@ import pypdfium2
 from pypdf import PdfReader
 
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, organisation, stock
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
+from stockdesk.services.inventory.stock import MovementRequest
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 DAY = timedelta(days=1)

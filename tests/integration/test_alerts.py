@@ -10,8 +10,11 @@ from sqlalchemy import func, select
 from stockdesk.db.alerts_models import Alert, EmailOutbox
 from stockdesk.domain.errors import InsufficientStock, ValidationError
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import alerts, catalog, mail, organisation, stock
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services import mail
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
+from stockdesk.services.inventory.stock import MovementRequest
+from stockdesk.services.planning import alerts
 
 
 @pytest.fixture

@@ -11,10 +11,13 @@ import pytest
 
 from stockdesk import cli
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import backup, catalog, check, organisation, stock, users
-from stockdesk.services.backup import BackupError
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.inventory import check, stock
+from stockdesk.services.inventory.stock import MovementRequest
+from stockdesk.services.maintenance import backup
+from stockdesk.services.maintenance.backup import BackupError
 
 
 @pytest.fixture

@@ -15,10 +15,13 @@ from sqlalchemy.exc import IntegrityError
 
 from stockdesk.db import bulk_indexes, capture, search_index
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import bulk, catalog, check, imports, item_query, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import bulk, catalog, item_query, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database
-from stockdesk.services.import_files import Table
-from stockdesk.services.item_query import ItemFilter
+from stockdesk.services.exchange import imports
+from stockdesk.services.exchange.import_files import Table
+from stockdesk.services.inventory import check, stock
 from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
 
 __all__ = ["make_desk", "sync_server"]  # fixtures

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, InvalidPrice, NotFound, ValidationError
-from stockdesk.services import catalog, organisation
-from stockdesk.services.item_query import ItemFilter, ItemSort, count_items, item_page
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort, count_items, item_page
 
 
 def test_prices_are_kept_exact_to_the_cent(db, admin):

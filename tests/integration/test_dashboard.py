@@ -3,7 +3,10 @@
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from stockdesk.services import catalog, dashboard, report_queries, stock
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.exchange import report_queries
+from stockdesk.services.inventory import stock
+from stockdesk.services.planning import dashboard
 
 
 def test_store_values_equal_the_valuation_report_with_half_cents_and_negative_lines(

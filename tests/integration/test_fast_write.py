@@ -11,8 +11,9 @@ from stockdesk.db.fast_write import executemany
 from stockdesk.db.models import Item, StockLevel, Store
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, check, ledger, stock
+from stockdesk.services.catalogue import catalog
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.inventory import check, ledger, stock
 
 
 def _raw(db: Database, sql: str) -> list[tuple[object, ...]]:

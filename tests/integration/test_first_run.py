@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import func, select
 
 from stockdesk.db.models import Item, Store, User
-from stockdesk.services import check, users
+from stockdesk.services.accounts import users
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.first_run import DemoSize, SetupPlan, Start, set_up
+from stockdesk.services.inventory import check
+from stockdesk.services.maintenance.first_run import DemoSize, SetupPlan, Start, set_up
 
 PLAN = SetupPlan(
     stores=(("MAIN", "Main store"),),
@@ -37,7 +38,7 @@ def test_a_set_up_killed_while_writing_the_demo_history_leaves_an_empty_database
         f"""
         import os, signal
         from stockdesk.services.database import open_database
-        from stockdesk.services.first_run import DemoSize, SetupPlan, Start, set_up
+        from stockdesk.services.maintenance.first_run import DemoSize, SetupPlan, Start, set_up
 
         def progress(stage, done, total):
             if stage == "history":  # the admin, stores and items are written by now

@@ -17,9 +17,11 @@ from stockdesk import cli
 from stockdesk.db.models import Item, StockMovement
 from stockdesk.domain.errors import PermissionDenied
 from stockdesk.domain.gtin import make_instore_ean13
-from stockdesk.services import catalog, check, imports, organisation, stock
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database
-from stockdesk.services.imports import ImportOptions, ImportRejected
+from stockdesk.services.exchange import imports
+from stockdesk.services.exchange.imports import ImportOptions, ImportRejected
+from stockdesk.services.inventory import check, stock
 
 
 @pytest.fixture
@@ -293,7 +295,7 @@ def test_generated_files_report_exactly_the_bad_rows_and_write_nothing_when_any_
 
 
 def _generated_setup(db: Database):
-    from stockdesk.services import users
+    from stockdesk.services.accounts import users
 
     if not users.has_users(db.uow()):
         admin = users.create_first_admin(db.uow(), email="gen@example.com", password="gen-pass-123")

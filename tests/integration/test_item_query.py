@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stockdesk.services import catalog, item_query, organisation, stock
-from stockdesk.services.item_query import ItemFilter, ItemSort
+from stockdesk.services.catalogue import catalog, item_query, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
+from stockdesk.services.inventory import stock
 
 TEXTS = ["", "ham", "HAM", "mer", "saw", "12", "4006", "7", "zz", "ail 5", "b"]
 

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stockdesk.domain.errors import InsufficientStock, ValidationError
-from stockdesk.services import catalog, check, organisation, stock
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import check, stock
 
 quantities = st.decimals(min_value=Decimal("0.001"), max_value=Decimal(50), places=3)
 operation = st.one_of(

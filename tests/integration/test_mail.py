@@ -11,7 +11,10 @@ from sqlalchemy import select
 from stockdesk.db.alerts_models import EmailOutbox
 from stockdesk.db.base import utcnow
 from stockdesk.domain.errors import PermissionDenied, ValidationError
-from stockdesk.services import alerts, catalog, mail, stock
+from stockdesk.services import mail
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.inventory import stock
+from stockdesk.services.planning import alerts
 from tests.support.smtp import SmtpServer, free_port
 
 

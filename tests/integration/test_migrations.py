@@ -13,7 +13,7 @@ from stockdesk.db import (
 )
 from stockdesk.db.base import Base
 from stockdesk.db.engine import make_engine
-from stockdesk.services import organisation
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import open_database
 
 

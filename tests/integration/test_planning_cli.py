@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 
 from stockdesk.cli import main
-from stockdesk.services import alerts, catalog, mail, stock, users
+from stockdesk.services import mail
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog
 from stockdesk.services.database import open_database
+from stockdesk.services.inventory import stock
+from stockdesk.services.planning import alerts
 from tests.support.smtp import SmtpServer
 
 
 def setup_file(path):
     db = open_database(str(path))
     admin = users.create_first_admin(db.uow(), email="admin@example.com", password="admin-pass-1")
-    from stockdesk.services import organisation
+    from stockdesk.services.catalogue import organisation
 
     store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
     item = catalog.create_item(db.uow(), admin, sku="HAM", name="Hammer", reorder_point="5")

@@ -7,9 +7,12 @@ from pypdf import PdfReader
 
 from stockdesk.domain.errors import InvalidQuantity, ValidationError
 from stockdesk.reports.purchase_order import write_order_pdf
-from stockdesk.services import catalog, mail, organisation, purchasing, reorder, stock
-from stockdesk.services.bulk import BulkRejected
-from stockdesk.services.purchasing import DraftLine
+from stockdesk.services import mail
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.catalogue.bulk import BulkRejected
+from stockdesk.services.inventory import stock
+from stockdesk.services.planning import purchasing, reorder
+from stockdesk.services.planning.purchasing import DraftLine
 from tests.support.smtp import SmtpServer
 
 

@@ -10,8 +10,11 @@ import pytest
 
 from stockdesk.domain.errors import InvalidQuantity, PermissionDenied, ValidationError
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, organisation, reorder, settings, stock
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
+from stockdesk.services.inventory.stock import MovementRequest
+from stockdesk.services.maintenance import settings
+from stockdesk.services.planning import reorder
 
 NOW = datetime(2026, 6, 30, 18, 0, tzinfo=UTC)
 

@@ -10,7 +10,7 @@ import pytest
 from stockdesk.domain.movements import MovementKind
 from stockdesk.reports.registry import run_report
 from stockdesk.reports.spec import ReportOptions
-from stockdesk.services import organisation
+from stockdesk.services.catalogue import organisation
 from tests.integration.report_helpers import NOW, Shop, add_item, all_lines, post, read_csv
 
 TODAY = NOW.astimezone().date()

@@ -15,10 +15,12 @@ from stockdesk.reports.formatters import money
 from stockdesk.reports.purchase_order import write_order_pdf
 from stockdesk.reports.registry import run_report
 from stockdesk.reports.spec import ReportOptions
-from stockdesk.services import catalog, organisation, purchasing, reorder, stock, stocktake
-from stockdesk.services.purchasing import DraftLine
-from stockdesk.services.report_queries import low_stock_rows
-from stockdesk.services.stocktake_queries import recent_stocktakes
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.exchange.report_queries import low_stock_rows
+from stockdesk.services.inventory import stock, stocktake
+from stockdesk.services.inventory.stocktake_queries import recent_stocktakes
+from stockdesk.services.planning import purchasing, reorder
+from stockdesk.services.planning.purchasing import DraftLine
 from tests.integration.report_helpers import (
     DAY,
     NOW,

@@ -12,8 +12,9 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.reports.formatters import money, quantity
 from stockdesk.reports.registry import run_report
 from stockdesk.reports.spec import ReportOptions
-from stockdesk.services import organisation, stock
-from stockdesk.services.report_queries import as_instant, stock_value
+from stockdesk.services.catalogue import organisation
+from stockdesk.services.exchange.report_queries import as_instant, stock_value
+from stockdesk.services.inventory import stock
 from tests.integration.report_helpers import (
     DAY,
     NOW,

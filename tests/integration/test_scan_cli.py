@@ -8,7 +8,8 @@ import pytest
 
 from stockdesk.reports.label_presets import PRESETS
 from stockdesk.scanner.decoders import decode_frame
-from stockdesk.services import catalog, organisation, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import open_database
 from tests.support.barcode_video import write_images, write_video
 

@@ -4,8 +4,8 @@ import pytest
 
 from stockdesk.domain.errors import DuplicateValue, ValidationError
 from stockdesk.domain.gtin import is_valid_gtin
-from stockdesk.services import catalog, stock
-from stockdesk.services.scanning import (
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.catalogue.scanning import (
     ScanKind,
     assign_instore_ean13,
     item_card,
@@ -13,6 +13,7 @@ from stockdesk.services.scanning import (
     next_instore_ean13,
     resolve_scan,
 )
+from stockdesk.services.inventory import stock
 
 EAN = "4006381333931"
 UPCA = "036000291452"

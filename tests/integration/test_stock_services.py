@@ -15,7 +15,8 @@ from stockdesk.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from stockdesk.services import catalog, check, stock
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.inventory import check, stock
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from stockdesk.domain.errors import ValidationError
-from stockdesk.services import catalog, check, organisation, stock, stocktake
-from stockdesk.services.bulk import BulkRejected
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.catalogue.bulk import BulkRejected
+from stockdesk.services.inventory import check, stock, stocktake
 
 
 @pytest.fixture
@@ -105,7 +106,7 @@ def test_one_open_stocktake_per_store_and_clerks_only_in_their_stores(
 
 
 def test_a_count_that_empties_a_shelf_opens_a_low_stock_alert(db, admin, main_store, shelf):
-    from stockdesk.services import alerts
+    from stockdesk.services.planning import alerts
 
     a, *_ = shelf
     catalog.update_item(db.uow(), admin, a.id, reorder_point="3")
@@ -132,7 +133,7 @@ def test_posting_matches_the_rules_line_by_line_for_a_random_count(db, admin, ma
     from sqlalchemy import select
 
     from stockdesk.db.models import StockMovement
-    from stockdesk.services import alerts
+    from stockdesk.services.planning import alerts
 
     rng = random.Random(seed)
     items = []

@@ -9,7 +9,9 @@ from decimal import Decimal
 import pytest
 
 from stockdesk.db.base import utcnow
-from stockdesk.services import alerts, mail, stock
+from stockdesk.services import mail
+from stockdesk.services.inventory import stock
+from stockdesk.services.planning import alerts
 from tests.integration.test_sync_support import (
     make_desk,
     sync_all,

@@ -11,8 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.inventory import stock
 from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
 
 __all__ = ["make_desk", "sync_server"]

@@ -17,8 +17,10 @@ from sqlalchemy import func, select, text
 from stockdesk.cli import main as cli_main
 from stockdesk.db.models import StockMovement
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import open_database
+from stockdesk.services.inventory import stock
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.service import SyncService
 from tests.integration.test_sync_support import make_desk, server_engine_of, service, sync_all, sync_server

@@ -8,8 +8,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import open_database
+from stockdesk.services.inventory import stock
 from stockdesk.sync import conflicts
 from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
 

@@ -12,7 +12,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
 from tests.integration.test_sync_support import make_desk, server_engine_of, service, sync_server
 
 __all__ = ["make_desk", "sync_server"]

@@ -11,7 +11,9 @@ from sqlalchemy.engine import make_url
 from stockdesk.db.models import Item, ItemBarcode, StockMovement
 from stockdesk.db.sync_models import SyncReview
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import catalog, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.inventory import stock
 from stockdesk.sync import conflicts
 from stockdesk.sync.changes import Change
 from stockdesk.sync.errors import PushRefused

@@ -15,8 +15,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.inventory import stock
 from stockdesk.services.views import ItemView, StoreView
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.server.setup import init_server, register_desk, role_name

@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from stockdesk.domain.errors import AccountLocked, AuthenticationFailed, DuplicateValue, PermissionDenied
-from stockdesk.services import catalog, organisation, stock, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
 
 
 def test_first_admin_only_once(db):

@@ -154,6 +154,9 @@ def test_the_check_accepts_what_a_layer_may_import():
         "from stockdesk.domain.errors import NotFound\n"
         "import PySide6_helpers_not_qt\n"  # a prefix match on the name alone would wrongly flag this
     )
-    assert forbidden_imports(services_source, "stockdesk.services.stock", LAYER_RULES["services"]) == []
+    assert (
+        forbidden_imports(services_source, "stockdesk.services.inventory.stock", LAYER_RULES["services"])
+        == []
+    )
     init_source = "from . import errors\n"
     assert forbidden_imports(init_source, "stockdesk.domain", LAYER_RULES["domain"], is_package=True) == []

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stockdesk.services.scanning import ItemCard
+from stockdesk.services.catalogue.scanning import ItemCard
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel
 from stockdesk.ui.widgets.barcode_view import BarcodeView

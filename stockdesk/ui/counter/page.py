@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit
 
 from stockdesk.domain.errors import InsufficientStock, StockDeskError, ValidationError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import organisation, scanning, stock
+from stockdesk.services.catalogue import organisation, scanning
+from stockdesk.services.catalogue.scanning import ScanKind, ScanResult
 from stockdesk.services.database import Database
-from stockdesk.services.scanning import ScanKind, ScanResult
+from stockdesk.services.inventory import stock
 from stockdesk.services.views import ItemView
 from stockdesk.ui.counter.feedback import ERROR_COLOUR, OK_COLOUR, Beeper, Flasher
 from stockdesk.ui.counter.item_card import ItemCardView

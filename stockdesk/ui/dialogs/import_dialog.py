@@ -30,11 +30,18 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import report_queries
-from stockdesk.services.bulk import RowProblem
+from stockdesk.services.catalogue.bulk import RowProblem
 from stockdesk.services.database import Database
-from stockdesk.services.import_files import FIELDS, IGNORE, STOCK_PREFIX, Table, guess_field, read_table
-from stockdesk.services.imports import ImportOptions, ImportRejected, ImportResult, import_file
+from stockdesk.services.exchange import report_queries
+from stockdesk.services.exchange.import_files import (
+    FIELDS,
+    IGNORE,
+    STOCK_PREFIX,
+    Table,
+    guess_field,
+    read_table,
+)
+from stockdesk.services.exchange.imports import ImportOptions, ImportRejected, ImportResult, import_file
 from stockdesk.ui.worker import Job, run_in_background
 
 PREVIEW_ROWS = 20

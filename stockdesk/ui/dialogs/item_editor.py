@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import DuplicateValue, StockDeskError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import catalog, organisation, scanning
+from stockdesk.services.catalogue import catalog, organisation, scanning
 from stockdesk.services.database import Database
 from stockdesk.services.views import ItemView
 from stockdesk.ui.dialogs.form import FormDialog

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import organisation, stock
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
+from stockdesk.services.inventory import stock
 from stockdesk.services.views import ItemView, StoreView
 from stockdesk.ui.dialogs.form import FormDialog
 

@@ -24,9 +24,9 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
 from stockdesk.reports.registry import REPORTS, spec_named
 from stockdesk.reports.spec import ReportOptions
-from stockdesk.services import report_queries
 from stockdesk.services.database import Database
-from stockdesk.services.stocktake_queries import StocktakeSummary, recent_stocktakes
+from stockdesk.services.exchange import report_queries
+from stockdesk.services.inventory.stocktake_queries import StocktakeSummary, recent_stocktakes
 from stockdesk.ui.report_runner import ReportRunner
 
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import mail, organisation
+from stockdesk.services import mail
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.mail import SmtpSettings
 from stockdesk.ui.dialogs.form import FormDialog

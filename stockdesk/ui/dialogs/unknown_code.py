@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import catalog, item_query
+from stockdesk.services.catalogue import catalog, item_query
 from stockdesk.services.database import Database
 from stockdesk.services.views import ItemView
 from stockdesk.ui.dialogs.form import ERROR_STYLE

@@ -29,9 +29,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from shiboken6 import isValid
 
-from stockdesk.services import item_query
+from stockdesk.services.catalogue import item_query
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort, Keys
 from stockdesk.services.database import Database
-from stockdesk.services.item_query import ItemFilter, ItemSort, Keys
 from stockdesk.services.views import ItemRow
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.memory import release_freed_memory

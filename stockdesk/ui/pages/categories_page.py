@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QTreeView, QWidge
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import organisation
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.ui.pages.list_page import ListPage
 

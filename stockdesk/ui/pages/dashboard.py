@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from stockdesk.services import dashboard as figures
 from stockdesk.services.database import Database
+from stockdesk.services.planning import dashboard as figures
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.worker import run_in_background
 

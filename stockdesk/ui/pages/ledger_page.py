@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QInputDialog, QLabel, QLineE
 
 from stockdesk.domain.errors import NotFound
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import audit_query, catalog, ledger_query, organisation, report_queries, stock
+from stockdesk.services.accounts import audit_query
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database
-from stockdesk.services.ledger_query import LedgerFilter
+from stockdesk.services.exchange import report_queries
+from stockdesk.services.inventory import ledger_query, stock
+from stockdesk.services.inventory.ledger_query import LedgerFilter
 from stockdesk.ui.formatting import format_money, format_quantity, format_when, kind_label
 from stockdesk.ui.models.rows import Column, KeysetModel
 from stockdesk.ui.pages.list_page import ListPage

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
 
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import organisation
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.ui.dialogs.form import FormDialog
 from stockdesk.ui.models.rows import Column, RowsModel

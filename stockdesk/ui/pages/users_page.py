@@ -12,7 +12,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import organisation, users
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.ui.dialogs.form import FormDialog
 from stockdesk.ui.formatting import role_label

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import alerts, organisation, settings
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
+from stockdesk.services.maintenance import settings
+from stockdesk.services.planning import alerts
 from stockdesk.ui.models.rows import ROW_ROLE
 from stockdesk.ui.planning.common import ProblemList
 from stockdesk.ui.planning.models import recipients_model

@@ -14,9 +14,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QSpinBox, QToolButton, QWidget
 
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import alerts
-from stockdesk.services.alerts import AlertView
 from stockdesk.services.database import Database
+from stockdesk.services.planning import alerts
+from stockdesk.services.planning.alerts import AlertView
 from stockdesk.ui.pages.list_page import ListPage
 from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
 from stockdesk.ui.planning.models import alerts_model

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QListWidget, QMessageBox, QWid
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import organisation
-from stockdesk.services.bulk import BulkRejected, RowProblem
+from stockdesk.services.catalogue import organisation
+from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.database import Database
 from stockdesk.ui.formatting import field_label
 

@@ -15,9 +15,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import alerts
 from stockdesk.services.database import Database
 from stockdesk.services.mail import MailWorker
+from stockdesk.services.planning import alerts
 from stockdesk.ui.models.changes import ChangeWatcher
 from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
 from stockdesk.ui.planning.orders_page import OrdersPage

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.numbers import parse_quantity
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import catalog, purchasing
+from stockdesk.services.catalogue import catalog
 from stockdesk.services.database import Database
-from stockdesk.services.purchasing import OrderLineView, OrderView, ReceiptResult
+from stockdesk.services.planning import purchasing
+from stockdesk.services.planning.purchasing import OrderLineView, OrderView, ReceiptResult
 from stockdesk.ui.models.rows import ROW_ROLE
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog
 from stockdesk.ui.planning.models import OrderLinesModel, orders_model

@@ -32,16 +32,16 @@ from shiboken6 import isValid
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import purchasing
 from stockdesk.services.database import Database
-from stockdesk.services.purchasing import DraftLine, OrderView
+from stockdesk.services.planning import purchasing
+from stockdesk.services.planning.purchasing import DraftLine, OrderView
 from stockdesk.ui.formatting import format_quantity
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
 from stockdesk.ui.planning.models import suggestions_model
 from stockdesk.ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from stockdesk.services.reorder import SalesHistory, SuggestionRow
+    from stockdesk.services.planning.reorder import SalesHistory, SuggestionRow
     from stockdesk.ui.planning.sales_chart import SalesChart
 
 
@@ -148,7 +148,7 @@ class ReorderPage(QWidget):
         self.status.setText(self.tr("Calculating forecasts…"))
         self.problems.show_messages([])
         db, store, only = self.db, self.store.currentData(), self.only_orders.isChecked()
-        from stockdesk.services import reorder  # numpy: see the module docstring
+        from stockdesk.services.planning import reorder  # numpy: see the module docstring
 
         run_in_background(lambda: reorder.suggestions(db.uow(), store_id=store, only_orders=only),
                           on_finished=self._show_rows, on_failed=self._failed)
@@ -182,7 +182,7 @@ class ReorderPage(QWidget):
             return
         self.reason.setText(f"<b>{line.sku}</b> {line.name} — {line.store_code}: {line.reason}")
         db = self.db
-        from stockdesk.services import reorder  # loaded by calculate() already
+        from stockdesk.services.planning import reorder  # loaded by calculate() already
 
         run_in_background(lambda: reorder.history(db.uow(), line.item_id, line.store_id),
                           on_finished=lambda h: self._show_chart(line, h), on_failed=self._failed)
@@ -211,7 +211,7 @@ class ReorderPage(QWidget):
         if not self.confirm(self.tr("Set the reorder point of {n} item(s) to the computed value?").format(
                 n=len(points))):
             return
-        from stockdesk.services import reorder  # loaded by calculate() already
+        from stockdesk.services.planning import reorder  # loaded by calculate() already
 
         try:
             done = reorder.apply_reorder_points(self.db.uow(), self.actor, points)

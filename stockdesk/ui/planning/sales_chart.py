@@ -20,7 +20,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-from stockdesk.services.reorder import SalesHistory
+from stockdesk.services.planning.reorder import SalesHistory
 
 
 class SalesChart(QChartView):

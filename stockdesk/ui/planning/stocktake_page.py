@@ -33,9 +33,10 @@ from shiboken6 import isValid
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import organisation, stocktake
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
-from stockdesk.services.stocktake import PostResult, Variance
+from stockdesk.services.inventory import stocktake
+from stockdesk.services.inventory.stocktake import PostResult, Variance
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, fill_stores
 from stockdesk.ui.planning.models import CountEntryModel, variance_model

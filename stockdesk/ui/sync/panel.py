@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services import catalog, organisation
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database
 from stockdesk.sync import conflicts
 from stockdesk.sync.conflicts import ConflictView, ReviewView

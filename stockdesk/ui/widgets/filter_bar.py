@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.numbers import parse_money
-from stockdesk.services import organisation
+from stockdesk.services.catalogue import organisation
+from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database
-from stockdesk.services.item_query import ItemFilter
 
 DEBOUNCE_MS = 250
 # Shorter text cannot use the trigram index: "ze" would scan a million names (0.8 s) for a list

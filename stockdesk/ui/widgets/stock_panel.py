@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from stockdesk.services import organisation, stock
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
+from stockdesk.services.inventory import stock
 from stockdesk.services.views import ItemView
 from stockdesk.ui.formatting import format_quantity
 from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel

@@ -11,9 +11,10 @@ from decimal import Decimal
 from stockdesk.domain.gtin import make_instore_ean13
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import bulk, organisation, stock
+from stockdesk.services.catalogue import bulk, organisation
 from stockdesk.services.database import Database
-from stockdesk.services.stock import MovementRequest
+from stockdesk.services.inventory import stock
+from stockdesk.services.inventory.stock import MovementRequest
 
 Progress = Callable[[str, int, int], None]
 

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from stockdesk.db.models import Category, Store, Supplier
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.numbers import parse_money, parse_quantity
-from stockdesk.services.bulk import RowProblem
-from stockdesk.services.catalog import clean_barcode
-from stockdesk.services.import_files import FIELDS, IGNORE, STOCK_PREFIX
+from stockdesk.services.catalogue.bulk import RowProblem
+from stockdesk.services.catalogue.catalog import clean_barcode
+from stockdesk.services.exchange.import_files import FIELDS, IGNORE, STOCK_PREFIX
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text, required_text
 

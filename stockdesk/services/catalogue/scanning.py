@@ -27,7 +27,7 @@ from stockdesk.domain.gtin import (
     validate_gtin,
 )
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import catalog
+from stockdesk.services.catalogue import catalog
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import BarcodeView, ItemView, MovementView, StockLevelView, StoreView
 
@@ -37,11 +37,11 @@ INSTORE_PREFIX = 20
 
 
 class ScanKind(enum.StrEnum):
-    ITEM = "item"                      # an item was found
-    LOCATION = "location"              # a store label: later counts go to that store
-    UNKNOWN = "unknown"                # a well-formed code no item carries: offer to create one
+    ITEM = "item"  # an item was found
+    LOCATION = "location"  # a store label: later counts go to that store
+    UNKNOWN = "unknown"  # a well-formed code no item carries: offer to create one
     WRONG_CHECK_DIGIT = "wrong_check_digit"
-    INVALID = "invalid"                # unreadable GS1 string, empty text
+    INVALID = "invalid"  # unreadable GS1 string, empty text
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,9 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
             kind = ScanKind.WRONG_CHECK_DIGIT if "check digit" in error.reason else ScanKind.INVALID
             return ScanResult(kind, raw, raw, symbology, reason=error.reason)
         if gs1.gtin is None:
-            return ScanResult(ScanKind.INVALID, raw, raw, symbology, gs1=gs1,
-                              reason="is a GS1 code without a GTIN (AI 01)")
+            return ScanResult(
+                ScanKind.INVALID, raw, raw, symbology, gs1=gs1, reason="is a GS1 code without a GTIN (AI 01)"
+            )
         code, name = _shortest_form(gs1.gtin), name or "GS1"
     elif looks_like_gtin(code) and not is_valid_gtin(code, name or None):
         return ScanResult(ScanKind.WRONG_CHECK_DIGIT, raw, code, name, reason=_check_reason(code, name))
@@ -108,15 +109,17 @@ def _store_label(text: str) -> str | None:
     upper = text.upper()
     for prefix in STORE_PREFIXES:
         if upper.startswith(prefix):
-            return text[len(prefix):].strip()
+            return text[len(prefix) :].strip()
     return None
 
 
 def _location(uow: UnitOfWork, raw: str, code: str, *, allow_missing: bool) -> ScanResult:
     with uow:
         row = uow.session.scalar(
-            select(Store).where(func.upper(Store.code) == code.upper(), Store.deleted.is_(False),
-                                Store.active.is_(True)))
+            select(Store).where(
+                func.upper(Store.code) == code.upper(), Store.deleted.is_(False), Store.active.is_(True)
+            )
+        )
         store = StoreView.of(row) if row is not None else None
     if store is None:
         kind = ScanKind.UNKNOWN if allow_missing else ScanKind.INVALID
@@ -160,7 +163,7 @@ def lookup_forms(code: str, symbology: str = "") -> list[str]:
         padded = gtin.zfill(14)
         for length in (14, 13, 12, 8):
             if padded[: 14 - length].strip("0") == "":
-                forms.append(padded[14 - length:])
+                forms.append(padded[14 - length :])
         upce = compress_upca(padded[2:]) if padded[:2] == "00" else None
         if upce is not None:
             forms.append(upce)
@@ -187,17 +190,23 @@ def item_card(uow: UnitOfWork, item: object, *, movements: int = 8) -> ItemCard:
         if not isinstance(item, ItemView):
             row = uow.get(Item, item, "item")
             item = ItemView.of(row, _live_barcodes(uow, row.id))
-        stores = uow.session.execute(select(Store.id, Store.code, Store.name, Store.active,
-                                            Store.deleted)).all()
+        stores = uow.session.execute(
+            select(Store.id, Store.code, Store.name, Store.active, Store.deleted)
+        ).all()
         levels_query = select(StockLevel.store_id, StockLevel.on_hand).where(StockLevel.item_id == item.id)
         on_hand = dict(uow.session.execute(levels_query).tuples().all())
         rows = uow.session.scalars(
-            select(StockMovement).where(StockMovement.item_id == item.id)
-            .order_by(StockMovement.at.desc(), StockMovement.id.desc()).limit(movements))
+            select(StockMovement)
+            .where(StockMovement.item_id == item.id)
+            .order_by(StockMovement.at.desc(), StockMovement.id.desc())
+            .limit(movements)
+        )
         latest = [MovementView.of(row) for row in rows]
-    levels = [StockLevelView(sid, code, name, on_hand.get(sid, Decimal(0)))
-              for sid, code, name, active, deleted in sorted(stores, key=lambda s: s[1])
-              if active and not deleted]
+    levels = [
+        StockLevelView(sid, code, name, on_hand.get(sid, Decimal(0)))
+        for sid, code, name, active, deleted in sorted(stores, key=lambda s: s[1])
+        if active and not deleted
+    ]
     return ItemCard(item, levels, latest, {sid: code for sid, code, *_rest in stores})
 
 
@@ -205,7 +214,8 @@ def _live_barcodes(uow: UnitOfWork, item_id: object) -> tuple[BarcodeView, ...]:
     rows = uow.session.execute(
         select(ItemBarcode.id, ItemBarcode.code, ItemBarcode.symbology)
         .where(ItemBarcode.item_id == item_id, ItemBarcode.deleted.is_(False))
-        .order_by(ItemBarcode.created_at))
+        .order_by(ItemBarcode.created_at)
+    )
     return tuple(BarcodeView(*row) for row in rows)
 
 
@@ -218,8 +228,10 @@ def next_instore_ean13(uow: UnitOfWork, *, prefix: int = INSTORE_PREFIX, taken: 
     head = f"{prefix:02d}"
     with uow:
         codes = uow.session.scalars(
-            select(ItemBarcode.code).where(ItemBarcode.code.like(f"{head}%"),
-                                           func.length(ItemBarcode.code) == 13)).all()
+            select(ItemBarcode.code).where(
+                ItemBarcode.code.like(f"{head}%"), func.length(ItemBarcode.code) == 13
+            )
+        ).all()
     numbers = [int(c[2:12]) for c in (*codes, *taken) if len(c) == 13 and c.isdigit() and c.startswith(head)]
     following = max(numbers, default=0) + 1
     if following >= 10**10:
@@ -227,8 +239,9 @@ def next_instore_ean13(uow: UnitOfWork, *, prefix: int = INSTORE_PREFIX, taken: 
     return make_instore_ean13(prefix, following)
 
 
-def assign_instore_ean13(uow: UnitOfWork, actor: Actor, item_id: object, *,
-                         prefix: int = INSTORE_PREFIX) -> BarcodeView:
+def assign_instore_ean13(
+    uow: UnitOfWork, actor: Actor, item_id: object, *, prefix: int = INSTORE_PREFIX
+) -> BarcodeView:
     """Give an item a new in-store EAN-13; retried if another write took the number meanwhile."""
     for _attempt in range(3):
         code = next_instore_ean13(uow, prefix=prefix)

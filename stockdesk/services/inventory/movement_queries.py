@@ -194,16 +194,25 @@ def _movement_query(dialect: str, store: uuid.UUID, f: MovementFilter) -> Select
     items without a match, through coalesce(): SQLite keeps a LEFT JOIN's left table as the outer
     loop unless the WHERE clause rejects NULL rows, so the item table drives the loop in SKU order.
     """
-    matches = [StockMovement.item_id == Item.id, StockMovement.store_id == store,
-               StockMovement.at >= f.start, StockMovement.at < f.end]
+    matches = [
+        StockMovement.item_id == Item.id,
+        StockMovement.store_id == store,
+        StockMovement.at >= f.start,
+        StockMovement.at < f.end,
+    ]
     if f.kinds is not None:
         matches.append(StockMovement.kind.in_(list(f.kinds)))
     if f.user_id is not None:
         matches.append(StockMovement.user_id == f.user_id)
     query = (
-        select(_raw_id(StockMovement.item_id), _raw_moment(dialect, StockMovement.at), StockMovement.kind,
-               _raw_quantity(dialect, StockMovement.quantity), _raw_id(StockMovement.user_id),
-               StockMovement.reference)
+        select(
+            _raw_id(StockMovement.item_id),
+            _raw_moment(dialect, StockMovement.at),
+            StockMovement.kind,
+            _raw_quantity(dialect, StockMovement.quantity),
+            _raw_id(StockMovement.user_id),
+            StockMovement.reference,
+        )
         .select_from(Item)
         .outerjoin(StockMovement, and_(*matches))
         .where(func.coalesce(StockMovement.kind, "") != "")
@@ -245,8 +254,13 @@ def _seek(balances: Iterator[Any], item: Any) -> tuple[str, str, Any, Any]:
     raise RuntimeError(f"no balance for item {item}: the ledger changed while reading")
 
 
-def _framed(movements: Iterator[Any], balances: Iterator[Any], emails: dict[Any, str], running: bool,
-            totals: list[Any]) -> Iterator[RawLine]:
+def _framed(
+    movements: Iterator[Any],
+    balances: Iterator[Any],
+    emails: dict[Any, str],
+    running: bool,
+    totals: list[Any],
+) -> Iterator[RawLine]:
     """Each item's lines between its opening and closing balance; adds the quantities to totals[0]."""
     key: Any = None
     sku = name = ""
@@ -301,5 +315,6 @@ def typed_rows(store: StoreLines) -> Iterator[MovementRow]:
     """A store's lines with Decimal quantities and UTC datetimes (what the PDF formats)."""
     quantity, moment = store.codec.quantity, store.codec.moment
     for sku, name, at, kind, qty, balance, user, reference in store.lines:
-        yield MovementRow(store.code, sku, name, moment(at), kind, quantity(qty), quantity(balance), user,
-                          reference)
+        yield MovementRow(
+            store.code, sku, name, moment(at), kind, quantity(qty), quantity(balance), user, reference
+        )

@@ -16,10 +16,10 @@ from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind, count_delta, signed_quantity
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit
+from stockdesk.services.accounts import audit
 from stockdesk.services.gc_pause import collector_paused
-from stockdesk.services.ledger import on_hand, post, post_many
-from stockdesk.services.postings import Posting
+from stockdesk.services.inventory.ledger import on_hand, post, post_many
+from stockdesk.services.inventory.postings import Posting
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text
 from stockdesk.services.views import MovementView, StockLevelView

@@ -29,7 +29,11 @@ class AuditRow:
 
 
 def audit_page(
-    uow: UnitOfWork, actor: Actor, *, before: tuple[datetime, uuid.UUID] | None = None, action: str = "",
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    before: tuple[datetime, uuid.UUID] | None = None,
+    action: str = "",
     limit: int = 200,
 ) -> list[AuditRow]:
     """Up to `limit` events older than `before`, optionally only actions starting with `action`."""

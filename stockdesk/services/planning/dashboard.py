@@ -16,8 +16,8 @@ from decimal import Decimal
 from sqlalchemy import Date, cast, exists, func, select, text
 
 from stockdesk.db.models import Item, StockMovement
-from stockdesk.services import item_query, organisation
-from stockdesk.services.item_query import ItemFilter
+from stockdesk.services.catalogue import item_query, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.uow import UnitOfWork
 
 IDLE_DAYS = 90
@@ -85,12 +85,16 @@ def store_values(uow_factory: Callable[[], UnitOfWork]) -> list[StoreValue]:
     with uow:
         if uow.dialect == "sqlite":
             product = "(l.on_hand * i.cost_price)"
-            line = f"CASE WHEN {product} >= 0 THEN ({product} + 50000) / 100000 " \
-                   f"ELSE -((-{product} + 50000) / 100000) END"
+            line = (
+                f"CASE WHEN {product} >= 0 THEN ({product} + 50000) / 100000 "
+                f"ELSE -((-{product} + 50000) / 100000) END"
+            )
         else:
             line = "round(l.on_hand * i.cost_price, 2)"
-        sql = (f"SELECT l.store_id, sum({line}) FROM stock_level l JOIN item i ON i.id = l.item_id "
-               "WHERE l.on_hand <> 0 GROUP BY l.store_id")
+        sql = (
+            f"SELECT l.store_id, sum({line}) FROM stock_level l JOIN item i ON i.id = l.item_id "
+            "WHERE l.on_hand <> 0 GROUP BY l.store_id"
+        )
         raw = {_store_key(store_id): total for store_id, total in uow.session.execute(text(sql))}
     totals = {s.id: _cents(uow, raw.get(s.id)) for s in stores}
     return [StoreValue(s.id, s.code, s.name, totals[s.id]) for s in stores]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from stockdesk.db.alerts_models import PlanningSetting
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.domain.reorder import service_level_z
-from stockdesk.services import audit
+from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import whole_number
 

@@ -36,11 +36,13 @@ from stockdesk.domain.errors import InvalidQuantity, ValidationError
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import parse_quantity, round_cents
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit, catalog, stocktake_posting
-from stockdesk.services.bulk import BulkRejected, RowProblem
+from stockdesk.services.accounts import audit
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.gc_pause import collector_paused
-from stockdesk.services.ledger import post_many
-from stockdesk.services.postings import ItemRef, Posting
+from stockdesk.services.inventory import stocktake_posting
+from stockdesk.services.inventory.ledger import post_many
+from stockdesk.services.inventory.postings import ItemRef, Posting
 from stockdesk.services.uow import UnitOfWork
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import Select, func, select
 
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel, StockMovement, Store, Supplier, User
 from stockdesk.domain.errors import NotFound
-from stockdesk.services.movement_queries import MovementFilter, MovementRow, movement_rows
+from stockdesk.services.inventory.movement_queries import MovementFilter, MovementRow, movement_rows
 from stockdesk.services.uow import UnitOfWork
 
 __all__ = ["MovementFilter", "MovementRow", "movement_rows"]
@@ -56,8 +56,10 @@ def _streamed(uow: UnitOfWork, query: Select[Any]) -> Iterator[Any]:
 
 def category_paths(uow: UnitOfWork) -> dict[uuid.UUID, str]:
     """Every category's full path ("Tools / Hand tools"); the table is small, so it is read whole."""
-    rows = {cid: (name, parent) for cid, name, parent in uow.session.execute(
-        select(Category.id, Category.name, Category.parent_id))}
+    rows = {
+        cid: (name, parent)
+        for cid, name, parent in uow.session.execute(select(Category.id, Category.name, Category.parent_id))
+    }
     paths: dict[uuid.UUID, str] = {}
     for cid in rows:
         names, seen, current = [], set(), cid
@@ -70,6 +72,7 @@ def category_paths(uow: UnitOfWork) -> dict[uuid.UUID, str]:
 
 
 # --- valuation ---------------------------------------------------------------------------------
+
 
 class ValuationRow(NamedTuple):
     store_code: str
@@ -89,20 +92,23 @@ def _on_hand_source(until: datetime | None, store_ids: Collection[uuid.UUID] | N
     """(item_id, store_id, on_hand) for every non-zero pair: the ledger up to `until`, or today's levels."""
     if until is None:
         query = select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand.label("on_hand")).where(
-            StockLevel.on_hand != 0)
+            StockLevel.on_hand != 0
+        )
         if store_ids is not None:
             query = query.where(StockLevel.store_id.in_(store_ids))
         return query.subquery("levels")
     total = func.sum(StockMovement.quantity)  # typed like the column: comes back as an exact Decimal
     query = select(StockMovement.item_id, StockMovement.store_id, total.label("on_hand")).where(
-        StockMovement.at < until)
+        StockMovement.at < until
+    )
     if store_ids is not None:
         query = query.where(StockMovement.store_id.in_(store_ids))
     return query.group_by(StockMovement.item_id, StockMovement.store_id).having(total != 0).subquery("ledger")
 
 
-def valuation_rows(uow: UnitOfWork, *, until: datetime | None,
-                   store_ids: Collection[uuid.UUID] | None = None) -> Iterator[ValuationRow]:
+def valuation_rows(
+    uow: UnitOfWork, *, until: datetime | None, store_ids: Collection[uuid.UUID] | None = None
+) -> Iterator[ValuationRow]:
     """Stock value per item and store at `until` (None: now, from stock_level), at cost and sell price.
 
     Ordered by store code, category, SKU. Items are valued at their current cost and sell price:
@@ -112,8 +118,17 @@ def valuation_rows(uow: UnitOfWork, *, until: datetime | None,
         paths = category_paths(uow)
         src = _on_hand_source(until, store_ids)
         query = (
-            select(Store.code, Store.name, Item.category_id, Item.sku, Item.name, Item.unit, src.c.on_hand,
-                   Item.cost_price, Item.sell_price)
+            select(
+                Store.code,
+                Store.name,
+                Item.category_id,
+                Item.sku,
+                Item.name,
+                Item.unit,
+                src.c.on_hand,
+                Item.cost_price,
+                Item.sell_price,
+            )
             .select_from(src)
             .join(Item, Item.id == src.c.item_id)
             .join(Store, Store.id == src.c.store_id)
@@ -122,12 +137,28 @@ def valuation_rows(uow: UnitOfWork, *, until: datetime | None,
         )
         for code, store_name, cat, sku, name, unit, qty, cost, sell in _streamed(uow, query):
             category = paths.get(cat, UNCATEGORISED) if cat is not None else UNCATEGORISED
-            yield ValuationRow(code, store_name, category, sku, name, unit, qty, cost, cents(qty * cost),
-                               sell, cents(qty * sell))
+            yield ValuationRow(
+                code,
+                store_name,
+                category,
+                sku,
+                name,
+                unit,
+                qty,
+                cost,
+                cents(qty * cost),
+                sell,
+                cents(qty * sell),
+            )
 
 
-def stock_value(uow: UnitOfWork, as_of: date | datetime | None = None, store_id: uuid.UUID | None = None,
-                *, price: str = "cost") -> Decimal:
+def stock_value(
+    uow: UnitOfWork,
+    as_of: date | datetime | None = None,
+    store_id: uuid.UUID | None = None,
+    *,
+    price: str = "cost",
+) -> Decimal:
     """The dashboard's stock value figure: exactly the valuation report's grand total for the same date.
 
     `as_of` None is now (read from stock_level, which is fast); `price` is "cost" or "sell".
@@ -142,6 +173,7 @@ def stock_value(uow: UnitOfWork, as_of: date | datetime | None = None, store_id:
 
 
 # --- low stock -----------------------------------------------------------------------------------
+
 
 class LowStockRow(NamedTuple):
     store_code: str
@@ -158,8 +190,9 @@ class LowStockRow(NamedTuple):
     unit_cost: Decimal
 
 
-def low_stock_rows(uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None
-                   ) -> Iterator[LowStockRow]:
+def low_stock_rows(
+    uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None
+) -> Iterator[LowStockRow]:
     """Active items at or below their reorder point in a store that carries them (has a level row).
 
     Items without a reorder point (0) have no reorder policy and are left out, or every item
@@ -167,15 +200,31 @@ def low_stock_rows(uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None =
     """
     with uow:
         query = (
-            select(Store.code, Store.name, Item.id, Store.id, Item.sku, Item.name, Item.unit,
-                   func.coalesce(Supplier.name, ""), StockLevel.on_hand, Item.reorder_point, Item.reorder_qty,
-                   Item.cost_price)
+            select(
+                Store.code,
+                Store.name,
+                Item.id,
+                Store.id,
+                Item.sku,
+                Item.name,
+                Item.unit,
+                func.coalesce(Supplier.name, ""),
+                StockLevel.on_hand,
+                Item.reorder_point,
+                Item.reorder_qty,
+                Item.cost_price,
+            )
             .select_from(StockLevel)
             .join(Item, Item.id == StockLevel.item_id)
             .join(Store, Store.id == StockLevel.store_id)
             .outerjoin(Supplier, Supplier.id == Item.supplier_id)
-            .where(Item.active.is_(True), Item.deleted.is_(False), Store.deleted.is_(False),
-                   Item.reorder_point > 0, StockLevel.on_hand <= Item.reorder_point)
+            .where(
+                Item.active.is_(True),
+                Item.deleted.is_(False),
+                Store.deleted.is_(False),
+                Item.reorder_point > 0,
+                StockLevel.on_hand <= Item.reorder_point,
+            )
             .order_by(Store.code, Item.sku)
         )
         if store_ids is not None:
@@ -187,6 +236,7 @@ def low_stock_rows(uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None =
 # --- movements: see movement_queries (re-exported here for callers of this module) ---------------
 
 # --- stocktake sheet -----------------------------------------------------------------------------
+
 
 class StocktakeRow(NamedTuple):
     store_code: str
@@ -200,17 +250,29 @@ class StocktakeRow(NamedTuple):
     counted: None = None
 
 
-def stocktake_rows(uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None
-                   ) -> Iterator[StocktakeRow]:
+def stocktake_rows(
+    uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None
+) -> Iterator[StocktakeRow]:
     """Active items each store carries, by store, category and SKU, with the first barcode."""
     with uow:
         paths = category_paths(uow)
-        barcode = (select(func.min(ItemBarcode.code))
-                   .where(ItemBarcode.item_id == Item.id, ItemBarcode.deleted.is_(False))
-                   .correlate(Item).scalar_subquery())
+        barcode = (
+            select(func.min(ItemBarcode.code))
+            .where(ItemBarcode.item_id == Item.id, ItemBarcode.deleted.is_(False))
+            .correlate(Item)
+            .scalar_subquery()
+        )
         query = (
-            select(Store.code, Store.name, Item.category_id, Item.sku, Item.name, barcode, Item.unit,
-                   StockLevel.on_hand)
+            select(
+                Store.code,
+                Store.name,
+                Item.category_id,
+                Item.sku,
+                Item.name,
+                barcode,
+                Item.unit,
+                StockLevel.on_hand,
+            )
             .select_from(StockLevel)
             .join(Item, Item.id == StockLevel.item_id)
             .join(Store, Store.id == StockLevel.store_id)
@@ -226,6 +288,7 @@ def stocktake_rows(uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None =
 
 
 # --- item card -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ItemCard:
@@ -254,31 +317,62 @@ def item_card(uow: UnitOfWork, sku: str, *, last: int = 30) -> ItemCard:
             raise NotFound("item", sku)
         paths = category_paths(uow)
         supplier = uow.session.scalar(select(Supplier.name).where(Supplier.id == item.supplier_id)) or ""
-        barcodes = tuple(uow.session.execute(
-            select(ItemBarcode.code, ItemBarcode.symbology)
-            .where(ItemBarcode.item_id == item.id, ItemBarcode.deleted.is_(False))
-            .order_by(ItemBarcode.code)))
-        stock = tuple(uow.session.execute(
-            select(Store.code, Store.name, func.coalesce(StockLevel.on_hand, 0))
-            .outerjoin(StockLevel, (StockLevel.store_id == Store.id) & (StockLevel.item_id == item.id))
-            .where(Store.deleted.is_(False), Store.active.is_(True)).order_by(Store.code)))
+        barcodes = tuple(
+            uow.session.execute(
+                select(ItemBarcode.code, ItemBarcode.symbology)
+                .where(ItemBarcode.item_id == item.id, ItemBarcode.deleted.is_(False))
+                .order_by(ItemBarcode.code)
+            )
+        )
+        stock = tuple(
+            uow.session.execute(
+                select(Store.code, Store.name, func.coalesce(StockLevel.on_hand, 0))
+                .outerjoin(StockLevel, (StockLevel.store_id == Store.id) & (StockLevel.item_id == item.id))
+                .where(Store.deleted.is_(False), Store.active.is_(True))
+                .order_by(Store.code)
+            )
+        )
         recent = uow.session.execute(
-            select(Store.code, StockMovement.at, StockMovement.kind, StockMovement.quantity,
-                   func.coalesce(User.email, ""), StockMovement.reference)
+            select(
+                Store.code,
+                StockMovement.at,
+                StockMovement.kind,
+                StockMovement.quantity,
+                func.coalesce(User.email, ""),
+                StockMovement.reference,
+            )
             .join(Store, Store.id == StockMovement.store_id)
             .outerjoin(User, User.id == StockMovement.user_id)
             .where(StockMovement.item_id == item.id)
-            .order_by(StockMovement.at.desc(), StockMovement.id.desc()).limit(last))
-        movements = tuple(MovementRow(code, item.sku, item.name, at, kind, qty, None, email, ref)
-                          for code, at, kind, qty, email, ref in recent)
+            .order_by(StockMovement.at.desc(), StockMovement.id.desc())
+            .limit(last)
+        )
+        movements = tuple(
+            MovementRow(code, item.sku, item.name, at, kind, qty, None, email, ref)
+            for code, at, kind, qty, email, ref in recent
+        )
         category = paths.get(item.category_id, UNCATEGORISED) if item.category_id else UNCATEGORISED
-        return ItemCard(item.id, item.sku, item.name, item.description, category, supplier, item.unit,
-                        item.cost_price, item.sell_price, item.reorder_point, item.reorder_qty, item.active,
-                        tuple((c, s) for c, s in barcodes),
-                        tuple((c, n, Decimal(q)) for c, n, q in stock), movements)
+        return ItemCard(
+            item.id,
+            item.sku,
+            item.name,
+            item.description,
+            category,
+            supplier,
+            item.unit,
+            item.cost_price,
+            item.sell_price,
+            item.reorder_point,
+            item.reorder_qty,
+            item.active,
+            tuple((c, s) for c, s in barcodes),
+            tuple((c, n, Decimal(q)) for c, n, q in stock),
+            movements,
+        )
 
 
 # --- resolving what a person typed ---------------------------------------------------------------
+
 
 def stores_named(uow: UnitOfWork, code: str | None = None) -> list[tuple[uuid.UUID, str, str]]:
     """(id, code, name) of the store with `code` (case-insensitive), or of every live store."""

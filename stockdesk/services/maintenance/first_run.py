@@ -18,9 +18,12 @@ from enum import StrEnum
 from pathlib import Path
 
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import demo, imports, organisation, users
-from stockdesk.services.bulk import RowProblem
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
+from stockdesk.services.catalogue.bulk import RowProblem
 from stockdesk.services.database import Database
+from stockdesk.services.exchange import imports
+from stockdesk.services.maintenance import demo
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 

@@ -51,24 +51,35 @@ def _summaries(uow: UnitOfWork, found: list[tuple[Stocktake, str, str]]) -> list
     ids = [take.id for take, _, _ in found]
     sizes: dict[uuid.UUID, int] = {}
     if ids:
-        sizes = dict(uow.session.execute(
-            select(StocktakeLine.stocktake_id, func.count())
-            .where(StocktakeLine.stocktake_id.in_(ids))
-            .group_by(StocktakeLine.stocktake_id)).tuples().all())
-    return [StocktakeSummary(t.id, t.store_id, code, name, t.status, t.started_at, t.posted_at, t.note,
-                             sizes.get(t.id, 0)) for t, code, name in found]
+        sizes = dict(
+            uow.session.execute(
+                select(StocktakeLine.stocktake_id, func.count())
+                .where(StocktakeLine.stocktake_id.in_(ids))
+                .group_by(StocktakeLine.stocktake_id)
+            )
+            .tuples()
+            .all()
+        )
+    return [
+        StocktakeSummary(
+            t.id, t.store_id, code, name, t.status, t.started_at, t.posted_at, t.note, sizes.get(t.id, 0)
+        )
+        for t, code, name in found
+    ]
 
 
-def recent_stocktakes(uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None,
-                      limit: int = 50) -> list[StocktakeSummary]:
+def recent_stocktakes(
+    uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None, limit: int = 50
+) -> list[StocktakeSummary]:
     """The latest stocktakes first (of the given stores, or all), open and posted alike."""
     with uow:
         found = [(t, c, n) for t, c, n in uow.session.execute(_query(store_ids).limit(limit)).tuples()]
         return _summaries(uow, found)
 
 
-def stocktake_for_report(uow: UnitOfWork, stocktake: str | None, *,
-                         store_ids: Collection[uuid.UUID] | None = None) -> StocktakeSummary:
+def stocktake_for_report(
+    uow: UnitOfWork, stocktake: str | None, *, store_ids: Collection[uuid.UUID] | None = None
+) -> StocktakeSummary:
     """The stocktake a report names (its id as typed), or the latest one of `store_ids`.
 
     A named stocktake outside `store_ids` is "not found" rather than "forbidden": it does not tell a
@@ -86,4 +97,3 @@ def stocktake_for_report(uow: UnitOfWork, stocktake: str | None, *,
         if row is None:
             raise NotFound("stocktake", stocktake.strip() if stocktake else "of the chosen store(s)")
         return _summaries(uow, [row])[0]
-

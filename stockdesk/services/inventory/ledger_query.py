@@ -49,7 +49,10 @@ class LedgerRow:
 
 
 def movement_page(
-    uow: UnitOfWork, ledger_filter: LedgerFilter, *, before: tuple[datetime, object] | None = None,
+    uow: UnitOfWork,
+    ledger_filter: LedgerFilter,
+    *,
+    before: tuple[datetime, object] | None = None,
     limit: int = 200,
 ) -> list[LedgerRow]:
     """Up to `limit` movements older than `before` (a row's `key`), newest first.
@@ -61,8 +64,20 @@ def movement_page(
     m = StockMovement
     tie = literal_column("stock_movement.rowid") if uow.dialect == "sqlite" else m.id
     query = (
-        select(m.id, m.at, Store.code, Item.sku, Item.name, m.kind, m.quantity, m.unit_cost, m.reference,
-               User.email, m.reverses_id, tie.label("tie"))
+        select(
+            m.id,
+            m.at,
+            Store.code,
+            Item.sku,
+            Item.name,
+            m.kind,
+            m.quantity,
+            m.unit_cost,
+            m.reference,
+            User.email,
+            m.reverses_id,
+            tie.label("tie"),
+        )
         .join(Item, Item.id == m.item_id)
         .join(Store, Store.id == m.store_id)
         .outerjoin(User, User.id == m.user_id)
@@ -70,8 +85,11 @@ def movement_page(
     )
     f = ledger_filter
     for condition, wanted in (
-        (m.at >= f.start, f.start), (m.at < f.end, f.end), (m.kind == f.kind, f.kind),
-        (m.store_id == f.store_id, f.store_id), (m.item_id == f.item_id, f.item_id),
+        (m.at >= f.start, f.start),
+        (m.at < f.end, f.end),
+        (m.kind == f.kind, f.kind),
+        (m.store_id == f.store_id, f.store_id),
+        (m.item_id == f.item_id, f.item_id),
         (m.user_id == f.user_id, f.user_id),
     ):
         if wanted is not None:

@@ -29,10 +29,12 @@ from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit, catalog, mail
-from stockdesk.services.bulk import BulkRejected, RowProblem
-from stockdesk.services.ledger import post_many
-from stockdesk.services.postings import Posting
+from stockdesk.services import mail
+from stockdesk.services.accounts import audit
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
+from stockdesk.services.inventory.ledger import post_many
+from stockdesk.services.inventory.postings import Posting
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text
 

@@ -27,9 +27,9 @@ from stockdesk.db.models import Store
 from stockdesk.db.planning_models import StocktakeLine
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import alerts
-from stockdesk.services.bulk import BulkRejected, RowProblem
-from stockdesk.services.postings import ItemRef, Key, Posting
+from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
+from stockdesk.services.inventory.postings import ItemRef, Key, Posting
+from stockdesk.services.planning import alerts
 from stockdesk.services.uow import UnitOfWork
 
 _LINES = "temp.stocktake_posting"

@@ -16,8 +16,8 @@ from stockdesk.domain.errors import StockDeskError, ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit
-from stockdesk.services.catalog import _guess_symbology, clean_barcode
+from stockdesk.services.accounts import audit
+from stockdesk.services.catalogue.catalog import _guess_symbology, clean_barcode
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text, required_text
 

@@ -6,7 +6,7 @@ statements whatever its size: levels are read (and locked) with one query per st
 in Python, each level row is written once (a relative update, or an insert for a new place), and
 movements go in with one executemany.
 
-A posting (`services/postings.py`) names its item by anything with the few attributes the ledger and
+A posting (`services/inventory/postings.py`) names its item by anything with the few attributes the ledger and
 the alerts read (`StockItem`): an ORM `Item`, or an `ItemRef` for callers that post tens of thousands of lines
 (a stocktake) and would spend more time building ORM objects than writing the movements.
 """
@@ -28,8 +28,8 @@ from stockdesk.db.models import StockLevel, StockMovement
 from stockdesk.domain.errors import InsufficientStock, ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services import alerts
-from stockdesk.services.postings import Key, Posting
+from stockdesk.services.inventory.postings import Key, Posting
+from stockdesk.services.planning import alerts
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementView
 

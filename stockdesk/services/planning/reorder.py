@@ -42,8 +42,9 @@ from stockdesk.domain import forecast as fc
 from stockdesk.domain import reorder as rules
 from stockdesk.domain.numbers import parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit, settings
+from stockdesk.services.accounts import audit
 from stockdesk.services.gc_pause import collector_paused
+from stockdesk.services.maintenance import settings
 from stockdesk.services.uow import UnitOfWork
 
 DEFAULT_LEAD_DAYS = 7

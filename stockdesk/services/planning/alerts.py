@@ -50,8 +50,9 @@ from stockdesk.db.models import Category, Item, Store
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit, mail
-from stockdesk.services.postings import Posting
+from stockdesk.services import mail
+from stockdesk.services.accounts import audit
+from stockdesk.services.inventory.postings import Posting
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, whole_number
 

@@ -19,7 +19,7 @@ from stockdesk.domain.errors import (
     ValidationError,
 )
 from stockdesk.domain.permissions import Action, Actor, Role, require
-from stockdesk.services import audit
+from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text
 from stockdesk.services.views import UserView

@@ -175,14 +175,32 @@ def _order(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, descending:
 
 def _row_columns(item_filter: ItemFilter) -> list[Any]:
     return [
-        Item.id, Item.sku, Item.name, Item.unit, Item.sell_price, Item.cost_price, Item.reorder_point,
-        _on_hand(item_filter).label("on_hand"), Item.active, ItemSummary.barcode,
+        Item.id,
+        Item.sku,
+        Item.name,
+        Item.unit,
+        Item.sell_price,
+        Item.cost_price,
+        Item.reorder_point,
+        _on_hand(item_filter).label("on_hand"),
+        Item.active,
+        ItemSummary.barcode,
     ]
 
 
 def _to_row(r: Any) -> ItemRow:
-    return ItemRow(r.id, r.sku, r.name, r.unit, r.sell_price, r.cost_price, r.reorder_point,
-                   r.on_hand, r.active, r.barcode)
+    return ItemRow(
+        r.id,
+        r.sku,
+        r.name,
+        r.unit,
+        r.sell_price,
+        r.cost_price,
+        r.reorder_point,
+        r.on_hand,
+        r.active,
+        r.barcode,
+    )
 
 
 # Walking costs about page / selectivity row reads, collecting costs about `matches`: they break

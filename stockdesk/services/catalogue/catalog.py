@@ -12,7 +12,7 @@ from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, NotFound, Va
 from stockdesk.domain.gtin import looks_like_gtin, validate_gtin
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit
+from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text, required_text
 from stockdesk.services.views import BarcodeView, ItemView

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from stockdesk.db.models import Category, Store, Supplier
 from stockdesk.domain.errors import DuplicateValue, ValidationError
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import audit
+from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text, required_text, whole_number
 from stockdesk.services.views import CategoryView, StoreView, SupplierView

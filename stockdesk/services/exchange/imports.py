@@ -32,11 +32,17 @@ from stockdesk.db import bulk_indexes, capture, search_index
 from stockdesk.db.models import Item, ItemBarcode, Store
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
-from stockdesk.services import audit, bulk, ledger
-from stockdesk.services.bulk import BulkRejected, RowProblem
-from stockdesk.services.gc_pause import collector_paused
-from stockdesk.services.import_checks import CheckedRow, Lookups, check_row, header_problems, repeated_keys
-from stockdesk.services.import_files import (
+from stockdesk.services.accounts import audit
+from stockdesk.services.catalogue import bulk
+from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
+from stockdesk.services.exchange.import_checks import (
+    CheckedRow,
+    Lookups,
+    check_row,
+    header_problems,
+    repeated_keys,
+)
+from stockdesk.services.exchange.import_files import (
     IGNORE,
     STOCK_PREFIX,
     Table,
@@ -44,6 +50,8 @@ from stockdesk.services.import_files import (
     read_table,
     write_rejects,
 )
+from stockdesk.services.gc_pause import collector_paused
+from stockdesk.services.inventory import ledger
 from stockdesk.services.uow import UnitOfWork
 
 Progress = Callable[[str, int, int], None]
