@@ -39,7 +39,7 @@ from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock, stocktake
 from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.services.maintenance import demo, settings
-from stockdesk.services.planning import alerts, reorder
+from stockdesk.services.planning import alert_recipients, alerts, reorder
 
 DAYS = 365
 END = datetime(2026, 1, 1, tzinfo=UTC)
@@ -380,7 +380,7 @@ def _items_with_prefix(db: Database, count: int, point: str) -> list:
 def alerts_case(folder: Path, count: int, rounds: int) -> list[tuple[str, ...]]:
     db, admin = _fresh(folder, "alerts")
     store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
-    alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+    alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
     timings: dict[str, list[tuple[float, float]]] = {
         "single crossing": [],
         "single quiet": [],

@@ -14,7 +14,7 @@ from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stocktake
-from stockdesk.services.planning import alerts, reorder
+from stockdesk.services.planning import alert_mail, reorder
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -32,7 +32,7 @@ def _store_id(db: Database, code: str | None) -> object:
 
 def _cmd_mail(args: argparse.Namespace) -> int:
     db = _open(args)
-    queued_digests = alerts.queue_due_digests(db.uow())
+    queued_digests = alert_mail.queue_due_digests(db.uow())
     if not args.flush:
         waiting = mail.pending(db.uow())
         print(f"{len(waiting)} e-mail(s) not sent yet ({queued_digests} digest(s) just queued)")

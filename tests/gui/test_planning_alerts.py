@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from stockdesk.services.inventory import stock
-from stockdesk.services.planning import alerts
+from stockdesk.services.planning import alert_recipients, alerts
 from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
 from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
 from tests.conftest import make_clerk
@@ -29,7 +29,7 @@ def test_the_alert_and_recipient_models_follow_qts_rules(
     qtbot, qtmodeltester, gui_db, gui_admin, gui_store, shop
 ):
     stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=gui_store.id, quantity=8)
-    alerts.add_recipient(gui_db.uow(), gui_admin, email="boss@example.com", store_id=gui_store.id)
+    alert_recipients.add_recipient(gui_db.uow(), gui_admin, email="boss@example.com", store_id=gui_store.id)
     page = AlertsPage(gui_db, gui_admin)
     dialog = AlertSettingsDialog(gui_db, gui_admin)
     qtbot.addWidget(page)
@@ -110,11 +110,11 @@ def test_recipients_are_added_and_a_bad_address_is_refused_by_name(qtbot, gui_db
     dialog.mode.setCurrentIndex(dialog.mode.findData("digest"))
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.problems.messages() == []
-    assert [(r.email, r.mode, r.store_id) for r in alerts.list_recipients(gui_db.uow())] == [
+    assert [(r.email, r.mode, r.store_id) for r in alert_recipients.list_recipients(gui_db.uow())] == [
         ("boss@example.com", "digest", gui_store.id)
     ]
     assert dialog.model.index(0, 3).data() == "Daily digest"
 
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    assert alerts.list_recipients(gui_db.uow()) == []
+    assert alert_recipients.list_recipients(gui_db.uow()) == []

@@ -14,7 +14,7 @@ from stockdesk.services import mail
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
-from stockdesk.services.planning import alerts
+from stockdesk.services.planning import alert_mail, alert_recipients, alerts
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def sell(db, actor, item, store, qty):
 def test_a_sale_that_reaches_the_reorder_point_opens_one_alert_and_queues_one_email(
     db, admin, hammer, main_store
 ):
-    alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+    alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
     sell(db, admin, hammer, main_store, "4")
     assert alerts.open_alerts(db.uow()) == []
     sell(db, admin, hammer, main_store, "1")  # 6 -> 5: at the point counts
@@ -59,7 +59,7 @@ def test_a_sale_that_reaches_the_reorder_point_opens_one_alert_and_queues_one_em
 def test_further_sales_while_open_raise_no_second_alert_and_a_receipt_closes_it(
     db, admin, hammer, main_store
 ):
-    alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+    alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
     sell(db, admin, hammer, main_store, "6")
     sell(db, admin, hammer, main_store, "2")
     assert len(alert_rows(db)) == 1 and len(outbox(db)) == 1
@@ -81,7 +81,7 @@ def test_an_item_without_a_reorder_point_never_alerts(db, admin, main_store):
 
 
 def test_a_refused_sale_leaves_neither_alert_nor_email(db, admin, hammer, main_store):
-    alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+    alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
     with pytest.raises(InsufficientStock):
         stock.post_movements(
             db.uow(),
@@ -95,7 +95,7 @@ def test_a_refused_sale_leaves_neither_alert_nor_email(db, admin, hammer, main_s
 
 
 def test_one_batch_crossing_many_items_sends_one_email_per_recipient(db, admin, main_store):
-    alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+    alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
     items = [
         catalog.create_item(db.uow(), admin, sku=f"BAT-{n}", name=f"Batch {n}", reorder_point="2")
         for n in range(5)
@@ -118,9 +118,9 @@ def test_recipients_are_chosen_by_store_and_category_including_subcategories(
     tools = organisation.create_category(db.uow(), admin, name="Tools")
     hand = organisation.create_category(db.uow(), admin, name="Hand tools", parent_id=tools.id)
     paint = organisation.create_category(db.uow(), admin, name="Paint")
-    alerts.add_recipient(db.uow(), admin, email="tools@example.com", category_id=tools.id)
-    alerts.add_recipient(db.uow(), admin, email="branch@example.com", store_id=branch_store.id)
-    alerts.add_recipient(db.uow(), admin, email="daily@example.com", mode="digest")
+    alert_recipients.add_recipient(db.uow(), admin, email="tools@example.com", category_id=tools.id)
+    alert_recipients.add_recipient(db.uow(), admin, email="branch@example.com", store_id=branch_store.id)
+    alert_recipients.add_recipient(db.uow(), admin, email="daily@example.com", mode="digest")
     saw = catalog.create_item(db.uow(), admin, sku="SAW", name="Saw", reorder_point="1", category_id=hand.id)
     brush = catalog.create_item(
         db.uow(), admin, sku="BRU", name="Brush", reorder_point="1", category_id=paint.id
@@ -141,13 +141,13 @@ def test_recipients_are_chosen_by_store_and_category_including_subcategories(
 def test_the_daily_digest_lists_the_days_alerts_once(db, admin, hammer, main_store):
     from datetime import timedelta
 
-    alerts.add_recipient(db.uow(), admin, email="daily@example.com", mode="digest")
+    alert_recipients.add_recipient(db.uow(), admin, email="daily@example.com", mode="digest")
     sell(db, admin, hammer, main_store, "6")
     assert outbox(db) == []  # digest recipients get nothing immediately
-    assert alerts.queue_due_digests(db.uow()) == 0  # the day is not over yet
+    assert alert_mail.queue_due_digests(db.uow()) == 0  # the day is not over yet
     tomorrow = alerts.utcnow() + timedelta(days=1, minutes=1)
-    assert alerts.queue_due_digests(db.uow(), now=tomorrow) == 1
-    assert alerts.queue_due_digests(db.uow(), now=tomorrow) == 0
+    assert alert_mail.queue_due_digests(db.uow(), now=tomorrow) == 1
+    assert alert_mail.queue_due_digests(db.uow(), now=tomorrow) == 0
     [digest] = outbox(db)
     assert digest.kind == "digest" and "HAM-1" in digest.body
 
@@ -174,8 +174,8 @@ def test_snoozing_for_a_bad_number_of_days_is_refused(db, admin, hammer, main_st
 
 def test_a_recipient_that_is_not_an_address_is_refused(db, admin):
     with pytest.raises(ValidationError, match="not an e-mail address"):
-        alerts.add_recipient(db.uow(), admin, email="buyer at example")
-    assert alerts.list_recipients(db.uow()) == []
+        alert_recipients.add_recipient(db.uow(), admin, email="buyer at example")
+    assert alert_recipients.list_recipients(db.uow()) == []
 
 
 def test_outbox_rows_are_not_synced_tables(db):

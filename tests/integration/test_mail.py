@@ -14,7 +14,7 @@ from stockdesk.domain.errors import PermissionDenied, ValidationError
 from stockdesk.services import mail
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
-from stockdesk.services.planning import alerts
+from stockdesk.services.planning import alert_recipients
 from tests.support.smtp import SmtpServer, free_port
 
 
@@ -30,8 +30,8 @@ def settings_for(port: int) -> mail.SmtpSettings:
 
 
 def queue_low_stock_mail(db, admin, store, sku="HAM-1"):
-    if not alerts.list_recipients(db.uow()):
-        alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+    if not alert_recipients.list_recipients(db.uow()):
+        alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
     item = catalog.create_item(db.uow(), admin, sku=sku, name="Hammer", reorder_point="5")
     stock.receive(db.uow(), admin, item_id=item.id, store_id=store.id, quantity="10")
     stock.sell(db.uow(), admin, item_id=item.id, store_id=store.id, quantity="6")

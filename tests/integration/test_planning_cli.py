@@ -10,7 +10,7 @@ from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.database import open_database
 from stockdesk.services.inventory import stock
-from stockdesk.services.planning import alerts
+from stockdesk.services.planning import alert_recipients
 from tests.support.smtp import SmtpServer
 
 
@@ -32,7 +32,7 @@ def test_mail_flush_sends_the_queue_headless(tmp_path, capsys):
         mail.save_smtp_settings(
             db.uow(), admin, host="127.0.0.1", port=str(server.port), security="none", sender="d@example.com"
         )
-        alerts.add_recipient(db.uow(), admin, email="buyer@example.com")
+        alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
         stock.sell(db.uow(), admin, item_id=item.id, store_id=store.id, quantity="6")
         assert main(["--db", str(tmp_path / "d.sqlite"), "mail"]) == 0
         assert "1 e-mail(s) not sent yet" in capsys.readouterr().out

@@ -11,7 +11,7 @@ import pytest
 from stockdesk.db.base import utcnow
 from stockdesk.services import mail
 from stockdesk.services.inventory import stock
-from stockdesk.services.planning import alerts
+from stockdesk.services.planning import alert_mail, alert_recipients, alerts
 from tests.integration.test_sync_support import (
     make_desk,
     sync_all,
@@ -32,7 +32,9 @@ def desks(make_desk, tmp_path):
         name="Hammer",
         reorder_point="5",
         quantity=Decimal(10),
-        before_sync=lambda db, admin: alerts.add_recipient(db.uow(), admin, email="buyer@example.com"),
+        before_sync=lambda db, admin: alert_recipients.add_recipient(
+            db.uow(), admin, email="buyer@example.com"
+        ),
     )
 
 
@@ -64,9 +66,9 @@ def test_a_crossing_posted_on_the_other_desk_is_mailed_by_that_desk(desks):
 
 def test_the_daily_digest_lists_only_the_alerts_this_desk_opened(desks):
     a, b, admin, _admin_b, store, item = desks
-    alerts.add_recipient(a.db.uow(), admin, email="digest@example.com", mode="digest")
+    alert_recipients.add_recipient(a.db.uow(), admin, email="digest@example.com", mode="digest")
     stock.sell(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(6))
     sync_all([a, b])
     later = utcnow() + timedelta(days=2)
-    assert alerts.queue_due_digests(b.db.uow(), now=later) == 0
-    assert alerts.queue_due_digests(a.db.uow(), now=later) == 1
+    assert alert_mail.queue_due_digests(b.db.uow(), now=later) == 0
+    assert alert_mail.queue_due_digests(a.db.uow(), now=later) == 1

@@ -24,14 +24,12 @@ one parameter per store), one multi-row alert insert and one e-mail per recipien
 from __future__ import annotations
 
 import uuid
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import (
-    Engine,
     Insert,
     Select,
     bindparam,
@@ -43,22 +41,19 @@ from sqlalchemy import (
 )
 
 from stockdesk.db import capture, fast_write
-from stockdesk.db.alerts_models import Alert, AlertRecipient
+from stockdesk.db.alerts_models import Alert
 from stockdesk.db.base import utcnow
 from stockdesk.db.id_lists import id_in
-from stockdesk.db.models import Category, Item, Store
-from stockdesk.domain.errors import ValidationError
+from stockdesk.db.models import Item, Store
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Action, Actor, require
-from stockdesk.services import mail
 from stockdesk.services.accounts import audit
 from stockdesk.services.inventory.postings import Posting
+from stockdesk.services.planning.alert_mail import Opening, mail_openings
 from stockdesk.services.uow import UnitOfWork
-from stockdesk.services.validation import email_address, whole_number
+from stockdesk.services.validation import whole_number
 
 Key = tuple[uuid.UUID, uuid.UUID]
-MODES = ("immediate", "digest")
-DIGEST_EVERY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -77,26 +72,11 @@ class AlertView:
     snoozed_until: datetime | None
 
 
-@dataclass(frozen=True)
-class RecipientView:
-    id: uuid.UUID
-    email: str
-    store_id: uuid.UUID | None
-    category_id: uuid.UUID | None
-    mode: str
-
-
-@dataclass(frozen=True)
-class _Opening:
-    posting: Posting
-    after: Decimal
-
-
 def levels_changed(
     uow: UnitOfWork, postings: Sequence[Posting], start: Mapping[Key, Decimal], balance: Mapping[Key, Decimal]
 ) -> None:
     """Open and close alerts for the batch the ledger just balanced (same transaction, no commit)."""
-    openings: dict[Key, _Opening] = {}
+    openings: dict[Key, Opening] = {}
     closings: list[Key] = []
     for posting in postings:
         point = posting.item.reorder_point
@@ -105,7 +85,7 @@ def levels_changed(
         key = posting.key
         before, after = start[key], balance[key]
         if before > point >= after:
-            openings[key] = _Opening(posting, after)
+            openings[key] = Opening(posting, after)
         elif before <= point < after:
             closings.append(key)
     if openings:
@@ -114,7 +94,7 @@ def levels_changed(
         _close(uow, sorted(set(closings)))
 
 
-def _alert_row(uow: UnitOfWork, opening: _Opening, now: datetime) -> dict[str, object]:
+def _alert_row(uow: UnitOfWork, opening: Opening, now: datetime) -> dict[str, object]:
     return {
         "id": new_id(),
         "item_id": opening.posting.item.id,
@@ -132,7 +112,7 @@ def _alert_row(uow: UnitOfWork, opening: _Opening, now: datetime) -> dict[str, o
     }
 
 
-def _open(uow: UnitOfWork, openings: dict[Key, _Opening]) -> None:
+def _open(uow: UnitOfWork, openings: dict[Key, Opening]) -> None:
     now = utcnow()
     connection = uow.session.connection()
     if len(openings) == 1:
@@ -151,7 +131,7 @@ def _open(uow: UnitOfWork, openings: dict[Key, _Opening]) -> None:
             with capture.bulk_inserts_of(connection, ["alert"], len(fresh)):
                 fast_write.executemany(connection, _INSERT, [_alert_row(uow, o, now) for o in fresh])
     if fresh:
-        _mail_openings(uow, fresh)
+        mail_openings(uow, fresh)
 
 
 def _insert_unless_open() -> Insert:
@@ -209,157 +189,6 @@ def _close(uow: UnitOfWork, keys: list[Key]) -> None:
         .values(is_open=False, closed_at=bindparam("now"), updated_at=bindparam("now")),
         [{"i": item, "s": store, "now": utcnow()} for item, store in keys],
     )
-
-
-@dataclass(frozen=True)
-class _Recipient:
-    id: uuid.UUID
-    email: str
-    store_id: uuid.UUID | None
-    category_id: uuid.UUID | None
-
-
-# Immediate recipients per engine, re-read at most every RECIPIENTS_TTL (and at once after a local
-# change): a sale that opens an alert must not pay a query for a list that changes a few times a year.
-# A change that arrives by sync is seen within the TTL.
-RECIPIENTS_TTL = timedelta(seconds=30)
-_recipient_cache: weakref.WeakKeyDictionary[Engine, tuple[datetime, list[_Recipient]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _recipients(uow: UnitOfWork, mode: str) -> list[_Recipient]:
-    cached = _recipient_cache.get(uow.engine) if mode == "immediate" else None
-    if cached is not None and cached[0] > utcnow():
-        return cached[1]
-    table = AlertRecipient.__table__.c
-    query = select(table.id, table.email, table.store_id, table.category_id).where(
-        table.deleted.is_(False), table.mode == mode
-    )
-    found = [_Recipient(*row) for row in uow.session.connection().execute(query)]
-    if mode == "immediate":
-        _recipient_cache[uow.engine] = (utcnow() + RECIPIENTS_TTL, found)
-    return found
-
-
-def _forget_recipients(uow: UnitOfWork) -> None:
-    _recipient_cache.pop(uow.engine, None)
-
-
-def _ancestors(uow: UnitOfWork) -> dict[uuid.UUID, set[uuid.UUID]]:
-    """Each category with itself and every parent up the tree (the tree is small)."""
-    parents = dict(uow.session.execute(select(Category.id, Category.parent_id)).tuples().all())
-    chains: dict[uuid.UUID, set[uuid.UUID]] = {}
-    for category in parents:
-        chain, node = set(), category
-        while node is not None and node not in chain:
-            chain.add(node)
-            node = parents.get(node)
-        chains[category] = chain
-    return chains
-
-
-def _matches(recipient: _Recipient | AlertRecipient, store_id: uuid.UUID, categories: set[uuid.UUID]) -> bool:
-    if recipient.store_id is not None and recipient.store_id != store_id:
-        return False
-    return recipient.category_id is None or recipient.category_id in categories
-
-
-def _mail_openings(uow: UnitOfWork, fresh: list[_Opening]) -> None:
-    recipients = _recipients(uow, "immediate")
-    if not recipients:
-        return
-    chains = _ancestors(uow) if any(r.category_id for r in recipients) else {}
-    per_address: dict[str, list[_Opening]] = {}
-    for opening in fresh:
-        item = opening.posting.item
-        categories = chains.get(item.category_id, set()) if item.category_id else set()
-        for recipient in recipients:
-            if _matches(recipient, opening.posting.store.id, categories):
-                per_address.setdefault(recipient.email, []).append(opening)
-    mail.enqueue_many(
-        uow,
-        [("alert", (address,), *_alert_text(openings), None) for address, openings in per_address.items()],
-    )
-
-
-def _line(sku: str, name: str, store: str, on_hand: Decimal, point: Decimal) -> str:
-    return f"{sku}  {name}  in {store}: on hand {_fmt(on_hand)}, reorder point {_fmt(point)}"
-
-
-def _fmt(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return "0" if text == "-0" else text
-
-
-def _alert_text(openings: list[_Opening]) -> tuple[str, str]:
-    lines = [
-        _line(item.sku, item.name, o.posting.store.code, o.after, item.reorder_point)
-        for o in openings
-        for item in (o.posting.item,)
-    ]
-    if len(openings) == 1:
-        first = openings[0].posting
-        subject = f"Low stock: {first.item.sku} {first.item.name} in {first.store.code}"
-    else:
-        subject = f"Low stock: {len(openings)} items reached their reorder point"
-    body = "These items are at or below their reorder point:\n\n" + "\n".join(lines) + "\n"
-    return subject, body
-
-
-# --- recipients ------------------------------------------------------------------------------------
-
-
-def add_recipient(
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    email: str,
-    store_id: object = None,
-    category_id: object = None,
-    mode: str = "immediate",
-) -> RecipientView:
-    """Someone to tell about alerts, optionally only for one store and/or one category (and below)."""
-    with uow:
-        require(actor, Action.MANAGE_SETTINGS)
-        uow.actor_id = actor.id
-        address = email_address("email", email)
-        if mode not in MODES:
-            raise ValidationError("mode", mode, "must be immediate or digest")
-        store = uow.get(Store, store_id, "store").id if store_id is not None else None
-        category = uow.get(Category, category_id, "category").id if category_id is not None else None
-        row = AlertRecipient(
-            email=address,
-            store_id=store,
-            category_id=category,
-            mode=mode,
-            last_digest_at=utcnow() if mode == "digest" else None,
-        )
-        uow.session.add(row)
-        uow.session.flush()
-        audit.record(uow, actor, "alert.recipient.add", "alert_recipient", row.id, email=address, mode=mode)
-        uow.commit()
-        _forget_recipients(uow)
-        return RecipientView(row.id, row.email, row.store_id, row.category_id, row.mode)
-
-
-def remove_recipient(uow: UnitOfWork, actor: Actor, recipient_id: object) -> None:
-    with uow:
-        require(actor, Action.MANAGE_SETTINGS)
-        uow.actor_id = actor.id
-        row = uow.get(AlertRecipient, recipient_id, "recipient")
-        row.deleted = True
-        audit.record(uow, actor, "alert.recipient.remove", "alert_recipient", row.id, email=row.email)
-        uow.commit()
-        _forget_recipients(uow)
-
-
-def list_recipients(uow: UnitOfWork) -> list[RecipientView]:
-    with uow:
-        rows = uow.session.scalars(
-            select(AlertRecipient).where(AlertRecipient.deleted.is_(False)).order_by(AlertRecipient.email)
-        )
-        return [RecipientView(r.id, r.email, r.store_id, r.category_id, r.mode) for r in rows]
 
 
 # --- reading and handling alerts -------------------------------------------------------------------
@@ -444,59 +273,3 @@ def snooze(uow: UnitOfWork, actor: Actor, alert_id: object, *, days: object) -> 
         audit.record(uow, actor, "alert.snooze", "alert", alert.id, until=until.isoformat())
         uow.commit()
         return until
-
-
-def queue_due_digests(uow: UnitOfWork, *, now: datetime | None = None) -> int:
-    """Queue the daily digest of every digest recipient whose day is over; returns e-mails queued."""
-    moment = now or utcnow()
-    with uow:
-        digest = select(AlertRecipient).where(
-            AlertRecipient.deleted.is_(False), AlertRecipient.mode == "digest"
-        )
-        due = [
-            r
-            for r in uow.session.scalars(digest)
-            if r.last_digest_at is None or r.last_digest_at + DIGEST_EVERY <= moment
-        ]
-        if not due:
-            return 0
-        chains = _ancestors(uow)
-        queued = 0
-        for recipient in due:
-            since = recipient.last_digest_at or moment - DIGEST_EVERY
-            lines = _digest_lines(uow, recipient, since, moment, chains)
-            if lines:
-                body = "Alerts opened since the last digest:\n\n" + "\n".join(lines) + "\n"
-                mail.enqueue(
-                    uow,
-                    kind="digest",
-                    recipients=[recipient.email],
-                    subject=f"Low stock digest: {len(lines)} alert(s)",
-                    body=body,
-                )
-                queued += 1
-            recipient.last_digest_at = moment
-        uow.commit()
-        return queued
-
-
-def _digest_lines(
-    uow: UnitOfWork,
-    recipient: AlertRecipient,
-    since: datetime,
-    until: datetime,
-    chains: dict[uuid.UUID, set[uuid.UUID]],
-) -> list[str]:
-    rows = uow.session.execute(
-        select(Alert, Item.sku, Item.name, Item.category_id, Store.code)
-        .join(Item, Item.id == Alert.item_id)
-        .join(Store, Store.id == Alert.store_id)
-        .where(Alert.opened_at > since, Alert.opened_at <= until, Alert.origin_desk == uow.desk_id)
-        .order_by(Store.code, Item.sku)
-    )
-    lines = []
-    for alert, sku, name, category_id, code in rows:
-        if _matches(recipient, alert.store_id, chains.get(category_id, set()) if category_id else set()):
-            state = "" if alert.is_open else " (since recovered)"
-            lines.append(_line(sku, name, code, alert.on_hand, alert.reorder_point) + state)
-    return lines

@@ -32,7 +32,7 @@ from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.maintenance import settings
-from stockdesk.services.planning import alerts
+from stockdesk.services.planning import alert_recipients
 from stockdesk.ui.models.rows import ROW_ROLE
 from stockdesk.ui.planning.common import ProblemList
 from stockdesk.ui.planning.models import recipients_model
@@ -123,10 +123,10 @@ class AlertSettingsDialog(QDialog):
         return box
 
     def reload(self) -> None:
-        self.model.set_rows(alerts.list_recipients(self.db.uow()))
+        self.model.set_rows(alert_recipients.list_recipients(self.db.uow()))
 
     def add_recipient(self) -> None:
-        if self._attempt(lambda: alerts.add_recipient(
+        if self._attempt(lambda: alert_recipients.add_recipient(
             self.db.uow(), self.actor, email=self.email.text(), store_id=self.store.currentData(),
             category_id=self.category.currentData(), mode=self.mode.currentData(),
         )):
@@ -137,7 +137,8 @@ class AlertSettingsDialog(QDialog):
         index = self.table.currentIndex()
         if index.isValid():
             recipient = index.data(ROW_ROLE)
-            if self._attempt(lambda: alerts.remove_recipient(self.db.uow(), self.actor, recipient.id)):
+            remove = alert_recipients.remove_recipient
+            if self._attempt(lambda: remove(self.db.uow(), self.actor, recipient.id)):
                 self.reload()
 
     def save_planning(self) -> None:

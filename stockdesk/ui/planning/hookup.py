@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.mail import MailWorker
-from stockdesk.services.planning import alerts
+from stockdesk.services.planning import alert_mail
 from stockdesk.ui.models.changes import ChangeWatcher
 from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
 from stockdesk.ui.planning.orders_page import OrdersPage
@@ -93,7 +93,7 @@ def install_planning(window: PagedWindow, *, start_mail: bool = True) -> Plannin
 
 
 def _start_mail(window: QMainWindow, db: Database) -> MailWorker:
-    worker = MailWorker(db.uow, before_flush=[lambda: alerts.queue_due_digests(db.uow())])
+    worker = MailWorker(db.uow, before_flush=[lambda: alert_mail.queue_due_digests(db.uow())])
     window.installEventFilter(_StopOnClose(worker, window))
     window.destroyed.connect(lambda: worker.stop(STOP_TIMEOUT_S))
     worker.start()

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from stockdesk.services.inventory.stocktake import VarianceLine
-from stockdesk.services.planning.alerts import AlertView, RecipientView
+from stockdesk.services.planning.alert_recipients import RecipientView
+from stockdesk.services.planning.alerts import AlertView
 from stockdesk.services.planning.purchasing import OrderLineView, OrderView
 from stockdesk.ui.formatting import format_money, format_quantity, format_when
 from stockdesk.ui.models.rows import Column, RowsModel

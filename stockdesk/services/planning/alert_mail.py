@@ -1,0 +1,129 @@
+"""Alert e-mails: one per immediate recipient for the alerts a batch opened, and the daily digests.
+
+Only the desk that posted the crossing mails it; digests list only alerts whose `origin_desk` is ours.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import (
+    select,
+)
+
+from stockdesk.db.alerts_models import Alert, AlertRecipient
+from stockdesk.db.base import utcnow
+from stockdesk.db.models import Item, Store
+from stockdesk.services import mail
+from stockdesk.services.inventory.postings import Posting
+from stockdesk.services.planning.alert_recipients import category_chains, matches, recipients
+from stockdesk.services.uow import UnitOfWork
+
+DIGEST_EVERY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Opening:
+    posting: Posting
+    after: Decimal
+
+
+def mail_openings(uow: UnitOfWork, fresh: list[Opening]) -> None:
+    targets = recipients(uow, "immediate")
+    if not targets:
+        return
+    chains = category_chains(uow) if any(r.category_id for r in targets) else {}
+    per_address: dict[str, list[Opening]] = {}
+    for opening in fresh:
+        item = opening.posting.item
+        categories = chains.get(item.category_id, set()) if item.category_id else set()
+        for recipient in targets:
+            if matches(recipient, opening.posting.store.id, categories):
+                per_address.setdefault(recipient.email, []).append(opening)
+    mail.enqueue_many(
+        uow,
+        [("alert", (address,), *_alert_text(openings), None) for address, openings in per_address.items()],
+    )
+
+
+def _line(sku: str, name: str, store: str, on_hand: Decimal, point: Decimal) -> str:
+    return f"{sku}  {name}  in {store}: on hand {_fmt(on_hand)}, reorder point {_fmt(point)}"
+
+
+def _fmt(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def _alert_text(openings: list[Opening]) -> tuple[str, str]:
+    lines = [
+        _line(item.sku, item.name, o.posting.store.code, o.after, item.reorder_point)
+        for o in openings
+        for item in (o.posting.item,)
+    ]
+    if len(openings) == 1:
+        first = openings[0].posting
+        subject = f"Low stock: {first.item.sku} {first.item.name} in {first.store.code}"
+    else:
+        subject = f"Low stock: {len(openings)} items reached their reorder point"
+    body = "These items are at or below their reorder point:\n\n" + "\n".join(lines) + "\n"
+    return subject, body
+
+
+def queue_due_digests(uow: UnitOfWork, *, now: datetime | None = None) -> int:
+    """Queue the daily digest of every digest recipient whose day is over; returns e-mails queued."""
+    moment = now or utcnow()
+    with uow:
+        digest = select(AlertRecipient).where(
+            AlertRecipient.deleted.is_(False), AlertRecipient.mode == "digest"
+        )
+        due = [
+            r
+            for r in uow.session.scalars(digest)
+            if r.last_digest_at is None or r.last_digest_at + DIGEST_EVERY <= moment
+        ]
+        if not due:
+            return 0
+        chains = category_chains(uow)
+        queued = 0
+        for recipient in due:
+            since = recipient.last_digest_at or moment - DIGEST_EVERY
+            lines = _digest_lines(uow, recipient, since, moment, chains)
+            if lines:
+                body = "Alerts opened since the last digest:\n\n" + "\n".join(lines) + "\n"
+                mail.enqueue(
+                    uow,
+                    kind="digest",
+                    recipients=[recipient.email],
+                    subject=f"Low stock digest: {len(lines)} alert(s)",
+                    body=body,
+                )
+                queued += 1
+            recipient.last_digest_at = moment
+        uow.commit()
+        return queued
+
+
+def _digest_lines(
+    uow: UnitOfWork,
+    recipient: AlertRecipient,
+    since: datetime,
+    until: datetime,
+    chains: dict[uuid.UUID, set[uuid.UUID]],
+) -> list[str]:
+    rows = uow.session.execute(
+        select(Alert, Item.sku, Item.name, Item.category_id, Store.code)
+        .join(Item, Item.id == Alert.item_id)
+        .join(Store, Store.id == Alert.store_id)
+        .where(Alert.opened_at > since, Alert.opened_at <= until, Alert.origin_desk == uow.desk_id)
+        .order_by(Store.code, Item.sku)
+    )
+    lines = []
+    for alert, sku, name, category_id, code in rows:
+        if matches(recipient, alert.store_id, chains.get(category_id, set()) if category_id else set()):
+            state = "" if alert.is_open else " (since recovered)"
+            lines.append(_line(sku, name, code, alert.on_hand, alert.reorder_point) + state)
+    return lines
