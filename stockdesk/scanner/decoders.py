@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 import zxingcpp
 
 from stockdesk.domain.gtin import normalise_scanned
+from stockdesk.scanner.regions import candidate_regions, crop
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ except (ImportError, OSError):  # pragma: no cover - depends on the machine
 
 SYMBOLOGIES = ("EAN13", "EAN8", "UPCA", "UPCE", "CODE128", "CODE39", "QRCODE", "DATAMATRIX")
 DOWNSCALE_LONGEST_SIDE = 640
+ENLARGE_UP_TO = 480  # a region this small or smaller is read again at twice its size
 
 Point = tuple[int, int]
 
@@ -40,12 +42,21 @@ class Decoded:
     code: str
     symbology: str
     polygon: tuple[Point, ...]
+    decoder: str = ""  # "zxing" or "zbar": a second opinion must come from the other one
 
 
 Decoder = Callable[[np.ndarray], list[Decoded]]
 
-_ZXING_NAMES = {"EAN13": "EAN13", "EAN8": "EAN8", "UPCA": "UPCA", "UPCE": "UPCE", "Code128": "CODE128",
-                "Code39": "CODE39", "QRCode": "QRCODE", "DataMatrix": "DATAMATRIX"}
+_ZXING_NAMES = {
+    "EAN13": "EAN13",
+    "EAN8": "EAN8",
+    "UPCA": "UPCA",
+    "UPCE": "UPCE",
+    "Code128": "CODE128",
+    "Code39": "CODE39",
+    "QRCode": "QRCODE",
+    "DataMatrix": "DATAMATRIX",
+}
 _ZXING_FORMATS = [getattr(zxingcpp.BarcodeFormat, name) for name in _ZXING_NAMES]
 
 
@@ -79,10 +90,14 @@ def _text(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _result(code: str, symbology: str, points: Sequence[tuple[float, float]], factor: float) -> Decoded:
-    code, symbology = normalise_scanned(code, symbology)
+def _result(
+    code: str, symbology: str, points: Sequence[tuple[float, float]], factor: float, decoder: str
+) -> Decoded:
+    # Multi-line texts are encoded with CRLF by most QR generators; the printed text (and what a
+    # clerk compares it with) has plain line ends.
+    code, symbology = normalise_scanned(code.replace("\r\n", "\n"), symbology)
     polygon = tuple((round(x * factor), round(y * factor)) for x, y in points)
-    return Decoded(code=code, symbology=symbology, polygon=polygon)
+    return Decoded(code=code, symbology=symbology, polygon=polygon, decoder=decoder)
 
 
 def _box(polygon: tuple[Point, ...]) -> tuple[float, float, float, float]:
@@ -114,22 +129,26 @@ def zbar_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
         return []
     symbols = [pyzbar.ZBarSymbol[name] for name in SYMBOLOGIES if name in pyzbar.ZBarSymbol.__members__]
     found = pyzbar.decode(gray, symbols=symbols)
-    return [_result(_text(s.data), s.type, [(p.x, p.y) for p in s.polygon], factor) for s in found]
+    return [
+        _result(_text(s.data), s.type, [(p.x, p.y) for p in s.polygon], factor, "zbar")
+        for s in found
+        if s.data
+    ]
 
 
 def zxing_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
     """zxing-cpp on a gray image (it tries rotations and its own downscaling)."""
-    found = zxingcpp.read_barcodes(gray, formats=_ZXING_FORMATS)
+    found = zxingcpp.read_barcodes(gray, formats=_ZXING_FORMATS, text_mode=zxingcpp.TextMode.Plain)
     results = []
     seen: set[tuple[str, str]] = set()
     for barcode in found:
         pos = barcode.position
         corners = [(p.x, p.y) for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)]
         name = _ZXING_NAMES.get(barcode.format.name, barcode.format.name.upper())
-        if (barcode.text, name) in seen:  # zxing may report one blurred code from two scan lines
+        if not barcode.text or (barcode.text, name) in seen:  # one blurred code seen by two scan lines
             continue
         seen.add((barcode.text, name))
-        results.append(_result(barcode.text, name, corners, factor))
+        results.append(_result(barcode.text, name, corners, factor, "zxing"))
     return results
 
 
@@ -159,14 +178,58 @@ def decode_zbar_first(frame: np.ndarray) -> list[Decoded]:
     return _zbar_small_then_full(gray) or zxing_decode(gray)
 
 
+def _moved(found: list[Decoded], left: int, top: int, factor: float = 1.0) -> list[Decoded]:
+    """Results read from a (resized) region, in full-frame pixels."""
+    return [
+        replace(d, polygon=tuple((round(x / factor) + left, round(y / factor) + top) for x, y in d.polygon))
+        for d in found
+    ]
+
+
+def _sharpened(gray: np.ndarray) -> np.ndarray:
+    return cv2.addWeighted(gray, 1.8, cv2.GaussianBlur(gray, (0, 0), 3), -0.8, 0)
+
+
+def second_look(region: np.ndarray) -> list[Decoded]:
+    """A region that may hold a code the first pass missed: zbar, then zxing-cpp enlarged, then sharpened.
+
+    Measured on real photos (`python -m bench photos`), each step reads codes the ones before miss:
+    zbar the blurred and glared EAN/UPC labels, the enlargement the small ones, sharpening the soft
+    DataMatrix prints. The first that reads anything ends the look.
+    """
+    found = zbar_decode(region)
+    if found:
+        return found
+    if max(region.shape[:2]) <= ENLARGE_UP_TO:
+        enlarged = cv2.resize(region, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        found = _moved(zxing_decode(enlarged), 0, 0, 2.0)
+        if found:
+            return found
+    return zxing_decode(_sharpened(region))
+
+
 def decode_frame(frame: np.ndarray) -> list[Decoded]:
-    """The production decoder: zxing-cpp, then zbar (small, then full) when zxing finds nothing."""
+    """The production decoder: zxing-cpp on the frame; where it reads nothing, a second look at the
+    patches that may hold a code (`regions.candidate_regions`), so an empty frame costs one zxing pass
+    and a tenth of a millisecond more."""
     gray = to_gray(frame)
-    return drop_phantom_upce(zxing_decode(gray)) or _zbar_small_then_full(gray)
+    found = drop_phantom_upce(zxing_decode(gray))
+    if found:
+        return found
+    for box in candidate_regions(gray):
+        region, left, top = crop(gray, box)
+        found = drop_phantom_upce(second_look(region))
+        if found:
+            return _moved(found, left, top)
+    return []
 
 
-DECODERS: dict[str, Decoder] = {"zbar": decode_zbar, "zxing": decode_zxing, "combined": decode_frame,
-                                "zbar-first": decode_zbar_first}
+DECODERS: dict[str, Decoder] = {
+    "zbar": decode_zbar,
+    "zxing": decode_zxing,
+    "combined": decode_frame,
+    "zbar-first": decode_zbar_first,
+}
 
 
 def make_decoder(name: str = "combined") -> Decoder:

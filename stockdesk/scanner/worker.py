@@ -46,12 +46,20 @@ class CameraWorker(QObject):
     """Reads a frame source, decodes, de-bounces and reports; move it to a QThread and call start()."""
 
     frame_ready = Signal(QImage)
-    scanned = Signal(str, str)   # code, symbology
-    failed = Signal(str)         # a sentence for the status bar
+    scanned = Signal(str, str)  # code, symbology
+    held = Signal()  # a code seen but not yet certain: the clerk holds it steady
+    failed = Signal(str)  # a sentence for the status bar
     stopped = Signal()
 
-    def __init__(self, source: str | SourceFactory, *, decoder: str = "combined", window_s: float = 1.5,
-                 pace: bool = True, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: str | SourceFactory,
+        *,
+        decoder: str = "combined",
+        window_s: float = 1.5,
+        pace: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
         """`source` is an open_source() spec ("0", a video, a folder) or a callable returning a source.
 
         `pace` plays recorded sources at their own frame rate, as a camera would deliver them.
@@ -97,6 +105,8 @@ class CameraWorker(QObject):
             self.frame_ready.emit(frame_to_qimage(result.frame, result.decoded))
             for event in result.events:
                 self.scanned.emit(event.code, event.symbology)
+            if result.held and not result.events:
+                self.held.emit()
             if interval:
                 # Waiting on the stop flag (not sleeping) keeps stop() prompt while pacing.
                 delay = started + (number + 1) * interval - time.monotonic()
@@ -107,8 +117,9 @@ class CameraWorker(QObject):
 class ScannerThread(QObject):
     """Owns a CameraWorker and its QThread; stop() (or closing `window`) stops and joins the thread."""
 
-    def __init__(self, worker: CameraWorker, *, window: QObject | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, worker: CameraWorker, *, window: QObject | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self._thread = QThread(self)

@@ -153,6 +153,7 @@ class ScannerDock(QDockWidget):
         worker = CameraWorker(spec, window_s=self.window_s.value(), pace=self._pace)
         worker.frame_ready.connect(self._frame)
         worker.scanned.connect(self._scanned)
+        worker.held.connect(self._held)
         worker.failed.connect(self._failed)
         worker.stopped.connect(self._stopped)
         self._scanner = ScannerThread(worker, parent=self)
@@ -183,6 +184,9 @@ class ScannerDock(QDockWidget):
             self.stop()
 
     @Slot(str)
+    def _held(self) -> None:
+        self.status.setText(self.tr("Hold steady…"))
+
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("No picture: {message}").format(message=message))
         self.preview.setText(self.tr("No camera"))
