@@ -1,6 +1,7 @@
 """`python -m bench [NAME ...]`: run benchmarks and print their tables (default: foundation).
 
-Each NAME is a module of this package (foundation, scan, forecast, report_pdf, ...).
+Each NAME is a module of this package (foundation, scan, photos, forecast, report_pdf, ...);
+`python -m bench NAME --option ...` hands the options to that one.
 """
 
 from __future__ import annotations
@@ -10,7 +11,11 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    names = argv or ["foundation"]
+    """`NAME [NAME ...]` runs each; `NAME --option ...` runs one and hands it the options."""
+    names = [arg for arg in argv if not arg.startswith("-")] or ["foundation"]
+    if any(arg.startswith("-") for arg in argv):
+        names, options = argv[:1], argv[1:]
+        sys.argv = [f"bench {names[0]}", *options]
     for name in names:
         module = importlib.import_module(f"bench.{name}")
         module.main()
