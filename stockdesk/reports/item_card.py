@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from stockdesk.domain.errors import InvalidBarcode, ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.reports.formatters import money, quantity
 from stockdesk.reports.labels import bar_modules
 from stockdesk.reports.model import (
@@ -172,7 +173,7 @@ class ItemCardDocument(ReportDocument):
 def build(context: ReportContext) -> BuiltReport:
     sku = context.options.sku
     if not sku:
-        raise ValidationError("sku", sku, "is required for the item card")
+        raise ValidationError("sku", sku, Message("item_card_sku"))
     card = item_card(context.db.uow(), sku, last=LAST_MOVEMENTS)
     meta = context.meta(f"{TITLE}: {card.sku}", card.name)
     return BuiltReport(ItemCardDocument(meta, COLUMNS, card), table_sections(card), csv_sections(card))

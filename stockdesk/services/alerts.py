@@ -50,6 +50,7 @@ from stockdesk.db.id_lists import id_in
 from stockdesk.db.models import Category, Item, Store
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import new_id
+from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import audit, mail
 from stockdesk.services.uow import UnitOfWork
@@ -328,7 +329,7 @@ def add_recipient(
         uow.actor_id = actor.id
         address = email_address("email", email)
         if mode not in MODES:
-            raise ValidationError("mode", mode, "must be immediate or digest")
+            raise ValidationError("mode", mode, Message("alert_mode"))
         store = uow.get(Store, store_id, "store").id if store_id is not None else None
         category = uow.get(Category, category_id, "category").id if category_id is not None else None
         row = AlertRecipient(

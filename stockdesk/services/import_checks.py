@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from stockdesk.db.models import Category, Store, Supplier
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.services.bulk import RowProblem
 from stockdesk.services.catalog import clean_barcode
@@ -55,16 +56,17 @@ def header_problems(
             continue
         if name.startswith(STOCK_PREFIX):
             if name[len(STOCK_PREFIX) :] not in stores:
-                problems.append(RowProblem(1, header, name[len(STOCK_PREFIX) :], "is not a known store code"))
+                code = name[len(STOCK_PREFIX) :]
+                problems.append(RowProblem(1, header, code, Message("unknown_store_code")))
         elif name not in FIELDS:
-            problems.append(RowProblem(1, header, name, "is not an item field"))
+            problems.append(RowProblem(1, header, name, Message("not_item_field")))
         if name in seen:
-            problems.append(RowProblem(1, header, name, f"is mapped twice (also column {seen[name]!r})"))
+            problems.append(RowProblem(1, header, name, Message("mapped_twice", column=seen[name])))
         seen.setdefault(name, header)
     required = ("sku",) if upsert else ("sku", "name")
     for name in required:
         if name not in seen:
-            problems.append(RowProblem(1, name, "", f"no column holds the {name}"))
+            problems.append(RowProblem(1, name, "", Message("no_column", name=name)))
     return problems
 
 
@@ -97,11 +99,11 @@ class Lookups:
         parent: uuid.UUID | None = None
         for part in (p.strip() for p in path.split(">")):
             if not part:
-                raise ValidationError("category", path, "has an empty level")
+                raise ValidationError("category", path, Message("category_empty_level"))
             found = self.children.get((parent, part.lower()))
             if found is None:
                 if not self.create_missing:
-                    raise ValidationError("category", path, "is not a known category")
+                    raise ValidationError("category", path, Message("unknown_category"))
                 found = self._add(
                     Category(name=required_text("category", part, max_length=200), parent_id=parent)
                 )
@@ -114,7 +116,7 @@ class Lookups:
         found = self.suppliers.get(name.strip().lower())
         if found is None:
             if not self.create_missing:
-                raise ValidationError("supplier", name, "is not a known supplier")
+                raise ValidationError("supplier", name, Message("unknown_supplier"))
             found = self._add(Supplier(name=required_text("supplier", name, max_length=200)))
             self.suppliers[name.strip().lower()] = found
             self.created.append(f"supplier {name}")

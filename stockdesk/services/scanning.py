@@ -26,6 +26,7 @@ from stockdesk.domain.gtin import (
     normalise_scanned,
     validate_gtin,
 )
+from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import catalog
 from stockdesk.services.uow import UnitOfWork
@@ -223,7 +224,7 @@ def next_instore_ean13(uow: UnitOfWork, *, prefix: int = INSTORE_PREFIX, taken: 
     numbers = [int(c[2:12]) for c in (*codes, *taken) if len(c) == 13 and c.isdigit() and c.startswith(head)]
     following = max(numbers, default=0) + 1
     if following >= 10**10:
-        raise ValidationError("prefix", prefix, "has no free in-store numbers left")
+        raise ValidationError("prefix", prefix, Message("prefix_full"))
     return make_instore_ean13(prefix, following)
 
 
@@ -236,4 +237,4 @@ def assign_instore_ean13(uow: UnitOfWork, actor: Actor, item_id: object, *,
             return catalog.add_barcode(uow, actor, item_id, code, "EAN13")
         except DuplicateValue:
             continue
-    raise DuplicateValue("barcode", code, "could not be allocated; try again")
+    raise DuplicateValue("barcode", code, Message("barcode_retry"))

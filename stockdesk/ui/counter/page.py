@@ -28,6 +28,7 @@ from stockdesk.ui.counter.shift_list import ShiftList
 from stockdesk.ui.dialogs.form import describe_error
 from stockdesk.ui.dialogs.unknown_code import UnknownCodeDialog
 from stockdesk.ui.formatting import format_quantity
+from stockdesk.ui.i18n import error_text
 
 BANNER_OK = "font-size: 16pt; padding: 8px; background: #e8f5e9; color: #1b5e20;"
 BANNER_ERROR = "font-size: 22pt; font-weight: 700; padding: 12px; background: #b00020; color: white;"
@@ -204,7 +205,7 @@ class CounterPage(QWidget):
         except ValidationError as error:
             self._refused(describe_error(error))
         except StockDeskError as error:
-            self._refused(str(error))
+            self._refused(error_text(error))
         else:
             self.quick.quantity.clear()
 
