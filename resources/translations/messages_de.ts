@@ -331,6 +331,14 @@
             <source>is not in the workbook ({names})</source>
             <translation>ist nicht in der Arbeitsmappe ({names})</translation>
         </message>
+        <message id="new_item_no_name">
+            <source>is a new item and the file gives no name</source>
+            <translation>ist ein neuer Artikel, und die Datei nennt keinen Namen</translation>
+        </message>
+        <message id="not_yours">
+            <source>is an item you may not edit</source>
+            <translation>ist ein Artikel, den Sie nicht bearbeiten dürfen</translation>
+        </message>
         <message id="not_smtp_setting">
             <source>is not an SMTP setting</source>
             <translation>ist keine SMTP-Einstellung</translation>
@@ -382,6 +390,22 @@
         <message id="scanner.unknown">
             <source>is not a camera number, a video file or a folder of images</source>
             <translation>ist weder eine Kameranummer noch eine Videodatei noch ein Bilderordner</translation>
+        </message>
+        <message id="scan.nothing">
+            <source>nothing was scanned</source>
+            <translation>es wurde nichts gescannt</translation>
+        </message>
+        <message id="scan.gs1_without_gtin">
+            <source>is a GS1 code without a GTIN (AI 01)</source>
+            <translation>ist ein GS1-Code ohne GTIN (AI 01)</translation>
+        </message>
+        <message id="scan.no_item">
+            <source>belongs to no item</source>
+            <translation>gehört zu keinem Artikel</translation>
+        </message>
+        <message id="scan.no_store">
+            <source>names no store ({code})</source>
+            <translation>nennt keine Filiale ({code})</translation>
         </message>
     </context>
     <context>

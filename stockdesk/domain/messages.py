@@ -108,6 +108,8 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "mapped_twice": "is mapped twice (also column {column!r})",
     "no_column": "no column holds the {name}",
     "sheet_missing": "is not in the workbook ({names})",
+    "new_item_no_name": "is a new item and the file gives no name",
+    "not_yours": "is an item you may not edit",
     # settings, alerts, reports, sync
     "not_smtp_setting": "is not an SMTP setting",
     "security_choices": "must be none, starttls or ssl",
@@ -123,6 +125,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "scanner.no_folder": "not found",
     "scanner.no_images": "contains no images",
     "scanner.unknown": "is not a camera number, a video file or a folder of images",
+    # scans at the counter
+    "scan.nothing": "nothing was scanned",
+    "scan.gs1_without_gtin": "is a GS1 code without a GTIN (AI 01)",
+    "scan.no_item": "belongs to no item",
+    "scan.no_store": "names no store ({code})",
 })
 
 # Parameters whose value is an English word from the code (a noun, a role, a status), never typed by a

@@ -236,9 +236,9 @@ def repeated_keys(rows: Sequence[CheckedRow], header_of: Mapping[str, str]) -> N
         sku = row.values.get("sku")
         if isinstance(sku, str):
             if sku in first_sku:
-                row.problem(header_of["sku"], sku, f"repeats row {first_sku[sku]}")
+                row.problem(header_of["sku"], sku, Message("repeats_row", row=first_sku[sku]))
             first_sku.setdefault(sku, row.number)
         for code in row.values.get("barcodes", ()):  # type: ignore[attr-defined]
             if code in first_code and first_code[code] != row.number:
-                row.problem(header_of["barcodes"], code, f"repeats row {first_code[code]}")
+                row.problem(header_of["barcodes"], code, Message("repeats_row", row=first_code[code]))
             first_code.setdefault(code, row.number)

@@ -77,7 +77,7 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
     """Interpret a scan (webcam symbology or "" for a wedge) and look it up."""
     raw = (text or "").strip()
     if not raw:
-        return ScanResult(ScanKind.INVALID, text, "", symbology, reason="nothing was scanned")
+        return ScanResult(ScanKind.INVALID, text, "", symbology, reason=Message("scan.nothing"))
     store_code = _store_label(raw)
     if store_code is not None:
         return _location(uow, raw, store_code, allow_missing=False)
@@ -91,7 +91,7 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
             return ScanResult(kind, raw, raw, symbology, reason=error.reason)
         if gs1.gtin is None:
             return ScanResult(ScanKind.INVALID, raw, raw, symbology, gs1=gs1,
-                              reason="is a GS1 code without a GTIN (AI 01)")
+                              reason=Message("scan.gs1_without_gtin"))
         code, name = _shortest_form(gs1.gtin), name or "GS1"
     elif looks_like_gtin(code) and not is_valid_gtin(code, name or None):
         return ScanResult(ScanKind.WRONG_CHECK_DIGIT, raw, code, name, reason=_check_reason(code, name))
@@ -102,7 +102,7 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
         located = _location(uow, raw, raw, allow_missing=True)
         if located.kind is ScanKind.LOCATION:
             return located
-    return ScanResult(ScanKind.UNKNOWN, raw, code, name, gs1=gs1, reason="belongs to no item")
+    return ScanResult(ScanKind.UNKNOWN, raw, code, name, gs1=gs1, reason=Message("scan.no_item"))
 
 
 def _store_label(text: str) -> str | None:
@@ -121,7 +121,7 @@ def _location(uow: UnitOfWork, raw: str, code: str, *, allow_missing: bool) -> S
         store = StoreView.of(row) if row is not None else None
     if store is None:
         kind = ScanKind.UNKNOWN if allow_missing else ScanKind.INVALID
-        return ScanResult(kind, raw, code, reason=f"names no store ({code})")
+        return ScanResult(kind, raw, code, reason=Message("scan.no_store", code=code))
     return ScanResult(ScanKind.LOCATION, raw, store.code, store=store)
 
 

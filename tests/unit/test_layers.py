@@ -12,6 +12,8 @@ QT = ("PySide6", "shiboken6", "stockdesk.ui")
 LAYER_RULES: dict[str, tuple[str, ...]] = {
     "domain": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.services"),
     "services": QT,
+    # The Qt-free translations serve the window, the HTTP API, reports and e-mail alike.
+    "i18n": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.services"),
     # The window never builds SQL or opens sessions: it calls services.
     "ui": ("sqlalchemy", "stockdesk.db"),
 }
