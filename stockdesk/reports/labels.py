@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from stockdesk.domain.errors import InvalidBarcode, ValidationError
 from stockdesk.domain.messages import Message
+from stockdesk.reports.fonts import draw_text
 from stockdesk.reports.formatters import money
 from stockdesk.reports.label_presets import LabelPreset, preset_named
 from stockdesk.reports.model import atomic_output
@@ -111,9 +112,8 @@ def _draw_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
     canvas.setFont(FONT_BOLD, name_size + 2)
     canvas.drawRightString(x + sheet.width - _PAD_X, top, price)
     price_width = canvas.stringWidth(price, FONT_BOLD, name_size + 2)
-    canvas.setFont(FONT_BOLD, name_size)
-    canvas.drawString(x + _PAD_X, top, fit_text(label.name, inner - price_width - 2 * mm,
-                                                 bold=True, size=name_size))
+    name = fit_text(label.name, inner - price_width - 2 * mm, bold=True, size=name_size)
+    draw_text(canvas, x + _PAD_X, top, name, font=FONT_BOLD, size=name_size)  # any script (fonts.py)
 
     bars_bottom = y + _PAD_Y + digits_size + 1.5
     bars_top = top - 2.5 * mm
