@@ -108,10 +108,18 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, *, font: str, size:
     if align != "left":
         width = sum(stringWidth(piece, name, size) for name, piece in pieces)
         x -= width if align == "right" else width / 2
+    if len(pieces) == 1:  # the common case, drawn exactly as canvas.drawString always drew it
+        canvas.setFont(pieces[0][0], size)
+        canvas.drawString(x, y, pieces[0][1])
+        canvas.setFont(font, size)
+        return
     # One text object for all runs: text extraction (and copy and paste) sees one line, not pieces.
     text_object = canvas.beginText(x, y)
-    for name, piece in pieces:
+    for index, (name, piece) in enumerate(pieces):
         text_object.setFont(name, size)
-        text_object.textOut(piece)
+        if index < len(pieces) - 1:
+            text_object.textOut(piece)
+        else:
+            text_object.textLine(piece)  # ends the line, as drawString does
     canvas.drawText(text_object)
     canvas.setFont(font, size)
