@@ -239,6 +239,50 @@
             <source>is too long to print readably on this label</source>
             <translation>ist zu lang, um auf diesem Etikett lesbar gedruckt zu werden</translation>
         </message>
+        <message id="gs1.empty">
+            <source>is an empty GS1 element string</source>
+            <translation>ist eine leere GS1-Elementfolge</translation>
+        </message>
+        <message id="gs1.unreadable">
+            <source>is not a GS1 element string (cannot read from {at!r})</source>
+            <translation>ist keine GS1-Elementfolge (nicht lesbar ab „{at}“)</translation>
+        </message>
+        <message id="gs1.unknown_ai">
+            <source>has an unknown AI ({ai})</source>
+            <translation>hat einen unbekannten AI ({ai})</translation>
+        </message>
+        <message id="gs1.needs_characters">
+            <source>AI ({ai}) needs {length} characters</source>
+            <translation>AI ({ai}) braucht {length} Zeichen</translation>
+        </message>
+        <message id="gs1.too_long">
+            <source>AI ({ai}) is longer than {maximum} characters</source>
+            <translation>AI ({ai}) ist länger als {maximum} Zeichen</translation>
+        </message>
+        <message id="gs1.repeated">
+            <source>repeats AI ({ai})</source>
+            <translation>wiederholt AI ({ai})</translation>
+        </message>
+        <message id="gs1.gtin">
+            <source>AI (01): GTIN {reason}</source>
+            <translation>AI (01): GTIN {reason}</translation>
+        </message>
+        <message id="gs1.needs_digits">
+            <source>AI ({ai}) needs {length} digits, got {value!r}</source>
+            <translation>AI ({ai}) braucht {length} Ziffern, erhalten „{value}“</translation>
+        </message>
+        <message id="gs1.ai_empty">
+            <source>AI ({ai}) is empty</source>
+            <translation>AI ({ai}) ist leer</translation>
+        </message>
+        <message id="gs1.no_month">
+            <source>AI ({ai}): month {month:02d} does not exist</source>
+            <translation>AI ({ai}): Monat {month:02d} gibt es nicht</translation>
+        </message>
+        <message id="gs1.no_day">
+            <source>AI ({ai}): day {day:02d} does not exist in {year}-{month:02d}</source>
+            <translation>AI ({ai}): Tag {day:02d} gibt es nicht im {year}-{month:02d}</translation>
+        </message>
         <message id="kind_not_direct">
             <source>is posted by transfer() or count(), not directly</source>
             <translation>wird von transfer() oder count() gebucht, nicht direkt</translation>

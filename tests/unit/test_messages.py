@@ -90,7 +90,6 @@ REASON_AT = {
 BARE_TEXT_ALLOWED = {
     "scanner/commands.py",  # the `scan` sub-command's own arguments
     "domain/forecast.py",  # checks of the series a service hands over, never of typed input
-    "domain/gs1.py",  # GS1 element-string syntax, shown with the code at the counter (to do)
 }
 
 
