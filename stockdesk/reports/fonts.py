@@ -109,9 +109,12 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, *, font: str, size:
         width = sum(stringWidth(piece, name, size) for name, piece in pieces)
         x -= width if align == "right" else width / 2
     if len(pieces) == 1:  # the common case, drawn exactly as canvas.drawString always drew it
-        canvas.setFont(pieces[0][0], size)
-        canvas.drawString(x, y, pieces[0][1])
-        canvas.setFont(font, size)
+        name, piece = pieces[0]
+        if (canvas._fontname, canvas._fontsize) != (name, size):  # each setFont writes operators
+            canvas.setFont(name, size)
+        canvas.drawString(x, y, piece)
+        if name != font:
+            canvas.setFont(font, size)
         return
     # One text object for all runs: text extraction (and copy and paste) sees one line, not pieces.
     text_object = canvas.beginText(x, y)
