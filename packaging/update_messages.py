@@ -13,7 +13,6 @@ editor; tests/unit/test_messages.py fails while any is left.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from stockdesk.domain.messages import ENGLISH
 from stockdesk.i18n.catalogue import TRANSLATIONS_DIR, messages_file
