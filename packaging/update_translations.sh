@@ -8,6 +8,10 @@
 # stockdesk/ui into the .ts (new strings arrive "unfinished"; strings gone from the code are dropped);
 # translate them in Qt Linguist (pyside6-linguist) or an editor, then run this again so
 # pyside6-lrelease writes the .qm the app loads (stockdesk/ui/i18n.py). Commit both files.
+#
+# The services' refusals (message ids in stockdesk/domain/messages.py) are translated in
+# resources/translations/messages_<language>.ts instead, read without Qt by stockdesk/i18n so the
+# HTTP API and reports can use them too: `.venv/bin/python packaging/update_messages.py [language]`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${PYSIDE6_BIN:-.venv/bin}"

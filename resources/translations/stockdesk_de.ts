@@ -2019,6 +2019,10 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>{code} gelesen ({symbology})</translation>
     </message>
     <message>
+        <source>Hold steady…</source>
+        <translation>Ruhig halten…</translation>
+    </message>
+    <message>
         <source>No picture: {message}</source>
         <translation>Kein Bild: {message}</translation>
     </message>

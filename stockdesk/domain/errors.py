@@ -1,20 +1,47 @@
-"""Errors a person can act on: each names the field (or row) and the value that was refused."""
+"""Errors a person can act on: each names the field (or row) and the value that was refused.
+
+Every error carries a `Message` (`error.message`: `message_id` + `params`) besides its English text,
+so the window and the HTTP API can say it in the reader's language (`stockdesk.i18n.translate`);
+`str(error)` stays the English sentence the CLI prints and logs record.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+from stockdesk.domain.messages import Message, as_message
 
 
 class StockDeskError(Exception):
     """Base of every error the application shows to a person."""
 
+    field: str | None = None  # the input it names, if any (a form shows it there, an API reports it)
+
+    def __init__(self, message: str = "") -> None:
+        self.message = as_message(message)
+        super().__init__(str(self.message))
+
+    @property
+    def message_id(self) -> str:
+        return self.message.id
+
+    @property
+    def params(self) -> Mapping[str, object]:
+        return self.message.params
+
 
 class ValidationError(StockDeskError):
-    """A value that breaks a rule; carries the field, the value as typed and the reason."""
+    """A value that breaks a rule; carries the field, the value as typed and the reason.
+
+    `reason` is a `Message` (`Message("required")`) so it can be translated; a plain str is shown
+    as it is (a front end's own, already translated, sentence).
+    """
 
     def __init__(self, field: str, value: object, reason: str) -> None:
         self.field = field
         self.value = value
-        self.reason = reason
-        super().__init__(f"{field}: {value!r} {reason}")
+        self.reason = as_message(reason)
+        super().__init__(Message("validation", field=field, value=value, reason=self.reason))
 
 
 class InvalidQuantity(ValidationError):
@@ -39,18 +66,22 @@ class NotFound(StockDeskError):
     def __init__(self, entity: str, key: object) -> None:
         self.entity = entity
         self.key = key
-        super().__init__(f"{entity} {key!s} not found")
+        super().__init__(Message("not_found", entity=entity, key=key))
 
 
 class InsufficientStock(StockDeskError):
     """Selling or moving more than is on hand."""
+
+    field = "quantity"
 
     def __init__(self, *, sku: str, store: str, on_hand: object, requested: object) -> None:
         self.sku = sku
         self.store = store
         self.on_hand = on_hand
         self.requested = requested
-        super().__init__(f"quantity: {requested} of {sku} requested but only {on_hand} on hand in {store}")
+        super().__init__(
+            Message("insufficient_stock", sku=sku, store=store, on_hand=on_hand, requested=requested)
+        )
 
 
 class PermissionDenied(StockDeskError):
@@ -66,7 +97,7 @@ class AccountLocked(AuthenticationFailed):
 
     def __init__(self, seconds_left: int) -> None:
         self.seconds_left = seconds_left
-        StockDeskError.__init__(self, f"too many failed attempts: try again in {seconds_left} s")
+        super().__init__(Message("auth.locked", seconds_left=seconds_left))
 
 
 class ScannerUnavailable(StockDeskError):
@@ -74,5 +105,5 @@ class ScannerUnavailable(StockDeskError):
 
     def __init__(self, source: str, reason: str) -> None:
         self.source = source
-        self.reason = reason
-        super().__init__(f"scanner {source}: {reason}")
+        self.reason = as_message(reason)
+        super().__init__(Message("scanner.unavailable", source=source, reason=self.reason))

@@ -38,6 +38,7 @@ from enum import StrEnum
 import numpy as np
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 
 ALPHAS: tuple[float, ...] = tuple(round(0.05 * k, 2) for k in range(1, 11))
 ADI_CUTOFF = 1.32
@@ -180,7 +181,7 @@ def _validated(demand: object, *, ndim: int) -> np.ndarray:
     if not np.isfinite(y).all():
         raise ValidationError("demand", "NaN/inf", "must contain only finite numbers")
     if (y < 0).any():
-        raise ValidationError("demand", float(y.min()), "must not be negative")
+        raise ValidationError("demand", float(y.min()), Message("not_negative"))
     return y
 
 

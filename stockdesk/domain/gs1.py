@@ -16,6 +16,7 @@ from datetime import date
 
 from stockdesk.domain.errors import InvalidBarcode
 from stockdesk.domain.gtin import validate_gtin
+from stockdesk.domain.messages import Message
 
 GS = "\x1d"
 
@@ -31,7 +32,7 @@ _SYMBOLOGY_ID = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 _HRI_PART = re.compile(r"\((\d{2,4})\)([^()]*)")
 
 
-def _bad(text: str, reason: str) -> InvalidBarcode:
+def _bad(text: str, reason: Message) -> InvalidBarcode:
     return InvalidBarcode(field="barcode", value=text, reason=reason)
 
 
@@ -56,7 +57,7 @@ def parse_gs1(text: str, *, today: date | None = None) -> Gs1Data:
     """Parse either spelling into Gs1Data; raise InvalidBarcode naming the AI that is malformed."""
     body = _SYMBOLOGY_ID.sub("", text.strip(), count=1).lstrip(GS)
     if not body:
-        raise _bad(text, "is an empty GS1 element string")
+        raise _bad(text, Message("gs1.empty"))
     pairs = _split_hri(text, body) if body.startswith("(") else _split_raw(text, body)
     return _interpret(text, pairs, today or date.today())
 
@@ -69,7 +70,7 @@ def _split_hri(text: str, body: str) -> list[tuple[str, str]]:
         pairs.append((match.group(1), match.group(2)))
         pos = match.end()
     if pos != len(body):
-        raise _bad(text, f"is not a GS1 element string (cannot read from {body[pos:pos + 12]!r})")
+        raise _bad(text, Message("gs1.unreadable", at=body[pos:pos + 12]))
     return pairs
 
 
@@ -83,7 +84,7 @@ def _ai_length(text: str, data: str, pos: int) -> tuple[str, int | None, int]:
             return ai, None, _VARIABLE[ai]
         if size == 4 and _MEASURE.fullmatch(ai):
             return ai, 6, 6
-    raise _bad(text, f"has an unknown AI ({data[pos:pos + 2]})")
+    raise _bad(text, Message("gs1.unknown_ai", ai=data[pos:pos + 2]))
 
 
 def _split_raw(text: str, data: str) -> list[tuple[str, str]]:
@@ -94,12 +95,12 @@ def _split_raw(text: str, data: str) -> list[tuple[str, str]]:
         if fixed is not None:
             end = start + fixed
             if end > len(data) or GS in data[start:end]:
-                raise _bad(text, f"AI ({ai}) needs {fixed} characters")
+                raise _bad(text, Message("gs1.needs_characters", ai=ai, length=fixed))
         else:
             gs_at = data.find(GS, start)
             end = len(data) if gs_at == -1 else gs_at
             if end - start > maximum:
-                raise _bad(text, f"AI ({ai}) is longer than {maximum} characters")
+                raise _bad(text, Message("gs1.too_long", ai=ai, maximum=maximum))
         pairs.append((ai, data[start:end]))
         # Some printers put a GS after fixed-length fields too; it is harmless, skip it.
         pos = end + 1 if data[end:end + 1] == GS else end
@@ -110,7 +111,7 @@ def _interpret(text: str, pairs: list[tuple[str, str]], today: date) -> Gs1Data:
     values: dict[str, str] = {}
     for ai, value in pairs:
         if ai in values:
-            raise _bad(text, f"repeats AI ({ai})")
+            raise _bad(text, Message("gs1.repeated", ai=ai))
         _check_length(text, ai, value)
         values[ai] = value
     gtin = values.get("01")
@@ -118,7 +119,7 @@ def _interpret(text: str, pairs: list[tuple[str, str]], today: date) -> Gs1Data:
         try:
             validate_gtin(gtin)
         except InvalidBarcode as exc:
-            raise _bad(text, f"AI (01): GTIN {exc.reason}") from exc
+            raise _bad(text, Message("gs1.gtin", reason=exc.reason)) from exc
     expiry = values.get("17")
     return Gs1Data(gtin=gtin, batch=values.get("10"), serial=values.get("21"),
                    expiry=None if expiry is None else _parse_date(text, "17", expiry, today))
@@ -127,11 +128,11 @@ def _interpret(text: str, pairs: list[tuple[str, str]], today: date) -> Gs1Data:
 def _check_length(text: str, ai: str, value: str) -> None:
     fixed = _FIXED.get(ai) or (6 if _MEASURE.fullmatch(ai) else None)
     if fixed is not None and (len(value) != fixed or not value.isdigit()):
-        raise _bad(text, f"AI ({ai}) needs {fixed} digits, got {value!r}")
+        raise _bad(text, Message("gs1.needs_digits", ai=ai, length=fixed, value=value))
     if not value:
-        raise _bad(text, f"AI ({ai}) is empty")
+        raise _bad(text, Message("gs1.ai_empty", ai=ai))
     if ai in _VARIABLE and len(value) > _VARIABLE[ai]:
-        raise _bad(text, f"AI ({ai}) is longer than {_VARIABLE[ai]} characters")
+        raise _bad(text, Message("gs1.too_long", ai=ai, maximum=_VARIABLE[ai]))
 
 
 def _parse_date(text: str, ai: str, yymmdd: str, today: date) -> date:
@@ -139,12 +140,12 @@ def _parse_date(text: str, ai: str, yymmdd: str, today: date) -> date:
     yy, month, day = int(yymmdd[0:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
     year = _century_year(yy, today.year)
     if not 1 <= month <= 12:
-        raise _bad(text, f"AI ({ai}): month {month:02d} does not exist")
+        raise _bad(text, Message("gs1.no_month", ai=ai, month=month))
     last = calendar.monthrange(year, month)[1]
     if day == 0:
         day = last
     if day > last:
-        raise _bad(text, f"AI ({ai}): day {day:02d} does not exist in {year}-{month:02d}")
+        raise _bad(text, Message("gs1.no_day", ai=ai, day=day, year=year, month=month))
     return date(year, month, day)
 
 

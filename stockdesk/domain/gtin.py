@@ -7,6 +7,7 @@ check digit; a wrong one means a misread or a typo, so callers refuse the code i
 from __future__ import annotations
 
 from stockdesk.domain.errors import InvalidBarcode, ValidationError
+from stockdesk.domain.messages import Message
 
 GTIN_LENGTHS = (8, 12, 13, 14)
 
@@ -43,7 +44,7 @@ def expand_upce(code: str) -> str:
     """Expand an 8-digit UPC-E (number system 0 or 1) to its 12-digit UPC-A; the check digit is kept."""
     if not _upce_digits_ok(code):
         raise InvalidBarcode(field="barcode", value=code,
-                             reason="is not a UPC-E code (8 digits starting with 0 or 1)")
+                             reason=Message("not_upce"))
     ns, d, check = code[0], code[1:7], code[7]
     last = d[5]
     if last in "012":
@@ -98,17 +99,17 @@ def validate_gtin(code: str, symbology: str | None = None) -> str:
     """Return the code stripped of surrounding blanks, or raise InvalidBarcode saying what is wrong."""
     cleaned = code.strip()
     if not cleaned:
-        raise InvalidBarcode(field="barcode", value=code, reason="is empty")
+        raise InvalidBarcode(field="barcode", value=code, reason=Message("empty"))
     if not (cleaned.isdigit() and cleaned.isascii()):
-        raise InvalidBarcode(field="barcode", value=code, reason="must contain only digits")
+        raise InvalidBarcode(field="barcode", value=code, reason=Message("digits_only"))
     if len(cleaned) not in GTIN_LENGTHS:
         raise InvalidBarcode(field="barcode", value=code,
-                             reason=f"has {len(cleaned)} digits; a GTIN has 8, 12, 13 or 14")
+                             reason=Message("gtin_length", digits=len(cleaned)))
     if is_valid_gtin(cleaned, symbology):
         return cleaned
     body = expand_upce(cleaned)[:-1] if symbology == "UPCE" else cleaned[:-1]
     expected = gtin_check_digit(body)
-    raise InvalidBarcode(field="barcode", value=code, reason=f"has a wrong check digit (expected {expected})")
+    raise InvalidBarcode(field="barcode", value=code, reason=Message("check_digit", expected=expected))
 
 
 def normalise_scanned(code: str, symbology: str) -> tuple[str, str]:
@@ -134,8 +135,9 @@ def make_instore_ean13(prefix: int, number: int) -> str:
     """An EAN-13 in the restricted-circulation range 20-29 (for a shop's own items), check digit included."""
     if not 20 <= prefix <= 29:
         raise ValidationError(field="prefix", value=prefix,
-                              reason="must be between 20 and 29 (the in-store range)")
+                              reason=Message("in_store_prefix"))
     if not 0 <= number < 10**10:
-        raise ValidationError(field="number", value=number, reason="must be between 0 and 9999999999")
+        raise ValidationError(field="number", value=number,
+                              reason=Message("between", minimum=0, maximum=9999999999))
     body = f"{prefix:02d}{number:010d}"
     return body + str(gtin_check_digit(body))

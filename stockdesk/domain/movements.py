@@ -6,6 +6,7 @@ import enum
 from decimal import Decimal
 
 from stockdesk.domain.errors import InvalidQuantity
+from stockdesk.domain.messages import Message
 
 
 class MovementKind(enum.StrEnum):
@@ -36,15 +37,15 @@ def signed_quantity(kind: MovementKind, quantity: Decimal) -> Decimal:
         return quantity  # a count that finds the books right posts a zero delta, still worth recording
     if sign is None:
         if quantity == 0:
-            raise InvalidQuantity("quantity", str(quantity), "must not be zero for an adjustment")
+            raise InvalidQuantity("quantity", str(quantity), Message("not_zero_adjustment"))
         return quantity
     if quantity <= 0:
-        raise InvalidQuantity("quantity", str(quantity), "must be more than zero")
+        raise InvalidQuantity("quantity", str(quantity), Message("more_than_zero"))
     return sign * quantity
 
 
 def count_delta(expected: Decimal, counted: Decimal) -> Decimal:
     """What a count movement posts: the counted quantity minus what the books say."""
     if counted < 0:
-        raise InvalidQuantity("counted", str(counted), "must not be negative")
+        raise InvalidQuantity("counted", str(counted), Message("not_negative"))
     return counted - expected

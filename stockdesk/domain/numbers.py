@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from stockdesk.domain.errors import InvalidPrice, InvalidQuantity, ValidationError
+from stockdesk.domain.messages import Message
 
 CENT = Decimal("0.01")
 MONEY_PLACES = 4  # cost prices of cheap bulk goods need sub-cent precision
@@ -18,16 +19,16 @@ def _to_decimal(field: str, value: object, error: type[ValidationError]) -> Deci
     if isinstance(value, float):
         raise error(field, value, "must be given as text or Decimal, not a float")
     if isinstance(value, bool):
-        raise error(field, value, "is not a number")
+        raise error(field, value, Message("not_number"))
     text = str(value).strip().replace(" ", "") if not isinstance(value, Decimal) else value
     if text == "":
-        raise error(field, value, "is empty")
+        raise error(field, value, Message("empty"))
     try:
         number = Decimal(text)
     except (InvalidOperation, ValueError):
-        raise error(field, value, "is not a number") from None
+        raise error(field, value, Message("not_number")) from None
     if not number.is_finite():
-        raise error(field, value, "is not a finite number")
+        raise error(field, value, Message("not_finite"))
     return number
 
 
@@ -36,14 +37,14 @@ def parse_money(field: str, value: object, *, allow_none: bool = False) -> Decim
     if value is None or (isinstance(value, str) and value.strip() == "" and allow_none):
         if allow_none:
             return None
-        raise InvalidPrice(field, value, "is required")
+        raise InvalidPrice(field, value, Message("required"))
     number = _to_decimal(field, value, InvalidPrice)
     if number < 0:
-        raise InvalidPrice(field, value, "must not be negative")
+        raise InvalidPrice(field, value, Message("not_negative"))
     if -number.as_tuple().exponent > MONEY_PLACES:  # type: ignore[operator]
-        raise InvalidPrice(field, value, f"has more than {MONEY_PLACES} decimal places")
+        raise InvalidPrice(field, value, Message("too_many_places", places=MONEY_PLACES))
     if number >= Decimal("1e10"):
-        raise InvalidPrice(field, value, "is too large")
+        raise InvalidPrice(field, value, Message("too_large"))
     return number
 
 
@@ -53,13 +54,13 @@ def parse_quantity(
     """A quantity with at most three decimal places; positive unless told otherwise."""
     number = _to_decimal(field, value, InvalidQuantity)
     if -number.as_tuple().exponent > QUANTITY_PLACES:  # type: ignore[operator]
-        raise InvalidQuantity(field, value, f"has more than {QUANTITY_PLACES} decimal places")
+        raise InvalidQuantity(field, value, Message("too_many_places", places=QUANTITY_PLACES))
     if abs(number) >= Decimal("1e10"):
-        raise InvalidQuantity(field, value, "is too large")
+        raise InvalidQuantity(field, value, Message("too_large"))
     if number < 0 and not allow_negative:
-        raise InvalidQuantity(field, value, "must not be negative")
+        raise InvalidQuantity(field, value, Message("not_negative"))
     if number == 0 and not allow_zero:
-        raise InvalidQuantity(field, value, "must be more than zero")
+        raise InvalidQuantity(field, value, Message("more_than_zero"))
     return number
 
 

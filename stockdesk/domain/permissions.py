@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from stockdesk.domain.errors import PermissionDenied
+from stockdesk.domain.messages import Message
 
 
 class Role(enum.StrEnum):
@@ -83,9 +84,9 @@ def require(
     if allowed(actor, action, store_ids=stores, owner_id=owner_id, author_id=author_id):
         return
     if actor.role is Role.CLERK and action is Action.EDIT_ITEM:
-        raise PermissionDenied("clerks may only change items they created themselves")
+        raise PermissionDenied(Message("permission.own_items"))
     if actor.role is Role.CLERK and action in (Action.MOVE_STOCK, Action.REVERSE_MOVEMENT) and stores:
         if action is Action.REVERSE_MOVEMENT and author_id != actor.id:
-            raise PermissionDenied("clerks may only reverse their own movements")
-        raise PermissionDenied("clerks may only move stock in the stores they are assigned to")
-    raise PermissionDenied(f"a {actor.role.value} may not {action.value}")
+            raise PermissionDenied(Message("permission.own_movements"))
+        raise PermissionDenied(Message("permission.assigned_stores"))
+    raise PermissionDenied(Message("permission.role", role=actor.role.value, action=action.value))

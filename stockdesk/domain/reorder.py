@@ -27,6 +27,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from statistics import NormalDist
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 
 QUANTUM = Decimal("0.01")
 MIN_SERVICE_LEVEL = Decimal("0.5")
@@ -57,7 +58,9 @@ def service_level_z(service_level: object) -> float:
     """The normal quantile for a cycle service level between 0.5 and 0.999."""
     level = _number("service_level", service_level)
     if not MIN_SERVICE_LEVEL <= level <= MAX_SERVICE_LEVEL:
-        raise ValidationError("service_level", service_level, "must be between 0.5 and 0.999")
+        raise ValidationError(
+            "service_level", service_level, Message("between", minimum="0.5", maximum="0.999")
+        )
     return NormalDist().inv_cdf(float(level))
 
 
@@ -96,7 +99,7 @@ def suggest(
     review = _number("review_period_days", review_period_days)
     multiple = _number("order_multiple", order_multiple)
     if multiple == 0:
-        raise ValidationError("order_multiple", order_multiple, "must be more than zero")
+        raise ValidationError("order_multiple", order_multiple, Message("more_than_zero"))
     stock = _number("on_hand", on_hand, allow_negative=True)  # a ledger may run below zero
     incoming = _number("on_order", on_order)
     safety = safety_stock(daily_sigma, lead, service_level)
@@ -154,16 +157,16 @@ def _with_reason(s: ReorderSuggestion) -> ReorderSuggestion:
 def _number(field: str, value: object, *, allow_negative: bool = False) -> Decimal:
     """A finite Decimal from Decimal, int, float or text; the error names the field and the value."""
     if value is None or isinstance(value, bool):
-        raise ValidationError(field, value, "is not a number")
+        raise ValidationError(field, value, Message("not_number"))
     try:
         # floats come from the forecast; repr gives their shortest exact-looking text (0.1, not 0.1000...)
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
-        raise ValidationError(field, value, "is not a number") from None
+        raise ValidationError(field, value, Message("not_number")) from None
     if not number.is_finite():
-        raise ValidationError(field, value, "is not a finite number")
+        raise ValidationError(field, value, Message("not_finite"))
     if number < 0 and not allow_negative:
-        raise ValidationError(field, value, "must not be negative")
+        raise ValidationError(field, value, Message("not_negative"))
     return number
 
 

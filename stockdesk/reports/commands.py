@@ -8,6 +8,7 @@ from typing import Any
 
 from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.reports.registry import REPORTS, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
@@ -43,7 +44,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
                             as_of=args.as_of, kind=args.kind, user=args.user, sku=args.sku,
                             stocktake=args.stocktake)
     if not args.out.lower().endswith((".pdf", ".csv")):
-        raise ValidationError("out", args.out, "must end in .pdf or .csv")
+        raise ValidationError("out", args.out, Message("out_suffix"))
     db = open_database(args.db or default_database_url())
     try:
         result = run_report(db, users.system_actor(db.uow()), args.name, options, args.out)

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from stockdesk.domain.errors import InvalidBarcode, ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.reports.formatters import money, quantity
 from stockdesk.reports.labels import bar_modules
 from stockdesk.reports.model import (
@@ -29,7 +30,7 @@ from stockdesk.reports.model import (
     atomic_output,
 )
 from stockdesk.reports.movements import local_time
-from stockdesk.reports.pdf_style import ACCENT, FONT, FONT_BOLD, INK, MUTED, fit_text
+from stockdesk.reports.pdf_style import ACCENT, FONT, FONT_BOLD, INK, MUTED, FastTable, fit_text
 from stockdesk.reports.pdf_table import CancelSignal, PageChunker, RowStream
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument, _PageCountCanvas
@@ -150,7 +151,9 @@ class ItemCardDocument(ReportDocument):
     def _details(self) -> Table:
         label_w, value_w = 32 * mm, self.text_width - 70 * mm - 32 * mm
         rows = [[label, fit_text(value, value_w - 6, size=8.5)] for label, value in detail_pairs(self.card)]
-        facts = Table(rows, colWidths=[label_w, value_w], style=[
+        # FastTable draws names in any script (reports/fonts.py); it handles middle-aligned cells.
+        facts = FastTable(rows, colWidths=[label_w, value_w], style=[
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("FONT", (0, 0), (-1, -1), FONT, 8.5), ("FONT", (0, 0), (0, -1), FONT_BOLD, 8.5),
             ("TEXTCOLOR", (0, 0), (0, -1), MUTED), ("TEXTCOLOR", (1, 0), (1, -1), INK),
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
@@ -172,7 +175,7 @@ class ItemCardDocument(ReportDocument):
 def build(context: ReportContext) -> BuiltReport:
     sku = context.options.sku
     if not sku:
-        raise ValidationError("sku", sku, "is required for the item card")
+        raise ValidationError("sku", sku, Message("item_card_sku"))
     card = item_card(context.db.uow(), sku, last=LAST_MOVEMENTS)
     meta = context.meta(f"{TITLE}: {card.sku}", card.name)
     return BuiltReport(ItemCardDocument(meta, COLUMNS, card), table_sections(card), csv_sections(card))

@@ -8,6 +8,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch, mm
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 
 
 @dataclass(frozen=True)
@@ -56,4 +57,4 @@ def preset_named(name: str) -> LabelPreset:
     try:
         return PRESETS[name.strip().lower()]
     except KeyError:
-        raise ValidationError("preset", name, f"is not one of {', '.join(PRESETS)}") from None
+        raise ValidationError("preset", name, Message("one_of", choices=", ".join(PRESETS))) from None

@@ -19,6 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from stockdesk.domain.errors import InvalidBarcode, ValidationError
+from stockdesk.domain.messages import Message
+from stockdesk.reports.fonts import draw_text
 from stockdesk.reports.formatters import money
 from stockdesk.reports.label_presets import LabelPreset, preset_named
 from stockdesk.reports.model import atomic_output
@@ -48,7 +50,7 @@ def symbology_key(symbology: str) -> str:
     """Normalise "EAN-13", "UPC-A", "Code 128" and the like to python-barcode's names."""
     key = symbology.lower().replace("-", "").replace("_", "").replace(" ", "")
     if key not in _QUIET:
-        raise ValidationError("symbology", symbology, f"is not one of {', '.join(_QUIET)}")
+        raise ValidationError("symbology", symbology, Message("one_of", choices=", ".join(_QUIET)))
     return key
 
 
@@ -58,9 +60,10 @@ def bar_modules(code: str, symbology: str) -> str:
     try:
         encoded = barcode.get_barcode_class(key)(code)
     except Exception as error:  # python-barcode raises several unrelated types for bad input
-        raise InvalidBarcode("code", code, f"cannot be encoded as {key}: {error}") from error
+        problem = Message("cannot_encode", symbology=key, problem=str(error))
+        raise InvalidBarcode("code", code, problem) from error
     if key != "code128" and encoded.get_fullcode() != code:
-        raise InvalidBarcode("code", code, f"is not a complete {key} code with a valid check digit")
+        raise InvalidBarcode("code", code, Message("incomplete_code", symbology=key))
     return "".join(encoded.build())
 
 
@@ -72,7 +75,7 @@ def write_labels(path: Path | str, labels: Iterable[Label], preset: str, copies:
     under a temporary name and appears only if every label was valid.
     """
     if copies < 1:
-        raise ValidationError("copies", copies, "must be at least 1")
+        raise ValidationError("copies", copies, Message("at_least_one"))
     sheet = preset_named(preset)
     path = Path(path)
     with atomic_output(path) as temp:
@@ -109,9 +112,8 @@ def _draw_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
     canvas.setFont(FONT_BOLD, name_size + 2)
     canvas.drawRightString(x + sheet.width - _PAD_X, top, price)
     price_width = canvas.stringWidth(price, FONT_BOLD, name_size + 2)
-    canvas.setFont(FONT_BOLD, name_size)
-    canvas.drawString(x + _PAD_X, top, fit_text(label.name, inner - price_width - 2 * mm,
-                                                 bold=True, size=name_size))
+    name = fit_text(label.name, inner - price_width - 2 * mm, bold=True, size=name_size)
+    draw_text(canvas, x + _PAD_X, top, name, font=FONT_BOLD, size=name_size)  # any script (fonts.py)
 
     bars_bottom = y + _PAD_Y + digits_size + 1.5
     bars_top = top - 2.5 * mm
@@ -125,7 +127,7 @@ def _draw_bars(canvas: Canvas, label: Label, left: float, width: float, bottom: 
     quiet = _QUIET[symbology_key(label.symbology)]
     module = min(_MAX_MODULE, width / (len(modules) + 2 * quiet))
     if module < _MIN_MODULE:
-        raise InvalidBarcode("code", label.code, "is too long to print readably on this label")
+        raise InvalidBarcode("code", label.code, Message("label_too_long"))
     x = left + (width - module * len(modules)) / 2
     canvas.setFillColor(black)  # full contrast for scanners, unlike the softer text colour
     path = canvas.beginPath()

@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Table
 
+from stockdesk.reports.fonts import draw_text, is_standard, text_width
 from stockdesk.reports.model import Column
 
-# The 14 standard PDF fonts need no embedding and cover Latin-1 plus the euro sign.
+# The 14 standard PDF fonts need no embedding and cover Latin-1 plus the euro sign; other scripts
+# are drawn in the bundled TrueType fonts (reports/fonts.py).
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
 FONT_ITALIC = "Helvetica-Oblique"
@@ -68,13 +70,13 @@ def fit_text(value: str, width: float, *, bold: bool = False, size: float = FONT
 
 
 def _fit_measured(value: str, width: float, font: str, size: float) -> str:
-    """`fit_text` for characters outside the standard encoding, measured the slow way."""
-    if stringWidth(value, font, size) <= width:
+    """`fit_text` for characters outside the standard encoding, measured in the fonts that draw them."""
+    if text_width(value, font, size) <= width:
         return value
     low, high = 0, len(value)
     while low < high:  # the longest prefix that fits together with the ellipsis
         middle = (low + high + 1) // 2
-        if stringWidth(value[:middle] + _ELLIPSIS, font, size) <= width:
+        if text_width(value[:middle] + _ELLIPSIS, font, size) <= width:
             low = middle
         else:
             high = middle - 1
@@ -206,6 +208,7 @@ class _PageTable:
                          style=self._style, hAlign="LEFT", cellStyles=self._cell_styles)
 
 
+_JUSTIFIED = {"LEFT": "left", "RIGHT": "right", "CENTRE": "centre", "CENTER": "centre"}
 _PDF_ESCAPES = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
 _TEXT_OP = "BT 1 0 0 1 %.3f %.3f Tm (%s) Tj T* ET"
 
@@ -229,23 +232,22 @@ class FastTable(Table):
                   size: tuple[float, float]) -> None:
         """Draw a plain text cell directly; defer everything else to Table."""
         just = cellstyle.alignment
+        if type(cellval) is str and not is_standard(cellval) and just in _JUSTIFIED:
+            self._draw_any_script(cellval, cellstyle, pos, size)
+            return
         if (type(cellval) is not str or "\n" in cellval or cellstyle.valign != "MIDDLE"
                 or just not in ("LEFT", "RIGHT") or cellstyle.direction or cellstyle.shaping):
             super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        try:
-            data = cellval.encode("cp1252")  # the standard fonts' WinAnsi encoding
-        except UnicodeEncodeError:
-            super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        self._switch_style(cellstyle)
-        if not data:
             return
         colpos, rowpos = pos
         colwidth, rowheight = size
         fontsize = cellstyle.fontsize
         y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + cellstyle.leading) / 2.0 \
             - fontsize
+        data = cellval.encode("cp1252")  # the standard fonts' WinAnsi encoding (checked above)
+        self._switch_style(cellstyle)
+        if not data:
+            return
         if just == "LEFT":
             x = colpos + cellstyle.leftPadding
         else:
@@ -254,6 +256,34 @@ class FastTable(Table):
             x = colpos + colwidth - cellstyle.rightPadding - width
         body = cellval.translate(_PDF_ESCAPES) if cellval.isascii() else _escaped(data)
         self.canv._code.append(_TEXT_OP % (x, y, body))
+
+    def _draw_any_script(self, text: str, cellstyle: Any, pos: tuple[float, float],
+                         size: tuple[float, float]) -> None:
+        """Greek, Cyrillic, Arabic, CJK: run by run in the bundled fonts (reports/fonts.py), placed
+        where Table._drawCell places a string."""
+        self._switch_style(cellstyle)
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        lines = text.split("\n")
+        leading, fontsize = cellstyle.leading, cellstyle.fontsize
+        if cellstyle.valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        elif cellstyle.valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            inner = rowheight + cellstyle.bottomPadding - cellstyle.topPadding
+            y = rowpos + (inner + len(lines) * leading) / 2 - fontsize
+        align = _JUSTIFIED[cellstyle.alignment]
+        if align == "left":
+            x = colpos + cellstyle.leftPadding
+        elif align == "right":
+            x = colpos + colwidth - cellstyle.rightPadding
+        else:
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) / 2
+        for line in lines:
+            draw_text(self.canv, x, y, line, font=cellstyle.fontname, size=fontsize, align=align)
+            y -= leading
+        self._curcellstyle = None  # the runs changed the font: the next cell sets its own again
 
     def _switch_style(self, cellstyle: Any) -> None:
         """Colour and font changes exactly as Table._drawCell makes them."""

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from stockdesk.domain.errors import PermissionDenied, ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
 from stockdesk.reports import item_card, low_stock, movements, stocktake_sheet, valuation, variance
@@ -68,15 +69,15 @@ def spec_named(name: str) -> ReportSpec:
     try:
         return REPORTS[name.strip().lower()]
     except KeyError:
-        raise ValidationError("report", name, f"is not one of {', '.join(REPORTS)}") from None
+        raise ValidationError("report", name, Message("one_of", choices=", ".join(REPORTS))) from None
 
 
 def _check(options: ReportOptions) -> None:
     if options.date_from and options.date_to and options.date_from > options.date_to:
-        raise ValidationError("from", options.date_from.isoformat(), "is after the end of the period")
+        raise ValidationError("from", options.date_from.isoformat(), Message("period_end"))
     if options.kind is not None and options.kind not in {k.value for k in MovementKind}:
         kinds = ", ".join(k.value for k in MovementKind)
-        raise ValidationError("kind", options.kind, f"is not one of {kinds}")
+        raise ValidationError("kind", options.kind, Message("one_of", choices=kinds))
 
 
 def context_for(db: Database, actor: Actor, options: ReportOptions) -> ReportContext:
@@ -85,7 +86,7 @@ def context_for(db: Database, actor: Actor, options: ReportOptions) -> ReportCon
     chosen = report_queries.stores_named(db.uow(), options.store) if options.store else None
     if actor.is_clerk:
         if chosen is not None and chosen[0][0] not in actor.store_ids:
-            raise PermissionDenied("clerks may only report on the stores they are assigned to")
+            raise PermissionDenied(Message("permission.report_stores"))
         if chosen is None:
             chosen = [s for s in report_queries.stores_named(db.uow()) if s[0] in actor.store_ids]
     ids = None if chosen is None else frozenset(s[0] for s in chosen)
@@ -107,7 +108,7 @@ def run_report(db: Database, actor: Actor, name: str, options: ReportOptions, ou
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise ValidationError("out", str(out), "must end in .pdf or .csv")
+        raise ValidationError("out", str(out), Message("out_suffix"))
     built = build_report(db, actor, name, options)
     document = built.document
     if suffix == ".csv":

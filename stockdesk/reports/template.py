@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from stockdesk.reports.fonts import draw_text
 from stockdesk.reports.model import (
     CancelCheck,
     Column,
@@ -127,14 +128,14 @@ class ReportDocument:
         left, right = _MARGIN, width - _MARGIN
         top = height - 12 * mm
         canvas.setFillColor(ACCENT)
-        canvas.setFont(FONT_BOLD, 15)
-        canvas.drawString(left, top, fit_text(self.meta.title, self.text_width * 0.62, bold=True, size=15))
-        canvas.setFont(FONT, 8.5)
+        title = fit_text(self.meta.title, self.text_width * 0.62, bold=True, size=15)
+        draw_text(canvas, left, top, title, font=FONT_BOLD, size=15)
         canvas.setFillColor(INK)
         stores = fit_text(self.meta.stores_text, self.text_width * 0.36, size=8.5)
-        canvas.drawRightString(right, top + 4, stores)
+        draw_text(canvas, right, top + 4, stores, font=FONT, size=8.5, align="right")
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(right, top - 7, fit_text(self.meta.period, self.text_width * 0.36, size=8.5))
+        period = fit_text(self.meta.period, self.text_width * 0.36, size=8.5)
+        draw_text(canvas, right, top - 7, period, font=FONT, size=8.5, align="right")
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1.2)
         canvas.line(left, top - 12, right, top - 12)
@@ -148,7 +149,8 @@ class ReportDocument:
         canvas.line(left, base + 10, right, base + 10)
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(left, base, fit_text(self.meta.generated_text, self.text_width * 0.6, size=7.5))
+        generated = fit_text(self.meta.generated_text, self.text_width * 0.6, size=7.5)
+        draw_text(canvas, left, base, generated, font=FONT, size=7.5)
         # "Page x of " ends where the total (a form filled in at the end) begins.
         total_slot = stringWidth("00000", FONT, 7.5)
         label = f"Page {canvas.getPageNumber()} of "

@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from stockdesk.domain.errors import ScannerUnavailable
+from stockdesk.domain.messages import Message
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"})
 
@@ -81,7 +82,7 @@ class _CaptureSource(_ClosingSource):
             ok, frame = self._capture.read()
             if not ok:
                 if self.live:
-                    raise ScannerUnavailable(self.name, "stopped delivering pictures (unplugged?)")
+                    raise ScannerUnavailable(self.name, Message("scanner.stopped"))
                 return
             yield frame
 
@@ -99,7 +100,7 @@ class CameraSource(_CaptureSource):
             capture = cv2.VideoCapture(index)
         if not capture.isOpened():
             capture.release()
-            raise ScannerUnavailable(name, "cannot be opened (not connected, or used by another program)")
+            raise ScannerUnavailable(name, Message("scanner.busy"))
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, width)
         capture.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
         super().__init__(name, capture, live=True)
@@ -112,12 +113,12 @@ class VideoFileSource(_CaptureSource):
         path = Path(path)
         name = f"video {path.name}"
         if not path.is_file():
-            raise ScannerUnavailable(name, "file not found")
+            raise ScannerUnavailable(name, Message("scanner.no_file"))
         with _quiet_opencv():
             capture = cv2.VideoCapture(str(path))
         if not capture.isOpened():
             capture.release()
-            raise ScannerUnavailable(name, "cannot be read as a video")
+            raise ScannerUnavailable(name, Message("scanner.not_video"))
         super().__init__(name, capture, live=False)
 
 
@@ -138,9 +139,9 @@ class ImageFolderSource(_ClosingSource):
         elif path.is_dir():
             self._files = sorted(p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         else:
-            raise ScannerUnavailable(self.name, "not found")
+            raise ScannerUnavailable(self.name, Message("scanner.no_folder"))
         if not self._files:
-            raise ScannerUnavailable(self.name, "contains no images")
+            raise ScannerUnavailable(self.name, Message("scanner.no_images"))
 
     def __iter__(self) -> Iterator[Frame]:
         for file in self._files:
@@ -159,4 +160,4 @@ def open_source(spec: str) -> FrameSource:
         return ImageFolderSource(path)
     if path.is_file():
         return VideoFileSource(path)
-    raise ScannerUnavailable(spec, "is not a camera number, a video file or a folder of images")
+    raise ScannerUnavailable(spec, Message("scanner.unknown"))

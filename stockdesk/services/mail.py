@@ -39,6 +39,7 @@ from stockdesk.db.base import utcnow
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import new_id
+from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
@@ -98,7 +99,7 @@ def clean_recipients(field: str, addresses: Sequence[str] | str) -> tuple[str, .
     items = addresses.replace(";", ",").split(",") if isinstance(addresses, str) else list(addresses)
     cleaned = tuple(dict.fromkeys(email_address(field, a) for a in items if str(a).strip()))
     if not cleaned:
-        raise ValidationError(field, addresses, "needs at least one e-mail address")
+        raise ValidationError(field, addresses, Message("needs_email"))
     return cleaned
 
 
@@ -159,10 +160,10 @@ def save_smtp_settings(uow: UnitOfWork, actor: Actor, **fields: object) -> SmtpS
 def _clean_settings(fields: dict[str, object]) -> SmtpSettings:
     unknown = set(fields) - set(_KEYS)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], fields[sorted(unknown)[0]], "is not an SMTP setting")
+        raise ValidationError(sorted(unknown)[0], fields[sorted(unknown)[0]], Message("not_smtp_setting"))
     security = str(fields.get("security", "starttls")).strip().lower()
     if security not in SECURITY:
-        raise ValidationError("security", fields.get("security"), "must be none, starttls or ssl")
+        raise ValidationError("security", fields.get("security"), Message("security_choices"))
     return SmtpSettings(
         host=required_text("host", fields.get("host"), max_length=253),
         port=whole_number("port", fields.get("port", 587), minimum=1, maximum=65535),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -12,16 +13,16 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def required_text(field: str, value: object, *, max_length: int) -> str:
     text = "" if value is None else str(value).strip()
     if not text:
-        raise ValidationError(field, value, "is required")
+        raise ValidationError(field, value, Message("required"))
     if len(text) > max_length:
-        raise ValidationError(field, value, f"is longer than {max_length} characters")
+        raise ValidationError(field, value, Message("too_long", maximum=max_length))
     return text
 
 
 def optional_text(field: str, value: object, *, max_length: int) -> str:
     text = "" if value is None else str(value).strip()
     if len(text) > max_length:
-        raise ValidationError(field, value, f"is longer than {max_length} characters")
+        raise ValidationError(field, value, Message("too_long", maximum=max_length))
     return text
 
 
@@ -30,7 +31,7 @@ def email_address(field: str, value: object, *, required: bool = True) -> str:
     if not text and not required:
         return ""
     if not _EMAIL.match(text):
-        raise ValidationError(field, value, "is not an e-mail address")
+        raise ValidationError(field, value, Message("not_email"))
     return text
 
 
@@ -38,7 +39,7 @@ def whole_number(field: str, value: object, *, minimum: int = 0, maximum: int = 
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise ValidationError(field, value, "is not a whole number") from None
+        raise ValidationError(field, value, Message("not_whole_number")) from None
     if not minimum <= number <= maximum:
-        raise ValidationError(field, value, f"must be between {minimum} and {maximum}")
+        raise ValidationError(field, value, Message("between", minimum=minimum, maximum=maximum))
     return number

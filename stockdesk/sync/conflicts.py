@@ -18,6 +18,7 @@ from sqlalchemy import select
 from stockdesk.db.sync_models import SyncConflict, SyncReview
 from stockdesk.db.synced_tables import synced_tables
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
@@ -88,7 +89,7 @@ def resolve(uow: UnitOfWork, actor: Actor, conflict_id: uuid.UUID, *, keep: bool
         uow.actor_id = actor.id
         conflict = uow.get(SyncConflict, conflict_id, "conflict")
         if conflict.status != "open":
-            raise ValidationError("conflict", conflict_id, f"is already {conflict.status}")
+            raise ValidationError("conflict", conflict_id, Message("conflict_done", status=conflict.status))
         if not keep:
             _write_back(uow, conflict)
         conflict.status = "kept" if keep else "reversed"
@@ -107,7 +108,7 @@ def resolve(uow: UnitOfWork, actor: Actor, conflict_id: uuid.UUID, *, keep: bool
 def _write_back(uow: UnitOfWork, conflict: SyncConflict) -> None:
     spec = synced_tables().get(conflict.tbl)
     if conflict.kind != "field" or spec is None or conflict.field not in spec.columns:
-        raise ValidationError("conflict", conflict.id, "a key collision is settled by editing the item")
+        raise ValidationError("conflict", conflict.id, Message("key_collision"))
     raw = json.loads(conflict.lost_value) if conflict.lost_value else None
     value = codec.to_python(conflict.tbl, {conflict.field: raw})[conflict.field]
     table = spec.table

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from stockdesk.domain.permissions import Action, Actor, Role, allowed
 from stockdesk.services.database import Database
 from stockdesk.services.maintenance.backup import BackupError, backup_now, database_file
+from stockdesk.ui.i18n import error_text
 from stockdesk.ui.worker import Job, run_in_background
 
 if TYPE_CHECKING:
@@ -149,7 +150,8 @@ def _backup(setup: FileActions) -> Job | None:
         box.open()  # not exec(): the window stays usable, and tests never block here
 
     def failed(error: BaseException) -> None:
-        text = QCoreApplication.translate("MainWindow", "The backup failed: {error}").format(error=error)
+        text = QCoreApplication.translate("MainWindow", "The backup failed: {error}")
+        text = text.format(error=error_text(error))
         window.statusBar().showMessage(text, 15000)
         QMessageBox(
             QMessageBox.Icon.Warning,

@@ -7,6 +7,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from stockdesk.i18n import field_name
+from stockdesk.ui.i18n import current_language
+
 _KIND_LABELS = {
     "receive": QT_TRANSLATE_NOOP("Formatting", "Received"),
     "sale": QT_TRANSLATE_NOOP("Formatting", "Sold"),
@@ -57,5 +60,5 @@ def role_label(role: str) -> str:
 
 
 def field_label(field: str) -> str:
-    """A service field name as a person would call it: "sell_price" → "Sell price"."""
-    return field.replace("_id", "").replace("_", " ").capitalize()
+    """A service field name as a person would call it: "sell_price" → "Sell price" ("Verkaufspreis")."""
+    return field_name(field, current_language())

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
+from stockdesk.i18n import describe, translate
+
 # Source checkout: <repo>/resources; PyInstaller bundle: <_internal>/resources (see packaging/).
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 SOURCE_LANGUAGE = "en"
@@ -82,3 +84,13 @@ def set_language(language: str) -> bool:
 
 def current_language() -> str:
     return translations().language
+
+
+def say(text: str) -> str:
+    """A service's sentence (a `Message`, e.g. a refusal's reason) in the window's language."""
+    return translate(text, current_language())
+
+
+def error_text(error: BaseException) -> str:
+    """A refusal as the window shows it: translated by its message id, English if none."""
+    return describe(error, current_language())

@@ -40,6 +40,7 @@ from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.export import ItemsExport
 from stockdesk.ui.file_hookup import install_file_actions
 from stockdesk.ui.formatting import role_label
+from stockdesk.ui.i18n import error_text
 from stockdesk.ui.models.changes import ChangeWatcher
 from stockdesk.ui.models.items import PAGE_SIZE, ItemsModel
 from stockdesk.ui.pages.categories_page import CategoriesPage
@@ -343,7 +344,7 @@ class MainWindow(QMainWindow):
         export.finished.connect(
             lambda n: self.statusBar().showMessage(self.tr("Exported {n} items").format(n=f"{n:,}"), 8000)
         )
-        export.failed.connect(lambda error: self.statusBar().showMessage(str(error), 10000))
+        export.failed.connect(lambda error: self.statusBar().showMessage(error_text(error), 10000))
         self.last_export = export
         return export
 
@@ -379,5 +380,5 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def report_error(self, error: StockDeskError) -> None:
-        self.statusBar().showMessage(str(error), 10000)
-        QMessageBox.warning(self, self.tr("StockDesk"), str(error))
+        self.statusBar().showMessage(error_text(error), 10000)
+        QMessageBox.warning(self, self.tr("StockDesk"), error_text(error))

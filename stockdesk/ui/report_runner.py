@@ -20,6 +20,7 @@ from stockdesk.reports.model import ReportCancelled
 from stockdesk.reports.registry import ReportResult, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.database import Database
+from stockdesk.ui.i18n import error_text
 
 Opener = Callable[[Path], bool]
 
@@ -129,9 +130,9 @@ class ReportRunner(QObject):
         if isinstance(error, ReportCancelled):
             self.cancelled.emit()
             return
-        problem = self.tr("The report could not be written: {error}").format(error=error)
+        problem = self.tr("The report could not be written: {error}").format(error=error_text(error))
         self._show(QMessageBox.Icon.Warning, problem)
-        self.failed.emit(str(error))
+        self.failed.emit(error_text(error))
 
     def _show(self, icon: QMessageBox.Icon, text: str) -> None:
         # Not exec(): a nested event loop here would stall other queued results.

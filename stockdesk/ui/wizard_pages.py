@@ -33,7 +33,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.maintenance.first_run import DemoSize, SetupOutcome, SetupPlan, Start, set_up
 from stockdesk.services.validation import email_address
 from stockdesk.ui.dialogs.form import ERROR_STYLE
-from stockdesk.ui.i18n import current_language
+from stockdesk.ui.i18n import current_language, error_text, say
 from stockdesk.ui.worker import run_in_background
 
 MAX_SHOWN_PROBLEMS = 50
@@ -356,7 +356,7 @@ class SetupPage(QWizardPage):
 
     def _show_problems(self, outcome: SetupOutcome) -> None:
         lines = [
-            self.tr("row {0}, column {1}: \u201c{2}\u201d {3}").format(p.row, p.field, p.value, p.reason)
+            self.tr("row {0}, column {1}: \u201c{2}\u201d {3}").format(p.row, p.field, p.value, say(p.reason))
             for p in outcome.problems[:MAX_SHOWN_PROBLEMS]
         ]
         if len(outcome.problems) > MAX_SHOWN_PROBLEMS:
@@ -369,7 +369,7 @@ class SetupPage(QWizardPage):
     def _failed(self, error: BaseException) -> None:
         self.failed = True
         self.bar.setRange(0, 1)
-        self.status.setText(self.tr("Setting up failed: {0}").format(error))
+        self.status.setText(self.tr("Setting up failed: {0}").format(error_text(error)))
         self.status.setStyleSheet(ERROR_STYLE)
         # Show the Cancel button again so the user can leave and try once more.
         self._wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QTabBar,
     QTabWidget,
     QToolBar,
@@ -30,9 +31,16 @@ from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.ui.app import Shell
+from stockdesk.ui.counter.feedback import Beeper
+from stockdesk.ui.counter.page import CounterPage
+from stockdesk.ui.counter.quick_actions import QuickAction
+from stockdesk.ui.dialogs.import_dialog import ImportDialog
+from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.i18n import TRANSLATIONS_DIR, current_language, set_language
 from stockdesk.ui.main_window import MainWindow
+from stockdesk.ui.pages.users_page import UserDialog
 from stockdesk.ui.settings import AppSettings, FileSecrets
+from tests.conftest import make_clerk
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -244,3 +252,81 @@ def test_switching_to_german_at_run_time_rebuilds_the_main_window_in_german(
     finally:
         set_language("en")
         shell.close()
+
+
+# ------------------------------------------------------------------------------------------------
+# the services' refusals, in the German window
+
+
+def test_a_german_form_names_the_field_and_says_why_in_german(qtbot, german, gui_db, gui_admin, gui_store):
+    editor = ItemEditorDialog(gui_db, gui_admin)
+    qtbot.addWidget(editor)
+    editor.sku.setText("HAM-9")
+    editor.name.setText("Hammer")
+    editor.sell_price.setText("12,5O")
+    editor.accept()
+    shown = editor.error_text("sell_price")
+    assert shown == 'Verkaufspreis "12,5O" ist keine Zahl'
+    assert "is not a number" not in shown
+
+    new_user = UserDialog(gui_db, gui_admin, None)
+    qtbot.addWidget(new_user)
+    new_user.email.setText("nobody")
+    new_user.password.setText("long-enough-1")
+    new_user.accept()
+    assert "ist keine E-Mail-Adresse" in new_user.error_text("email")
+    assert "is not an e-mail address" not in new_user.error_text("email")
+
+
+def test_a_permission_refusal_reaches_the_german_window_as_a_german_message_box(
+    qtbot, german, monkeypatch, gui_db, gui_admin, gui_store
+):
+    catalog.create_item(gui_db.uow(), gui_admin, sku="HAM-1", name="Claw hammer")
+    clerk = make_clerk(gui_db, gui_admin, gui_store.id)
+    window = MainWindow(gui_db, clerk)
+    qtbot.addWidget(window)
+    window.select_row(0)
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: boxes.append(text))
+    window.archive_item()
+    assert boxes == ["Mitarbeiter dürfen nur Artikel ändern, die sie selbst angelegt haben"]
+    assert window.statusBar().currentMessage() == boxes[0]
+
+
+def test_the_german_counter_refuses_a_check_digit_and_too_little_stock_in_german(
+    qtbot, german, gui_db, gui_admin, gui_store
+):
+    item = catalog.create_item(
+        gui_db.uow(), gui_admin, sku="TEA-1", name="Green tea", barcodes=["4006381333931"]
+    )
+    stock.receive(gui_db.uow(), gui_admin, item_id=item.id, store_id=gui_store.id, quantity=2)
+    page = CounterPage(gui_db, gui_admin, beeper=Beeper(enabled=False))
+    qtbot.addWidget(page)
+    page.handle_scan("4006381333932", "EAN13")
+    assert "hat eine falsche Prüfziffer (erwartet 1)" in page.banner_text()
+    assert "wrong check digit" not in page.banner_text()
+
+    page.handle_scan("4006381333931", "EAN13")
+    page.quick.quantity.setText("5")
+    page.run_action(QuickAction.SELL)
+    assert page.banner_text() == "Zu wenig Bestand: nur 2 von TEA-1 in MAIN"
+
+    page.quick.quantity.setText("-1")
+    page.run_action(QuickAction.RECEIVE)
+    assert "darf nicht negativ sein" in page.banner_text()
+    assert "must not be negative" not in page.banner_text()
+
+
+def test_german_import_problems_name_row_and_column_in_german(
+    qtbot, german, tmp_path, gui_db, gui_admin, gui_store
+):
+    path = tmp_path / "items.csv"
+    path.write_text("sku,name,price\nA-1,Bolt,1.50\nA-2,Nut,abc\nA-1,Bolt again,2.00\n", encoding="utf-8")
+    dialog = ImportDialog(gui_db, gui_admin, path)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.done, timeout=20000):
+        dialog.check()
+    table = dialog.problem_table
+    rows = [tuple(table.item(r, c).text() for c in range(4)) for r in range(table.rowCount())]
+    assert rows == [("3", "price", "abc", "ist keine Zahl"), ("4", "sku", "A-1", "wiederholt Zeile 2")]

@@ -69,3 +69,23 @@ def test_the_bundle_builds_and_prints_its_version(tmp_path):
     )
     assert init.returncode == 0, init.stderr  # migrations shipped inside the bundle ran
     assert "database ready" in init.stdout
+    _labels_in_any_script_from_the_bundle(binary, tmp_path, clean_env)
+
+
+def _labels_in_any_script_from_the_bundle(binary: Path, tmp_path: Path, env: dict[str, str]) -> None:
+    """The bundled fonts (resources/fonts) and right-to-left support are found without the source tree."""
+    from pypdf import PdfReader
+
+    database = str(tmp_path / "demo.sqlite")
+    names = {"GR-1": "Σφυρί", "AR-1": "مطرقة", "ZH-1": "羊角锤"}
+    items = tmp_path / "items.csv"
+    rows = "".join(f"{sku},{name}\n" for sku, name in names.items())
+    items.write_text(f"sku,name\n{rows}", encoding="utf-8")
+    for command in (["demo", "--items", "3", "--stores", "1", "--days", "1"], ["import", str(items)],
+                    ["labels", *(f"--sku={sku}" for sku in names), "--out", str(tmp_path / "labels.pdf")]):
+        done = subprocess.run([str(binary), "--db", database, *command], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr[-2000:])
+    text = "".join(page.extract_text() or "" for page in PdfReader(tmp_path / "labels.pdf").pages)
+    assert "Σφυρί" in text and "羊角锤" in text
+    assert "ﻣﻄﺮﻗﺔ" in text or "ﺔﻗﺮﻄﻣ" in text  # joined Arabic letters, in either order

@@ -40,6 +40,8 @@ LAYER_RULES: dict[str, tuple[str, ...]] = {
         "stockdesk.reports",
         "stockdesk.scanner",
     ),
+    # The Qt-free translations serve the window, the HTTP API, reports and e-mail alike.
+    "i18n": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.services"),
     # The window never builds SQL or opens sessions: it calls services.
     "ui": ("sqlalchemy", "stockdesk.db", "stockdesk.cli", "stockdesk.api"),
 }

@@ -18,6 +18,7 @@ from stockdesk.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, Role, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
@@ -33,7 +34,7 @@ _hasher = PasswordHasher()  # argon2id with the library's recommended cost
 def _check_password(password: str) -> str:
     if len(password or "") < MIN_PASSWORD:
         raise ValidationError(
-            "password", "•" * len(password or ""), f"must have at least {MIN_PASSWORD} characters"
+            "password", "•" * len(password or ""), Message("password_short", minimum=MIN_PASSWORD)
         )
     return password
 
@@ -42,7 +43,7 @@ def _role(value: object) -> Role:
     try:
         return Role(str(value))
     except ValueError:
-        raise ValidationError("role", value, "must be admin, manager or clerk") from None
+        raise ValidationError("role", value, Message("role_choices")) from None
 
 
 def _actor_of(uow: UnitOfWork, user: User) -> Actor:
@@ -66,7 +67,7 @@ def _new_user(uow: UnitOfWork, email: str, password: str, role: Role, name: str)
     address = email_address("email", email)
     key = address.lower()
     if uow.session.scalar(select(User.id).where(User.email_key == key)) is not None:
-        raise DuplicateValue("email", email, "already has an account (e-mail addresses ignore case)")
+        raise DuplicateValue("email", email, Message("email_taken"))
     user = User(
         email=address,
         email_key=key,
@@ -83,7 +84,7 @@ def create_first_admin(uow: UnitOfWork, *, email: str, password: str, name: str 
     """The very first account of a new database; refused once any account exists."""
     with uow:
         if uow.session.scalar(select(func.count()).select_from(User)) > 0:
-            raise PermissionDenied("an administrator already exists: log in instead")
+            raise PermissionDenied(Message("permission.admin_exists"))
         user = _new_user(uow, email, password, Role.ADMIN, name)
         actor = _actor_of(uow, user)
         audit.record(uow, actor, "user.create", "user", user.id, role="admin", first=True)
@@ -138,7 +139,7 @@ def update_user(
         uow.actor_id = actor.id
         user = uow.get(User, user_id, "user")
         if user.id == actor.id and (active is False or (role is not None and role != Role.ADMIN.value)):
-            raise ValidationError("role", role or "inactive", "would lock you out: ask another admin")
+            raise ValidationError("role", role or "inactive", Message("lockout"))
         if role is not None:
             user.role = _role(role).value
         if name is not None:
@@ -176,7 +177,7 @@ def authenticate(uow: UnitOfWork, *, email: str, password: str, now: datetime | 
             uow.session.commit()  # the failure must count even though we raise
             if throttle.locked_until is not None and throttle.locked_until > now:
                 raise AccountLocked(LOCK_SECONDS)
-            raise AuthenticationFailed("wrong e-mail or password")
+            raise AuthenticationFailed(Message("auth.failed"))
         uow.session.execute(delete(LoginThrottle).where(LoginThrottle.email_key == key))
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
@@ -198,7 +199,7 @@ def change_password(uow: UnitOfWork, actor: Actor, *, old_password: str, new_pas
         user = uow.get(User, actor.id, "user")
         if not _verifies(user.password_hash, old_password):
             raise ValidationError(
-                "old_password", "•" * len(old_password or ""), "is not your current password"
+                "old_password", "•" * len(old_password or ""), Message("wrong_password")
             )
         user.password_hash = _hasher.hash(_check_password(new_password))
         audit.record(uow, actor, "user.password", "user", user.id)
@@ -234,5 +235,5 @@ def system_actor(uow: UnitOfWork) -> Actor:
             .limit(1)
         )
         if user is None:
-            raise PermissionDenied("no administrator exists yet: run `stockdesk` and create one")
+            raise PermissionDenied(Message("permission.no_admin"))
         return _actor_of(uow, user)

@@ -14,6 +14,7 @@ from stockdesk.db import fast_write
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
 from stockdesk.domain.errors import StockDeskError, ValidationError
 from stockdesk.domain.ids import new_id
+from stockdesk.domain.messages import Message, as_message
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
@@ -30,7 +31,13 @@ class RowProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"row {self.row}, column {self.field}: {self.value!r} {self.reason}"
+        return str(self.message)
+
+    @property
+    def message(self) -> Message:
+        """The problem as one sentence a front end can translate (`reason` may be a Message itself)."""
+        reason = as_message(self.reason)
+        return Message("row_problem", row=self.row, field=self.field, value=self.value, reason=reason)
 
 
 class BulkRejected(StockDeskError):
@@ -58,7 +65,7 @@ def _clean_row(row: Mapping[str, object], known: dict[str, set[object]]) -> dict
         value = row.get(field)
         if value not in (None, ""):
             if value not in known[entity]:
-                raise ValidationError(field, value, f"is not a known {entity}")
+                raise ValidationError(field, value, Message("unknown_entity", entity=entity))
             clean[field] = value
     return clean
 
@@ -105,11 +112,11 @@ def _duplicates(
     seen_codes: dict[str, int] = {}
     for number, row, row_codes in zip(numbers, cleaned, codes, strict=True):
         if row["sku"] in seen_skus:
-            yield RowProblem(number, "sku", row["sku"], f"repeats row {seen_skus[row['sku']]}")
+            yield RowProblem(number, "sku", row["sku"], Message("repeats_row", row=seen_skus[row["sku"]]))
         seen_skus.setdefault(row["sku"], number)
         for code in row_codes:
             if code in seen_codes:
-                yield RowProblem(number, "barcodes", code, f"repeats row {seen_codes[code]}")
+                yield RowProblem(number, "barcodes", code, Message("repeats_row", row=seen_codes[code]))
             seen_codes.setdefault(code, number)
     yield from stored_conflicts(uow, seen_skus, seen_codes)
 
@@ -129,7 +136,7 @@ def _already_stored(
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         for value in uow.session.scalars(select(column).where(column.in_(chunk))):  # type: ignore[attr-defined]
-            yield RowProblem(values[value], field, value, "is already used by another item")
+            yield RowProblem(values[value], field, value, Message("sku_taken"))
 
 
 def create_items(

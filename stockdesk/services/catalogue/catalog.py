@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, func, select
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, NotFound, ValidationError
 from stockdesk.domain.gtin import looks_like_gtin, validate_gtin
+from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
@@ -35,7 +36,7 @@ def _clean_fields(uow: UnitOfWork, fields: Mapping[str, object]) -> dict[str, ob
     """Validate the editable fields given; every error names its field."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], fields[sorted(unknown)[0]], "is not an item field")
+        raise ValidationError(sorted(unknown)[0], fields[sorted(unknown)[0]], Message("not_item_field"))
     clean: dict[str, object] = {}
     for name, value in fields.items():
         if name == "sku":
@@ -62,16 +63,16 @@ def _ensure_sku_free(uow: UnitOfWork, sku: str, item_id: uuid.UUID | None = None
     if item_id is not None:
         query = query.where(Item.id != item_id)
     if uow.session.scalar(query) is not None:
-        raise DuplicateValue("sku", sku, "is already used by another item")
+        raise DuplicateValue("sku", sku, Message("sku_taken"))
 
 
 def clean_barcode(code: object) -> str:
     """Strip and check a barcode; GTIN-looking codes must carry a valid check digit."""
     text = "" if code is None else str(code).strip()
     if not text:
-        raise InvalidBarcode("barcode", code, "is empty")
+        raise InvalidBarcode("barcode", code, Message("empty"))
     if len(text) > 128:
-        raise InvalidBarcode("barcode", code, "is longer than 128 characters")
+        raise InvalidBarcode("barcode", code, Message("too_long", maximum=128))
     if looks_like_gtin(text):
         validate_gtin(text)
     return text
@@ -80,7 +81,7 @@ def clean_barcode(code: object) -> str:
 def _ensure_barcode_free(uow: UnitOfWork, code: str) -> None:
     owner = uow.session.scalar(select(Item.sku).join(ItemBarcode).where(ItemBarcode.code == code))
     if owner is not None:
-        raise DuplicateValue("barcode", code, f"already belongs to item {owner}")
+        raise DuplicateValue("barcode", code, Message("barcode_taken", owner=owner))
 
 
 def create_item(
@@ -234,7 +235,7 @@ def find_item(uow: UnitOfWork, code: str) -> ItemView:
     """Look up by barcode first, then by SKU (case-insensitive); a bad GTIN check digit is refused."""
     text = (code or "").strip()
     if not text:
-        raise InvalidBarcode("barcode", code, "is empty")
+        raise InvalidBarcode("barcode", code, Message("empty"))
     if looks_like_gtin(text):
         validate_gtin(text)
     with uow:

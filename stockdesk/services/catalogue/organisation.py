@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from stockdesk.db.models import Category, Store, Supplier
 from stockdesk.domain.errors import DuplicateValue, ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
@@ -21,7 +22,7 @@ def create_store(uow: UnitOfWork, actor: Actor, *, code: str, name: str, address
         uow.actor_id = actor.id
         code = required_text("code", code, max_length=32).upper()
         if uow.session.scalar(select(Store.id).where(Store.code == code)) is not None:
-            raise DuplicateValue("code", code, "is already the code of another store")
+            raise DuplicateValue("code", code, Message("store_code_taken"))
         store = Store(
             code=code,
             name=required_text("name", name, max_length=200),
@@ -90,7 +91,7 @@ def move_category(uow: UnitOfWork, actor: Actor, category_id: object, *, parent_
         while ancestor is not None:
             if ancestor.id == category.id:
                 raise ValidationError(
-                    "parent", new_parent.name if new_parent else "", "is inside this category"
+                    "parent", new_parent.name if new_parent else "", Message("category_inside")
                 )
             ancestor = uow.session.get(Category, ancestor.parent_id) if ancestor.parent_id else None
         category.parent_id = new_parent.id if new_parent else None
@@ -130,7 +131,7 @@ def _supplier_fields(fields: dict[str, object]) -> dict[str, object]:
         elif key == "lead_time_days":
             clean[key] = whole_number("lead_time_days", value, minimum=0, maximum=365)
         else:
-            raise ValidationError(key, value, "is not a supplier field")
+            raise ValidationError(key, value, Message("not_supplier_field"))
     return clean
 
 

@@ -26,6 +26,7 @@ from stockdesk.domain.gtin import (
     normalise_scanned,
     validate_gtin,
 )
+from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.uow import UnitOfWork
@@ -76,7 +77,7 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
     """Interpret a scan (webcam symbology or "" for a wedge) and look it up."""
     raw = (text or "").strip()
     if not raw:
-        return ScanResult(ScanKind.INVALID, text, "", symbology, reason="nothing was scanned")
+        return ScanResult(ScanKind.INVALID, text, "", symbology, reason=Message("scan.nothing"))
     store_code = _store_label(raw)
     if store_code is not None:
         return _location(uow, raw, store_code, allow_missing=False)
@@ -89,9 +90,8 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
             kind = ScanKind.WRONG_CHECK_DIGIT if "check digit" in error.reason else ScanKind.INVALID
             return ScanResult(kind, raw, raw, symbology, reason=error.reason)
         if gs1.gtin is None:
-            return ScanResult(
-                ScanKind.INVALID, raw, raw, symbology, gs1=gs1, reason="is a GS1 code without a GTIN (AI 01)"
-            )
+            return ScanResult(ScanKind.INVALID, raw, raw, symbology, gs1=gs1,
+                              reason=Message("scan.gs1_without_gtin"))
         code, name = _shortest_form(gs1.gtin), name or "GS1"
     elif looks_like_gtin(code) and not is_valid_gtin(code, name or None):
         return ScanResult(ScanKind.WRONG_CHECK_DIGIT, raw, code, name, reason=_check_reason(code, name))
@@ -102,7 +102,7 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
         located = _location(uow, raw, raw, allow_missing=True)
         if located.kind is ScanKind.LOCATION:
             return located
-    return ScanResult(ScanKind.UNKNOWN, raw, code, name, gs1=gs1, reason="belongs to no item")
+    return ScanResult(ScanKind.UNKNOWN, raw, code, name, gs1=gs1, reason=Message("scan.no_item"))
 
 
 def _store_label(text: str) -> str | None:
@@ -123,7 +123,7 @@ def _location(uow: UnitOfWork, raw: str, code: str, *, allow_missing: bool) -> S
         store = StoreView.of(row) if row is not None else None
     if store is None:
         kind = ScanKind.UNKNOWN if allow_missing else ScanKind.INVALID
-        return ScanResult(kind, raw, code, reason=f"names no store ({code})")
+        return ScanResult(kind, raw, code, reason=Message("scan.no_store", code=code))
     return ScanResult(ScanKind.LOCATION, raw, store.code, store=store)
 
 
@@ -235,7 +235,7 @@ def next_instore_ean13(uow: UnitOfWork, *, prefix: int = INSTORE_PREFIX, taken: 
     numbers = [int(c[2:12]) for c in (*codes, *taken) if len(c) == 13 and c.isdigit() and c.startswith(head)]
     following = max(numbers, default=0) + 1
     if following >= 10**10:
-        raise ValidationError("prefix", prefix, "has no free in-store numbers left")
+        raise ValidationError("prefix", prefix, Message("prefix_full"))
     return make_instore_ean13(prefix, following)
 
 
@@ -249,4 +249,4 @@ def assign_instore_ean13(
             return catalog.add_barcode(uow, actor, item_id, code, "EAN13")
         except DuplicateValue:
             continue
-    raise DuplicateValue("barcode", code, "could not be allocated; try again")
+    raise DuplicateValue("barcode", code, Message("barcode_retry"))

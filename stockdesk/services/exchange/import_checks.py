@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from stockdesk.db.models import Category, Store, Supplier
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.services.catalogue.bulk import RowProblem
 from stockdesk.services.catalogue.catalog import clean_barcode
@@ -55,16 +56,17 @@ def header_problems(
             continue
         if name.startswith(STOCK_PREFIX):
             if name[len(STOCK_PREFIX) :] not in stores:
-                problems.append(RowProblem(1, header, name[len(STOCK_PREFIX) :], "is not a known store code"))
+                code = name[len(STOCK_PREFIX) :]
+                problems.append(RowProblem(1, header, code, Message("unknown_store_code")))
         elif name not in FIELDS:
-            problems.append(RowProblem(1, header, name, "is not an item field"))
+            problems.append(RowProblem(1, header, name, Message("not_item_field")))
         if name in seen:
-            problems.append(RowProblem(1, header, name, f"is mapped twice (also column {seen[name]!r})"))
+            problems.append(RowProblem(1, header, name, Message("mapped_twice", column=seen[name])))
         seen.setdefault(name, header)
     required = ("sku",) if upsert else ("sku", "name")
     for name in required:
         if name not in seen:
-            problems.append(RowProblem(1, name, "", f"no column holds the {name}"))
+            problems.append(RowProblem(1, name, "", Message("no_column", name=name)))
     return problems
 
 
@@ -97,11 +99,11 @@ class Lookups:
         parent: uuid.UUID | None = None
         for part in (p.strip() for p in path.split(">")):
             if not part:
-                raise ValidationError("category", path, "has an empty level")
+                raise ValidationError("category", path, Message("category_empty_level"))
             found = self.children.get((parent, part.lower()))
             if found is None:
                 if not self.create_missing:
-                    raise ValidationError("category", path, "is not a known category")
+                    raise ValidationError("category", path, Message("unknown_category"))
                 found = self._add(
                     Category(name=required_text("category", part, max_length=200), parent_id=parent)
                 )
@@ -114,7 +116,7 @@ class Lookups:
         found = self.suppliers.get(name.strip().lower())
         if found is None:
             if not self.create_missing:
-                raise ValidationError("supplier", name, "is not a known supplier")
+                raise ValidationError("supplier", name, Message("unknown_supplier"))
             found = self._add(Supplier(name=required_text("supplier", name, max_length=200)))
             self.suppliers[name.strip().lower()] = found
             self.created.append(f"supplier {name}")
@@ -234,9 +236,9 @@ def repeated_keys(rows: Sequence[CheckedRow], header_of: Mapping[str, str]) -> N
         sku = row.values.get("sku")
         if isinstance(sku, str):
             if sku in first_sku:
-                row.problem(header_of["sku"], sku, f"repeats row {first_sku[sku]}")
+                row.problem(header_of["sku"], sku, Message("repeats_row", row=first_sku[sku]))
             first_sku.setdefault(sku, row.number)
         for code in row.values.get("barcodes", ()):  # type: ignore[attr-defined]
             if code in first_code and first_code[code] != row.number:
-                row.problem(header_of["barcodes"], code, f"repeats row {first_code[code]}")
+                row.problem(header_of["barcodes"], code, Message("repeats_row", row=first_code[code]))
             first_code.setdefault(code, row.number)

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 
 FIELDS = (
     "sku",
@@ -169,7 +170,7 @@ def _read_xlsx(path: Path, sheet: str | None, limit: int | None) -> Table:
         try:
             if sheet is not None and sheet not in book.sheetnames:
                 names = ", ".join(book.sheetnames)
-                raise ValidationError("sheet", sheet, f"is not in the workbook ({names})")
+                raise ValidationError("sheet", sheet, Message("sheet_missing", names=names))
             worksheet = book[sheet] if sheet else book.worksheets[0]
             rows = ([_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True))
             return _table(rows, "xlsx", "", limit)

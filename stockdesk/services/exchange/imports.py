@@ -30,6 +30,7 @@ from sqlalchemy import bindparam, select, update
 
 from stockdesk.db import bulk_indexes, capture, search_index
 from stockdesk.db.models import Item, ItemBarcode, Store
+from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
 from stockdesk.services.accounts import audit
@@ -273,7 +274,7 @@ def _stored_conflicts(
     for row in candidates:
         if "name" not in row.values and str(row.values["sku"]) not in existing.ids:
             # An upsert file may leave out the name of items it updates, not of items it creates.
-            row.problem(header_of["sku"], row.values["sku"], "is a new item and the file gives no name")
+            row.problem(header_of["sku"], row.values["sku"], Message("new_item_no_name"))
     candidates = [r for r in candidates if not r.problems]
     skus: dict[object, int] = {}
     codes: dict[str, int] = {}
@@ -294,7 +295,7 @@ def _stored_conflicts(
     for row in candidates:
         item_id = existing.ids.get(str(row.values["sku"]))
         if item_id is not None and not allowed(actor, Action.EDIT_ITEM, owner_id=owners.get(item_id)):
-            row.problem(header_of["sku"], row.values["sku"], "is an item you may not edit")
+            row.problem(header_of["sku"], row.values["sku"], Message("not_yours"))
 
 
 def _existing_items(uow: UnitOfWork, rows: Sequence[CheckedRow]) -> _Existing:

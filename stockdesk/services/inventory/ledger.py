@@ -27,6 +27,7 @@ from stockdesk.db.id_lists import id_in
 from stockdesk.db.models import StockLevel, StockMovement
 from stockdesk.domain.errors import InsufficientStock, ValidationError
 from stockdesk.domain.ids import new_id
+from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.inventory.postings import Key, Posting
 from stockdesk.services.planning import alerts
@@ -144,7 +145,7 @@ def post_many(
 def _refuse_archived(posting: Posting) -> None:
     incoming = posting.kind in (MovementKind.RECEIVE, MovementKind.TRANSFER_IN)
     if incoming and not posting.item.active and posting.reverses_id is None:
-        raise ValidationError("item", posting.item.sku, "is archived: restore it before receiving stock")
+        raise ValidationError("item", posting.item.sku, Message("item_archived"))
 
 
 def _movement_row(

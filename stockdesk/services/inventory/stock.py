@@ -13,6 +13,7 @@ from sqlalchemy import select
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import new_id
+from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind, count_delta, signed_quantity
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
@@ -46,7 +47,7 @@ def _prepare(uow: UnitOfWork, actor: Actor, request: MovementRequest, *, allow_n
         require(actor, Action.OVERRIDE_NEGATIVE)
     kind = MovementKind(request.kind)
     if kind in (MovementKind.TRANSFER_IN, MovementKind.TRANSFER_OUT, MovementKind.COUNT):
-        raise ValidationError("kind", kind.value, "is posted by transfer() or count(), not directly")
+        raise ValidationError("kind", kind.value, Message("kind_not_direct"))
     amount = parse_quantity("quantity", request.quantity, allow_negative=kind is MovementKind.ADJUST)
     unit_cost = (
         parse_money("unit_cost", request.unit_cost, allow_none=True)
@@ -174,7 +175,7 @@ def transfer(
         source = uow.get(Store, from_store_id, "store")
         target = uow.get(Store, to_store_id, "store")
         if source.id == target.id:
-            raise ValidationError("to_store", target.code, "is the same store as the one stock leaves")
+            raise ValidationError("to_store", target.code, Message("same_store"))
         require(actor, Action.MOVE_STOCK, store_ids=[source.id, target.id])
         amount = parse_quantity("quantity", quantity)
         note = optional_text("reference", reference, max_length=200)
@@ -251,7 +252,7 @@ def reverse(
         original = uow.get(StockMovement, movement_id, "movement")
         note = optional_text("reason", reason, max_length=180)
         if not note:
-            raise ValidationError("reason", reason, "is required to reverse a movement")
+            raise ValidationError("reason", reason, Message("reversal_reason"))
         legs = [original]
         if original.transfer_id is not None:
             legs = list(
@@ -270,10 +271,10 @@ def _reverse_leg(
 ) -> MovementView:
     require(actor, Action.REVERSE_MOVEMENT, store_ids=[leg.store_id], author_id=leg.user_id)
     if leg.reverses_id is not None:
-        raise ValidationError("movement", str(leg.id), "is itself a reversal; post a new movement instead")
+        raise ValidationError("movement", str(leg.id), Message("is_reversal"))
     already = uow.session.scalar(select(StockMovement.id).where(StockMovement.reverses_id == leg.id))
     if already is not None:
-        raise ValidationError("movement", str(leg.id), "has already been reversed")
+        raise ValidationError("movement", str(leg.id), Message("already_reversed"))
     item = uow.get(Item, leg.item_id, "item")
     store = uow.get(Store, leg.store_id, "store")
     posting = Posting(

@@ -33,6 +33,7 @@ from stockdesk.db.base import utcnow
 from stockdesk.db.models import Category, Item, StockLevel, Store
 from stockdesk.db.planning_models import Stocktake, StocktakeCount, StocktakeLine
 from stockdesk.domain.errors import InvalidQuantity, ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import parse_quantity, round_cents
 from stockdesk.domain.permissions import Action, Actor, require
@@ -86,7 +87,7 @@ def _open_session(uow: UnitOfWork, actor: Actor, stocktake_id: object) -> Stockt
     take = uow.get(Stocktake, stocktake_id, "stocktake")
     require(actor, Action.MOVE_STOCK, store_ids=[take.store_id])
     if take.status != "open":
-        raise ValidationError("stocktake", str(take.id), f"is already {take.status}: start a new one")
+        raise ValidationError("stocktake", str(take.id), Message("stocktake_closed", status=take.status))
     return take
 
 
@@ -117,7 +118,7 @@ def start(
             )
         )
         if busy is not None:
-            raise ValidationError("store", store.code, f"already has an open stocktake ({busy})")
+            raise ValidationError("store", store.code, Message("store_busy", busy=busy))
         roots = {uow.get(Category, c, "category").id for c in category_ids}
         take = Stocktake(store_id=store.id, scope=",".join(sorted(str(r) for r in roots)), note=note)
         uow.session.add(take)
@@ -174,9 +175,9 @@ def add_counts(
             text = str(code).strip()
             item = known.get(text) or _as_uuid(text, in_scope)
             if item is None:
-                problems.append(RowProblem(number, "code", code, "is not a known SKU or barcode"))
+                problems.append(RowProblem(number, "code", code, Message("unknown_code")))
             elif item not in in_scope:
-                problems.append(RowProblem(number, "code", code, "is not part of this stocktake"))
+                problems.append(RowProblem(number, "code", code, Message("not_in_stocktake")))
             try:
                 counted = parse_quantity("quantity", quantity, allow_zero=True, allow_negative=True)
             except InvalidQuantity as error:
@@ -273,7 +274,7 @@ def post(
             .execution_options(synchronize_session=False)
         ).rowcount
         if flipped != 1:
-            raise ValidationError("stocktake", str(take.id), "was posted meanwhile by someone else")
+            raise ValidationError("stocktake", str(take.id), Message("posted_meanwhile"))
         if uow.dialect == "sqlite":
             movements, value_difference = stocktake_posting.post_counts(
                 uow, take.id, store, reference, user_id=actor.id, uncounted_as_zero=uncounted_as_zero
@@ -328,7 +329,8 @@ def _posting_lines(
             continue
         count = Decimal(counted) if counted is not None else Decimal(0)
         if count < 0:
-            problems.append(RowProblem(number, "counted", str(count), f"for {item[1]} would be negative"))
+            negative = Message("would_be_negative", sku=item[1])
+            problems.append(RowProblem(number, "counted", str(count), negative))
         difference = count - expected
         value += round_cents(difference * cost)
         lines.append((ItemRef(*item), count, difference))

@@ -26,6 +26,7 @@ from stockdesk.db.base import Quantity, utcnow
 from stockdesk.db.models import Store
 from stockdesk.db.planning_models import StocktakeLine
 from stockdesk.domain.ids import new_id
+from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.inventory.postings import ItemRef, Key, Posting
@@ -124,7 +125,7 @@ def _refuse_negative_counts(connection: Connection) -> None:
     if rows:
         raise BulkRejected(
             [
-                RowProblem(number, "counted", str(_quantity(counted)), f"for {sku} would be negative")
+                RowProblem(number, "counted", str(_quantity(counted)), Message("would_be_negative", sku=sku))
                 for number, sku, counted in rows
             ]
         )

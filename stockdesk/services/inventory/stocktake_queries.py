@@ -16,6 +16,7 @@ from sqlalchemy import Select, func, select
 from stockdesk.db.models import Store
 from stockdesk.db.planning_models import Stocktake, StocktakeLine
 from stockdesk.domain.errors import NotFound, ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.services.uow import UnitOfWork
 
 
@@ -91,7 +92,7 @@ def stocktake_for_report(
             try:
                 wanted = uuid.UUID(stocktake.strip())
             except ValueError:
-                raise ValidationError("stocktake", stocktake, "is not a stocktake id") from None
+                raise ValidationError("stocktake", stocktake, Message("not_stocktake_id")) from None
             query = query.where(Stocktake.id == wanted)
         row = uow.session.execute(query).tuples().first()
         if row is None:

@@ -16,6 +16,7 @@ from stockdesk.db.alerts_models import AlertRecipient
 from stockdesk.db.base import utcnow
 from stockdesk.db.models import Category, Store
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
@@ -104,7 +105,7 @@ def add_recipient(
         uow.actor_id = actor.id
         address = email_address("email", email)
         if mode not in MODES:
-            raise ValidationError("mode", mode, "must be immediate or digest")
+            raise ValidationError("mode", mode, Message("alert_mode"))
         store = uow.get(Store, store_id, "store").id if store_id is not None else None
         category = uow.get(Category, category_id, "category").id if category_id is not None else None
         row = AlertRecipient(

@@ -26,6 +26,7 @@ from stockdesk.db.models import Item, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
 from stockdesk.domain.errors import InvalidQuantity, NotFound, ValidationError
 from stockdesk.domain.ids import new_id
+from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
@@ -130,7 +131,7 @@ def create_drafts(uow: UnitOfWork, actor: Actor, lines: Sequence[DraftLine]) -> 
                 store = uow.get(Store, line.store_id, "store")
                 quantity = parse_quantity("quantity", line.quantity)
                 if item.supplier_id is None:
-                    raise ValidationError("item", item.sku, "has no supplier: set one before ordering")
+                    raise ValidationError("item", item.sku, Message("no_supplier"))
             except (ValidationError, InvalidQuantity) as error:
                 problems.append(RowProblem(number, error.field, error.value, error.reason))
                 continue
@@ -175,7 +176,7 @@ def _draft(uow: UnitOfWork, actor: Actor, order_id: object) -> PurchaseOrder:
     uow.actor_id = actor.id
     order = uow.get(PurchaseOrder, order_id, "purchase order")
     if order.status != "draft":
-        raise ValidationError("purchase order", order.number, f"is {order.status}: only drafts can be edited")
+        raise ValidationError("purchase order", order.number, Message("order_not_draft", status=order.status))
     return order
 
 
@@ -229,7 +230,7 @@ def remove_line(uow: UnitOfWork, actor: Actor, order_id: object, line_id: object
         order = _draft(uow, actor, order_id)
         line = uow.get(PurchaseOrderLine, line_id, "order line")
         if line.order_id != order.id:
-            raise ValidationError("line", str(line_id), f"does not belong to {order.number}")
+            raise ValidationError("line", str(line_id), Message("line_not_in_order", order=order.number))
         line.deleted = True
         audit.record(uow, actor, "po.edit", "purchase_order", order.id, removed=str(line.id))
         uow.commit()
@@ -268,7 +269,7 @@ def send(
         address = email_address("supplier e-mail", supplier.email)
         view = _view(uow, order)
         if not view.lines:
-            raise ValidationError("purchase order", order.number, "has no lines")
+            raise ValidationError("purchase order", order.number, Message("order_no_lines"))
         path = write_pdf(view, Path(pdf_dir) / f"{order.number}.pdf", by=actor.name or actor.email)
         body = (
             f"Dear {supplier.contact or supplier.name},\n\nplease find attached our order {order.number} "
@@ -299,7 +300,7 @@ def receive(
         require(actor, Action.MOVE_STOCK, store_ids=[order.store_id])
         if order.status not in ("sent", "partial"):
             raise ValidationError(
-                "purchase order", order.number, f"is {order.status}: only sent orders are received"
+                "purchase order", order.number, Message("order_not_sent", status=order.status)
             )
         store = uow.get(Store, order.store_id, "store")
         receipts = _match_lines(uow, order, lines)
@@ -360,7 +361,7 @@ def _match_lines(
         text = str(ref).strip()
         line = by_id.get(text) or by_item.get(codes.get(text))  # type: ignore[arg-type]
         if line is None:
-            problems.append(RowProblem(number, "line", ref, f"is not on order {order.number}"))
+            problems.append(RowProblem(number, "line", ref, Message("not_on_order", order=order.number)))
         try:
             amount = parse_quantity("quantity", quantity)
         except InvalidQuantity as error:

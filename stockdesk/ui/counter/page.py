@@ -29,6 +29,7 @@ from stockdesk.ui.counter.shift_list import ShiftList
 from stockdesk.ui.dialogs.form import describe_error
 from stockdesk.ui.dialogs.unknown_code import UnknownCodeDialog
 from stockdesk.ui.formatting import format_quantity
+from stockdesk.ui.i18n import error_text, say
 
 BANNER_OK = "font-size: 16pt; padding: 8px; background: #e8f5e9; color: #1b5e20;"
 BANNER_ERROR = "font-size: 22pt; font-weight: 700; padding: 12px; background: #b00020; color: white;"
@@ -131,10 +132,10 @@ class CounterPage(QWidget):
                 code=result.code), result.code, self.tr("Unknown code"))
         elif result.kind is ScanKind.WRONG_CHECK_DIGIT:
             self._bad(self.tr("Wrong check digit: {code} {reason}. Scan it again.").format(
-                code=result.code, reason=result.reason), result.code, self.tr("Wrong check digit"))
+                code=result.code, reason=say(result.reason)), result.code, self.tr("Wrong check digit"))
         else:
             self._bad(self.tr("Cannot use {code}: {reason}").format(code=result.code or text,
-                                                                     reason=result.reason),
+                                                                     reason=say(result.reason)),
                       result.code, self.tr("Not a usable code"))
         return result
 
@@ -205,7 +206,7 @@ class CounterPage(QWidget):
         except ValidationError as error:
             self._refused(describe_error(error))
         except StockDeskError as error:
-            self._refused(str(error))
+            self._refused(error_text(error))
         else:
             self.quick.quantity.clear()
 

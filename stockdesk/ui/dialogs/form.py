@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from stockdesk.domain.errors import InsufficientStock, StockDeskError, ValidationError
 from stockdesk.ui.formatting import field_label, format_quantity
+from stockdesk.ui.i18n import error_text, say
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -25,7 +26,7 @@ def describe_error(error: ValidationError, label: str = "") -> str:
     value = "" if error.value is None else str(error.value)
     secret = set(value) == {"•"}  # a masked password says nothing useful
     shown = f' "{value}"' if value and len(value) <= 40 and not secret else ""
-    return f"{label or field_label(error.field)}{shown} {error.reason}"
+    return f"{label or field_label(error.field)}{shown} {say(error.reason)}"
 
 
 def _number(value: object) -> str:
@@ -126,7 +127,7 @@ class FormDialog(QDialog):
                 ),
             )
         else:
-            self.show_field_error("", str(error))
+            self.show_field_error("", error_text(error))
 
     def submit(self) -> None:
         """Call the service; raise a StockDeskError to refuse and keep the dialog open."""

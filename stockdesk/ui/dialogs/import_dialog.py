@@ -42,6 +42,7 @@ from stockdesk.services.exchange.import_files import (
     read_table,
 )
 from stockdesk.services.exchange.imports import ImportOptions, ImportRejected, ImportResult, import_file
+from stockdesk.ui.i18n import error_text, say
 from stockdesk.ui.worker import Job, run_in_background
 
 PREVIEW_ROWS = 20
@@ -273,7 +274,7 @@ class ImportDialog(QDialog):
             self.summary.setText(refused.format(n=len(error.problems)))
         elif isinstance(error, StockDeskError | OSError):
             self.show_problems([])
-            self.summary.setText(self.tr("Nothing was written: {error}").format(error=error))
+            self.summary.setText(self.tr("Nothing was written: {error}").format(error=error_text(error)))
         else:
             raise error  # a bug: the crash handler shows it with the log path
         self.done.emit()
@@ -306,7 +307,7 @@ class ImportDialog(QDialog):
         self.problem_table.setRowCount(len(self.problems))
         for row, problem in enumerate(self.problems):
             value = "" if problem.value is None else str(problem.value)
-            for column, text in enumerate((str(problem.row), problem.field, value, problem.reason)):
+            for column, text in enumerate((str(problem.row), problem.field, value, say(problem.reason))):
                 self.problem_table.setItem(row, column, QTableWidgetItem(text))
 
 
@@ -330,7 +331,7 @@ def open_import_dialog(
     try:
         dialog = ImportDialog(db, actor, path, parent)
     except (StockDeskError, OSError, UnicodeError) as error:
-        QMessageBox.warning(parent, _tr("Import items"), str(error))
+        QMessageBox.warning(parent, _tr("Import items"), error_text(error))
         return None
     dialog.open()
     return dialog

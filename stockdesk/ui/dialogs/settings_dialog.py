@@ -26,7 +26,7 @@ from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.mail import SmtpSettings
 from stockdesk.ui.dialogs.form import FormDialog
-from stockdesk.ui.i18n import set_language
+from stockdesk.ui.i18n import error_text, set_language
 from stockdesk.ui.settings import AppSettings, DeskSettings, SmtpConfig, Theme, validate
 from stockdesk.ui.theme import apply_theme
 from stockdesk.ui.worker import run_in_background
@@ -195,7 +195,7 @@ class SettingsDialog(FormDialog):
 
     def _test_failed(self, error: BaseException) -> None:
         self.smtp_test.setEnabled(True)
-        self.smtp_result.setText(self.tr("Could not connect: {0}").format(error))
+        self.smtp_result.setText(self.tr("Could not connect: {0}").format(error_text(error)))
 
     # saving -------------------------------------------------------------------------------------
 
@@ -288,7 +288,7 @@ def install_settings_action(
         try:
             open_settings(window, db, actor, chosen or AppSettings())
         except StockDeskError as error:  # e.g. the database went away while listing stores
-            window.statusBar().showMessage(str(error), 10000)
+            window.statusBar().showMessage(error_text(error), 10000)
 
     action.triggered.connect(trigger)
     menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]

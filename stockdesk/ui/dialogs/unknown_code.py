@@ -25,6 +25,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.views import ItemView
 from stockdesk.ui.dialogs.form import ERROR_STYLE
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
+from stockdesk.ui.i18n import error_text
 
 MATCHES_SHOWN = 50
 
@@ -110,7 +111,7 @@ class UnknownCodeDialog(QDialog):
             catalog.add_barcode(self.db.uow(), self.actor, item_id, self.code, self.symbology)
             self.item = catalog.get_item(self.db.uow(), item_id)
         except StockDeskError as error:
-            self._show_error(str(error))
+            self._show_error(error_text(error))
             return
         self.accept()
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from stockdesk.domain.errors import StockDeskError
+from stockdesk.ui.i18n import error_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -118,7 +119,7 @@ class KeysetModel(RowsModel):
         try:
             page = self._fetch(before, self._page_size)
         except StockDeskError as error:  # e.g. refused: a Qt override must not raise, so keep it to show
-            self.last_error = str(error)
+            self.last_error = error_text(error)
             self._exhausted = True
             return
         self.page_loads += 1

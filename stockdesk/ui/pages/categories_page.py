@@ -17,6 +17,7 @@ from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
+from stockdesk.ui.i18n import error_text
 from stockdesk.ui.pages.list_page import ListPage
 
 MIME = "application/x-stockdesk-category"
@@ -84,7 +85,7 @@ class CategoryTreeModel(QStandardItemModel):
         try:
             organisation.move_category(self.db.uow(), self.actor, category_id, parent_id=parent_id)
         except StockDeskError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error)
         if later:
             QTimer.singleShot(0, self.reloaded.emit)
         else:

@@ -35,6 +35,7 @@ from shiboken6 import isValid
 from stockdesk.services.database import Database
 from stockdesk.services.planning import dashboard as figures
 from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.i18n import error_text
 from stockdesk.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -132,7 +133,8 @@ class DashboardPage(QWidget):
     def _failed(self, error: BaseException) -> None:
         if isValid(self):
             self._pending -= 1
-            self.values.setText(self.tr("Could not read the figures: {error}").format(error=error))
+            problem = error_text(error)
+            self.values.setText(self.tr("Could not read the figures: {error}").format(error=problem))
 
     def _show_values(self, values: list[figures.StoreValue]) -> None:
         lines = [f"{v.code} — {v.name}: <b>{format_money(v.value, grouped=True)}</b>" for v in values]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.domain.errors import StockDeskError
+from stockdesk.ui.i18n import error_text
 from stockdesk.ui.models.rows import ROW_ROLE
 
 
@@ -94,7 +95,7 @@ class ListPage(QWidget):
         try:
             handler()
         except StockDeskError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
 
     def fit_columns(self) -> None:
         """Size the columns to the rows read so far (a page at most), the last one stretched."""

@@ -18,6 +18,7 @@ from stockdesk.services.catalogue import organisation
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.database import Database
 from stockdesk.ui.formatting import field_label
+from stockdesk.ui.i18n import error_text, say
 
 LineName = Callable[[int], str]  # RowProblem.row (1-based, in the order sent) -> what the screen calls it
 
@@ -48,7 +49,7 @@ class ProblemList(QListWidget):
 
 def describe(error: StockDeskError, line_name: LineName | None = None) -> list[str]:
     if not isinstance(error, BulkRejected):
-        return [str(error)]
+        return [error_text(error)]
     return [_problem_text(problem, line_name) for problem in error.problems]
 
 
@@ -58,7 +59,7 @@ def _problem_text(problem: RowProblem, line_name: LineName | None) -> str:
     else:
         where = QCoreApplication.translate("ProblemList", "Line {n}").format(n=problem.row)
     value = problem.value if isinstance(problem.value, str) else str(problem.value)
-    return f"{where}: {field_label(problem.field).lower()} “{value}” {problem.reason}"
+    return f"{where}: {field_label(problem.field).lower()} “{value}” {say(problem.reason)}"
 
 
 def fill_stores(combo: QComboBox, db: Database, actor: Actor, *, any_text: str = "") -> None:

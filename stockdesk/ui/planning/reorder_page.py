@@ -36,6 +36,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.planning import purchasing
 from stockdesk.services.planning.purchasing import DraftLine, OrderView
 from stockdesk.ui.formatting import format_quantity
+from stockdesk.ui.i18n import error_text
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
 from stockdesk.ui.planning.models import suggestions_model
 from stockdesk.ui.worker import run_in_background
@@ -172,7 +173,7 @@ class ReorderPage(QWidget):
             return
         self.is_loading = False
         self.status.setText("")
-        self.problems.show_messages([str(error)])
+        self.problems.show_messages([error_text(error)])
 
     def _show_line(self, row: int) -> None:
         line = self.model.row(row)

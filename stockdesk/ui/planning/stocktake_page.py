@@ -38,6 +38,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.inventory import stocktake
 from stockdesk.services.inventory.stocktake import PostResult, Variance
 from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.i18n import error_text
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, fill_stores
 from stockdesk.ui.planning.models import CountEntryModel, variance_model
 from stockdesk.ui.worker import run_in_background
@@ -258,7 +259,7 @@ class StocktakePage(QWidget):
             if isinstance(error, StockDeskError):
                 self.problems.show_error(error)
             else:
-                self.problems.show_messages([str(error)])
+                self.problems.show_messages([error_text(error)])
 
     def post(self) -> None:
         report = self.variance

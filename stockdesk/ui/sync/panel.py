@@ -40,6 +40,7 @@ from stockdesk.sync import conflicts
 from stockdesk.sync.conflicts import ConflictView, ReviewView
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.formatting import format_quantity
+from stockdesk.ui.i18n import error_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -258,7 +259,7 @@ class SyncPanel(QWidget):
         try:
             conflicts.resolve(self.db.uow(), self.actor, conflict.id, keep=keep)
         except StockDeskError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             return
         done = self.tr("Kept {field} = {value}") if keep else self.tr("Restored {field} = {value}")
         value = conflict.kept_value if keep else conflict.lost_value
@@ -272,7 +273,7 @@ class SyncPanel(QWidget):
         try:
             item = catalog.get_item(self.db.uow(), review.item_id)
         except StockDeskError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             return
         dialog = MovementDialog(
             self.db, self.actor, item, MovementType.ADJUST, self, store_id=review.store_id
@@ -296,7 +297,7 @@ class SyncPanel(QWidget):
         try:
             conflicts.close_review(self.db.uow(), self.actor, review.id, note=note)
         except StockDeskError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             return
         self._decided(self.tr("Review closed: {note}").format(note=note))
 

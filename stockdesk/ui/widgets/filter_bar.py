@@ -17,6 +17,7 @@ from stockdesk.domain.numbers import parse_money
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database
+from stockdesk.ui.i18n import error_text
 
 DEBOUNCE_MS = 250
 # Shorter text cannot use the trigram index: "ze" would scan a million names (0.8 s) for a list
@@ -116,7 +117,7 @@ class FilterBar(QWidget):
             value = parse_money("price", edit.text().strip(), allow_none=True)
         except StockDeskError as error:
             edit.setStyleSheet("color: #b00020")
-            edit.setToolTip(str(error))
+            edit.setToolTip(error_text(error))
             return None
         edit.setStyleSheet("")
         edit.setToolTip("")

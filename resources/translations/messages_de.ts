@@ -1,0 +1,885 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+    <context>
+        <name>messages</name>
+        <message id="text">
+            <source>{text}</source>
+            <translation>{text}</translation>
+        </message>
+        <message id="validation">
+            <source>{field}: {value!r} {reason}</source>
+            <translation>{field}: „{value}“ {reason}</translation>
+        </message>
+        <message id="not_found">
+            <source>{entity} {key!s} not found</source>
+            <translation>{entity} {key} nicht gefunden</translation>
+        </message>
+        <message id="insufficient_stock">
+            <source>quantity: {requested} of {sku} requested but only {on_hand} on hand in {store}</source>
+            <translation>Menge: {requested} von {sku} verlangt, aber nur {on_hand} vorrätig in {store}</translation>
+        </message>
+        <message id="row_problem">
+            <source>row {row}, column {field}: {value!r} {reason}</source>
+            <translation>Zeile {row}, Spalte {field}: „{value}“ {reason}</translation>
+        </message>
+        <message id="auth.failed">
+            <source>wrong e-mail or password</source>
+            <translation>E-Mail oder Passwort falsch</translation>
+        </message>
+        <message id="auth.locked">
+            <source>too many failed attempts: try again in {seconds_left} s</source>
+            <translation>Zu viele Fehlversuche: bitte in {seconds_left} s erneut versuchen</translation>
+        </message>
+        <message id="scanner.unavailable">
+            <source>scanner {source}: {reason}</source>
+            <translation>Scanner {source}: {reason}</translation>
+        </message>
+        <message id="permission.own_items">
+            <source>clerks may only change items they created themselves</source>
+            <translation>Mitarbeiter dürfen nur Artikel ändern, die sie selbst angelegt haben</translation>
+        </message>
+        <message id="permission.own_movements">
+            <source>clerks may only reverse their own movements</source>
+            <translation>Mitarbeiter dürfen nur ihre eigenen Buchungen stornieren</translation>
+        </message>
+        <message id="permission.assigned_stores">
+            <source>clerks may only move stock in the stores they are assigned to</source>
+            <translation>Mitarbeiter dürfen Bestand nur in den ihnen zugewiesenen Filialen bewegen</translation>
+        </message>
+        <message id="permission.role">
+            <source>a {role} may not {action}</source>
+            <translation>Die Rolle „{role}“ darf nicht: {action}</translation>
+        </message>
+        <message id="permission.report_stores">
+            <source>clerks may only report on the stores they are assigned to</source>
+            <translation>Mitarbeiter dürfen nur über die ihnen zugewiesenen Filialen berichten</translation>
+        </message>
+        <message id="permission.admin_exists">
+            <source>an administrator already exists: log in instead</source>
+            <translation>Es gibt bereits einen Administrator: bitte anmelden</translation>
+        </message>
+        <message id="permission.no_admin">
+            <source>no administrator exists yet: run `stockdesk` and create one</source>
+            <translation>Es gibt noch keinen Administrator: `stockdesk` starten und einen anlegen</translation>
+        </message>
+        <message id="required">
+            <source>is required</source>
+            <translation>ist erforderlich</translation>
+        </message>
+        <message id="too_long">
+            <source>is longer than {maximum} characters</source>
+            <translation>ist länger als {maximum} Zeichen</translation>
+        </message>
+        <message id="not_email">
+            <source>is not an e-mail address</source>
+            <translation>ist keine E-Mail-Adresse</translation>
+        </message>
+        <message id="needs_email">
+            <source>needs at least one e-mail address</source>
+            <translation>braucht mindestens eine E-Mail-Adresse</translation>
+        </message>
+        <message id="not_whole_number">
+            <source>is not a whole number</source>
+            <translation>ist keine ganze Zahl</translation>
+        </message>
+        <message id="not_number">
+            <source>is not a number</source>
+            <translation>ist keine Zahl</translation>
+        </message>
+        <message id="not_finite">
+            <source>is not a finite number</source>
+            <translation>ist keine endliche Zahl</translation>
+        </message>
+        <message id="between">
+            <source>must be between {minimum} and {maximum}</source>
+            <translation>muss zwischen {minimum} und {maximum} liegen</translation>
+        </message>
+        <message id="at_least_one">
+            <source>must be at least 1</source>
+            <translation>muss mindestens 1 sein</translation>
+        </message>
+        <message id="more_than_zero">
+            <source>must be more than zero</source>
+            <translation>muss größer als null sein</translation>
+        </message>
+        <message id="not_negative">
+            <source>must not be negative</source>
+            <translation>darf nicht negativ sein</translation>
+        </message>
+        <message id="not_zero_adjustment">
+            <source>must not be zero for an adjustment</source>
+            <translation>darf bei einer Korrektur nicht null sein</translation>
+        </message>
+        <message id="too_many_places">
+            <source>has more than {places} decimal places</source>
+            <translation>hat mehr als {places} Nachkommastellen</translation>
+        </message>
+        <message id="too_large">
+            <source>is too large</source>
+            <translation>ist zu groß</translation>
+        </message>
+        <message id="one_of">
+            <source>is not one of {choices}</source>
+            <translation>ist keiner von {choices}</translation>
+        </message>
+        <message id="out_suffix">
+            <source>must end in .pdf or .csv</source>
+            <translation>muss auf .pdf oder .csv enden</translation>
+        </message>
+        <message id="password_short">
+            <source>must have at least {minimum} characters</source>
+            <translation>muss mindestens {minimum} Zeichen haben</translation>
+        </message>
+        <message id="role_choices">
+            <source>must be admin, manager or clerk</source>
+            <translation>muss admin, manager oder clerk sein</translation>
+        </message>
+        <message id="email_taken">
+            <source>already has an account (e-mail addresses ignore case)</source>
+            <translation>hat bereits ein Konto (Groß-/Kleinschreibung zählt bei E-Mail-Adressen nicht)</translation>
+        </message>
+        <message id="lockout">
+            <source>would lock you out: ask another admin</source>
+            <translation>würde Sie aussperren: bitten Sie einen anderen Administrator</translation>
+        </message>
+        <message id="wrong_password">
+            <source>is not your current password</source>
+            <translation>ist nicht Ihr aktuelles Passwort</translation>
+        </message>
+        <message id="not_item_field">
+            <source>is not an item field</source>
+            <translation>ist kein Artikelfeld</translation>
+        </message>
+        <message id="not_supplier_field">
+            <source>is not a supplier field</source>
+            <translation>ist kein Lieferantenfeld</translation>
+        </message>
+        <message id="sku_taken">
+            <source>is already used by another item</source>
+            <translation>wird bereits von einem anderen Artikel verwendet</translation>
+        </message>
+        <message id="store_code_taken">
+            <source>is already the code of another store</source>
+            <translation>ist bereits der Code einer anderen Filiale</translation>
+        </message>
+        <message id="category_inside">
+            <source>is inside this category</source>
+            <translation>liegt innerhalb dieser Kategorie</translation>
+        </message>
+        <message id="category_empty_level">
+            <source>has an empty level</source>
+            <translation>hat eine leere Ebene</translation>
+        </message>
+        <message id="unknown_category">
+            <source>is not a known category</source>
+            <translation>ist keine bekannte Kategorie</translation>
+        </message>
+        <message id="unknown_supplier">
+            <source>is not a known supplier</source>
+            <translation>ist kein bekannter Lieferant</translation>
+        </message>
+        <message id="unknown_entity">
+            <source>is not a known {entity}</source>
+            <translation>ist unbekannt ({entity})</translation>
+        </message>
+        <message id="item_archived">
+            <source>is archived: restore it before receiving stock</source>
+            <translation>ist archiviert: vor dem Wareneingang wiederherstellen</translation>
+        </message>
+        <message id="item_card_sku">
+            <source>is required for the item card</source>
+            <translation>ist für die Artikelkarte erforderlich</translation>
+        </message>
+        <message id="empty">
+            <source>is empty</source>
+            <translation>ist leer</translation>
+        </message>
+        <message id="barcode_taken">
+            <source>already belongs to item {owner}</source>
+            <translation>gehört bereits zu Artikel {owner}</translation>
+        </message>
+        <message id="barcode_retry">
+            <source>could not be allocated; try again</source>
+            <translation>konnte nicht vergeben werden; bitte erneut versuchen</translation>
+        </message>
+        <message id="prefix_full">
+            <source>has no free in-store numbers left</source>
+            <translation>hat keine freien Filialnummern mehr</translation>
+        </message>
+        <message id="digits_only">
+            <source>must contain only digits</source>
+            <translation>darf nur Ziffern enthalten</translation>
+        </message>
+        <message id="gtin_length">
+            <source>has {digits} digits; a GTIN has 8, 12, 13 or 14</source>
+            <translation>hat {digits} Ziffern; eine GTIN hat 8, 12, 13 oder 14</translation>
+        </message>
+        <message id="check_digit">
+            <source>has a wrong check digit (expected {expected})</source>
+            <translation>hat eine falsche Prüfziffer (erwartet {expected})</translation>
+        </message>
+        <message id="not_upce">
+            <source>is not a UPC-E code (8 digits starting with 0 or 1)</source>
+            <translation>ist kein UPC-E-Code (8 Ziffern, beginnend mit 0 oder 1)</translation>
+        </message>
+        <message id="in_store_prefix">
+            <source>must be between 20 and 29 (the in-store range)</source>
+            <translation>muss zwischen 20 und 29 liegen (der Bereich für Filialnummern)</translation>
+        </message>
+        <message id="cannot_encode">
+            <source>cannot be encoded as {symbology}: {problem}</source>
+            <translation>lässt sich nicht als {symbology} kodieren: {problem}</translation>
+        </message>
+        <message id="incomplete_code">
+            <source>is not a complete {symbology} code with a valid check digit</source>
+            <translation>ist kein vollständiger {symbology}-Code mit gültiger Prüfziffer</translation>
+        </message>
+        <message id="label_too_long">
+            <source>is too long to print readably on this label</source>
+            <translation>ist zu lang, um auf diesem Etikett lesbar gedruckt zu werden</translation>
+        </message>
+        <message id="gs1.empty">
+            <source>is an empty GS1 element string</source>
+            <translation>ist eine leere GS1-Elementfolge</translation>
+        </message>
+        <message id="gs1.unreadable">
+            <source>is not a GS1 element string (cannot read from {at!r})</source>
+            <translation>ist keine GS1-Elementfolge (nicht lesbar ab „{at}“)</translation>
+        </message>
+        <message id="gs1.unknown_ai">
+            <source>has an unknown AI ({ai})</source>
+            <translation>hat einen unbekannten AI ({ai})</translation>
+        </message>
+        <message id="gs1.needs_characters">
+            <source>AI ({ai}) needs {length} characters</source>
+            <translation>AI ({ai}) braucht {length} Zeichen</translation>
+        </message>
+        <message id="gs1.too_long">
+            <source>AI ({ai}) is longer than {maximum} characters</source>
+            <translation>AI ({ai}) ist länger als {maximum} Zeichen</translation>
+        </message>
+        <message id="gs1.repeated">
+            <source>repeats AI ({ai})</source>
+            <translation>wiederholt AI ({ai})</translation>
+        </message>
+        <message id="gs1.gtin">
+            <source>AI (01): GTIN {reason}</source>
+            <translation>AI (01): GTIN {reason}</translation>
+        </message>
+        <message id="gs1.needs_digits">
+            <source>AI ({ai}) needs {length} digits, got {value!r}</source>
+            <translation>AI ({ai}) braucht {length} Ziffern, erhalten „{value}“</translation>
+        </message>
+        <message id="gs1.ai_empty">
+            <source>AI ({ai}) is empty</source>
+            <translation>AI ({ai}) ist leer</translation>
+        </message>
+        <message id="gs1.no_month">
+            <source>AI ({ai}): month {month:02d} does not exist</source>
+            <translation>AI ({ai}): Monat {month:02d} gibt es nicht</translation>
+        </message>
+        <message id="gs1.no_day">
+            <source>AI ({ai}): day {day:02d} does not exist in {year}-{month:02d}</source>
+            <translation>AI ({ai}): Tag {day:02d} gibt es nicht im {year}-{month:02d}</translation>
+        </message>
+        <message id="kind_not_direct">
+            <source>is posted by transfer() or count(), not directly</source>
+            <translation>wird von transfer() oder count() gebucht, nicht direkt</translation>
+        </message>
+        <message id="same_store">
+            <source>is the same store as the one stock leaves</source>
+            <translation>ist dieselbe Filiale, aus der der Bestand abgeht</translation>
+        </message>
+        <message id="reversal_reason">
+            <source>is required to reverse a movement</source>
+            <translation>ist für das Stornieren einer Buchung erforderlich</translation>
+        </message>
+        <message id="is_reversal">
+            <source>is itself a reversal; post a new movement instead</source>
+            <translation>ist selbst ein Storno; bitte eine neue Buchung erfassen</translation>
+        </message>
+        <message id="already_reversed">
+            <source>has already been reversed</source>
+            <translation>wurde bereits storniert</translation>
+        </message>
+        <message id="not_stocktake_id">
+            <source>is not a stocktake id</source>
+            <translation>ist keine Inventurnummer</translation>
+        </message>
+        <message id="stocktake_closed">
+            <source>is already {status}: start a new one</source>
+            <translation>ist bereits {status}: bitte eine neue beginnen</translation>
+        </message>
+        <message id="store_busy">
+            <source>already has an open stocktake ({busy})</source>
+            <translation>hat bereits eine offene Inventur ({busy})</translation>
+        </message>
+        <message id="posted_meanwhile">
+            <source>was posted meanwhile by someone else</source>
+            <translation>wurde inzwischen von jemand anderem gebucht</translation>
+        </message>
+        <message id="unknown_code">
+            <source>is not a known SKU or barcode</source>
+            <translation>ist keine bekannte SKU und kein bekannter Barcode</translation>
+        </message>
+        <message id="not_in_stocktake">
+            <source>is not part of this stocktake</source>
+            <translation>gehört nicht zu dieser Inventur</translation>
+        </message>
+        <message id="would_be_negative">
+            <source>for {sku} would be negative</source>
+            <translation>für {sku} wäre negativ</translation>
+        </message>
+        <message id="no_supplier">
+            <source>has no supplier: set one before ordering</source>
+            <translation>hat keinen Lieferanten: vor dem Bestellen einen festlegen</translation>
+        </message>
+        <message id="order_not_draft">
+            <source>is {status}: only drafts can be edited</source>
+            <translation>ist {status}: nur Entwürfe können bearbeitet werden</translation>
+        </message>
+        <message id="order_not_sent">
+            <source>is {status}: only sent orders are received</source>
+            <translation>ist {status}: nur versendete Bestellungen können empfangen werden</translation>
+        </message>
+        <message id="line_not_in_order">
+            <source>does not belong to {order}</source>
+            <translation>gehört nicht zu {order}</translation>
+        </message>
+        <message id="not_on_order">
+            <source>is not on order {order}</source>
+            <translation>steht nicht auf Bestellung {order}</translation>
+        </message>
+        <message id="order_no_lines">
+            <source>has no lines</source>
+            <translation>hat keine Positionen</translation>
+        </message>
+        <message id="repeats_row">
+            <source>repeats row {row}</source>
+            <translation>wiederholt Zeile {row}</translation>
+        </message>
+        <message id="unknown_store_code">
+            <source>is not a known store code</source>
+            <translation>ist kein bekannter Filialcode</translation>
+        </message>
+        <message id="mapped_twice">
+            <source>is mapped twice (also column {column!r})</source>
+            <translation>ist doppelt zugeordnet (auch Spalte „{column}“)</translation>
+        </message>
+        <message id="no_column">
+            <source>no column holds the {name}</source>
+            <translation>keine Spalte enthält {name}</translation>
+        </message>
+        <message id="sheet_missing">
+            <source>is not in the workbook ({names})</source>
+            <translation>ist nicht in der Arbeitsmappe ({names})</translation>
+        </message>
+        <message id="new_item_no_name">
+            <source>is a new item and the file gives no name</source>
+            <translation>ist ein neuer Artikel, und die Datei nennt keinen Namen</translation>
+        </message>
+        <message id="not_yours">
+            <source>is an item you may not edit</source>
+            <translation>ist ein Artikel, den Sie nicht bearbeiten dürfen</translation>
+        </message>
+        <message id="not_smtp_setting">
+            <source>is not an SMTP setting</source>
+            <translation>ist keine SMTP-Einstellung</translation>
+        </message>
+        <message id="security_choices">
+            <source>must be none, starttls or ssl</source>
+            <translation>muss none, starttls oder ssl sein</translation>
+        </message>
+        <message id="alert_mode">
+            <source>must be immediate or digest</source>
+            <translation>muss immediate oder digest sein</translation>
+        </message>
+        <message id="period_end">
+            <source>is after the end of the period</source>
+            <translation>liegt nach dem Ende des Zeitraums</translation>
+        </message>
+        <message id="conflict_done">
+            <source>is already {status}</source>
+            <translation>ist bereits {status}</translation>
+        </message>
+        <message id="key_collision">
+            <source>a key collision is settled by editing the item</source>
+            <translation>eine Schlüsselkollision wird durch Bearbeiten des Artikels gelöst</translation>
+        </message>
+        <message id="scanner.stopped">
+            <source>stopped delivering pictures (unplugged?)</source>
+            <translation>liefert keine Bilder mehr (ausgesteckt?)</translation>
+        </message>
+        <message id="scanner.busy">
+            <source>cannot be opened (not connected, or used by another program)</source>
+            <translation>lässt sich nicht öffnen (nicht angeschlossen oder von einem anderen Programm belegt)</translation>
+        </message>
+        <message id="scanner.no_file">
+            <source>file not found</source>
+            <translation>Datei nicht gefunden</translation>
+        </message>
+        <message id="scanner.not_video">
+            <source>cannot be read as a video</source>
+            <translation>lässt sich nicht als Video lesen</translation>
+        </message>
+        <message id="scanner.no_folder">
+            <source>not found</source>
+            <translation>nicht gefunden</translation>
+        </message>
+        <message id="scanner.no_images">
+            <source>contains no images</source>
+            <translation>enthält keine Bilder</translation>
+        </message>
+        <message id="scanner.unknown">
+            <source>is not a camera number, a video file or a folder of images</source>
+            <translation>ist weder eine Kameranummer noch eine Videodatei noch ein Bilderordner</translation>
+        </message>
+        <message id="scan.nothing">
+            <source>nothing was scanned</source>
+            <translation>es wurde nichts gescannt</translation>
+        </message>
+        <message id="scan.gs1_without_gtin">
+            <source>is a GS1 code without a GTIN (AI 01)</source>
+            <translation>ist ein GS1-Code ohne GTIN (AI 01)</translation>
+        </message>
+        <message id="scan.no_item">
+            <source>belongs to no item</source>
+            <translation>gehört zu keinem Artikel</translation>
+        </message>
+        <message id="scan.no_store">
+            <source>names no store ({code})</source>
+            <translation>nennt keine Filiale ({code})</translation>
+        </message>
+    </context>
+    <context>
+        <name>fields</name>
+        <message id="sku">
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message id="name">
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message id="description">
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message id="unit">
+            <source>Unit</source>
+            <translation>Einheit</translation>
+        </message>
+        <message id="sell_price">
+            <source>Sell price</source>
+            <translation>Verkaufspreis</translation>
+        </message>
+        <message id="cost_price">
+            <source>Cost price</source>
+            <translation>Einkaufspreis</translation>
+        </message>
+        <message id="unit_cost">
+            <source>Unit cost</source>
+            <translation>Stückkosten</translation>
+        </message>
+        <message id="reorder_point">
+            <source>Reorder point</source>
+            <translation>Meldebestand</translation>
+        </message>
+        <message id="reorder_qty">
+            <source>Reorder quantity</source>
+            <translation>Bestellmenge</translation>
+        </message>
+        <message id="category_id">
+            <source>Category</source>
+            <translation>Kategorie</translation>
+        </message>
+        <message id="category">
+            <source>Category</source>
+            <translation>Kategorie</translation>
+        </message>
+        <message id="supplier_id">
+            <source>Supplier</source>
+            <translation>Lieferant</translation>
+        </message>
+        <message id="supplier">
+            <source>Supplier</source>
+            <translation>Lieferant</translation>
+        </message>
+        <message id="preferred_supplier_id">
+            <source>Preferred supplier</source>
+            <translation>Bevorzugter Lieferant</translation>
+        </message>
+        <message id="barcode">
+            <source>Barcode</source>
+            <translation>Barcode</translation>
+        </message>
+        <message id="barcodes">
+            <source>Barcodes</source>
+            <translation>Barcodes</translation>
+        </message>
+        <message id="code">
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message id="quantity">
+            <source>Quantity</source>
+            <translation>Menge</translation>
+        </message>
+        <message id="counted">
+            <source>Counted</source>
+            <translation>Gezählt</translation>
+        </message>
+        <message id="reason">
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message id="reference">
+            <source>Reference</source>
+            <translation>Referenz</translation>
+        </message>
+        <message id="store">
+            <source>Store</source>
+            <translation>Filiale</translation>
+        </message>
+        <message id="store_id">
+            <source>Store</source>
+            <translation>Filiale</translation>
+        </message>
+        <message id="to_store">
+            <source>To store</source>
+            <translation>Zielfiliale</translation>
+        </message>
+        <message id="to_store_id">
+            <source>To store</source>
+            <translation>Zielfiliale</translation>
+        </message>
+        <message id="location">
+            <source>Location</source>
+            <translation>Ort</translation>
+        </message>
+        <message id="email">
+            <source>Email</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message id="password">
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message id="old_password">
+            <source>Old password</source>
+            <translation>Altes Passwort</translation>
+        </message>
+        <message id="role">
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message id="lead_time_days">
+            <source>Lead time days</source>
+            <translation>Lieferzeit in Tagen</translation>
+        </message>
+        <message id="contact">
+            <source>Contact</source>
+            <translation>Kontakt</translation>
+        </message>
+        <message id="phone">
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message id="parent">
+            <source>Parent</source>
+            <translation>Übergeordnete Kategorie</translation>
+        </message>
+        <message id="host">
+            <source>Host</source>
+            <translation>Server</translation>
+        </message>
+        <message id="port">
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message id="username">
+            <source>Username</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message id="sender">
+            <source>Sender</source>
+            <translation>Absender</translation>
+        </message>
+        <message id="security">
+            <source>Security</source>
+            <translation>Sicherheit</translation>
+        </message>
+        <message id="recipients">
+            <source>Recipients</source>
+            <translation>Empfänger</translation>
+        </message>
+        <message id="mode">
+            <source>Mode</source>
+            <translation>Modus</translation>
+        </message>
+        <message id="line">
+            <source>Line</source>
+            <translation>Position</translation>
+        </message>
+        <message id="purchase order">
+            <source>Purchase order</source>
+            <translation>Bestellung</translation>
+        </message>
+        <message id="stocktake">
+            <source>Stocktake</source>
+            <translation>Inventur</translation>
+        </message>
+        <message id="movement">
+            <source>Movement</source>
+            <translation>Buchung</translation>
+        </message>
+        <message id="kind">
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message id="prefix">
+            <source>Prefix</source>
+            <translation>Präfix</translation>
+        </message>
+        <message id="number">
+            <source>Number</source>
+            <translation>Nummer</translation>
+        </message>
+        <message id="sheet">
+            <source>Sheet</source>
+            <translation>Tabellenblatt</translation>
+        </message>
+        <message id="item">
+            <source>Item</source>
+            <translation>Artikel</translation>
+        </message>
+        <message id="item_id">
+            <source>Item</source>
+            <translation>Artikel</translation>
+        </message>
+        <message id="copies">
+            <source>Copies</source>
+            <translation>Exemplare</translation>
+        </message>
+        <message id="preset">
+            <source>Preset</source>
+            <translation>Vorlage</translation>
+        </message>
+        <message id="symbology">
+            <source>Symbology</source>
+            <translation>Symbologie</translation>
+        </message>
+        <message id="report">
+            <source>Report</source>
+            <translation>Bericht</translation>
+        </message>
+        <message id="from">
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message id="out">
+            <source>Out</source>
+            <translation>Ausgabe</translation>
+        </message>
+        <message id="conflict">
+            <source>Conflict</source>
+            <translation>Konflikt</translation>
+        </message>
+        <message id="service_level">
+            <source>Service level</source>
+            <translation>Servicegrad</translation>
+        </message>
+        <message id="order_multiple">
+            <source>Order multiple</source>
+            <translation>Bestellvielfaches</translation>
+        </message>
+        <message id="on_hand">
+            <source>On hand</source>
+            <translation>Bestand</translation>
+        </message>
+        <message id="on_order">
+            <source>On order</source>
+            <translation>Bestellt</translation>
+        </message>
+        <message id="language">
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message id="theme">
+            <source>Theme</source>
+            <translation>Design</translation>
+        </message>
+    </context>
+    <context>
+        <name>words</name>
+        <message id="item">
+            <source>item</source>
+            <translation>Artikel</translation>
+        </message>
+        <message id="store">
+            <source>store</source>
+            <translation>Filiale</translation>
+        </message>
+        <message id="user">
+            <source>user</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message id="supplier">
+            <source>supplier</source>
+            <translation>Lieferant</translation>
+        </message>
+        <message id="category">
+            <source>category</source>
+            <translation>Kategorie</translation>
+        </message>
+        <message id="barcode">
+            <source>barcode</source>
+            <translation>Barcode</translation>
+        </message>
+        <message id="stocktake">
+            <source>stocktake</source>
+            <translation>Inventur</translation>
+        </message>
+        <message id="movement">
+            <source>movement</source>
+            <translation>Buchung</translation>
+        </message>
+        <message id="purchase order">
+            <source>purchase order</source>
+            <translation>Bestellung</translation>
+        </message>
+        <message id="order line">
+            <source>order line</source>
+            <translation>Bestellposition</translation>
+        </message>
+        <message id="alert">
+            <source>alert</source>
+            <translation>Warnung</translation>
+        </message>
+        <message id="conflict">
+            <source>conflict</source>
+            <translation>Konflikt</translation>
+        </message>
+        <message id="recipient">
+            <source>recipient</source>
+            <translation>Empfänger</translation>
+        </message>
+        <message id="review">
+            <source>review</source>
+            <translation>Prüfung</translation>
+        </message>
+        <message id="item with code">
+            <source>item with code</source>
+            <translation>Artikel mit Code</translation>
+        </message>
+        <message id="admin">
+            <source>admin</source>
+            <translation>Administrator</translation>
+        </message>
+        <message id="manager">
+            <source>manager</source>
+            <translation>Manager</translation>
+        </message>
+        <message id="clerk">
+            <source>clerk</source>
+            <translation>Mitarbeiter</translation>
+        </message>
+        <message id="create item">
+            <source>create item</source>
+            <translation>Artikel anlegen</translation>
+        </message>
+        <message id="edit item">
+            <source>edit item</source>
+            <translation>Artikel bearbeiten</translation>
+        </message>
+        <message id="manage categories and suppliers">
+            <source>manage categories and suppliers</source>
+            <translation>Kategorien und Lieferanten verwalten</translation>
+        </message>
+        <message id="manage stores">
+            <source>manage stores</source>
+            <translation>Filialen verwalten</translation>
+        </message>
+        <message id="manage users">
+            <source>manage users</source>
+            <translation>Benutzer verwalten</translation>
+        </message>
+        <message id="move stock">
+            <source>move stock</source>
+            <translation>Bestand bewegen</translation>
+        </message>
+        <message id="reverse a movement">
+            <source>reverse a movement</source>
+            <translation>eine Buchung stornieren</translation>
+        </message>
+        <message id="sell below zero">
+            <source>sell below zero</source>
+            <translation>unter null verkaufen</translation>
+        </message>
+        <message id="view the audit log">
+            <source>view the audit log</source>
+            <translation>das Prüfprotokoll ansehen</translation>
+        </message>
+        <message id="change settings">
+            <source>change settings</source>
+            <translation>Einstellungen ändern</translation>
+        </message>
+        <message id="draft">
+            <source>draft</source>
+            <translation>ein Entwurf</translation>
+        </message>
+        <message id="sent">
+            <source>sent</source>
+            <translation>versendet</translation>
+        </message>
+        <message id="received">
+            <source>received</source>
+            <translation>empfangen</translation>
+        </message>
+        <message id="cancelled">
+            <source>cancelled</source>
+            <translation>storniert</translation>
+        </message>
+        <message id="open">
+            <source>open</source>
+            <translation>offen</translation>
+        </message>
+        <message id="posted">
+            <source>posted</source>
+            <translation>gebucht</translation>
+        </message>
+        <message id="closed">
+            <source>closed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message id="resolved">
+            <source>resolved</source>
+            <translation>erledigt</translation>
+        </message>
+        <message id="confirmed">
+            <source>confirmed</source>
+            <translation>bestätigt</translation>
+        </message>
+        <message id="reversed">
+            <source>reversed</source>
+            <translation>rückgängig gemacht</translation>
+        </message>
+        <message id="partly received">
+            <source>partly received</source>
+            <translation>teilweise empfangen</translation>
+        </message>
+        <message id="partial">
+            <source>partial</source>
+            <translation>teilweise empfangen</translation>
+        </message>
+        <message id="kept">
+            <source>kept</source>
+            <translation>beibehalten</translation>
+        </message>
+        <message id="queued">
+            <source>queued</source>
+            <translation>in der Warteschlange</translation>
+        </message>
+    </context>
+</TS>

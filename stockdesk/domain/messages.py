@@ -1,0 +1,175 @@
+"""Sentences a person reads, as message ids with parameters: the English catalogue.
+
+A refusal carries a `Message` (a `str` whose text is the English sentence, so `str(error)`, logs and
+the CLI read as before) plus its id and parameters, so a front end in another language looks the
+id up in its translation (`stockdesk.i18n`) and fills in the same parameters. The domain stays free
+of Qt and of files: this module is the list of ids and their English templates, nothing else.
+
+Templates use `str.format` fields; a parameter that is itself a `Message` is translated first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+# id -> English template. Grouped by what refuses; the German lives in resources/translations/messages_de.ts.
+ENGLISH: Mapping[str, str] = MappingProxyType({
+    # any text without an id (a front end's own sentence, an error of a library): shown as it is
+    "text": "{text}",
+    # the frames of the errors in errors.py
+    "validation": "{field}: {value!r} {reason}",
+    "not_found": "{entity} {key!s} not found",
+    "insufficient_stock": "quantity: {requested} of {sku} requested but only {on_hand} on hand in {store}",
+    "row_problem": "row {row}, column {field}: {value!r} {reason}",
+    "auth.failed": "wrong e-mail or password",
+    "auth.locked": "too many failed attempts: try again in {seconds_left} s",
+    "scanner.unavailable": "scanner {source}: {reason}",
+    # permissions
+    "permission.own_items": "clerks may only change items they created themselves",
+    "permission.own_movements": "clerks may only reverse their own movements",
+    "permission.assigned_stores": "clerks may only move stock in the stores they are assigned to",
+    "permission.role": "a {role} may not {action}",
+    "permission.report_stores": "clerks may only report on the stores they are assigned to",
+    "permission.admin_exists": "an administrator already exists: log in instead",
+    "permission.no_admin": "no administrator exists yet: run `stockdesk` and create one",
+    # values: the reason after "field 'value' ..."
+    "required": "is required",
+    "too_long": "is longer than {maximum} characters",
+    "not_email": "is not an e-mail address",
+    "needs_email": "needs at least one e-mail address",
+    "not_whole_number": "is not a whole number",
+    "not_number": "is not a number",
+    "not_finite": "is not a finite number",
+    "between": "must be between {minimum} and {maximum}",
+    "at_least_one": "must be at least 1",
+    "more_than_zero": "must be more than zero",
+    "not_negative": "must not be negative",
+    "not_zero_adjustment": "must not be zero for an adjustment",
+    "too_many_places": "has more than {places} decimal places",
+    "too_large": "is too large",
+    "one_of": "is not one of {choices}",
+    "out_suffix": "must end in .pdf or .csv",
+    # users
+    "password_short": "must have at least {minimum} characters",
+    "role_choices": "must be admin, manager or clerk",
+    "email_taken": "already has an account (e-mail addresses ignore case)",
+    "lockout": "would lock you out: ask another admin",
+    "wrong_password": "is not your current password",
+    # catalogue and organisation
+    "not_item_field": "is not an item field",
+    "not_supplier_field": "is not a supplier field",
+    "sku_taken": "is already used by another item",
+    "store_code_taken": "is already the code of another store",
+    "category_inside": "is inside this category",
+    "category_empty_level": "has an empty level",
+    "unknown_category": "is not a known category",
+    "unknown_supplier": "is not a known supplier",
+    "unknown_entity": "is not a known {entity}",
+    "item_archived": "is archived: restore it before receiving stock",
+    "item_card_sku": "is required for the item card",
+    # barcodes
+    "empty": "is empty",
+    "barcode_taken": "already belongs to item {owner}",
+    "barcode_retry": "could not be allocated; try again",
+    "prefix_full": "has no free in-store numbers left",
+    "digits_only": "must contain only digits",
+    "gtin_length": "has {digits} digits; a GTIN has 8, 12, 13 or 14",
+    "check_digit": "has a wrong check digit (expected {expected})",
+    "not_upce": "is not a UPC-E code (8 digits starting with 0 or 1)",
+    "in_store_prefix": "must be between 20 and 29 (the in-store range)",
+    "cannot_encode": "cannot be encoded as {symbology}: {problem}",
+    "incomplete_code": "is not a complete {symbology} code with a valid check digit",
+    "label_too_long": "is too long to print readably on this label",
+    "gs1.empty": "is an empty GS1 element string",
+    "gs1.unreadable": "is not a GS1 element string (cannot read from {at!r})",
+    "gs1.unknown_ai": "has an unknown AI ({ai})",
+    "gs1.needs_characters": "AI ({ai}) needs {length} characters",
+    "gs1.too_long": "AI ({ai}) is longer than {maximum} characters",
+    "gs1.repeated": "repeats AI ({ai})",
+    "gs1.gtin": "AI (01): GTIN {reason}",
+    "gs1.needs_digits": "AI ({ai}) needs {length} digits, got {value!r}",
+    "gs1.ai_empty": "AI ({ai}) is empty",
+    "gs1.no_month": "AI ({ai}): month {month:02d} does not exist",
+    "gs1.no_day": "AI ({ai}): day {day:02d} does not exist in {year}-{month:02d}",
+    # stock
+    "kind_not_direct": "is posted by transfer() or count(), not directly",
+    "same_store": "is the same store as the one stock leaves",
+    "reversal_reason": "is required to reverse a movement",
+    "is_reversal": "is itself a reversal; post a new movement instead",
+    "already_reversed": "has already been reversed",
+    # stocktakes
+    "not_stocktake_id": "is not a stocktake id",
+    "stocktake_closed": "is already {status}: start a new one",
+    "store_busy": "already has an open stocktake ({busy})",
+    "posted_meanwhile": "was posted meanwhile by someone else",
+    "unknown_code": "is not a known SKU or barcode",
+    "not_in_stocktake": "is not part of this stocktake",
+    "would_be_negative": "for {sku} would be negative",
+    # purchasing
+    "no_supplier": "has no supplier: set one before ordering",
+    "order_not_draft": "is {status}: only drafts can be edited",
+    "order_not_sent": "is {status}: only sent orders are received",
+    "line_not_in_order": "does not belong to {order}",
+    "not_on_order": "is not on order {order}",
+    "order_no_lines": "has no lines",
+    # imports
+    "repeats_row": "repeats row {row}",
+    "unknown_store_code": "is not a known store code",
+    "mapped_twice": "is mapped twice (also column {column!r})",
+    "no_column": "no column holds the {name}",
+    "sheet_missing": "is not in the workbook ({names})",
+    "new_item_no_name": "is a new item and the file gives no name",
+    "not_yours": "is an item you may not edit",
+    # settings, alerts, reports, sync
+    "not_smtp_setting": "is not an SMTP setting",
+    "security_choices": "must be none, starttls or ssl",
+    "alert_mode": "must be immediate or digest",
+    "period_end": "is after the end of the period",
+    "conflict_done": "is already {status}",
+    "key_collision": "a key collision is settled by editing the item",
+    # scanner sources
+    "scanner.stopped": "stopped delivering pictures (unplugged?)",
+    "scanner.busy": "cannot be opened (not connected, or used by another program)",
+    "scanner.no_file": "file not found",
+    "scanner.not_video": "cannot be read as a video",
+    "scanner.no_folder": "not found",
+    "scanner.no_images": "contains no images",
+    "scanner.unknown": "is not a camera number, a video file or a folder of images",
+    # scans at the counter
+    "scan.nothing": "nothing was scanned",
+    "scan.gs1_without_gtin": "is a GS1 code without a GTIN (AI 01)",
+    "scan.no_item": "belongs to no item",
+    "scan.no_store": "names no store ({code})",
+})
+
+# Parameters whose value is an English word from the code (a noun, a role, a status), never typed by a
+# person: a translation looks them up among its words. Everything else is data and shown as it is.
+WORD_PARAMS = frozenset({"entity", "role", "action", "status"})
+
+
+class Message(str):
+    """A sentence as id + parameters; as a `str` it is the English text (what `str(error)` shows)."""
+
+    id: str
+    params: Mapping[str, object]
+
+    def __new__(cls, message_id: str, /, **params: object) -> Message:
+        text = ENGLISH[message_id].format_map(params)  # KeyError: an id nobody wrote down
+        self = super().__new__(cls, text)
+        self.id = message_id
+        self.params = MappingProxyType(params)
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Crosses process boundaries (worker pools) as id + params, not as a bare str.
+        return (_rebuild, (self.id, dict(self.params)))
+
+
+def _rebuild(message_id: str, params: dict[str, object]) -> Message:
+    return Message(message_id, **params)
+
+
+def as_message(text: str) -> Message:
+    """`text` as it is: a Message already, or an untranslatable sentence under the id "text"."""
+    return text if isinstance(text, Message) else Message("text", text=text)
