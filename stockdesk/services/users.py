@@ -15,6 +15,7 @@ from stockdesk.domain.errors import (
     AccountLocked,
     AuthenticationFailed,
     DuplicateValue,
+    NotFound,
     PermissionDenied,
     ValidationError,
 )
@@ -158,6 +159,17 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
         return [_view(uow, u) for u in uow.session.scalars(select(User).order_by(User.email_key))]
 
 
+def find_user(uow: UnitOfWork, actor: Actor, email: str) -> UserView:
+    """The account of `email` (case ignored); NotFound("user", email) when there is none."""
+    with uow:
+        require(actor, Action.MANAGE_USERS)
+        key = (email or "").strip().lower()
+        user = uow.session.scalar(select(User).where(User.email_key == key, User.deleted.is_(False)))
+        if user is None:
+            raise NotFound("user", email)
+        return _view(uow, user)
+
+
 def authenticate(uow: UnitOfWork, *, email: str, password: str, now: datetime | None = None) -> Actor:
     """Check the password; after five failures in a row the e-mail is locked for a minute."""
     now = now or datetime.now(UTC)
@@ -234,5 +246,7 @@ def system_actor(uow: UnitOfWork) -> Actor:
             .limit(1)
         )
         if user is None:
-            raise PermissionDenied("no administrator exists yet: run `stockdesk` and create one")
+            raise PermissionDenied(
+                "no administrator yet: create one in the window or with `stockdesk user add --role admin`"
+            )
         return _actor_of(uow, user)
