@@ -1,5 +1,6 @@
 """The layer rule from DESIGN.md, checked on the source: domain and services never import Qt or the UI,
-and the domain imports neither SQLAlchemy nor the layers above it."""
+the domain imports neither SQLAlchemy nor the layers above it, and the command line reaches the
+database only through services (and the window only through `stockdesk.ui.app`, when it opens it)."""
 
 import ast
 from pathlib import Path
@@ -13,8 +14,14 @@ LAYER_RULES: dict[str, tuple[str, ...]] = {
     "domain": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.services"),
     "services": QT,
     # The window never builds SQL or opens sessions: it calls services.
-    "ui": ("sqlalchemy", "stockdesk.db"),
+    "ui": ("sqlalchemy", "stockdesk.db", "stockdesk.cli"),
+    # Commands call services (and reports, scanner, sync, like the window); Qt only via the window entry.
+    "cli": ("sqlalchemy", "stockdesk.db", "PySide6", "shiboken6", "importlib"),
+    "config": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.cli"),
 }
+# The one way into the window from the command line, and only inside the function that needs it,
+# so headless commands never load Qt.
+WINDOW_ENTRY = "stockdesk.ui.app"
 DYNAMIC_IMPORTERS = {"import_module", "__import__"}
 
 
@@ -49,8 +56,9 @@ def _imported_modules(tree: ast.AST, package: str) -> list[tuple[int, str]]:
     return found
 
 
-def forbidden_imports(source: str, module_name: str, forbidden: tuple[str, ...], *,
-                      is_package: bool = False) -> list[str]:
+def forbidden_imports(
+    source: str, module_name: str, forbidden: tuple[str, ...], *, is_package: bool = False
+) -> list[str]:
     """Lines of `source` (the module `module_name`) that import any of `forbidden` or a submodule of it."""
     tree = ast.parse(source)
     package = _package_of(module_name, is_package)
@@ -68,7 +76,8 @@ def _module_name(path: Path) -> str:
 
 
 def _layer_files(layer: str) -> list[Path]:
-    return sorted((PACKAGE_ROOT / layer).rglob("*.py"))
+    module = PACKAGE_ROOT / f"{layer}.py"
+    return [module] if module.exists() else sorted((PACKAGE_ROOT / layer).rglob("*.py"))
 
 
 @pytest.mark.parametrize("layer", sorted(LAYER_RULES))
@@ -80,9 +89,62 @@ def test_each_checked_layer_has_source_files_to_check(layer):
 def test_layer_imports_nothing_it_must_not(layer):
     violations: list[str] = []
     for path in _layer_files(layer):
-        violations += forbidden_imports(path.read_text(encoding="utf-8"), _module_name(path),
-                                        LAYER_RULES[layer], is_package=path.name == "__init__.py")
+        violations += forbidden_imports(
+            path.read_text(encoding="utf-8"),
+            _module_name(path),
+            LAYER_RULES[layer],
+            is_package=path.name == "__init__.py",
+        )
     assert violations == []
+
+
+def ui_imports_outside_functions(source: str) -> list[str]:
+    """`stockdesk.ui` imports at module level, or of anything but the window entry."""
+    tree = ast.parse(source)
+    inside = {
+        id(node)
+        for function in ast.walk(tree)
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for node in ast.walk(function)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+            for name in names:
+                is_ui = name == "stockdesk.ui" or name.startswith("stockdesk.ui.")
+                if is_ui and (id(node) not in inside or name != WINDOW_ENTRY):
+                    found.append(f"line {node.lineno}: {name}")
+    return found
+
+
+def test_the_command_line_opens_the_window_only_lazily_through_its_entry():
+    found = {
+        path.name: ui_imports_outside_functions(path.read_text(encoding="utf-8"))
+        for path in _layer_files("cli")
+    }
+    assert {name: lines for name, lines in found.items() if lines} == {}
+    assert any("stockdesk.ui.app" in path.read_text(encoding="utf-8") for path in _layer_files("cli"))
+
+
+def test_the_window_check_catches_a_module_level_or_deep_ui_import():
+    source = (
+        "from stockdesk.ui.app import run_app\n"
+        "def screenshot():\n"
+        "    from stockdesk.ui.main_window import MainWindow\n"
+        "def window():\n"
+        "    from stockdesk.ui.app import run_app\n"
+    )
+    assert ui_imports_outside_functions(source) == [
+        "line 1: stockdesk.ui.app",
+        "line 3: stockdesk.ui.main_window",
+    ]
+
+
+def test_no_command_group_is_loaded_by_name():
+    """`stockdesk/cli/main.py` lists its groups as plain imports a reader (and PyInstaller) can follow."""
+    main = (PACKAGE_ROOT / "cli" / "main.py").read_text(encoding="utf-8")
+    assert "import_module" not in main and "COMMAND_GROUPS" in main
 
 
 def test_the_check_catches_a_qt_import_in_the_domain():
