@@ -362,3 +362,27 @@ def configured_smtp(store: ConfigStore | None = None) -> SmtpSettings | None:
     if not chosen.load(with_secrets=False).smtp.host:
         return None
     return chosen.load().smtp_settings()
+
+
+class ConfiguredSmtp:
+    """`configured_smtp` for a worker that asks every round: read again only after config.ini changed.
+
+    Each save replaces the file (a new inode), so a server or password changed in the settings
+    applies at the next round, while an unchanged configuration never asks the keyring again.
+    """
+
+    def __init__(self, store: ConfigStore | None = None) -> None:
+        self.store = store or ConfigStore()
+        self._seen: tuple[int, int] | None = None
+        self._settings: SmtpSettings | None = None
+
+    def __call__(self) -> SmtpSettings | None:
+        try:
+            status = self.store.path.stat()
+            stamp: tuple[int, int] | None = (status.st_ino, status.st_mtime_ns)
+        except OSError:
+            stamp = None
+        if stamp is None or stamp != self._seen:
+            self._settings = configured_smtp(self.store)
+            self._seen = stamp
+        return self._settings

@@ -64,3 +64,24 @@ def test_the_configuration_module_loads_without_qt():
     # a headless command on a server without Qt's libraries must not need them
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_worker_sees_a_changed_mail_server_but_asks_the_secret_store_only_after_a_change(tmp_path):
+    class CountingSecrets(config.FileSecrets):
+        reads = 0
+
+        def get(self, name: str) -> str:
+            CountingSecrets.reads += 1
+            return super().get(name)
+
+    store = ConfigStore(tmp_path / "desk", CountingSecrets(tmp_path / "desk" / "secrets.json"))
+    source = config.ConfiguredSmtp(store)
+    assert source() is None
+    store.save(Config(smtp=SERVER))
+    first = source()
+    assert first is not None and (first.host, first.password) == ("mail.example.com", "s3cret")
+    reads = CountingSecrets.reads
+    assert source() == first and CountingSecrets.reads == reads  # unchanged: the keyring is not asked
+    store.save(Config(smtp=SmtpConfig(host="other.example.com", password="n3w", sender="d@e.fg")))
+    changed = source()
+    assert changed is not None and (changed.host, changed.password) == ("other.example.com", "n3w")

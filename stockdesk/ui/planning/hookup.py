@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from stockdesk.config import configured_smtp
+from stockdesk.config import ConfiguredSmtp
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import alerts
 from stockdesk.services.database import Database
@@ -95,7 +95,7 @@ def install_planning(window: PagedWindow, *, start_mail: bool = True) -> Plannin
 
 
 def _start_mail(window: QMainWindow, db: Database) -> MailWorker:
-    worker = MailWorker(db.uow, configured_smtp, before_flush=[lambda: alerts.queue_due_digests(db.uow())])
+    worker = MailWorker(db.uow, ConfiguredSmtp(), before_flush=[lambda: alerts.queue_due_digests(db.uow())])
     window.installEventFilter(_StopOnClose(worker, window))
     window.destroyed.connect(lambda: worker.stop(STOP_TIMEOUT_S))
     worker.start()
