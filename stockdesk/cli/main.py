@@ -16,7 +16,8 @@ class CommandGroup(Protocol):
     def add_commands(self, commands: Commands) -> None: ...
 
 
-# One module per group, in the order `stockdesk --help` lists them; a new group is one more entry.
+# One module per group with `add_commands(commands)`, in the order `stockdesk --help` lists them.
+# A new group (the API's `serve`, say: stockdesk/cli/serve.py) is its name in the import above and here.
 COMMAND_GROUPS: tuple[CommandGroup, ...] = (maintenance, window, reports, planning, items, users, sync, scan)
 
 

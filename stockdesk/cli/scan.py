@@ -1,9 +1,10 @@
-"""`stockdesk scan --source 0|VIDEO|FOLDER`: the scanner dock's pipeline without a window.
+"""`stockdesk scan [--source 0|VIDEO|FOLDER]`: the scanner dock's pipeline without a window.
 
 `scan` runs the very frame source, decoder and de-bounce the scanner dock runs, and prints one line
 per scan: code, symbology, and the item's SKU ("unknown" when no item carries the code). With no
 database named (neither `--db` nor a database in the configuration) nothing is looked up and the
-last column is "-": that is enough to test a camera.
+last column is "-": that is enough to test a camera. Without `--source` it opens the camera the
+configuration names (Settings -> This desk -> Camera number).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 
 from stockdesk.cli.database import named_database_url
 from stockdesk.cli.options import Commands
+from stockdesk.config import load_config
 from stockdesk.scanner.debounce import Debouncer
 from stockdesk.scanner.decoders import DECODERS, make_decoder
 from stockdesk.scanner.pipeline import scan_stream
@@ -23,7 +25,10 @@ from stockdesk.services.scanning import ScanKind, ScanResult, resolve_scan
 
 def add_commands(commands: Commands) -> None:
     scan = commands.add_parser("scan", help="scan barcodes from a camera, video or images, print each scan")
-    scan.add_argument("--source", required=True, help="camera number (0, 1, ...), a video file or a folder")
+    scan.add_argument(
+        "--source",
+        help="camera number (0, 1, ...), a video file or a folder (default: the configured camera)",
+    )
     scan.add_argument("--decoder", default="combined", choices=sorted(DECODERS))
     scan.add_argument(
         "--window",
@@ -57,7 +62,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     db = open_database(url) if url else None
     decoder = make_decoder(args.decoder)
     try:
-        with open_source(args.source) as source:
+        with open_source(args.source or str(load_config().camera_index)) as source:
             for event in scan_stream(source, decoder, Debouncer(args.window)):
                 result = resolve_scan(db.uow(), event.code, event.symbology) if db is not None else None
                 print(scan_line(event.code, event.symbology, result), flush=True)
