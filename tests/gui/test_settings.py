@@ -302,3 +302,13 @@ def test_testing_a_server_that_is_not_there_says_so_and_saves_nothing(qtbot, gui
     qtbot.waitUntil(lambda: dialog.smtp_test.isEnabled(), timeout=15_000)
     assert dialog.smtp_result.text().startswith("Could not connect:")
     assert settings.load().smtp.host == ""
+
+
+def test_a_refusal_of_the_shared_configuration_reads_in_the_windows_language(settings):
+    assert set_language("de")
+    with pytest.raises(ValidationError) as refused:
+        settings.save(Config(sync_server_url="http://server"))
+    assert (refused.value.field, refused.value.reason) == (
+        "sync_server_url",
+        "muss eine postgresql://-URL sein",
+    )
