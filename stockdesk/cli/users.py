@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import uuid
 
 from stockdesk.cli.database import open_db
 from stockdesk.cli.options import CommandParser, Commands
@@ -107,12 +108,12 @@ def _acting(db: Database, args: argparse.Namespace, passwords: Passwords) -> Act
     return users.system_actor(db.uow())
 
 
-def _store_ids(db: Database, codes: list[str]) -> list[str]:
+def _store_ids(db: Database, codes: list[str]) -> list[uuid.UUID]:
     known = organisation.store_ids_by_code(db.uow())
     missing = [code for code in codes if code not in known]
     if missing:
         raise ValidationError("store", missing[0], f"is not a store code (known: {', '.join(sorted(known))})")
-    return [str(known[code]) for code in codes]
+    return [known[code] for code in codes]
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
@@ -155,11 +156,11 @@ def _add_first_admin(db: Database, args: argparse.Namespace, passwords: Password
 def _cmd_list(args: argparse.Namespace) -> int:
     db = open_db(args)
     actor = _acting(db, args, Passwords(from_stdin=args.password_stdin))
-    codes = {str(store.id): store.code for store in organisation.list_stores(db.uow())}
+    codes = {store.id: store.code for store in organisation.list_stores(db.uow())}
     accounts = users.list_users(db.uow(), actor)
     width = max((len(account.email) for account in accounts), default=5)
     for account in accounts:
-        stores = ",".join(sorted(codes.get(str(store_id), "?") for store_id in account.store_ids)) or "-"
+        stores = ",".join(sorted(codes.get(store_id, "?") for store_id in account.store_ids)) or "-"
         state = "active" if account.active else "inactive"
         print(
             f"{account.email:<{width}}  {account.role:<7}  {state:<8}  {stores:<12}  {account.name}".rstrip()
