@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from stockdesk.config import CONFIG_DIR_ENV
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
@@ -19,6 +21,16 @@ from stockdesk.services.views import StoreView
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(autouse=True)
+def own_configuration(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own config folder (and so its own SMTP secret file, never the keyring):
+    parallel workers and the person running the tests never share or touch a configuration.
+    Subprocesses inherit it through the environment."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(folder))
+    return folder
 
 
 def _pg_admin_url() -> str:

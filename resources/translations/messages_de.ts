@@ -60,8 +60,8 @@
             <translation>Es gibt bereits einen Administrator: bitte anmelden</translation>
         </message>
         <message id="permission.no_admin">
-            <source>no administrator exists yet: run `stockdesk` and create one</source>
-            <translation>Es gibt noch keinen Administrator: `stockdesk` starten und einen anlegen</translation>
+            <source>no administrator yet: create one in the window or with `stockdesk user add --role admin`</source>
+            <translation>Es gibt noch keinen Administrator: im Fenster oder mit `stockdesk user add --role admin` anlegen</translation>
         </message>
         <message id="required">
             <source>is required</source>

@@ -32,7 +32,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "permission.role": "a {role} may not {action}",
     "permission.report_stores": "clerks may only report on the stores they are assigned to",
     "permission.admin_exists": "an administrator already exists: log in instead",
-    "permission.no_admin": "no administrator exists yet: run `stockdesk` and create one",
+    "permission.no_admin": (
+        "no administrator yet: create one in the window or with `stockdesk user add --role admin`"
+    ),
     # values: the reason after "field 'value' ..."
     "required": "is required",
     "too_long": "is longer than {maximum} characters",

@@ -27,7 +27,7 @@ import ssl
 import threading
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -36,29 +36,26 @@ from sqlalchemy import insert, or_, select, true, update
 
 from stockdesk.db.alerts_models import EmailOutbox
 from stockdesk.db.base import utcnow
-from stockdesk.db.models import LocalSetting
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
-from stockdesk.services.validation import email_address, optional_text, required_text, whole_number
+from stockdesk.services.validation import email_address
 
 LEASE = timedelta(minutes=5)  # a claim older than this belongs to a worker that died
 MAX_ATTEMPTS = 20
 FIRST_DELAY_S = 30
 MAX_DELAY_S = 3600
-SECURITY = ("none", "starttls", "ssl")
-_KEYS = ("host", "port", "security", "user", "password", "sender")
 
 UowFactory = Callable[[], UnitOfWork]
 
 
 @dataclass(frozen=True)
 class SmtpSettings:
-    """How this desk reaches its mail server. Stored per desk (local_setting), never synced,
-    so the password does not travel to the shared server."""
+    """How this desk reaches its mail server; the front ends take it from the configuration
+    (`stockdesk.config`), so neither it nor its password is ever in the database."""
 
     host: str
     port: int = 587
@@ -143,51 +140,16 @@ def enqueue_many(
     return [row["id"] for row in rows]  # type: ignore[misc]
 
 
-def save_smtp_settings(uow: UnitOfWork, actor: Actor, **fields: object) -> SmtpSettings:
-    """Validate and store this desk's SMTP settings (admins only); bad values write nothing."""
+def record_smtp_change(uow: UnitOfWork, actor: Actor, *, host: str, port: int) -> None:
+    """Note in the audit trail that `actor` changed this desk's mail server (admins only).
+
+    The settings themselves live in the configuration (`stockdesk.config`), the password in the
+    keyring: nothing of them is kept in the database, which backups copy.
+    """
     with uow:
         require(actor, Action.MANAGE_SETTINGS)
-        settings = _clean_settings(fields)
-        for key in _KEYS:
-            stored = uow.session.get(LocalSetting, f"smtp.{key}") or LocalSetting(key=f"smtp.{key}")
-            stored.value = str(getattr(settings, key))
-            uow.session.add(stored)
-        audit.record(uow, actor, "settings.smtp", "setting", None, host=settings.host, port=settings.port)
+        audit.record(uow, actor, "settings.smtp", "setting", None, host=host, port=port)
         uow.commit()
-        return settings
-
-
-def _clean_settings(fields: dict[str, object]) -> SmtpSettings:
-    unknown = set(fields) - set(_KEYS)
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], fields[sorted(unknown)[0]], Message("not_smtp_setting"))
-    security = str(fields.get("security", "starttls")).strip().lower()
-    if security not in SECURITY:
-        raise ValidationError("security", fields.get("security"), Message("security_choices"))
-    return SmtpSettings(
-        host=required_text("host", fields.get("host"), max_length=253),
-        port=whole_number("port", fields.get("port", 587), minimum=1, maximum=65535),
-        security=security,
-        user=optional_text("user", fields.get("user", ""), max_length=254),
-        password=str(fields.get("password", "") or ""),
-        sender=email_address("sender", fields.get("sender")),
-    )
-
-
-def load_smtp_settings(uow: UnitOfWork) -> SmtpSettings | None:
-    """This desk's SMTP settings, or None when none were saved."""
-    with uow:
-        rows = dict(
-            uow.session.execute(
-                select(LocalSetting.key, LocalSetting.value).where(LocalSetting.key.like("smtp.%"))
-            )
-            .tuples()
-            .all()
-        )
-    if not rows.get("smtp.host"):
-        return None
-    values = {key: rows.get(f"smtp.{key}", "") for key in _KEYS}
-    return replace(SmtpSettings(host=values["host"]), **{**values, "port": int(values["port"] or 587)})
 
 
 def pending(uow: UnitOfWork, *, include_sent: bool = False) -> list[OutboxView]:
@@ -323,14 +285,13 @@ def connect(settings: SmtpSettings) -> smtplib.SMTP:
 
 def flush(
     uow_factory: UowFactory,
-    settings: SmtpSettings | None = None,
+    settings: SmtpSettings | None,
     *,
     now: datetime | None = None,
     force: bool = False,
     limit: int = 500,
 ) -> FlushResult:
     """Send what is due (everything queued when `force`); stops at the first connection failure."""
-    settings = settings or load_smtp_settings(uow_factory())
     if settings is None:
         return FlushResult(0, 0, 0, "SMTP is not configured")
     sent = deferred = failed = 0
@@ -374,17 +335,20 @@ class MailWorker:
     """A background thread that flushes the outbox every `interval_s` (and when `wake()` is called).
 
     Plain threading, not Qt: services never import Qt; the window just starts and stops it.
+    `settings` is asked each round, so a server changed in the settings applies without a restart.
     `before_flush` callables run first each round (the daily alert digest queues itself there).
     """
 
     def __init__(
         self,
         uow_factory: UowFactory,
+        settings: Callable[[], SmtpSettings | None],
         *,
         interval_s: float = 30.0,
         before_flush: Sequence[Callable[[], object]] = (),
     ) -> None:
         self._uow_factory = uow_factory
+        self._settings = settings
         self._interval_s = interval_s
         self._before = list(before_flush)
         self._wake = threading.Event()
@@ -409,7 +373,7 @@ class MailWorker:
             try:
                 for job in self._before:
                     job()
-                self.last_result = flush(self._uow_factory)
+                self.last_result = flush(self._uow_factory, self._settings())
             except Exception as error:  # the worker must outlive any one bad round; the row keeps the error
                 self.last_result = FlushResult(0, 0, 0, _describe(error))
             self._wake.wait(self._interval_s)

@@ -17,10 +17,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
+from stockdesk.config import database_url
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
-from stockdesk.services.database import APP_NAME, Database, default_database_url, open_database
+from stockdesk.services.database import APP_NAME, Database, open_database
 from stockdesk.services.maintenance.first_run import DemoSize
 from stockdesk.services.maintenance.logging_setup import configure_logging
 from stockdesk.ui import crash
@@ -28,7 +29,7 @@ from stockdesk.ui.dialogs.settings_dialog import install_settings_action
 from stockdesk.ui.i18n import set_language, translations
 from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
-from stockdesk.ui.settings import AppSettings
+from stockdesk.ui.settings import AppSettings, import_qsettings
 from stockdesk.ui.theme import apply_theme
 from stockdesk.ui.wizard import FirstRunWizard
 from stockdesk.ui.worker import run_in_background
@@ -191,8 +192,8 @@ def apply_appearance(settings: AppSettings) -> None:
 
 
 def chosen_database_url(db_url: str | None = None, settings: AppSettings | None = None) -> str:
-    """`db_url` when given, else the database of the settings, else the local file."""
-    return db_url or (settings or AppSettings()).load().database_url or default_database_url()
+    """`db_url` when given, else the database of the configuration, else the local file (as every command)."""
+    return database_url(db_url, (settings or AppSettings()).load(with_secrets=False))
 
 
 def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None] | None = None) -> int:
@@ -204,6 +205,8 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
     app = application()
     reporter = crash.install(log_file)
     settings = AppSettings()
+    if import_qsettings(settings):
+        log.info("settings of an earlier version taken over into %s", settings.path)
     apply_appearance(settings)
     url = chosen_database_url(db_url, settings)
     try:

@@ -4,7 +4,7 @@ worker that lives and dies with the window (a sent purchase order reaches a real
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from stockdesk.services import mail
+from stockdesk.config import Config, ConfigStore, SmtpConfig
 from stockdesk.services.inventory import stock
 from stockdesk.services.planning import alerts
 from stockdesk.ui.main_window import MainWindow
@@ -58,9 +58,8 @@ def test_the_planning_pages_are_in_the_go_menu_and_the_badge_follows_sales(
 def test_the_mail_worker_sends_a_purchase_order_while_the_window_is_open_and_stops_with_it(
     qtbot, window, gui_db, gui_admin, gui_store, smtp, tmp_path
 ):
-    mail.save_smtp_settings(
-        gui_db.uow(), gui_admin, host="127.0.0.1", port=smtp.port, security="none", sender="desk@example.com"
-    )
+    server = SmtpConfig(host="127.0.0.1", port=smtp.port, security="none", sender="desk@example.com")
+    ConfigStore().save(Config(smtp=server))  # as the settings dialog saves it
     worker = window.planning.mail
     assert worker is not None and worker._thread.is_alive()
     reorder_page, orders_page = window.planning.reorder, window.planning.orders

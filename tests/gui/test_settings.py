@@ -3,18 +3,24 @@
 import os
 import socket
 import stat
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
+from sqlalchemy import text
 
+from stockdesk.config import Config, FileSecrets, SmtpConfig, Theme, configured_smtp
 from stockdesk.domain.errors import ValidationError
-from stockdesk.services import mail
 from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.database import open_database
+from stockdesk.services.inventory import stock
 from stockdesk.ui.dialogs.settings_dialog import SettingsDialog, install_settings_action, open_settings
 from stockdesk.ui.i18n import current_language, set_language
-from stockdesk.ui.settings import AppSettings, DeskSettings, FileSecrets, SmtpConfig, Theme
+from stockdesk.ui.settings import AppSettings, import_qsettings
 from stockdesk.ui.theme import apply_theme
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -22,13 +28,11 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 @pytest.fixture
 def ini(tmp_path):
-    return tmp_path / "settings.ini"
+    return tmp_path / "config" / "config.ini"
 
 
 def make_settings(tmp_path, ini) -> AppSettings:
-    return AppSettings(
-        QSettings(str(ini), QSettings.Format.IniFormat), FileSecrets(tmp_path / "secrets.json")
-    )
+    return AppSettings(ini.parent, FileSecrets(tmp_path / "secrets.json"))
 
 
 @pytest.fixture
@@ -81,7 +85,7 @@ def test_values_saved_in_the_dialog_are_there_after_a_restart(
     save(qtbot, dialog)
     assert not dialog.isVisible(), dialog.general_error_text()
 
-    again = make_settings(tmp_path, ini).load()  # a fresh QSettings on the same file: as after a restart
+    again = make_settings(tmp_path, ini).load()  # a fresh store on the same file: as after a restart
     assert again.smtp == SmtpConfig(
         "mail.example.com", 465, "ssl", "stock", "s3cret-pass", "stock@example.com"
     )
@@ -93,26 +97,81 @@ def test_values_saved_in_the_dialog_are_there_after_a_restart(
         465,
         "stock@example.com",
     )
-    shared = mail.load_smtp_settings(gui_db.uow())  # what the mail worker and `stockdesk mail` read
-    assert shared is not None and (shared.host, shared.port, shared.security, shared.sender) == (
+    shared = configured_smtp(make_settings(tmp_path, ini))  # what the mail worker and `stockdesk mail` read
+    assert shared is not None and (shared.host, shared.port, shared.security, shared.password) == (
         "mail.example.com",
         465,
         "ssl",
-        "stock@example.com",
+        "s3cret-pass",
     )
+    with gui_db.engine.connect() as connection:  # the database (and so every backup) holds no password
+        stored = connection.execute(text("select key, value from local_setting")).all()
+    assert [key for key, value in stored if "s3cret-pass" in value or key.startswith("smtp")] == []
 
 
 def test_the_smtp_password_is_not_in_the_settings_file_but_in_a_file_only_the_user_reads(
     tmp_path, ini, settings
 ):
-    settings.save(
-        DeskSettings(smtp=SmtpConfig(host="mail.example.com", password="s3cret-pass", sender="a@b.cd"))
-    )
+    settings.save(Config(smtp=SmtpConfig(host="mail.example.com", password="s3cret-pass", sender="a@b.cd")))
     assert "s3cret-pass" not in ini.read_text()
     secrets = tmp_path / "secrets.json"
     assert "s3cret-pass" in secrets.read_text()
     if os.name == "posix":
         assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
+
+
+def test_the_database_chosen_in_the_settings_is_the_one_stockdesk_check_checks_without_db(
+    qtbot, tmp_path, gui_admin
+):
+    shop = tmp_path / "chosen-shop.sqlite"
+    db = open_database(str(shop))
+    boss = users.create_first_admin(db.uow(), email="boss@example.com", password="boss-pass-1")
+    store = organisation.create_store(db.uow(), boss, code="MAIN", name="Main")
+    item = catalog.create_item(db.uow(), boss, sku="ONLY-HERE", name="Only in the chosen file")
+    stock.receive(db.uow(), boss, item_id=item.id, store_id=store.id, quantity="5")
+    with db.engine.begin() as connection:  # a level that disagrees with its ledger: `check` names it
+        connection.execute(text("update stock_level set on_hand = 0"))
+    db.close()
+    dialog = SettingsDialog(None, gui_admin, AppSettings())  # the configuration every command reads
+    qtbot.addWidget(dialog)
+    retype(qtbot, dialog.database, str(shop))
+    save(qtbot, dialog)
+    assert dialog.restart_needed, dialog.general_error_text()
+
+    done = subprocess.run(
+        [sys.executable, "-m", "stockdesk", "check"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "ONLY-HERE in MAIN: stock_level 0" in done.stdout and "but ledger 5" in done.stdout
+
+
+def test_settings_an_earlier_version_kept_in_qsettings_are_taken_over_once(tmp_path, ini, settings):
+    legacy = QSettings(str(tmp_path / "legacy.ini"), QSettings.Format.IniFormat)
+    legacy.setValue("database/url", "postgresql://desk@server/shop")
+    legacy.setValue("smtp/host", "mail.example.com")
+    legacy.setValue("smtp/sender", "stock@example.com")
+    legacy.setValue("scanner/camera_index", 2)
+    legacy.setValue("appearance/theme", "dark")
+    settings.secrets.set("smtp-password", "kept-in-keyring")  # the password never was in QSettings
+    assert import_qsettings(settings, legacy)
+    taken = settings.load()
+    assert (taken.database_url, taken.camera_index, taken.theme) == (
+        "postgresql://desk@server/shop",
+        2,
+        Theme.DARK,
+    )
+    assert (taken.smtp.host, taken.smtp.sender, taken.smtp.password) == (
+        "mail.example.com",
+        "stock@example.com",
+        "kept-in-keyring",
+    )
+    legacy.setValue("database/url", "postgresql://desk@elsewhere/shop")
+    assert not import_qsettings(settings, legacy)  # once: the config file now rules
+    assert settings.load().database_url == "postgresql://desk@server/shop"
 
 
 def test_a_bad_sender_address_is_refused_next_to_the_field_and_nothing_is_saved(
@@ -132,18 +191,18 @@ def test_a_bad_sender_address_is_refused_next_to_the_field_and_nothing_is_saved(
 
 def test_a_server_given_without_a_sender_is_refused(settings):
     with pytest.raises(ValidationError) as refused:
-        settings.save(DeskSettings(smtp=SmtpConfig(host="mail.example.com")))
+        settings.save(Config(smtp=SmtpConfig(host="mail.example.com")))
     assert refused.value.field == "smtp_sender"
 
 
 @pytest.mark.parametrize(
     ("field", "settings_value"),
     [
-        ("database_url", DeskSettings(database_url="mysql://db/stock")),
-        ("database_url", DeskSettings(database_url="no-such-folder/x/stock.sqlite")),
-        ("sync_server_url", DeskSettings(sync_server_url="http://server")),
-        ("smtp_port", DeskSettings(smtp=SmtpConfig(host="m.example.com", port=0, sender="a@b.cd"))),
-        ("language", DeskSettings(language="fr")),
+        ("database_url", Config(database_url="mysql://db/stock")),
+        ("database_url", Config(database_url="no-such-folder/x/stock.sqlite")),
+        ("sync_server_url", Config(sync_server_url="http://server")),
+        ("smtp_port", Config(smtp=SmtpConfig(host="m.example.com", port=0, sender="a@b.cd"))),
+        ("language", Config(language="fr")),
     ],
 )
 def test_bad_values_are_refused_naming_the_field(settings, field, settings_value):
@@ -245,3 +304,13 @@ def test_testing_a_server_that_is_not_there_says_so_and_saves_nothing(qtbot, gui
     qtbot.waitUntil(lambda: dialog.smtp_test.isEnabled(), timeout=15_000)
     assert dialog.smtp_result.text().startswith("Could not connect:")
     assert settings.load().smtp.host == ""
+
+
+def test_a_refusal_of_the_shared_configuration_reads_in_the_windows_language(settings):
+    assert set_language("de")
+    with pytest.raises(ValidationError) as refused:
+        settings.save(Config(sync_server_url="http://server"))
+    assert (refused.value.field, refused.value.reason) == (
+        "sync_server_url",
+        "muss eine postgresql://-URL sein",
+    )

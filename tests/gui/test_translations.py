@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stockdesk.config import FileSecrets
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
@@ -39,7 +40,7 @@ from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.i18n import TRANSLATIONS_DIR, current_language, set_language
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.pages.users_page import UserDialog
-from stockdesk.ui.settings import AppSettings, FileSecrets
+from stockdesk.ui.settings import AppSettings
 from tests.conftest import make_clerk
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -236,9 +237,7 @@ def test_no_window_text_stays_english_even_if_it_never_went_through_tr(qtbot, sh
 def test_switching_to_german_at_run_time_rebuilds_the_main_window_in_german(
     qtbot, gui_db, gui_admin, tmp_path
 ):
-    settings = AppSettings(
-        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), FileSecrets(tmp_path / "secrets")
-    )
+    settings = AppSettings(tmp_path / "config", FileSecrets(tmp_path / "secrets"))
     shell = Shell(gui_db, settings)
     try:
         first = shell.open_main_window(gui_admin)

@@ -4,17 +4,18 @@ import csv
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWizard
 
+from stockdesk.config import FileSecrets
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.maintenance.first_run import DemoSize
 from stockdesk.ui.app import Shell
 from stockdesk.ui.i18n import set_language
 from stockdesk.ui.main_window import MainWindow
-from stockdesk.ui.settings import AppSettings, FileSecrets
+from stockdesk.ui.settings import AppSettings
 from stockdesk.ui.wizard import FirstRunWizard
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -24,10 +25,7 @@ TINY_DEMO = DemoSize(items=40, stores=2, days=5)
 
 @pytest.fixture
 def settings(tmp_path):
-    return AppSettings(
-        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
-        FileSecrets(tmp_path / "secrets.json"),
-    )
+    return AppSettings(tmp_path / "config", FileSecrets(tmp_path / "secrets.json"))
 
 
 @pytest.fixture

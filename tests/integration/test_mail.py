@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from stockdesk.db.alerts_models import EmailOutbox
 from stockdesk.db.base import utcnow
-from stockdesk.domain.errors import PermissionDenied, ValidationError
+from stockdesk.domain.errors import PermissionDenied
 from stockdesk.services import mail
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
@@ -102,15 +102,7 @@ def test_a_second_claim_of_the_same_row_loses(db, admin, main_store):
 
 
 def test_the_background_worker_sends_without_blocking_the_caller(db, admin, main_store, server):
-    mail.save_smtp_settings(
-        db.uow(),
-        admin,
-        host="127.0.0.1",
-        port=str(server.port),
-        security="none",
-        sender="stockdesk@example.com",
-    )
-    worker = mail.MailWorker(db.uow, interval_s=60)
+    worker = mail.MailWorker(db.uow, lambda: settings_for(server.port), interval_s=60)
     worker.start()
     try:
         queue_low_stock_mail(db, admin, main_store)
@@ -123,25 +115,16 @@ def test_the_background_worker_sends_without_blocking_the_caller(db, admin, main
     assert len(server.inbox.messages) == 1
 
 
-def test_smtp_settings_round_trip_and_bad_values_write_nothing(db, admin, manager):
-    saved = mail.save_smtp_settings(
-        db.uow(),
-        admin,
-        host="smtp.example.com",
-        port="465",
-        security="ssl",
-        user="desk",
-        password="secret",
-        sender="desk@example.com",
-    )
-    assert mail.load_smtp_settings(db.uow()) == saved
-    for bad in ({"sender": "not an address"}, {"port": "0"}, {"port": "smtp"}, {"security": "tls9"}):
-        fields = {"host": "other.example.com", "port": "25", "sender": "desk@example.com", **bad}
-        with pytest.raises(ValidationError):
-            mail.save_smtp_settings(db.uow(), admin, **fields)
-    assert mail.load_smtp_settings(db.uow()) == saved
+def test_without_a_mail_server_nothing_is_sent_and_the_mail_stays_queued(db, admin, main_store):
+    queue_low_stock_mail(db, admin, main_store)
+    assert mail.flush(db.uow, None).error == "SMTP is not configured"
+    assert statuses(db) == [("queued", 0)]
+
+
+def test_a_change_of_mail_server_is_recorded_for_admins_and_refused_for_others(db, admin, manager):
+    mail.record_smtp_change(db.uow(), admin, host="smtp.example.com", port=465)
     with pytest.raises(PermissionDenied):
-        mail.save_smtp_settings(db.uow(), manager, host="x.example.com", sender="a@example.com")
+        mail.record_smtp_change(db.uow(), manager, host="x.example.com", port=25)
 
 
 def test_a_recipient_the_server_refuses_is_marked_failed_not_retried_forever(db, admin, main_store):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import stat
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
+from stockdesk import config
 from stockdesk.db import (
     migrate,
     schema,  # noqa: F401 - registers every table
@@ -61,3 +64,69 @@ def test_opening_a_file_of_an_older_release_backs_it_up_then_upgrades_keeping_th
     assert backup.execute("select code from store").fetchall() == [("OLD",)]
     backup.close()
     assert open_database(str(path)).backup is None  # already current: nothing copied again
+
+
+def _file_with_smtp_in_local_setting(path, **values: str):
+    """A desk file as versions before 0007 left it: the SMTP settings, password too, in local_setting."""
+    engine = make_engine(str(path))
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        for key, value in values.items():
+            connection.exec_driver_sql(
+                "INSERT INTO local_setting (key, value) VALUES (?, ?)", (f"smtp.{key}", value)
+            )
+    engine.dispose()
+
+
+def _local_settings(db) -> dict[str, str]:
+    with db.engine.connect() as connection:
+        return dict(connection.execute(text("select key, value from local_setting")).tuples().all())
+
+
+OLD_SMTP = {
+    "host": "mail.example.com",
+    "port": "465",
+    "security": "ssl",
+    "user": "desk",
+    "password": "plain-text-pass",
+    "sender": "desk@example.com",
+}
+
+
+def test_upgrading_moves_the_plain_text_smtp_password_out_of_the_file_into_the_configuration(
+    tmp_path, caplog
+):
+    path = tmp_path / "old.sqlite"
+    _file_with_smtp_in_local_setting(path, **OLD_SMTP)
+    with caplog.at_level(logging.INFO, logger="stockdesk.migrations"):
+        db = open_database(str(path))
+    stored = _local_settings(db)
+    db.close()
+    assert [key for key in stored if key.startswith("smtp.")] == []
+    assert "plain-text-pass" not in stored.values()
+    assert b"plain-text-pass" not in path.read_bytes()  # nor in the file a backup would copy
+    moved = config.ConfigStore().load()
+    assert (moved.smtp.host, moved.smtp.port, moved.smtp.security, moved.smtp.sender) == (
+        "mail.example.com",
+        465,
+        "ssl",
+        "desk@example.com",
+    )
+    assert moved.smtp.password == "plain-text-pass"
+    secrets = config.config_dir() / config.SECRETS_FILE
+    assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
+    assert "moved from the database" in caplog.text
+
+
+def test_a_password_that_cannot_be_moved_is_dropped_and_the_log_says_so(tmp_path, caplog, monkeypatch):
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setenv(config.CONFIG_DIR_ENV, str(blocked))  # the configuration cannot be written
+    path = tmp_path / "old.sqlite"
+    _file_with_smtp_in_local_setting(path, **OLD_SMTP)
+    with caplog.at_level(logging.WARNING, logger="stockdesk.migrations"):
+        db = open_database(str(path))
+    stored = _local_settings(db)
+    db.close()
+    assert "plain-text-pass" not in stored.values()
+    assert "could not be moved" in caplog.text and "enter it again in Settings" in caplog.text

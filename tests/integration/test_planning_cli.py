@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from stockdesk.cli import main
-from stockdesk.services import mail
+from stockdesk.config import Config, ConfigStore, SmtpConfig
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.database import open_database
@@ -29,9 +29,8 @@ def test_mail_flush_sends_the_queue_headless(tmp_path, capsys):
     db, admin, store, item = setup_file(tmp_path / "d.sqlite")
     server = SmtpServer().start()
     try:
-        mail.save_smtp_settings(
-            db.uow(), admin, host="127.0.0.1", port=str(server.port), security="none", sender="d@example.com"
-        )
+        smtp = SmtpConfig(host="127.0.0.1", port=server.port, security="none", sender="d@example.com")
+        ConfigStore().save(Config(smtp=smtp))  # the configuration the window's settings dialog saves
         alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
         stock.sell(db.uow(), admin, item_id=item.id, store_id=store.id, quantity="6")
         assert main(["--db", str(tmp_path / "d.sqlite"), "mail"]) == 0

@@ -6,6 +6,7 @@ import numpy as np
 import pypdfium2
 import pytest
 
+from stockdesk.config import Config, ConfigStore
 from stockdesk.reports.label_presets import PRESETS
 from stockdesk.scanner.decoders import decode_frame
 from stockdesk.services.accounts import users
@@ -62,6 +63,13 @@ def test_scan_without_a_database_only_reports_codes(tmp_path):
 
 def test_scan_of_a_missing_camera_says_so_and_fails(tmp_path):
     done = stockdesk("scan", "--source", "7", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "camera 7" in done.stderr and "cannot be opened" in done.stderr
+
+
+def test_scan_without_a_source_opens_the_configured_camera(tmp_path):
+    ConfigStore().save(Config(camera_index=7))  # as Settings -> This desk -> Camera number saves it
+    done = stockdesk("scan", cwd=tmp_path)
     assert done.returncode == 2
     assert "camera 7" in done.stderr and "cannot be opened" in done.stderr
 

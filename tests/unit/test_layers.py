@@ -44,7 +44,13 @@ LAYER_RULES: dict[str, tuple[str, ...]] = {
     "i18n": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.services"),
     # The window never builds SQL or opens sessions: it calls services.
     "ui": ("sqlalchemy", "stockdesk.db", "stockdesk.cli", "stockdesk.api"),
+    # Commands call services (and reports, scanner, sync, like the window); Qt only via the window entry.
+    "cli": ("sqlalchemy", "stockdesk.db", "PySide6", "shiboken6", "importlib", "stockdesk.api"),
+    "config": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.cli"),
 }
+# The one way into the window from the command line, and only inside the function that needs it,
+# so headless commands never load Qt.
+WINDOW_ENTRY = "stockdesk.ui.app"
 DYNAMIC_IMPORTERS = {"import_module", "__import__"}
 
 
@@ -99,7 +105,8 @@ def _module_name(path: Path) -> str:
 
 
 def _layer_files(layer: str) -> list[Path]:
-    return sorted((PACKAGE_ROOT / layer).rglob("*.py"))
+    module = PACKAGE_ROOT / f"{layer}.py"
+    return [module] if module.exists() else sorted((PACKAGE_ROOT / layer).rglob("*.py"))
 
 
 @pytest.mark.parametrize("layer", sorted(LAYER_RULES))
@@ -118,6 +125,55 @@ def test_layer_imports_nothing_it_must_not(layer):
             is_package=path.name == "__init__.py",
         )
     assert violations == []
+
+
+def ui_imports_outside_functions(source: str) -> list[str]:
+    """`stockdesk.ui` imports at module level, or of anything but the window entry."""
+    tree = ast.parse(source)
+    inside = {
+        id(node)
+        for function in ast.walk(tree)
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for node in ast.walk(function)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+            for name in names:
+                is_ui = name == "stockdesk.ui" or name.startswith("stockdesk.ui.")
+                if is_ui and (id(node) not in inside or name != WINDOW_ENTRY):
+                    found.append(f"line {node.lineno}: {name}")
+    return found
+
+
+def test_the_command_line_opens_the_window_only_lazily_through_its_entry():
+    found = {
+        path.name: ui_imports_outside_functions(path.read_text(encoding="utf-8"))
+        for path in _layer_files("cli")
+    }
+    assert {name: lines for name, lines in found.items() if lines} == {}
+    assert any("stockdesk.ui.app" in path.read_text(encoding="utf-8") for path in _layer_files("cli"))
+
+
+def test_the_window_check_catches_a_module_level_or_deep_ui_import():
+    source = (
+        "from stockdesk.ui.app import run_app\n"
+        "def screenshot():\n"
+        "    from stockdesk.ui.main_window import MainWindow\n"
+        "def window():\n"
+        "    from stockdesk.ui.app import run_app\n"
+    )
+    assert ui_imports_outside_functions(source) == [
+        "line 1: stockdesk.ui.app",
+        "line 3: stockdesk.ui.main_window",
+    ]
+
+
+def test_no_command_group_is_loaded_by_name():
+    """`stockdesk/cli/main.py` lists its groups as plain imports a reader (and PyInstaller) can follow."""
+    main = (PACKAGE_ROOT / "cli" / "main.py").read_text(encoding="utf-8")
+    assert "import_module" not in main and "COMMAND_GROUPS" in main
 
 
 def test_the_check_catches_a_qt_import_in_the_domain():

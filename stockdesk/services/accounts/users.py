@@ -15,6 +15,7 @@ from stockdesk.domain.errors import (
     AccountLocked,
     AuthenticationFailed,
     DuplicateValue,
+    NotFound,
     PermissionDenied,
     ValidationError,
 )
@@ -157,6 +158,17 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
     with uow:
         require(actor, Action.MANAGE_USERS)
         return [_view(uow, u) for u in uow.session.scalars(select(User).order_by(User.email_key))]
+
+
+def find_user(uow: UnitOfWork, actor: Actor, email: str) -> UserView:
+    """The account of `email` (case ignored); NotFound("user", email) when there is none."""
+    with uow:
+        require(actor, Action.MANAGE_USERS)
+        key = (email or "").strip().lower()
+        user = uow.session.scalar(select(User).where(User.email_key == key, User.deleted.is_(False)))
+        if user is None:
+            raise NotFound("user", email)
+        return _view(uow, user)
 
 
 def authenticate(uow: UnitOfWork, *, email: str, password: str, now: datetime | None = None) -> Actor:

@@ -27,7 +27,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.mail import SmtpSettings
 from stockdesk.ui.dialogs.form import FormDialog
 from stockdesk.ui.i18n import error_text, set_language
-from stockdesk.ui.settings import AppSettings, DeskSettings, SmtpConfig, Theme, validate
+from stockdesk.ui.settings import AppSettings, Config, SmtpConfig, Theme, validate
 from stockdesk.ui.theme import apply_theme
 from stockdesk.ui.worker import run_in_background
 
@@ -52,7 +52,8 @@ def _combo(entries: list[tuple[str, str]], current: str) -> QComboBox:
 
 
 class SettingsDialog(FormDialog):
-    """Edits `DeskSettings`; Save validates everything and shows a refusal under the field named.
+    """Edits the configuration (`stockdesk.config`); Save validates everything and shows a refusal
+    under the field named.
 
     After `accept`, `saved` holds what was stored; the theme applies at once, the language when
     `open_settings` returns (`language_changed`), a new database at the next start (`restart_needed`).
@@ -68,7 +69,7 @@ class SettingsDialog(FormDialog):
         )
         self.db, self.actor, self.app_settings = db, actor, settings
         self.initial = settings.load()
-        self.saved: DeskSettings | None = None
+        self.saved: Config | None = None
         self.restart_needed = False
         self.language_changed = False
         self.tabs = QTabWidget()
@@ -199,7 +200,7 @@ class SettingsDialog(FormDialog):
 
     # saving -------------------------------------------------------------------------------------
 
-    def values(self) -> DeskSettings:
+    def values(self) -> Config:
         """What the form shows now, unvalidated."""
         smtp = SmtpConfig(
             host=self.smtp_host.text(),
@@ -209,7 +210,7 @@ class SettingsDialog(FormDialog):
             password=self.smtp_password.text(),
             sender=self.smtp_sender.text(),
         )
-        return DeskSettings(
+        return Config(
             database_url=self.database.text(),
             sync_server_url=self.sync_server.text(),
             smtp=smtp,
@@ -222,28 +223,18 @@ class SettingsDialog(FormDialog):
     def submit(self) -> None:
         """Validate and store; the theme applies at once, the language when `open_settings` returns."""
         self.saved = self.app_settings.save(self.values())
-        self._share_smtp_with_the_mail_worker(self.saved)
+        self._audit_smtp_change(self.saved)
         self.restart_needed = self.saved.database_url != self.initial.database_url
         apply_theme(self.saved.theme)
         self.language_changed = self.saved.language != self.initial.language
 
-    def _share_smtp_with_the_mail_worker(self, saved: DeskSettings) -> None:
-        """The mail worker also runs headless (`stockdesk mail --flush`): it reads SMTP from the database."""
+    def _audit_smtp_change(self, saved: Config) -> None:
+        """The audit trail names who changed the mail server (not the password: never in the database)."""
         smtp = saved.smtp_settings()
         if self.db is None or smtp is None or saved.smtp == self.initial.smtp:
             return
-        if not allowed(self.actor, Action.MANAGE_SETTINGS):
-            return
-        mail.save_smtp_settings(
-            self.db.uow(),
-            self.actor,
-            host=smtp.host,
-            port=smtp.port,
-            security=smtp.security,
-            user=smtp.user,
-            password=smtp.password,
-            sender=smtp.sender,
-        )
+        if allowed(self.actor, Action.MANAGE_SETTINGS):
+            mail.record_smtp_change(self.db.uow(), self.actor, host=smtp.host, port=smtp.port)
 
     def show_field_error(self, field: str, message: str) -> None:
         """Bring the field's tab forward, then show the message under it."""

@@ -1,8 +1,9 @@
 """Putting planning into the main window: four pages, the alert badge, and the e-mail worker.
 
 The main window calls `install_planning(window)` once. The mail worker (plain thread, services/mail.py)
-starts with the window and stops when it closes; it is woken after every commit so an alert e-mail
-queued by a sale, or a purchase order just sent, leaves at once rather than at the next round.
+sends through the mail server of the configuration (`stockdesk.config`), starts with the window
+and stops when it closes; it is woken after every commit so an alert e-mail queued by a sale, or a
+purchase order just sent, leaves at once rather than at the next round.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from stockdesk.config import ConfiguredSmtp
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.mail import MailWorker
@@ -93,7 +95,9 @@ def install_planning(window: PagedWindow, *, start_mail: bool = True) -> Plannin
 
 
 def _start_mail(window: QMainWindow, db: Database) -> MailWorker:
-    worker = MailWorker(db.uow, before_flush=[lambda: alert_mail.queue_due_digests(db.uow())])
+    worker = MailWorker(
+        db.uow, ConfiguredSmtp(), before_flush=[lambda: alert_mail.queue_due_digests(db.uow())]
+    )
     window.installEventFilter(_StopOnClose(worker, window))
     window.destroyed.connect(lambda: worker.stop(STOP_TIMEOUT_S))
     worker.start()

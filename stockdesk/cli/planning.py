@@ -1,24 +1,25 @@
-"""Headless planning commands: `stockdesk mail --flush`, `stockdesk reorder --out FILE.csv`, stocktakes."""
+"""Planning without a window: `stockdesk mail [--flush]`, `reorder --out FILE.csv`, `stocktake ...`.
+
+`mail --flush` sends through the mail server of the configuration (`stockdesk.config`), the one the
+window's settings dialog saves.
+"""
 
 from __future__ import annotations
 
 import argparse
 import csv
 from pathlib import Path
-from typing import Any
 
-from stockdesk.db.engine import default_database_url
+from stockdesk.cli.database import open_db
+from stockdesk.cli.options import Commands
+from stockdesk.config import configured_smtp
 from stockdesk.domain.errors import NotFound
 from stockdesk.services import mail
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
-from stockdesk.services.database import Database, open_database
+from stockdesk.services.database import Database
 from stockdesk.services.inventory import stocktake
 from stockdesk.services.planning import alert_mail, reorder
-
-
-def _open(args: argparse.Namespace) -> Database:
-    return open_database(args.db or default_database_url())
 
 
 def _store_id(db: Database, code: str | None) -> object:
@@ -31,7 +32,7 @@ def _store_id(db: Database, code: str | None) -> object:
 
 
 def _cmd_mail(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     queued_digests = alert_mail.queue_due_digests(db.uow())
     if not args.flush:
         waiting = mail.pending(db.uow())
@@ -39,7 +40,7 @@ def _cmd_mail(args: argparse.Namespace) -> int:
         for row in waiting:
             print(f"  {row.status:8} {row.attempts:2} tries  {', '.join(row.recipients)}: {row.subject}")
         return 0
-    result = mail.flush(db.uow, force=True)
+    result = mail.flush(db.uow, configured_smtp(), force=True)
     print(f"sent {result.sent}, deferred {result.deferred}, failed {result.failed}")
     if result.error:
         print(f"last error: {result.error}")
@@ -47,7 +48,7 @@ def _cmd_mail(args: argparse.Namespace) -> int:
 
 
 def _cmd_reorder(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     rows = reorder.suggestions(db.uow(), store_id=_store_id(db, args.store), only_orders=not args.all)
     out = Path(args.out)
     with out.open("w", newline="", encoding="utf-8") as handle:
@@ -57,7 +58,7 @@ def _cmd_reorder(args: argparse.Namespace) -> int:
 
 
 def _cmd_stocktake_start(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     session = stocktake.start(db.uow(), users.system_actor(db.uow()), store_id=_store_id(db, args.store))
     print(f"stocktake {session.id} started for {args.store}: {session.lines:,} item(s) expected")
     return 0
@@ -65,7 +66,7 @@ def _cmd_stocktake_start(args: argparse.Namespace) -> int:
 
 def _cmd_stocktake_count(args: argparse.Namespace) -> int:
     """Counts from a CSV with columns code (SKU or barcode) and quantity."""
-    db = _open(args)
+    db = open_db(args)
     with Path(args.file).open(newline="", encoding="utf-8-sig") as handle:
         lines = [(row.get("code", ""), row.get("quantity", "")) for row in csv.DictReader(handle)]
     added = stocktake.add_counts(db.uow(), users.system_actor(db.uow()), args.id, lines)
@@ -74,7 +75,7 @@ def _cmd_stocktake_count(args: argparse.Namespace) -> int:
 
 
 def _cmd_stocktake_post(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     result = stocktake.post(
         db.uow(), users.system_actor(db.uow()), args.id, uncounted_as_zero=args.uncounted_as_zero
     )
@@ -82,16 +83,18 @@ def _cmd_stocktake_post(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: Any) -> None:
-    mail_parser = sub.add_parser("mail", help="show the e-mail outbox, or send it with --flush")
+def add_commands(commands: Commands) -> None:
+    mail_parser = commands.add_parser("mail", help="show the e-mail outbox, or send it with --flush")
     mail_parser.add_argument("--flush", action="store_true", help="send everything queued now")
     mail_parser.set_defaults(handler=_cmd_mail)
-    reorder_parser = sub.add_parser("reorder", help="write reorder suggestions with their reasons as CSV")
+    reorder_parser = commands.add_parser(
+        "reorder", help="write reorder suggestions with their reasons as CSV"
+    )
     reorder_parser.add_argument("--store", help="store code (default: every store)")
     reorder_parser.add_argument("--out", required=True, help="CSV file to write")
     reorder_parser.add_argument("--all", action="store_true", help="include lines that need no order")
     reorder_parser.set_defaults(handler=_cmd_reorder)
-    take = sub.add_parser("stocktake", help="start, count and post a stocktake").add_subparsers(
+    take = commands.add_parser("stocktake", help="start, count and post a stocktake").add_subparsers(
         title="stocktake commands", metavar="STEP", required=True
     )
     start = take.add_parser("start", help="freeze expected quantities for a store")

@@ -1,4 +1,4 @@
-"""Admin sub-commands: `stockdesk import`, `stockdesk backup` and `stockdesk restore`."""
+"""`stockdesk import FILE`: items from a CSV or XLSX file, all rows or none (or the valid ones)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from stockdesk.db.engine import default_database_url
+from stockdesk.cli.database import open_db
+from stockdesk.cli.options import Commands
 from stockdesk.services.accounts import users
-from stockdesk.services.database import open_database
 from stockdesk.services.exchange import imports
-from stockdesk.services.maintenance import backup
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("import", help="import items from a CSV or XLSX file (all rows or none)")
+def add_commands(commands: Commands) -> None:
+    parser = commands.add_parser("import", help="import items from a CSV or XLSX file (all rows or none)")
     parser.add_argument("file", type=Path)
     parser.add_argument(
         "--valid-only", action="store_true", help="import the rows that pass, save the others"
@@ -35,15 +34,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     parser.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     parser.set_defaults(handler=_cmd_import)
 
-    parser = sub.add_parser("backup", help="write a consistent copy of the local database")
-    parser.add_argument("--out", type=Path, help="backup file (default: backups/ next to the database)")
-    parser.set_defaults(handler=_cmd_backup)
-
-    parser = sub.add_parser("restore", help="replace the local database with a backup")
-    parser.add_argument("file", type=Path)
-    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    parser.set_defaults(handler=_cmd_restore)
-
 
 def _mapping(pairs: list[str]) -> dict[str, str] | None:
     mapping: dict[str, str] = {}
@@ -56,7 +46,7 @@ def _mapping(pairs: list[str]) -> dict[str, str] | None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    db = open_database(args.db or default_database_url())
+    db = open_db(args)
     options = imports.ImportOptions(
         valid_only=args.valid_only,
         upsert=args.upsert,
@@ -105,26 +95,3 @@ def _print_result(result: imports.ImportResult, rejects: Path) -> None:
         print(f"{len(result.rejected):,} row(s) rejected and saved to {rejects}:")
         for problem in result.problems:
             print(f"  {problem}")
-
-
-def _cmd_backup(args: argparse.Namespace) -> int:
-    database = backup.database_file(args.db or default_database_url())
-    target = backup.backup_to(database, args.out) if args.out else backup.backup_now(database)
-    print(f"backup written: {target}")
-    return 0
-
-
-def _cmd_restore(args: argparse.Namespace) -> int:
-    database = backup.database_file(args.db or default_database_url())
-
-    def confirm(question: str) -> bool:
-        if args.yes:
-            return True
-        print(f"{question} The current file is kept as a safety copy. [y/N] ", end="", flush=True)
-        return sys.stdin.readline().strip().lower() in ("y", "yes")
-
-    safety = backup.restore(args.file, database, confirm=confirm)
-    print(f"restored {database} from {args.file}")
-    if safety is not None:
-        print(f"the replaced database was kept as {safety}")
-    return 0
