@@ -10,6 +10,7 @@ from typing import Any
 from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import NotFound
 from stockdesk.services import alerts, mail, organisation, reorder, stocktake, users
+from stockdesk.services.csv_files import csv_output
 from stockdesk.services.database import Database, open_database
 
 
@@ -46,8 +47,8 @@ def _cmd_reorder(args: argparse.Namespace) -> int:
     db = _open(args)
     rows = reorder.suggestions(db.uow(), store_id=_store_id(db, args.store), only_orders=not args.all)
     out = Path(args.out)
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(reorder.csv_rows(rows))
+    with csv_output(out, bom=False) as writer:
+        writer.writerows(reorder.csv_rows(rows))
     print(f"wrote {len(rows):,} suggestion(s) to {out}")
     return 0
 

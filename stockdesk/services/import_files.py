@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.services.csv_files import csv_output
 
 FIELDS = (
     "sku",
@@ -225,9 +226,11 @@ def map_columns(headers: Sequence[str], mapping: Mapping[str, str] | None = None
 def write_rejects(
     path: Path, headers: Sequence[str], rows: Iterable[tuple[Sequence[str], str]], *, delimiter: str = ","
 ) -> None:
-    """The rejected rows as they were read plus a `problems` column; UTF-8 with BOM so Excel opens it."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter or ",")
+    """The rejected rows as they were read plus a `problems` column; UTF-8 with BOM so Excel opens it.
+
+    Rejected cells are exactly what a hostile file may contain, so they go through the formula-safe writer.
+    """
+    with csv_output(path, delimiter=delimiter) as writer:
         writer.writerow([*headers, "problems"])
         for cells, reason in rows:
             padded = list(cells) + [""] * (len(headers) - len(cells))
