@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "stockdesk.reports.commands",
     "stockdesk.planning_cli",
     "stockdesk.admin_cli",
+    "stockdesk.users_cli",
     "stockdesk.sync.commands",
     "stockdesk.scanner.commands",
 ]

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
-from stockdesk.db.models import LoginThrottle, Store, User, UserStore
+from stockdesk.db.models import Store, User, UserStore
 from stockdesk.domain.errors import (
     AccountLocked,
     AuthenticationFailed,
@@ -20,14 +18,13 @@ from stockdesk.domain.errors import (
 )
 from stockdesk.domain.permissions import Action, Actor, Role, require
 from stockdesk.services import audit
+from stockdesk.services import login_throttle as throttle
+from stockdesk.services.passwords import passwords
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text
 from stockdesk.services.views import UserView
 
-MAX_FAILURES = 5
-LOCK_SECONDS = 60
 MIN_PASSWORD = 8
-_hasher = PasswordHasher()  # argon2id with the library's recommended cost
 
 
 def _check_password(password: str) -> str:
@@ -71,7 +68,7 @@ def _new_user(uow: UnitOfWork, email: str, password: str, role: Role, name: str)
         email=address,
         email_key=key,
         name=optional_text("name", name, max_length=200),
-        password_hash=_hasher.hash(_check_password(password)),
+        password_hash=passwords.hash(_check_password(password)),
         role=role.value,
     )
     uow.session.add(user)
@@ -158,38 +155,50 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
         return [_view(uow, u) for u in uow.session.scalars(select(User).order_by(User.email_key))]
 
 
-def authenticate(uow: UnitOfWork, *, email: str, password: str, now: datetime | None = None) -> Actor:
-    """Check the password; after five failures in a row the e-mail is locked for a minute."""
+def authenticate(
+    uow: UnitOfWork, *, email: str, password: str, source: str = throttle.DESK, now: datetime | None = None
+) -> Actor:
+    """Check the password, with back-off per (e-mail, source) and per source (`login_throttle`).
+
+    `source` says where the attempt comes from: "desk" for the window, the client address for the API.
+    Every attempt that is not locked costs exactly one argon2 verification, against the account's hash
+    or a dummy one, so neither the answer nor its timing says whether the e-mail has an account.
+    """
     now = now or datetime.now(UTC)
     key = (email or "").strip().lower()
+    keys = throttle.keys_for(key, source)
     with uow:
-        throttle = uow.session.get(LoginThrottle, key) or LoginThrottle(email_key=key, failures=0)
-        if throttle.locked_until is not None and throttle.locked_until > now:
-            raise AccountLocked(int((throttle.locked_until - now).total_seconds()) + 1)
+        waiting = throttle.seconds_locked(uow, keys, now)
+        if waiting:
+            raise AccountLocked(waiting)
         user = uow.session.scalar(select(User).where(User.email_key == key, User.deleted.is_(False)))
-        if user is None or not user.active or not _verifies(user.password_hash, password):
-            throttle.failures += 1
-            if throttle.failures >= MAX_FAILURES:
-                throttle.locked_until = now + timedelta(seconds=LOCK_SECONDS)
-                throttle.failures = 0
-            uow.session.merge(throttle)
+        correct = passwords.verifies(user.password_hash if user is not None else None, password)
+        if user is None or not user.active or not correct:
+            locked = throttle.record_failure(uow, keys, now)
             uow.session.commit()  # the failure must count even though we raise
-            if throttle.locked_until is not None and throttle.locked_until > now:
-                raise AccountLocked(LOCK_SECONDS)
+            if locked:
+                raise AccountLocked(locked)
             raise AuthenticationFailed("wrong e-mail or password")
-        uow.session.execute(delete(LoginThrottle).where(LoginThrottle.email_key == key))
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = _hasher.hash(password)
+        throttle.record_success(uow, keys)
+        if passwords.needs_rehash(user.password_hash):
+            user.password_hash = passwords.hash(password)
         actor = _actor_of(uow, user)
         uow.commit()
         return actor
 
 
+def unlock(uow: UnitOfWork, actor: Actor, *, email: str = "", source: str = "") -> int:
+    """An admin lifts the log-in back-off of an e-mail (from every source) and/or of a source."""
+    with uow:
+        require(actor, Action.MANAGE_USERS)
+        removed = throttle.clear(uow, email_key=email.strip().lower() or None, source=source.strip() or None)
+        audit.record(uow, actor, "user.unlock", "user", None, email=email.strip(), source=source.strip())
+        uow.commit()
+        return removed
+
+
 def _verifies(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password or "")
-    except (VerificationError, InvalidHashError):
-        return False
+    return passwords.verifies(password_hash, password)
 
 
 def change_password(uow: UnitOfWork, actor: Actor, *, old_password: str, new_password: str) -> None:
@@ -200,7 +209,7 @@ def change_password(uow: UnitOfWork, actor: Actor, *, old_password: str, new_pas
             raise ValidationError(
                 "old_password", "•" * len(old_password or ""), "is not your current password"
             )
-        user.password_hash = _hasher.hash(_check_password(new_password))
+        user.password_hash = passwords.hash(_check_password(new_password))
         audit.record(uow, actor, "user.password", "user", user.id)
         uow.commit()
 
@@ -210,7 +219,7 @@ def reset_password(uow: UnitOfWork, actor: Actor, user_id: object, *, new_passwo
         require(actor, Action.MANAGE_USERS)
         uow.actor_id = actor.id
         user = uow.get(User, user_id, "user")
-        user.password_hash = _hasher.hash(_check_password(new_password))
+        user.password_hash = passwords.hash(_check_password(new_password))
         audit.record(uow, actor, "user.reset_password", "user", user.id)
         uow.commit()
 
