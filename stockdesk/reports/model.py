@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from stockdesk.domain.errors import StockDeskError
+from stockdesk.private_files import atomic_private
 from stockdesk.reports.formatters import text
-from stockdesk.services.private_files import atomic_private
 
 Align = Literal["left", "right", "center"]
 ProgressCallback = Callable[[int], None]

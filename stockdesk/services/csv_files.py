@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from stockdesk.domain.cells import FORMULA_START, safe_cell
-from stockdesk.services.private_files import atomic_private
+from stockdesk.private_files import atomic_private
 
 __all__ = ["FORMULA_START", "SafeWriter", "cell_text", "csv_output"]
 
