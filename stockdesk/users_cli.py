@@ -1,4 +1,4 @@
-"""`stockdesk users unlock EMAIL` and `stockdesk users grant-adjust EMAIL`: account care, headless.
+"""`stockdesk users unlock EMAIL` and `stockdesk users grant-adjust EMAIL [--revoke]`, headless.
 
 They act as the oldest admin (`users.system_actor`): whoever can run them already holds the database.
 """
@@ -19,6 +19,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     unlock.add_argument("email", nargs="?", default="")
     unlock.add_argument("--source", default="", help="also lift this source's back-off (desk, an address)")
     unlock.set_defaults(handler=_cmd_unlock)
+    grant = actions.add_parser("grant-adjust", help="let a clerk post adjustments (write-offs)")
+    grant.add_argument("email")
+    grant.add_argument("--revoke", action="store_true", help="take the permission away again")
+    grant.set_defaults(handler=_cmd_grant_adjust)
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -33,3 +37,11 @@ def _cmd_unlock(args: argparse.Namespace) -> int:
     print(f"unlocked {args.email or args.source} ({removed} back-off record(s) removed)")
     return 0
 
+
+
+def _cmd_grant_adjust(args: argparse.Namespace) -> int:
+    db = _open(args)
+    actor = users.system_actor(db.uow())
+    view = users.set_may_adjust(db.uow(), actor, email=args.email, allowed=not args.revoke)
+    print(f"{view.email} {'may' if view.may_adjust else 'may not'} post adjustments")
+    return 0

@@ -13,6 +13,7 @@ from stockdesk.domain.errors import (
     AccountLocked,
     AuthenticationFailed,
     DuplicateValue,
+    NotFound,
     PermissionDenied,
     ValidationError,
 )
@@ -46,12 +47,13 @@ def _actor_of(uow: UnitOfWork, user: User) -> Actor:
     stores = uow.session.scalars(
         select(UserStore.store_id).where(UserStore.user_id == user.id, UserStore.deleted.is_(False))
     )
-    return Actor(user.id, user.email, Role(user.role), frozenset(stores), user.name)
+    grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
+    return Actor(user.id, user.email, Role(user.role), frozenset(stores), user.name, grants)
 
 
 def _view(uow: UnitOfWork, user: User) -> UserView:
     actor = _actor_of(uow, user)
-    return UserView(user.id, user.email, user.name, user.role, user.active, actor.store_ids)
+    return UserView(user.id, user.email, user.name, user.role, user.active, actor.store_ids, user.may_adjust)
 
 
 def has_users(uow: UnitOfWork) -> bool:
@@ -97,11 +99,13 @@ def create_user(
     role: str,
     name: str = "",
     store_ids: Iterable[object] = (),
+    may_adjust: bool = False,
 ) -> UserView:
     with uow:
         require(actor, Action.MANAGE_USERS)
         uow.actor_id = actor.id
         user = _new_user(uow, email, password, _role(role), name)
+        user.may_adjust = may_adjust
         _assign(uow, user, store_ids)
         audit.record(uow, actor, "user.create", "user", user.id, role=user.role)
         uow.commit()
@@ -129,6 +133,7 @@ def update_user(
     name: str | None = None,
     active: bool | None = None,
     store_ids: Iterable[object] | None = None,
+    may_adjust: bool | None = None,
 ) -> UserView:
     with uow:
         require(actor, Action.MANAGE_USERS)
@@ -144,9 +149,23 @@ def update_user(
             user.active = active
         if store_ids is not None:
             _assign(uow, user, store_ids)
-        audit.record(uow, actor, "user.update", "user", user.id, role=user.role, active=user.active)
+        if may_adjust is not None:
+            user.may_adjust = may_adjust
+        details = {"role": user.role, "active": user.active, "may_adjust": user.may_adjust}
+        audit.record(uow, actor, "user.update", "user", user.id, **details)
         uow.commit()
         return _view(uow, user)
+
+
+def set_may_adjust(uow: UnitOfWork, actor: Actor, *, email: str, allowed: bool) -> UserView:
+    """An admin lets a clerk post adjustments (write-offs), or takes it back; found by e-mail."""
+    with uow:
+        require(actor, Action.MANAGE_USERS)
+        key = (email or "").strip().lower()
+        user_id = uow.session.scalar(select(User.id).where(User.email_key == key, User.deleted.is_(False)))
+    if user_id is None:
+        raise NotFound("user", email)
+    return update_user(uow, actor, user_id, may_adjust=allowed)
 
 
 def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
