@@ -5,6 +5,7 @@
   password from one source never locks the admin out from another, and never for longer than the cap.
 - Per source (`email_key` ""): the same, after SOURCE_FREE_TRIES failures for any e-mails, so one
   source cannot try a few passwords on every account.
+- Counts start afresh after QUIET_RESET without a failure, so occasional typos never add up.
 - Unknown e-mails are counted exactly like known ones (nothing reveals which accounts exist), and
   rows whose last failure is older than FORGET_AFTER are pruned on every failure: the table holds at
   most the pairs and sources that failed in the last day, however many e-mails are made up.
@@ -25,6 +26,7 @@ FREE_TRIES = 5
 SOURCE_FREE_TRIES = 50
 LOCK_SECONDS = 60
 MAX_LOCK_SECONDS = 15 * 60
+QUIET_RESET = timedelta(hours=1)  # a pair or source that failed nothing for an hour starts afresh
 FORGET_AFTER = timedelta(days=1)
 ANY_EMAIL = ""  # the per-source row
 DESK = "desk"  # the source of log-ins typed into this desk's window
@@ -72,6 +74,9 @@ def record_failure(uow: UnitOfWork, keys: Keys, now: datetime) -> int:
         if row is None:
             row = LoginThrottle(email_key=email_key, source=source, failures=0)
             uow.session.add(row)
+        if row.last_failure is not None and row.last_failure < now - QUIET_RESET:
+            # A shop's occasional typos must not add up over weeks into a locked desk.
+            row.failures, row.locked_until = 0, None
         row.failures += 1
         row.last_failure = now
         seconds = lock_seconds(row.failures, free)

@@ -111,6 +111,13 @@ def test_one_source_spraying_many_e_mails_is_held_back_and_the_table_stays_bound
     assert login_throttle.row_count(db.uow()) == 2
 
 
+def test_occasional_typos_at_a_busy_desk_never_add_up_to_a_lock(cheap_hashes, db, admin):
+    at = T0
+    for n in range(3 * login_throttle.SOURCE_FREE_TRIES):  # three typos a day for weeks
+        assert not isinstance(refusal(db, f"user{n % 7}@example.com", source="desk", at=at), AccountLocked)
+        at += timedelta(hours=8)
+
+
 def test_an_admin_unlocks_an_e_mail_at_once_and_a_clerk_may_not(cheap_hashes, db, admin, main_store):
     clerk = make_clerk(db, admin, main_store.id)
     for _ in range(login_throttle.FREE_TRIES):
