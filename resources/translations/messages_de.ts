@@ -159,6 +159,10 @@
             <source>is already used by another item</source>
             <translation>wird bereits von einem anderen Artikel verwendet</translation>
         </message>
+        <message id="sku_taken_as">
+            <source>is already used by another item ({taken!r}: SKUs ignore case and surrounding spaces)</source>
+            <translation>wird schon von einem anderen Artikel verwendet ({taken!r}: Groß-/Kleinschreibung und Leerzeichen am Rand zählen nicht)</translation>
+        </message>
         <message id="store_code_taken">
             <source>is already the code of another store</source>
             <translation>ist bereits der Code einer anderen Filiale</translation>
@@ -358,6 +362,58 @@
         <message id="repeats_row">
             <source>repeats row {row}</source>
             <translation>wiederholt Zeile {row}</translation>
+        </message>
+        <message id="no_worksheet">
+            <source>has no worksheet</source>
+            <translation>hat kein Tabellenblatt</translation>
+        </message>
+        <message id="not_csv">
+            <source>is not readable CSV ({error})</source>
+            <translation>ist keine lesbare CSV-Datei ({error})</translation>
+        </message>
+        <message id="not_workbook">
+            <source>cannot be read as a workbook ({error})</source>
+            <translation>lässt sich nicht als Arbeitsmappe lesen ({error})</translation>
+        </message>
+        <message id="unreadable_sheet">
+            <source>has an unreadable sheet ({error})</source>
+            <translation>hat ein unlesbares Tabellenblatt ({error})</translation>
+        </message>
+        <message id="bad_encoding">
+            <source>is not valid {encoding} text in {name}: save the file again as UTF-8</source>
+            <translation>ist kein gültiger {encoding}-Text in {name}: die Datei bitte als UTF-8 speichern</translation>
+        </message>
+        <message id="file_too_big">
+            <source>is {size} MB (at most {limit} MB)</source>
+            <translation>ist {size} MB groß (höchstens {limit} MB)</translation>
+        </message>
+        <message id="cell_too_long">
+            <source>is {length} characters long (at most {maximum}); an unclosed quote does this too</source>
+            <translation>ist {length} Zeichen lang (höchstens {maximum}); ein nicht geschlossenes Anführungszeichen bewirkt das auch</translation>
+        </message>
+        <message id="xlsx_not_zip">
+            <source>is not an Excel workbook (.xlsx files are zip archives)</source>
+            <translation>ist keine Excel-Arbeitsmappe (.xlsx-Dateien sind Zip-Archive)</translation>
+        </message>
+        <message id="xlsx_parts">
+            <source>holds {parts} parts: not a workbook to import</source>
+            <translation>besteht aus {parts} Teilen: keine Arbeitsmappe zum Importieren</translation>
+        </message>
+        <message id="xlsx_expands">
+            <source>expands to {size} MB (at most {limit} MB)</source>
+            <translation>entpackt sich auf {size} MB (höchstens {limit} MB)</translation>
+        </message>
+        <message id="xlsx_damaged">
+            <source>is a damaged workbook ({error})</source>
+            <translation>ist eine beschädigte Arbeitsmappe ({error})</translation>
+        </message>
+        <message id="zip_bomb">
+            <source>part {part} expands {ratio} times: refused as a zip bomb</source>
+            <translation>Teil {part} entpackt sich auf das {ratio}-Fache: als Zip-Bombe abgelehnt</translation>
+        </message>
+        <message id="control_character">
+            <source>contains a control character ({code}) at position {position}</source>
+            <translation>enthält ein Steuerzeichen ({code}) an Position {position}</translation>
         </message>
         <message id="unknown_store_code">
             <source>is not a known store code</source>

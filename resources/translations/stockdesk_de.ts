@@ -1244,6 +1244,10 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>&amp;Archivieren</translation>
     </message>
     <message>
+        <source>Adjustments (write-offs) need a manager; an admin may allow a clerk to post them.</source>
+        <translation>Korrekturbuchungen (Abschreibungen) bucht ein Manager; ein Administrator kann sie einem Mitarbeiter erlauben.</translation>
+    </message>
+    <message>
         <source>Created {sku}</source>
         <translation>{sku} angelegt</translation>
     </message>
@@ -2847,6 +2851,10 @@ Filialen und Benutzer einrichtet.</translation>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
+    <message>
+        <source>May post adjustments</source>
+        <translation>Darf Korrekturen buchen</translation>
+    </message>
 </context>
 <context>
     <name>UsersPage</name>
@@ -2869,6 +2877,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Active</source>
         <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Adjusts</source>
+        <translation>Korrigiert</translation>
     </message>
     <message>
         <source>Users</source>

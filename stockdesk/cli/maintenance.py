@@ -77,7 +77,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    differences = check.find_differences(open_db(args).uow())
+    db = open_db(args)
+    for skus in check.sku_clashes(db.uow()):
+        print(f"warning: one SKU ignoring case and spaces, several items: {', '.join(map(repr, skus))}")
+    differences = check.find_differences(db.uow())
     if not differences:
         print("ok: every stock level equals the sum of its movements")
         return 0

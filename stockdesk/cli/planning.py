@@ -18,6 +18,7 @@ from stockdesk.services import mail
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
+from stockdesk.services.exchange.csv_files import csv_output
 from stockdesk.services.inventory import stocktake
 from stockdesk.services.planning import alert_mail, reorder
 
@@ -51,8 +52,8 @@ def _cmd_reorder(args: argparse.Namespace) -> int:
     db = open_db(args)
     rows = reorder.suggestions(db.uow(), store_id=_store_id(db, args.store), only_orders=not args.all)
     out = Path(args.out)
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(reorder.csv_rows(rows))
+    with csv_output(out, bom=False) as writer:
+        writer.writerows(reorder.csv_rows(rows))
     print(f"wrote {len(rows):,} suggestion(s) to {out}")
     return 0
 

@@ -64,6 +64,18 @@ def add_commands(commands: Commands) -> None:
     _acting_options(deactivate)
     deactivate.set_defaults(handler=_cmd_deactivate)
 
+    unlock = steps.add_parser("unlock", help="lift the failed log-in back-off of an e-mail and/or a source")
+    unlock.add_argument("--email", default="")
+    unlock.add_argument("--source", default="", help="also lift this source's back-off (desk, an address)")
+    _acting_options(unlock)
+    unlock.set_defaults(handler=_cmd_unlock)
+
+    grant = steps.add_parser("grant-adjust", help="let a clerk post adjustments (write-offs)")
+    grant.add_argument("--email", required=True)
+    grant.add_argument("--revoke", action="store_true", help="take the permission away again")
+    _acting_options(grant)
+    grant.set_defaults(handler=_cmd_grant_adjust)
+
 
 def _acting_options(parser: CommandParser) -> None:
     parser.add_argument(
@@ -190,4 +202,22 @@ def _cmd_deactivate(args: argparse.Namespace) -> int:
     account = _target(db, actor, args.email)
     users.update_user(db.uow(), actor, account.id, active=False)
     print(f"{account.email} deactivated: the account can no longer log in")
+    return 0
+
+
+def _cmd_unlock(args: argparse.Namespace) -> int:
+    if not args.email and not args.source:
+        raise ValidationError("email", "", "name an e-mail, a --source, or both")
+    db = open_db(args)
+    actor = _acting(db, args, Passwords(from_stdin=args.password_stdin))
+    removed = users.unlock(db.uow(), actor, email=args.email, source=args.source)
+    print(f"unlocked {args.email or args.source} ({removed} back-off record(s) removed)")
+    return 0
+
+
+def _cmd_grant_adjust(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    actor = _acting(db, args, Passwords(from_stdin=args.password_stdin))
+    view = users.set_may_adjust(db.uow(), actor, email=args.email, allowed=not args.revoke)
+    print(f"{view.email} {'may' if view.may_adjust else 'may not'} post adjustments")
     return 0

@@ -11,6 +11,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from stockdesk.private_files import create_private, make_private
+
 APP_NAME = "StockDesk"
 
 
@@ -20,7 +22,7 @@ def default_database_url() -> str:
     if configured:
         return configured
     folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'stockdesk.sqlite'}"
 
 
@@ -44,9 +46,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _private_sqlite_file(database: str | None) -> None:
+    """The file holds every password hash: create it 0600 before SQLite does (which would use the umask).
+
+    SQLite creates the -wal and -shm files with the database file's own mode, so they follow; files
+    of older versions (created 0644) are tightened, their -wal/-shm too.
+    """
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.is_dir():
+        return  # SQLite will say the folder is missing
+    create_private(path)
+    for suffix in ("-wal", "-shm"):
+        make_private(path.with_name(path.name + suffix))
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
-    if make_url(url).get_backend_name() == "sqlite":
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        _private_sqlite_file(parsed.database)
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

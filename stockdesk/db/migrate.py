@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from stockdesk.private_files import create_private
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -41,6 +43,7 @@ def backup_sqlite_file(path: Path, *, reason: str) -> Path:
     """A consistent copy (SQLite online backup, safe while others write) next to the original."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}.bak")
+    create_private(target)  # a copy of every password hash: user-only like the database itself
     source = sqlite3.connect(path)
     try:
         destination = sqlite3.connect(target)

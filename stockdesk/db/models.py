@@ -14,6 +14,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -29,6 +31,8 @@ class User(Synced, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
+    # An admin's grant: this clerk may post adjustments (managers and admins always may).
+    may_adjust: Mapped[bool] = mapped_column(default=False, server_default=false())
     __table_args__ = (CheckConstraint("role in ('admin','manager','clerk')", name="role"),)
 
 
@@ -78,6 +82,11 @@ class Item(Synced, Base):
     reorder_qty: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
     active: Mapped[bool] = mapped_column(default=True)
+
+
+# SKUs differ by more than case and surrounding spaces; the services check it through this index (not
+# UNIQUE: sync renames two desks' offline twins by exact value, see migration 0009).
+Index("ix_item_sku_normalised", func.upper(func.trim(Item.sku)))
 
 
 class ItemBarcode(Synced, Base):
@@ -133,12 +142,19 @@ class AuditEvent(Synced, Base):
 
 
 class LoginThrottle(Base):
-    """Failed log-ins per e-mail on this desk (local only: throttling is about this keyboard)."""
+    """Recent failed log-ins per (e-mail, source), and per source alone (`email_key` "").
+
+    The source is where the attempt came from: "desk" for this window, the client address for the API.
+    Counting per pair means a stranger's guesses never lock the real person out from where they sit.
+    Rows whose last failure is old are pruned, so the table stays bounded (`services.login_throttle`).
+    """
 
     __tablename__ = "login_throttle"
     email_key: Mapped[str] = mapped_column(String(254), primary_key=True)
+    source: Mapped[str] = mapped_column(String(100), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    last_failure: Mapped[datetime] = mapped_column(index=True, default=utcnow)
 
 
 class LocalSetting(Base):

@@ -24,6 +24,7 @@ class Action(enum.StrEnum):
     MANAGE_STORES = "manage stores"
     MANAGE_USERS = "manage users"
     MOVE_STOCK = "move stock"
+    ADJUST_STOCK = "post adjustments (write-offs)"
     REVERSE_MOVEMENT = "reverse a movement"
     OVERRIDE_NEGATIVE = "sell below zero"
     VIEW_AUDIT = "view the audit log"
@@ -39,6 +40,8 @@ class Actor:
     role: Role
     store_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     name: str = ""
+    # What an admin granted beyond the role (a clerk trusted with adjustments).
+    grants: frozenset[Action] = field(default_factory=frozenset)
 
     @property
     def is_clerk(self) -> bool:
@@ -47,6 +50,10 @@ class Actor:
 
 _MANAGER_ACTIONS = frozenset(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS}
 _CLERK_ACTIONS = frozenset({Action.CREATE_ITEM, Action.EDIT_ITEM, Action.MOVE_STOCK, Action.REVERSE_MOVEMENT})
+# Actions an admin may grant a clerk one by one. Adjustments write stock off without a sale or a
+# count, so most shops want a manager to post them; a trusted clerk may be allowed to.
+GRANTABLE = frozenset({Action.ADJUST_STOCK})
+ADJUST_REFUSED = "adjustments (write-offs) need a manager; an admin may allow a clerk to post them"
 
 
 def allowed(
@@ -62,7 +69,7 @@ def allowed(
         return True
     if actor.role is Role.MANAGER:
         return action in _MANAGER_ACTIONS
-    if action not in _CLERK_ACTIONS:
+    if action not in _CLERK_ACTIONS and not (action in GRANTABLE and action in actor.grants):
         return False
     if action is Action.EDIT_ITEM:
         return owner_id == actor.id
@@ -83,9 +90,12 @@ def require(
     stores = tuple(store_ids)
     if allowed(actor, action, store_ids=stores, owner_id=owner_id, author_id=author_id):
         return
+    if actor.role is Role.CLERK and action is Action.ADJUST_STOCK and action not in actor.grants:
+        raise PermissionDenied(ADJUST_REFUSED)
     if actor.role is Role.CLERK and action is Action.EDIT_ITEM:
         raise PermissionDenied(Message("permission.own_items"))
-    if actor.role is Role.CLERK and action in (Action.MOVE_STOCK, Action.REVERSE_MOVEMENT) and stores:
+    in_stores = (Action.MOVE_STOCK, Action.REVERSE_MOVEMENT, Action.ADJUST_STOCK)
+    if actor.role is Role.CLERK and action in in_stores and stores:
         if action is Action.REVERSE_MOVEMENT and author_id != actor.id:
             raise PermissionDenied(Message("permission.own_movements"))
         raise PermissionDenied(Message("permission.assigned_stores"))

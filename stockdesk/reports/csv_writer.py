@@ -8,11 +8,8 @@ or the "total", so totals can be filtered out without guessing.
 
 from __future__ import annotations
 
-import csv
 import itertools
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,43 +20,23 @@ from stockdesk.reports.model import (
     ProgressCallback,
     Section,
     Totals,
-    atomic_output,
     check_cancelled,
     row_reader,
     total_keys,
 )
+from stockdesk.services.exchange.csv_files import cell_text, csv_output
 
 # Checking a callback for every row would cost more than writing the row.
 _CHECK_EVERY = 5000
-# A text cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 ROW, SUBTOTAL, TOTAL = "row", "subtotal", "total"
 
-
-def csv_value(value: Any) -> str:
-    """One cell, exact and locale-independent."""
-    kind = type(value)  # exact-type fast paths first: this runs for every cell of a million rows
-    if kind is Decimal or kind is int:
-        return str(value)
-    if kind is str:
-        return "'" + value if value.startswith(FORMULA_START) else value
-    if value is None:
-        return ""
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, float):
-        raise TypeError(f"float {value!r} in a report: services must hand over Decimal")
-    text = str(value)
-    # A leading apostrophe keeps an item called "=HYPERLINK(...)" from running when opened.
-    return "'" + text if text.startswith(FORMULA_START) else text
+# Kept under their old names: report modules and tests use them.
+csv_value = cell_text
 
 
 def write_csv(path: Path | str, columns: Sequence[Column], sections: Iterable[Section | PreparedSection], *,
               progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> Totals:
-    """Stream the report to `path` (UTF-8 with BOM so spreadsheet programs detect it); return the totals.
+    """Stream the report to `path` (UTF-8 with BOM so spreadsheets detect it, 0600); return the totals.
 
     Like the PDF, the file appears only when complete; cancelling raises ReportCancelled.
     """
@@ -68,8 +45,8 @@ def write_csv(path: Path | str, columns: Sequence[Column], sections: Iterable[Se
     read = row_reader(columns)
     grand = Totals(keys)
     written = 0
-    with atomic_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+    with csv_output(path) as safe:
+        writer = safe.raw  # cells below already pass csv_value; prepared lines come formula-safe
         writer.writerow(["Section", "Line", *(column.header for column in columns)])
         for section in sections:
             if isinstance(section, PreparedSection):

@@ -7,10 +7,7 @@ never of the formatted text, so the PDF, the CSV and the screen agree to the cen
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -18,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from stockdesk.domain.errors import StockDeskError
+from stockdesk.private_files import atomic_private
 from stockdesk.reports.formatters import text
 
 Align = Literal["left", "right", "center"]
@@ -143,19 +141,6 @@ def check_cancelled(cancelled: CancelCheck | None, path: Path) -> None:
         raise ReportCancelled(path)
 
 
-@contextmanager
-def atomic_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary path next to `path`; move it into place only if the block succeeds.
-
-    A cancelled or failed report therefore never leaves a half-written file, and an older report
-    of the same name stays intact until the new one is complete.
-    """
-    path = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+# Reports, labels and CSVs are written 0600 next to their final name and moved into place when complete:
+# a cancelled report leaves nothing, an older one stays intact until the new one is whole.
+atomic_output = atomic_private

@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 
+from stockdesk.domain.cells import FORMULA_START, safe_cell
 from stockdesk.reports import csv_writer
 from stockdesk.reports.formatters import quantity
 from stockdesk.reports.model import Column, PreparedSection, Section
@@ -25,7 +26,7 @@ from stockdesk.services.inventory.movement_queries import (
 
 TITLE = "Stock movements"
 DEFAULT_DAYS = 30
-_RISKY = frozenset(csv_writer.FORMULA_START)  # first characters a spreadsheet would run as a formula
+_RISKY = frozenset(FORMULA_START)  # first characters a spreadsheet would run as a formula
 
 
 def local_time(value: Any) -> str:
@@ -87,7 +88,7 @@ def csv_lines(store: StoreLines) -> Iterator[tuple[str, ...]]:
             item = line_sku
             sku, name = safe_text(line_sku), safe_text(line_name)
         if reference and reference[0] in _RISKY:
-            reference = "'" + reference
+            reference = safe_cell(reference)
         shown = users.get(user)
         if shown is None:
             shown = users[user] = safe_text(user)

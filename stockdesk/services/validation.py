@@ -10,20 +10,39 @@ from stockdesk.domain.messages import Message
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+# Control characters (NUL, escape, backspace...) have no place in stored text: they hide in a name, cut
+# C strings short, and move the cursor when printed. Free text keeps tab and line breaks; one-line
+# text (names, SKUs, codes) keeps none.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_EXCEPT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control(field: str, value: object, text: str, pattern: re.Pattern[str]) -> str:
+    found = pattern.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise ValidationError(
+            field, value, Message("control_character", code=code, position=found.start() + 1)
+        )
+    return text
+
+
 def required_text(field: str, value: object, *, max_length: int) -> str:
+    """One line of text (a name, a SKU, a code): stripped, not empty, no control characters."""
     text = "" if value is None else str(value).strip()
     if not text:
         raise ValidationError(field, value, Message("required"))
     if len(text) > max_length:
         raise ValidationError(field, value, Message("too_long", maximum=max_length))
-    return text
+    return _no_control(field, value, text, _CONTROL)
 
 
 def optional_text(field: str, value: object, *, max_length: int) -> str:
+    """Free text (a description, a note): stripped; tabs and line breaks allowed, other controls not."""
     text = "" if value is None else str(value).strip()
     if len(text) > max_length:
         raise ValidationError(field, value, Message("too_long", maximum=max_length))
-    return text
+    return _no_control(field, value, text, _CONTROL_EXCEPT_LINES)
 
 
 def email_address(field: str, value: object, *, required: bool = True) -> str:

@@ -180,3 +180,4 @@ class UserView:
     role: str
     active: bool
     store_ids: frozenset[uuid.UUID]
+    may_adjust: bool = False  # an admin's grant to a clerk; managers and admins always may

@@ -7,7 +7,6 @@ removed).
 
 from __future__ import annotations
 
-import csv
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from stockdesk.services.catalogue import item_query
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
+from stockdesk.services.exchange.csv_files import csv_output
 from stockdesk.ui.worker import run_in_background
 
 BATCH = 2_000
@@ -40,22 +40,18 @@ def write_items_csv(
 ) -> int:
     """Write every matching row in display order; returns the number of rows written."""
     written = 0
-    try:
-        with path.open("w", newline="", encoding="utf-8") as file:
-            out = csv.writer(file)
-            out.writerow(HEADER)
-            rows = item_query.iter_rows(db.uow, item_filter, sort=sort, descending=descending, batch=BATCH)
-            for row in rows:
-                out.writerow((row.sku, row.name, row.barcode, row.unit, row.sell_price, row.cost_price,
-                              row.reorder_point, row.on_hand, "yes" if row.active else "no"))
-                written += 1
-                if written % BATCH == 0:
-                    if cancelled():
-                        raise ExportCancelled
-                    progress(written)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+    # The shared writer makes hostile names harmless, creates the file 0600 and leaves nothing on cancel.
+    with csv_output(path, bom=False) as out:
+        out.writerow(HEADER)
+        rows = item_query.iter_rows(db.uow, item_filter, sort=sort, descending=descending, batch=BATCH)
+        for row in rows:
+            out.writerow((row.sku, row.name, row.barcode, row.unit, row.sell_price, row.cost_price,
+                          row.reorder_point, row.on_hand, "yes" if row.active else "no"))
+            written += 1
+            if written % BATCH == 0:
+                if cancelled():
+                    raise ExportCancelled
+                progress(written)
     progress(written)
     return written
 

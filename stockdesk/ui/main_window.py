@@ -233,8 +233,13 @@ class MainWindow(QMainWindow):
         self.actions["archive_item"].setEnabled(may_edit)
         archived = item is not None and not item.active
         self.actions["archive_item"].setText(self.tr("&Restore") if archived else self.tr("&Archive"))
-        for key in ("receive", "sell", "transfer", "adjust", "count"):
+        for key in ("receive", "sell", "transfer", "count"):
             self.actions[key].setEnabled(may_move)
+        # Adjustments are their own permission: a clerk without an admin's grant sees why it is off.
+        may_adjust = allowed(self.actor, Action.ADJUST_STOCK)
+        self.actions["adjust"].setEnabled(may_move and may_adjust)
+        self.actions["adjust"].setStatusTip("" if may_adjust else self.tr(
+            "Adjustments (write-offs) need a manager; an admin may allow a clerk to post them."))
 
     # search -------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from stockdesk.domain.permissions import Role
-from stockdesk.services.accounts import users
+from stockdesk.services.accounts import login_throttle, users
 from stockdesk.ui.login import LoginDialog
 
 # The offscreen platform says this whenever a window is shown; it is not about our code.
@@ -86,7 +86,7 @@ def test_a_wrong_password_says_so_and_clears_the_password(qtbot, gui_db, gui_adm
 def test_after_five_failures_the_dialog_says_how_long_to_wait(qtbot, gui_db, gui_admin, dialog_for):
     dialog = dialog_for(gui_db)
     qtbot.keyClicks(dialog.email, "admin@example.com")
-    for _ in range(users.MAX_FAILURES):
+    for _ in range(login_throttle.FREE_TRIES):
         qtbot.keyClicks(dialog.password, "guess-guess")
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert "try again in 60 s" in dialog.general_error_text()

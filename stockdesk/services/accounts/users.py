@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
-from stockdesk.db.models import LoginThrottle, Store, User, UserStore
+from stockdesk.db.models import Store, User, UserStore
 from stockdesk.domain.errors import (
     AccountLocked,
     AuthenticationFailed,
@@ -22,14 +20,13 @@ from stockdesk.domain.errors import (
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, Role, require
 from stockdesk.services.accounts import audit
+from stockdesk.services.accounts import login_throttle as throttle
+from stockdesk.services.accounts.passwords import passwords
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text
 from stockdesk.services.views import UserView
 
-MAX_FAILURES = 5
-LOCK_SECONDS = 60
 MIN_PASSWORD = 8
-_hasher = PasswordHasher()  # argon2id with the library's recommended cost
 
 
 def _check_password(password: str) -> str:
@@ -51,12 +48,13 @@ def _actor_of(uow: UnitOfWork, user: User) -> Actor:
     stores = uow.session.scalars(
         select(UserStore.store_id).where(UserStore.user_id == user.id, UserStore.deleted.is_(False))
     )
-    return Actor(user.id, user.email, Role(user.role), frozenset(stores), user.name)
+    grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
+    return Actor(user.id, user.email, Role(user.role), frozenset(stores), user.name, grants)
 
 
 def _view(uow: UnitOfWork, user: User) -> UserView:
     actor = _actor_of(uow, user)
-    return UserView(user.id, user.email, user.name, user.role, user.active, actor.store_ids)
+    return UserView(user.id, user.email, user.name, user.role, user.active, actor.store_ids, user.may_adjust)
 
 
 def has_users(uow: UnitOfWork) -> bool:
@@ -73,7 +71,7 @@ def _new_user(uow: UnitOfWork, email: str, password: str, role: Role, name: str)
         email=address,
         email_key=key,
         name=optional_text("name", name, max_length=200),
-        password_hash=_hasher.hash(_check_password(password)),
+        password_hash=passwords.hash(_check_password(password)),
         role=role.value,
     )
     uow.session.add(user)
@@ -102,11 +100,13 @@ def create_user(
     role: str,
     name: str = "",
     store_ids: Iterable[object] = (),
+    may_adjust: bool = False,
 ) -> UserView:
     with uow:
         require(actor, Action.MANAGE_USERS)
         uow.actor_id = actor.id
         user = _new_user(uow, email, password, _role(role), name)
+        user.may_adjust = may_adjust
         _assign(uow, user, store_ids)
         audit.record(uow, actor, "user.create", "user", user.id, role=user.role)
         uow.commit()
@@ -134,6 +134,7 @@ def update_user(
     name: str | None = None,
     active: bool | None = None,
     store_ids: Iterable[object] | None = None,
+    may_adjust: bool | None = None,
 ) -> UserView:
     with uow:
         require(actor, Action.MANAGE_USERS)
@@ -149,9 +150,23 @@ def update_user(
             user.active = active
         if store_ids is not None:
             _assign(uow, user, store_ids)
-        audit.record(uow, actor, "user.update", "user", user.id, role=user.role, active=user.active)
+        if may_adjust is not None:
+            user.may_adjust = may_adjust
+        details = {"role": user.role, "active": user.active, "may_adjust": user.may_adjust}
+        audit.record(uow, actor, "user.update", "user", user.id, **details)
         uow.commit()
         return _view(uow, user)
+
+
+def set_may_adjust(uow: UnitOfWork, actor: Actor, *, email: str, allowed: bool) -> UserView:
+    """An admin lets a clerk post adjustments (write-offs), or takes it back; found by e-mail."""
+    with uow:
+        require(actor, Action.MANAGE_USERS)
+        key = (email or "").strip().lower()
+        user_id = uow.session.scalar(select(User.id).where(User.email_key == key, User.deleted.is_(False)))
+    if user_id is None:
+        raise NotFound("user", email)
+    return update_user(uow, actor, user_id, may_adjust=allowed)
 
 
 def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
@@ -171,38 +186,50 @@ def find_user(uow: UnitOfWork, actor: Actor, email: str) -> UserView:
         return _view(uow, user)
 
 
-def authenticate(uow: UnitOfWork, *, email: str, password: str, now: datetime | None = None) -> Actor:
-    """Check the password; after five failures in a row the e-mail is locked for a minute."""
+def authenticate(
+    uow: UnitOfWork, *, email: str, password: str, source: str = throttle.DESK, now: datetime | None = None
+) -> Actor:
+    """Check the password, with back-off per (e-mail, source) and per source (`login_throttle`).
+
+    `source` says where the attempt comes from: "desk" for the window, the client address for the API.
+    Every attempt that is not locked costs exactly one argon2 verification, against the account's hash
+    or a dummy one, so neither the answer nor its timing says whether the e-mail has an account.
+    """
     now = now or datetime.now(UTC)
     key = (email or "").strip().lower()
+    keys = throttle.keys_for(key, source)
     with uow:
-        throttle = uow.session.get(LoginThrottle, key) or LoginThrottle(email_key=key, failures=0)
-        if throttle.locked_until is not None and throttle.locked_until > now:
-            raise AccountLocked(int((throttle.locked_until - now).total_seconds()) + 1)
+        waiting = throttle.seconds_locked(uow, keys, now)
+        if waiting:
+            raise AccountLocked(waiting)
         user = uow.session.scalar(select(User).where(User.email_key == key, User.deleted.is_(False)))
-        if user is None or not user.active or not _verifies(user.password_hash, password):
-            throttle.failures += 1
-            if throttle.failures >= MAX_FAILURES:
-                throttle.locked_until = now + timedelta(seconds=LOCK_SECONDS)
-                throttle.failures = 0
-            uow.session.merge(throttle)
+        correct = passwords.verifies(user.password_hash if user is not None else None, password)
+        if user is None or not user.active or not correct:
+            locked = throttle.record_failure(uow, keys, now)
             uow.session.commit()  # the failure must count even though we raise
-            if throttle.locked_until is not None and throttle.locked_until > now:
-                raise AccountLocked(LOCK_SECONDS)
+            if locked:
+                raise AccountLocked(locked)
             raise AuthenticationFailed(Message("auth.failed"))
-        uow.session.execute(delete(LoginThrottle).where(LoginThrottle.email_key == key))
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = _hasher.hash(password)
+        throttle.record_success(uow, keys)
+        if passwords.needs_rehash(user.password_hash):
+            user.password_hash = passwords.hash(password)
         actor = _actor_of(uow, user)
         uow.commit()
         return actor
 
 
+def unlock(uow: UnitOfWork, actor: Actor, *, email: str = "", source: str = "") -> int:
+    """An admin lifts the log-in back-off of an e-mail (from every source) and/or of a source."""
+    with uow:
+        require(actor, Action.MANAGE_USERS)
+        removed = throttle.clear(uow, email_key=email.strip().lower() or None, source=source.strip() or None)
+        audit.record(uow, actor, "user.unlock", "user", None, email=email.strip(), source=source.strip())
+        uow.commit()
+        return removed
+
+
 def _verifies(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password or "")
-    except (VerificationError, InvalidHashError):
-        return False
+    return passwords.verifies(password_hash, password)
 
 
 def change_password(uow: UnitOfWork, actor: Actor, *, old_password: str, new_password: str) -> None:
@@ -213,7 +240,7 @@ def change_password(uow: UnitOfWork, actor: Actor, *, old_password: str, new_pas
             raise ValidationError(
                 "old_password", "•" * len(old_password or ""), Message("wrong_password")
             )
-        user.password_hash = _hasher.hash(_check_password(new_password))
+        user.password_hash = passwords.hash(_check_password(new_password))
         audit.record(uow, actor, "user.password", "user", user.id)
         uow.commit()
 
@@ -223,7 +250,7 @@ def reset_password(uow: UnitOfWork, actor: Actor, user_id: object, *, new_passwo
         require(actor, Action.MANAGE_USERS)
         uow.actor_id = actor.id
         user = uow.get(User, user_id, "user")
-        user.password_hash = _hasher.hash(_check_password(new_password))
+        user.password_hash = passwords.hash(_check_password(new_password))
         audit.record(uow, actor, "user.reset_password", "user", user.id)
         uow.commit()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import String, literal, select
 
 from stockdesk.db import fast_write
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
@@ -17,8 +17,9 @@ from stockdesk.domain.ids import new_id
 from stockdesk.domain.messages import Message, as_message
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.domain.skus import sku_key
 from stockdesk.services.accounts import audit
-from stockdesk.services.catalogue.catalog import _guess_symbology, clean_barcode
+from stockdesk.services.catalogue.catalog import _guess_symbology, clean_barcode, normalised_sku
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text, required_text
 
@@ -109,10 +110,13 @@ def _duplicates(
     uow: UnitOfWork, cleaned: list[dict[str, object]], codes: list[list[str]], numbers: list[int]
 ) -> Iterable[RowProblem]:
     seen_skus: dict[object, int] = {}
+    seen_keys: dict[str, int] = {}
     seen_codes: dict[str, int] = {}
     for number, row, row_codes in zip(numbers, cleaned, codes, strict=True):
-        if row["sku"] in seen_skus:
-            yield RowProblem(number, "sku", row["sku"], Message("repeats_row", row=seen_skus[row["sku"]]))
+        key = sku_key(str(row["sku"]))
+        if key in seen_keys:
+            yield RowProblem(number, "sku", row["sku"], Message("repeats_row", row=seen_keys[key]))
+        seen_keys.setdefault(key, number)
         seen_skus.setdefault(row["sku"], number)
         for code in row_codes:
             if code in seen_codes:
@@ -124,9 +128,25 @@ def _duplicates(
 def stored_conflicts(
     uow: UnitOfWork, skus: Mapping[object, int], codes: Mapping[str, int]
 ) -> Iterable[RowProblem]:
-    """SKUs and barcodes (each mapped to the row that brings it) that a stored item already uses."""
-    yield from _already_stored(uow, "sku", Item.sku, skus)
+    """SKUs and barcodes (each mapped to the row that brings it) that a stored item already uses.
+
+    SKUs compare ignoring case and surrounding spaces, as the database does (upper(trim(sku))).
+    """
+    yield from _skus_stored(uow, skus)
     yield from _already_stored(uow, "barcodes", ItemBarcode.code, codes)
+
+
+def _skus_stored(uow: UnitOfWork, skus: Mapping[object, int]) -> Iterable[RowProblem]:
+    by_key = {sku_key(str(sku)): sku for sku in skus}
+    keys = list(by_key)
+    for start in range(0, len(keys), 500):
+        chunk = [literal(key, String) for key in keys[start : start + 500]]
+        for stored in uow.session.scalars(select(Item.sku).where(normalised_sku(Item.sku).in_(chunk))):
+            sku = by_key.get(sku_key(stored))
+            if sku is None:
+                continue  # the database folds a letter's case that Python does not (or the other way)
+            reason = Message("sku_taken") if stored == sku else Message("sku_taken_as", taken=stored)
+            yield RowProblem(skus[sku], "sku", sku, reason)
 
 
 def _already_stored(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, func, select
+from sqlalchemy import ColumnElement, Row, Select, String, and_, bindparam, func, literal, select
 
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, NotFound, ValidationError
@@ -59,11 +59,18 @@ def _clean_fields(uow: UnitOfWork, fields: Mapping[str, object]) -> dict[str, ob
 
 
 def _ensure_sku_free(uow: UnitOfWork, sku: str, item_id: uuid.UUID | None = None) -> None:
-    query = select(Item.id).where(Item.sku == sku)
+    query = select(Item.sku).where(normalised_sku(Item.sku) == normalised_sku(literal(sku, String)))
     if item_id is not None:
         query = query.where(Item.id != item_id)
-    if uow.session.scalar(query) is not None:
-        raise DuplicateValue("sku", sku, Message("sku_taken"))
+    taken = uow.session.scalar(query)
+    if taken is not None:
+        reason = Message("sku_taken") if taken == sku else Message("sku_taken_as", taken=taken)
+        raise DuplicateValue("sku", sku, reason)
+
+
+def normalised_sku(expression: ColumnElement[str]) -> ColumnElement[str]:
+    """upper(trim(...)): how the database compares SKUs, matching the index ix_item_sku_normalised."""
+    return func.upper(func.trim(expression))
 
 
 def clean_barcode(code: object) -> str:

@@ -19,6 +19,7 @@ from stockdesk.db.models import Category, Store, Supplier
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.skus import sku_key
 from stockdesk.services.catalogue.bulk import RowProblem
 from stockdesk.services.catalogue.catalog import clean_barcode
 from stockdesk.services.exchange.import_files import FIELDS, IGNORE, STOCK_PREFIX
@@ -235,9 +236,10 @@ def repeated_keys(rows: Sequence[CheckedRow], header_of: Mapping[str, str]) -> N
     for row in rows:
         sku = row.values.get("sku")
         if isinstance(sku, str):
-            if sku in first_sku:
-                row.problem(header_of["sku"], sku, Message("repeats_row", row=first_sku[sku]))
-            first_sku.setdefault(sku, row.number)
+            key = sku_key(sku)  # "D2" and "d2" are one SKU
+            if key in first_sku:
+                row.problem(header_of["sku"], sku, Message("repeats_row", row=first_sku[key]))
+            first_sku.setdefault(key, row.number)
         for code in row.values.get("barcodes", ()):  # type: ignore[attr-defined]
             if code in first_code and first_code[code] != row.number:
                 row.problem(header_of["barcodes"], code, Message("repeats_row", row=first_code[code]))

@@ -7,7 +7,6 @@ guesses each of these instead of asking, and says what it guessed so a preview c
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
@@ -19,6 +18,8 @@ from pathlib import Path
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
+from stockdesk.services.exchange import import_guard as guard
+from stockdesk.services.exchange.csv_files import csv_output
 
 FIELDS = (
     "sku",
@@ -96,34 +97,32 @@ class Table:
 
 
 def read_table(path: Path, *, sheet: str | None = None, limit: int | None = None) -> Table:
-    """The header row and data rows of a CSV/TSV/TXT or XLSX file (blank rows dropped)."""
+    """The header row and data rows of a CSV/TSV/TXT or XLSX file (blank rows dropped).
+
+    Whatever the file holds, the outcome is a Table or a ValidationError naming the file or the row and
+    column (`import_guard` sets the limits): never a parser's traceback.
+    """
+    guard.check_file_size(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
+        guard.check_xlsx(path)
         return _read_xlsx(path, sheet, limit)
-    data = path.read_bytes()
-    encoding = detect_encoding(data)
-    text = data.decode(encoding)
+    text, encoding = guard.decode(path.read_bytes(), path.name)
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return _table(reader, encoding, delimiter, limit)
+    try:
+        return _table(reader, encoding, delimiter, limit)
+    except csv.Error as error:
+        raise ValidationError(
+            f"row {reader.line_num}", path.name, Message("not_csv", error=str(error))
+        ) from None
 
 
 def detect_encoding(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (what Excel saves by default)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return "utf-8"
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:  # five byte values are undefined in cp1252; latin-1 maps every byte
-        return "latin-1"
-    return "cp1252"
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (what Excel saves by default).
+
+    Raises ValidationError (naming the row) for text that is not valid in the encoding it must be.
+    """
+    return guard.decode(data, "the file")[1]
 
 
 def sniff_delimiter(text: str, candidates: str = ",;\t") -> str:
@@ -146,6 +145,7 @@ def _table(rows: Iterable[Sequence[str]], encoding: str, delimiter: str, limit: 
     skipped = 0
     for row in iterator:  # the header is the first row with any text in it
         skipped += 1
+        _check_cells(skipped, row, ())
         if any(cell.strip() for cell in row):
             header = tuple(cell.strip().lstrip("\ufeff") for cell in row)
             break
@@ -153,11 +153,18 @@ def _table(rows: Iterable[Sequence[str]], encoding: str, delimiter: str, limit: 
     for row in iterator:
         if limit is not None and len(body) >= limit:
             break
+        _check_cells(skipped + 1 + len(body), row, header)
         body.append(tuple(row))
     # Trailing blank rows (Excel leaves them) are not data; blank rows in the middle keep their numbers.
     while body and not any(cell.strip() for cell in body[-1]):
         body.pop()
     return Table(header, body, encoding, delimiter, first_row=skipped + 1)
+
+
+def _check_cells(number: int, row: Sequence[str], header: Sequence[str]) -> None:
+    for index, cell in enumerate(row):
+        if len(cell) > guard.MAX_CELL_CHARS:
+            guard.check_cell(number, header[index] if index < len(header) else str(index + 1), cell)
 
 
 def _read_xlsx(path: Path, sheet: str | None, limit: int | None) -> Table:
@@ -166,14 +173,23 @@ def _read_xlsx(path: Path, sheet: str | None, limit: int | None) -> Table:
     with warnings.catch_warnings():
         # Files written by other tools often lack a default style; openpyxl warns and reads them fine.
         warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as error:  # any failure of a hostile file gets the same answer
+            raise ValidationError("file", path.name, Message("not_workbook", error=str(error))) from None
         try:
             if sheet is not None and sheet not in book.sheetnames:
                 names = ", ".join(book.sheetnames)
                 raise ValidationError("sheet", sheet, Message("sheet_missing", names=names))
+            if not book.worksheets:
+                raise ValidationError("file", path.name, Message("no_worksheet"))
             worksheet = book[sheet] if sheet else book.worksheets[0]
             rows = ([_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True))
             return _table(rows, "xlsx", "", limit)
+        except ValidationError:
+            raise
+        except Exception as error:  # damaged sheet XML surfaces while rows are read
+            raise ValidationError("file", path.name, Message("unreadable_sheet", error=str(error))) from None
         finally:
             book.close()
 
@@ -226,9 +242,11 @@ def map_columns(headers: Sequence[str], mapping: Mapping[str, str] | None = None
 def write_rejects(
     path: Path, headers: Sequence[str], rows: Iterable[tuple[Sequence[str], str]], *, delimiter: str = ","
 ) -> None:
-    """The rejected rows as they were read plus a `problems` column; UTF-8 with BOM so Excel opens it."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter or ",")
+    """The rejected rows as they were read plus a `problems` column; UTF-8 with BOM so Excel opens it.
+
+    Rejected cells are exactly what a hostile file may contain, so they go through the formula-safe writer.
+    """
+    with csv_output(path, delimiter=delimiter) as writer:
         writer.writerow([*headers, "problems"])
         for cells, reason in rows:
             padded = list(cells) + [""] * (len(headers) - len(cells))

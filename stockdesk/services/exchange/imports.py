@@ -26,16 +26,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import String, bindparam, literal, select, update
 
 from stockdesk.db import bulk_indexes, capture, search_index
 from stockdesk.db.models import Item, ItemBarcode, Store
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
+from stockdesk.domain.skus import sku_key
 from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import bulk
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
+from stockdesk.services.catalogue.catalog import normalised_sku
 from stockdesk.services.exchange.import_checks import (
     CheckedRow,
     Lookups,
@@ -299,13 +301,18 @@ def _stored_conflicts(
 
 
 def _existing_items(uow: UnitOfWork, rows: Sequence[CheckedRow]) -> _Existing:
-    skus = list({str(r.values["sku"]) for r in rows if "sku" in r.values})
+    """Stored items the file's SKUs name, keyed by the SKU as the file writes it ("d2" updates "D2")."""
+    by_key = {sku_key(str(r.values["sku"])): str(r.values["sku"]) for r in rows if "sku" in r.values}
+    keys = list(by_key)
     found = _Existing()
-    for start in range(0, len(skus), 500):
-        query = select(Item.sku, Item.id, Item.name).where(Item.sku.in_(skus[start : start + 500]))
-        for sku, ident, name in uow.session.execute(query):
-            found.ids[sku] = ident
-            found.names[sku] = name
+    for start in range(0, len(keys), 500):
+        chunk = [literal(key, String) for key in keys[start : start + 500]]
+        query = select(Item.sku, Item.id, Item.name).where(normalised_sku(Item.sku).in_(chunk))
+        for stored, ident, name in uow.session.execute(query):
+            sku = by_key.get(sku_key(stored))
+            if sku is not None:
+                found.ids[sku] = ident
+                found.names[sku] = name
     ids = list(found.ids.values())
     for start in range(0, len(ids), 500):
         query = select(ItemBarcode.code, ItemBarcode.item_id).where(

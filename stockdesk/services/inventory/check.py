@@ -78,3 +78,23 @@ def rebuild_levels(uow: UnitOfWork) -> int:
         ).rowcount
         uow.commit()
         return int(count or 0)
+
+
+def sku_clashes(uow: UnitOfWork) -> list[list[str]]:
+    """Live items whose SKUs differ only by case or surrounding spaces ("D2", "d2 "), grouped.
+
+    New clashes are refused by the services; these are older ones (migration 0009 reports them too)
+    for a person to rename.
+    """
+    with uow:
+        normalised = func.upper(func.trim(Item.sku))
+        clashing = (
+            select(normalised).where(Item.deleted.is_(False)).group_by(normalised).having(func.count() > 1)
+        )
+        groups: dict[str, list[str]] = {}
+        live = Item.deleted.is_(False)
+        query = select(normalised, Item.sku).where(live, normalised.in_(clashing)).order_by(Item.sku)
+        rows = uow.session.execute(query)
+        for key, sku in rows:
+            groups.setdefault(key, []).append(sku)
+        return [groups[key] for key in sorted(groups)]

@@ -31,13 +31,13 @@ from sqlalchemy import BigInteger, Numeric, Select, String, and_, case, func, se
 from sqlalchemy.orm import aliased
 
 from stockdesk.db.models import Item, StockMovement, Store, User
+from stockdesk.domain.cells import safe_cell
 from stockdesk.services.uow import UnitOfWork
 
 _BATCH = 5000  # rows per fetch: amortises round trips, keeps memory flat
 _QUANTUM = Decimal("0.001")
 _SCALE = 1000  # ExactDecimal(3) on SQLite: thousandths
 _TEXT_CACHE = 100_000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 OPENING, CLOSING = "opening balance", "closing balance"
 
 
@@ -140,9 +140,8 @@ class Codec:
         return self.quantity(raw_total) or Decimal(0)
 
 
-def safe_text(value: str) -> str:
-    """A leading apostrophe keeps a cell like "=HYPERLINK(...)" from running in a spreadsheet."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+# A leading apostrophe keeps a cell like "=HYPERLINK(...)" from running in a spreadsheet.
+safe_text = safe_cell
 
 
 def _raw_id(column: Any) -> Any:

@@ -46,6 +46,8 @@ def _prepare(uow: UnitOfWork, actor: Actor, request: MovementRequest, *, allow_n
     if allow_negative:
         require(actor, Action.OVERRIDE_NEGATIVE)
     kind = MovementKind(request.kind)
+    if kind is MovementKind.ADJUST:
+        require(actor, Action.ADJUST_STOCK, store_ids=[store.id])
     if kind in (MovementKind.TRANSFER_IN, MovementKind.TRANSFER_OUT, MovementKind.COUNT):
         raise ValidationError("kind", kind.value, Message("kind_not_direct"))
     amount = parse_quantity("quantity", request.quantity, allow_negative=kind is MovementKind.ADJUST)

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from stockdesk.db.engine import normalise_url
 from stockdesk.db.migrate import backup_sqlite_file, head_revisions
 from stockdesk.domain.errors import StockDeskError
+from stockdesk.private_files import create_private
 
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "backup-"
@@ -57,8 +58,10 @@ def backup_to(database: Path, target: Path) -> Path:
     """A consistent, checked copy of `database` at `target` (a single file, not WAL)."""
     if not database.exists():
         raise BackupError(f"no database file at {database}")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)  # a leftover of a crash, of whatever mode
+    create_private(partial)  # the copy holds every password hash: 0600 before a byte is written
     source = sqlite3.connect(database, timeout=30)
     try:
         destination = sqlite3.connect(partial)
@@ -154,6 +157,7 @@ def restore(
     safety = backup_sqlite_file(database, reason="pre-restore") if database.exists() else None
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
+        create_private(database)
         destination = sqlite3.connect(database, timeout=30)
         try:
             source.backup(destination)  # writes through SQLite, so a stale -wal file cannot survive

@@ -48,13 +48,22 @@ class UserDialog(FormDialog):
             self.stores.addItem(entry)
         self.active = self.add_row("active", self.tr("Active"), QCheckBox())
         self.active.setChecked(user.active if user else True)
+        # Managers and admins always may; for a clerk it is the admin's choice.
+        self.may_adjust = self.add_row("may_adjust", self.tr("May post adjustments"), QCheckBox())
+        self.may_adjust.setChecked(bool(user and user.may_adjust))
+        self.role.currentTextChanged.connect(self._role_changed)
+        self._role_changed(self.role.currentText())
+
+    def _role_changed(self, role: str) -> None:
+        self.may_adjust.setEnabled(role == "clerk")
 
     def store_ids(self) -> list[Any]:
         items = (self.stores.item(i) for i in range(self.stores.count()))
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
 
     def submit(self) -> None:
-        common = dict(role=self.role.currentText(), name=self.name.text(), store_ids=self.store_ids())
+        common = dict(role=self.role.currentText(), name=self.name.text(), store_ids=self.store_ids(),
+                      may_adjust=self.may_adjust.isChecked())
         if self.user is None:
             email, password = self.email.text(), self.password.text()
             users.create_user(self.db.uow(), self.actor, email=email, password=password, **common)
@@ -74,6 +83,10 @@ class PasswordDialog(FormDialog):
         users.reset_password(self.db.uow(), self.actor, self.user.id, new_password=self.password.text())
 
 
+def _may_adjust(user: Any) -> bool:
+    return bool(user.may_adjust) or user.role != "clerk"
+
+
 class UsersPage(ListPage):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         columns = [
@@ -82,6 +95,7 @@ class UsersPage(ListPage):
             Column(QT_TRANSLATE_NOOP("UsersPage", "Role"), lambda u: role_label(u.role)),
             Column(QT_TRANSLATE_NOOP("UsersPage", "Stores"), lambda u: str(len(u.store_ids))),
             Column(QT_TRANSLATE_NOOP("UsersPage", "Active"), lambda u: "✓" if u.active else ""),
+            Column(QT_TRANSLATE_NOOP("UsersPage", "Adjusts"), lambda u: "✓" if _may_adjust(u) else ""),
         ]
         super().__init__(self.tr("Users"), RowsModel(columns, context="UsersPage"), parent)
         self.db, self.actor = db, actor

@@ -247,7 +247,7 @@ class SyncPanel(QWidget):
         may_settle = allowed(self.actor, Action.OVERRIDE_NEGATIVE)
         self.keep_button.setEnabled(conflict and may_edit)
         self.reverse_button.setEnabled(conflict and may_edit)
-        self.adjust_button.setEnabled(review and may_settle and allowed(self.actor, Action.MOVE_STOCK))
+        self.adjust_button.setEnabled(review and may_settle and allowed(self.actor, Action.ADJUST_STOCK))
         self.close_button.setEnabled(review and may_settle)
 
     # deciding -----------------------------------------------------------------------------------
