@@ -49,6 +49,7 @@ class Tally:
     wrong: int = 0
     held: int = 0
     ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)  # steadier than wall time on a shared machine
     wrong_examples: list[str] = field(default_factory=list)
 
 
@@ -102,17 +103,32 @@ def run(root: Path, decoder_name: str) -> dict[str, Tally]:
             continue
         tally = tallies.setdefault(kind, Tally())
         tally.photos += 1
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         confirmed, held = confirm_single_frame(frame, decoder(frame))
         tally.ms.append((time.perf_counter() - start) * 1000)
+        tally.cpu_ms.append((time.process_time() - cpu) * 1000)
         tally.held += bool(held) and not confirmed
         judge(kind, expected, confirmed, tally, f"{image.parent.name}/{image.name}")
     return tallies
 
 
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):>8.1f}{float(np.percentile(values, 95)):>8.1f}"
+
+
 def print_table(tallies: dict[str, Tally], decoder_name: str) -> None:
     print(f"decoder: {decoder_name}\n")
-    columns = ("photos", 7), ("read", 7), ("rate", 8), ("wrong", 7), ("held", 6), ("ms p50", 8), ("ms p95", 8)
+    columns = (
+        ("photos", 7),
+        ("read", 7),
+        ("rate", 8),
+        ("wrong", 7),
+        ("held", 6),
+        ("ms p50", 8),
+        ("ms p95", 8),
+        ("cpu p50", 8),
+        ("cpu p95", 8),
+    )
     print(f"{'format':<16}" + "".join(f"{name:>{width}}" for name, width in columns))
     total = Tally()
     for kind, tally in tallies.items():
@@ -121,15 +137,16 @@ def print_table(tallies: dict[str, Tally], decoder_name: str) -> None:
         total.wrong += tally.wrong
         total.held += tally.held
         total.ms += tally.ms
+        total.cpu_ms += tally.cpu_ms
         rate = f"{100 * tally.read / tally.photos:.1f}%" if kind != "falsepositives" else "-"
         print(
             f"{kind:<16}{tally.photos:>7}{tally.read:>7}{rate:>8}{tally.wrong:>7}{tally.held:>6}"
-            f"{statistics.median(tally.ms):>8.1f}{float(np.percentile(tally.ms, 95)):>8.1f}"
+            f"{_spread(tally.ms)}{_spread(tally.cpu_ms)}"
         )
     rate = f"{100 * total.read / max(total.photos, 1):.1f}%"
     print(
         f"{'all with a code':<16}{total.photos:>7}{total.read:>7}{rate:>8}{total.wrong:>7}{total.held:>6}"
-        f"{statistics.median(total.ms):>8.1f}{float(np.percentile(total.ms, 95)):>8.1f}"
+        f"{_spread(total.ms)}{_spread(total.cpu_ms)}"
     )
     examples = [e for t in tallies.values() for e in t.wrong_examples]
     if examples:
