@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.numbers import WholeNumberInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def required_text(field: str, value: object, *, max_length: int) -> str:
+def required_text(field: str, value: str | None, *, max_length: int) -> str:
     text = "" if value is None else str(value).strip()
     if not text:
         raise ValidationError(field, value, "is required")
@@ -18,14 +19,14 @@ def required_text(field: str, value: object, *, max_length: int) -> str:
     return text
 
 
-def optional_text(field: str, value: object, *, max_length: int) -> str:
+def optional_text(field: str, value: str | None, *, max_length: int) -> str:
     text = "" if value is None else str(value).strip()
     if len(text) > max_length:
         raise ValidationError(field, value, f"is longer than {max_length} characters")
     return text
 
 
-def email_address(field: str, value: object, *, required: bool = True) -> str:
+def email_address(field: str, value: str | None, *, required: bool = True) -> str:
     text = "" if value is None else str(value).strip()
     if not text and not required:
         return ""
@@ -34,7 +35,7 @@ def email_address(field: str, value: object, *, required: bool = True) -> str:
     return text
 
 
-def whole_number(field: str, value: object, *, minimum: int = 0, maximum: int = 10_000) -> int:
+def whole_number(field: str, value: WholeNumberInput, *, minimum: int = 0, maximum: int = 10_000) -> int:
     try:
         number = int(str(value).strip())
     except ValueError:
