@@ -9,6 +9,7 @@ from typing import Any
 
 from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import NotFound
+from stockdesk.domain.ids import StocktakeId, StoreId, parse_id
 from stockdesk.services import mail
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
@@ -21,7 +22,7 @@ def _open(args: argparse.Namespace) -> Database:
     return open_database(args.db or default_database_url())
 
 
-def _store_id(db: Database, code: str | None) -> object:
+def _store_id(db: Database, code: str | None) -> StoreId | None:
     if code is None:
         return None
     ids = organisation.store_ids_by_code(db.uow())
@@ -56,6 +57,11 @@ def _cmd_reorder(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stocktake_id(text: str) -> StocktakeId:
+    """The id as typed; text that is no UUID is "stocktake ... not found", like an unknown id."""
+    return parse_id(StocktakeId, "stocktake", text)
+
+
 def _cmd_stocktake_start(args: argparse.Namespace) -> int:
     db = _open(args)
     session = stocktake.start(db.uow(), users.system_actor(db.uow()), store_id=_store_id(db, args.store))
@@ -68,16 +74,16 @@ def _cmd_stocktake_count(args: argparse.Namespace) -> int:
     db = _open(args)
     with Path(args.file).open(newline="", encoding="utf-8-sig") as handle:
         lines = [(row.get("code", ""), row.get("quantity", "")) for row in csv.DictReader(handle)]
-    added = stocktake.add_counts(db.uow(), users.system_actor(db.uow()), args.id, lines)
+    added = stocktake.add_counts(db.uow(), users.system_actor(db.uow()), _stocktake_id(args.id), lines)
     print(f"added {added:,} count(s)")
     return 0
 
 
 def _cmd_stocktake_post(args: argparse.Namespace) -> int:
     db = _open(args)
-    result = stocktake.post(
-        db.uow(), users.system_actor(db.uow()), args.id, uncounted_as_zero=args.uncounted_as_zero
-    )
+    take = _stocktake_id(args.id)
+    actor = users.system_actor(db.uow())
+    result = stocktake.post(db.uow(), actor, take, uncounted_as_zero=args.uncounted_as_zero)
     print(f"posted {result.movements:,} count movement(s); value difference {result.value_difference}")
     return 0
 
