@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from stockdesk.domain.errors import PermissionDenied
+from stockdesk.domain.ids import StoreId, UserId
 
 
 class Role(enum.StrEnum):
@@ -33,10 +34,10 @@ class Action(enum.StrEnum):
 class Actor:
     """The person acting: what every service call takes as its first argument after the unit of work."""
 
-    id: uuid.UUID
+    id: UserId
     email: str
     role: Role
-    store_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    store_ids: frozenset[StoreId] = field(default_factory=frozenset)
     name: str = ""
 
     @property

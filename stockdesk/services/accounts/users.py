@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
@@ -18,6 +17,7 @@ from stockdesk.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from stockdesk.domain.ids import StoreId, UserId
 from stockdesk.domain.permissions import Action, Actor, Role, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
@@ -38,7 +38,7 @@ def _check_password(password: str) -> str:
     return password
 
 
-def _role(value: object) -> Role:
+def _role(value: str) -> Role:
     try:
         return Role(str(value))
     except ValueError:
@@ -49,17 +49,17 @@ def _actor_of(uow: UnitOfWork, user: User) -> Actor:
     stores = uow.session.scalars(
         select(UserStore.store_id).where(UserStore.user_id == user.id, UserStore.deleted.is_(False))
     )
-    return Actor(user.id, user.email, Role(user.role), frozenset(stores), user.name)
+    return Actor(UserId(user.id), user.email, Role(user.role), frozenset(map(StoreId, stores)), user.name)
 
 
 def _view(uow: UnitOfWork, user: User) -> UserView:
     actor = _actor_of(uow, user)
-    return UserView(user.id, user.email, user.name, user.role, user.active, actor.store_ids)
+    return UserView(actor.id, user.email, user.name, user.role, user.active, actor.store_ids)
 
 
 def has_users(uow: UnitOfWork) -> bool:
     with uow:
-        return uow.session.scalar(select(func.count()).select_from(User)) > 0
+        return (uow.session.scalar(select(func.count()).select_from(User)) or 0) > 0
 
 
 def _new_user(uow: UnitOfWork, email: str, password: str, role: Role, name: str) -> User:
@@ -82,7 +82,7 @@ def _new_user(uow: UnitOfWork, email: str, password: str, role: Role, name: str)
 def create_first_admin(uow: UnitOfWork, *, email: str, password: str, name: str = "") -> Actor:
     """The very first account of a new database; refused once any account exists."""
     with uow:
-        if uow.session.scalar(select(func.count()).select_from(User)) > 0:
+        if (uow.session.scalar(select(func.count()).select_from(User)) or 0) > 0:
             raise PermissionDenied("an administrator already exists: log in instead")
         user = _new_user(uow, email, password, Role.ADMIN, name)
         actor = _actor_of(uow, user)
@@ -99,7 +99,7 @@ def create_user(
     password: str,
     role: str,
     name: str = "",
-    store_ids: Iterable[object] = (),
+    store_ids: Iterable[StoreId] = (),
 ) -> UserView:
     with uow:
         require(actor, Action.MANAGE_USERS)
@@ -111,7 +111,7 @@ def create_user(
         return _view(uow, user)
 
 
-def _assign(uow: UnitOfWork, user: User, store_ids: Iterable[object]) -> None:
+def _assign(uow: UnitOfWork, user: User, store_ids: Iterable[StoreId]) -> None:
     wanted = {uow.get(Store, store_id, "store").id for store_id in store_ids}
     current = {
         row.store_id: row
@@ -126,12 +126,12 @@ def _assign(uow: UnitOfWork, user: User, store_ids: Iterable[object]) -> None:
 def update_user(
     uow: UnitOfWork,
     actor: Actor,
-    user_id: object,
+    user_id: UserId,
     *,
     role: str | None = None,
     name: str | None = None,
     active: bool | None = None,
-    store_ids: Iterable[object] | None = None,
+    store_ids: Iterable[StoreId] | None = None,
 ) -> UserView:
     with uow:
         require(actor, Action.MANAGE_USERS)
@@ -205,7 +205,7 @@ def change_password(uow: UnitOfWork, actor: Actor, *, old_password: str, new_pas
         uow.commit()
 
 
-def reset_password(uow: UnitOfWork, actor: Actor, user_id: object, *, new_password: str) -> None:
+def reset_password(uow: UnitOfWork, actor: Actor, user_id: UserId, *, new_password: str) -> None:
     with uow:
         require(actor, Action.MANAGE_USERS)
         uow.actor_id = actor.id
@@ -215,7 +215,7 @@ def reset_password(uow: UnitOfWork, actor: Actor, user_id: object, *, new_passwo
         uow.commit()
 
 
-def actor_by_id(uow: UnitOfWork, user_id: uuid.UUID) -> Actor:
+def actor_by_id(uow: UnitOfWork, user_id: UserId) -> Actor:
     with uow:
         return _actor_of(uow, uow.get(User, user_id, "user"))
 
