@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 
 class StockDeskError(Exception):
     """Base of every error the application shows to a person."""
@@ -45,7 +47,7 @@ class NotFound(StockDeskError):
 class InsufficientStock(StockDeskError):
     """Selling or moving more than is on hand."""
 
-    def __init__(self, *, sku: str, store: str, on_hand: object, requested: object) -> None:
+    def __init__(self, *, sku: str, store: str, on_hand: Decimal, requested: Decimal) -> None:
         self.sku = sku
         self.store = store
         self.on_hand = on_hand
