@@ -160,7 +160,7 @@ class TableStyler:
         if kind not in self._templates:
             commands = [c for c in self._base + self.row_style(kind, 0, zebra=False) if _is_cell_op(c)]
             probe = Table([[""] * len(self.columns)], colWidths=self.widths, style=commands)
-            self._templates[kind] = probe._cellStyles[0]
+            self._templates[kind] = probe._cellStyles[0]  # type: ignore[attr-defined]  # reportlab private
         return self._templates[kind]
 
 
@@ -231,12 +231,12 @@ class FastTable(Table):
         just = cellstyle.alignment
         if (type(cellval) is not str or "\n" in cellval or cellstyle.valign != "MIDDLE"
                 or just not in ("LEFT", "RIGHT") or cellstyle.direction or cellstyle.shaping):
-            super()._drawCell(cellval, cellstyle, pos, size)
+            super()._drawCell(cellval, cellstyle, pos, size)  # type: ignore[misc]  # reportlab private
             return
         try:
             data = cellval.encode("cp1252")  # the standard fonts' WinAnsi encoding
         except UnicodeEncodeError:
-            super()._drawCell(cellval, cellstyle, pos, size)
+            super()._drawCell(cellval, cellstyle, pos, size)  # type: ignore[misc]
             return
         self._switch_style(cellstyle)
         if not data:
@@ -253,11 +253,11 @@ class FastTable(Table):
             width = sum(map(widths.__getitem__, data)) * fontsize / 1000
             x = colpos + colwidth - cellstyle.rightPadding - width
         body = cellval.translate(_PDF_ESCAPES) if cellval.isascii() else _escaped(data)
-        self.canv._code.append(_TEXT_OP % (x, y, body))
+        self.canv._code.append(_TEXT_OP % (x, y, body))  # type: ignore[attr-defined]  # reportlab private
 
     def _switch_style(self, cellstyle: Any) -> None:
         """Colour and font changes exactly as Table._drawCell makes them."""
-        current = self._curcellstyle
+        current = self._curcellstyle  # type: ignore[has-type]  # set by Table while drawing (private)
         if current is cellstyle:
             return
         if current is None or cellstyle.color != current.color:
