@@ -12,6 +12,7 @@ from pathlib import Path
 from stockdesk import __version__
 from stockdesk.db.engine import default_database_url
 from stockdesk.domain.errors import StockDeskError
+from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import check
@@ -43,7 +44,7 @@ def _cmd_init_db(args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo_actor(db: Database) -> users.Actor:
+def _demo_actor(db: Database) -> Actor:
     if not users.has_users(db.uow()):
         email, password = DEMO_ADMIN
         print(f"created administrator {email} with password {password!r}: change it after logging in")

@@ -23,8 +23,10 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def _store_id(db: Database, code: str | None) -> StoreId | None:
-    if code is None:
-        return None
+    return None if code is None else _one_store(db, code)
+
+
+def _one_store(db: Database, code: str) -> StoreId:
     ids = organisation.store_ids_by_code(db.uow())
     if code not in ids:
         raise NotFound("store", code)
@@ -64,7 +66,7 @@ def _stocktake_id(text: str) -> StocktakeId:
 
 def _cmd_stocktake_start(args: argparse.Namespace) -> int:
     db = _open(args)
-    session = stocktake.start(db.uow(), users.system_actor(db.uow()), store_id=_store_id(db, args.store))
+    session = stocktake.start(db.uow(), users.system_actor(db.uow()), store_id=_one_store(db, args.store))
     print(f"stocktake {session.id} started for {args.store}: {session.lines:,} item(s) expected")
     return 0
 
