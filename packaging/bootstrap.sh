@@ -207,12 +207,13 @@ cmd_test() {
     ensure_postgres
     local lint=0 code=0
     "$VENV/bin/ruff" check stockdesk tests bench || lint=$?
+    "$VENV/bin/mypy" || lint=$?  # scope and strictness: [tool.mypy] in pyproject.toml
     "$VENV/bin/python" -m pytest "$@" || code=$?
     if [[ $code -eq 5 ]]; then
         say "pytest collected no tests: that is a failure, not a pass"
     fi
     if [[ $code -eq 0 && $lint -ne 0 ]]; then
-        say "tests passed but ruff found problems"
+        say "tests passed but ruff or mypy found problems"
         code=$lint
     fi
     exit "$code"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from stockdesk.cli.database import database_url, open_db
 from stockdesk.cli.options import Commands
+from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import check
@@ -48,7 +49,7 @@ def _cmd_init_db(args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo_actor(db: Database) -> users.Actor:
+def _demo_actor(db: Database) -> Actor:
     if not users.has_users(db.uow()):
         email, password = DEMO_ADMIN
         print(f"created administrator {email} with password {password!r}: change it after logging in")

@@ -37,7 +37,7 @@ class Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
 class CommandParser(argparse.ArgumentParser):
     """An ArgumentParser whose sub-command groups are `Commands`."""
 
-    def add_subparsers(self, **kwargs: Any) -> Commands:  # type: ignore[override]
+    def add_subparsers(self, **kwargs: Any) -> Commands:
         kwargs.setdefault("action", Commands)
         kwargs.setdefault("parser_class", CommandParser)
         commands = super().add_subparsers(**kwargs)

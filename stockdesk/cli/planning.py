@@ -14,6 +14,7 @@ from stockdesk.cli.database import open_db
 from stockdesk.cli.options import Commands
 from stockdesk.config import configured_smtp
 from stockdesk.domain.errors import NotFound
+from stockdesk.domain.ids import StocktakeId, StoreId, parse_id
 from stockdesk.services import mail
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
@@ -23,9 +24,11 @@ from stockdesk.services.inventory import stocktake
 from stockdesk.services.planning import alert_mail, reorder
 
 
-def _store_id(db: Database, code: str | None) -> object:
-    if code is None:
-        return None
+def _store_id(db: Database, code: str | None) -> StoreId | None:
+    return None if code is None else _one_store(db, code)
+
+
+def _one_store(db: Database, code: str) -> StoreId:
     ids = organisation.store_ids_by_code(db.uow())
     if code not in ids:
         raise NotFound("store", code)
@@ -58,9 +61,14 @@ def _cmd_reorder(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stocktake_id(text: str) -> StocktakeId:
+    """The id as typed; text that is no UUID is "stocktake ... not found", like an unknown id."""
+    return parse_id(StocktakeId, "stocktake", text)
+
+
 def _cmd_stocktake_start(args: argparse.Namespace) -> int:
     db = open_db(args)
-    session = stocktake.start(db.uow(), users.system_actor(db.uow()), store_id=_store_id(db, args.store))
+    session = stocktake.start(db.uow(), users.system_actor(db.uow()), store_id=_one_store(db, args.store))
     print(f"stocktake {session.id} started for {args.store}: {session.lines:,} item(s) expected")
     return 0
 
@@ -70,16 +78,16 @@ def _cmd_stocktake_count(args: argparse.Namespace) -> int:
     db = open_db(args)
     with Path(args.file).open(newline="", encoding="utf-8-sig") as handle:
         lines = [(row.get("code", ""), row.get("quantity", "")) for row in csv.DictReader(handle)]
-    added = stocktake.add_counts(db.uow(), users.system_actor(db.uow()), args.id, lines)
+    added = stocktake.add_counts(db.uow(), users.system_actor(db.uow()), _stocktake_id(args.id), lines)
     print(f"added {added:,} count(s)")
     return 0
 
 
 def _cmd_stocktake_post(args: argparse.Namespace) -> int:
     db = open_db(args)
-    result = stocktake.post(
-        db.uow(), users.system_actor(db.uow()), args.id, uncounted_as_zero=args.uncounted_as_zero
-    )
+    take = _stocktake_id(args.id)
+    actor = users.system_actor(db.uow())
+    result = stocktake.post(db.uow(), actor, take, uncounted_as_zero=args.uncounted_as_zero)
     print(f"posted {result.movements:,} count movement(s); value difference {result.value_difference}")
     return 0
 

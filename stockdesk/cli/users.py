@@ -17,11 +17,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-import uuid
 
 from stockdesk.cli.database import open_db
 from stockdesk.cli.options import CommandParser, Commands
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.ids import StoreId
 from stockdesk.domain.permissions import Actor, Role
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
@@ -121,7 +121,7 @@ def _acting(db: Database, args: argparse.Namespace, passwords: Passwords) -> Act
     return users.system_actor(db.uow())
 
 
-def _store_ids(db: Database, codes: list[str]) -> list[uuid.UUID]:
+def _store_ids(db: Database, codes: list[str]) -> list[StoreId]:
     known = organisation.store_ids_by_code(db.uow())
     missing = [code for code in codes if code not in known]
     if missing:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import Boolean, MetaData, String, Uuid
+from sqlalchemy import Boolean, MetaData, String, Table, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from stockdesk.db.types import ExactDecimal, UTCDateTime
@@ -29,6 +30,10 @@ def utcnow() -> datetime:
 
 
 class Base(DeclarativeBase):
+    if TYPE_CHECKING:
+        # Every model here is mapped to a Table (DeclarativeBase says only FromClause).
+        __table__: ClassVar[Table]
+
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
         uuid.UUID: Uuid(),

@@ -33,7 +33,7 @@ def executemany(
     compiled = statement.compile(dialect=dialect, column_keys=keys)
     # Python-side defaults: a key (a new id) for every row; anything else (a timestamp) once for the
     # batch, which is written at one moment: one conversion instead of one per row.
-    per_row = {col.key: col.default.arg for col in compiled.insert_prefetch if col.primary_key}
+    per_row = {col.key: _generator_of(col.default) for col in compiled.insert_prefetch if col.primary_key}
     once = {col.key: _value_of(col.default) for col in compiled.insert_prefetch if not col.primary_key}
     once.update({col.key: _value_of(col.onupdate) for col in compiled.update_prefetch})
     readers: list[Callable[[Mapping[str, Any]], Any]] = []
@@ -43,12 +43,12 @@ def executemany(
         if name in keys:
             readers.append(_reader(name, processor))
         elif name in per_row:
-            make = per_row[name]  # SQLAlchemy wraps zero-argument callables to take the context
-            readers.append(lambda _row, make=make, p=processor: p(make(None)) if p else make(None))
+            # SQLAlchemy wraps zero-argument callables to take the context
+            readers.append(_generated(per_row[name], processor))
         else:  # a batch-wide default, or a value given in the statement itself (`.values(kind=...)`)
             value = once.get(name, bind.effective_value)
             constant = processor(value) if processor else value
-            readers.append(lambda _row, constant=constant: constant)
+            readers.append(_constant(constant))
     params = [tuple([read(row) for read in readers]) for row in rows]
     connection.exec_driver_sql(compiled.string, params)
 
@@ -67,6 +67,24 @@ def _reader(name: str, processor: Callable[[Any], Any] | None) -> Callable[[Mapp
         return last[1]
 
     return read
+
+
+def _generated(
+    make: Callable[[Any], Any], processor: Callable[[Any], Any] | None
+) -> Callable[[Mapping[str, Any]], Any]:
+    """A fresh value per row from a Python-side default (a new id)."""
+    if processor is None:
+        return lambda _row: make(None)
+    return lambda _row: processor(make(None))
+
+
+def _constant(value: Any) -> Callable[[Mapping[str, Any]], Any]:
+    return lambda _row: value
+
+
+def _generator_of(default: Any) -> Callable[[Any], Any]:
+    generator: Callable[[Any], Any] = default.arg
+    return generator
 
 
 _UNSET = object()

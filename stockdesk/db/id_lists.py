@@ -15,9 +15,12 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, String, Uuid, any_, bindparam, func, literal_column, select
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import QueryableAttribute
 
 
-def id_in(dialect: str, column: ColumnElement[Any], ids: Iterable[uuid.UUID]) -> ColumnElement[bool]:
+def id_in(
+    dialect: str, column: ColumnElement[Any] | QueryableAttribute[Any], ids: Iterable[uuid.UUID]
+) -> ColumnElement[bool]:
     """True where `column` (a Uuid column) is one of `ids`; one statement parameter on either dialect."""
     if dialect == "postgresql":
         return column == any_(bindparam(None, list(ids), type_=postgresql.ARRAY(Uuid())))

@@ -8,6 +8,7 @@ so the window and the HTTP API can say it in the reader's language (`stockdesk.i
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 
 from stockdesk.domain.messages import Message, as_message
 
@@ -74,7 +75,7 @@ class InsufficientStock(StockDeskError):
 
     field = "quantity"
 
-    def __init__(self, *, sku: str, store: str, on_hand: object, requested: object) -> None:
+    def __init__(self, *, sku: str, store: str, on_hand: Decimal, requested: Decimal) -> None:
         self.sku = sku
         self.store = store
         self.on_hand = on_hand

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
@@ -171,7 +172,7 @@ def _first_minimum(values: list[float]) -> int:
     return best
 
 
-def _validated(demand: object, *, ndim: int) -> np.ndarray:
+def _validated(demand: ArrayLike, *, ndim: int) -> np.ndarray:
     try:
         y = np.asarray(demand, dtype=np.float64)
     except (TypeError, ValueError):

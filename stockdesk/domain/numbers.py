@@ -14,9 +14,19 @@ CENT = Decimal("0.01")
 MONEY_PLACES = 4  # cost prices of cheap bulk goods need sub-cent precision
 QUANTITY_PLACES = 3  # grams of a kilogram item
 
+# What a service accepts where a person types a number, before it is parsed. Text is the usual case
+# (a form field, a CSV cell); Decimal and int come from code. A float is refused when parsed, at run
+# time too, because 0.1 has no exact binary value.
+QuantityInput = Decimal | int | str
+MoneyInput = Decimal | int | str
+# A count of days, a port, a camera index: typed in a box or given by code.
+WholeNumberInput = int | str
+# Inputs of the planning rules: a forecast hands floats, a manager's setting is text or Decimal.
+RuleInput = Decimal | float | int | str
 
-def _to_decimal(field: str, value: object, error: type[ValidationError]) -> Decimal:
-    if isinstance(value, float):
+
+def _to_decimal(field: str, value: QuantityInput, error: type[ValidationError]) -> Decimal:
+    if isinstance(value, float):  # callers outside the type checker (tests, spreadsheets) may still try
         raise error(field, value, "must be given as text or Decimal, not a float")
     if isinstance(value, bool):
         raise error(field, value, Message("not_number"))
@@ -32,7 +42,7 @@ def _to_decimal(field: str, value: object, error: type[ValidationError]) -> Deci
     return number
 
 
-def parse_money(field: str, value: object, *, allow_none: bool = False) -> Decimal | None:
+def parse_money(field: str, value: MoneyInput | None, *, allow_none: bool = False) -> Decimal | None:
     """A non-negative amount with at most four decimal places."""
     if value is None or (isinstance(value, str) and value.strip() == "" and allow_none):
         if allow_none:
@@ -49,7 +59,7 @@ def parse_money(field: str, value: object, *, allow_none: bool = False) -> Decim
 
 
 def parse_quantity(
-    field: str, value: object, *, allow_zero: bool = False, allow_negative: bool = False
+    field: str, value: QuantityInput, *, allow_zero: bool = False, allow_negative: bool = False
 ) -> Decimal:
     """A quantity with at most three decimal places; positive unless told otherwise."""
     number = _to_decimal(field, value, InvalidQuantity)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from stockdesk.domain.errors import PermissionDenied
+from stockdesk.domain.ids import StoreId, UserId
 from stockdesk.domain.messages import Message
 
 
@@ -35,10 +36,10 @@ class Action(enum.StrEnum):
 class Actor:
     """The person acting: what every service call takes as its first argument after the unit of work."""
 
-    id: uuid.UUID
+    id: UserId
     email: str
     role: Role
-    store_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    store_ids: frozenset[StoreId] = field(default_factory=frozenset)
     name: str = ""
     # What an admin granted beyond the role (a clerk trusted with adjustments).
     grants: frozenset[Action] = field(default_factory=frozenset)

@@ -27,7 +27,9 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from statistics import NormalDist
 
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.ids import ItemId, StoreId
 from stockdesk.domain.messages import Message
+from stockdesk.domain.numbers import RuleInput
 
 QUANTUM = Decimal("0.01")
 MIN_SERVICE_LEVEL = Decimal("0.5")
@@ -38,8 +40,8 @@ MAX_SERVICE_LEVEL = Decimal("0.999")
 class ReorderSuggestion:
     """What to order for one item in one store, and why (`reason` is shown to the manager)."""
 
-    item_id: object
-    store_id: object
+    item_id: ItemId
+    store_id: StoreId
     daily_rate: Decimal
     lead_time_days: Decimal
     review_period_days: Decimal
@@ -54,7 +56,7 @@ class ReorderSuggestion:
     reason: str
 
 
-def service_level_z(service_level: object) -> float:
+def service_level_z(service_level: RuleInput) -> float:
     """The normal quantile for a cycle service level between 0.5 and 0.999."""
     level = _number("service_level", service_level)
     if not MIN_SERVICE_LEVEL <= level <= MAX_SERVICE_LEVEL:
@@ -64,7 +66,7 @@ def service_level_z(service_level: object) -> float:
     return NormalDist().inv_cdf(float(level))
 
 
-def safety_stock(daily_sigma: object, lead_time_days: object, service_level: object) -> Decimal:
+def safety_stock(daily_sigma: RuleInput, lead_time_days: RuleInput, service_level: RuleInput) -> Decimal:
     """Stock held against demand above the forecast during the lead time."""
     sigma = _number("daily_sigma", daily_sigma)
     lead = _number("lead_time_days", lead_time_days)
@@ -72,7 +74,7 @@ def safety_stock(daily_sigma: object, lead_time_days: object, service_level: obj
     return _quantity(units)
 
 
-def reorder_point(daily_rate: object, lead_time_days: object, safety_stock: object) -> Decimal:
+def reorder_point(daily_rate: RuleInput, lead_time_days: RuleInput, safety_stock: RuleInput) -> Decimal:
     """Stock level at which to order: lead-time demand plus safety stock."""
     rate = _quantity(_number("daily_rate", daily_rate))
     lead = _number("lead_time_days", lead_time_days)
@@ -81,17 +83,17 @@ def reorder_point(daily_rate: object, lead_time_days: object, safety_stock: obje
 
 def suggest(
     *,
-    item_id: object,
-    store_id: object,
-    daily_rate: object,
-    daily_sigma: object,
-    lead_time_days: object,
-    on_hand: object,
-    on_order: object = 0,
-    service_level: object = Decimal("0.95"),
-    order_multiple: object = 1,
-    review_period_days: object = 0,
-    manager_reorder_point: object | None = None,
+    item_id: ItemId,
+    store_id: StoreId,
+    daily_rate: RuleInput,
+    daily_sigma: RuleInput,
+    lead_time_days: RuleInput,
+    on_hand: RuleInput,
+    on_order: RuleInput = 0,
+    service_level: RuleInput = Decimal("0.95"),
+    order_multiple: RuleInput = 1,
+    review_period_days: RuleInput = 0,
+    manager_reorder_point: RuleInput | None = None,
 ) -> ReorderSuggestion:
     """Suggest an order quantity for one item in one store; see the module docstring for the policy."""
     rate = _quantity(_number("daily_rate", daily_rate))
@@ -154,7 +156,7 @@ def _with_reason(s: ReorderSuggestion) -> ReorderSuggestion:
     return replace(s, reason="; ".join(parts))
 
 
-def _number(field: str, value: object, *, allow_negative: bool = False) -> Decimal:
+def _number(field: str, value: RuleInput | None, *, allow_negative: bool = False) -> Decimal:
     """A finite Decimal from Decimal, int, float or text; the error names the field and the value."""
     if value is None or isinstance(value, bool):
         raise ValidationError(field, value, Message("not_number"))

@@ -50,8 +50,8 @@ def write_csv(path: Path | str, columns: Sequence[Column], sections: Iterable[Se
         writer.writerow(["Section", "Line", *(column.header for column in columns)])
         for section in sections:
             if isinstance(section, PreparedSection):
-                written += _write_prepared(writer, columns, section, grand, lambda n, w=written: _report(
-                    progress, cancelled, w + n, path))
+                written += _write_prepared(writer, columns, section, grand, _ticker(
+                    progress, cancelled, written, path))
                 continue
             subtotal = Totals(keys)
             for row in section.rows:
@@ -91,6 +91,12 @@ def _write_prepared(writer: Any, columns: Sequence[Column], section: PreparedSec
 
 def _total_line(section: str, kind: str, columns: Sequence[Column], totals: Totals) -> list[str]:
     return [section, kind, *(str(totals.sums[c.key]) if c.total else "" for c in columns)]
+
+
+def _ticker(progress: Callable[[int], None] | None, cancelled: CancelCheck | None, done: int,
+            path: Path) -> Callable[[int], None]:
+    """`_report` for a prepared section, counting on from the `done` lines written before it."""
+    return lambda n: _report(progress, cancelled, done + n, path)
 
 
 def _report(progress: Callable[[int], None] | None, cancelled: CancelCheck | None, written: int,

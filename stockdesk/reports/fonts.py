@@ -110,7 +110,8 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, *, font: str, size:
         x -= width if align == "right" else width / 2
     if len(pieces) == 1:  # the common case, drawn exactly as canvas.drawString always drew it
         name, piece = pieces[0]
-        if (canvas._fontname, canvas._fontsize) != (name, size):  # each setFont writes operators
+        current = (getattr(canvas, "_fontname", None), getattr(canvas, "_fontsize", None))
+        if current != (name, size):  # each setFont writes operators
             canvas.setFont(name, size)
         canvas.drawString(x, y, piece)
         if name != font:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from reportlab.lib.pagesizes import A4, landscape
 
+from stockdesk.domain.ids import StoreId
 from stockdesk.reports.formatters import money, quantity, text
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
@@ -30,7 +31,7 @@ from stockdesk.services.planning.reorder import SuggestionRow
 from stockdesk.services.uow import UnitOfWork
 
 TITLE = "Low stock and reorder list"
-Key = tuple[uuid.UUID, uuid.UUID]
+Key = tuple[uuid.UUID, uuid.UUID]  # (item, store)
 # Quantities are stored with three decimals; written with the same scale, the CSV's columns read alike
 # whichever source (stock level, purchase order, planner) a number came from.
 _SCALE = Decimal("0.001")
@@ -105,7 +106,7 @@ def lines(low: Iterable[LowStockRow], suggestions: Mapping[Key, SuggestionRow],
     found: list[ReorderLine] = []
     listed: set[Key] = set()
     for row in low:
-        key = (row.item_id, row.store_id)
+        key: Key = (row.item_id, row.store_id)
         listed.add(key)
         s = suggestions.get(key)
         found.append(_fallback(row, on_order.get(key, Decimal(0))) if s is None
@@ -117,7 +118,7 @@ def lines(low: Iterable[LowStockRow], suggestions: Mapping[Key, SuggestionRow],
     return found
 
 
-def suggestions_for(uow: Callable[[], UnitOfWork], store_ids: Iterable[uuid.UUID] | None
+def suggestions_for(uow: Callable[[], UnitOfWork], store_ids: Iterable[StoreId] | None
                     ) -> dict[Key, SuggestionRow]:
     """The planner's suggestion for every (item, store) of the given stores (None: all stores).
 

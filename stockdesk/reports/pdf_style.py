@@ -162,7 +162,7 @@ class TableStyler:
         if kind not in self._templates:
             commands = [c for c in self._base + self.row_style(kind, 0, zebra=False) if _is_cell_op(c)]
             probe = Table([[""] * len(self.columns)], colWidths=self.widths, style=commands)
-            self._templates[kind] = probe._cellStyles[0]
+            self._templates[kind] = probe._cellStyles[0]  # type: ignore[attr-defined]  # reportlab private
         return self._templates[kind]
 
 
@@ -237,7 +237,7 @@ class FastTable(Table):
             return
         if (type(cellval) is not str or "\n" in cellval or cellstyle.valign != "MIDDLE"
                 or just not in ("LEFT", "RIGHT") or cellstyle.direction or cellstyle.shaping):
-            super()._drawCell(cellval, cellstyle, pos, size)
+            super()._drawCell(cellval, cellstyle, pos, size)  # type: ignore[misc]  # reportlab private
             return
         colpos, rowpos = pos
         colwidth, rowheight = size
@@ -255,7 +255,7 @@ class FastTable(Table):
             width = sum(map(widths.__getitem__, data)) * fontsize / 1000
             x = colpos + colwidth - cellstyle.rightPadding - width
         body = cellval.translate(_PDF_ESCAPES) if cellval.isascii() else _escaped(data)
-        self.canv._code.append(_TEXT_OP % (x, y, body))
+        self.canv._code.append(_TEXT_OP % (x, y, body))  # type: ignore[attr-defined]  # reportlab private
 
     def _draw_any_script(self, text: str, cellstyle: Any, pos: tuple[float, float],
                          size: tuple[float, float]) -> None:
@@ -287,7 +287,7 @@ class FastTable(Table):
 
     def _switch_style(self, cellstyle: Any) -> None:
         """Colour and font changes exactly as Table._drawCell makes them."""
-        current = self._curcellstyle
+        current = self._curcellstyle  # set by Table while drawing (private)
         if current is cellstyle:
             return
         if current is None or cellstyle.color != current.color:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from stockdesk.domain.ids import StoreId
 from stockdesk.domain.permissions import Actor
-from stockdesk.reports.model import ReportMeta, Section
+from stockdesk.reports.model import PreparedSection, ReportMeta, Section
 from stockdesk.reports.template import ReportDocument
 from stockdesk.services.database import Database
 
@@ -38,7 +38,7 @@ class ReportContext:
     db: Database
     actor: Actor
     options: ReportOptions
-    store_ids: frozenset[uuid.UUID] | None
+    store_ids: frozenset[StoreId] | None
     store_names: tuple[str, ...]
     generated_at: datetime
 
@@ -57,4 +57,4 @@ class BuiltReport:
 
     document: ReportDocument
     sections: Iterable[Section]
-    csv_sections: Iterable[Section] | None = None
+    csv_sections: Iterable[Section | PreparedSection] | None = None

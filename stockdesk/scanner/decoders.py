@@ -138,7 +138,12 @@ def zbar_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
 
 def zxing_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
     """zxing-cpp on a gray image (it tries rotations and its own downscaling)."""
-    found = zxingcpp.read_barcodes(gray, formats=_ZXING_FORMATS, text_mode=zxingcpp.TextMode.Plain)
+    # zxing-cpp takes a list of formats at run time; its stubs name only the combined flag set.
+    found = zxingcpp.read_barcodes(
+        gray,
+        formats=_ZXING_FORMATS,  # type: ignore[arg-type]
+        text_mode=zxingcpp.TextMode.Plain,
+    )
     results = []
     seen: set[tuple[str, str]] = set()
     for barcode in found:

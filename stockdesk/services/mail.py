@@ -196,12 +196,12 @@ def _claim_next(uow: UnitOfWork, now: datetime, *, force: bool, sender: str) -> 
             if row.claimed_at is None
             else (EmailOutbox.claimed_at == row.claimed_at)
         )
-        taken = uow.session.execute(
+        taken = uow.session.execute(  # an UPDATE: a CursorResult, though typed as a Result
             update(EmailOutbox)
             .where(EmailOutbox.id == row.id, EmailOutbox.status == row.status, guard)
             .values(status="sending", claimed_at=now, attempts=EmailOutbox.attempts + 1)
             .execution_options(synchronize_session=False)
-        ).rowcount
+        ).rowcount  # type: ignore[attr-defined]
         message = _message(row, sender)
         attempts = row.attempts + 1
         uow.session.commit()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, CursorResult, Engine, Result, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from stockdesk.db.base import Synced
@@ -77,8 +77,11 @@ class UnitOfWork:
             hook(self.session)
         self.session.commit()
 
-    def get(self, model: type[T], key: object, entity: str) -> T:
-        """The live row, or NotFound naming the entity (tombstoned rows count as missing)."""
+    def get(self, model: type[T], key: uuid.UUID | str, entity: str) -> T:
+        """The live row, or NotFound naming the entity (tombstoned rows count as missing).
+
+        Services pass typed ids; text is still read (NotFound if it is no UUID) because callers
+        outside the type checker, old scripts and tests, hand ids over as text."""
         try:
             ident = key if isinstance(key, uuid.UUID) else uuid.UUID(str(key))
         except ValueError:
@@ -87,6 +90,13 @@ class UnitOfWork:
         if row is None or getattr(row, "deleted", False):
             raise NotFound(entity, key)
         return row
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """The rows an UPDATE, DELETE or INSERT ... SELECT touched.
+
+    `Session.execute` is typed to return a plain Result; for these statements it is a CursorResult."""
+    return int(cast(CursorResult[Any], result).rowcount or 0)
 
 
 def _stamp(session: Session, _context: Any, _instances: Any) -> None:

@@ -6,6 +6,7 @@ import re
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
+from stockdesk.domain.numbers import WholeNumberInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -27,7 +28,7 @@ def _no_control(field: str, value: object, text: str, pattern: re.Pattern[str]) 
     return text
 
 
-def required_text(field: str, value: object, *, max_length: int) -> str:
+def required_text(field: str, value: str | None, *, max_length: int) -> str:
     """One line of text (a name, a SKU, a code): stripped, not empty, no control characters."""
     text = "" if value is None else str(value).strip()
     if not text:
@@ -37,7 +38,7 @@ def required_text(field: str, value: object, *, max_length: int) -> str:
     return _no_control(field, value, text, _CONTROL)
 
 
-def optional_text(field: str, value: object, *, max_length: int) -> str:
+def optional_text(field: str, value: str | None, *, max_length: int) -> str:
     """Free text (a description, a note): stripped; tabs and line breaks allowed, other controls not."""
     text = "" if value is None else str(value).strip()
     if len(text) > max_length:
@@ -45,7 +46,7 @@ def optional_text(field: str, value: object, *, max_length: int) -> str:
     return _no_control(field, value, text, _CONTROL_EXCEPT_LINES)
 
 
-def email_address(field: str, value: object, *, required: bool = True) -> str:
+def email_address(field: str, value: str | None, *, required: bool = True) -> str:
     text = "" if value is None else str(value).strip()
     if not text and not required:
         return ""
@@ -54,7 +55,7 @@ def email_address(field: str, value: object, *, required: bool = True) -> str:
     return text
 
 
-def whole_number(field: str, value: object, *, minimum: int = 0, maximum: int = 10_000) -> int:
+def whole_number(field: str, value: WholeNumberInput, *, minimum: int = 0, maximum: int = 10_000) -> int:
     try:
         number = int(str(value).strip())
     except ValueError:

@@ -3,16 +3,35 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TypedDict, TypeVar
 
 from stockdesk.db import models
+from stockdesk.domain.ids import (
+    BarcodeId,
+    CategoryId,
+    ItemId,
+    MovementId,
+    StoreId,
+    SupplierId,
+    TransferId,
+    UserId,
+)
+
+IdT = TypeVar("IdT", bound=uuid.UUID)
+
+
+def _maybe(kind: Callable[[uuid.UUID], IdT], value: uuid.UUID | None) -> IdT | None:
+    """A typed id for an optional reference (a NULL foreign key stays None)."""
+    return None if value is None else kind(value)
 
 
 @dataclass(frozen=True)
 class StoreView:
-    id: uuid.UUID
+    id: StoreId
     code: str
     name: str
     address: str
@@ -20,23 +39,23 @@ class StoreView:
 
     @classmethod
     def of(cls, row: models.Store) -> StoreView:
-        return cls(row.id, row.code, row.name, row.address, row.active)
+        return cls(StoreId(row.id), row.code, row.name, row.address, row.active)
 
 
 @dataclass(frozen=True)
 class CategoryView:
-    id: uuid.UUID
+    id: CategoryId
     name: str
-    parent_id: uuid.UUID | None
+    parent_id: CategoryId | None
 
     @classmethod
     def of(cls, row: models.Category) -> CategoryView:
-        return cls(row.id, row.name, row.parent_id)
+        return cls(CategoryId(row.id), row.name, _maybe(CategoryId, row.parent_id))
 
 
 @dataclass(frozen=True)
 class SupplierView:
-    id: uuid.UUID
+    id: SupplierId
     name: str
     contact: str
     email: str
@@ -45,48 +64,48 @@ class SupplierView:
 
     @classmethod
     def of(cls, row: models.Supplier) -> SupplierView:
-        return cls(row.id, row.name, row.contact, row.email, row.phone, row.lead_time_days)
+        return cls(SupplierId(row.id), row.name, row.contact, row.email, row.phone, row.lead_time_days)
 
 
 @dataclass(frozen=True)
 class BarcodeView:
-    id: uuid.UUID
+    id: BarcodeId
     code: str
     symbology: str
 
 
 @dataclass(frozen=True)
 class ItemView:
-    id: uuid.UUID
+    id: ItemId
     sku: str
     name: str
     description: str
-    category_id: uuid.UUID | None
-    supplier_id: uuid.UUID | None
+    category_id: CategoryId | None
+    supplier_id: SupplierId | None
     unit: str
     cost_price: Decimal
     sell_price: Decimal
     reorder_point: Decimal
     reorder_qty: Decimal
-    owner_id: uuid.UUID | None
+    owner_id: UserId | None
     active: bool
     barcodes: tuple[BarcodeView, ...] = ()
 
     @classmethod
     def of(cls, row: models.Item, barcodes: tuple[BarcodeView, ...] = ()) -> ItemView:
         return cls(
-            row.id,
+            ItemId(row.id),
             row.sku,
             row.name,
             row.description,
-            row.category_id,
-            row.supplier_id,
+            _maybe(CategoryId, row.category_id),
+            _maybe(SupplierId, row.supplier_id),
             row.unit,
             row.cost_price,
             row.sell_price,
             row.reorder_point,
             row.reorder_qty,
-            row.owner_id,
+            _maybe(UserId, row.owner_id),
             row.active,
             barcodes,
         )
@@ -96,7 +115,7 @@ class ItemView:
 class ItemRow:
     """One line of the items table: the item plus its stock summed over the stores."""
 
-    id: uuid.UUID
+    id: ItemId
     sku: str
     name: str
     unit: str
@@ -110,7 +129,7 @@ class ItemRow:
 
 @dataclass(frozen=True)
 class StockLevelView:
-    store_id: uuid.UUID
+    store_id: StoreId
     store_code: str
     store_name: str
     on_hand: Decimal
@@ -118,6 +137,61 @@ class StockLevelView:
 
 @dataclass(frozen=True)
 class MovementView:
+    id: MovementId
+    item_id: ItemId
+    store_id: StoreId
+    kind: str
+    quantity: Decimal
+    counted_quantity: Decimal | None
+    unit_cost: Decimal | None
+    reference: str
+    transfer_id: TransferId | None
+    reverses_id: MovementId | None
+    user_id: UserId | None
+    at: datetime
+    on_hand_after: Decimal | None = None
+
+    @classmethod
+    def of_row(cls, row: MovementRow, on_hand_after: Decimal | None = None) -> MovementView:
+        """From the plain dict the ledger inserts with."""
+        return cls(
+            MovementId(row["id"]),
+            ItemId(row["item_id"]),
+            StoreId(row["store_id"]),
+            row["kind"],
+            row["quantity"],
+            row["counted_quantity"],
+            row["unit_cost"],
+            row["reference"],
+            _maybe(TransferId, row["transfer_id"]),
+            _maybe(MovementId, row["reverses_id"]),
+            _maybe(UserId, row["user_id"]),
+            row["at"],
+            on_hand_after,
+        )
+
+    @classmethod
+    def of(cls, row: models.StockMovement, on_hand_after: Decimal | None = None) -> MovementView:
+        return cls(
+            MovementId(row.id),
+            ItemId(row.item_id),
+            StoreId(row.store_id),
+            row.kind,
+            row.quantity,
+            row.counted_quantity,
+            row.unit_cost,
+            row.reference,
+            _maybe(TransferId, row.transfer_id),
+            _maybe(MovementId, row.reverses_id),
+            _maybe(UserId, row.user_id),
+            row.at,
+            on_hand_after,
+        )
+
+
+class MovementRow(TypedDict):
+    """A stock movement as the ledger inserts it (Core executemany, no ORM object per line)."""
+
     id: uuid.UUID
     item_id: uuid.UUID
     store_id: uuid.UUID
@@ -130,54 +204,20 @@ class MovementView:
     reverses_id: uuid.UUID | None
     user_id: uuid.UUID | None
     at: datetime
-    on_hand_after: Decimal | None = None
-
-    @classmethod
-    def of_row(cls, row: dict[str, object], on_hand_after: Decimal | None = None) -> MovementView:
-        """From the plain dict the ledger inserts with."""
-        return cls(**{name: row[name] for name in _MOVEMENT_FIELDS}, on_hand_after=on_hand_after)  # type: ignore[arg-type]
-
-    @classmethod
-    def of(cls, row: models.StockMovement, on_hand_after: Decimal | None = None) -> MovementView:
-        return cls(
-            row.id,
-            row.item_id,
-            row.store_id,
-            row.kind,
-            row.quantity,
-            row.counted_quantity,
-            row.unit_cost,
-            row.reference,
-            row.transfer_id,
-            row.reverses_id,
-            row.user_id,
-            row.at,
-            on_hand_after,
-        )
-
-
-_MOVEMENT_FIELDS = (
-    "id",
-    "item_id",
-    "store_id",
-    "kind",
-    "quantity",
-    "counted_quantity",
-    "unit_cost",
-    "reference",
-    "transfer_id",
-    "reverses_id",
-    "user_id",
-    "at",
-)
+    created_at: datetime
+    updated_at: datetime
+    updated_by: uuid.UUID | None
+    origin_desk: str
+    hlc: str
+    deleted: bool
 
 
 @dataclass(frozen=True)
 class UserView:
-    id: uuid.UUID
+    id: UserId
     email: str
     name: str
     role: str
     active: bool
-    store_ids: frozenset[uuid.UUID]
+    store_ids: frozenset[StoreId]
     may_adjust: bool = False  # an admin's grant to a clerk; managers and admins always may

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
+from sqlalchemy import RowMapping
 from sqlalchemy.dialects import sqlite
 
 from stockdesk.db.synced_tables import synced_tables
@@ -47,7 +48,7 @@ def to_python(table: str, raw: Mapping[str, Any], columns: Any = None) -> dict[s
     return values
 
 
-def to_raw(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+def to_raw(table: str, values: Mapping[str, Any] | RowMapping) -> dict[str, Any]:
     processors = _processors(table)
     raw: dict[str, Any] = {}
     for name, value in values.items():

@@ -95,9 +95,13 @@ class LocalApply:
         for start in range(0, len(values), 500):
             chunk = values[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            holders += self.connection.exec_driver_sql(
-                f'SELECT id, "{column}" FROM "{spec.name}" WHERE "{column}" IN ({marks})', tuple(chunk)
-            ).all()
+            holders += (
+                self.connection.exec_driver_sql(
+                    f'SELECT id, "{column}" FROM "{spec.name}" WHERE "{column}" IN ({marks})', tuple(chunk)
+                )
+                .tuples()
+                .all()
+            )
         for ident, value in holders:
             if ident == wanted[value]:
                 continue

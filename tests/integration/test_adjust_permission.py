@@ -78,7 +78,7 @@ def test_the_grant_adjust_command(tmp_path, capsys):
     store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
     make_clerk(db, admin, store.id)
     db.close()
-    assert main(["--db", str(path), "users", "grant-adjust", "clerk@example.com"]) == 0
+    assert main(["--db", str(path), "user", "grant-adjust", "--email", "clerk@example.com"]) == 0
     assert "clerk@example.com may post adjustments" in capsys.readouterr().out
-    assert main(["--db", str(path), "users", "grant-adjust", "nobody@example.com"]) == 2
+    assert main(["--db", str(path), "user", "grant-adjust", "--email", "nobody@example.com"]) == 2
     assert "user nobody@example.com not found" in capsys.readouterr().err

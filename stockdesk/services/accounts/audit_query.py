@@ -9,13 +9,14 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select
 
 from stockdesk.db.models import AuditEvent, User
+from stockdesk.domain.ids import AuditEventId
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
 class AuditRow:
-    id: uuid.UUID
+    id: AuditEventId
     at: datetime
     user: str
     action: str
@@ -24,7 +25,7 @@ class AuditRow:
     details: str
 
     @property
-    def key(self) -> tuple[datetime, uuid.UUID]:
+    def key(self) -> tuple[datetime, AuditEventId]:
         return (self.at, self.id)
 
 
@@ -32,7 +33,7 @@ def audit_page(
     uow: UnitOfWork,
     actor: Actor,
     *,
-    before: tuple[datetime, uuid.UUID] | None = None,
+    before: tuple[datetime, AuditEventId] | None = None,
     action: str = "",
     limit: int = 200,
 ) -> list[AuditRow]:
@@ -48,4 +49,4 @@ def audit_page(
     with uow:
         require(actor, Action.VIEW_AUDIT)
         rows = uow.session.execute(query.order_by(e.at.desc(), e.id.desc()).limit(limit))
-        return [AuditRow(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6]) for r in rows]
+        return [AuditRow(AuditEventId(r[0]), r[1], r[2] or "", r[3], r[4], r[5], r[6]) for r in rows]

@@ -52,7 +52,7 @@ def lock_seconds(failures: int, free: int) -> int:
     """How long the failure number `failures` locks: 0 while free, then doubling up to the cap."""
     if failures < free:
         return 0
-    return min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** min(failures - free, 20))
+    return int(min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** min(failures - free, 20)))
 
 
 def seconds_locked(uow: UnitOfWork, keys: Keys, now: datetime) -> int:

@@ -34,7 +34,7 @@ class Passwords:
             self.verifications += 1
         real = password_hash is not None
         try:
-            return self.hasher.verify(password_hash if real else self._dummy_hash(), password or "") and real
+            return self.hasher.verify(password_hash or self._dummy_hash(), password or "") and real
         except (VerificationError, InvalidHashError):
             return False
 

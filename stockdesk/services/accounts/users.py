@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -17,6 +16,7 @@ from stockdesk.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from stockdesk.domain.ids import StoreId, UserId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, Role, require
 from stockdesk.services.accounts import audit
@@ -37,7 +37,7 @@ def _check_password(password: str) -> str:
     return password
 
 
-def _role(value: object) -> Role:
+def _role(value: str) -> Role:
     try:
         return Role(str(value))
     except ValueError:
@@ -49,17 +49,21 @@ def _actor_of(uow: UnitOfWork, user: User) -> Actor:
         select(UserStore.store_id).where(UserStore.user_id == user.id, UserStore.deleted.is_(False))
     )
     grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
-    return Actor(user.id, user.email, Role(user.role), frozenset(stores), user.name, grants)
+    return Actor(
+        UserId(user.id), user.email, Role(user.role), frozenset(map(StoreId, stores)), user.name, grants
+    )
 
 
 def _view(uow: UnitOfWork, user: User) -> UserView:
     actor = _actor_of(uow, user)
-    return UserView(user.id, user.email, user.name, user.role, user.active, actor.store_ids, user.may_adjust)
+    return UserView(
+        actor.id, user.email, user.name, user.role, user.active, actor.store_ids, user.may_adjust
+    )
 
 
 def has_users(uow: UnitOfWork) -> bool:
     with uow:
-        return uow.session.scalar(select(func.count()).select_from(User)) > 0
+        return (uow.session.scalar(select(func.count()).select_from(User)) or 0) > 0
 
 
 def _new_user(uow: UnitOfWork, email: str, password: str, role: Role, name: str) -> User:
@@ -82,7 +86,7 @@ def _new_user(uow: UnitOfWork, email: str, password: str, role: Role, name: str)
 def create_first_admin(uow: UnitOfWork, *, email: str, password: str, name: str = "") -> Actor:
     """The very first account of a new database; refused once any account exists."""
     with uow:
-        if uow.session.scalar(select(func.count()).select_from(User)) > 0:
+        if (uow.session.scalar(select(func.count()).select_from(User)) or 0) > 0:
             raise PermissionDenied(Message("permission.admin_exists"))
         user = _new_user(uow, email, password, Role.ADMIN, name)
         actor = _actor_of(uow, user)
@@ -99,7 +103,7 @@ def create_user(
     password: str,
     role: str,
     name: str = "",
-    store_ids: Iterable[object] = (),
+    store_ids: Iterable[StoreId] = (),
     may_adjust: bool = False,
 ) -> UserView:
     with uow:
@@ -113,7 +117,7 @@ def create_user(
         return _view(uow, user)
 
 
-def _assign(uow: UnitOfWork, user: User, store_ids: Iterable[object]) -> None:
+def _assign(uow: UnitOfWork, user: User, store_ids: Iterable[StoreId]) -> None:
     wanted = {uow.get(Store, store_id, "store").id for store_id in store_ids}
     current = {
         row.store_id: row
@@ -128,12 +132,12 @@ def _assign(uow: UnitOfWork, user: User, store_ids: Iterable[object]) -> None:
 def update_user(
     uow: UnitOfWork,
     actor: Actor,
-    user_id: object,
+    user_id: UserId,
     *,
     role: str | None = None,
     name: str | None = None,
     active: bool | None = None,
-    store_ids: Iterable[object] | None = None,
+    store_ids: Iterable[StoreId] | None = None,
     may_adjust: bool | None = None,
 ) -> UserView:
     with uow:
@@ -166,7 +170,7 @@ def set_may_adjust(uow: UnitOfWork, actor: Actor, *, email: str, allowed: bool) 
         user_id = uow.session.scalar(select(User.id).where(User.email_key == key, User.deleted.is_(False)))
     if user_id is None:
         raise NotFound("user", email)
-    return update_user(uow, actor, user_id, may_adjust=allowed)
+    return update_user(uow, actor, UserId(user_id), may_adjust=allowed)
 
 
 def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
@@ -245,7 +249,7 @@ def change_password(uow: UnitOfWork, actor: Actor, *, old_password: str, new_pas
         uow.commit()
 
 
-def reset_password(uow: UnitOfWork, actor: Actor, user_id: object, *, new_password: str) -> None:
+def reset_password(uow: UnitOfWork, actor: Actor, user_id: UserId, *, new_password: str) -> None:
     with uow:
         require(actor, Action.MANAGE_USERS)
         uow.actor_id = actor.id
@@ -255,7 +259,7 @@ def reset_password(uow: UnitOfWork, actor: Actor, user_id: object, *, new_passwo
         uow.commit()
 
 
-def actor_by_id(uow: UnitOfWork, user_id: uuid.UUID) -> Actor:
+def actor_by_id(uow: UnitOfWork, user_id: UserId) -> Actor:
     with uow:
         return _actor_of(uow, uow.get(User, user_id, "user"))
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TypedDict, Unpack
 
 from sqlalchemy import ColumnElement, Row, Select, String, and_, bindparam, func, literal, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, NotFound, ValidationError
 from stockdesk.domain.gtin import looks_like_gtin, validate_gtin
+from stockdesk.domain.ids import BarcodeId, CategoryId, ItemId, SupplierId
 from stockdesk.domain.messages import Message
-from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
@@ -32,29 +36,59 @@ EDITABLE_FIELDS = (
 )
 
 
-def _clean_fields(uow: UnitOfWork, fields: Mapping[str, object]) -> dict[str, object]:
+class ItemExtras(TypedDict, total=False):
+    """The fields `create_item` does not name, as a person gives them (numbers as text are parsed)."""
+
+    description: str
+    category_id: CategoryId | None  # None (or "" from an untyped caller): no category
+    supplier_id: SupplierId | None
+    unit: str
+    reorder_point: QuantityInput
+    reorder_qty: QuantityInput
+
+
+class ItemFields(ItemExtras, total=False):
+    """Every editable field of an item (`update_item` takes any of them)."""
+
+    sku: str
+    name: str
+    cost_price: MoneyInput
+    sell_price: MoneyInput
+
+
+# A cleaned field, ready for the Item row.
+CleanValue = str | Decimal | uuid.UUID | None
+
+
+def _clean_fields(uow: UnitOfWork, fields: ItemFields) -> dict[str, CleanValue]:
     """Validate the editable fields given; every error names its field."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], fields[sorted(unknown)[0]], Message("not_item_field"))
-    clean: dict[str, object] = {}
-    for name, value in fields.items():
+        raise ValidationError(sorted(unknown)[0], dict(fields)[sorted(unknown)[0]], Message("not_item_field"))
+    clean: dict[str, CleanValue] = {}
+    for name in fields:
         if name == "sku":
-            clean[name] = required_text("sku", value, max_length=64)
+            clean[name] = required_text("sku", fields["sku"], max_length=64)
         elif name == "name":
-            clean[name] = required_text("name", value, max_length=300)
+            clean[name] = required_text("name", fields["name"], max_length=300)
         elif name == "description":
-            clean[name] = optional_text("description", value, max_length=10_000)
+            clean[name] = optional_text("description", fields["description"], max_length=10_000)
         elif name == "unit":
-            clean[name] = required_text("unit", value, max_length=16)
-        elif name in ("cost_price", "sell_price"):
-            clean[name] = parse_money(name, value)
-        elif name in ("reorder_point", "reorder_qty"):
-            clean[name] = parse_quantity(name, value, allow_zero=True)
+            clean[name] = required_text("unit", fields["unit"], max_length=16)
+        elif name == "cost_price":
+            clean[name] = parse_money(name, fields["cost_price"])
+        elif name == "sell_price":
+            clean[name] = parse_money(name, fields["sell_price"])
+        elif name == "reorder_point":
+            clean[name] = parse_quantity(name, fields["reorder_point"], allow_zero=True)
+        elif name == "reorder_qty":
+            clean[name] = parse_quantity(name, fields["reorder_qty"], allow_zero=True)
         elif name == "category_id":
-            clean[name] = None if value in (None, "") else uow.get(Category, value, "category").id
+            category = fields["category_id"]
+            clean[name] = None if category in (None, "") else uow.get(Category, category, "category").id
         elif name == "supplier_id":
-            clean[name] = None if value in (None, "") else uow.get(Supplier, value, "supplier").id
+            supplier = fields["supplier_id"]
+            clean[name] = None if supplier in (None, "") else uow.get(Supplier, supplier, "supplier").id
     return clean
 
 
@@ -68,12 +102,12 @@ def _ensure_sku_free(uow: UnitOfWork, sku: str, item_id: uuid.UUID | None = None
         raise DuplicateValue("sku", sku, reason)
 
 
-def normalised_sku(expression: ColumnElement[str]) -> ColumnElement[str]:
+def normalised_sku(expression: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
     """upper(trim(...)): how the database compares SKUs, matching the index ix_item_sku_normalised."""
     return func.upper(func.trim(expression))
 
 
-def clean_barcode(code: object) -> str:
+def clean_barcode(code: str | None) -> str:
     """Strip and check a barcode; GTIN-looking codes must carry a valid check digit."""
     text = "" if code is None else str(code).strip()
     if not text:
@@ -95,20 +129,19 @@ def create_item(
     uow: UnitOfWork,
     actor: Actor,
     *,
-    sku: object,
-    name: object,
-    sell_price: object = "0",
-    cost_price: object = "0",
+    sku: str,
+    name: str,
+    sell_price: MoneyInput = "0",
+    cost_price: MoneyInput = "0",
     barcodes: tuple[tuple[str, str], ...] | list[str] = (),
-    **other: object,
+    **other: Unpack[ItemExtras],
 ) -> ItemView:
     """A new catalogue item owned by the actor; barcodes as codes or (code, symbology) pairs."""
     with uow:
         require(actor, Action.CREATE_ITEM)
         uow.actor_id = actor.id
-        fields = _clean_fields(
-            uow, {"sku": sku, "name": name, "sell_price": sell_price, "cost_price": cost_price, **other}
-        )
+        given: ItemFields = {"sku": sku, "name": name, "sell_price": sell_price, "cost_price": cost_price}
+        fields = _clean_fields(uow, {**given, **other})
         _ensure_sku_free(uow, str(fields["sku"]))
         item = Item(owner_id=actor.id, **fields)
         uow.session.add(item)
@@ -126,7 +159,7 @@ def _attach(uow: UnitOfWork, item: Item, entry: str | tuple[str, str]) -> Barcod
     row = ItemBarcode(item_id=item.id, code=code, symbology=symbology or _guess_symbology(code))
     uow.session.add(row)
     uow.session.flush()
-    return BarcodeView(row.id, row.code, row.symbology)
+    return BarcodeView(BarcodeId(row.id), row.code, row.symbology)
 
 
 def _guess_symbology(code: str) -> str:
@@ -135,14 +168,14 @@ def _guess_symbology(code: str) -> str:
     return "CODE128"
 
 
-def _owned_item(uow: UnitOfWork, actor: Actor, item_id: object) -> Item:
+def _owned_item(uow: UnitOfWork, actor: Actor, item_id: ItemId) -> Item:
     item = uow.get(Item, item_id, "item")
     require(actor, Action.EDIT_ITEM, owner_id=item.owner_id)
     uow.actor_id = actor.id
     return item
 
 
-def update_item(uow: UnitOfWork, actor: Actor, item_id: object, **changes: object) -> ItemView:
+def update_item(uow: UnitOfWork, actor: Actor, item_id: ItemId, **changes: Unpack[ItemFields]) -> ItemView:
     with uow:
         item = _owned_item(uow, actor, item_id)
         fields = _clean_fields(uow, changes)
@@ -159,7 +192,7 @@ def update_item(uow: UnitOfWork, actor: Actor, item_id: object, **changes: objec
         return ItemView.of(item, _barcodes_of(uow, item.id))
 
 
-def set_item_active(uow: UnitOfWork, actor: Actor, item_id: object, *, active: bool) -> ItemView:
+def set_item_active(uow: UnitOfWork, actor: Actor, item_id: ItemId, *, active: bool) -> ItemView:
     """Archive (active=False) or restore an item; archived items keep their history."""
     with uow:
         item = _owned_item(uow, actor, item_id)
@@ -169,12 +202,12 @@ def set_item_active(uow: UnitOfWork, actor: Actor, item_id: object, *, active: b
         return ItemView.of(item, _barcodes_of(uow, item.id))
 
 
-def archive_item(uow: UnitOfWork, actor: Actor, item_id: object) -> ItemView:
+def archive_item(uow: UnitOfWork, actor: Actor, item_id: ItemId) -> ItemView:
     return set_item_active(uow, actor, item_id, active=False)
 
 
 def add_barcode(
-    uow: UnitOfWork, actor: Actor, item_id: object, code: str, symbology: str = ""
+    uow: UnitOfWork, actor: Actor, item_id: ItemId, code: str, symbology: str = ""
 ) -> BarcodeView:
     with uow:
         item = _owned_item(uow, actor, item_id)
@@ -184,7 +217,7 @@ def add_barcode(
         return view
 
 
-def remove_barcode(uow: UnitOfWork, actor: Actor, item_id: object, code: str) -> None:
+def remove_barcode(uow: UnitOfWork, actor: Actor, item_id: ItemId, code: str) -> None:
     """Detach a barcode (tombstoned so the removal syncs); its code can then be reused."""
     with uow:
         item = _owned_item(uow, actor, item_id)
@@ -207,16 +240,16 @@ def _barcodes_of(uow: UnitOfWork, item_id: uuid.UUID) -> tuple[BarcodeView, ...]
         .where(ItemBarcode.item_id == item_id, ItemBarcode.deleted.is_(False))
         .order_by(ItemBarcode.created_at)
     )
-    return tuple(BarcodeView(r.id, r.code, r.symbology) for r in rows)
+    return tuple(BarcodeView(BarcodeId(r.id), r.code, r.symbology) for r in rows)
 
 
-def get_item(uow: UnitOfWork, item_id: object) -> ItemView:
+def get_item(uow: UnitOfWork, item_id: ItemId) -> ItemView:
     with uow:
         item = uow.get(Item, item_id, "item")
         return ItemView.of(item, _barcodes_of(uow, item.id))
 
 
-def _with_barcodes(condition: ColumnElement[bool]) -> Select[tuple[Item, object, str, str]]:
+def _with_barcodes(condition: ColumnElement[bool]) -> Select[tuple[Item, uuid.UUID, str, str]]:
     live_codes = and_(ItemBarcode.item_id == Item.id, ItemBarcode.deleted.is_(False))
     return (
         select(Item, ItemBarcode.id, ItemBarcode.code, ItemBarcode.symbology)
@@ -253,11 +286,11 @@ def find_item(uow: UnitOfWork, code: str) -> ItemView:
         raise NotFound("item with code", text)
 
 
-def _first_item(rows: Sequence[Row[tuple[Item, object, str, str]]]) -> ItemView | None:
+def _first_item(rows: Sequence[Row[tuple[Item, uuid.UUID, str, str]]]) -> ItemView | None:
     if not rows:
         return None
     item = rows[0][0]
-    codes = tuple(BarcodeView(r[1], r[2], r[3]) for r in rows if r[0] is item and r[1] is not None)
+    codes = tuple(BarcodeView(BarcodeId(r[1]), r[2], r[3]) for r in rows if r[0] is item and r[1] is not None)
     return ItemView.of(item, codes)
 
 

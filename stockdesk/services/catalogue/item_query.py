@@ -25,6 +25,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column
 
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
 from stockdesk.db.search_models import ItemSummary
+from stockdesk.domain.ids import CategoryId, StoreId, SupplierId
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
 
@@ -53,9 +54,9 @@ class ItemFilter:
     text: str = ""
     include_archived: bool = False
     archived_only: bool = False
-    category_id: uuid.UUID | None = None  # with all its sub-categories
-    supplier_id: uuid.UUID | None = None
-    store_id: uuid.UUID | None = None
+    category_id: CategoryId | None = None  # with all its sub-categories
+    supplier_id: SupplierId | None = None
+    store_id: StoreId | None = None
     min_price: Decimal | None = None
     max_price: Decimal | None = None
     low_stock: bool = False
@@ -277,7 +278,7 @@ def sorted_keys(
             # Straight from the DB-API cursor: SQLAlchemy's per-row work would triple the time for a
             # million ints (binds were still processed by SQLAlchemy above).
             keys = array("q")
-            while chunk := result.cursor.fetchmany(50_000):  # type: ignore[union-attr]
+            while chunk := result.cursor.fetchmany(50_000):
                 keys.extend(key for (key,) in chunk)
             result.close()
             # The scan filled this pooled connection's page cache (up to 16 MB, see db.engine) with index

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import TypedDict, Unpack
 
 from sqlalchemy import select
 
 from stockdesk.db.models import Category, Store, Supplier
 from stockdesk.domain.errors import DuplicateValue, ValidationError
+from stockdesk.domain.ids import CategoryId, StoreId, SupplierId
 from stockdesk.domain.messages import Message
+from stockdesk.domain.numbers import WholeNumberInput
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
@@ -38,7 +40,7 @@ def create_store(uow: UnitOfWork, actor: Actor, *, code: str, name: str, address
 def update_store(
     uow: UnitOfWork,
     actor: Actor,
-    store_id: object,
+    store_id: StoreId,
     *,
     name: str | None = None,
     address: str | None = None,
@@ -67,7 +69,9 @@ def list_stores(uow: UnitOfWork, *, include_inactive: bool = False) -> list[Stor
         return [StoreView.of(row) for row in uow.session.scalars(query)]
 
 
-def create_category(uow: UnitOfWork, actor: Actor, *, name: str, parent_id: object = None) -> CategoryView:
+def create_category(
+    uow: UnitOfWork, actor: Actor, *, name: str, parent_id: CategoryId | None = None
+) -> CategoryView:
     with uow:
         require(actor, Action.MANAGE_CATALOGUE)
         uow.actor_id = actor.id
@@ -80,7 +84,9 @@ def create_category(uow: UnitOfWork, actor: Actor, *, name: str, parent_id: obje
         return CategoryView.of(category)
 
 
-def move_category(uow: UnitOfWork, actor: Actor, category_id: object, *, parent_id: object) -> CategoryView:
+def move_category(
+    uow: UnitOfWork, actor: Actor, category_id: CategoryId, *, parent_id: CategoryId | None
+) -> CategoryView:
     """Re-parent a category; a category cannot become its own descendant."""
     with uow:
         require(actor, Action.MANAGE_CATALOGUE)
@@ -100,7 +106,7 @@ def move_category(uow: UnitOfWork, actor: Actor, category_id: object, *, parent_
         return CategoryView.of(category)
 
 
-def rename_category(uow: UnitOfWork, actor: Actor, category_id: object, *, name: str) -> CategoryView:
+def rename_category(uow: UnitOfWork, actor: Actor, category_id: CategoryId, *, name: str) -> CategoryView:
     with uow:
         require(actor, Action.MANAGE_CATALOGUE)
         uow.actor_id = actor.id
@@ -119,23 +125,40 @@ def list_categories(uow: UnitOfWork) -> list[CategoryView]:
         return [CategoryView.of(row) for row in rows]
 
 
-def _supplier_fields(fields: dict[str, object]) -> dict[str, object]:
-    clean: dict[str, object] = {}
-    for key, value in fields.items():
+class SupplierDetails(TypedDict, total=False):
+    """A supplier's fields besides its name, as a person types them."""
+
+    contact: str
+    phone: str
+    email: str
+    lead_time_days: WholeNumberInput
+
+
+class SupplierFields(SupplierDetails, total=False):
+    name: str
+
+
+def _supplier_fields(fields: SupplierFields) -> dict[str, str | int]:
+    clean: dict[str, str | int] = {}
+    for key in fields:
         if key == "name":
-            clean[key] = required_text("name", value, max_length=200)
-        elif key in ("contact", "phone"):
-            clean[key] = optional_text(key, value, max_length=200)
+            clean[key] = required_text("name", fields["name"], max_length=200)
+        elif key == "contact":
+            clean[key] = optional_text(key, fields["contact"], max_length=200)
+        elif key == "phone":
+            clean[key] = optional_text(key, fields["phone"], max_length=200)
         elif key == "email":
-            clean[key] = email_address("email", value, required=False)
+            clean[key] = email_address("email", fields["email"], required=False)
         elif key == "lead_time_days":
-            clean[key] = whole_number("lead_time_days", value, minimum=0, maximum=365)
+            clean[key] = whole_number("lead_time_days", fields["lead_time_days"], minimum=0, maximum=365)
         else:
-            raise ValidationError(key, value, Message("not_supplier_field"))
+            raise ValidationError(key, dict(fields)[key], Message("not_supplier_field"))
     return clean
 
 
-def create_supplier(uow: UnitOfWork, actor: Actor, *, name: str, **fields: object) -> SupplierView:
+def create_supplier(
+    uow: UnitOfWork, actor: Actor, *, name: str, **fields: Unpack[SupplierDetails]
+) -> SupplierView:
     with uow:
         require(actor, Action.MANAGE_CATALOGUE)
         uow.actor_id = actor.id
@@ -147,7 +170,9 @@ def create_supplier(uow: UnitOfWork, actor: Actor, *, name: str, **fields: objec
         return SupplierView.of(supplier)
 
 
-def update_supplier(uow: UnitOfWork, actor: Actor, supplier_id: object, **fields: object) -> SupplierView:
+def update_supplier(
+    uow: UnitOfWork, actor: Actor, supplier_id: SupplierId, **fields: Unpack[SupplierFields]
+) -> SupplierView:
     with uow:
         require(actor, Action.MANAGE_CATALOGUE)
         uow.actor_id = actor.id
@@ -159,7 +184,7 @@ def update_supplier(uow: UnitOfWork, actor: Actor, supplier_id: object, **fields
         return SupplierView.of(supplier)
 
 
-def archive_supplier(uow: UnitOfWork, actor: Actor, supplier_id: object) -> None:
+def archive_supplier(uow: UnitOfWork, actor: Actor, supplier_id: SupplierId) -> None:
     with uow:
         require(actor, Action.MANAGE_CATALOGUE)
         uow.actor_id = actor.id
@@ -177,6 +202,6 @@ def list_suppliers(uow: UnitOfWork) -> list[SupplierView]:
         return [SupplierView.of(row) for row in rows]
 
 
-def store_ids_by_code(uow: UnitOfWork) -> dict[str, uuid.UUID]:
+def store_ids_by_code(uow: UnitOfWork) -> dict[str, StoreId]:
     with uow:
-        return {code: ident for code, ident in uow.session.execute(select(Store.code, Store.id))}
+        return {code: StoreId(ident) for code, ident in uow.session.execute(select(Store.code, Store.id))}

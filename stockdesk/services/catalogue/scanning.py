@@ -9,6 +9,7 @@ a UPC-A read as a 13-digit EAN, a UPC-E, a GTIN-14 carried in a GS1 element stri
 from __future__ import annotations
 
 import enum
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ from stockdesk.domain.gtin import (
     normalise_scanned,
     validate_gtin,
 )
+from stockdesk.domain.ids import BarcodeId, ItemId, StoreId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog
@@ -70,7 +72,7 @@ class ItemCard:
     item: ItemView
     levels: list[StockLevelView]
     movements: list[MovementView]
-    store_codes: dict[object, str] = field(default_factory=dict)
+    store_codes: dict[StoreId, str] = field(default_factory=dict)
 
 
 def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
@@ -183,7 +185,7 @@ def _find_item(uow: UnitOfWork, code: str, symbology: str) -> ItemView | None:
     return None
 
 
-def item_card(uow: UnitOfWork, item: object, *, movements: int = 8) -> ItemCard:
+def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -> ItemCard:
     """The item (an ItemView as resolve_scan gave it, or an id), its stock in every active store and its
     latest movements, read in one unit of work: the counter shows this after every scan."""
     with uow:
@@ -203,20 +205,20 @@ def item_card(uow: UnitOfWork, item: object, *, movements: int = 8) -> ItemCard:
         )
         latest = [MovementView.of(row) for row in rows]
     levels = [
-        StockLevelView(sid, code, name, on_hand.get(sid, Decimal(0)))
+        StockLevelView(StoreId(sid), code, name, on_hand.get(sid, Decimal(0)))
         for sid, code, name, active, deleted in sorted(stores, key=lambda s: s[1])
         if active and not deleted
     ]
-    return ItemCard(item, levels, latest, {sid: code for sid, code, *_rest in stores})
+    return ItemCard(item, levels, latest, {StoreId(sid): code for sid, code, *_rest in stores})
 
 
-def _live_barcodes(uow: UnitOfWork, item_id: object) -> tuple[BarcodeView, ...]:
+def _live_barcodes(uow: UnitOfWork, item_id: uuid.UUID) -> tuple[BarcodeView, ...]:
     rows = uow.session.execute(
         select(ItemBarcode.id, ItemBarcode.code, ItemBarcode.symbology)
         .where(ItemBarcode.item_id == item_id, ItemBarcode.deleted.is_(False))
         .order_by(ItemBarcode.created_at)
     )
-    return tuple(BarcodeView(*row) for row in rows)
+    return tuple(BarcodeView(BarcodeId(ident), code, symbology) for ident, code, symbology in rows)
 
 
 def next_instore_ean13(uow: UnitOfWork, *, prefix: int = INSTORE_PREFIX, taken: tuple[str, ...] = ()) -> str:
@@ -240,7 +242,7 @@ def next_instore_ean13(uow: UnitOfWork, *, prefix: int = INSTORE_PREFIX, taken: 
 
 
 def assign_instore_ean13(
-    uow: UnitOfWork, actor: Actor, item_id: object, *, prefix: int = INSTORE_PREFIX
+    uow: UnitOfWork, actor: Actor, item_id: ItemId, *, prefix: int = INSTORE_PREFIX
 ) -> BarcodeView:
     """Give an item a new in-store EAN-13; retried if another write took the number meanwhile."""
     for _attempt in range(3):

@@ -32,15 +32,24 @@ _MONEY = ("sell_price", "cost_price")
 _QUANTITY = ("reorder_point", "reorder_qty")
 
 
+# A checked cell: text, a parsed number, a category or supplier id, or a row's barcodes.
+CellValue = str | Decimal | uuid.UUID | list[str] | None
+
+
 @dataclass
 class CheckedRow:
     """One data row: the values for `bulk.validate_items`, its opening stock and its problems."""
 
     number: int
     cells: tuple[str, ...]
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, CellValue] = field(default_factory=dict)
     stock: dict[uuid.UUID, Decimal] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def barcodes(self) -> list[str]:
+        codes = self.values.get("barcodes")
+        return codes if isinstance(codes, list) else []
 
     def problem(self, column: str, value: object, reason: str) -> None:
         self.problems.append(RowProblem(self.number, column, value, reason))
@@ -92,7 +101,7 @@ class Lookups:
             )
         }
         self.stores: dict[str, uuid.UUID] = dict(
-            uow.session.execute(select(Store.code, Store.id).where(Store.deleted.is_(False))).all()
+            uow.session.execute(select(Store.code, Store.id).where(Store.deleted.is_(False))).tuples().all()
         )
 
     def category(self, path: str) -> uuid.UUID | None:
@@ -240,7 +249,7 @@ def repeated_keys(rows: Sequence[CheckedRow], header_of: Mapping[str, str]) -> N
             if key in first_sku:
                 row.problem(header_of["sku"], sku, Message("repeats_row", row=first_sku[key]))
             first_sku.setdefault(key, row.number)
-        for code in row.values.get("barcodes", ()):  # type: ignore[attr-defined]
+        for code in row.barcodes:
             if code in first_code and first_code[code] != row.number:
                 row.problem(header_of["barcodes"], code, Message("repeats_row", row=first_code[code]))
             first_code.setdefault(code, row.number)

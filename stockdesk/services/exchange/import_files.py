@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
@@ -161,6 +162,16 @@ def _table(rows: Iterable[Sequence[str]], encoding: str, delimiter: str, limit: 
     return Table(header, body, encoding, delimiter, first_row=skipped + 1)
 
 
+if TYPE_CHECKING:  # openpyxl is loaded only when an XLSX file is read
+    from openpyxl.cell.rich_text import CellRichText
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    # What openpyxl hands back for a cell with values_only=True.
+    Cell = (
+        str | int | float | Decimal | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
+    ) | CellRichText | DataTableFormula | ArrayFormula
+
+
 def _check_cells(number: int, row: Sequence[str], header: Sequence[str]) -> None:
     for index, cell in enumerate(row):
         if len(cell) > guard.MAX_CELL_CHARS:
@@ -194,7 +205,7 @@ def _read_xlsx(path: Path, sheet: str | None, limit: int | None) -> Table:
             book.close()
 
 
-def _cell_text(value: object) -> str:
+def _cell_text(value: Cell) -> str:
     """A spreadsheet cell as the text a person sees: 12 not 12.0, barcodes without exponent."""
     if value is None:
         return ""

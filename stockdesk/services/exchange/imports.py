@@ -20,7 +20,7 @@ of the catalogue has the sort indexes rebuilt once at the end (`db.bulk_indexes`
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +39,7 @@ from stockdesk.services.catalogue import bulk
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.catalogue.catalog import normalised_sku
 from stockdesk.services.exchange.import_checks import (
+    CellValue,
     CheckedRow,
     Lookups,
     check_row,
@@ -55,12 +56,13 @@ from stockdesk.services.exchange.import_files import (
 )
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.inventory import ledger
+from stockdesk.services.inventory.postings import Posting
 from stockdesk.services.uow import UnitOfWork
 
 Progress = Callable[[str, int, int], None]
 REFERENCE = "import"
 BATCH = 10_000
-_ITEM_DEFAULTS: dict[str, object] = {
+_ITEM_DEFAULTS: dict[str, CellValue] = {
     "description": "",
     "unit": "pcs",
     "sell_price": Decimal(0),
@@ -278,11 +280,11 @@ def _stored_conflicts(
             # An upsert file may leave out the name of items it updates, not of items it creates.
             row.problem(header_of["sku"], row.values["sku"], Message("new_item_no_name"))
     candidates = [r for r in candidates if not r.problems]
-    skus: dict[object, int] = {}
+    skus: dict[str, int] = {}
     codes: dict[str, int] = {}
     for index, row in enumerate(candidates):
-        skus.setdefault(row.values["sku"], index)
-        for code in row.values.get("barcodes", ()):  # type: ignore[attr-defined]
+        skus.setdefault(str(row.values["sku"]), index)
+        for code in row.barcodes:
             codes.setdefault(code, index)
     for problem in bulk.stored_conflicts(uow, skus, codes):
         row = candidates[problem.row]
@@ -315,10 +317,10 @@ def _existing_items(uow: UnitOfWork, rows: Sequence[CheckedRow]) -> _Existing:
                 found.names[sku] = name
     ids = list(found.ids.values())
     for start in range(0, len(ids), 500):
-        query = select(ItemBarcode.code, ItemBarcode.item_id).where(
+        codes = select(ItemBarcode.code, ItemBarcode.item_id).where(
             ItemBarcode.item_id.in_(ids[start : start + 500]), ItemBarcode.deleted.is_(False)
         )
-        found.codes.update((code, item) for code, item in uow.session.execute(query))
+        found.codes.update((code, item) for code, item in uow.session.execute(codes))
     return found
 
 
@@ -327,7 +329,7 @@ def _owners(uow: UnitOfWork, existing: _Existing) -> dict[uuid.UUID, uuid.UUID |
     owners: dict[uuid.UUID, uuid.UUID | None] = {}
     for start in range(0, len(ids), 500):
         query = select(Item.id, Item.owner_id).where(Item.id.in_(ids[start : start + 500]))
-        owners.update(dict(uow.session.execute(query).all()))
+        owners.update(dict(uow.session.execute(query).tuples().all()))
     return owners
 
 
@@ -352,16 +354,20 @@ def _write(
         for start in range(0, len(new), BATCH):
             chunk = new[start : start + BATCH]
             cleaned = [{**_ITEM_DEFAULTS, **_item_fields(r.values)} for r in chunk]
-            codes = [list(r.values.get("barcodes", ())) for r in chunk]  # type: ignore[call-overload]
+            codes = [list(r.barcodes) for r in chunk]
+            # `check_row` gave each cell its field's type; the checker sees one union for all fields.
             ids = bulk.insert_clean_items(uow, actor, cleaned, codes)  # type: ignore[arg-type]
-            items += [_NewItem(id=i, owner_id=actor.id, **c) for i, c in zip(ids, cleaned, strict=True)]
+            items += [
+                _NewItem(id=i, owner_id=actor.id, **c)  # type: ignore[arg-type]
+                for i, c in zip(ids, cleaned, strict=True)
+            ]
             report("writing items", start + len(chunk), len(good))
         movements = _post_opening_stock(uow, actor, new, items, report)
     _update_items(uow, actor, old, existing)
     return movements
 
 
-def _item_fields(values: dict[str, object]) -> dict[str, object]:
+def _item_fields(values: Mapping[str, CellValue]) -> dict[str, CellValue]:
     return {name: values[name] for name in _ITEM_FIELDS if name in values}
 
 
@@ -375,7 +381,7 @@ def _update_items(uow: UnitOfWork, actor: Actor, rows: list[CheckedRow], existin
         fields = _item_fields(row.values)
         fields.pop("sku")
         groups.setdefault(tuple(sorted(fields)), []).append({"_id": item_id, **fields})
-        codes = [c for c in row.values.get("barcodes", ()) if (c, item_id) not in existing.codes]  # type: ignore[attr-defined]
+        codes = [c for c in row.barcodes if (c, item_id) not in existing.codes]
         if codes:
             new_codes.append(codes)
             targets.append(item_id)
@@ -391,12 +397,12 @@ def _post_opening_stock(
     uow: UnitOfWork, actor: Actor, rows: list[CheckedRow], items: list[_NewItem], report: Progress
 ) -> int:
     stores = {s.id: s for s in uow.session.scalars(select(Store))}
-    postings: list[ledger.Posting] = []
+    postings: list[Posting] = []
     for row, item in zip(rows, items, strict=True):
         cost = row.values.get("cost_price")
         for store_id, quantity in row.stock.items():
             postings.append(
-                ledger.Posting(
+                Posting(
                     cast(Item, item),
                     stores[store_id],
                     MovementKind.RECEIVE,

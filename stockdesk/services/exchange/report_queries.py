@@ -23,6 +23,7 @@ from sqlalchemy import Select, func, select
 
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel, StockMovement, Store, Supplier, User
 from stockdesk.domain.errors import NotFound
+from stockdesk.domain.ids import ItemId, StoreId, UserId
 from stockdesk.services.inventory.movement_queries import MovementFilter, MovementRow, movement_rows
 from stockdesk.services.uow import UnitOfWork
 
@@ -88,7 +89,7 @@ class ValuationRow(NamedTuple):
     sell_value: Decimal
 
 
-def _on_hand_source(until: datetime | None, store_ids: Collection[uuid.UUID] | None) -> Any:
+def _on_hand_source(until: datetime | None, store_ids: Collection[StoreId] | None) -> Any:
     """(item_id, store_id, on_hand) for every non-zero pair: the ledger up to `until`, or today's levels."""
     if until is None:
         query = select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand.label("on_hand")).where(
@@ -107,7 +108,7 @@ def _on_hand_source(until: datetime | None, store_ids: Collection[uuid.UUID] | N
 
 
 def valuation_rows(
-    uow: UnitOfWork, *, until: datetime | None, store_ids: Collection[uuid.UUID] | None = None
+    uow: UnitOfWork, *, until: datetime | None, store_ids: Collection[StoreId] | None = None
 ) -> Iterator[ValuationRow]:
     """Stock value per item and store at `until` (None: now, from stock_level), at cost and sell price.
 
@@ -155,7 +156,7 @@ def valuation_rows(
 def stock_value(
     uow: UnitOfWork,
     as_of: date | datetime | None = None,
-    store_id: uuid.UUID | None = None,
+    store_id: StoreId | None = None,
     *,
     price: str = "cost",
 ) -> Decimal:
@@ -178,8 +179,8 @@ def stock_value(
 class LowStockRow(NamedTuple):
     store_code: str
     store_name: str
-    item_id: uuid.UUID
-    store_id: uuid.UUID
+    item_id: ItemId
+    store_id: StoreId
     sku: str
     name: str
     unit: str
@@ -191,7 +192,7 @@ class LowStockRow(NamedTuple):
 
 
 def low_stock_rows(
-    uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None
+    uow: UnitOfWork, *, store_ids: Collection[StoreId] | None = None
 ) -> Iterator[LowStockRow]:
     """Active items at or below their reorder point in a store that carries them (has a level row).
 
@@ -251,7 +252,7 @@ class StocktakeRow(NamedTuple):
 
 
 def stocktake_rows(
-    uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None
+    uow: UnitOfWork, *, store_ids: Collection[StoreId] | None = None
 ) -> Iterator[StocktakeRow]:
     """Active items each store carries, by store, category and SKU, with the first barcode."""
     with uow:
@@ -292,7 +293,7 @@ def stocktake_rows(
 
 @dataclass(frozen=True)
 class ItemCard:
-    item_id: uuid.UUID
+    item_id: ItemId
     sku: str
     name: str
     description: str
@@ -353,7 +354,7 @@ def item_card(uow: UnitOfWork, sku: str, *, last: int = 30) -> ItemCard:
         )
         category = paths.get(item.category_id, UNCATEGORISED) if item.category_id else UNCATEGORISED
         return ItemCard(
-            item.id,
+            ItemId(item.id),
             item.sku,
             item.name,
             item.description,
@@ -374,29 +375,29 @@ def item_card(uow: UnitOfWork, sku: str, *, last: int = 30) -> ItemCard:
 # --- resolving what a person typed ---------------------------------------------------------------
 
 
-def stores_named(uow: UnitOfWork, code: str | None = None) -> list[tuple[uuid.UUID, str, str]]:
+def stores_named(uow: UnitOfWork, code: str | None = None) -> list[tuple[StoreId, str, str]]:
     """(id, code, name) of the store with `code` (case-insensitive), or of every live store."""
     with uow:
         query = select(Store.id, Store.code, Store.name).where(Store.deleted.is_(False)).order_by(Store.code)
         if code is not None:
             query = query.where(func.lower(Store.code) == code.strip().lower())
-        found = [(sid, c, n) for sid, c, n in uow.session.execute(query)]
+        found = [(StoreId(sid), c, n) for sid, c, n in uow.session.execute(query)]
         if code is not None and not found:
             raise NotFound("store", code)
         return found
 
 
-def user_id_by_email(uow: UnitOfWork, email: str) -> uuid.UUID:
+def user_id_by_email(uow: UnitOfWork, email: str) -> UserId:
     with uow:
         found = uow.session.scalar(select(User.id).where(User.email_key == email.strip().lower()))
         if found is None:
             raise NotFound("user", email)
-        return found
+        return UserId(found)
 
 
-def item_id_by_sku(uow: UnitOfWork, sku: str) -> uuid.UUID:
+def item_id_by_sku(uow: UnitOfWork, sku: str) -> ItemId:
     with uow:
         found = uow.session.scalar(select(Item.id).where(Item.sku == sku.strip()))
         if found is None:
             raise NotFound("item", sku)
-        return found
+        return ItemId(found)

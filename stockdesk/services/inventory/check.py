@@ -9,12 +9,13 @@ from decimal import Decimal
 from sqlalchemy import delete, func, insert, select
 
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
-from stockdesk.services.uow import UnitOfWork
+from stockdesk.domain.ids import ItemId
+from stockdesk.services.uow import UnitOfWork, rows_changed
 
 
 @dataclass(frozen=True)
 class LevelDifference:
-    item_id: uuid.UUID
+    item_id: ItemId
     sku: str
     store_code: str
     on_hand: Decimal
@@ -48,13 +49,15 @@ def find_differences(uow: UnitOfWork) -> list[LevelDifference]:
         if not wrong:
             return []
         skus = dict(
-            uow.session.execute(select(Item.id, Item.sku).where(Item.id.in_({k[0] for k in wrong}))).all()
+            uow.session.execute(select(Item.id, Item.sku).where(Item.id.in_({k[0] for k in wrong})))
+            .tuples()
+            .all()
         )
-        codes = dict(uow.session.execute(select(Store.id, Store.code)).all())
+        codes = dict(uow.session.execute(select(Store.id, Store.code)).tuples().all())
         return sorted(
             (
                 LevelDifference(
-                    i,
+                    ItemId(i),
                     skus.get(i, str(i)),
                     codes.get(s, str(s)),
                     levels.get((i, s), Decimal(0)),
@@ -73,9 +76,9 @@ def rebuild_levels(uow: UnitOfWork) -> int:
         query = select(
             StockMovement.item_id, StockMovement.store_id, func.sum(StockMovement.quantity)
         ).group_by(StockMovement.item_id, StockMovement.store_id)
-        count = uow.session.execute(
-            insert(StockLevel).from_select(["item_id", "store_id", "on_hand"], query)
-        ).rowcount
+        count = rows_changed(
+            uow.session.execute(insert(StockLevel).from_select(["item_id", "store_id", "on_hand"], query))
+        )
         uow.commit()
         return int(count or 0)
 

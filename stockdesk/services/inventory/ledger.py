@@ -32,7 +32,7 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.services.inventory.postings import Key, Posting
 from stockdesk.services.planning import alerts
 from stockdesk.services.uow import UnitOfWork
-from stockdesk.services.views import MovementView
+from stockdesk.services.views import MovementRow, MovementView
 
 
 def _write_levels(
@@ -58,13 +58,13 @@ def _write_levels(
         # insert of zero and an update. Should another desk's transaction have created the row in
         # between, the batch's change is added to its figure instead.
         upsert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
-        statement = upsert(StockLevel)
-        statement = statement.on_conflict_do_update(
+        insert_new = upsert(StockLevel)
+        insert_new = insert_new.on_conflict_do_update(
             index_elements=["item_id", "store_id"],
-            set_={"on_hand": StockLevel.on_hand + statement.excluded.on_hand},
+            set_={"on_hand": StockLevel.on_hand + insert_new.excluded.on_hand},
         )
         rows = [{"item_id": k[0], "store_id": k[1], "on_hand": balance[k]} for k in new]
-        fast_write.executemany(connection, statement, rows)
+        fast_write.executemany(connection, insert_new, rows)
 
 
 def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
@@ -87,10 +87,10 @@ def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
         # SQLite keeps ids as hex text: matching the text to the keys we hold is much cheaper than
         # parsing 50,000 UUIDs back out of the result.
         by_hex = {item.hex: item for item in items}
-        query = select(type_coerce(StockLevel.item_id, String), StockLevel.on_hand).where(
+        by_text = select(type_coerce(StockLevel.item_id, String), StockLevel.on_hand).where(
             StockLevel.store_id == store, id_in(uow.dialect, StockLevel.item_id, items)
         )
-        levels.update({(by_hex[hex_id], store): on_hand for hex_id, on_hand in connection.execute(query)})
+        levels.update({(by_hex[hex_id], store): on_hand for hex_id, on_hand in connection.execute(by_text)})
     return levels
 
 
@@ -115,7 +115,7 @@ def post_many(
     new = keys - start.keys()
     start.update(dict.fromkeys(new, Decimal(0)))
     balance = dict(start)
-    rows: list[dict[str, object]] = []
+    rows: list[MovementRow] = []
     afters: list[Decimal] = []
     now = utcnow()
     for posting, key in zip(postings, posting_keys, strict=True):
@@ -150,7 +150,7 @@ def _refuse_archived(posting: Posting) -> None:
 
 def _movement_row(
     posting: Posting, user_id: uuid.UUID | None, desk_id: str, now: datetime
-) -> dict[str, object]:
+) -> MovementRow:
     return {
         "id": new_id(),
         "item_id": posting.item.id,

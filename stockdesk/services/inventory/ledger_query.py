@@ -11,11 +11,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import and_, literal_column, or_, select
+from sqlalchemy import Row, and_, literal_column, or_, select
 
 from stockdesk.db.models import Item, StockMovement, Store, User
+from stockdesk.domain.ids import ItemId, MovementId, StoreId, UserId
 from stockdesk.services.uow import UnitOfWork
+
+# What breaks ties on `at` in the ledger's order: the rowid on SQLite, the id on PostgreSQL.
+Tie = int | uuid.UUID
 
 
 @dataclass(frozen=True)
@@ -23,14 +28,14 @@ class LedgerFilter:
     start: datetime | None = None  # inclusive
     end: datetime | None = None  # exclusive
     kind: str | None = None
-    store_id: uuid.UUID | None = None
-    item_id: uuid.UUID | None = None
-    user_id: uuid.UUID | None = None
+    store_id: StoreId | None = None
+    item_id: ItemId | None = None
+    user_id: UserId | None = None
 
 
 @dataclass(frozen=True)
 class LedgerRow:
-    id: uuid.UUID
+    id: MovementId
     at: datetime
     store_code: str
     sku: str
@@ -40,11 +45,11 @@ class LedgerRow:
     unit_cost: Decimal | None
     reference: str
     user: str
-    reverses_id: uuid.UUID | None
-    tie: object = None  # rowid on SQLite, id on PostgreSQL: see movement_page
+    reverses_id: MovementId | None
+    tie: Tie | None = None  # rowid on SQLite, id on PostgreSQL: see movement_page
 
     @property
-    def key(self) -> tuple[datetime, object]:
+    def key(self) -> tuple[datetime, Tie | None]:
         return (self.at, self.tie)
 
 
@@ -52,7 +57,7 @@ def movement_page(
     uow: UnitOfWork,
     ledger_filter: LedgerFilter,
     *,
-    before: tuple[datetime, object] | None = None,
+    before: tuple[datetime, Tie | None] | None = None,
     limit: int = 200,
 ) -> list[LedgerRow]:
     """Up to `limit` movements older than `before` (a row's `key`), newest first.
@@ -98,4 +103,22 @@ def movement_page(
         query = query.where(or_(m.at < before[0], and_(m.at == before[0], tie < before[1])))
     query = query.order_by(m.at.desc(), tie.desc()).limit(limit)
     with uow:
-        return [LedgerRow(*row[:9], row[9] or "", row[10], row[11]) for row in uow.session.execute(query)]
+        return [_ledger_row(row) for row in uow.session.execute(query)]
+
+
+def _ledger_row(row: Row[Any]) -> LedgerRow:
+    (movement, at, store_code, sku, name, kind, quantity, unit_cost, reference, user, reverses, tie) = row
+    return LedgerRow(
+        MovementId(movement),
+        at,
+        store_code,
+        sku,
+        name,
+        kind,
+        quantity,
+        unit_cost,
+        reference,
+        user or "",
+        None if reverses is None else MovementId(reverses),
+        tie,
+    )

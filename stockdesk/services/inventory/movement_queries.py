@@ -21,17 +21,18 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import BigInteger, Numeric, Select, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from stockdesk.db.models import Item, StockMovement, Store, User
 from stockdesk.domain.cells import safe_cell
+from stockdesk.domain.ids import ItemId, StoreId, UserId
 from stockdesk.services.uow import UnitOfWork
 
 _BATCH = 5000  # rows per fetch: amortises round trips, keeps memory flat
@@ -59,10 +60,10 @@ class MovementRow(NamedTuple):
 class MovementFilter:
     start: datetime
     end: datetime
-    store_ids: Collection[uuid.UUID] | None = None
+    store_ids: Collection[StoreId] | None = None
     kinds: Collection[str] | None = None
-    user_id: uuid.UUID | None = None
-    item_id: uuid.UUID | None = None
+    user_id: UserId | None = None
+    item_id: ItemId | None = None
 
     @property
     def selects_every_movement(self) -> bool:
@@ -106,7 +107,8 @@ class Codec:
             return None
         if self.scaled:  # already ISO 8601 text with its offset (see _raw_moment)
             return datetime.fromisoformat(raw)
-        return raw.astimezone(UTC)
+        moment: datetime = raw.astimezone(UTC)
+        return moment
 
     def quantity_text(self, raw: Any) -> str:
         """What str(Decimal) gives for the 3-place value: "-4.000", "12.500"."""
@@ -134,7 +136,8 @@ class Codec:
         """What datetime.isoformat() gives for the UTC moment: "2025-01-05T08:00:00+00:00"."""
         if raw is None:
             return ""
-        return raw if self.scaled else raw.astimezone(UTC).isoformat()
+        text: str = raw if self.scaled else raw.astimezone(UTC).isoformat()
+        return text
 
     def sum_value(self, raw_total: Any) -> Decimal:
         return self.quantity(raw_total) or Decimal(0)
@@ -182,7 +185,7 @@ def _streamed(uow: UnitOfWork, query: Select[Any]) -> Iterator[Any]:
     PostgreSQL a server-side cursor."""
     connection = uow.session.connection()
     if uow.dialect == "sqlite":
-        return iter(connection.execute(query).cursor)
+        return iter(cast(Iterable[Any], connection.execute(query).cursor))
     return iter(connection.execute(query.execution_options(yield_per=_BATCH)))
 
 

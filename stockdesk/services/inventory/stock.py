@@ -10,12 +10,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from stockdesk.db.base import Base
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import ValidationError
-from stockdesk.domain.ids import new_id
+from stockdesk.domain.ids import ItemId, MovementId, StoreId, new_id
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind, count_delta, signed_quantity
-from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.gc_pause import collector_paused
@@ -31,10 +32,10 @@ class MovementRequest:
     """One line of a batch: what a person typed, before validation."""
 
     kind: MovementKind
-    item_id: object
-    store_id: object
-    quantity: object
-    unit_cost: object = None
+    item_id: ItemId
+    store_id: StoreId
+    quantity: QuantityInput
+    unit_cost: MoneyInput | None = None
     reference: str = ""
     at: datetime | None = None
 
@@ -91,9 +92,9 @@ def post_movements(
         return views
 
 
-def _preload(uow: UnitOfWork, requests: Sequence[MovementRequest]) -> list[object]:
+def _preload(uow: UnitOfWork, requests: Sequence[MovementRequest]) -> list[Base]:
     """Load the batch's items and stores in two queries; `uow.get` then finds them in the session."""
-    rows: list[object] = []
+    rows: list[Base] = []
     for model, ids in ((Item, {r.item_id for r in requests}), (Store, {r.store_id for r in requests})):
         keys = [i for i in ids if isinstance(i, uuid.UUID)]
         for start in range(0, len(keys), 500):
@@ -105,11 +106,11 @@ def _single(
     uow: UnitOfWork,
     actor: Actor,
     kind: MovementKind,
-    item_id: object,
-    store_id: object,
-    quantity: object,
+    item_id: ItemId,
+    store_id: StoreId,
+    quantity: QuantityInput,
     reference: str,
-    unit_cost: object = None,
+    unit_cost: MoneyInput | None = None,
     allow_negative: bool = False,
 ) -> MovementView:
     request = MovementRequest(kind, item_id, store_id, quantity, unit_cost, reference)
@@ -120,10 +121,10 @@ def receive(
     uow: UnitOfWork,
     actor: Actor,
     *,
-    item_id: object,
-    store_id: object,
-    quantity: object,
-    unit_cost: object = None,
+    item_id: ItemId,
+    store_id: StoreId,
+    quantity: QuantityInput,
+    unit_cost: MoneyInput | None = None,
     reference: str = "",
 ) -> MovementView:
     return _single(uow, actor, MovementKind.RECEIVE, item_id, store_id, quantity, reference, unit_cost)
@@ -133,9 +134,9 @@ def sell(
     uow: UnitOfWork,
     actor: Actor,
     *,
-    item_id: object,
-    store_id: object,
-    quantity: object,
+    item_id: ItemId,
+    store_id: StoreId,
+    quantity: QuantityInput,
     reference: str = "",
     allow_negative: bool = False,
 ) -> MovementView:
@@ -148,9 +149,9 @@ def adjust(
     uow: UnitOfWork,
     actor: Actor,
     *,
-    item_id: object,
-    store_id: object,
-    quantity: object,
+    item_id: ItemId,
+    store_id: StoreId,
+    quantity: QuantityInput,
     reference: str = "",
     allow_negative: bool = False,
 ) -> MovementView:
@@ -164,10 +165,10 @@ def transfer(
     uow: UnitOfWork,
     actor: Actor,
     *,
-    item_id: object,
-    from_store_id: object,
-    to_store_id: object,
-    quantity: object,
+    item_id: ItemId,
+    from_store_id: StoreId,
+    to_store_id: StoreId,
+    quantity: QuantityInput,
     reference: str = "",
 ) -> tuple[MovementView, MovementView]:
     """Move stock between stores: two movements sharing one transfer id, both or neither."""
@@ -207,7 +208,13 @@ def transfer(
 
 
 def count(
-    uow: UnitOfWork, actor: Actor, *, item_id: object, store_id: object, counted: object, reference: str = ""
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    item_id: ItemId,
+    store_id: StoreId,
+    counted: QuantityInput,
+    reference: str = "",
 ) -> MovementView:
     """Record a shelf count: the movement stores the counted quantity and posts the difference."""
     with uow:
@@ -246,7 +253,7 @@ def count(
 
 
 def reverse(
-    uow: UnitOfWork, actor: Actor, movement_id: object, *, reason: str, allow_negative: bool = False
+    uow: UnitOfWork, actor: Actor, movement_id: MovementId, *, reason: str, allow_negative: bool = False
 ) -> list[MovementView]:
     """Undo a movement with new opposite movements (both legs of a transfer); rows are never changed."""
     with uow:
@@ -292,7 +299,7 @@ def _reverse_leg(
     return post(uow, posting, user_id=actor.id, allow_negative=allow_negative)
 
 
-def levels(uow: UnitOfWork, item_id: object) -> list[StockLevelView]:
+def levels(uow: UnitOfWork, item_id: ItemId) -> list[StockLevelView]:
     """On-hand in every active store (zero where nothing was ever posted)."""
     with uow:
         item = uow.get(Item, item_id, "item")
@@ -303,12 +310,12 @@ def levels(uow: UnitOfWork, item_id: object) -> list[StockLevelView]:
             .order_by(Store.code)
         )
         return [
-            StockLevelView(sid, code, name, qty if qty is not None else Decimal(0))
+            StockLevelView(StoreId(sid), code, name, qty if qty is not None else Decimal(0))
             for sid, code, name, qty in rows
         ]
 
 
-def movements_of(uow: UnitOfWork, item_id: object, *, limit: int = 50) -> list[MovementView]:
+def movements_of(uow: UnitOfWork, item_id: ItemId, *, limit: int = 50) -> list[MovementView]:
     """The item's latest movements, newest first."""
     with uow:
         item = uow.get(Item, item_id, "item")
@@ -321,6 +328,6 @@ def movements_of(uow: UnitOfWork, item_id: object, *, limit: int = 50) -> list[M
         return [MovementView.of(row) for row in rows]
 
 
-def on_hand_of(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) -> Decimal:
+def on_hand_of(uow: UnitOfWork, item_id: ItemId, store_id: StoreId) -> Decimal:
     with uow:
         return on_hand(uow, item_id, store_id)

@@ -33,9 +33,10 @@ from stockdesk.db.base import utcnow
 from stockdesk.db.models import Category, Item, StockLevel, Store
 from stockdesk.db.planning_models import Stocktake, StocktakeCount, StocktakeLine
 from stockdesk.domain.errors import InvalidQuantity, ValidationError
+from stockdesk.domain.ids import CategoryId, ItemId, StocktakeId, StoreId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
-from stockdesk.domain.numbers import parse_quantity, round_cents
+from stockdesk.domain.numbers import QuantityInput, parse_quantity, round_cents
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import catalog
@@ -44,13 +45,13 @@ from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.inventory import stocktake_posting
 from stockdesk.services.inventory.ledger import post_many
 from stockdesk.services.inventory.postings import ItemRef, Posting
-from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.uow import UnitOfWork, rows_changed
 
 
 @dataclass(frozen=True)
 class StocktakeView:
-    id: uuid.UUID
-    store_id: uuid.UUID
+    id: StocktakeId
+    store_id: StoreId
     status: str
     lines: int
     started_at: datetime
@@ -58,7 +59,7 @@ class StocktakeView:
 
 @dataclass(frozen=True)
 class VarianceLine:
-    item_id: uuid.UUID
+    item_id: ItemId
     sku: str
     name: str
     expected: Decimal
@@ -83,7 +84,7 @@ class PostResult:
     value_difference: Decimal
 
 
-def _open_session(uow: UnitOfWork, actor: Actor, stocktake_id: object) -> Stocktake:
+def _open_session(uow: UnitOfWork, actor: Actor, stocktake_id: StocktakeId) -> Stocktake:
     take = uow.get(Stocktake, stocktake_id, "stocktake")
     require(actor, Action.MOVE_STOCK, store_ids=[take.store_id])
     if take.status != "open":
@@ -105,7 +106,12 @@ def _with_subcategories(uow: UnitOfWork, roots: set[uuid.UUID]) -> set[uuid.UUID
 
 
 def start(
-    uow: UnitOfWork, actor: Actor, *, store_id: object, category_ids: Iterable[object] = (), note: str = ""
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    store_id: StoreId,
+    category_ids: Iterable[CategoryId] = (),
+    note: str = "",
 ) -> StocktakeView:
     """Open a count session for a store (whole store, or the given categories and their children)."""
     with uow, collector_paused():
@@ -126,7 +132,7 @@ def start(
         lines = _freeze(uow, take, store.id, _with_subcategories(uow, roots) if roots else None)
         audit.record(uow, actor, "stocktake.start", "stocktake", take.id, store=store.code, lines=lines)
         uow.commit()
-        return StocktakeView(take.id, store.id, take.status, lines, take.started_at)
+        return StocktakeView(StocktakeId(take.id), StoreId(store.id), take.status, lines, take.started_at)
 
 
 def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: set[uuid.UUID] | None) -> int:
@@ -157,7 +163,7 @@ def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: s
 
 
 def add_counts(
-    uow: UnitOfWork, actor: Actor, stocktake_id: object, lines: Sequence[tuple[object, object]]
+    uow: UnitOfWork, actor: Actor, stocktake_id: StocktakeId, lines: Sequence[tuple[str, QuantityInput]]
 ) -> int:
     """Add counted quantities (code = SKU, barcode or item id; quantity as typed); all or nothing."""
     with uow, collector_paused():
@@ -238,9 +244,8 @@ def _variance(uow: UnitOfWork, take: Stocktake, *, uncounted_as_zero: bool) -> V
         count = counted.get(item, Decimal(0) if uncounted_as_zero else None)
         # Sums of signed count lines are Decimals already; the column type keeps them exact on SQLite.
         difference = (Decimal(count) - expected) if count is not None else Decimal(0)
-        lines.append(
-            VarianceLine(item, sku, name, expected, count, difference, cost, round_cents(difference * cost))
-        )
+        value = round_cents(difference * cost)
+        lines.append(VarianceLine(ItemId(item), sku, name, expected, count, difference, cost, value))
     done = sum(1 for line in lines if line.counted is not None)
     return Variance(
         lines,
@@ -251,7 +256,7 @@ def _variance(uow: UnitOfWork, take: Stocktake, *, uncounted_as_zero: bool) -> V
     )
 
 
-def variance(uow: UnitOfWork, stocktake_id: object, *, uncounted_as_zero: bool = False) -> Variance:
+def variance(uow: UnitOfWork, stocktake_id: StocktakeId, *, uncounted_as_zero: bool = False) -> Variance:
     """Expected vs counted per item, in quantity and value (at the cost frozen at start)."""
     with uow:
         take = uow.get(Stocktake, stocktake_id, "stocktake")
@@ -259,7 +264,7 @@ def variance(uow: UnitOfWork, stocktake_id: object, *, uncounted_as_zero: bool =
 
 
 def post(
-    uow: UnitOfWork, actor: Actor, stocktake_id: object, *, uncounted_as_zero: bool = False
+    uow: UnitOfWork, actor: Actor, stocktake_id: StocktakeId, *, uncounted_as_zero: bool = False
 ) -> PostResult:
     """Post every counted line as a count movement, in one transaction; a second post is refused."""
     with uow, collector_paused():
@@ -267,12 +272,14 @@ def post(
         take = _open_session(uow, actor, stocktake_id)
         store = uow.get(Store, take.store_id, "store")
         reference = f"stocktake {take.id}"
-        flipped = uow.session.execute(
+        flipped = rows_changed(
+            uow.session.execute(
             update(Stocktake)
             .where(Stocktake.id == take.id, Stocktake.status == "open")
             .values(status="posted", posted_at=utcnow(), updated_at=utcnow())
             .execution_options(synchronize_session=False)
-        ).rowcount
+            )
+        )
         if flipped != 1:
             raise ValidationError("stocktake", str(take.id), Message("posted_meanwhile"))
         if uow.dialect == "sqlite":
@@ -339,7 +346,7 @@ def _posting_lines(
     return lines, value
 
 
-def list_open(uow: UnitOfWork, store_id: object = None) -> list[StocktakeView]:
+def list_open(uow: UnitOfWork, store_id: StoreId | None = None) -> list[StocktakeView]:
     with uow:
         query = select(Stocktake).where(Stocktake.status == "open", Stocktake.deleted.is_(False))
         if store_id is not None:
@@ -352,4 +359,7 @@ def list_open(uow: UnitOfWork, store_id: object = None) -> list[StocktakeView]:
             .tuples()
             .all()
         )
-        return [StocktakeView(t.id, t.store_id, t.status, sizes.get(t.id, 0), t.started_at) for t in takes]
+        return [
+            StocktakeView(StocktakeId(t.id), StoreId(t.store_id), t.status, sizes.get(t.id, 0), t.started_at)
+            for t in takes
+        ]

@@ -16,6 +16,7 @@ from sqlalchemy import Select, func, select
 from stockdesk.db.models import Store
 from stockdesk.db.planning_models import Stocktake, StocktakeLine
 from stockdesk.domain.errors import NotFound, ValidationError
+from stockdesk.domain.ids import StocktakeId, StoreId
 from stockdesk.domain.messages import Message
 from stockdesk.services.uow import UnitOfWork
 
@@ -24,8 +25,8 @@ from stockdesk.services.uow import UnitOfWork
 class StocktakeSummary:
     """One stocktake as a person picks it from a list."""
 
-    id: uuid.UUID
-    store_id: uuid.UUID
+    id: StocktakeId
+    store_id: StoreId
     store_code: str
     store_name: str
     status: str
@@ -35,7 +36,7 @@ class StocktakeSummary:
     lines: int
 
 
-def _query(store_ids: Collection[uuid.UUID] | None) -> Select[tuple[Stocktake, str, str]]:
+def _query(store_ids: Collection[StoreId] | None) -> Select[tuple[Stocktake, str, str]]:
     query = (
         select(Stocktake, Store.code, Store.name)
         .join(Store, Store.id == Stocktake.store_id)
@@ -63,14 +64,22 @@ def _summaries(uow: UnitOfWork, found: list[tuple[Stocktake, str, str]]) -> list
         )
     return [
         StocktakeSummary(
-            t.id, t.store_id, code, name, t.status, t.started_at, t.posted_at, t.note, sizes.get(t.id, 0)
+            StocktakeId(t.id),
+            StoreId(t.store_id),
+            code,
+            name,
+            t.status,
+            t.started_at,
+            t.posted_at,
+            t.note,
+            sizes.get(t.id, 0),
         )
         for t, code, name in found
     ]
 
 
 def recent_stocktakes(
-    uow: UnitOfWork, *, store_ids: Collection[uuid.UUID] | None = None, limit: int = 50
+    uow: UnitOfWork, *, store_ids: Collection[StoreId] | None = None, limit: int = 50
 ) -> list[StocktakeSummary]:
     """The latest stocktakes first (of the given stores, or all), open and posted alike."""
     with uow:
@@ -79,7 +88,7 @@ def recent_stocktakes(
 
 
 def stocktake_for_report(
-    uow: UnitOfWork, stocktake: str | None, *, store_ids: Collection[uuid.UUID] | None = None
+    uow: UnitOfWork, stocktake: str | None, *, store_ids: Collection[StoreId] | None = None
 ) -> StocktakeSummary:
     """The stocktake a report names (its id as typed), or the latest one of `store_ids`.
 

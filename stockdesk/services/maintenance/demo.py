@@ -9,12 +9,15 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from stockdesk.domain.gtin import make_instore_ean13
+from stockdesk.domain.ids import CategoryId, ItemId, StoreId
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import bulk, organisation
+from stockdesk.services.catalogue.bulk import NewItem
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
+from stockdesk.services.views import SupplierView
 
 Progress = Callable[[str, int, int], None]
 
@@ -84,7 +87,7 @@ def generate(
         )
         for name, lead in SUPPLIERS
     ]
-    item_ids: list[object] = []
+    item_ids: list[ItemId] = []
     batch = 10_000
     for start in range(0, items, batch):
         rows = [_item_row(rng, n, leaves, suppliers) for n in range(start, min(items, start + batch))]
@@ -94,8 +97,8 @@ def generate(
     return DemoSummary(len(item_ids), len(store_views), moved)
 
 
-def _categories(db: Database, actor: Actor) -> list[tuple[object, str]]:
-    leaves: list[tuple[object, str]] = []
+def _categories(db: Database, actor: Actor) -> list[tuple[CategoryId, str]]:
+    leaves: list[tuple[CategoryId, str]] = []
     for top, children in CATEGORIES.items():
         parent = organisation.create_category(db.uow(), actor, name=top)
         for child in children:
@@ -106,8 +109,8 @@ def _categories(db: Database, actor: Actor) -> list[tuple[object, str]]:
 
 
 def _item_row(
-    rng: random.Random, n: int, leaves: list[tuple[object, str]], suppliers: list[organisation.SupplierView]
-) -> dict[str, object]:
+    rng: random.Random, n: int, leaves: list[tuple[CategoryId, str]], suppliers: list[SupplierView]
+) -> NewItem:
     category_id, leaf = leaves[n % len(leaves)]
     cost = Decimal(rng.randint(20, 20_000)) / 100
     sell = (cost * Decimal(rng.choice(["1.3", "1.5", "1.8", "2.2"]))).quantize(Decimal("0.01"))
@@ -129,8 +132,8 @@ def _history(
     db: Database,
     actor: Actor,
     rng: random.Random,
-    item_ids: list[object],
-    store_ids: list[object],
+    item_ids: list[ItemId],
+    store_ids: list[StoreId],
     days: int,
     report: Progress,
 ) -> int:
@@ -158,9 +161,9 @@ def _history(
 
 def _day_lines(
     rng: random.Random,
-    items: list[object],
-    store_ids: list[object],
-    on_hand: dict[tuple[object, object], int],
+    items: list[ItemId],
+    store_ids: list[StoreId],
+    on_hand: dict[tuple[ItemId, StoreId], int],
     at: datetime,
 ) -> list[MovementRequest]:
     lines: list[MovementRequest] = []

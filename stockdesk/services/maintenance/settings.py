@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from stockdesk.db.alerts_models import PlanningSetting
+from stockdesk.domain.numbers import WholeNumberInput
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.domain.reorder import service_level_z
 from stockdesk.services.accounts import audit
@@ -43,9 +44,9 @@ def save(
     uow: UnitOfWork,
     actor: Actor,
     *,
-    service_level: object = None,
-    review_period_days: object = None,
-    history_days: object = None,
+    service_level: Decimal | str | None = None,
+    review_period_days: WholeNumberInput | None = None,
+    history_days: WholeNumberInput | None = None,
 ) -> PlanningSettings:
     """Change some settings (managers and admins); a bad value writes nothing."""
     with uow:

@@ -16,6 +16,7 @@ from stockdesk.db.alerts_models import AlertRecipient
 from stockdesk.db.base import utcnow
 from stockdesk.db.models import Category, Store
 from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.ids import CategoryId, RecipientId, StoreId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
@@ -27,10 +28,10 @@ MODES = ("immediate", "digest")
 
 @dataclass(frozen=True)
 class RecipientView:
-    id: uuid.UUID
+    id: RecipientId
     email: str
-    store_id: uuid.UUID | None
-    category_id: uuid.UUID | None
+    store_id: StoreId | None
+    category_id: CategoryId | None
     mode: str
 
 
@@ -76,7 +77,8 @@ def category_chains(uow: UnitOfWork) -> dict[uuid.UUID, set[uuid.UUID]]:
     parents = dict(uow.session.execute(select(Category.id, Category.parent_id)).tuples().all())
     chains: dict[uuid.UUID, set[uuid.UUID]] = {}
     for category in parents:
-        chain, node = set(), category
+        chain: set[uuid.UUID] = set()
+        node: uuid.UUID | None = category
         while node is not None and node not in chain:
             chain.add(node)
             node = parents.get(node)
@@ -95,8 +97,8 @@ def add_recipient(
     actor: Actor,
     *,
     email: str,
-    store_id: object = None,
-    category_id: object = None,
+    store_id: StoreId | None = None,
+    category_id: CategoryId | None = None,
     mode: str = "immediate",
 ) -> RecipientView:
     """Someone to tell about alerts, optionally only for one store and/or one category (and below)."""
@@ -106,8 +108,10 @@ def add_recipient(
         address = email_address("email", email)
         if mode not in MODES:
             raise ValidationError("mode", mode, Message("alert_mode"))
-        store = uow.get(Store, store_id, "store").id if store_id is not None else None
-        category = uow.get(Category, category_id, "category").id if category_id is not None else None
+        store = StoreId(uow.get(Store, store_id, "store").id) if store_id is not None else None
+        category = (
+            CategoryId(uow.get(Category, category_id, "category").id) if category_id is not None else None
+        )
         row = AlertRecipient(
             email=address,
             store_id=store,
@@ -120,10 +124,10 @@ def add_recipient(
         audit.record(uow, actor, "alert.recipient.add", "alert_recipient", row.id, email=address, mode=mode)
         uow.commit()
         forget_recipients(uow)
-        return RecipientView(row.id, row.email, row.store_id, row.category_id, row.mode)
+        return RecipientView(RecipientId(row.id), row.email, store, category, row.mode)
 
 
-def remove_recipient(uow: UnitOfWork, actor: Actor, recipient_id: object) -> None:
+def remove_recipient(uow: UnitOfWork, actor: Actor, recipient_id: RecipientId) -> None:
     with uow:
         require(actor, Action.MANAGE_SETTINGS)
         uow.actor_id = actor.id
@@ -139,4 +143,13 @@ def list_recipients(uow: UnitOfWork) -> list[RecipientView]:
         rows = uow.session.scalars(
             select(AlertRecipient).where(AlertRecipient.deleted.is_(False)).order_by(AlertRecipient.email)
         )
-        return [RecipientView(r.id, r.email, r.store_id, r.category_id, r.mode) for r in rows]
+        return [
+            RecipientView(
+                RecipientId(r.id),
+                r.email,
+                None if r.store_id is None else StoreId(r.store_id),
+                None if r.category_id is None else CategoryId(r.category_id),
+                r.mode,
+            )
+            for r in rows
+        ]

@@ -45,7 +45,8 @@ from stockdesk.db.alerts_models import Alert
 from stockdesk.db.base import utcnow
 from stockdesk.db.id_lists import id_in
 from stockdesk.db.models import Item, Store
-from stockdesk.domain.ids import new_id
+from stockdesk.domain.ids import AlertId, ItemId, StoreId, new_id
+from stockdesk.domain.numbers import WholeNumberInput
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.inventory.postings import Posting
@@ -58,9 +59,9 @@ Key = tuple[uuid.UUID, uuid.UUID]
 
 @dataclass(frozen=True)
 class AlertView:
-    id: uuid.UUID
-    item_id: uuid.UUID
-    store_id: uuid.UUID
+    id: AlertId
+    item_id: ItemId
+    store_id: StoreId
     sku: str
     name: str
     store_code: str
@@ -213,7 +214,7 @@ def _alert_query(
 def open_alerts(
     uow: UnitOfWork,
     *,
-    store_id: uuid.UUID | None = None,
+    store_id: StoreId | None = None,
     include_snoozed: bool = False,
     now: datetime | None = None,
     limit: int = 1000,
@@ -224,9 +225,9 @@ def open_alerts(
         rows = uow.session.execute(query.order_by(Alert.opened_at.desc(), Alert.id.desc()).limit(limit))
         return [
             AlertView(
-                a.id,
-                a.item_id,
-                a.store_id,
+                AlertId(a.id),
+                ItemId(a.item_id),
+                StoreId(a.store_id),
                 sku,
                 name,
                 code,
@@ -241,7 +242,7 @@ def open_alerts(
         ]
 
 
-def badge_count(uow: UnitOfWork, *, store_id: uuid.UUID | None = None, now: datetime | None = None) -> int:
+def badge_count(uow: UnitOfWork, *, store_id: StoreId | None = None, now: datetime | None = None) -> int:
     """Open, unacknowledged, unsnoozed alerts: the number on the window's badge."""
     with uow:
         query = _alert_query(now or utcnow(), include_snoozed=False, store_id=store_id).where(
@@ -250,7 +251,7 @@ def badge_count(uow: UnitOfWork, *, store_id: uuid.UUID | None = None, now: date
         return int(uow.session.scalar(select(func.count()).select_from(query.subquery())) or 0)
 
 
-def acknowledge(uow: UnitOfWork, actor: Actor, alert_id: object) -> None:
+def acknowledge(uow: UnitOfWork, actor: Actor, alert_id: AlertId) -> None:
     """Someone has seen it: it leaves the badge but stays listed until stock recovers."""
     with uow:
         uow.actor_id = actor.id
@@ -262,7 +263,7 @@ def acknowledge(uow: UnitOfWork, actor: Actor, alert_id: object) -> None:
         uow.commit()
 
 
-def snooze(uow: UnitOfWork, actor: Actor, alert_id: object, *, days: object) -> datetime:
+def snooze(uow: UnitOfWork, actor: Actor, alert_id: AlertId, *, days: WholeNumberInput) -> datetime:
     """Hide an alert for N days (1-365); it comes back by itself if stock is still low."""
     with uow:
         uow.actor_id = actor.id

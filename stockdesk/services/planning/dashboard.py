@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import Date, cast, exists, func, select, text
 
 from stockdesk.db.models import Item, StockMovement
+from stockdesk.domain.ids import ItemId, StoreId
 from stockdesk.services.catalogue import item_query, organisation
 from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.uow import UnitOfWork
@@ -27,7 +28,7 @@ CHART_DAYS = 30
 
 @dataclass(frozen=True)
 class StoreValue:
-    store_id: uuid.UUID
+    store_id: StoreId
     code: str
     name: str
     value: Decimal
@@ -35,7 +36,7 @@ class StoreValue:
 
 @dataclass(frozen=True)
 class Mover:
-    item_id: uuid.UUID
+    item_id: ItemId
     sku: str
     name: str
     sold: Decimal
@@ -100,16 +101,16 @@ def store_values(uow_factory: Callable[[], UnitOfWork]) -> list[StoreValue]:
     return [StoreValue(s.id, s.code, s.name, totals[s.id]) for s in stores]
 
 
-def _store_key(value: object) -> uuid.UUID:
+def _store_key(value: uuid.UUID | str) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def _cents(uow: UnitOfWork, raw: object) -> Decimal:
+def _cents(uow: UnitOfWork, raw: int | Decimal | None) -> Decimal:
     if raw is None:
         return Decimal("0.00")
     if uow.dialect == "sqlite":
-        return Decimal(int(raw)).scaleb(-2)  # type: ignore[call-overload]
-    return Decimal(raw).quantize(Decimal("0.01"))  # type: ignore[arg-type]
+        return Decimal(int(raw)).scaleb(-2)
+    return Decimal(raw).quantize(Decimal("0.01"))
 
 
 def low_stock_count(uow: UnitOfWork) -> int:
@@ -139,7 +140,7 @@ def top_movers(uow: UnitOfWork, *, since: datetime, limit: int = 10) -> list[Mov
     query = select(Item.id, Item.sku, Item.name, recent.c.sold).join(recent, recent.c.item_id == Item.id)
     with uow:
         rows = uow.session.execute(query.order_by(recent.c.sold.desc(), Item.sku)).all()
-    return [Mover(r.id, r.sku, r.name, _quantity(uow, r.sold)) for r in rows]
+    return [Mover(ItemId(r.id), r.sku, r.name, _quantity(uow, r.sold)) for r in rows]
 
 
 def daily_flows(uow: UnitOfWork, *, since: datetime) -> list[DayFlow]:
@@ -163,6 +164,6 @@ def daily_flows(uow: UnitOfWork, *, since: datetime) -> list[DayFlow]:
     ]
 
 
-def _quantity(_uow: UnitOfWork, raw: object) -> Decimal:
+def _quantity(_uow: UnitOfWork, raw: Decimal | None) -> Decimal:
     """A SUM keeps the Quantity column type, so it is already a Decimal; None when nothing matched."""
     return raw if isinstance(raw, Decimal) else Decimal(0)

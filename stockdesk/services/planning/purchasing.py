@@ -25,10 +25,10 @@ from stockdesk.db.base import utcnow
 from stockdesk.db.models import Item, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
 from stockdesk.domain.errors import InvalidQuantity, NotFound, ValidationError
-from stockdesk.domain.ids import new_id
+from stockdesk.domain.ids import ItemId, OrderLineId, PurchaseOrderId, StoreId, SupplierId, new_id
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
-from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services import mail
 from stockdesk.services.accounts import audit
@@ -44,17 +44,17 @@ from stockdesk.services.validation import email_address, optional_text
 class DraftLine:
     """One chosen suggestion: what to order for which store."""
 
-    item_id: object
-    store_id: object
-    quantity: object
+    item_id: ItemId
+    store_id: StoreId
+    quantity: QuantityInput
     reason: str = ""
 
 
 @dataclass(frozen=True)
 class OrderLineView:
-    id: uuid.UUID
+    id: OrderLineId
     line_no: int
-    item_id: uuid.UUID
+    item_id: ItemId
     sku: str
     name: str
     quantity: Decimal
@@ -65,11 +65,11 @@ class OrderLineView:
 
 @dataclass(frozen=True)
 class OrderView:
-    id: uuid.UUID
+    id: PurchaseOrderId
     number: str
-    supplier_id: uuid.UUID
+    supplier_id: SupplierId
     supplier: str
-    store_id: uuid.UUID
+    store_id: StoreId
     store_code: str
     status: str
     sent_at: datetime | None
@@ -97,15 +97,25 @@ def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
         .order_by(PurchaseOrderLine.line_no)
     ).tuples()
     lines = tuple(
-        OrderLineView(r.id, r.line_no, r.item_id, sku, name, r.quantity, r.unit_cost, r.received, r.reason)
+        OrderLineView(
+            OrderLineId(r.id),
+            r.line_no,
+            ItemId(r.item_id),
+            sku,
+            name,
+            r.quantity,
+            r.unit_cost,
+            r.received,
+            r.reason,
+        )
         for r, sku, name in rows
     )
     return OrderView(
-        order.id,
+        PurchaseOrderId(order.id),
         order.number,
-        supplier.id,
+        SupplierId(supplier.id),
         supplier.name,
-        store.id,
+        StoreId(store.id),
         store.code,
         order.status,
         order.sent_at,
@@ -133,7 +143,7 @@ def create_drafts(uow: UnitOfWork, actor: Actor, lines: Sequence[DraftLine]) -> 
                 if item.supplier_id is None:
                     raise ValidationError("item", item.sku, Message("no_supplier"))
             except (ValidationError, InvalidQuantity) as error:
-                problems.append(RowProblem(number, error.field, error.value, error.reason))
+                problems.append(RowProblem(number, error.field or "", error.value, error.reason))
                 continue
             except NotFound as error:  # keep collecting: report every line at once
                 problems.append(RowProblem(number, "item_id", line.item_id, str(error)))
@@ -171,7 +181,7 @@ def _new_order(
     return order
 
 
-def _draft(uow: UnitOfWork, actor: Actor, order_id: object) -> PurchaseOrder:
+def _draft(uow: UnitOfWork, actor: Actor, order_id: PurchaseOrderId) -> PurchaseOrder:
     require(actor, Action.MANAGE_CATALOGUE)
     uow.actor_id = actor.id
     order = uow.get(PurchaseOrder, order_id, "purchase order")
@@ -183,11 +193,11 @@ def _draft(uow: UnitOfWork, actor: Actor, order_id: object) -> PurchaseOrder:
 def set_line(
     uow: UnitOfWork,
     actor: Actor,
-    order_id: object,
-    item_id: object,
+    order_id: PurchaseOrderId,
+    item_id: ItemId,
     *,
-    quantity: object,
-    unit_cost: object = None,
+    quantity: QuantityInput,
+    unit_cost: MoneyInput | None = None,
 ) -> OrderView:
     """Add an item to a draft or change its line; quantity must be more than zero."""
     with uow:
@@ -225,7 +235,9 @@ def set_line(
         return _view(uow, order)
 
 
-def remove_line(uow: UnitOfWork, actor: Actor, order_id: object, line_id: object) -> OrderView:
+def remove_line(
+    uow: UnitOfWork, actor: Actor, order_id: PurchaseOrderId, line_id: OrderLineId
+) -> OrderView:
     with uow:
         order = _draft(uow, actor, order_id)
         line = uow.get(PurchaseOrderLine, line_id, "order line")
@@ -237,7 +249,7 @@ def remove_line(uow: UnitOfWork, actor: Actor, order_id: object, line_id: object
         return _view(uow, order)
 
 
-def get_order(uow: UnitOfWork, order_id: object) -> OrderView:
+def get_order(uow: UnitOfWork, order_id: PurchaseOrderId) -> OrderView:
     with uow:
         return _view(uow, uow.get(PurchaseOrder, order_id, "purchase order"))
 
@@ -257,7 +269,13 @@ class OrderWriter(Protocol):
 
 
 def send(
-    uow: UnitOfWork, actor: Actor, order_id: object, *, pdf_dir: Path, write_pdf: OrderWriter, note: str = ""
+    uow: UnitOfWork,
+    actor: Actor,
+    order_id: PurchaseOrderId,
+    *,
+    pdf_dir: Path,
+    write_pdf: OrderWriter,
+    note: str = "",
 ) -> Path:
     """Write the order with `write_pdf` and queue it by e-mail to the supplier, in one transaction.
 
@@ -291,7 +309,7 @@ def send(
 
 
 def receive(
-    uow: UnitOfWork, actor: Actor, order_id: object, lines: Sequence[tuple[object, object]]
+    uow: UnitOfWork, actor: Actor, order_id: PurchaseOrderId, lines: Sequence[tuple[str, QuantityInput]]
 ) -> ReceiptResult:
     """Receive quantities against an order: (line id, SKU or barcode, quantity) as typed or scanned."""
     with uow:
@@ -341,7 +359,7 @@ def receive(
 
 
 def _match_lines(
-    uow: UnitOfWork, order: PurchaseOrder, lines: Sequence[tuple[object, object]]
+    uow: UnitOfWork, order: PurchaseOrder, lines: Sequence[tuple[str, QuantityInput]]
 ) -> list[tuple[PurchaseOrderLine, Decimal]]:
     """Each (line id / code, quantity) to its order line; every problem reported at once."""
     order_lines = list(

@@ -35,12 +35,14 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
+from sqlalchemy.orm import InstrumentedAttribute
 
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
 from stockdesk.domain import forecast as fc
 from stockdesk.domain import reorder as rules
-from stockdesk.domain.numbers import parse_quantity
+from stockdesk.domain.ids import ItemId, StoreId, SupplierId
+from stockdesk.domain.numbers import QuantityInput, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.gc_pause import collector_paused
@@ -56,12 +58,12 @@ Key = tuple[uuid.UUID, uuid.UUID]
 class SuggestionRow:
     """One line of the suggestions table / CSV, with the reason in words."""
 
-    item_id: uuid.UUID
+    item_id: ItemId
     sku: str
     name: str
-    store_id: uuid.UUID
+    store_id: StoreId
     store_code: str
-    supplier_id: uuid.UUID | None
+    supplier_id: SupplierId | None
     supplier: str
     method: str
     mase: float | None
@@ -95,12 +97,12 @@ class DailySales:
 
 @dataclass(frozen=True)
 class _Target:
-    item_id: uuid.UUID
+    item_id: ItemId
     sku: str
     name: str
-    store_id: uuid.UUID
+    store_id: StoreId
     store_code: str
-    supplier_id: uuid.UUID | None
+    supplier_id: SupplierId | None
     supplier: str
     lead: int
     multiple: Decimal
@@ -109,7 +111,7 @@ class _Target:
     on_hand: Decimal
 
 
-def _day_index(dialect: str, since: datetime):  # noqa: ANN202 - a SQL expression of either dialect
+def _day_index(dialect: str, since: datetime) -> ColumnElement[int]:
     if dialect == "sqlite":
         naive = since.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
         return cast(func.julianday(StockMovement.at) - func.julianday(literal(naive)), Integer)
@@ -117,7 +119,7 @@ def _day_index(dialect: str, since: datetime):  # noqa: ANN202 - a SQL expressio
     return cast(func.floor(seconds / 86400), Integer)
 
 
-def _units(dialect: str):  # noqa: ANN202
+def _units(dialect: str) -> ColumnElement[float | Decimal]:
     """Units moved as a float, without building a Decimal per row (SQLite stores thousandths).
 
     PostgreSQL sums per day (a hash aggregate, and fewer rows on the wire); SQLite hands back each
@@ -158,8 +160,8 @@ def read_daily_sales(
     by_text = {_key_of(uow.dialect, key): row for key, row in position.items()}
     matrix = np.zeros((len(keys), days))
     day = _day_index(uow.dialect, first_day).label("day")
-    at: ColumnElement[datetime] = StockMovement.at
-    store: ColumnElement[uuid.UUID] = StockMovement.store_id
+    at: ColumnElement[datetime] | InstrumentedAttribute[datetime] = StockMovement.at
+    store: ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID] = StockMovement.store_id
     if uow.dialect == "sqlite":
         # Nearly every row of the window is read: one table scan beats one index lookup per row, but
         # SQLite picks the `at` (or store, kind, at) index unless the terms hide it ("+column" is
@@ -300,7 +302,7 @@ def on_order(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key, De
     return {(item, store): Decimal(qty) for item, store, qty in uow.session.execute(query).tuples()}
 
 
-def on_order_of(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key, Decimal]:
+def on_order_of(uow: UnitOfWork, store_id: StoreId | None = None) -> dict[Key, Decimal]:
     """`on_order` in a unit of work of its own (for callers outside a transaction)."""
     with uow:
         return on_order(uow, store_id)
@@ -309,7 +311,7 @@ def on_order_of(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key,
 def suggestions(
     uow: UnitOfWork,
     *,
-    store_id: object = None,
+    store_id: StoreId | None = None,
     as_of: datetime | None = None,
     only_orders: bool = False,
 ) -> list[SuggestionRow]:
@@ -319,13 +321,13 @@ def suggestions(
 
 
 def _suggestions(
-    uow: UnitOfWork, *, store_id: object, as_of: datetime | None, only_orders: bool
+    uow: UnitOfWork, *, store_id: StoreId | None, as_of: datetime | None, only_orders: bool
 ) -> list[SuggestionRow]:
     with uow:
         store = uow.get(Store, store_id, "store").id if store_id is not None else None
         plan = settings.read(uow)
         targets = _targets(uow, store)
-        keys = [(t.item_id, t.store_id) for t in targets]
+        keys: list[Key] = [(t.item_id, t.store_id) for t in targets]
         sales = read_daily_sales(
             uow, keys, days=plan.history_days, until=as_of or datetime.now(UTC), store_id=store
         )
@@ -393,7 +395,7 @@ class SalesHistory:
 
 
 def history(
-    uow: UnitOfWork, item_id: object, store_id: object, *, show_days: int = 56, as_of: datetime | None = None
+    uow: UnitOfWork, item_id: ItemId, store_id: StoreId, *, show_days: int = 56, as_of: datetime | None = None
 ) -> SalesHistory:
     """Recent sales against the forecast for one item in one store (for the suggestion's chart)."""
     with uow:
@@ -420,7 +422,7 @@ def history(
     )
 
 
-def apply_reorder_points(uow: UnitOfWork, actor: Actor, points: Mapping[object, object]) -> int:
+def apply_reorder_points(uow: UnitOfWork, actor: Actor, points: Mapping[ItemId, QuantityInput]) -> int:
     """Set items' reorder points (item id -> quantity), e.g. the computed ones a manager accepted.
 
     Every value is checked first: one negative or non-numeric point refuses the lot, naming it.

@@ -67,7 +67,7 @@ def _merge(
         concurrent = clock is not None and clock[2] != change.origin and clock[1] > change.base_cursor
         differs = row[field] != incoming[field]
         if clock is None or change.hlc > clock[0]:
-            if concurrent and differs:
+            if concurrent and differs and clock is not None:  # concurrent implies a clock
                 batch.conflict(
                     kind="field",
                     change=change,
