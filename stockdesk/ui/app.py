@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from stockdesk.ui.dialogs.settings_dialog import install_settings_action
 from stockdesk.ui.i18n import set_language, translations
 from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
+from stockdesk.ui.qt_messages import send_qt_messages_to_log
 from stockdesk.ui.settings import AppSettings
 from stockdesk.ui.theme import apply_theme
 from stockdesk.ui.wizard import FirstRunWizard
@@ -72,6 +74,17 @@ def load_demo(db: Database, offer_demo: Callable[[Database], None], parent: QWid
             APP_NAME,
             QCoreApplication.translate("App", "Demo data could not be loaded: {0}").format(failures[0]),
         )
+
+
+def work_at_desk_store(window: MainWindow, store_id: str) -> None:
+    """The counter and the stock dialogs start in the desk's store (chosen in the wizard or settings)."""
+    try:
+        chosen = uuid.UUID(store_id) if store_id else None
+    except ValueError:  # a settings file edited by hand
+        chosen = None
+    window.desk_store_id = chosen
+    if chosen is not None:
+        window.counter.page.set_location(chosen)
 
 
 class Shell(QObject):
@@ -144,11 +157,11 @@ class Shell(QObject):
         old = self.window
         window = MainWindow(self.db, actor)
         install_settings_action(window, self.db, actor, self.settings)
+        work_at_desk_store(window, self.settings.load().default_store_id)
         if old is not None:
             window.setGeometry(old.geometry())
         window.show()
-        if window.model.rowCount():
-            window.select_row(0)
+        # No row is selected for the person: Receive or Sell asks which item rather than taking row 1.
         self.window = window
         QApplication.setQuitOnLastWindowClosed(True)
         if old is not None:
@@ -201,6 +214,7 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
     Without `db_url` the database of the settings is used, else the local file.
     """
     log_file = configure_logging()
+    send_qt_messages_to_log()  # a quiet terminal: Qt's warnings (audio back-end, fonts) go to the log
     app = application()
     reporter = crash.install(log_file)
     settings = AppSettings()
