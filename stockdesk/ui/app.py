@@ -22,11 +22,13 @@ from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
 from stockdesk.services.database import APP_NAME, Database, default_database_url, open_database
+from stockdesk.services.maintenance import shop
 from stockdesk.services.maintenance.first_run import DemoSize
 from stockdesk.services.maintenance.logging_setup import configure_logging
 from stockdesk.ui import crash
 from stockdesk.ui.dialogs.settings_dialog import install_settings_action
-from stockdesk.ui.i18n import set_language, translations
+from stockdesk.ui.formatting import use_currency
+from stockdesk.ui.i18n import current_language, set_language, translations
 from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.qt_messages import send_qt_messages_to_log
@@ -83,6 +85,7 @@ def work_at_desk_store(window: MainWindow, store_id: str) -> None:
     except ValueError:  # a settings file edited by hand
         chosen = None
     window.desk_store_id = chosen
+    use_currency(shop.currency(window.db.uow()))  # the shop's, on every desk; "" = the locale's
     if chosen is not None:
         window.counter.page.set_location(chosen)
 
@@ -255,6 +258,8 @@ def save_screenshot(db: Database, actor: Actor, path: Path) -> None:
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless CLI job needs no display
     application()
+    set_language(current_language())  # English too: its file holds the plural forms
+    use_currency(shop.currency(db.uow()))
     window = MainWindow(db, actor)
     window.resize(*SCREENSHOT_SIZE)
     window.show()

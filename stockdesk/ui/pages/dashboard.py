@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -34,7 +34,7 @@ from shiboken6 import isValid
 
 from stockdesk.services.database import Database
 from stockdesk.services.planning import dashboard as figures
-from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.formatting import day_axis_labels, format_day, format_price, format_quantity
 from stockdesk.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -135,9 +135,9 @@ class DashboardPage(QWidget):
             self.values.setText(self.tr("Could not read the figures: {error}").format(error=error))
 
     def _show_values(self, values: list[figures.StoreValue]) -> None:
-        lines = [f"{v.code} — {v.name}: <b>{format_money(v.value, grouped=True)}</b>" for v in values]
+        lines = [f"{v.code} — {v.name}: <b>{format_price(v.value)}</b>" for v in values]
         total = sum((v.value for v in values), start=Decimal(0))
-        lines.append(self.tr("All stores: <b>{total}</b>").format(total=format_money(total, grouped=True)))
+        lines.append(self.tr("All stores: <b>{total}</b>").format(total=format_price(total)))
         self.values.setText("<br>".join(lines))
 
     def _show_count(self, label: QLabel, count: int) -> None:
@@ -171,17 +171,23 @@ class DashboardPage(QWidget):
         chart = QChart()
         chart.addSeries(series)
         days = QBarCategoryAxis()
-        # One bar pair a day; 31 date labels do not fit under them (Qt elides them all), so the axis
-        # names the period instead. Categories must be unique: the ISO dates.
-        days.append([flow.day.isoformat() for flow in daily])
-        days.setLabelsVisible(False)
+        # One bar pair a day, labelled once a week (31 dates side by side would all be elided).
+        days.append(day_axis_labels([flow.day for flow in daily], every=5))
+        days.setGridLineVisible(False)
         if daily:
-            days.setTitleText(f"{daily[0].day:%d.%m.%Y} – {daily[-1].day:%d.%m.%Y}")
+            days.setTitleText(f"{format_day(daily[0].day)} – {format_day(daily[-1].day)}")
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(days)
         units = QValueAxis()
         units.setLabelFormat("%d")
         chart.addAxis(units, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(units)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        legend = chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignTop)  # above the bars, clear of the day labels
+        legend.setMarkerShape(legend.MarkerShape.MarkerShapeRectangle)
+        font = legend.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.0))
+        legend.setFont(font)
+        sold.setColor(QColor("#1565c0"))  # two colours anyone tells apart, colour-blind or not
+        received.setColor(QColor("#ef6c00"))
         return chart

@@ -21,6 +21,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from stockdesk.services.planning.reorder import SalesHistory
+from stockdesk.ui.formatting import day_axis_labels, format_day
 
 
 class SalesChart(QChartView):
@@ -52,12 +53,10 @@ class SalesChart(QChartView):
         chart.addSeries(bars)
         chart.addSeries(line)
         days = QBarCategoryAxis()
-        days.append([d.strftime("%Y-%m-%d") for d in history.days])  # categories must be unique
-        # Eight weeks of daily labels would only be elided to "…": name the span in the title instead.
-        days.setLabelsVisible(False)
+        days.append(day_axis_labels(list(history.days)))  # a date every week, counted back from today
         days.setGridLineVisible(False)
         days.setTitleText(self.tr("{first} – {last}, one bar per day").format(
-            first=history.days[0].strftime("%d.%m"), last=history.days[-1].strftime("%d.%m")))
+            first=format_day(history.days[0]), last=format_day(history.days[-1])))
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(days)
         line.attachAxis(days)
