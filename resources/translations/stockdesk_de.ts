@@ -563,6 +563,14 @@
         <translation>Kein verwendbarer Code</translation>
     </message>
     <message>
+        <source>Nothing to undo in this shift</source>
+        <translation>In dieser Schicht gibt es nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>Undone: {kind} {qty} × {sku}</source>
+        <translation>Rückgängig gemacht: {kind} {qty} × {sku}</translation>
+    </message>
+    <message>
         <source>Scan an item first</source>
         <translation>Zuerst einen Artikel scannen</translation>
     </message>

@@ -562,6 +562,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing to undo in this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: {kind} {qty} × {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scan an item first</source>
         <translation type="unfinished"></translation>
     </message>
