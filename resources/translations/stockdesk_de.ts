@@ -414,6 +414,169 @@
     </message>
 </context>
 <context>
+    <name>AuditSentences</name>
+    <message>
+        <source>Moved {quantity} × {sku} from {source} to {target}.</source>
+        <translation>{quantity} × {sku} von {source} nach {target} umgelagert.</translation>
+    </message>
+    <message>
+        <source>Counted {counted} × {sku} in {store} (a change of {delta}).</source>
+        <translation>{counted} × {sku} in {store} gezählt (Änderung um {delta}).</translation>
+    </message>
+    <message>
+        <source>Reversed a stock movement: {reason}.</source>
+        <translation>Eine Lagerbewegung storniert: {reason}.</translation>
+    </message>
+    <message>
+        <source>Started stocktake {number} — {title} in {store} with {lines} items to count.</source>
+        <translation>Inventur {number} — {title} in {store} begonnen, {lines} Artikel zu zählen.</translation>
+    </message>
+    <message>
+        <source>Posted stock movements: {lines}.</source>
+        <translation>Lagerbewegungen gebucht: {lines}.</translation>
+    </message>
+    <message>
+        <source>Saved count lines of a stocktake: {lines}.</source>
+        <translation>Zählzeilen einer Inventur gespeichert: {lines}.</translation>
+    </message>
+    <message>
+        <source>Posted a stocktake: movements {movements}, value difference {value_difference}.</source>
+        <translation>Eine Inventur gebucht: Bewegungen {movements}, Wertdifferenz {value_difference}.</translation>
+    </message>
+    <message>
+        <source>Created item {sku}.</source>
+        <translation>Artikel {sku} angelegt.</translation>
+    </message>
+    <message>
+        <source>Changed an item: {changes}.</source>
+        <translation>Einen Artikel geändert: {changes}.</translation>
+    </message>
+    <message>
+        <source>Archived an item.</source>
+        <translation>Einen Artikel archiviert.</translation>
+    </message>
+    <message>
+        <source>Restored an archived item.</source>
+        <translation>Einen archivierten Artikel wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Created {count} items at once.</source>
+        <translation>{count} Artikel auf einmal angelegt.</translation>
+    </message>
+    <message>
+        <source>Imported {rows} items ({rejected} rows rejected, {movements} stock movements).</source>
+        <translation>{rows} Artikel importiert ({rejected} Zeilen abgelehnt, {movements} Lagerbewegungen).</translation>
+    </message>
+    <message>
+        <source>Set the reorder point of {items} items.</source>
+        <translation>Den Meldebestand von {items} Artikeln gesetzt.</translation>
+    </message>
+    <message>
+        <source>Added barcode {code} to an item.</source>
+        <translation>Barcode {code} zu einem Artikel hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Removed barcode {code} from an item.</source>
+        <translation>Barcode {code} von einem Artikel entfernt.</translation>
+    </message>
+    <message>
+        <source>Opened store {code}.</source>
+        <translation>Filiale {code} eröffnet.</translation>
+    </message>
+    <message>
+        <source>Changed a store.</source>
+        <translation>Eine Filiale geändert.</translation>
+    </message>
+    <message>
+        <source>Created category {name}.</source>
+        <translation>Kategorie {name} angelegt.</translation>
+    </message>
+    <message>
+        <source>Renamed a category to {name}.</source>
+        <translation>Eine Kategorie in {name} umbenannt.</translation>
+    </message>
+    <message>
+        <source>Moved a category.</source>
+        <translation>Eine Kategorie verschoben.</translation>
+    </message>
+    <message>
+        <source>Added supplier {name}.</source>
+        <translation>Lieferant {name} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Changed a supplier.</source>
+        <translation>Einen Lieferanten geändert.</translation>
+    </message>
+    <message>
+        <source>Archived a supplier.</source>
+        <translation>Einen Lieferanten archiviert.</translation>
+    </message>
+    <message>
+        <source>Created a user account with the role {role}.</source>
+        <translation>Ein Benutzerkonto mit der Rolle {role} angelegt.</translation>
+    </message>
+    <message>
+        <source>Changed a user account: role {role}, active {active}.</source>
+        <translation>Ein Benutzerkonto geändert: Rolle {role}, aktiv {active}.</translation>
+    </message>
+    <message>
+        <source>Changed their password.</source>
+        <translation>Das eigene Passwort geändert.</translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s password.</source>
+        <translation>Das Passwort eines Benutzers zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Drafted purchase order {number}.</source>
+        <translation>Bestellentwurf {number} angelegt.</translation>
+    </message>
+    <message>
+        <source>Changed a purchase order.</source>
+        <translation>Eine Bestellung geändert.</translation>
+    </message>
+    <message>
+        <source>Sent purchase order {number} to {to}.</source>
+        <translation>Bestellung {number} an {to} gesendet.</translation>
+    </message>
+    <message>
+        <source>Received purchase order lines: {lines}.</source>
+        <translation>Bestellpositionen empfangen: {lines}.</translation>
+    </message>
+    <message>
+        <source>Acknowledged a low-stock alert.</source>
+        <translation>Eine Mindestbestandswarnung bestätigt.</translation>
+    </message>
+    <message>
+        <source>Snoozed a low-stock alert until {until}.</source>
+        <translation>Eine Mindestbestandswarnung bis {until} zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>Added {email} to the alert recipients.</source>
+        <translation>{email} zu den Empfängern der Warnungen hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Removed {email} from the alert recipients.</source>
+        <translation>{email} aus den Empfängern der Warnungen entfernt.</translation>
+    </message>
+    <message>
+        <source>Set the mail server to {host}:{port}.</source>
+        <translation>Den Mailserver auf {host}:{port} gesetzt.</translation>
+    </message>
+    <message>
+        <source>Changed the planning settings: {changes}.</source>
+        <translation>Die Planungseinstellungen geändert: {changes}.</translation>
+    </message>
+    <message>
+        <source>Set the shop&apos;s currency to {currency}.</source>
+        <translation>Die Währung des Geschäfts auf {currency} gesetzt.</translation>
+    </message>
+    <message>
+        <source>Resolved a stock review after a sync.</source>
+        <translation>Eine Bestandsprüfung nach einer Synchronisierung erledigt.</translation>
+    </message>
+</context>
+<context>
     <name>CameraPicker</name>
     <message>
         <source>Camera {n}</source>
@@ -2446,10 +2609,6 @@ Filialen und Benutzer einrichtet.</translation>
         <source>&amp;Post count</source>
         <translation>Zählung &amp;buchen</translation>
     </message>
-    <message>
-        <source>{store}, {n} items, started {when:%Y-%m-%d %H:%M}</source>
-        <translation>{store}, {n} Artikel, begonnen {when:%d.%m.%Y %H:%M}</translation>
-    </message>
     <message numerus="yes">
         <source>Count started: %n item(s) expected</source>
         <translation>
@@ -2481,6 +2640,13 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Line {n} ({code})</source>
         <translation>Zeile {n} ({code})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stocktake {number} — {title} ({store}), %n item(s), started {when}</source>
+        <translation>
+            <numerusform>Inventur {number} — {title} ({store}), %n Artikel, begonnen {when}</numerusform>
+            <numerusform>Inventur {number} — {title} ({store}), %n Artikel, begonnen {when}</numerusform>
+        </translation>
     </message>
     <message>
         <source>No open count: start one for a store.</source>

@@ -413,6 +413,169 @@
     </message>
 </context>
 <context>
+    <name>AuditSentences</name>
+    <message>
+        <source>Moved {quantity} × {sku} from {source} to {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted {counted} × {sku} in {store} (a change of {delta}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed a stock movement: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started stocktake {number} — {title} in {store} with {lines} items to count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted stock movements: {lines}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved count lines of a stocktake: {lines}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted a stocktake: movements {movements}, value difference {value_difference}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created item {sku}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed an item: {changes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived an item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored an archived item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created {count} items at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {rows} items ({rejected} rows rejected, {movements} stock movements).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the reorder point of {items} items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added barcode {code} to an item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed barcode {code} from an item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened store {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed a store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created category {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed a category to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved a category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added supplier {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed a supplier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived a supplier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created a user account with the role {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed a user account: role {role}, active {active}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed their password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drafted purchase order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed a purchase order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent purchase order {number} to {to}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received purchase order lines: {lines}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged a low-stock alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed a low-stock alert until {until}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {email} to the alert recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed {email} from the alert recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the mail server to {host}:{port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the planning settings: {changes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the shop&apos;s currency to {currency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved a stock review after a sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraPicker</name>
     <message>
         <source>Camera {n}</source>
@@ -2438,9 +2601,12 @@ stores and users.</source>
         <source>&amp;Post count</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{store}, {n} items, started {when:%Y-%m-%d %H:%M}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Stocktake {number} — {title} ({store}), %n item(s), started {when}</source>
+        <translation>
+            <numerusform>Stocktake {number} — {title} ({store}), %n item, started {when}</numerusform>
+            <numerusform>Stocktake {number} — {title} ({store}), %n items, started {when}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Count started: %n item(s) expected</source>

@@ -64,3 +64,14 @@ def test_a_currency_that_is_not_a_code_is_refused_and_nothing_changes(gui_db, gu
 
 def test_a_day_is_written_once_per_locale(english):
     assert format_day(date(2026, 12, 3)) == "12/3/26"
+
+
+def test_audit_details_read_as_sentences_in_the_window_language(english):
+    from stockdesk.ui.audit_sentences import audit_sentence
+
+    details = '{"counted": "7", "delta": "-2", "sku": "HAM-1", "store": "MAIN"}'
+    assert audit_sentence("stock.count", details) == "Counted 7 × HAM-1 in MAIN (a change of -2)."
+    assert audit_sentence("something.new", '{"lines": 200}') == "lines: 200"  # never raw JSON
+    assert audit_sentence("stock.post", '{"lines": 200}') == "Posted stock movements: 200."
+    assert set_language("de")
+    assert audit_sentence("stock.count", details) == "7 × HAM-1 in MAIN gezählt (Änderung um -2)."

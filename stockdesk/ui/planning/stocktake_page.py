@@ -37,7 +37,7 @@ from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stocktake
 from stockdesk.services.inventory.stocktake import PostResult, Variance
-from stockdesk.ui.formatting import format_price, format_quantity
+from stockdesk.ui.formatting import format_price, format_quantity, format_when
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, fill_stores
 from stockdesk.ui.planning.models import CountEntryModel, variance_model
 from stockdesk.ui.worker import run_in_background
@@ -170,9 +170,12 @@ class StocktakePage(QWidget):
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for take in open_takes:
-            label = self.tr("{store}, {n} items, started {when:%Y-%m-%d %H:%M}")
-            self.sessions.addItem(label.format(store=stores[take.store_id].split(" ")[0], n=take.lines,
-                                               when=take.started_at.astimezone()), take)
+            label = self.tr(
+                "Stocktake {number} — {title} ({store}), %n item(s), started {when}", "", take.lines
+            )
+            self.sessions.addItem(label.format(number=take.number, title=take.title,
+                                               store=stores[take.store_id].split(" ")[0],
+                                               when=format_when(take.started_at)), take)
         self.sessions.blockSignals(False)
         index = next((i for i, t in enumerate(open_takes) if t.id == keep), 0 if open_takes else -1)
         self.sessions.setCurrentIndex(index)
