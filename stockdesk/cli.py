@@ -86,7 +86,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     from stockdesk.ui.app import save_screenshot
 
     db = _open(args)
-    save_screenshot(db, users.system_actor(db.uow()), Path(args.path))
+    save_screenshot(db, users.system_actor(db.uow()), Path(args.path), page=args.page)
     print(f"saved {args.path}")
     return 0
 
@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shot = sub.add_parser("screenshot", help="save a PNG of the main window (offscreen)")
     shot.add_argument("path")
+    shot.add_argument("--page", default="dashboard", help="dashboard, counter, items, alerts, reorder, ...")
     shot.set_defaults(handler=_cmd_screenshot)
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_commands(sub)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -32,12 +31,12 @@ from stockdesk.ui.i18n import current_language, set_language, translations
 from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.qt_messages import send_qt_messages_to_log
+from stockdesk.ui.screenshot import SCREENSHOT_SIZE, render_window
 from stockdesk.ui.settings import AppSettings
 from stockdesk.ui.theme import apply_theme
 from stockdesk.ui.wizard import FirstRunWizard
 from stockdesk.ui.worker import run_in_background
 
-SCREENSHOT_SIZE = (1280, 760)
 log = logging.getLogger("stockdesk.app")
 
 
@@ -244,17 +243,8 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
         db.close()
 
 
-def _wait_for(condition: Callable[[], bool], *, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    QApplication.processEvents()
-    while not condition() and time.monotonic() < deadline:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        time.sleep(0.01)
-    QApplication.processEvents()
-
-
-def save_screenshot(db: Database, actor: Actor, path: Path) -> None:
-    """Render the main window (first item selected) into a PNG without showing it on a screen."""
+def save_screenshot(db: Database, actor: Actor, path: Path, *, page: str = "dashboard") -> None:
+    """Render one page of the main window (`page`, see ui/screenshot.py) into a PNG, offscreen."""
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless CLI job needs no display
     application()
@@ -263,12 +253,8 @@ def save_screenshot(db: Database, actor: Actor, path: Path) -> None:
     window = MainWindow(db, actor)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    if window.model.rowCount():
-        window.select_row(0)
-    _wait_for(lambda: window.dashboard.is_loaded, seconds=30)  # figures arrive from worker threads
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-    window.close()
-    window.deleteLater()
+    try:
+        render_window(window, Path(path), page=page)
+    finally:
+        window.close()
+        window.deleteLater()
