@@ -112,13 +112,3 @@ def field_label(field: str) -> str:
     """A service field name as a person would call it: "sell_price" → "Sell price"."""
     return field.replace("_id", "").replace("_", " ").capitalize()
 
-
-def day_axis_labels(days: list[date], *, every: int = 7) -> list[str]:
-    """Category labels for a bar chart of one bar per day: a readable date on every `every`-th day
-    (and the last), the others blank. Thirty dates side by side would all be elided to "…".
-    Categories must be unique, so each blank is a different number of zero-width spaces."""
-    last = len(days) - 1
-    return [
-        format_short_day(day) if (last - n) % every == 0 else "\u200b" * (n + 1)
-        for n, day in enumerate(days)
-    ]

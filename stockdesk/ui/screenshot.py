@@ -68,6 +68,8 @@ def show_named_page(window: MainWindow, name: str) -> QWidget:
 def render_window(window: MainWindow, path: Path, *, page: str = "dashboard") -> Path:
     """Show `page` in `window` (already built and shown), let its figures arrive, save a PNG."""
     show_named_page(window, page)
+    # A picture for the docs shows the database kind and file name, not this machine's folders.
+    window.db_label.setText(window.db_label.text().replace(str(Path.cwd()), "").split("/")[-1])
     if page == "items" and window.model.rowCount():
         window.select_row(0)  # a picture of the items page shows an item's stock panel
     _wait_for(lambda: window.dashboard.is_loaded or page != "dashboard", seconds=SETTLE_SECONDS)

@@ -167,7 +167,7 @@ def _day_lines(
             lines.append(MovementRequest(MovementKind.SALE, item, store, str(quantity), at=at))
             on_hand[item, store] -= quantity
         low, high = product.opening
-        if on_hand[item, store] < max(1, (low + high) // 6):
+        if on_hand[item, store] <= max(1, (low + high) // 6):  # at the reorder point: the order goes out
             refill = max(2, (low + high) // 2)
             delivered = morning + timedelta(minutes=630)  # after closing, on the shelf next morning
             lines.append(MovementRequest(

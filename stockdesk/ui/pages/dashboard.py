@@ -34,7 +34,8 @@ from shiboken6 import isValid
 
 from stockdesk.services.database import Database
 from stockdesk.services.planning import dashboard as figures
-from stockdesk.ui.formatting import day_axis_labels, format_day, format_price, format_quantity
+from stockdesk.ui.formatting import format_day, format_price, format_quantity
+from stockdesk.ui.widgets.day_axis import add_day_axis
 from stockdesk.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class DashboardPage(QWidget):
 
     def _chart(self, daily: list[figures.DayFlow]) -> QChart:
         # Function-level like the view's (see showEvent); QtCharts is loaded by now.
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
+        from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QValueAxis
 
         sold, received = QBarSet(self.tr("Sold")), QBarSet(self.tr("Received"))
         for flow in daily:
@@ -170,14 +171,9 @@ class DashboardPage(QWidget):
         series.append(received)
         chart = QChart()
         chart.addSeries(series)
-        days = QBarCategoryAxis()
-        # One bar pair a day, labelled once a week (31 dates side by side would all be elided).
-        days.append(day_axis_labels([flow.day for flow in daily], every=5))
-        days.setGridLineVisible(False)
-        if daily:
-            days.setTitleText(f"{format_day(daily[0].day)} – {format_day(daily[-1].day)}")
-        chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(days)
+        # One bar pair a day, a date every five days (31 dates side by side would all be elided).
+        span = f"{format_day(daily[0].day)} – {format_day(daily[-1].day)}" if daily else ""
+        add_day_axis(chart, [series], [flow.day for flow in daily], every=5, title=span)
         units = QValueAxis()
         units.setLabelFormat("%d")
         chart.addAxis(units, Qt.AlignmentFlag.AlignLeft)
