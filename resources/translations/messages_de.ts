@@ -411,6 +411,18 @@
             <source>part {part} expands {ratio} times: refused as a zip bomb</source>
             <translation>Teil {part} entpackt sich auf das {ratio}-Fache: als Zip-Bombe abgelehnt</translation>
         </message>
+        <message id="currency_code">
+            <source>must be a three-letter code such as EUR, USD or GBP</source>
+            <translation>muss ein dreibuchstabiger Code wie EUR, USD oder GBP sein</translation>
+        </message>
+        <message id="undo_other_desk">
+            <source>was posted at another desk: undo it there</source>
+            <translation>wurde an einem anderen Platz gebucht: dort rückgängig machen</translation>
+        </message>
+        <message id="undo_earlier_shift">
+            <source>is from an earlier shift</source>
+            <translation>stammt aus einer früheren Schicht</translation>
+        </message>
         <message id="control_character">
             <source>contains a control character ({code}) at position {position}</source>
             <translation>enthält ein Steuerzeichen ({code}) an Position {position}</translation>

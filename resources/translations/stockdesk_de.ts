@@ -119,8 +119,16 @@
         <translation>Der Administrator</translation>
     </message>
     <message>
-        <source>The account that sets up stores and users. You log in with it right after this.</source>
-        <translation>Das Konto, das Filialen und Benutzer einrichtet. Gleich danach sind Sie damit angemeldet.</translation>
+        <source>The account that sets up stores and users. When you finish, StockDesk opens signed in with it; from the next start on it asks for this e-mail and password.</source>
+        <translation>Das Konto, das Filialen und Benutzer einrichtet. Nach dem Fertigstellen öffnet StockDesk mit diesem Konto angemeldet; ab dem nächsten Start fragt es nach dieser E-Mail-Adresse und diesem Passwort.</translation>
+    </message>
+    <message>
+        <source>At least {0} characters.</source>
+        <translation>Mindestens {0} Zeichen.</translation>
+    </message>
+    <message>
+        <source>at least {0} characters</source>
+        <translation>mindestens {0} Zeichen</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -241,6 +249,10 @@
     <message>
         <source>Acknowledged</source>
         <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -402,6 +414,169 @@
     </message>
 </context>
 <context>
+    <name>AuditSentences</name>
+    <message>
+        <source>Moved {quantity} × {sku} from {source} to {target}.</source>
+        <translation>{quantity} × {sku} von {source} nach {target} umgelagert.</translation>
+    </message>
+    <message>
+        <source>Counted {counted} × {sku} in {store} (a change of {delta}).</source>
+        <translation>{counted} × {sku} in {store} gezählt (Änderung um {delta}).</translation>
+    </message>
+    <message>
+        <source>Reversed a stock movement: {reason}.</source>
+        <translation>Eine Lagerbewegung storniert: {reason}.</translation>
+    </message>
+    <message>
+        <source>Started stocktake {number} — {title} in {store} with {lines} items to count.</source>
+        <translation>Inventur {number} — {title} in {store} begonnen, {lines} Artikel zu zählen.</translation>
+    </message>
+    <message>
+        <source>Posted stock movements: {lines}.</source>
+        <translation>Lagerbewegungen gebucht: {lines}.</translation>
+    </message>
+    <message>
+        <source>Saved count lines of a stocktake: {lines}.</source>
+        <translation>Zählzeilen einer Inventur gespeichert: {lines}.</translation>
+    </message>
+    <message>
+        <source>Posted a stocktake: movements {movements}, value difference {value_difference}.</source>
+        <translation>Eine Inventur gebucht: Bewegungen {movements}, Wertdifferenz {value_difference}.</translation>
+    </message>
+    <message>
+        <source>Created item {sku}.</source>
+        <translation>Artikel {sku} angelegt.</translation>
+    </message>
+    <message>
+        <source>Changed an item: {changes}.</source>
+        <translation>Einen Artikel geändert: {changes}.</translation>
+    </message>
+    <message>
+        <source>Archived an item.</source>
+        <translation>Einen Artikel archiviert.</translation>
+    </message>
+    <message>
+        <source>Restored an archived item.</source>
+        <translation>Einen archivierten Artikel wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Created {count} items at once.</source>
+        <translation>{count} Artikel auf einmal angelegt.</translation>
+    </message>
+    <message>
+        <source>Imported {rows} items ({rejected} rows rejected, {movements} stock movements).</source>
+        <translation>{rows} Artikel importiert ({rejected} Zeilen abgelehnt, {movements} Lagerbewegungen).</translation>
+    </message>
+    <message>
+        <source>Set the reorder point of {items} items.</source>
+        <translation>Den Meldebestand von {items} Artikeln gesetzt.</translation>
+    </message>
+    <message>
+        <source>Added barcode {code} to an item.</source>
+        <translation>Barcode {code} zu einem Artikel hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Removed barcode {code} from an item.</source>
+        <translation>Barcode {code} von einem Artikel entfernt.</translation>
+    </message>
+    <message>
+        <source>Opened store {code}.</source>
+        <translation>Filiale {code} eröffnet.</translation>
+    </message>
+    <message>
+        <source>Changed a store.</source>
+        <translation>Eine Filiale geändert.</translation>
+    </message>
+    <message>
+        <source>Created category {name}.</source>
+        <translation>Kategorie {name} angelegt.</translation>
+    </message>
+    <message>
+        <source>Renamed a category to {name}.</source>
+        <translation>Eine Kategorie in {name} umbenannt.</translation>
+    </message>
+    <message>
+        <source>Moved a category.</source>
+        <translation>Eine Kategorie verschoben.</translation>
+    </message>
+    <message>
+        <source>Added supplier {name}.</source>
+        <translation>Lieferant {name} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Changed a supplier.</source>
+        <translation>Einen Lieferanten geändert.</translation>
+    </message>
+    <message>
+        <source>Archived a supplier.</source>
+        <translation>Einen Lieferanten archiviert.</translation>
+    </message>
+    <message>
+        <source>Created a user account with the role {role}.</source>
+        <translation>Ein Benutzerkonto mit der Rolle {role} angelegt.</translation>
+    </message>
+    <message>
+        <source>Changed a user account: role {role}, active {active}.</source>
+        <translation>Ein Benutzerkonto geändert: Rolle {role}, aktiv {active}.</translation>
+    </message>
+    <message>
+        <source>Changed their password.</source>
+        <translation>Das eigene Passwort geändert.</translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s password.</source>
+        <translation>Das Passwort eines Benutzers zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Drafted purchase order {number}.</source>
+        <translation>Bestellentwurf {number} angelegt.</translation>
+    </message>
+    <message>
+        <source>Changed a purchase order.</source>
+        <translation>Eine Bestellung geändert.</translation>
+    </message>
+    <message>
+        <source>Sent purchase order {number} to {to}.</source>
+        <translation>Bestellung {number} an {to} gesendet.</translation>
+    </message>
+    <message>
+        <source>Received purchase order lines: {lines}.</source>
+        <translation>Bestellpositionen empfangen: {lines}.</translation>
+    </message>
+    <message>
+        <source>Acknowledged a low-stock alert.</source>
+        <translation>Eine Mindestbestandswarnung bestätigt.</translation>
+    </message>
+    <message>
+        <source>Snoozed a low-stock alert until {until}.</source>
+        <translation>Eine Mindestbestandswarnung bis {until} zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>Added {email} to the alert recipients.</source>
+        <translation>{email} zu den Empfängern der Warnungen hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Removed {email} from the alert recipients.</source>
+        <translation>{email} aus den Empfängern der Warnungen entfernt.</translation>
+    </message>
+    <message>
+        <source>Set the mail server to {host}:{port}.</source>
+        <translation>Den Mailserver auf {host}:{port} gesetzt.</translation>
+    </message>
+    <message>
+        <source>Changed the planning settings: {changes}.</source>
+        <translation>Die Planungseinstellungen geändert: {changes}.</translation>
+    </message>
+    <message>
+        <source>Set the shop&apos;s currency to {currency}.</source>
+        <translation>Die Währung des Geschäfts auf {currency} gesetzt.</translation>
+    </message>
+    <message>
+        <source>Resolved a stock review after a sync.</source>
+        <translation>Eine Bestandsprüfung nach einer Synchronisierung erledigt.</translation>
+    </message>
+</context>
+<context>
     <name>CameraPicker</name>
     <message>
         <source>Camera {n}</source>
@@ -549,6 +724,14 @@
     <message>
         <source>Not a usable code</source>
         <translation>Kein verwendbarer Code</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in this shift</source>
+        <translation>In dieser Schicht gibt es nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>Undone: {kind} {qty} × {sku}</source>
+        <translation>Rückgängig gemacht: {kind} {qty} × {sku}</translation>
     </message>
     <message>
         <source>Scan an item first</source>
@@ -1025,6 +1208,29 @@
     <message>
         <source>is already in the list</source>
         <translation>steht schon in der Liste</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPickerDialog</name>
+    <message>
+        <source>{action}: which item?</source>
+        <translation>{action}: welcher Artikel?</translation>
+    </message>
+    <message>
+        <source>Scan or type a SKU, name or barcode</source>
+        <translation>Artikelnummer, Name oder Barcode scannen oder eingeben</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>No item is selected. Find the item for this action:</source>
+        <translation>Kein Artikel ist ausgewählt. Suchen Sie den Artikel für diese Aktion:</translation>
+    </message>
+    <message>
+        <source>Choose an item first.</source>
+        <translation>Wählen Sie zuerst einen Artikel.</translation>
     </message>
 </context>
 <context>
@@ -1630,9 +1836,12 @@ Filialen und Benutzer einrichtet.</translation>
         <source>{sku} is not on {number}</source>
         <translation>{sku} steht nicht in {number}</translation>
     </message>
-    <message>
-        <source>Received {n} line(s) on {number}; now {status}</source>
-        <translation>{n} Position(en) von {number} eingebucht; jetzt {status}</translation>
+    <message numerus="yes">
+        <source>Received %n line(s) on {number}; now {status}</source>
+        <translation>
+            <numerusform>%n Position auf {number} empfangen; jetzt {status}</numerusform>
+            <numerusform>%n Positionen auf {number} empfangen; jetzt {status}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line {n} ({sku})</source>
@@ -1769,9 +1978,33 @@ Filialen und Benutzer einrichtet.</translation>
         <source>Calculating forecasts…</source>
         <translation>Prognosen werden berechnet…</translation>
     </message>
-    <message>
-        <source>{n} line(s), {k} to order</source>
-        <translation>{n} Zeile(n), {k} zu bestellen</translation>
+    <message numerus="yes">
+        <source>%n line(s), {k} to order</source>
+        <translation>
+            <numerusform>%n Zeile, {k} zu bestellen</numerusform>
+            <numerusform>%n Zeilen, {k} zu bestellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the reorder point of %n item(s) to the computed value?</source>
+        <translation>
+            <numerusform>Den Meldebestand von %n Artikel auf den berechneten Wert setzen?</numerusform>
+            <numerusform>Den Meldebestand von %n Artikeln auf den berechneten Wert setzen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorder points set on %n item(s)</source>
+        <translation>
+            <numerusform>Meldebestand bei %n Artikel gesetzt</numerusform>
+            <numerusform>Meldebestand bei %n Artikeln gesetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n draft order(s): {numbers}</source>
+        <translation>
+            <numerusform>%n Bestellentwurf angelegt: {numbers}</numerusform>
+            <numerusform>%n Bestellentwürfe angelegt: {numbers}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a line to see why it is suggested.</source>
@@ -1782,20 +2015,8 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Die Zeilen auswählen, deren berechneter Meldebestand übernommen werden soll.</translation>
     </message>
     <message>
-        <source>Set the reorder point of {n} item(s) to the computed value?</source>
-        <translation>Den Meldebestand von {n} Artikel(n) auf den berechneten Wert setzen?</translation>
-    </message>
-    <message>
-        <source>Reorder points set on {n} item(s)</source>
-        <translation>Meldebestand bei {n} Artikel(n) gesetzt</translation>
-    </message>
-    <message>
         <source>Select the lines to order first.</source>
         <translation>Zuerst die zu bestellenden Zeilen auswählen.</translation>
-    </message>
-    <message>
-        <source>Created {n} draft order(s): {numbers}</source>
-        <translation>{n} Bestellentwurf/-entwürfe angelegt: {numbers}</translation>
     </message>
     <message>
         <source>{sku} in {store} (order {qty})</source>
@@ -2098,6 +2319,14 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Kameranummer</translation>
     </message>
     <message>
+        <source>The shop&apos;s currency on every desk; empty: the locale&apos;s.</source>
+        <translation>Die Währung des Geschäfts an jedem Arbeitsplatz; leer: die der Spracheinstellung.</translation>
+    </message>
+    <message>
+        <source>Shop currency</source>
+        <translation>Währung des Geschäfts</translation>
+    </message>
+    <message>
         <source>Database and sync</source>
         <translation>Datenbank und Synchronisation</translation>
     </message>
@@ -2280,8 +2509,8 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Leer beginnen</translation>
     </message>
     <message>
-        <source>Load demo data: {0} items, {1} demo stores and {2} days of history</source>
-        <translation>Demodaten laden: {0} Artikel, {1} Demofilialen und {2} Tage Historie</translation>
+        <source>Load demo data: a hardware store&apos;s {0} items, stocked in your stores, with {1} days of sales</source>
+        <translation>Demodaten laden: {0} Artikel eines Baumarkts, als Bestand in Ihren Filialen, mit {1} Tagen Verkäufen</translation>
     </message>
     <message>
         <source>Import items from a CSV or Excel file</source>
@@ -2314,10 +2543,6 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>The file {0} does not exist.</source>
         <translation>Die Datei {0} existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The demo data adds stores {0}: rename your store {1} first.</source>
-        <translation>Die Demodaten legen die Filialen {0} an: benennen Sie zuerst Ihre Filiale {1} um.</translation>
     </message>
 </context>
 <context>
@@ -2392,21 +2617,44 @@ Filialen und Benutzer einrichtet.</translation>
         <source>&amp;Post count</source>
         <translation>Zählung &amp;buchen</translation>
     </message>
-    <message>
-        <source>{store}, {n} items, started {when:%Y-%m-%d %H:%M}</source>
-        <translation>{store}, {n} Artikel, begonnen {when:%d.%m.%Y %H:%M}</translation>
+    <message numerus="yes">
+        <source>Count started: %n item(s) expected</source>
+        <translation>
+            <numerusform>Zählung begonnen: %n Artikel erwartet</numerusform>
+            <numerusform>Zählung begonnen: %n Artikel erwartet</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Count started: {n} item(s) expected</source>
-        <translation>Zählung begonnen: {n} Artikel erwartet</translation>
+    <message numerus="yes">
+        <source>%n count line(s) saved</source>
+        <translation>
+            <numerusform>%n Zählzeile gespeichert</numerusform>
+            <numerusform>%n Zählzeilen gespeichert</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} count line(s) saved</source>
-        <translation>{n} Zählzeile(n) gespeichert</translation>
+    <message numerus="yes">
+        <source>Post %n counted line(s) with a value difference of {value}?</source>
+        <translation>
+            <numerusform>%n gezählte Zeile mit einer Wertdifferenz von {value} buchen?</numerusform>
+            <numerusform>%n gezählte Zeilen mit einer Wertdifferenz von {value} buchen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Posted %n count movement(s); value difference {value}</source>
+        <translation>
+            <numerusform>%n Zählbewegung gebucht; Wertdifferenz {value}</numerusform>
+            <numerusform>%n Zählbewegungen gebucht; Wertdifferenz {value}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line {n} ({code})</source>
         <translation>Zeile {n} ({code})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stocktake {number} — {title} ({store}), %n item(s), started {when}</source>
+        <translation>
+            <numerusform>Inventur {number} — {title} ({store}), %n Artikel, begonnen {when}</numerusform>
+            <numerusform>Inventur {number} — {title} ({store}), %n Artikel, begonnen {when}</numerusform>
+        </translation>
     </message>
     <message>
         <source>No open count: start one for a store.</source>
@@ -2417,16 +2665,8 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>{done} von {all} gezählt; Differenz {qty} Einheiten, Wert &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Post {n} counted line(s) with a value difference of {value}?</source>
-        <translation>{n} gezählte Zeile(n) mit einer Wertdifferenz von {value} buchen?</translation>
-    </message>
-    <message>
         <source>Posting…</source>
         <translation>Wird gebucht…</translation>
-    </message>
-    <message>
-        <source>Posted {n} count movement(s); value difference {value}</source>
-        <translation>{n} Zählbewegung(en) gebucht; Wertdifferenz {value}</translation>
     </message>
     <message>
         <source>Posted: difference {qty} units, value &lt;b&gt;{value}&lt;/b&gt;</source>
@@ -2497,6 +2737,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Every place that holds stock: a shop, a warehouse, a van. You can add more later.</source>
         <translation>Jeder Ort mit Bestand: ein Laden, ein Lager, ein Lieferwagen. Weitere können Sie später anlegen.</translation>
+    </message>
+    <message>
+        <source>Click a cell and type. Each store needs a short code (letters or digits, at most 32, each code once, for example MAIN) and a name.</source>
+        <translation>Zelle anklicken und tippen. Jede Filiale braucht ein kurzes Kürzel (Buchstaben oder Ziffern, höchstens 32, jedes nur einmal, zum Beispiel MAIN) und einen Namen.</translation>
     </message>
     <message>
         <source>Add store</source>
@@ -2773,9 +3017,12 @@ Filialen und Benutzer einrichtet.</translation>
         <source>Not synced since StockDesk started.</source>
         <translation>Seit dem Start von StockDesk nicht synchronisiert.</translation>
     </message>
-    <message>
-        <source>{count} local change(s) waiting to be sent.</source>
-        <translation>{count} lokale Änderung(en) warten auf das Senden.</translation>
+    <message numerus="yes">
+        <source>%n local change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n lokale Änderung wartet auf das Senden.</numerusform>
+            <numerusform>%n lokale Änderungen warten auf das Senden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last error: {error}</source>

@@ -16,6 +16,7 @@ from stockdesk.services.maintenance import backup, demo, logging_setup
 def add_commands(commands: Commands) -> None:
     shot = commands.add_parser("screenshot", help="save a PNG of the main window (offscreen)")
     shot.add_argument("path")
+    shot.add_argument("--page", default="dashboard", help="dashboard, counter, items, alerts, reorder, ...")
     shot.set_defaults(handler=_cmd_screenshot)
 
 
@@ -23,7 +24,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     from stockdesk.ui.app import save_screenshot
 
     db = open_db(args)
-    save_screenshot(db, users.system_actor(db.uow()), Path(args.path))
+    save_screenshot(db, users.system_actor(db.uow()), Path(args.path), page=args.page)
     print(f"saved {args.path}")
     return 0
 

@@ -45,6 +45,9 @@ class Stocktake(Synced, Base):
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     posted_at: Mapped[datetime | None] = mapped_column(default=None)
     note: Mapped[str] = mapped_column(Text, default="")
+    # What people call it ("Stocktake 12"): the next number on the desk that starts it. Desks counting
+    # offline at the same moment may both take 12; the title (store or categories) still tells them apart.
+    number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class StocktakeLine(Synced, Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,19 +22,22 @@ from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
 from stockdesk.services.database import APP_NAME, Database, open_database
+from stockdesk.services.maintenance import shop
 from stockdesk.services.maintenance.first_run import DemoSize
 from stockdesk.services.maintenance.logging_setup import configure_logging
 from stockdesk.ui import crash
 from stockdesk.ui.dialogs.settings_dialog import install_settings_action
-from stockdesk.ui.i18n import set_language, translations
+from stockdesk.ui.formatting import use_currency
+from stockdesk.ui.i18n import current_language, set_language, translations
 from stockdesk.ui.login import LoginDialog
 from stockdesk.ui.main_window import MainWindow
+from stockdesk.ui.qt_messages import send_qt_messages_to_log
+from stockdesk.ui.screenshot import SCREENSHOT_SIZE, render_window
 from stockdesk.ui.settings import AppSettings, import_qsettings
 from stockdesk.ui.theme import apply_theme
 from stockdesk.ui.wizard import FirstRunWizard
 from stockdesk.ui.worker import run_in_background
 
-SCREENSHOT_SIZE = (1280, 760)
 log = logging.getLogger("stockdesk.app")
 
 
@@ -73,6 +76,18 @@ def load_demo(db: Database, offer_demo: Callable[[Database], None], parent: QWid
             APP_NAME,
             QCoreApplication.translate("App", "Demo data could not be loaded: {0}").format(failures[0]),
         )
+
+
+def work_at_desk_store(window: MainWindow, store_id: str) -> None:
+    """The counter and the stock dialogs start in the desk's store (chosen in the wizard or settings)."""
+    try:
+        chosen = uuid.UUID(store_id) if store_id else None
+    except ValueError:  # a settings file edited by hand
+        chosen = None
+    window.desk_store_id = chosen
+    use_currency(shop.currency(window.db.uow()))  # the shop's, on every desk; "" = the locale's
+    if chosen is not None:
+        window.counter.page.set_location(chosen)
 
 
 class Shell(QObject):
@@ -145,11 +160,11 @@ class Shell(QObject):
         old = self.window
         window = MainWindow(self.db, actor)
         install_settings_action(window, self.db, actor, self.settings)
+        work_at_desk_store(window, self.settings.load().default_store_id)
         if old is not None:
             window.setGeometry(old.geometry())
         window.show()
-        if window.model.rowCount():
-            window.select_row(0)
+        # No row is selected for the person: Receive or Sell asks which item rather than taking row 1.
         self.window = window
         QApplication.setQuitOnLastWindowClosed(True)
         if old is not None:
@@ -202,6 +217,7 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
     Without `db_url` the database of the settings is used, else the local file.
     """
     log_file = configure_logging()
+    send_qt_messages_to_log()  # a quiet terminal: Qt's warnings (audio back-end, fonts) go to the log
     app = application()
     reporter = crash.install(log_file)
     settings = AppSettings()
@@ -230,29 +246,18 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
         db.close()
 
 
-def _wait_for(condition: Callable[[], bool], *, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    QApplication.processEvents()
-    while not condition() and time.monotonic() < deadline:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        time.sleep(0.01)
-    QApplication.processEvents()
-
-
-def save_screenshot(db: Database, actor: Actor, path: Path) -> None:
-    """Render the main window (first item selected) into a PNG without showing it on a screen."""
+def save_screenshot(db: Database, actor: Actor, path: Path, *, page: str = "dashboard") -> None:
+    """Render one page of the main window (`page`, see ui/screenshot.py) into a PNG, offscreen."""
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless CLI job needs no display
     application()
+    set_language(current_language())  # English too: its file holds the plural forms
+    use_currency(shop.currency(db.uow()))
     window = MainWindow(db, actor)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    if window.model.rowCount():
-        window.select_row(0)
-    _wait_for(lambda: window.dashboard.is_loaded, seconds=30)  # figures arrive from worker threads
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-    window.close()
-    window.deleteLater()
+    try:
+        render_window(window, Path(path), page=page)
+    finally:
+        window.close()
+        window.deleteLater()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale
 
 from stockdesk.i18n import field_name
 from stockdesk.ui.i18n import current_language
@@ -43,9 +43,61 @@ def format_money(value: Decimal | None, *, grouped: bool = False) -> str:
     return f"{value:{',' if grouped else ''}.{places}f}"
 
 
+class _Currency:
+    """The shop's currency code for this window ("" = the locale's); set by `use_currency`."""
+
+    code = ""
+
+
+def use_currency(code: str) -> None:
+    """Show money in `code` (the shop setting) from now on; "" means the currency of the locale."""
+    _Currency.code = code
+
+
+def currency_code() -> str:
+    return _Currency.code or QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+
+
+def _currency_symbol() -> str:
+    locale = QLocale()
+    if currency_code() == locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode):
+        return locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)  # "€", "$"
+    return currency_code()  # another currency than the locale's: its code, never a wrong symbol
+
+
+def format_price(value: Decimal | None, *, grouped: bool = True) -> str:
+    """Money with the shop's currency, placed the locale's way: "$1,234.50", "1.234,50 €"."""
+    if value is None:
+        return ""
+    if value < 0:
+        return "-" + format_price(-value, grouped=grouped)
+    locale = QLocale()
+    number = format_money(value, grouped=grouped)
+    number = number.replace(",", "\x00").replace(".", locale.decimalPoint())
+    number = number.replace("\x00", locale.groupSeparator())
+    template = locale.toCurrencyString(0.0, "\x01")  # where the locale puts sign, symbol and space
+    zero = locale.toString(0.0, "f", 2)
+    return template.replace(zero, number).replace("\x01", _currency_symbol())
+
+
 def format_when(value: datetime) -> str:
-    """A moment in the desk's local time, to the minute."""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A moment in the desk's local time, to the minute, written the way the window's locale writes
+    it (the same on the dashboard, in every table and in the sync panel)."""
+    local = value.astimezone().replace(tzinfo=None)
+    return QLocale().toString(QDateTime(local), QLocale.FormatType.ShortFormat)
+
+
+def format_day(value: date) -> str:
+    """A calendar day in the window's locale (12/3/26, 03.12.26)."""
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def format_short_day(value: date) -> str:
+    """A day label for a chart axis: day and month only, in the locale's order (12/3, 03.12.)."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    for year in ("/yyyy", "/yy", ".yyyy", ".yy", "-yyyy", "-yy", "yyyy-", "yy-", "yyyy/", "yy/"):
+        pattern = pattern.replace(year, "")
+    return QLocale().toString(QDate(value.year, value.month, value.day), pattern.strip(" ,"))
 
 
 def kind_label(kind: str) -> str:
@@ -62,3 +114,4 @@ def role_label(role: str) -> str:
 def field_label(field: str) -> str:
     """A service field name as a person would call it: "sell_price" → "Sell price" ("Verkaufspreis")."""
     return field_name(field, current_language())
+

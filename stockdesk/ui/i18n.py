@@ -56,7 +56,9 @@ class Translations(QObject):
 
     def _load(self, language: str) -> list[QTranslator] | None:
         if language == SOURCE_LANGUAGE:
-            return []
+            # English is the source; its file holds only the plural forms ("1 alert", "22 alerts").
+            plurals = QTranslator(self)
+            return [plurals] if plurals.load(str(qm_file(language, self.folder))) else []
         ours = QTranslator(self)
         if not ours.load(str(qm_file(language, self.folder))):
             return None

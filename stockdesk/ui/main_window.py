@@ -36,6 +36,7 @@ from stockdesk.services.views import ItemView
 from stockdesk.ui.actions import build_actions
 from stockdesk.ui.counter.hookup import install_counter
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
+from stockdesk.ui.dialogs.item_picker import ItemPickerDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.export import ItemsExport
 from stockdesk.ui.file_hookup import install_file_actions
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.db, self.actor = db, actor
         self.run_dialog: Callable[[QDialog], bool] = exec_dialog
         self.current_item: ItemView | None = None
+        self.desk_store_id: uuid.UUID | None = None  # the desk's store (settings): stock dialogs start there
         self.setWindowTitle(self.tr("StockDesk"))
         self.resize(1280, 760)
         self.model = ItemsModel(db, self)
@@ -221,12 +223,12 @@ class MainWindow(QMainWindow):
             self._show_item(item_id)
 
     def _update_actions(self) -> None:
+        # Without a selected item the actions stay available: they ask which item (see chosen_item).
         item = self.current_item
-        may_edit = item is not None and allowed(self.actor, Action.EDIT_ITEM, owner_id=item.owner_id)
-        may_move = (
-            item is not None
-            and allowed(self.actor, Action.MOVE_STOCK)
-            and (not self.actor.is_clerk or bool(self.actor.store_ids))
+        owner = item.owner_id if item is not None else self.actor.id
+        may_edit = allowed(self.actor, Action.EDIT_ITEM, owner_id=owner)
+        may_move = allowed(self.actor, Action.MOVE_STOCK) and (
+            not self.actor.is_clerk or bool(self.actor.store_ids)
         )
         self.actions["new_item"].setEnabled(allowed(self.actor, Action.CREATE_ITEM))
         self.actions["edit_item"].setEnabled(may_edit)
@@ -271,17 +273,24 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Created {sku}").format(sku=dialog.item.sku), 5000)
             self.refresh(dialog.item.id)
 
+    def chosen_item(self, key: str) -> ItemView | None:
+        """The selected item, else the one the person picks now (None if they cancel): an action never
+        guesses its item."""
+        if self.current_item is not None:
+            return self.current_item
+        picker = ItemPickerDialog(self.db, self.actions[key].text().replace("&", ""), self)
+        return picker.item if self.run_dialog(picker) else None
+
     def edit_item(self) -> None:
-        if self.current_item is None or not self.actions["edit_item"].isEnabled():
+        if not self.actions["edit_item"].isEnabled() or (item := self.chosen_item("edit_item")) is None:
             return
-        dialog = ItemEditorDialog(self.db, self.actor, self.current_item, self)
+        dialog = ItemEditorDialog(self.db, self.actor, item, self)
         accepted = self.run_dialog(dialog)
         if accepted or dialog.changed:
-            self.refresh(self.current_item.id)
+            self.refresh(item.id)
 
     def archive_item(self) -> None:
-        item = self.current_item
-        if item is None:
+        if not self.actions["archive_item"].isEnabled() or (item := self.chosen_item("archive_item")) is None:
             return
         restore = not item.active
         question = self.tr("Restore {sku} — {name}?") if restore else self.tr("Archive {sku} — {name}?")
@@ -297,12 +306,12 @@ class MainWindow(QMainWindow):
         self.refresh(item.id)
 
     def move_stock(self, kind: MovementType) -> None:
-        if self.current_item is None or not self.actions[kind.value].isEnabled():
+        if not self.actions[kind.value].isEnabled() or (item := self.chosen_item(kind.value)) is None:
             return
-        dialog = MovementDialog(self.db, self.actor, self.current_item, kind, self)
+        dialog = MovementDialog(self.db, self.actor, item, kind, self, store_id=self.desk_store_id)
         if self.run_dialog(dialog):
             self.statusBar().showMessage(self.tr("{title}: done").format(title=dialog.windowTitle()), 5000)
-            self.refresh(self.current_item.id)
+            self.refresh(item.id)
 
     # messages (replaceable in tests, where a modal box would block) -----------------------------
 

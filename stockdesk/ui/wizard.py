@@ -43,7 +43,7 @@ class FirstRunWizard(QWizard):
         self.stores_page.language_chosen.connect(self._language_chosen)
         self.admin_page = pages.AdminPage()
         self.desk_page = pages.DeskPage(self.stores_page)
-        self.start_page = pages.StartPage(self.stores_page, self.demo_size)
+        self.start_page = pages.StartPage(self.demo_size)
         self.setup_page = pages.SetupPage(self)
         for page in (self.stores_page, self.admin_page, self.desk_page, self.start_page, self.setup_page):
             self.addPage(page)

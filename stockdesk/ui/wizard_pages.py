@@ -73,11 +73,22 @@ class StoresPage(CheckedPage):
             self.tr("Your stores"),
             self.tr("Every place that holds stock: a shop, a warehouse, a van. You can add more later."),
         )
+        # The rules before the first mistake: what a row needs and how to type into the table.
+        self.rules = QLabel(self.tr(
+            "Click a cell and type. Each store needs a short code (letters or digits, at most 32, "
+            "each code once, for example MAIN) and a name."
+        ))
+        self.rules.setWordWrap(True)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # One click on a cell starts typing in it (a double-click is nobody's first guess).
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(
+            triggers.CurrentChanged | triggers.SelectedClicked | triggers.AnyKeyPressed
+            | triggers.EditKeyPressed
+        )
         self.add_button = QPushButton(self.tr("Add store"))
         self.remove_button = QPushButton(self.tr("Remove store"))
         self.add_button.clicked.connect(lambda: self.add_store())
@@ -96,10 +107,20 @@ class StoresPage(CheckedPage):
         choose.addRow(self.tr("Language"), self.language)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
+        layout.addWidget(self.rules)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         self.add_store("MAIN", "")
+
+    def initializePage(self) -> None:
+        """Open the first empty cell for typing: the owner starts with the name, not with a click."""
+        for row in range(self.table.rowCount()):
+            for column in range(2):
+                if not self._cell(row, column):
+                    self.table.setCurrentCell(row, column)
+                    self.table.edit(self.table.currentIndex())
+                    return
 
     def language_code(self) -> str:
         return str(self.language.currentData())
@@ -109,7 +130,7 @@ class StoresPage(CheckedPage):
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(code))
         self.table.setItem(row, 1, QTableWidgetItem(name))
-        self.table.setCurrentCell(row, 1)
+        self.table.setCurrentCell(row, 1 if code else 0)  # the first empty cell: type right away
 
     def _remove_current(self) -> None:
         if self.table.rowCount() > 1:  # keep one row to type into
@@ -152,15 +173,21 @@ class AdminPage(CheckedPage):
     def __init__(self) -> None:
         super().__init__(
             self.tr("The administrator"),
-            self.tr("The account that sets up stores and users. You log in with it right after this."),
+            self.tr(
+                "The account that sets up stores and users. When you finish, StockDesk opens signed in "
+                "with it; from the next start on it asks for this e-mail and password."
+            ),
         )
         self.email, self.name = _line(), _line()
         self.password, self.repeat = _line(secret=True), _line(secret=True)
         self.email.setPlaceholderText("name@example.com")
+        self.password_rule = QLabel(self.tr("At least {0} characters.").format(MIN_PASSWORD))
+        self.password.setPlaceholderText(self.tr("at least {0} characters").format(MIN_PASSWORD))
         form = QFormLayout(self)
         form.addRow(self.tr("E-mail"), self.email)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.password_rule)
         form.addRow(self.tr("Password again"), self.repeat)
         form.addRow(self.error)
 
@@ -201,14 +228,13 @@ class DeskPage(CheckedPage):
 
 
 class StartPage(CheckedPage):
-    def __init__(self, stores: StoresPage, demo_size: DemoSize) -> None:
+    def __init__(self, demo_size: DemoSize) -> None:
         super().__init__(self.tr("How to start"), self.tr("You can import or add items at any time later."))
-        self._stores, self._demo = stores, demo_size
         self.empty = QRadioButton(self.tr("Start empty"))
         self.demo = QRadioButton(
-            self.tr("Load demo data: {0} items, {1} demo stores and {2} days of history").format(
-                demo_size.items, demo_size.stores, demo_size.days
-            )
+            self.tr(
+                "Load demo data: a hardware store's {0} items, stocked in your stores, with {1} days of sales"
+            ).format(demo_size.items, demo_size.days)
         )
         self.import_csv = QRadioButton(self.tr("Import items from a CSV or Excel file"))
         self.group = QButtonGroup(self)
@@ -255,12 +281,6 @@ class StartPage(CheckedPage):
                 return self.tr("Choose the file to import.")
             if not path.is_file():
                 return self.tr("The file {0} does not exist.").format(path)
-        if self.choice() is Start.DEMO:
-            taken = sorted(self._demo.store_codes & {code for code, _name in self._stores.stores()})
-            if taken:
-                return self.tr("The demo data adds stores {0}: rename your store {1} first.").format(
-                    ", ".join(sorted(self._demo.store_codes)), taken[0]
-                )
         return ""
 
 

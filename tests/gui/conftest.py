@@ -16,13 +16,17 @@ from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.views import StoreView
+from stockdesk.ui.i18n import current_language, set_language
 
 
 @pytest.fixture(autouse=True)
 def _application(qapp: object) -> object:
     """Every GUI test runs with the QApplication, also those that only build a model: without it Qt
     objects made on the test's thread have no event dispatcher (their timers warn and never fire),
-    which only showed when such a test file ran on its own."""
+    which only showed when such a test file ran on its own. English is installed as the app's start
+    does (apply_appearance): its file holds the plural forms ("1 alert", "22 alerts")."""
+    if current_language() == "en":
+        set_language("en")
     return qapp
 
 

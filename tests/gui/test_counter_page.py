@@ -61,7 +61,7 @@ def test_a_scan_shows_the_item_card_in_one_step(page, shop, save_artifact):
     page.handle_scan(EAN, "EAN13")
     card = page.card
     assert card.name.text() == "Green tea"
-    assert card.price.text() == "3.50"
+    assert card.price.text() == "$3.50"  # the shop's currency (here the locale's)
     assert card.on_hand_text("MAIN") == "10"
     assert card.on_hand_text("BR") == "0"
     assert card.barcode.code() == EAN and card.barcode.modules()

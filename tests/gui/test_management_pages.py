@@ -92,6 +92,10 @@ def test_reversing_a_sale_with_a_reason_adds_the_opposite_movement(qtbot, gui_db
     audit = AuditPage(gui_db, gui_admin)
     qtbot.addWidget(audit)
     assert texts(audit.model, 2)[0] == "stock.reverse"
+    details = texts(audit.model, 4)
+    assert details[0] == "Reversed a stock movement: rang up twice."  # a sentence, not {"reason": ...}
+    assert "Created item HAM-1." in details
+    assert not any(d.startswith("{") for d in details)
 
 
 def test_a_reverse_without_a_reason_is_refused_on_the_page(qtbot, gui_db, gui_admin, hammer):
@@ -138,6 +142,6 @@ def test_the_dashboard_shows_the_valuation_reports_value_and_the_counts(qtbot, g
     page.show()
     qtbot.waitUntil(lambda: page.is_loaded, timeout=10_000)
     value = report_queries.stock_value(gui_db.uow(), store_id=gui_store.id)
-    assert value == Decimal("32.50") and "MAIN — Main store: <b>32.50</b>" in page.values.text()  # 13 x 2.50
+    assert value == Decimal("32.50") and "MAIN — Main store: <b>$32.50</b>" in page.values.text()  # 13 x 2.50
     assert ">1</b> items" in page.low_stock.text() and ">0</b> items" in page.idle.text()
     assert page.movers.rowCount() == 1 and page.movers.item(0, 2).text() == "2"

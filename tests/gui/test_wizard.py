@@ -6,11 +6,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 
 from stockdesk.config import FileSecrets
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.inventory import stock
 from stockdesk.services.maintenance.first_run import DemoSize
 from stockdesk.ui.app import Shell
 from stockdesk.ui.i18n import set_language
@@ -20,7 +21,7 @@ from stockdesk.ui.wizard import FirstRunWizard
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-TINY_DEMO = DemoSize(items=40, stores=2, days=5)
+TINY_DEMO = DemoSize(items=40, days=5)
 
 
 @pytest.fixture
@@ -96,10 +97,11 @@ def test_the_wizard_with_demo_data_ends_in_the_main_window_logged_in_as_the_new_
     assert isinstance(window, MainWindow) and window.isVisible()
     assert window.actor.email == "ada@example.com" and window.actor.role.value == "admin"
     assert window.model.rowCount() == TINY_DEMO.items
-    codes = {s.code for s in organisation.list_stores(gui_db.uow())}
-    assert codes == {"MAIN", "WH", "S01", "S02"}
-    warehouse = next(s for s in organisation.list_stores(gui_db.uow()) if s.code == "WH")
-    assert settings.load().default_store_id == str(warehouse.id)
+    stores = {s.code: s for s in organisation.list_stores(gui_db.uow())}
+    assert set(stores) == {"MAIN", "WH"}  # the demo stocks the owner's stores and adds none
+    assert settings.load().default_store_id == str(stores["WH"].id)
+    hammer = catalog.get_item(gui_db.uow(), window.model.item_id(0))
+    assert all(stock.on_hand_of(gui_db.uow(), hammer.id, s.id) > 0 for s in stores.values())
     assert users.authenticate(gui_db.uow(), email="ada@example.com", password="admin-pass-1")
     settings_action = window.findChild(QAction, "settings_action")
     assert settings_action is not None and settings_action.isEnabled()
@@ -187,13 +189,61 @@ def test_the_pages_refuse_missing_stores_duplicate_codes_and_different_passwords
     assert not users.has_users(gui_db.uow())
 
 
-def test_demo_data_is_refused_while_a_store_uses_one_of_its_codes(qtbot, shell):
+def test_a_first_start_with_demo_data_ends_in_a_first_sale_at_the_counter(qtbot, gui_db, shell):
     wizard = start_wizard(shell, qtbot)
-    go_to_start_page(qtbot, wizard, stores=(("S01", "First"),), desk="S01")
+    go_to_start_page(qtbot, wizard, stores=(("MAIN", "Main shop"), ("WH", "Warehouse")), desk="MAIN")
     wizard.start_page.demo.setChecked(True)
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
-    assert wizard.currentPage() is wizard.start_page
-    assert "S01" in wizard.start_page.error_text()
+    with qtbot.waitSignal(shell.window_opened, timeout=60_000) as opened:
+        finish(qtbot, wizard)
+    window = opened.args[0]
+    assert window.current_item is None  # nothing chosen for the person
+    counter = window.counter.page
+    window.show_page(counter)
+    assert counter.location.currentText() == "MAIN \u2014 Main shop"  # the desk's store, as chosen
+    item = catalog.get_item(gui_db.uow(), window.model.item_id(0))
+    main = next(s for s in organisation.list_stores(gui_db.uow()) if s.code == "MAIN")
+    before = stock.on_hand_of(gui_db.uow(), item.id, main.id)
+    qtbot.keyClicks(counter.scan_field, item.sku)
+    qtbot.keyClick(counter.scan_field, Qt.Key.Key_Return)
+    assert counter.card.isVisible() and counter.item is not None and counter.item.id == item.id
+    qtbot.keyClick(counter.scan_field, Qt.Key.Key_F1)  # sell one
+    assert counter.banner_text() == f"Sold 1 \u00d7 {item.sku}"
+    assert stock.on_hand_of(gui_db.uow(), item.id, main.id) == before - 1
+
+
+def type_into_open_cell(qtbot, table, text: str) -> None:
+    """Type into the editor open on the current cell (closed editors may linger until deleted)."""
+    where = table.visualRect(table.currentIndex()).center()
+    editors = [
+        e for e in table.viewport().findChildren(QLineEdit) if e.isVisible() and e.geometry().contains(where)
+    ]
+    assert len(editors) == 1, "no cell is open for typing"
+    qtbot.keyClicks(editors[0], text)
+    qtbot.keyClick(editors[0], Qt.Key.Key_Tab)  # Tab keeps the cell's text and opens the next cell
+
+
+def test_the_store_table_takes_typing_after_one_click_and_states_its_rules(qtbot, shell):
+    wizard = start_wizard(shell, qtbot)
+    page = wizard.stores_page
+    assert "code" in page.rules.text() and page.rules.isVisible()  # said before anything is refused
+    table = page.table
+    cell = table.visualRect(table.model().index(0, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # one click, not two
+    type_into_open_cell(qtbot, table, "Main shop")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # a new row: its code cell is open
+    type_into_open_cell(qtbot, table, "WH")
+    type_into_open_cell(qtbot, table, "Warehouse")
+    assert page.stores() == [("MAIN", "Main shop"), ("WH", "Warehouse")]
+
+
+def test_the_password_rule_is_on_the_page_before_a_short_password_is_refused(qtbot, shell):
+    wizard = start_wizard(shell, qtbot)
+    fill_stores(wizard, ("MAIN", "Shop"))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.admin_page
+    assert page.password_rule.isVisible() and "8 characters" in page.password_rule.text()
+    assert page.error_text() == ""
+    assert "log in with it right after" not in page.subTitle()  # no log-in follows: it opens signed in
 
 
 def test_cancelling_the_wizard_writes_nothing(qtbot, gui_db, shell):

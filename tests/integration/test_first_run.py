@@ -23,7 +23,7 @@ PLAN = SetupPlan(
     password="owner-pass-1",
     default_store="MAIN",
     start=Start.DEMO,
-    demo_size=DemoSize(items=120, stores=2, days=8),
+    demo_size=DemoSize(items=120, days=8),
 )
 
 
@@ -46,7 +46,7 @@ def test_a_set_up_killed_while_writing_the_demo_history_leaves_an_empty_database
 
         plan = SetupPlan(stores=(("MAIN", "Main store"),), email="owner@example.com", name="Olga",
                          password="owner-pass-1", default_store="MAIN", start=Start.DEMO,
-                         demo_size=DemoSize(items=120, stores=2, days=8))
+                         demo_size=DemoSize(items=120, days=8))
         set_up(open_database({str(path)!r}), plan, progress)
         """
     )
@@ -73,4 +73,4 @@ def test_a_set_up_that_fails_part_way_writes_nothing(db):
     assert counts(db) == (0, 0, 0)
     outcome = set_up(db, PLAN)
     assert set(outcome.store_ids) == {"MAIN"}
-    assert counts(db) == (1, 3, 120)  # MAIN and the demo's S01, S02
+    assert counts(db) == (1, 1, 120)  # the demo stocks MAIN and adds no stores of its own

@@ -180,7 +180,7 @@ def test_posting_matches_the_rules_line_by_line_for_a_random_count(db, admin, ma
                 StockMovement.quantity,
                 StockMovement.counted_quantity,
                 StockMovement.kind,
-            ).where(StockMovement.reference == f"stocktake {take.id}")
+            ).where(StockMovement.reference == take.name)
         ).all()
     assert {m.item_id: (m.quantity, m.counted_quantity) for m in moves} == {
         i: (c - expected[i][0], c) for i, c in posted.items()
@@ -211,3 +211,16 @@ def test_a_negative_total_count_refuses_the_post_naming_every_line(db, admin, ma
     ]
     assert on_hand(db, a, main_store) == 10 and on_hand(db, b, main_store) == 5
     assert stocktake.list_open(db.uow(), main_store.id)[0].id == take.id  # still open, nothing posted
+
+
+def test_stocktakes_are_numbered_and_their_movements_say_which_one_by_name(db, admin, main_store, shelf):
+    _a, beta, _c, paint = shelf
+    first = stocktake.start(db.uow(), admin, store_id=main_store.id, category_ids=[paint.id])
+    assert (first.number, first.name) == (1, "Stocktake 1 \u2014 Paint")
+    stocktake.add_counts(db.uow(), admin, first.id, [("B", "4")])
+    stocktake.post(db.uow(), admin, first.id)
+    second = stocktake.start(db.uow(), admin, store_id=main_store.id)
+    assert second.name == f"Stocktake 2 \u2014 {main_store.name}"  # a whole-store count: the store's name
+    assert [t.name for t in stocktake.list_open(db.uow())] == [second.name]
+    references = {m.reference for m in stock.movements_of(db.uow(), beta.id)}
+    assert "Stocktake 1 \u2014 Paint" in references and not any("stocktake 0" in r for r in references)

@@ -55,6 +55,25 @@ class StocktakeView:
     status: str
     lines: int
     started_at: datetime
+    number: int = 0
+    title: str = ""  # the categories counted, or the store's name for a whole-store count
+
+    @property
+    def name(self) -> str:
+        """ "Stocktake 12 — Brushes": how people and movement references name it."""
+        return stocktake_name(self.number, self.title)
+
+
+def stocktake_name(number: int, title: str) -> str:
+    return f"Stocktake {number} \u2014 {title}" if title else f"Stocktake {number}"
+
+
+def _title(uow: UnitOfWork, take: Stocktake) -> str:
+    if not take.scope:
+        return uow.get(Store, take.store_id, "store").name
+    ids = [uuid.UUID(c) for c in take.scope.split(",")]
+    names = uow.session.scalars(select(Category.name).where(Category.id.in_(ids)).order_by(Category.name))
+    return ", ".join(names)
 
 
 @dataclass(frozen=True)
@@ -126,13 +145,20 @@ def start(
         if busy is not None:
             raise ValidationError("store", store.code, Message("store_busy", busy=busy))
         roots = {uow.get(Category, c, "category").id for c in category_ids}
-        take = Stocktake(store_id=store.id, scope=",".join(sorted(str(r) for r in roots)), note=note)
+        number = (uow.session.scalar(select(func.max(Stocktake.number))) or 0) + 1
+        take = Stocktake(
+            store_id=store.id, scope=",".join(sorted(str(r) for r in roots)), note=note, number=number
+        )
         uow.session.add(take)
         uow.session.flush()
         lines = _freeze(uow, take, store.id, _with_subcategories(uow, roots) if roots else None)
-        audit.record(uow, actor, "stocktake.start", "stocktake", take.id, store=store.code, lines=lines)
+        title = _title(uow, take)
+        audit.record(uow, actor, "stocktake.start", "stocktake", take.id, store=store.code, lines=lines,
+                     number=number, title=title)
         uow.commit()
-        return StocktakeView(StocktakeId(take.id), StoreId(store.id), take.status, lines, take.started_at)
+        return StocktakeView(
+            StocktakeId(take.id), StoreId(store.id), take.status, lines, take.started_at, number, title
+        )
 
 
 def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: set[uuid.UUID] | None) -> int:
@@ -271,7 +297,7 @@ def post(
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
         store = uow.get(Store, take.store_id, "store")
-        reference = f"stocktake {take.id}"
+        reference = stocktake_name(take.number, _title(uow, take))
         flipped = rows_changed(
             uow.session.execute(
             update(Stocktake)
@@ -360,6 +386,14 @@ def list_open(uow: UnitOfWork, store_id: StoreId | None = None) -> list[Stocktak
             .all()
         )
         return [
-            StocktakeView(StocktakeId(t.id), StoreId(t.store_id), t.status, sizes.get(t.id, 0), t.started_at)
+            StocktakeView(
+                StocktakeId(t.id),
+                StoreId(t.store_id),
+                t.status,
+                sizes.get(t.id, 0),
+                t.started_at,
+                t.number,
+                _title(uow, t),
+            )
             for t in takes
         ]

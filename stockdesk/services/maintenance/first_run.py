@@ -12,11 +12,13 @@ corrected file later from the window).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from stockdesk.domain.ids import StoreId
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
@@ -36,13 +38,10 @@ class Start(StrEnum):
 
 @dataclass(frozen=True)
 class DemoSize:
-    items: int = 2000
-    stores: int = 3
-    days: int = 90
+    """How much demo data: it goes into the shop's own stores (no demo stores are added)."""
 
-    @property
-    def store_codes(self) -> set[str]:
-        return {f"S{n:02d}" for n in range(1, self.stores + 1)}  # the codes demo.generate uses
+    items: int = 2000
+    days: int = 90
 
 
 @dataclass(frozen=True)
@@ -81,8 +80,10 @@ def set_up(db: Database, plan: SetupPlan, progress: Progress | None = None) -> S
             ids[code.upper()] = str(organisation.create_store(tx.uow(), actor, code=code, name=name).id)
         outcome = SetupOutcome(actor, ids)
         if plan.start is Start.DEMO:
-            size = plan.demo_size
-            demo.generate(tx, actor, items=size.items, stores=size.stores, days=size.days, progress=progress)
+            # Into the stores the owner just named: the desk's store is stocked, so the first sale works
+            # (demo stores of their own would leave the desk's store empty).
+            size, stores = plan.demo_size, [StoreId(uuid.UUID(i)) for i in ids.values()]
+            demo.generate(tx, actor, items=size.items, days=size.days, store_ids=stores, progress=progress)
         elif plan.start is Start.IMPORT and plan.import_path is not None:
             _import(tx, actor, plan.import_path, outcome, progress)
         return outcome

@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
+from stockdesk.ui.qt_messages import silence_multimedia
+
 log = logging.getLogger(__name__)
 
 # resources/ sits beside the package in the source tree (stockdesk/ui/counter -> repository root).
@@ -38,6 +40,7 @@ class Beeper(QObject):
         if not BEEP_WAV.is_file():
             log.info("no beep sound at %s; scanning silently", BEEP_WAV)
             return None
+        silence_multimedia()  # its library probing would print a dozen lines on the terminal
         try:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError:  # a slimmed-down Qt without multimedia

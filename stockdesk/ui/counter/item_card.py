@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.services.catalogue.scanning import ItemCard
-from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.formatting import format_price, format_quantity
 from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel
 from stockdesk.ui.widgets.barcode_view import BarcodeView
 
@@ -89,7 +89,7 @@ class ItemCardView(QFrame):
         item = card.item
         self.name.setText(item.name)
         self.sku.setText(self.tr("SKU {sku}").format(sku=item.sku))
-        self.price.setText(format_money(item.sell_price))
+        self.price.setText(format_price(item.sell_price))
         first = item.barcodes[0] if item.barcodes else None
         self.barcode.set_code(first.code if first else item.sku, first.symbology if first else "CODE128")
         total = sum((level.on_hand for level in card.levels), start=Decimal(0))

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from stockdesk.domain.errors import InsufficientStock, StockDeskError, ValidationError
 from stockdesk.domain.permissions import Actor
-from stockdesk.services.catalogue import organisation, scanning
+from stockdesk.services.catalogue import catalog, organisation, scanning
 from stockdesk.services.catalogue.scanning import ScanKind, ScanResult
 from stockdesk.services.database import Database
-from stockdesk.services.inventory import stock
+from stockdesk.services.inventory import stock, undo
 from stockdesk.services.views import ItemView
 from stockdesk.ui.counter.feedback import ERROR_COLOUR, OK_COLOUR, Beeper, Flasher
 from stockdesk.ui.counter.item_card import ItemCardView
@@ -28,7 +29,7 @@ from stockdesk.ui.counter.quick_actions import QuickAction, QuickActionsBar
 from stockdesk.ui.counter.shift_list import ShiftList
 from stockdesk.ui.dialogs.form import describe_error
 from stockdesk.ui.dialogs.unknown_code import UnknownCodeDialog
-from stockdesk.ui.formatting import format_quantity
+from stockdesk.ui.formatting import format_quantity, kind_label
 from stockdesk.ui.i18n import error_text, say
 
 BANNER_OK = "font-size: 16pt; padding: 8px; background: #e8f5e9; color: #1b5e20;"
@@ -67,6 +68,9 @@ class CounterPage(QWidget):
         self.quick = QuickActionsBar()
         self.quick.requested.connect(lambda name: self.run_action(QuickAction(name)))
         self.shift = ShiftList()
+        self.shift_start = datetime.now(UTC)  # Ctrl+Z undoes movements from here on, at this desk only
+        # The scan field would take Ctrl+Z as "undo typing": at the counter it means "undo the sale".
+        self.scan_field.installEventFilter(self)
         self._build()
         self.reload_stores()
 
@@ -127,13 +131,16 @@ class CounterPage(QWidget):
                        banner=self.tr("Now working in {name} ({code})").format(
                            name=result.store.name, code=result.store.code))
         elif result.kind is ScanKind.UNKNOWN:
+            self.forget_item()  # the card must not show the previous item under a refusal
             self.pending_unknown = result
             self._bad(self.tr("Unknown code {code} — press F6 to create an item or attach it").format(
                 code=result.code), result.code, self.tr("Unknown code"))
         elif result.kind is ScanKind.WRONG_CHECK_DIGIT:
+            self.forget_item()
             self._bad(self.tr("Wrong check digit: {code} {reason}. Scan it again.").format(
                 code=result.code, reason=say(result.reason)), result.code, self.tr("Wrong check digit"))
         else:
+            self.forget_item()
             self._bad(self.tr("Cannot use {code}: {reason}").format(code=result.code or text,
                                                                      reason=say(result.reason)),
                       result.code, self.tr("Not a usable code"))
@@ -143,6 +150,28 @@ class CounterPage(QWidget):
         index = self.location.findData(str(store_id))
         if index >= 0:
             self.location.setCurrentIndex(index)
+
+    def forget_item(self) -> None:
+        """No item on the card: after a refused scan F1 must not sell the item scanned before it."""
+        self.item = None
+        self.card.clear()
+
+    def undo_last(self) -> None:
+        """Ctrl+Z: reverse the last movement of this shift at this desk (audited by the services)."""
+        try:
+            views = undo.undo_last(self.db.uow(), self.actor, since=self.shift_start)
+        except StockDeskError as error:
+            self._refused(str(error))
+            return
+        if not views:
+            self._banner(self.tr("Nothing to undo in this shift"), ok=False)
+            return
+        item = catalog.get_item(self.db.uow(), views[0].item_id)
+        self.show_item(item)
+        message = self.tr("Undone: {kind} {qty} × {sku}").format(
+            kind=kind_label(views[0].kind), qty=format_quantity(abs(views[0].quantity)), sku=item.sku)
+        self._good(message, "", banner=message)
+        self.stock_changed.emit(item.id)
 
     def show_item(self, item: ItemView) -> None:
         self.item = item
@@ -174,8 +203,22 @@ class CounterPage(QWidget):
 
     # actions ------------------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z in the scan field undoes the last movement (the field itself holds no history)."""
+        if watched is self.scan_field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.undo_last()
+                return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Function keys run the quick actions wherever the focus is on the page; F11 is full screen."""
+        """Function keys run the quick actions wherever the focus is on the page; F11 is full screen;
+        Ctrl+Z undoes the last movement of the shift."""
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_last()
+            event.accept()
+            return
         action = self.quick.action_for(event)
         if action is not None:
             self.run_action(action)

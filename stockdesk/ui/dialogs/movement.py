@@ -110,7 +110,8 @@ class MovementDialog(FormDialog):
         if kind is MovementType.TRANSFER:
             # A clerk may send only between their own stores: the service says the same.
             self.to_store = self.add_row("to_store_id", self.tr("To store"), _store_combo(stores), "to_store")
-            self.to_store.setCurrentIndex(min(1, self.to_store.count() - 1))
+            others = [i for i in range(self.to_store.count()) if i != self.store.currentIndex()]
+            self.to_store.setCurrentIndex(others[0] if others else 0)  # somewhere else than "from"
         self.quantity = self.add_row("quantity", quantity_label, QLineEdit(), "counted")
         self.unit_cost: QLineEdit | None = None
         if kind is MovementType.RECEIVE:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,9 @@ from stockdesk.services import mail
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.mail import SmtpSettings
+from stockdesk.services.maintenance import shop
 from stockdesk.ui.dialogs.form import FormDialog
+from stockdesk.ui.formatting import use_currency
 from stockdesk.ui.i18n import error_text, set_language
 from stockdesk.ui.settings import AppSettings, Config, SmtpConfig, Theme, validate
 from stockdesk.ui.theme import apply_theme
@@ -118,6 +120,15 @@ class SettingsDialog(FormDialog):
         self.camera.setValue(self.initial.camera_index)
         self.camera.setToolTip(self.tr("0 is the first camera the system found"))
         self._row("camera_index", self.tr("Camera number"), self.camera)
+        self.initial_currency = shop.currency(self.db.uow()) if self.db is not None else ""
+        self.currency = QLineEdit(self.initial_currency)
+        self.currency.setPlaceholderText(
+            QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+        )
+        self.currency.setToolTip(self.tr("The shop's currency on every desk; empty: the locale's."))
+        self.currency.setMaxLength(3)
+        self.currency.setEnabled(self.db is not None and allowed(self.actor, Action.MANAGE_CATALOGUE))
+        self._row("currency", self.tr("Shop currency"), self.currency)
 
     def _build_database(self, *, enabled: bool) -> None:
         s = self.initial
@@ -222,6 +233,8 @@ class SettingsDialog(FormDialog):
 
     def submit(self) -> None:
         """Validate and store; the theme applies at once, the language when `open_settings` returns."""
+        if self.db is not None and self.currency.text().strip().upper() != self.initial_currency:
+            use_currency(shop.set_currency(self.db.uow(), self.actor, self.currency.text()))
         self.saved = self.app_settings.save(self.values())
         self._audit_smtp_change(self.saved)
         self.restart_needed = self.saved.database_url != self.initial.database_url

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -34,8 +34,9 @@ from shiboken6 import isValid
 
 from stockdesk.services.database import Database
 from stockdesk.services.planning import dashboard as figures
-from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.formatting import format_day, format_price, format_quantity
 from stockdesk.ui.i18n import error_text
+from stockdesk.ui.widgets.day_axis import add_day_axis
 from stockdesk.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -137,9 +138,9 @@ class DashboardPage(QWidget):
             self.values.setText(self.tr("Could not read the figures: {error}").format(error=problem))
 
     def _show_values(self, values: list[figures.StoreValue]) -> None:
-        lines = [f"{v.code} — {v.name}: <b>{format_money(v.value, grouped=True)}</b>" for v in values]
+        lines = [f"{v.code} — {v.name}: <b>{format_price(v.value)}</b>" for v in values]
         total = sum((v.value for v in values), start=Decimal(0))
-        lines.append(self.tr("All stores: <b>{total}</b>").format(total=format_money(total, grouped=True)))
+        lines.append(self.tr("All stores: <b>{total}</b>").format(total=format_price(total)))
         self.values.setText("<br>".join(lines))
 
     def _show_count(self, label: QLabel, count: int) -> None:
@@ -161,7 +162,7 @@ class DashboardPage(QWidget):
 
     def _chart(self, daily: list[figures.DayFlow]) -> QChart:
         # Function-level like the view's (see showEvent); QtCharts is loaded by now.
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
+        from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QValueAxis
 
         sold, received = QBarSet(self.tr("Sold")), QBarSet(self.tr("Received"))
         for flow in daily:
@@ -172,18 +173,19 @@ class DashboardPage(QWidget):
         series.append(received)
         chart = QChart()
         chart.addSeries(series)
-        days = QBarCategoryAxis()
-        # One bar pair a day; 31 date labels do not fit under them (Qt elides them all), so the axis
-        # names the period instead. Categories must be unique: the ISO dates.
-        days.append([flow.day.isoformat() for flow in daily])
-        days.setLabelsVisible(False)
-        if daily:
-            days.setTitleText(f"{daily[0].day:%d.%m.%Y} – {daily[-1].day:%d.%m.%Y}")
-        chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(days)
+        # One bar pair a day, a date every five days (31 dates side by side would all be elided).
+        span = f"{format_day(daily[0].day)} – {format_day(daily[-1].day)}" if daily else ""
+        add_day_axis(chart, [series], [flow.day for flow in daily], every=5, title=span)
         units = QValueAxis()
         units.setLabelFormat("%d")
         chart.addAxis(units, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(units)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        legend = chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignTop)  # above the bars, clear of the day labels
+        legend.setMarkerShape(legend.MarkerShape.MarkerShapeRectangle)
+        font = legend.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.0))
+        legend.setFont(font)
+        sold.setColor(QColor("#1565c0"))  # two colours anyone tells apart, colour-blind or not
+        received.setColor(QColor("#ef6c00"))
         return chart

@@ -17,6 +17,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.exchange import report_queries
 from stockdesk.services.inventory import ledger_query, stock
 from stockdesk.services.inventory.ledger_query import LedgerFilter
+from stockdesk.ui.audit_sentences import audit_sentence
 from stockdesk.ui.formatting import format_money, format_quantity, format_when, kind_label
 from stockdesk.ui.models.rows import Column, KeysetModel
 from stockdesk.ui.pages.list_page import ListPage
@@ -136,7 +137,7 @@ class AuditPage(ListPage):
             Column(QT_TRANSLATE_NOOP("AuditPage", "User"), lambda r: r.user),
             Column(QT_TRANSLATE_NOOP("AuditPage", "Action"), lambda r: r.action),
             Column(QT_TRANSLATE_NOOP("AuditPage", "Entity"), lambda r: r.entity),
-            Column(QT_TRANSLATE_NOOP("AuditPage", "Details"), lambda r: r.details),
+            Column(QT_TRANSLATE_NOOP("AuditPage", "Details"), lambda r: audit_sentence(r.action, r.details)),
         ]
         self.db, self.actor = db, actor
         super().__init__(self.tr("Audit log"), KeysetModel(columns, self._fetch, context="AuditPage"), parent)

@@ -30,7 +30,9 @@ def _alert_state(a: AlertView) -> str:
     if a.snoozed_until is not None:
         snoozed = QCoreApplication.translate("AlertsModel", "Snoozed until {when}")
         return snoozed.format(when=format_when(a.snoozed_until))
-    return QCoreApplication.translate("AlertsModel", "Acknowledged") if a.acknowledged else ""
+    if a.acknowledged:
+        return QCoreApplication.translate("AlertsModel", "Acknowledged")
+    return QCoreApplication.translate("AlertsModel", "Open")  # nobody has looked at it yet
 
 
 def alerts_model(parent: Any = None) -> RowsModel:

@@ -268,8 +268,8 @@ class OrdersPage(QWidget):
         self._receipt_lines = [line for line, _ in typed]
         result = purchasing.receive(self.db.uow(), self.actor, order.id, [(str(x.id), q) for x, q in typed])
         self.last_receipt = result
-        text = self.tr("Received {n} line(s) on {number}; now {status}").format(
-            n=result.movements, number=order.number, status=result.order.status)
+        text = self.tr("Received %n line(s) on {number}; now {status}", "", result.movements).format(
+            number=order.number, status=result.order.status)
         if result.warnings:
             text += "<br><span style='color:#b26a00'>" + "<br>".join(result.warnings) + "</span>"
         self._changed(result.order, text)

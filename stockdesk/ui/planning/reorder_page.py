@@ -164,7 +164,7 @@ class ReorderPage(QWidget):
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
         ordering = sum(1 for r in rows if r.suggested_qty > 0)
-        self.status.setText(self.tr("{n} line(s), {k} to order").format(n=len(rows), k=ordering))
+        self.status.setText(self.tr("%n line(s), {k} to order", "", len(rows)).format(k=ordering))
         self._show_line(-1)
         self.loaded.emit(len(rows))
 
@@ -209,8 +209,8 @@ class ReorderPage(QWidget):
         points: dict[Any, Decimal] = {}
         for line in lines:
             points[line.item_id] = max(points.get(line.item_id, Decimal(0)), line.computed_reorder_point)
-        if not self.confirm(self.tr("Set the reorder point of {n} item(s) to the computed value?").format(
-                n=len(points))):
+        question = self.tr("Set the reorder point of %n item(s) to the computed value?", "", len(points))
+        if not self.confirm(question):
             return
         from stockdesk.services.planning import reorder  # loaded by calculate() already
 
@@ -220,7 +220,7 @@ class ReorderPage(QWidget):
             self.problems.show_error(error)
             return
         self.problems.show_messages([])
-        self.status.setText(self.tr("Reorder points set on {n} item(s)").format(n=done))
+        self.status.setText(self.tr("Reorder points set on %n item(s)", "", done))
         self.calculate()
 
     def create_drafts(self) -> list[OrderView]:
@@ -236,8 +236,8 @@ class ReorderPage(QWidget):
             return []
         self.problems.show_messages([])
         numbers = ", ".join(o.number for o in orders)
-        done = self.tr("Created {n} draft order(s): {numbers}")
-        self.status.setText(done.format(n=len(orders), numbers=numbers))
+        done = self.tr("Created %n draft order(s): {numbers}", "", len(orders))
+        self.status.setText(done.format(numbers=numbers))
         self.orders_created.emit(orders)
         return orders
 

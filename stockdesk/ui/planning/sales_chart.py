@@ -8,7 +8,6 @@ the next spike).
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QChart,
@@ -21,6 +20,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from stockdesk.services.planning.reorder import SalesHistory
+from stockdesk.ui.formatting import format_day
+from stockdesk.ui.widgets.day_axis import add_day_axis
 
 
 class SalesChart(QChartView):
@@ -51,16 +52,9 @@ class SalesChart(QChartView):
         line.append([QPointF(i, v) for i, v in enumerate(history.forecast)])
         chart.addSeries(bars)
         chart.addSeries(line)
-        days = QBarCategoryAxis()
-        days.append([d.strftime("%Y-%m-%d") for d in history.days])  # categories must be unique
-        # Eight weeks of daily labels would only be elided to "…": name the span in the title instead.
-        days.setLabelsVisible(False)
-        days.setGridLineVisible(False)
-        days.setTitleText(self.tr("{first} – {last}, one bar per day").format(
-            first=history.days[0].strftime("%d.%m"), last=history.days[-1].strftime("%d.%m")))
-        chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
-        bars.attachAxis(days)
-        line.attachAxis(days)
+        span = self.tr("{first} – {last}, one bar per day").format(
+            first=format_day(history.days[0]), last=format_day(history.days[-1]))
+        add_day_axis(chart, [bars, line], list(history.days), every=7, title=span)  # a date a week
         units = QValueAxis()
         units.setRange(0, max([*history.sales, *history.forecast, 1.0]) * 1.1)
         units.setLabelFormat("%.0f")

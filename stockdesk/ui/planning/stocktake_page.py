@@ -37,7 +37,7 @@ from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stocktake
 from stockdesk.services.inventory.stocktake import PostResult, Variance
-from stockdesk.ui.formatting import format_money, format_quantity
+from stockdesk.ui.formatting import format_price, format_quantity, format_when
 from stockdesk.ui.i18n import error_text
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, fill_stores
 from stockdesk.ui.planning.models import CountEntryModel, variance_model
@@ -171,9 +171,12 @@ class StocktakePage(QWidget):
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for take in open_takes:
-            label = self.tr("{store}, {n} items, started {when:%Y-%m-%d %H:%M}")
-            self.sessions.addItem(label.format(store=stores[take.store_id].split(" ")[0], n=take.lines,
-                                               when=take.started_at.astimezone()), take)
+            label = self.tr(
+                "Stocktake {number} — {title} ({store}), %n item(s), started {when}", "", take.lines
+            )
+            self.sessions.addItem(label.format(number=take.number, title=take.title,
+                                               store=stores[take.store_id].split(" ")[0],
+                                               when=format_when(take.started_at)), take)
         self.sessions.blockSignals(False)
         index = next((i for i, t in enumerate(open_takes) if t.id == keep), 0 if open_takes else -1)
         self.sessions.setCurrentIndex(index)
@@ -192,7 +195,7 @@ class StocktakePage(QWidget):
     def start(self) -> None:
         take = stocktake.start(self.db.uow(), self.actor, store_id=self.store.currentData(),
                                category_ids=self._checked_categories())
-        self.notice.setText(self.tr("Count started: {n} item(s) expected").format(n=take.lines))
+        self.notice.setText(self.tr("Count started: %n item(s) expected", "", take.lines))
         self.reload_sessions(keep=take.id)
         self.code.setFocus()
 
@@ -213,7 +216,7 @@ class StocktakePage(QWidget):
             return
         saved = stocktake.add_counts(self.db.uow(), self.actor, self.session.id, entries)
         self.entries.set_rows([])
-        self.notice.setText(self.tr("{n} count line(s) saved").format(n=saved))
+        self.notice.setText(self.tr("%n count line(s) saved", "", saved))
         self.refresh_variance()
 
     def _entry_name(self, number: int) -> str:
@@ -250,7 +253,7 @@ class StocktakePage(QWidget):
             "Counted {done} of {all}; difference {qty} units, value <b>{value}</b>").format(
             done=report.counted_lines, all=len(report.lines),
             qty=format_quantity(report.quantity_difference, signed=True),
-            value=format_money(report.value_difference, grouped=True)))
+            value=format_price(report.value_difference)))
         self.variance_shown.emit(report)
 
     def _failed(self, error: BaseException) -> None:
@@ -265,9 +268,9 @@ class StocktakePage(QWidget):
         report = self.variance
         if self.session is None or report is None:
             return
-        question = self.tr("Post {n} counted line(s) with a value difference of {value}?").format(
-            n=report.counted_lines if not self.uncounted_zero.isChecked() else len(report.lines),
-            value=format_money(report.value_difference, grouped=True))
+        lines = report.counted_lines if not self.uncounted_zero.isChecked() else len(report.lines)
+        question = self.tr("Post %n counted line(s) with a value difference of {value}?", "", lines).format(
+            value=format_price(report.value_difference))
         if not self.confirm(question):
             return
         self.problems.show_messages([])
@@ -280,8 +283,9 @@ class StocktakePage(QWidget):
     def _posted(self, result: PostResult) -> None:
         if not isValid(self):
             return
-        self.notice.setText(self.tr("Posted {n} count movement(s); value difference {value}").format(
-            n=result.movements, value=format_money(result.value_difference, grouped=True)))
+        posted = self.tr("Posted %n count movement(s); value difference {value}", "", result.movements)
+        self.notice.setText(posted.format(
+            value=format_price(result.value_difference)))
         shown = self.variance
         self.reload_sessions()
         if self.session is None and shown is not None:  # keep what was posted on screen until the next count
@@ -289,5 +293,5 @@ class StocktakePage(QWidget):
             self.lines.set_rows(shown.lines)
             self.totals.setText(self.tr("Posted: difference {qty} units, value <b>{value}</b>").format(
                 qty=format_quantity(shown.quantity_difference, signed=True),
-                value=format_money(shown.value_difference, grouped=True)))
+                value=format_price(shown.value_difference)))
         self.posted.emit(result)

@@ -39,7 +39,7 @@ from stockdesk.services.database import Database
 from stockdesk.sync import conflicts
 from stockdesk.sync.conflicts import ConflictView, ReviewView
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
-from stockdesk.ui.formatting import format_quantity
+from stockdesk.ui.formatting import format_quantity, format_when
 from stockdesk.ui.i18n import error_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -114,7 +114,7 @@ class ConflictsModel(_ViewsModel):
         if column == 4:
             return f"{self._desk(row.kept_desk)} ← {self._desk(row.lost_desk)}"
         if column == 5:
-            return row.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            return format_when(row.at)
         return (row.field, row.kept_value, row.lost_value)[column - 1]
 
     def _desk(self, desk: str) -> str:

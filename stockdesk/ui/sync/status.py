@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QThreadPool, QTime, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from stockdesk.sync.service import SyncReport, SyncService, SyncStatus
+from stockdesk.ui.formatting import format_when
 from stockdesk.ui.worker import run_in_background
 
 FIRST_SYNC_MS = 1500  # soon after the window opens, once it has painted
@@ -152,11 +153,11 @@ class SyncStatusLabel(QLabel):
     def _tooltip(self, status: SyncStatus) -> str:
         lines = []
         if status.last_sync is not None:
-            when = status.last_sync.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            when = format_when(status.last_sync)
             lines.append(self.tr("Last sync: {when}").format(when=when))
         else:
             lines.append(self.tr("Not synced since StockDesk started."))
-        lines.append(self.tr("{count} local change(s) waiting to be sent.").format(count=status.queued))
+        lines.append(self.tr("%n local change(s) waiting to be sent.", "", status.queued))
         if status.last_error:
             lines.append(self.tr("Last error: {error}").format(error=status.last_error))
             lines.append(self.tr("The desk keeps working offline; nothing queued is lost."))
@@ -166,4 +167,6 @@ class SyncStatusLabel(QLabel):
 def _short_time(when: datetime) -> str:
     local = when.astimezone()
     today = datetime.now(local.tzinfo).date()
-    return local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+    if local.date() != today:
+        return format_when(when)
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
