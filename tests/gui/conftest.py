@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 # Before any QApplication exists (pytest-qt creates it lazily in the qapp fixture).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -23,6 +24,16 @@ def _application(qapp: object) -> object:
     objects made on the test's thread have no event dispatcher (their timers warn and never fire),
     which only showed when such a test file ran on its own."""
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each test's QSettings() start empty in a folder of its own: a window closed by one test saves
+    its geometry and columns, and the next test must not open with them (whatever the order)."""
+    folder = tmp_path_factory.mktemp("settings")
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder
 
 
 @pytest.fixture
