@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -62,6 +63,25 @@ STARTED_FIRST = ("tests/integration/test_bundle.py",)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """After pytest-randomly's shuffle (a stable sort keeps the shuffled order within each group)."""
     items.sort(key=lambda item: not item.nodeid.startswith(STARTED_FIRST))
+
+
+@pytest.fixture(scope="session")
+def production_password_hasher() -> PasswordHasher:
+    """The hasher the application uses (the tests themselves run on `_cheap_password_hashing`)."""
+    return _PRODUCTION_HASHER
+
+
+_PRODUCTION_HASHER = users._hasher
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    """argon2id at the library's recommended cost takes ~0.2 s of CPU per hash or check, and the suite
+    makes thousands (every admin, clerk and login): minutes of a CI run. Tests use the same algorithm
+    at its lowest cost; test_users_and_permissions checks that the application keeps the real cost."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        yield
 
 
 @pytest.fixture
