@@ -205,10 +205,15 @@ cmd_test() {
     export QT_QPA_PLATFORM=offscreen
     export STOCKDESK_TEST_PG="${STOCKDESK_TEST_PG:-$DEFAULT_TEST_PG}"
     ensure_postgres
-    local lint=0 code=0
+    local lint=0 code=0 arg
+    # One worker per core (pytest-xdist) unless the caller chose (-n N, -n 0, -p no:xdist): see docs/testing.md.
+    local parallel=(-n auto)
+    for arg in "$@"; do
+        case "$arg" in -n | -n* | --numprocesses | --numprocesses=* | no:xdist) parallel=() ;; esac
+    done
     "$VENV/bin/ruff" check stockdesk tests bench || lint=$?
     "$VENV/bin/mypy" || lint=$?  # scope and strictness: [tool.mypy] in pyproject.toml
-    "$VENV/bin/python" -m pytest "$@" || code=$?
+    "$VENV/bin/python" -m pytest "${parallel[@]}" "$@" || code=$?
     if [[ $code -eq 5 ]]; then
         say "pytest collected no tests: that is a failure, not a pass"
     fi

@@ -1,24 +1,98 @@
-"""Shared fixtures: a fresh SQLite file or a fresh PostgreSQL database, and users built through services."""
+"""Shared fixtures: a fresh SQLite file or a fresh PostgreSQL database, and users built through services.
+
+Also what keeps tests independent of each other, of the order they run in, of the parallel worker
+they run on (pytest-xdist) and of how fast the machine is (docs/testing.md):
+
+- each worker process gets its own home for per-user state (XDG config/data/cache/state/runtime
+  folders, the log folder, no keyring), set before anything reads it, so QSettings, platformdirs and
+  subprocesses started by tests never touch the developer's files nor another worker's;
+- databases are per worker (PostgreSQL names carry the pid) or per test (SQLite files in tmp_path);
+- `qtbot` waits only fail on a hang, never on a slow machine (tests/support/patient_qtbot.py);
+- tests that take minutes are started first, so a parallel run does not end waiting on one of them.
+"""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from stockdesk.config import CONFIG_DIR_ENV
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
+from stockdesk.services.accounts.passwords import passwords
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.views import StoreView
+from tests.support.patient_qtbot import PatientQtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test runs and before any QApplication exists (QSettings caches its paths)."""
+    _isolate_user_state()
+
+
+def _isolate_user_state() -> Path:
+    """Point every per-user location at a fresh folder of this worker's own (removed at exit)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    home = Path(tempfile.mkdtemp(prefix=f"stockdesk-tests-{worker}-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                             ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state"),
+                             ("XDG_RUNTIME_DIR", "runtime"), ("STOCKDESK_LOG_DIR", "logs")):
+        path = home / folder
+        path.mkdir(mode=0o700)  # Qt warns (and the warning fails the test) about a looser runtime dir
+        os.environ[variable] = str(path)
+    os.environ["STOCKDESK_NO_KEYRING"] = "1"  # desk passwords go to a 0600 file under XDG_DATA_HOME
+    return home
+
+
+# Tests that run for minutes; started first so that the other worker is not left idle at the end.
+STARTED_FIRST = ("tests/integration/test_bundle.py",)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """After pytest-randomly's shuffle (a stable sort keeps the shuffled order within each group)."""
+    items.sort(key=lambda item: not item.nodeid.startswith(STARTED_FIRST))
+
+
+@pytest.fixture(scope="session")
+def production_password_hasher() -> PasswordHasher:
+    """The hasher the application uses (the tests themselves run on `_cheap_password_hashing`)."""
+    return _PRODUCTION_HASHER
+
+
+_PRODUCTION_HASHER = passwords.hasher
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    """argon2id at the library's recommended cost takes ~0.2 s of CPU per hash or check, and the suite
+    makes thousands (every admin, clerk and login): minutes of a CI run. Tests use the same algorithm
+    at its lowest cost; test_users_and_permissions checks that the application keeps the real cost."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        patch.setattr(passwords, "_dummy", None)  # the dummy hash is made again at the same cheap cost
+        yield
+
+
+@pytest.fixture
+def qtbot(qapp: object, request: pytest.FixtureRequest) -> PatientQtBot:
+    """pytest-qt's qtbot, but its waits give up only on a hang (see PatientQtBot)."""
+    return PatientQtBot(request)
+
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 

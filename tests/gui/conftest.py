@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 # Before any QApplication exists (pytest-qt creates it lazily in the qapp fixture).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -28,6 +29,16 @@ def _application(qapp: object) -> object:
     if current_language() == "en":
         set_language("en")
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each test's QSettings() start empty in a folder of its own: a window closed by one test saves
+    its geometry and columns, and the next test must not open with them (whatever the order)."""
+    folder = tmp_path_factory.mktemp("settings")
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder
 
 
 @pytest.fixture

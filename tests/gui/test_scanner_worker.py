@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from stockdesk.scanner.sources import VideoFileSource
 from stockdesk.scanner.worker import CameraWorker, ScannerThread
 from tests.support.barcode_video import write_video
+from tests.support.patient_qtbot import HANG_GUARD_MS
 
 ITEMS = [("EAN13", "4006381333931"), ("UPCA", "036000291452"), ("DATAMATRIX", "PALLET-0042")]
 
@@ -64,7 +65,7 @@ def test_worker_in_a_thread_emits_each_scan_and_frames_then_stops(qtbot, video):
     scanner = ScannerThread(worker)
     scanner.start()
     qtbot.waitUntil(lambda: seen.stopped == 1, timeout=20_000)
-    assert scanner.stop(timeout_ms=1000)
+    assert scanner.stop(timeout_ms=HANG_GUARD_MS)
     assert seen.scans == ITEMS
     assert seen.failures == []
     assert isinstance(seen.frames[0], QImage)
@@ -91,7 +92,7 @@ def test_stop_joins_the_thread_of_a_paced_video_within_a_second(qtbot, long_vide
     scanner.start()
     qtbot.waitUntil(lambda: len(seen.frames) > 3, timeout=10_000)
     assert scanner.is_running()
-    assert scanner.stop(timeout_ms=1000)
+    assert scanner.stop(timeout_ms=HANG_GUARD_MS)
     assert not scanner.is_running()
     qtbot.waitUntil(lambda: seen.stopped == 1)
 
@@ -117,4 +118,4 @@ def test_a_missing_camera_is_reported_as_failed_and_the_thread_ends(qtbot):
     qtbot.waitUntil(lambda: seen.stopped == 1, timeout=10_000)
     assert len(seen.failures) == 1
     assert "camera 99" in seen.failures[0]
-    assert scanner.stop(timeout_ms=1000)
+    assert scanner.stop(timeout_ms=HANG_GUARD_MS)

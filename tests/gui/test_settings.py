@@ -1,7 +1,6 @@
 """Settings: what is saved comes back, bad values are refused naming the field, theme and language apply."""
 
 import os
-import socket
 import stat
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from stockdesk.ui.dialogs.settings_dialog import SettingsDialog, install_setting
 from stockdesk.ui.i18n import current_language, set_language
 from stockdesk.ui.settings import AppSettings, import_qsettings
 from stockdesk.ui.theme import apply_theme
+from tests.support.smtp import LoopbackController, dead_port
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -267,12 +267,6 @@ def test_the_settings_action_sits_in_the_first_menu_above_quit_and_opens_the_dia
     assert len(opened) == 1 and isinstance(opened[0], SettingsDialog)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fill_server(qtbot, dialog, port: int) -> None:
     retype(qtbot, dialog.smtp_host, "127.0.0.1")
     dialog.smtp_port.setValue(port)
@@ -281,11 +275,10 @@ def fill_server(qtbot, dialog, port: int) -> None:
 
 
 def test_testing_the_mail_server_says_it_answered(qtbot, gui_admin, dialog_for):
-    from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Sink
 
-    port = free_port()
-    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+    controller = LoopbackController(Sink())
+    port = controller.port
     controller.start()
     try:
         dialog = dialog_for(gui_admin)
@@ -299,9 +292,10 @@ def test_testing_the_mail_server_says_it_answered(qtbot, gui_admin, dialog_for):
 
 def test_testing_a_server_that_is_not_there_says_so_and_saves_nothing(qtbot, gui_admin, dialog_for, settings):
     dialog = dialog_for(gui_admin)
-    fill_server(qtbot, dialog, free_port())
-    qtbot.mouseClick(dialog.smtp_test, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.smtp_test.isEnabled(), timeout=15_000)
+    with dead_port() as sock:
+        fill_server(qtbot, dialog, sock.getsockname()[1])
+        qtbot.mouseClick(dialog.smtp_test, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.smtp_test.isEnabled(), timeout=15_000)
     assert dialog.smtp_result.text().startswith("Could not connect:")
     assert settings.load().smtp.host == ""
 

@@ -17,6 +17,10 @@ from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
 
+# The anchor for rows a test back-dates ("10 days ago"). It is taken when this module is imported,
+# minutes before some tests run, so it is only ever compared with rows dated from it: a row the services
+# stamp with the real clock (a transfer, a reversal) is later than NOW by an unknown amount, and a test
+# that needs "after everything" takes it from the rows written (`Shop.after_last`).
 NOW = datetime.now(UTC).replace(microsecond=0)
 DAY = timedelta(days=1)
 
@@ -40,6 +44,10 @@ class Shop:
             if at < until:
                 levels[sku, store] = levels.get((sku, store), Decimal(0)) + qty
         return {key: qty for key, qty in levels.items() if qty != 0}
+
+    def after_last(self) -> datetime:
+        """An instant after every row of the ledger, however long the machine took to write them."""
+        return max(at for at, *_ in self.ledger) + timedelta(seconds=1)
 
     def value(self, until: datetime, which: int = 0) -> Decimal:
         return sum((cents(q * self.costs[sku][which]) for (sku, _), q in self.on_hand(until).items()),

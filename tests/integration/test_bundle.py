@@ -1,4 +1,5 @@
-"""The PyInstaller bundle builds and starts without the source tree: `dist/stockdesk/stockdesk --version`.
+"""The PyInstaller bundle builds and starts without the source tree: `dist/stockdesk/stockdesk --version`,
+creates a database, and decodes barcodes with both zxing-cpp and the libzbar shipped inside it.
 
 Building takes a minute or two and ~450 MB of disk, so it runs in CI (CI=true) or when
 STOCKDESK_BUILD_BUNDLE=1, and a developer's quick run skips it, saying so.
@@ -14,11 +15,14 @@ from pathlib import Path
 import pytest
 
 from stockdesk import __version__
+from tests.support.barcode_video import write_images
 
 ROOT = Path(__file__).resolve().parents[2]
+EAN = "4006381333931"
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.timeout(1800),  # a loaded CI machine may need more than the suite's 600 s for a build
     pytest.mark.skipif(
         os.environ.get("STOCKDESK_BUILD_BUNDLE") != "1" and os.environ.get("CI", "").lower() != "true",
         reason="builds only in CI or with STOCKDESK_BUILD_BUNDLE=1 (a minute or two, ~450 MB)",
@@ -69,6 +73,30 @@ def test_the_bundle_builds_and_prints_its_version(tmp_path):
     )
     assert init.returncode == 0, init.stderr  # migrations shipped inside the bundle ran
     assert "database ready" in init.stdout
+
+    stills = write_images(tmp_path / "stills", [("EAN13", EAN), ("QRCODE", "HELLO-1")])
+    bundle = tmp_path / "dist" / "stockdesk"
+    for decoder in ("zxing", "zbar"):
+        # LD_DEBUG=libs makes the dynamic linker name every library it initialises: proof of which
+        # libzbar pyzbar loaded (the machine has one too, so decoding alone would prove nothing).
+        scan = subprocess.run(
+            [str(binary), "scan", "--source", str(stills), "--decoder", decoder],
+            cwd=tmp_path,
+            env={**clean_env, "LD_DEBUG": "libs"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        errors = "\n".join(line for line in scan.stderr.splitlines() if "calling " not in line)
+        assert scan.returncode == 0, errors[-4000:]
+        assert scan.stdout.splitlines() == [f"{EAN}\tEAN13\t-", "HELLO-1\tQRCODE\t-"], decoder
+        zbar_loaded = [line.split("calling init:", 1)[1].strip() for line in scan.stderr.splitlines()
+                       if "calling init:" in line and "libzbar" in line]
+        if decoder == "zbar":
+            assert "libzbar is not installed" not in scan.stderr  # no silent fallback to zxing-cpp
+            assert zbar_loaded and all(Path(path).is_relative_to(bundle) for path in zbar_loaded), zbar_loaded
+
     _labels_in_any_script_from_the_bundle(binary, tmp_path, clean_env)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -15,7 +14,7 @@ from stockdesk.services import mail
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
 from stockdesk.services.planning import alert_recipients
-from tests.support.smtp import SmtpServer, free_port
+from tests.support.smtp import LoopbackController, SmtpServer, dead_port
 
 
 @pytest.fixture
@@ -55,20 +54,25 @@ def test_a_queued_alert_email_reaches_the_smtp_server_once(db, admin, main_store
 
 
 def test_a_dead_server_delays_mail_and_the_queued_mail_arrives_once_it_is_up(db, admin, main_store):
-    port = free_port()  # nothing listens here yet
-    queue_low_stock_mail(db, admin, main_store)  # the sale itself succeeds while mail cannot go
-    down = mail.flush(db.uow, settings_for(port))
-    assert down.sent == 0 and down.deferred == 1 and "ConnectionRefused" in down.error
-    [row] = mail.pending(db.uow())
-    assert row.status == "queued" and row.attempts == 1 and row.next_attempt_at > utcnow()
-    server = SmtpServer(port).start()
-    try:
-        assert mail.flush(db.uow, settings_for(port)).sent == 0  # still backing off
-        later = utcnow() + mail.backoff(1) + timedelta(seconds=1)
-        assert mail.flush(db.uow, settings_for(port), now=later).sent == 1
-        assert len(server.inbox.messages) == 1
-    finally:
-        server.stop()
+    with dead_port() as sock:  # bound, not listening: connections are refused
+        port = sock.getsockname()[1]
+        queue_low_stock_mail(db, admin, main_store)  # the sale itself succeeds while mail cannot go
+        tried_from = utcnow()
+        down = mail.flush(db.uow, settings_for(port))
+        assert down.sent == 0 and down.deferred == 1 and "ConnectionRefused" in down.error
+        [row] = mail.pending(db.uow())
+        # The retry time comes from the row, not from the clock now: a slow machine cannot have passed it.
+        assert row.status == "queued" and row.attempts == 1
+        assert row.next_attempt_at >= tried_from + mail.backoff(1)
+        server = SmtpServer(sock).start()
+        try:
+            still_backing_off = row.next_attempt_at - timedelta(seconds=1)
+            assert mail.flush(db.uow, settings_for(port), now=still_backing_off).sent == 0
+            later = row.next_attempt_at + timedelta(seconds=1)
+            assert mail.flush(db.uow, settings_for(port), now=later).sent == 1
+            assert len(server.inbox.messages) == 1
+        finally:
+            server.stop()
     assert statuses(db) == [("sent", 2)]
 
 
@@ -81,12 +85,14 @@ def test_a_worker_killed_mid_send_leaves_a_claim_that_no_one_else_sends_until_it
     db, admin, main_store, server
 ):
     queue_low_stock_mail(db, admin, main_store)
-    claim = mail._claim_next(db.uow(), utcnow(), force=False, sender="x@example.com")
+    claimed_at = utcnow()
+    claim = mail._claim_next(db.uow(), claimed_at, force=False, sender="x@example.com")
     assert claim is not None and claim.attempts == 1
-    # ...the claiming process dies here, before sending. A second worker must not send it meanwhile:
-    assert mail.flush(db.uow, settings_for(server.port)).sent == 0
+    # ...the claiming process dies here, before sending. A second worker must not send it meanwhile
+    # (one second later, not "whenever this machine gets there": the lease is measured from the claim):
+    assert mail.flush(db.uow, settings_for(server.port), now=claimed_at + timedelta(seconds=1)).sent == 0
     assert server.inbox.messages == []
-    after_lease = utcnow() + mail.LEASE + timedelta(seconds=1)
+    after_lease = claimed_at + mail.LEASE + timedelta(seconds=1)
     assert mail.flush(db.uow, settings_for(server.port), now=after_lease).sent == 1
     assert mail.flush(db.uow, settings_for(server.port), now=after_lease).sent == 0
     [message] = server.inbox.messages
@@ -95,8 +101,9 @@ def test_a_worker_killed_mid_send_leaves_a_claim_that_no_one_else_sends_until_it
 
 def test_a_second_claim_of_the_same_row_loses(db, admin, main_store):
     queue_low_stock_mail(db, admin, main_store)
-    first = mail._claim_next(db.uow(), utcnow(), force=False, sender="x@example.com")
-    second = mail._claim_next(db.uow(), utcnow(), force=True, sender="x@example.com")
+    now = utcnow()
+    first = mail._claim_next(db.uow(), now, force=False, sender="x@example.com")
+    second = mail._claim_next(db.uow(), now, force=True, sender="x@example.com")
     assert first is not None and first.attempts == 1
     assert second is None  # the row is `sending` under a live lease
 
@@ -107,9 +114,7 @@ def test_the_background_worker_sends_without_blocking_the_caller(db, admin, main
     try:
         queue_low_stock_mail(db, admin, main_store)
         worker.wake()
-        deadline = time.monotonic() + 10
-        while not server.inbox.messages and time.monotonic() < deadline:
-            time.sleep(0.05)
+        server.inbox.wait_for(1)  # woken by the message; the timeout is only a hang guard
     finally:
         worker.stop()
     assert len(server.inbox.messages) == 1
@@ -132,10 +137,8 @@ def test_a_recipient_the_server_refuses_is_marked_failed_not_retried_forever(db,
         async def handle_RCPT(self, server, session, envelope, address, options):
             return "550 no such user"
 
-    from aiosmtpd.controller import Controller
-
-    port = free_port()
-    controller = Controller(Refusing(), hostname="127.0.0.1", port=port)
+    controller = LoopbackController(Refusing())
+    port = controller.port
     controller.start()
     try:
         queue_low_stock_mail(db, admin, main_store)

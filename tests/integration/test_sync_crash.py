@@ -56,13 +56,14 @@ def _run_child(rng: random.Random, db_path: Path, folder: Path, item: str, store
         target=_child, args=(str(db_path), str(folder), item, store, count, point, ready)
     )
     process.start()
-    assert ready.wait(timeout=30), "the desk process did not post its receipts"
+    assert ready.wait(timeout=300), "the desk process did not post its receipts"  # hang guard
     if point == "timer":
         time.sleep(rng.uniform(0, 0.05))
         if process.pid is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(process.pid, signal.SIGKILL)
-    process.join(timeout=30)
+    process.join(timeout=300)  # a hang guard: a desk still alive here is a hang, not a slow machine
+    assert not process.is_alive(), "the desk process hangs"
     return count, process.exitcode == -signal.SIGKILL
 
 

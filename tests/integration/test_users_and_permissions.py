@@ -25,6 +25,16 @@ def test_email_is_unique_ignoring_case_and_login_ignores_case(db, admin):
     assert users.authenticate(db.uow(), email="Admin@EXAMPLE.com", password="admin-pass-1").id == admin.id
 
 
+def test_the_application_hashes_passwords_at_argon2s_recommended_cost(production_password_hasher):
+    from argon2 import PasswordHasher, Type
+
+    recommended = PasswordHasher()
+    hasher = production_password_hasher
+    assert hasher.type is Type.ID
+    assert (hasher.time_cost, hasher.memory_cost, hasher.parallelism) == (
+        recommended.time_cost, recommended.memory_cost, recommended.parallelism)
+
+
 def test_passwords_are_stored_as_argon2id(db, admin):
     from sqlalchemy import select
 

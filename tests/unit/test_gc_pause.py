@@ -27,21 +27,25 @@ def test_an_error_inside_still_ends_the_pause() -> None:
     assert gc.isenabled()
 
 
+HANG_GUARD_S = 120  # only against a hang: a busy machine may take seconds to schedule a thread
+
+
 def test_overlapping_pauses_on_two_threads_end_with_the_later_one() -> None:
     inside, release = threading.Event(), threading.Event()
 
     def other() -> None:
         with collector_paused():
             inside.set()
-            release.wait(5)
+            release.wait(HANG_GUARD_S)  # a short limit would end this pause before the assert below
 
     worker = threading.Thread(target=other)
     with collector_paused():
         worker.start()
-        assert inside.wait(5)
+        assert inside.wait(HANG_GUARD_S)
     assert not gc.isenabled()  # the other thread's bulk work goes on
     release.set()
-    worker.join(5)
+    worker.join(HANG_GUARD_S)
+    assert not worker.is_alive()
     assert gc.isenabled()
 
 
