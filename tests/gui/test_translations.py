@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.config import FileSecrets
+from stockdesk.domain.errors import PermissionDenied
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
@@ -280,15 +281,19 @@ def test_a_german_form_names_the_field_and_says_why_in_german(qtbot, german, gui
 def test_a_permission_refusal_reaches_the_german_window_as_a_german_message_box(
     qtbot, german, monkeypatch, gui_db, gui_admin, gui_store
 ):
-    catalog.create_item(gui_db.uow(), gui_admin, sku="HAM-1", name="Claw hammer")
+    hammer = catalog.create_item(gui_db.uow(), gui_admin, sku="HAM-1", name="Claw hammer")
     clerk = make_clerk(gui_db, gui_admin, gui_store.id)
     window = MainWindow(gui_db, clerk)
     qtbot.addWidget(window)
     window.select_row(0)
+    assert not window.actions["archive_item"].isEnabled()  # the window does not offer it to the clerk
     boxes: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: boxes.append(text))
-    window.archive_item()
+    # The service refuses it all the same (another front end, a stale window): the refusal it raises
+    # is what the window shows.
+    with pytest.raises(PermissionDenied) as refused:
+        catalog.set_item_active(gui_db.uow(), clerk, hammer.id, active=False)
+    window.report_error(refused.value)
     assert boxes == ["Mitarbeiter dürfen nur Artikel ändern, die sie selbst angelegt haben"]
     assert window.statusBar().currentMessage() == boxes[0]
 

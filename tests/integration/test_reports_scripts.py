@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from stockdesk.reports.fonts import visual
 from stockdesk.reports.labels import Label, write_labels
+from stockdesk.reports.purchase_order import write_order_pdf
 from stockdesk.reports.registry import REPORTS, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
@@ -100,7 +101,7 @@ def test_a_purchase_order_prints_the_supplier_and_item_names(shop, tmp_path):
     [order] = purchasing.create_drafts(
         db.uow(), admin, [DraftLine(items[sku].id, store.id, Decimal(4)) for sku in NAMES]
     )
-    pdf = purchasing.send(db.uow(), admin, order.id, pdf_dir=tmp_path)
+    pdf = purchasing.send(db.uow(), admin, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     assert_printed(pdf, [SUPPLIER, *NAMES.values()])
 
 
