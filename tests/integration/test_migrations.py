@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import inspect
@@ -61,3 +63,21 @@ def test_opening_a_file_of_an_older_release_backs_it_up_then_upgrades_keeping_th
     assert backup.execute("select code from store").fetchall() == [("OLD",)]
     backup.close()
     assert open_database(str(path)).backup is None  # already current: nothing copied again
+
+
+def test_the_heads_read_from_the_revision_files_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revisions() == set(ScriptDirectory.from_config(migrate.alembic_config()).get_heads())
+
+
+def test_opening_a_database_already_at_the_newest_schema_does_not_load_alembic(tmp_path):
+    # A fresh interpreter: in the test process Alembic is loaded already.
+    script = (
+        "import sys; from stockdesk.services.database import open_database; "
+        f"db = open_database({str(tmp_path / 'd.sqlite')!r}); db.close(); "
+        "print(db.backup is None, 'alembic' in sys.modules)"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           timeout=120).stdout.split() for _ in range(2)]
+    assert runs == [["True", "True"], ["True", "False"]]  # created through Alembic, then opened without it

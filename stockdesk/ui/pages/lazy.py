@@ -19,6 +19,10 @@ class LazyPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
     @property
+    def is_built(self) -> bool:
+        return self._page is not None
+
+    @property
     def page(self) -> Any:
         if self._page is None:
             self._page = self._factory()
