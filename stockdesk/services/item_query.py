@@ -241,9 +241,14 @@ def item_page(
     deep offsets are slow; use `sorted_keys` + `rows_by_keys` there."""
     with uow:
         walk = _walk_sort_index(uow, item_filter, sort)
-        query = _filtered(uow, select(*_row_columns(item_filter)), item_filter, walk=walk)
+        # The page's keys first, then its rows: when the matches are collected and sorted (a broad text
+        # search with other filters), only the key and sort column of each match are carried and the
+        # display columns (item_summary's barcode among them) are read for the page alone.
+        summary = sort in (ItemSort.ON_HAND, ItemSort.BARCODE)
+        query = _filtered(uow, select(_key(uow)), item_filter, summary=summary, walk=walk)
         query = query.order_by(*_order(uow, item_filter, sort, descending)).offset(offset).limit(limit)
-        return [_to_row(r) for r in uow.session.execute(query)]
+        keys = list(uow.session.scalars(query))
+    return rows_by_keys(uow, item_filter, keys)
 
 
 def sorted_keys(

@@ -27,6 +27,8 @@ class LazyPage(QWidget):
         if self._page is None:
             self._page = self._factory()
             self.layout().addWidget(self._page)
+            if self.isVisible():  # built as the tab comes into view: show it now, not after a queued event
+                self._page.show()
         return self._page
 
     def showEvent(self, event: Any) -> None:
