@@ -8,7 +8,8 @@ service / anchor. SKU look-ups (any case) and unknown codes are timed too (no an
 
 PostgreSQL: the items, barcodes and what they refer to are copied from the SQLite file into the
 database `stockdesk_bench_lookup_<items>` on $STOCKDESK_TEST_PG's server (kept for later runs); the
-PostgreSQL part is skipped when no server answers. BENCH_ITEMS=20000 for a quick try.
+PostgreSQL part is skipped when no server answers, or with BENCH_PG=0. BENCH_ITEMS=20000 for a quick
+try; BENCH_OTHERS sets the number of SKUs and unknown codes (500).
 """
 
 from __future__ import annotations
@@ -188,7 +189,9 @@ def main() -> None:
     items = int(os.environ.get("BENCH_ITEMS", "1000000"))
     rng = random.Random(18)
     sample = _sample(str(build(items, items * 5)), rng)
-    rows = _sqlite(items, rng, sample) + _postgresql(items, rng, sample)
+    rows = _sqlite(items, rng, sample)
+    if os.environ.get("BENCH_PG", "1") != "0":
+        rows += _postgresql(items, rng, sample)
     print_table(f"Code look-up at {items:,} items ({os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; "
                 f"{ROUNDS} rounds)",
                 ["look-up", "calls", "median ms", "p99 ms", "CPU ms/call", "vs anchor (median / p99)"], rows)
