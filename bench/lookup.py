@@ -8,8 +8,8 @@ service / anchor. SKU look-ups (any case) and unknown codes are timed too (no an
 
 PostgreSQL: the items, barcodes and what they refer to are copied from the SQLite file into the
 database `stockdesk_bench_lookup_<items>` on $STOCKDESK_TEST_PG's server (kept for later runs); the
-PostgreSQL part is skipped when no server answers, or with BENCH_PG=0. BENCH_ITEMS=20000 for a quick
-try; BENCH_OTHERS sets the number of SKUs and unknown codes (500).
+PostgreSQL part is skipped when no server answers, or with BENCH_PG=0 (BENCH_SQLITE=0 skips the
+SQLite part). BENCH_ITEMS=20000 for a quick try; BENCH_OTHERS: SKUs and unknown codes timed (500).
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ def main() -> None:
     items = int(os.environ.get("BENCH_ITEMS", "1000000"))
     rng = random.Random(18)
     sample = _sample(str(build(items, items * 5)), rng)
-    rows = _sqlite(items, rng, sample)
+    rows = _sqlite(items, rng, sample) if os.environ.get("BENCH_SQLITE", "1") != "0" else []
     if os.environ.get("BENCH_PG", "1") != "0":
         rows += _postgresql(items, rng, sample)
     print_table(f"Code look-up at {items:,} items ({os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; "
