@@ -21,6 +21,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute("CREATE INDEX ix_item_sku_upper ON item (upper(sku))")
+    if op.get_bind().dialect.name == "postgresql":
+        # PostgreSQL keeps statistics of an expression only from the next ANALYZE: until then it guessed
+        # 5,000 matches in a million and ran a SKU look-up as a parallel bitmap scan (30 ms, not 0.4 ms).
+        op.execute("ANALYZE item")
 
 
 def downgrade() -> None:
