@@ -24,6 +24,7 @@ COMMAND_MODULES: list[str] = [
     "stockdesk.admin_cli",
     "stockdesk.sync.commands",
     "stockdesk.scanner.commands",
+    "stockdesk.api.command",
 ]
 
 DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")

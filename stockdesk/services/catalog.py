@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, func, select
 
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
-from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, NotFound, ValidationError
+from stockdesk.domain.errors import (
+    DuplicateValue,
+    InvalidBarcode,
+    NotFound,
+    PreconditionFailed,
+    ValidationError,
+)
 from stockdesk.domain.gtin import looks_like_gtin, validate_gtin
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
@@ -134,9 +141,15 @@ def _owned_item(uow: UnitOfWork, actor: Actor, item_id: object) -> Item:
     return item
 
 
-def update_item(uow: UnitOfWork, actor: Actor, item_id: object, **changes: object) -> ItemView:
+def update_item(
+    uow: UnitOfWork, actor: Actor, item_id: object, *, if_unchanged_since: datetime | None = None,
+    **changes: object,
+) -> ItemView:
+    """Change fields; with `if_unchanged_since` (the version read) a newer version refuses the edit."""
     with uow:
         item = _owned_item(uow, actor, item_id)
+        if if_unchanged_since is not None:
+            _refuse_if_changed(uow, item, if_unchanged_since)
         fields = _clean_fields(uow, changes)
         if "sku" in fields:
             _ensure_sku_free(uow, str(fields["sku"]), item.id)
@@ -149,6 +162,15 @@ def update_item(uow: UnitOfWork, actor: Actor, item_id: object, **changes: objec
         audit.record(uow, actor, "item.update", "item", item.id, **changed)
         uow.commit()
         return ItemView.of(item, _barcodes_of(uow, item.id))
+
+
+def _refuse_if_changed(uow: UnitOfWork, item: Item, version: datetime) -> None:
+    # Locked and read again, so an edit committed meanwhile by another request is seen (PostgreSQL).
+    uow.session.get(Item, item.id, with_for_update=True, populate_existing=True)
+    if item.updated_at != version:
+        raise PreconditionFailed(
+            "If-Match", version.isoformat(), "is an old version: the item changed since it was read"
+        )
 
 
 def set_item_active(uow: UnitOfWork, actor: Actor, item_id: object, *, active: bool) -> ItemView:

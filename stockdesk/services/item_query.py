@@ -18,6 +18,7 @@ import uuid
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -59,6 +60,7 @@ class ItemFilter:
     min_price: Decimal | None = None
     max_price: Decimal | None = None
     low_stock: bool = False
+    updated_since: datetime | None = None  # changed at or after this moment (incremental pulls)
 
 
 Keys = Sequence[Any]  # array('q') of rowids on SQLite, list of UUIDs on PostgreSQL
@@ -159,6 +161,8 @@ def _filtered(
         query = query.where(price <= item_filter.max_price)
     if item_filter.low_stock:
         query = query.where(_low_stock(item_filter))
+    if item_filter.updated_since is not None:
+        query = query.where(Item.updated_at >= item_filter.updated_since)
     return query
 
 

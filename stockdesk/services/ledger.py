@@ -36,6 +36,7 @@ from stockdesk.services.views import MovementView
 from stockdesk.sync import capture
 
 Key = tuple[uuid.UUID, uuid.UUID]
+POSTED = "posted_movements"  # session.info key: the movements this transaction wrote
 
 
 class StockItem(Protocol):
@@ -191,7 +192,10 @@ def post_many(
         fast_write.executemany(connection, StockMovement.__table__.insert(), rows)
     if not views:
         return []
-    return [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
+    written = [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
+    # Kept on the session for commit hooks that answer for the whole transaction (idempotent API posts).
+    uow.session.info.setdefault(POSTED, []).extend(written)
+    return written
 
 
 def _refuse_archived(posting: Posting) -> None:

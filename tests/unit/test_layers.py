@@ -14,6 +14,8 @@ LAYER_RULES: dict[str, tuple[str, ...]] = {
     "services": QT,
     # The window never builds SQL or opens sessions: it calls services.
     "ui": ("sqlalchemy", "stockdesk.db"),
+    # The HTTP front end is held like the window: routers call services, never SQL or sessions.
+    "api": (*QT, "sqlalchemy", "stockdesk.db"),
 }
 DYNAMIC_IMPORTERS = {"import_module", "__import__"}
 

@@ -1,0 +1,160 @@
+"""Every error as RFC 9457 problem+json: one place maps the domain's errors to statuses.
+
+Routes never catch errors for control flow; a service raises, this answers. The body names the
+field, the value as sent and the reason, like the window's message next to a field. Nothing else
+about the server (no stack trace, no SQL) ever reaches the client.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from stockdesk.domain.errors import (
+    AccountLocked,
+    AuthenticationFailed,
+    DuplicateValue,
+    InsufficientStock,
+    NotFound,
+    PermissionDenied,
+    PreconditionFailed,
+    StockDeskError,
+    TooManyRequests,
+    UnresolvedCode,
+    ValidationError,
+)
+
+MEDIA_TYPE = "application/problem+json"
+TYPE_BASE = "https://stockdesk.invalid/problems/"  # a name, not a page: clients switch on it
+log = logging.getLogger(__name__)
+
+# Most specific first: the first class the error is an instance of decides.
+STATUSES: tuple[tuple[type[StockDeskError], int, str], ...] = (
+    (AccountLocked, 429, "too-many-attempts"),
+    (TooManyRequests, 429, "too-many-requests"),
+    (AuthenticationFailed, 401, "not-authenticated"),
+    (PermissionDenied, 403, "forbidden"),
+    (UnresolvedCode, 404, "unresolved-code"),
+    (NotFound, 404, "not-found"),
+    (PreconditionFailed, 412, "stale-version"),
+    (DuplicateValue, 409, "duplicate"),
+    (InsufficientStock, 409, "insufficient-stock"),
+    (ValidationError, 422, "invalid-value"),
+    (StockDeskError, 400, "bad-request"),
+)
+TITLES = {
+    400: "Bad request",
+    401: "Not authenticated",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    412: "Precondition failed",
+    413: "Request too large",
+    415: "Unsupported media type",
+    422: "Invalid value",
+    429: "Too many requests",
+    500: "Internal error",
+}
+
+
+def problem(
+    status: int, kind: str, detail: str, *, headers: dict[str, str] | None = None, **extensions: Any
+) -> JSONResponse:
+    body = {
+        "type": TYPE_BASE + kind,
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+    }
+    body.update({name: value for name, value in extensions.items() if value is not None})
+    return JSONResponse(jsonable_encoder(body), status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+def _status_of(error: StockDeskError) -> tuple[int, str]:
+    return next((status, kind) for cls, status, kind in STATUSES if isinstance(error, cls))
+
+
+def _fields(error: StockDeskError) -> dict[str, Any]:
+    if isinstance(error, ValidationError):
+        return {"field": error.field, "value": str(error.value), "reason": error.reason}
+    if isinstance(error, UnresolvedCode):
+        return {"field": "code", "value": str(error.key), "reason": error.reason, "code_status": error.kind}
+    if isinstance(error, NotFound):
+        return {"field": error.entity, "value": str(error.key), "reason": "not found"}
+    if isinstance(error, InsufficientStock):
+        return {
+            "field": "quantity",
+            "value": str(error.requested),
+            "reason": f"only {error.on_hand} on hand",
+            "on_hand": str(error.on_hand),
+        }
+    return {}
+
+
+def _headers(error: StockDeskError, status: int) -> dict[str, str] | None:
+    if isinstance(error, AccountLocked | TooManyRequests):
+        return {"Retry-After": str(error.seconds_left)}
+    if status == 401:
+        return {"WWW-Authenticate": 'Bearer realm="stockdesk"'}
+    return None
+
+
+async def domain_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StockDeskError)
+    status, kind = _status_of(error)
+    return problem(status, kind, str(error), headers=_headers(error, status), **_fields(error))
+
+
+def _field_of(location: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in location]
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:] or parts
+    return ".".join(parts)
+
+
+async def request_invalid(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    errors = [
+        {
+            "field": _field_of(tuple(e.get("loc", ()))),
+            "value": _shown(e.get("input")),
+            "reason": e.get("msg", ""),
+        }
+        for e in error.errors()
+    ]
+    first = errors[0] if errors else {"field": "", "value": "", "reason": "is not valid"}
+    detail = f"{first['field']}: {first['reason']}"
+    return problem(422, "invalid-value", detail, errors=errors, **first)
+
+
+def _shown(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
+async def http_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    kind = {404: "not-found", 405: "method-not-allowed", 413: "too-large"}.get(
+        error.status_code, "http-error"
+    )
+    return problem(error.status_code, kind, str(error.detail), headers=getattr(error, "headers", None))
+
+
+async def unexpected(request: Request, error: Exception) -> JSONResponse:
+    # The trace goes to the server's log, never to the client.
+    log.exception("unexpected error in %s %s", request.method, request.url.path, exc_info=error)
+    return problem(500, "internal", "the server could not answer this request; it has been logged")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(StockDeskError, domain_error)
+    app.add_exception_handler(RequestValidationError, request_invalid)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(Exception, unexpected)
