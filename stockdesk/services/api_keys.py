@@ -149,8 +149,8 @@ def grant_for_key(uow: UnitOfWork, secret: str, *, method: str, path: str) -> Ke
         maker = uow.session.get(User, key.created_by)
         if maker is None or not maker.active or maker.deleted:
             raise AuthenticationFailed("the API key is not valid: the account that made it is disabled")
-        key_id, name, scope, store_id = key.id, key.name, key.scope, key.store_id
-    owner = users.actor_by_id(uow, key.created_by)
+        key_id, name, scope, store_id, maker_id = key.id, key.name, key.scope, key.store_id, maker.id
+    owner = users.actor_by_id(uow, maker_id)
     role, stores = (Role.CLERK, frozenset({store_id})) if store_id else (Role.MANAGER, owner.store_ids)
     actor = Actor(owner.id, f"api-key:{name}", role, stores, name)
     if scope == "read" and method.upper() not in READ_METHODS:

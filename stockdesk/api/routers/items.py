@@ -76,7 +76,7 @@ def list_items(
     uow: UnitOfWork = Depends(unit_of_work),
     _actor: Actor = Depends(actor),
 ) -> Page[ItemRowOut]:
-    text = str(ordering.value)
+    text = str(ordering)  # a StrEnum member, or the default as a plain string
     sort = ItemSort(text.lstrip("-"))
     page = item_pages.keyset_page(
         uow, item_filter, sort=sort, descending=text.startswith("-"), cursor=cursor, limit=limit
