@@ -51,23 +51,36 @@ class Shop:
 
     def token(self, email: str, password: str | None = None) -> str:
         with self.client() as client:
-            answer = client.post("/auth/token", json={"email": email, "password": password or PASSWORDS[email]})
+            answer = client.post(
+                "/auth/token", json={"email": email, "password": password or PASSWORDS[email]}
+            )
         assert answer.status_code == 200, answer.text
         return answer.json()["access_token"]
 
 
-def build_shop(db: Database, server_url: str | None = None) -> tuple[Actor, StoreView, StoreView, ItemView, ItemView]:
-    admin = users.create_first_admin(db.uow(), email="admin@example.com", password=PASSWORDS["admin@example.com"])
+def build_shop(
+    db: Database, server_url: str | None = None
+) -> tuple[Actor, StoreView, StoreView, ItemView, ItemView]:
+    admin = users.create_first_admin(
+        db.uow(), email="admin@example.com", password=PASSWORDS["admin@example.com"]
+    )
     main = organisation.create_store(db.uow(), admin, code="MAIN", name="Main store")
     branch = organisation.create_store(db.uow(), admin, code="BR", name="Branch")
-    users.create_user(db.uow(), admin, email="manager@example.com", password=PASSWORDS["manager@example.com"],
-                      role="manager")
+    users.create_user(
+        db.uow(),
+        admin,
+        email="manager@example.com",
+        password=PASSWORDS["manager@example.com"],
+        role="manager",
+    )
     for email in ("clerk@example.com", "other@example.com"):
-        users.create_user(db.uow(), admin, email=email, password=PASSWORDS[email], role="clerk",
-                          store_ids=[main.id])
+        users.create_user(
+            db.uow(), admin, email=email, password=PASSWORDS[email], role="clerk", store_ids=[main.id]
+        )
     clerk = users.authenticate(db.uow(), email="clerk@example.com", password=PASSWORDS["clerk@example.com"])
-    clerk_item = catalog.create_item(db.uow(), clerk, sku="CLERK-1", name="Clerk's hammer", sell_price="9.90",
-                                     barcodes=["4006381333931"])
+    clerk_item = catalog.create_item(
+        db.uow(), clerk, sku="CLERK-1", name="Clerk's hammer", sell_price="9.90", barcodes=["4006381333931"]
+    )
     admin_item = catalog.create_item(db.uow(), admin, sku="ADMIN-1", name="Admin's saw", sell_price="19.90")
     for item in (clerk_item, admin_item):
         stock.receive(db.uow(), admin, item_id=item.id, store_id=main.id, quantity=Decimal(10))

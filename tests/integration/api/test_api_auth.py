@@ -9,8 +9,9 @@ from tests.integration.api.conftest import new_email, problem_of
 
 
 def _make_clerk(shop, email: str, password: str = "clerk-pass-9") -> None:
-    users.create_user(shop.db.uow(), shop.admin, email=email, password=password, role="clerk",
-                      store_ids=[shop.main.id])
+    users.create_user(
+        shop.db.uow(), shop.admin, email=email, password=password, role="clerk", store_ids=[shop.main.id]
+    )
 
 
 def test_a_person_logs_in_and_the_token_says_who_they_are(shop):
@@ -34,7 +35,9 @@ def test_five_failed_log_ins_lock_the_account_with_429_and_retry_after(shop):
     email = new_email()
     _make_clerk(shop, email)
     with shop.client() as client:
-        answers = [client.post("/auth/token", json={"email": email, "password": "wrong-pass"}) for _ in range(5)]
+        answers = [
+            client.post("/auth/token", json={"email": email, "password": "wrong-pass"}) for _ in range(5)
+        ]
         locked = client.post("/auth/token", json={"email": email, "password": "clerk-pass-9"})
     assert [a.status_code for a in answers] == [401, 401, 401, 401, 429]
     assert locked.status_code == 429
@@ -44,7 +47,9 @@ def test_five_failed_log_ins_lock_the_account_with_429_and_retry_after(shop):
 
 def test_a_refresh_token_works_once_and_a_replayed_one_ends_the_session(shop):
     with shop.client() as client:
-        first = client.post("/auth/token", json={"email": "manager@example.com", "password": "manager-pass-1"})
+        first = client.post(
+            "/auth/token", json={"email": "manager@example.com", "password": "manager-pass-1"}
+        )
         tokens = first.json()
         second = client.post("/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
         assert second.status_code == 200
@@ -85,8 +90,9 @@ def test_an_expired_access_token_is_refused_with_a_reason(shop):
     token = shop.token("clerk@example.com")
     claims = _claims(token)
     secret = api_auth.server_secret(shop.db.uow())
-    stale = api_auth.access_token(secret, claims["sub"], claims["sid"], claims["stp"],
-                                  now=datetime.now(UTC) - timedelta(hours=2))
+    stale = api_auth.access_token(
+        secret, claims["sub"], claims["sid"], claims["stp"], now=datetime.now(UTC) - timedelta(hours=2)
+    )
     with shop.client(stale) as client:
         answer = client.get("/users/me")
     assert answer.status_code == 401
@@ -105,8 +111,9 @@ def _claims(token: str) -> dict:
 def test_a_token_signed_with_another_secret_is_refused(shop):
     token = shop.token("clerk@example.com")
     claims = _claims(token)
-    forged = api_auth.access_token("another-secret-" * 4, claims["sub"], claims["sid"], claims["stp"],
-                                   now=datetime.now(UTC))
+    forged = api_auth.access_token(
+        "another-secret-" * 4, claims["sub"], claims["sid"], claims["stp"], now=datetime.now(UTC)
+    )
     with shop.client(forged) as client:
         assert client.get("/users/me").status_code == 401
 
