@@ -41,7 +41,7 @@ def create_app(settings: ApiSettings | None = None, *, database: Database | None
     app.state.write_lock = threading.Lock() if db.engine.dialect.name == "sqlite" else None
     app.state.owns_database = database is None
     for router in ROUTERS:
-        app.include_router(router, prefix=API_PREFIX)
+        app.include_router(router, prefix=API_PREFIX, responses=problems.RESPONSES)
     problems.install(app)
     docs.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

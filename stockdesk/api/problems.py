@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from stockdesk.domain.errors import (
@@ -158,3 +159,35 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, request_invalid)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, unexpected)
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, with the field, value and reason of the refused input."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    field: str | None = None
+    value: str | None = None
+    reason: str | None = None
+    model_config = ConfigDict(extra="allow")
+
+
+def documented(description: str) -> dict[str, Any]:
+    schema = {"$ref": "#/components/schemas/Problem"}
+    return {"description": description, "model": Problem, "content": {MEDIA_TYPE: {"schema": schema}}}
+
+
+# Declared on every route, so the schema tells a client (and schemathesis) what errors look like.
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: documented("bad request"),
+    401: documented("not logged in, or the token or key is expired, revoked or wrong"),
+    403: documented("the caller may not do this"),
+    404: documented("no such thing"),
+    409: documented("conflicts with existing data (duplicate value, not enough stock)"),
+    412: documented("If-Match names an old version"),
+    413: documented("request body too large"),
+    422: documented("a value is invalid: `field`, `value` and `reason` say which and why"),
+    429: documented("too many failed log-ins: wait Retry-After seconds"),
+}

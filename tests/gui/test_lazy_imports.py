@@ -14,8 +14,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("cv2", "numpy", "reportlab", "PySide6.QtCharts", "PySide6.QtMultimedia", "zxingcpp", "pyzbar",
-         "psycopg", "keyring")
+HEAVY = (
+    "cv2",
+    "numpy",
+    "reportlab",
+    "PySide6.QtCharts",
+    "PySide6.QtMultimedia",
+    "zxingcpp",
+    "pyzbar",
+    "psycopg",
+    "keyring",
+)
 
 SCRIPT = r"""
 import importlib.util, json, sys, time
@@ -92,8 +101,15 @@ print(json.dumps(report))
 def test_the_window_opens_without_the_heavy_stacks_and_each_loads_when_used(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path), json.dumps(HEAVY)], cwd=root,
-                          env=env, capture_output=True, text=True, timeout=180, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path), json.dumps(HEAVY)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
 

@@ -68,8 +68,9 @@ def test_the_ledger_reads_newest_first_a_page_at_a_time(qtbot, gui_db, gui_admin
     assert texts(page.model, 5) == ["-2"]
 
 
-def test_reversing_a_sale_with_a_reason_adds_the_opposite_movement(qtbot, gui_db, gui_admin, gui_store,
-                                                                    hammer):
+def test_reversing_a_sale_with_a_reason_adds_the_opposite_movement(
+    qtbot, gui_db, gui_admin, gui_store, hammer
+):
     page = LedgerPage(gui_db, gui_admin)
     qtbot.addWidget(page)
     page.view.setCurrentIndex(page.model.index(0, 0))
@@ -117,8 +118,9 @@ def test_dropping_a_category_onto_another_re_parents_it_and_cycles_are_refused(q
     assert {c.name: c.parent_id for c in organisation.list_categories(gui_db.uow())}["Tools"] is None
 
 
-def test_the_dashboard_shows_the_valuation_reports_value_and_the_counts(qtbot, gui_db, gui_admin, gui_store,
-                                                                          hammer):
+def test_the_dashboard_shows_the_valuation_reports_value_and_the_counts(
+    qtbot, gui_db, gui_admin, gui_store, hammer
+):
     from stockdesk.services import report_queries
     from stockdesk.ui.pages.dashboard import DashboardPage
 

@@ -51,8 +51,9 @@ def _imported_modules(tree: ast.AST, package: str) -> list[tuple[int, str]]:
     return found
 
 
-def forbidden_imports(source: str, module_name: str, forbidden: tuple[str, ...], *,
-                      is_package: bool = False) -> list[str]:
+def forbidden_imports(
+    source: str, module_name: str, forbidden: tuple[str, ...], *, is_package: bool = False
+) -> list[str]:
     """Lines of `source` (the module `module_name`) that import any of `forbidden` or a submodule of it."""
     tree = ast.parse(source)
     package = _package_of(module_name, is_package)
@@ -82,8 +83,12 @@ def test_each_checked_layer_has_source_files_to_check(layer):
 def test_layer_imports_nothing_it_must_not(layer):
     violations: list[str] = []
     for path in _layer_files(layer):
-        violations += forbidden_imports(path.read_text(encoding="utf-8"), _module_name(path),
-                                        LAYER_RULES[layer], is_package=path.name == "__init__.py")
+        violations += forbidden_imports(
+            path.read_text(encoding="utf-8"),
+            _module_name(path),
+            LAYER_RULES[layer],
+            is_package=path.name == "__init__.py",
+        )
     assert violations == []
 
 

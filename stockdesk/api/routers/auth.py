@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
 from stockdesk.api.deps import Caller, caller, unit_of_work
+from stockdesk.api.problems import documented
 from stockdesk.domain.errors import ValidationError
 from stockdesk.services import api_auth
 from stockdesk.services.api_auth import TokenPair
@@ -41,8 +42,8 @@ class TokensOut(BaseModel):
     response_model=TokensOut,
     summary="Log in with e-mail and password",
     responses={
-        401: {"description": "wrong e-mail or password"},
-        429: {"description": "too many failed attempts; see Retry-After"},
+        401: documented("wrong e-mail or password"),
+        429: documented("too many failed attempts; see Retry-After"),
     },
 )
 def log_in(body: Credentials, request: Request, uow: UnitOfWork = Depends(unit_of_work)) -> TokensOut:

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from stockdesk.api.deps import actor, unit_of_work
 from stockdesk.api.paging import Page, link
+from stockdesk.api.problems import documented
 from stockdesk.api.routers.item_models import (
     BarcodeIn,
     BarcodeOut,
@@ -117,7 +118,7 @@ def get_item(
     "/{item_id}",
     response_model=ItemOut,
     summary="Change fields; with If-Match a stale version gets 412",
-    responses={412: {"description": "the item changed since the ETag was read"}},
+    responses={412: documented("the item changed since the ETag was read")},
 )
 def update_item(
     item_id: uuid.UUID,

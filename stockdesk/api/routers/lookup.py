@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.problems import documented
 from stockdesk.api.routers.item_models import LookupOut
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import lookup as lookup_service
@@ -18,10 +19,10 @@ router = APIRouter(tags=["lookup"])
     response_model=LookupOut,
     summary="Resolve a barcode, in-store code, GS1 string or SKU",
     responses={
-        404: {
-            "description": "unknown code, or refused: `code_status` says which "
+        404: documented(
+            "unknown code, or refused: `code_status` says which "
             "(unknown, wrong_check_digit, invalid, location)"
-        }
+        )
     },
 )
 def look_up(

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from stockdesk.api.deps import Caller, actor, caller, unit_of_work
 from stockdesk.api.paging import Page, link
+from stockdesk.api.problems import documented
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import idempotency, movement_pages, stock
@@ -113,8 +114,8 @@ def _answer(views: list[MovementView]) -> tuple[int, str]:
     response_model=PostedOut,
     summary="Post a movement; with Idempotency-Key a retry returns the first answer and posts nothing",
     responses={
-        409: {"description": "not enough stock"},
-        422: {"description": "invalid value, or the key was used for a different request"},
+        409: documented("not enough stock"),
+        422: documented("invalid value, or the key was used for a different request"),
     },
 )
 def post_movement(

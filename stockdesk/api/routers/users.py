@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel, Field
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.problems import documented
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import users
 from stockdesk.services.uow import UnitOfWork
@@ -77,7 +78,7 @@ def list_users(uow: UnitOfWork = Depends(unit_of_work), who: Actor = Depends(act
     status_code=201,
     response_model=UserOut,
     summary="Create an account (admins)",
-    responses={409: {"description": "the e-mail already has an account (case ignored)"}},
+    responses={409: documented("the e-mail already has an account (case ignored)")},
 )
 def create_user(
     body: UserIn, uow: UnitOfWork = Depends(unit_of_work), who: Actor = Depends(actor)
