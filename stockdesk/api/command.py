@@ -17,6 +17,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     parser.add_argument("--certfile", help="TLS certificate (PEM); or run behind a reverse proxy")
     parser.add_argument("--keyfile", help="TLS private key (PEM)")
     parser.add_argument("--max-body", type=int, default=1_000_000, help="largest request body in bytes")
+    parser.add_argument(
+        "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"),
+        help="uvicorn's log level (info logs every request)",
+    )
     parser.set_defaults(handler=_cmd_serve)
 
     keys = sub.add_parser("api-key", help="API keys for integrations (web shop, ERP)")
@@ -43,6 +47,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         certfile=args.certfile,
         keyfile=args.keyfile,
+        log_level=args.log_level,
     )
     return 0
 

@@ -20,9 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from stockdesk.db.api_models import ApiSession
-from stockdesk.db.models import LocalSetting, User
+from stockdesk.db.models import LocalSetting, User, UserStore
 from stockdesk.domain.errors import AuthenticationFailed
-from stockdesk.domain.permissions import Actor
+from stockdesk.domain.permissions import Actor, Role
 from stockdesk.services import audit, users
 from stockdesk.services.uow import UnitOfWork
 
@@ -171,4 +171,9 @@ def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
         user = row[0]
         if not user.active or user.deleted or _stamp(user) != claims["stp"]:
             raise AuthenticationFailed("the access token was revoked: the password, role or account changed")
-    return Session(users.actor_by_id(uow, user_id), session_id)
+        # Read in the same transaction as the checks: one round of queries per request, not two.
+        stores = uow.session.scalars(
+            select(UserStore.store_id).where(UserStore.user_id == user.id, UserStore.deleted.is_(False))
+        )
+        actor = Actor(user.id, user.email, Role(user.role), frozenset(stores), user.name)
+    return Session(actor, session_id)
