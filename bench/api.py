@@ -181,10 +181,15 @@ def _scripts(url: str, token: str, folder: Path) -> tuple[str, str, str]:
         items = [str(r[0]) for r in connection.execute(text("SELECT id FROM item WHERE active LIMIT 2000"))]
         main = str(connection.execute(text("SELECT id FROM store WHERE code = 'MAIN'")).scalar_one())
     engine.dispose()
-    post = folder / "post.lua"
     listed = ",".join(f'"{i}"' for i in items)
+    return str(lookup), listed, main
+
+
+def _post_script(folder: Path, listed: str, token: str, main: str) -> str:
+    """A fresh script for every run: its keys carry a new nonce, so no run replays another's keys."""
+    post = folder / f"post-{uuid.uuid4().hex[:8]}.lua"
     post.write_text(POST_LUA % (listed, f"Bearer {token}", uuid.uuid4().hex[:12], main))
-    return str(lookup), str(post), main
+    return str(post)
 
 
 def _ledger(url: str) -> tuple[int, int]:
@@ -209,7 +214,7 @@ def main() -> None:
     try:
         token = _token(base)
         with tempfile.TemporaryDirectory() as folder:
-            lookup_lua, post_lua, _main = _scripts(url, token, Path(folder))
+            lookup_lua, listed, main_store = _scripts(url, token, Path(folder))
             items = f"{base}/api/v1/items"
             scenarios = [
                 ("items, first page by name", f"{items}?ordering=name&limit=50", None),
@@ -221,16 +226,17 @@ def main() -> None:
                 ),
                 ("text search (FTS), first page", f"{items}?search={quote('hinge 12')}", None),
                 ("code look-up (random)", base, lookup_lua),
-                ("movement POST + Idempotency-Key", base, post_lua),
+                ("movement POST + Idempotency-Key", base, "post"),
             ]
             for label, target, script in scenarios:
                 for clients in CLIENTS:
                     token = _token(base)  # fresh: a run outlives one 15-minute access token
                     cpu = _server_cpu(server)
-                    result = _wrk(target, clients, token, script)
+                    fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else None
+                    result = _wrk(target, clients, token, fresh or script)
                     cpu = _server_cpu(server) - cpu
                     requests = int(result["requests"]) or 1
-                    if script == post_lua:
+                    if label.startswith("movement POST"):
                         posted_ok += requests - int(result["non2xx"])
                     rows.append(
                         [

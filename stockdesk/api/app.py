@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI
 
 from stockdesk import __version__
@@ -23,6 +26,18 @@ keyset-paginated: follow `next` / `previous`.
 """
 
 
+# Requests run on at most this many threads per process: no more than the connection pool holds
+# (SQLAlchemy's default 5 + 10 overflow), so a burst queues for a thread instead of timing out
+# waiting for a connection inside a request.
+REQUEST_THREADS = 15
+
+
+@asynccontextmanager
+async def _threads_within_the_pool(_app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+    yield
+
+
 def create_app(settings: ApiSettings | None = None, *, database: Database | None = None) -> FastAPI:
     """An app over `database` (opened from the settings when not given; migrated to the newest schema)."""
     settings = settings or ApiSettings.from_environment()
@@ -35,6 +50,7 @@ def create_app(settings: ApiSettings | None = None, *, database: Database | None
         docs_url=None,
         redoc_url=None,
         dependencies=[Depends(writes_in_turn)],
+        lifespan=_threads_within_the_pool,
     )
     app.state.database = db
     app.state.secret = api_auth.server_secret(db.uow())

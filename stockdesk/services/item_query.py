@@ -22,7 +22,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select, text, union_all
 
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
 from stockdesk.db.search_models import ItemSummary
@@ -102,6 +102,10 @@ def _text_condition(uow: UnitOfWork, raw: str) -> ColumnElement[bool]:
         ItemBarcode.code.ilike(pattern, escape="\\"), ItemBarcode.deleted.is_(False)
     )
     name, sku = Item.name.ilike(pattern, escape="\\"), Item.sku.ilike(pattern, escape="\\")
+    if not _is_sqlite(uow):
+        # A union of three trigram-index look-ups: with an OR of them PostgreSQL guesses that half the
+        # table matches and walks the sort index filtering every row (2 s at a million items, not 0.1 s).
+        return Item.id.in_(union_all(select(Item.id).where(name), select(Item.id).where(sku), codes))
     return or_(name, sku, Item.id.in_(codes))
 
 
