@@ -232,7 +232,7 @@ def main() -> None:
                 for clients in CLIENTS:
                     token = _token(base)  # fresh: a run outlives one 15-minute access token
                     cpu = _server_cpu(server)
-                    fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else None
+                    fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else ""
                     result = _wrk(target, clients, token, fresh or script)
                     cpu = _server_cpu(server) - cpu
                     requests = int(result["requests"]) or 1
