@@ -18,7 +18,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     parser.add_argument("--keyfile", help="TLS private key (PEM)")
     parser.add_argument("--max-body", type=int, default=1_000_000, help="largest request body in bytes")
     parser.add_argument(
-        "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"),
+        "--log-level",
+        default="info",
+        choices=("critical", "error", "warning", "info", "debug"),
         help="uvicorn's log level (info logs every request)",
     )
     parser.set_defaults(handler=_cmd_serve)

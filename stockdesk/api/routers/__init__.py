@@ -12,6 +12,7 @@ from stockdesk.api.routers import (
     items,
     lookup,
     movements,
+    planning,
     stores,
     users,
 )
@@ -27,4 +28,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     users.router,
     alerts.router,
     audit.router,
+    planning.router,
 )
