@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from stockdesk.db.models import Item, ItemBarcode
 from stockdesk.domain.ids import new_id
@@ -91,7 +91,10 @@ def test_each_look_up_reaches_every_table_through_an_index_and_sorts_nothing(
 
 def test_the_sku_look_up_prefers_the_exact_case_and_skips_archived_barcodes(db, admin):
     upper = catalog.create_item(db.uow(), admin, sku="BOLT-7", name="Upper bolt")
-    lower = catalog.create_item(db.uow(), admin, sku="bolt-7", name="Lower bolt", barcodes=["4006381333931"])
+    lower = catalog.create_item(db.uow(), admin, sku="bolt-8", name="Lower bolt", barcodes=["4006381333931"])
+    # SKUs are unique ignoring case now; a file from before that rule may still hold both spellings.
+    with db.engine.begin() as connection:
+        connection.execute(text("update item set sku = 'bolt-7' where sku = 'bolt-8'"))
     catalog.add_barcode(db.uow(), admin, lower.id, "036000291452")
     catalog.remove_barcode(db.uow(), admin, lower.id, "4006381333931")
     assert catalog.find_item(db.uow(), "BOLT-7").id == upper.id

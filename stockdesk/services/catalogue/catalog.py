@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from decimal import Decimal
 from typing import TypedDict, Unpack
 
@@ -10,7 +11,13 @@ from sqlalchemy import ColumnElement, String, func, literal, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
-from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, NotFound, ValidationError
+from stockdesk.domain.errors import (
+    DuplicateValue,
+    InvalidBarcode,
+    NotFound,
+    PreconditionFailed,
+    ValidationError,
+)
 from stockdesk.domain.gtin import looks_like_gtin, validate_gtin
 from stockdesk.domain.ids import BarcodeId, CategoryId, ItemId, SupplierId
 from stockdesk.domain.messages import Message
@@ -175,9 +182,19 @@ def _owned_item(uow: UnitOfWork, actor: Actor, item_id: ItemId) -> Item:
     return item
 
 
-def update_item(uow: UnitOfWork, actor: Actor, item_id: ItemId, **changes: Unpack[ItemFields]) -> ItemView:
+def update_item(
+    uow: UnitOfWork,
+    actor: Actor,
+    item_id: ItemId,
+    *,
+    if_unchanged_since: datetime | None = None,
+    **changes: Unpack[ItemFields],
+) -> ItemView:
+    """Change fields; with `if_unchanged_since` (the version read) a newer version refuses the edit."""
     with uow:
         item = _owned_item(uow, actor, item_id)
+        if if_unchanged_since is not None:
+            _refuse_if_changed(uow, item, if_unchanged_since)
         fields = _clean_fields(uow, changes)
         if "sku" in fields:
             _ensure_sku_free(uow, str(fields["sku"]), item.id)
@@ -190,6 +207,13 @@ def update_item(uow: UnitOfWork, actor: Actor, item_id: ItemId, **changes: Unpac
         audit.record(uow, actor, "item.update", "item", item.id, **changed)
         uow.commit()
         return ItemView.of(item, _barcodes_of(uow, item.id))
+
+
+def _refuse_if_changed(uow: UnitOfWork, item: Item, version: datetime) -> None:
+    # Locked and read again, so an edit committed meanwhile by another request is seen (PostgreSQL).
+    uow.session.get(Item, item.id, with_for_update=True, populate_existing=True)
+    if item.updated_at != version:
+        raise PreconditionFailed("If-Match", version.isoformat(), Message("stale_version"))
 
 
 def set_item_active(uow: UnitOfWork, actor: Actor, item_id: ItemId, *, active: bool) -> ItemView:

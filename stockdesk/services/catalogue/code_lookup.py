@@ -22,7 +22,8 @@ from stockdesk.services.views import BarcodeView, ItemView
 
 _ITEM = Item.__table__
 _CODES = ItemBarcode.__table__.alias("code")  # every live barcode of the item found
-_ITEM_COLUMNS = [_ITEM.c[name] for name in ItemView.__dataclass_fields__ if name != "barcodes"]
+_ITEM_NAMES = [name for name in ItemView.__dataclass_fields__ if name != "barcodes"]
+_ITEM_COLUMNS = [_ITEM.c[name] for name in _ITEM_NAMES]
 _WIDTH = len(_ITEM_COLUMNS)
 _WITH_CODES = _ITEM.outerjoin(_CODES, and_(_CODES.c.item_id == _ITEM.c.id, _CODES.c.deleted.is_(False)))
 _CODE_COLUMNS = [_CODES.c.id, _CODES.c.code, _CODES.c.symbology, _CODES.c.created_at]
@@ -80,5 +81,5 @@ def _item(rows: list[Row], preference: Callable[[Row], int]) -> ItemView | None:
     codes = {row[_WIDTH + 1]: row for row in rows if row[1] == item_id and row[_WIDTH + 1] is not None}
     ordered = sorted(codes.values(), key=lambda row: (row[_WIDTH + 4], row[_WIDTH + 1]))
     barcodes = tuple(BarcodeView(row[_WIDTH + 1], row[_WIDTH + 2], row[_WIDTH + 3]) for row in ordered)
-    # The row holds exactly the view's fields before `barcodes`, in order (_ITEM_COLUMNS).
-    return ItemView(*best[1 : _WIDTH + 1], barcodes=barcodes)  # type: ignore[misc]
+    fields: dict[str, Any] = dict(zip(_ITEM_NAMES, best[1 : _WIDTH + 1], strict=True))
+    return ItemView(**fields, barcodes=barcodes)

@@ -18,10 +18,11 @@ import uuid
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select, text, union_all
 
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
 from stockdesk.db.search_models import ItemSummary
@@ -60,6 +61,7 @@ class ItemFilter:
     min_price: Decimal | None = None
     max_price: Decimal | None = None
     low_stock: bool = False
+    updated_since: datetime | None = None  # changed at or after this moment (incremental pulls)
 
 
 Keys = Sequence[Any]  # array('q') of rowids on SQLite, list of UUIDs on PostgreSQL
@@ -111,6 +113,10 @@ def _text_condition(uow: UnitOfWork, raw: str, *, walk: bool = False) -> ColumnE
         ItemBarcode.code.ilike(pattern, escape="\\"), ItemBarcode.deleted.is_(False)
     )
     name, sku = Item.name.ilike(pattern, escape="\\"), Item.sku.ilike(pattern, escape="\\")
+    if not _is_sqlite(uow):
+        # A union of three trigram-index look-ups: with an OR of them PostgreSQL guesses that half the
+        # table matches and walks the sort index filtering every row (2 s at a million items, not 0.1 s).
+        return Item.id.in_(union_all(select(Item.id).where(name), select(Item.id).where(sku), codes))
     return or_(name, sku, Item.id.in_(codes))
 
 
@@ -170,6 +176,8 @@ def _filtered(
         query = query.where(price <= item_filter.max_price)
     if item_filter.low_stock:
         query = query.where(_low_stock(item_filter))
+    if item_filter.updated_since is not None:
+        query = query.where(Item.updated_at >= item_filter.updated_since)
     return query
 
 
