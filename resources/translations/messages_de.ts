@@ -411,6 +411,102 @@
             <source>part {part} expands {ratio} times: refused as a zip bomb</source>
             <translation>Teil {part} entpackt sich auf das {ratio}-Fache: als Zip-Bombe abgelehnt</translation>
         </message>
+        <message id="stale_version">
+            <source>is an old version: the item changed since it was read</source>
+            <translation>ist eine alte Fassung: der Artikel wurde seit dem Lesen geändert</translation>
+        </message>
+        <message id="api.internal">
+            <source>the server could not answer this request; it has been logged</source>
+            <translation>der Server konnte diese Anfrage nicht beantworten; der Fehler wurde protokolliert</translation>
+        </message>
+        <message id="api.login_first">
+            <source>log in first: send the header Authorization: Bearer &lt;token or API key&gt;</source>
+            <translation>bitte zuerst anmelden: den Header Authorization: Bearer &lt;Token oder API-Schlüssel&gt; senden</translation>
+        </message>
+        <message id="api.bad_cursor">
+            <source>is not a cursor of this list (use the next or previous link)</source>
+            <translation>ist kein Cursor dieser Liste (den next- oder previous-Link verwenden)</translation>
+        </message>
+        <message id="api.key_not_session">
+            <source>is an API key: revoke it with stockdesk api-key</source>
+            <translation>ist ein API-Schlüssel: mit stockdesk api-key widerrufen</translation>
+        </message>
+        <message id="api.category_no_change">
+            <source>must change name or parent_id</source>
+            <translation>muss name oder parent_id ändern</translation>
+        </message>
+        <message id="api.cert_and_key">
+            <source>and --keyfile go together</source>
+            <translation>und --keyfile gehören zusammen</translation>
+        </message>
+        <message id="api.workers_sqlite">
+            <source>must be 1 on a SQLite file (use PostgreSQL for more)</source>
+            <translation>muss bei einer SQLite-Datei 1 sein (für mehr PostgreSQL verwenden)</translation>
+        </message>
+        <message id="api.access_invalid">
+            <source>the access token is not valid</source>
+            <translation>das Zugriffstoken ist ungültig</translation>
+        </message>
+        <message id="api.refresh_invalid">
+            <source>the refresh token is not valid</source>
+            <translation>das Erneuerungstoken ist ungültig</translation>
+        </message>
+        <message id="api.refresh_expired">
+            <source>the refresh token is not valid (expired or logged out)</source>
+            <translation>das Erneuerungstoken ist ungültig (abgelaufen oder abgemeldet)</translation>
+        </message>
+        <message id="api.refresh_reused">
+            <source>the refresh token is not valid any more: log in again</source>
+            <translation>das Erneuerungstoken gilt nicht mehr: bitte neu anmelden</translation>
+        </message>
+        <message id="api.access_expired">
+            <source>the access token has expired: refresh it or log in again</source>
+            <translation>das Zugriffstoken ist abgelaufen: erneuern oder neu anmelden</translation>
+        </message>
+        <message id="api.access_logged_out">
+            <source>the access token was revoked (logged out)</source>
+            <translation>das Zugriffstoken wurde widerrufen (abgemeldet)</translation>
+        </message>
+        <message id="api.access_revoked">
+            <source>the access token was revoked: the password, role or account changed</source>
+            <translation>das Zugriffstoken wurde widerrufen: Passwort, Rolle oder Konto haben sich geändert</translation>
+        </message>
+        <message id="api.key_read_only">
+            <source>the API key {name!r} may only read</source>
+            <translation>der API-Schlüssel {name!r} darf nur lesen</translation>
+        </message>
+        <message id="api.key_scope">
+            <source>must be read or write</source>
+            <translation>muss read oder write sein</translation>
+        </message>
+        <message id="api.key_name_taken">
+            <source>already names an API key</source>
+            <translation>ist bereits der Name eines API-Schlüssels</translation>
+        </message>
+        <message id="api.key_invalid">
+            <source>the API key is not valid (unknown or revoked)</source>
+            <translation>der API-Schlüssel ist ungültig (unbekannt oder widerrufen)</translation>
+        </message>
+        <message id="api.key_owner_disabled">
+            <source>the API key is not valid: the account that made it is disabled</source>
+            <translation>der API-Schlüssel ist ungültig: das Konto, das ihn angelegt hat, ist gesperrt</translation>
+        </message>
+        <message id="api.ordering">
+            <source>must be one of {choices}</source>
+            <translation>muss eines von {choices} sein</translation>
+        </message>
+        <message id="api.limit">
+            <source>must be between 1 and {maximum}</source>
+            <translation>muss zwischen 1 und {maximum} liegen</translation>
+        </message>
+        <message id="api.idempotency_key_length">
+            <source>must have 1 to {maximum} characters</source>
+            <translation>muss 1 bis {maximum} Zeichen haben</translation>
+        </message>
+        <message id="api.idempotency_reused">
+            <source>was already used for a different request</source>
+            <translation>wurde schon für eine andere Anfrage verwendet</translation>
+        </message>
         <message id="currency_code">
             <source>must be a three-letter code such as EUR, USD or GBP</source>
             <translation>muss ein dreibuchstabiger Code wie EUR, USD oder GBP sein</translation>

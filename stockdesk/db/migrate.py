@@ -1,16 +1,24 @@
-"""Create or upgrade a database to the newest schema, backing up a local file first."""
+"""Create or upgrade a database to the newest schema, backing up a local file first.
+
+Opening a database that is already at the newest schema (every start but the first after an
+update) needs no Alembic: the heads are read from the revision files and the database's revisions
+from its `alembic_version` table. Alembic (~13 MB resident with its script directory) is imported
+only to upgrade or downgrade.
+"""
 
 from __future__ import annotations
 
+import ast
 import sqlite3
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from stockdesk.private_files import create_private
 
@@ -18,6 +26,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -25,14 +35,32 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
+@cache
 def head_revisions() -> frozenset[str]:
-    """Every head: features add their tables on their own branch from the first revision."""
-    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+    """Every head: features add their tables on their own branch from the first revision.
+
+    Read from each revision file's `revision` and `down_revision` assignments (what Alembic reads).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+            if not isinstance(target, ast.Name) or target.id not in ("revision", "down_revision"):
+                continue
+            value = ast.literal_eval(node.value)  # type: ignore[attr-defined]
+            if target.id == "revision":
+                revisions.add(value)
+            elif target.id == "down_revision" and value is not None:
+                parents.update((value,) if isinstance(value, str) else value)
+    return frozenset(revisions - parents)
 
 
 def current_revisions(engine: Engine) -> frozenset[str]:
     with engine.connect() as connection:
-        return frozenset(MigrationContext.configure(connection).get_current_heads())
+        if not inspect(connection).has_table("alembic_version"):
+            return frozenset()
+        return frozenset(connection.scalars(text("SELECT version_num FROM alembic_version")))
 
 
 def is_current(engine: Engine) -> bool:
@@ -74,6 +102,8 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 
 
 def _run(engine: Engine, verb: str, revision: str) -> None:
+    from alembic import command
+
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection

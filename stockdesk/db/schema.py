@@ -6,6 +6,7 @@ to this import.
 
 from stockdesk.db import (  # noqa: F401 - imported for the tables they register
     alerts_models,
+    api_models,
     models,
     planning_models,
     search_models,

@@ -108,3 +108,24 @@ class ScannerUnavailable(StockDeskError):
         self.source = source
         self.reason = as_message(reason)
         super().__init__(Message("scanner.unavailable", source=source, reason=self.reason))
+
+
+class PreconditionFailed(ValidationError):
+    """An edit made against a version of the row that has changed since (a stale ETag)."""
+
+
+class TooManyRequests(StockDeskError):
+    """A client that must wait before asking again (the log-in throttle of a server, for one)."""
+
+    def __init__(self, seconds_left: int, reason: str) -> None:
+        self.seconds_left = seconds_left
+        super().__init__(reason)
+
+
+class UnresolvedCode(NotFound):
+    """A scanned or typed code that names no item: unknown, or refused before any look-up."""
+
+    def __init__(self, code: str, kind: str, reason: str) -> None:
+        super().__init__("item with code", code)
+        self.kind = kind  # "unknown", "wrong_check_digit", "invalid" or "location"
+        self.reason = reason

@@ -47,6 +47,10 @@ class WedgeFilter(QObject):
         self._burst: list[str] = []
         self._last_ms = 0.0
 
+    def counts_delivery(self, watched: QObject) -> bool:
+        """Is this delivery of a key press the one to count? (An application filter sees it several times.)"""
+        return _is_first_delivery(watched)
+
     def set_enabled(self, enabled: bool) -> None:
         """Pause or resume recognition (keys always pass through)."""
         self._enabled = enabled
@@ -56,7 +60,7 @@ class WedgeFilter(QObject):
         """Watch key presses; return True only for the Enter that ends a recognised burst."""
         if not self._enabled or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        if not _is_first_delivery(watched):
+        if not self.counts_delivery(watched):
             return False
         now = self._clock() if self._clock is not None else float(event.timestamp())
         key = event.key()

@@ -90,6 +90,7 @@ class ItemView:
     owner_id: UserId | None
     active: bool
     barcodes: tuple[BarcodeView, ...] = ()
+    updated_at: datetime | None = None  # the row's version: an edit may insist it is unchanged
 
     @classmethod
     def of(cls, row: models.Item, barcodes: tuple[BarcodeView, ...] = ()) -> ItemView:
@@ -108,6 +109,7 @@ class ItemView:
             _maybe(UserId, row.owner_id),
             row.active,
             barcodes,
+            row.updated_at,
         )
 
 

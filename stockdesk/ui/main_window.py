@@ -42,6 +42,7 @@ from stockdesk.ui.export import ItemsExport
 from stockdesk.ui.file_hookup import install_file_actions
 from stockdesk.ui.formatting import role_label
 from stockdesk.ui.i18n import error_text
+from stockdesk.ui.memory import freeze_long_lived
 from stockdesk.ui.models.changes import ChangeWatcher
 from stockdesk.ui.models.items import PAGE_SIZE, ItemsModel
 from stockdesk.ui.pages.categories_page import CategoriesPage
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     """Everything a clerk needs on one screen; every action goes through a service call."""
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        freeze_long_lived()  # start-up's objects out of the collector's way (ui/memory.py)
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.run_dialog: Callable[[QDialog], bool] = exec_dialog
@@ -112,10 +114,17 @@ class MainWindow(QMainWindow):
         return action
 
     def show_page(self, widget: QWidget) -> None:
-        self.pages.setCurrentWidget(widget)
+        """Bring up the tab of `widget`: a tab itself, or the page inside a LazyPage tab."""
+        tab: QWidget | None = widget
+        while tab is not None and self.pages.indexOf(tab) < 0:
+            tab = tab.parentWidget()
+        if tab is not None:
+            self.pages.setCurrentWidget(tab)
 
     def current_page(self) -> QWidget:
-        return self.pages.currentWidget()
+        """The page on screen (for a LazyPage tab, the page built inside it)."""
+        current = self.pages.currentWidget()
+        return current.page if isinstance(current, LazyPage) else current
 
     def _build_items_page(self) -> QWidget:
         self.filter_bar = FilterBar(self.db)

@@ -27,10 +27,12 @@ UPCA = "036000291452"
 @pytest.fixture
 def shop(gui_db, gui_admin, gui_store):
     branch = organisation.create_store(gui_db.uow(), gui_admin, code="BR", name="Branch")
-    tea = catalog.create_item(gui_db.uow(), gui_admin, sku="TEA-1", name="Green tea", sell_price="3.50",
-                              barcodes=[EAN])
-    soda = catalog.create_item(gui_db.uow(), gui_admin, sku="SODA", name="Soda can", sell_price="1.20",
-                               barcodes=[UPCA])
+    tea = catalog.create_item(
+        gui_db.uow(), gui_admin, sku="TEA-1", name="Green tea", sell_price="3.50", barcodes=[EAN]
+    )
+    soda = catalog.create_item(
+        gui_db.uow(), gui_admin, sku="SODA", name="Soda can", sell_price="1.20", barcodes=[UPCA]
+    )
     stock.receive(gui_db.uow(), gui_admin, item_id=tea.id, store_id=gui_store.id, quantity="10")
     return {"main": gui_store, "branch": branch, "tea": tea, "soda": soda}
 
@@ -102,8 +104,12 @@ def test_function_keys_sell_receive_count_and_transfer(gui_db, page, shop):
     assert page.card.on_hand_text("MAIN") == "5" and page.card.on_hand_text("BR") == "2"
     assert page.banner_text() == "Sent 2 × TEA-1"
     kinds = [m.kind for m in page.card.movements.rows()]
-    assert kinds[:4] == ["transfer_in", "transfer_out", "count", "receive"] or \
-        kinds[:4] == ["transfer_out", "transfer_in", "count", "receive"]
+    assert kinds[:4] == ["transfer_in", "transfer_out", "count", "receive"] or kinds[:4] == [
+        "transfer_out",
+        "transfer_in",
+        "count",
+        "receive",
+    ]
 
 
 def test_selling_more_than_on_hand_is_shown_big_and_nothing_is_written(gui_db, page, shop):
@@ -113,7 +119,7 @@ def test_selling_more_than_on_hand_is_shown_big_and_nothing_is_written(gui_db, p
     assert page.banner_text() == "Not enough stock: only 10 of TEA-1 in MAIN"
     assert "font-size: 22pt" in page.banner.styleSheet()
     assert on_hand(gui_db, shop["tea"], shop["main"]) == 10
-    assert page.quick.quantity.text() == "11"   # kept, so the clerk can correct it
+    assert page.quick.quantity.text() == "11"  # kept, so the clerk can correct it
 
 
 def test_a_bad_quantity_names_the_field(page):
@@ -127,7 +133,8 @@ def test_a_wrong_check_digit_is_said_plainly_and_nothing_is_looked_up(page):
     page.handle_scan(EAN[:-1] + "7", "CODE128")
     assert page.item is None
     assert page.banner_text() == (
-        "Wrong check digit: 4006381333937 has a wrong check digit (expected 1). Scan it again.")
+        "Wrong check digit: 4006381333937 has a wrong check digit (expected 1). Scan it again."
+    )
     assert page.beeper.played == 0
     assert not page.shift.entries()[-1].ok
 
@@ -217,8 +224,8 @@ def wedge(qapp, page):
 def test_a_wedge_burst_in_the_quantity_field_shows_the_item_and_leaves_the_field_alone(page, wedge):
     page.quick.quantity.setFocus()
     keys = Keyboard()
-    keys.type("2", 200)                      # the clerk types a quantity...
-    keys.type(UPCA + "\r", 8)                # ...then a USB scanner fires a burst, 8 ms a key
+    keys.type("2", 200)  # the clerk types a quantity...
+    keys.type(UPCA + "\r", 8)  # ...then a USB scanner fires a burst, 8 ms a key
     assert page.item.sku == "SODA"
     assert page.quick.quantity.text() == "2"
 

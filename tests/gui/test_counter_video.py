@@ -21,15 +21,22 @@ EAN = "4006381333931"
 UPCA = "036000291452"
 GS1_DATAMATRIX = f"(01)0{EAN}(17)261231(10)LOT-7"
 # A store label first (location-first), then items; the tea shows up twice with the desk empty between.
-FOOTAGE = [("QRCODE", "STORE:BR"), ("EAN13", EAN), ("UPCA", UPCA), ("CODE128", "TEA-2"),
-           ("DATAMATRIX", GS1_DATAMATRIX), ("QRCODE", "NOBODY-HAS-THIS")]
+FOOTAGE = [
+    ("QRCODE", "STORE:BR"),
+    ("EAN13", EAN),
+    ("UPCA", UPCA),
+    ("CODE128", "TEA-2"),
+    ("DATAMATRIX", GS1_DATAMATRIX),
+    ("QRCODE", "NOBODY-HAS-THIS"),
+]
 
 
 @pytest.fixture
 def shop(gui_db, gui_admin, gui_store):
     branch = organisation.create_store(gui_db.uow(), gui_admin, code="BR", name="Branch")
-    tea = catalog.create_item(gui_db.uow(), gui_admin, sku="TEA-1", name="Green tea", sell_price="3.50",
-                              barcodes=[EAN])
+    tea = catalog.create_item(
+        gui_db.uow(), gui_admin, sku="TEA-1", name="Green tea", sell_price="3.50", barcodes=[EAN]
+    )
     catalog.create_item(gui_db.uow(), gui_admin, sku="SODA", name="Soda can", barcodes=[UPCA])
     catalog.create_item(gui_db.uow(), gui_admin, sku="TEA-2", name="Black tea")
     stock.receive(gui_db.uow(), gui_admin, item_id=tea.id, store_id=branch.id, quantity="5")
@@ -63,8 +70,9 @@ def shown_items(page):
 
 
 @pytest.mark.parametrize("variant", ["blur", "noise", "rotation", "perspective", "low_contrast"])
-def test_distorted_footage_shows_the_right_items_once_each(qtbot, tmp_path, counter, shop, variant,
-                                                            save_artifact):
+def test_distorted_footage_shows_the_right_items_once_each(
+    qtbot, tmp_path, counter, shop, variant, save_artifact
+):
     window, page, dock = counter
     video = write_video(tmp_path / f"{variant}.avi", FOOTAGE, variant=variant)
     shown = []
@@ -86,8 +94,9 @@ def test_distorted_footage_shows_the_right_items_once_each(qtbot, tmp_path, coun
 
 def test_the_same_item_held_twice_with_a_gap_is_two_scans(qtbot, tmp_path, counter):
     _window, page, dock = counter
-    video = write_video(tmp_path / "twice.avi", [("EAN13", EAN), ("EAN13", EAN), ("EAN13", EAN)],
-                        gap_frames=60)  # two seconds of empty desk between: longer than the de-bounce
+    video = write_video(
+        tmp_path / "twice.avi", [("EAN13", EAN), ("EAN13", EAN), ("EAN13", EAN)], gap_frames=60
+    )  # two seconds of empty desk between: longer than the de-bounce
     dock.start(str(video))
     qtbot.waitUntil(lambda: not dock.is_running(), timeout=60_000)
     deliver_queued_scans()

@@ -29,8 +29,9 @@ def burst(text, gap_ms=6, start=50_000):
 
 @pytest.fixture
 def window(qtbot, gui_db, gui_admin, gui_store):
-    tea = catalog.create_item(gui_db.uow(), gui_admin, sku="TEA-1", name="Green tea", sell_price="3.50",
-                              barcodes=[EAN])
+    tea = catalog.create_item(
+        gui_db.uow(), gui_admin, sku="TEA-1", name="Green tea", sell_price="3.50", barcodes=[EAN]
+    )
     stock.receive(gui_db.uow(), gui_admin, item_id=tea.id, store_id=gui_store.id, quantity="12")
     main = MainWindow(gui_db, gui_admin)
     qtbot.addWidget(main)

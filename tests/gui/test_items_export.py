@@ -22,8 +22,9 @@ def own_settings(tmp_path):
 def shop(gui_db, gui_admin, gui_store):
     """Five items; two at or below their reorder point in MAIN (one of them archived: not listed)."""
     for sku, on_hand, point in (("A-1", 2, 5), ("B-1", 9, 5), ("C-1", 5, 5), ("D-1", 1, 0), ("E-1", 0, 3)):
-        item = catalog.create_item(gui_db.uow(), gui_admin, sku=sku, name=f"Item {sku}", reorder_point=point,
-                                   sell_price="1.25")
+        item = catalog.create_item(
+            gui_db.uow(), gui_admin, sku=sku, name=f"Item {sku}", reorder_point=point, sell_price="1.25"
+        )
         if on_hand:
             stock.receive(gui_db.uow(), gui_admin, item_id=item.id, store_id=gui_store.id, quantity=on_hand)
         if sku == "E-1":

@@ -14,8 +14,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("cv2", "numpy", "reportlab", "PySide6.QtCharts", "PySide6.QtMultimedia", "zxingcpp", "pyzbar",
-         "psycopg", "keyring")
+HEAVY = (
+    "cv2",
+    "numpy",
+    "reportlab",
+    "PySide6.QtCharts",
+    "PySide6.QtMultimedia",
+    "zxingcpp",
+    "pyzbar",
+    "psycopg",
+    "keyring",
+)
 
 SCRIPT = r"""
 import importlib.util, json, sys, time

@@ -207,9 +207,7 @@ def click_header(qtbot, window, column: int) -> None:
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
 
 
-def test_header_clicks_sort_by_the_column_in_the_database(
-    qtbot, gui_db, gui_admin, open_window
-):
+def test_header_clicks_sort_by_the_column_in_the_database(qtbot, gui_db, gui_admin, open_window):
     for sku, name in (("A-1", "Zinc plate"), ("B-1", "Anchor bolt"), ("C-1", "Mallet")):
         catalog.create_item(gui_db.uow(), gui_admin, sku=sku, name=name, barcodes=[f"CODE-{sku}"])
     window, _dialogs = open_window(gui_db, gui_admin)

@@ -78,8 +78,9 @@ def test_the_ledger_reads_newest_first_a_page_at_a_time(qtbot, gui_db, gui_admin
     assert texts(page.model, 5) == ["-2"]
 
 
-def test_reversing_a_sale_with_a_reason_adds_the_opposite_movement(qtbot, gui_db, gui_admin, gui_store,
-                                                                    hammer):
+def test_reversing_a_sale_with_a_reason_adds_the_opposite_movement(
+    qtbot, gui_db, gui_admin, gui_store, hammer
+):
     page = LedgerPage(gui_db, gui_admin)
     qtbot.addWidget(page)
     page.view.setCurrentIndex(page.model.index(0, 0))

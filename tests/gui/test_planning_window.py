@@ -44,13 +44,16 @@ def test_the_planning_pages_are_in_the_go_menu_and_the_badge_follows_sales(
     planning = window.planning
     titles = [a.text() for a in window._go_menu.actions()]
     assert {"Alerts", "Reorder", "Purchase orders", "Stocktake"} <= set(titles)
-    assert window.page_actions[planning.stocktake].shortcut().toString() == "Alt+4"
+    assert window.page_actions[planning.stocktake_tab].shortcut().toString() == "Alt+4"
     assert planning.badge.isHidden()
+    tabs = (planning.alerts_tab, planning.reorder_tab, planning.orders_tab, planning.stocktake_tab)
+    assert not any(tab.is_built for tab in tabs)  # built when first shown, not with the window
 
     stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=gui_store.id, quantity=8)
     qtbot.waitUntil(lambda: planning.badge.count == 1, timeout=5_000)  # heard through the commit hook
     assert planning.badge.isVisible() and "1" in planning.badge.text()
     qtbot.mouseClick(planning.badge, Qt.MouseButton.LeftButton)
+    assert planning.alerts_tab.is_built and not planning.orders_tab.is_built
     assert window.current_page() is planning.alerts and planning.alerts.model.rowCount() == 1
     save_artifact(window, "planning_window_alerts.png")
 
@@ -82,3 +85,12 @@ def test_the_mail_worker_sends_a_purchase_order_while_the_window_is_open_and_sto
     window.close()
     assert not worker._thread.is_alive()
     assert alerts.badge_count(gui_db.uow()) == 0
+
+
+def test_a_planning_page_is_built_when_its_shortcut_shows_it_and_works(qtbot, window, shop):
+    stocktake_tab = window.planning.stocktake_tab
+    assert not stocktake_tab.is_built
+    window.page_actions[stocktake_tab].trigger()  # Alt+4
+    assert stocktake_tab.is_built and window.current_page() is window.planning.stocktake
+    page = window.planning.stocktake
+    assert page.isVisible() and page.store.count() > 0  # its store list was read when it was built

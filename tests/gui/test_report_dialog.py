@@ -27,10 +27,12 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.fixture
 def stocked(gui_db, gui_admin, gui_store):
     for n in range(300):
-        item = catalog.create_item(gui_db.uow(), gui_admin, sku=f"S-{n:03d}", name=f"Item {n}",
-                                   cost_price="1.50")
-        stock.post_movements(gui_db.uow(), gui_admin,
-                             [MovementRequest(MovementKind.RECEIVE, item.id, gui_store.id, "2")])
+        item = catalog.create_item(
+            gui_db.uow(), gui_admin, sku=f"S-{n:03d}", name=f"Item {n}", cost_price="1.50"
+        )
+        stock.post_movements(
+            gui_db.uow(), gui_admin, [MovementRequest(MovementKind.RECEIVE, item.id, gui_store.id, "2")]
+        )
     return gui_db
 
 
@@ -46,8 +48,13 @@ def test_the_dialog_enables_only_the_options_the_chosen_report_reads(qtbot, gui_
     dialog.kind.setCurrentIndex(dialog.kind.findData("sale"))
     dialog.sku.setText("  S-001 ")
     options = dialog.options()
-    assert options == ReportOptions(store="MAIN", date_from=date.today() - timedelta(days=29),
-                                    date_to=date.today(), kind="sale", sku="S-001")
+    assert options == ReportOptions(
+        store="MAIN",
+        date_from=date.today() - timedelta(days=29),
+        date_to=date.today(),
+        kind="sale",
+        sku="S-001",
+    )
     assert dialog.output_path().name.startswith("movements-")
 
 
@@ -128,7 +135,8 @@ def counts(gui_db, gui_admin, gui_store):
 
 
 def test_the_variance_report_offers_the_chosen_stores_stocktakes_latest_first(
-        qtbot, gui_db, gui_admin, counts):
+    qtbot, gui_db, gui_admin, counts
+):
     older, latest, branch = counts
     dialog = ReportDialog(gui_db, gui_admin)
     qtbot.addWidget(dialog)
@@ -152,7 +160,8 @@ def test_a_store_without_stocktakes_says_so(qtbot, gui_db, gui_admin, gui_store)
 
 
 def test_the_chosen_stocktakes_variance_is_written_from_the_dialog(
-        qtbot, gui_db, gui_admin, counts, tmp_path):
+    qtbot, gui_db, gui_admin, counts, tmp_path
+):
     _older, latest, _branch = counts
     window = QWidget()
     qtbot.addWidget(window)

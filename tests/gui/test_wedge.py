@@ -80,13 +80,13 @@ def test_a_burst_ending_in_enter_is_a_scan_and_the_person_keeps_their_text(form,
     field.returnPressed.connect(lambda: returns.append(field.text()))
     keyboard = Keyboard()
 
-    keyboard.type("bolt\r", gap_ms=150)           # a person, then Enter
+    keyboard.type("bolt\r", gap_ms=150)  # a person, then Enter
     keyboard.pause(2_000)
-    keyboard.type("4006381333931\r", gap_ms=5)    # the scanner
+    keyboard.type("4006381333931\r", gap_ms=5)  # the scanner
 
     assert scans == ["4006381333931"]
     assert field.text() == "bolt"
-    assert returns == ["bolt"]                    # the scanner's Enter was swallowed
+    assert returns == ["bolt"]  # the scanner's Enter was swallowed
 
 
 def test_human_typing_never_becomes_a_scan(form, wedge):

@@ -50,20 +50,23 @@ class Shop:
         return max(at for at, *_ in self.ledger) + timedelta(seconds=1)
 
     def value(self, until: datetime, which: int = 0) -> Decimal:
-        return sum((cents(q * self.costs[sku][which]) for (sku, _), q in self.on_hand(until).items()),
-                   Decimal(0))
+        return sum(
+            (cents(q * self.costs[sku][which]) for (sku, _), q in self.on_hand(until).items()), Decimal(0)
+        )
 
 
 def add_item(db, actor, shop: Shop, sku: str, cost: str, sell: str, **other) -> None:
-    view = catalog.create_item(db.uow(), actor, sku=sku, name=f"Item {sku}", cost_price=cost,
-                               sell_price=sell, **other)
+    view = catalog.create_item(
+        db.uow(), actor, sku=sku, name=f"Item {sku}", cost_price=cost, sell_price=sell, **other
+    )
     shop.items[sku] = view.id
     shop.costs[sku] = (Decimal(cost), Decimal(sell))
 
 
 def post(db, actor, shop: Shop, kind: MovementKind, sku: str, store: str, qty: str, at: datetime) -> object:
-    [view] = stock.post_movements(db.uow(), actor, [MovementRequest(kind, shop.items[sku], shop.stores[store],
-                                                                    qty, at=at)])
+    [view] = stock.post_movements(
+        db.uow(), actor, [MovementRequest(kind, shop.items[sku], shop.stores[store], qty, at=at)]
+    )
     sign = -1 if kind is MovementKind.SALE else 1
     shop.ledger.append((at, sku, store, sign * Decimal(qty)))
     return view.id
@@ -76,8 +79,10 @@ def make_stores(db, admin, shop: Shop, *codes: str) -> None:
 
 def pdf_lines(path: Path) -> list[list[str]]:
     """Per page, the text lines (pypdf puts each table cell on a line of its own)."""
-    return [[line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
-            for page in PdfReader(path).pages]
+    return [
+        [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+        for page in PdfReader(path).pages
+    ]
 
 
 def all_lines(path: Path) -> list[str]:

@@ -32,6 +32,7 @@ pytestmark = [
 
 def test_the_bundle_builds_and_prints_its_version(tmp_path):
     import PyInstaller  # noqa: F401 - a dev dependency: missing means a broken install, not a skip
+
     env = {
         **os.environ,
         "STOCKDESK_DIST": str(tmp_path / "dist"),

@@ -13,16 +13,22 @@ def test_store_values_equal_the_valuation_report_with_half_cents_and_negative_li
     db, admin, main_store, branch_store
 ):
     # cost x on-hand lands on half cents (rounded up per line), and one line is below zero
-    lines = [("0.0345", "7", "0"), ("1.005", "3", "0"), ("2.4999", "1.5", "0"), ("0.125", "1", "3"),
-             ("9", "0", "0")]
+    lines = [
+        ("0.0345", "7", "0"),
+        ("1.005", "3", "0"),
+        ("2.4999", "1.5", "0"),
+        ("0.125", "1", "3"),
+        ("9", "0", "0"),
+    ]
     for number, (cost, received, sold) in enumerate(lines):
         item = catalog.create_item(db.uow(), admin, sku=f"V-{number}", name=f"Item {number}", cost_price=cost)
         for store in (main_store, branch_store):
             if Decimal(received):
                 stock.receive(db.uow(), admin, item_id=item.id, store_id=store.id, quantity=received)
         if Decimal(sold):
-            stock.sell(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity=sold,
-                       allow_negative=True)
+            stock.sell(
+                db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity=sold, allow_negative=True
+            )
     values = {v.code: v.value for v in dashboard.store_values(db.uow)}
     assert values == {
         "MAIN": report_queries.stock_value(db.uow(), store_id=main_store.id),

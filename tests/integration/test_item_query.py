@@ -48,8 +48,15 @@ def catalogue(db, admin, main_store, branch_store) -> Snapshot:
         sell, point = Decimal(rng.randrange(0, 3000)) / 100, Decimal(rng.randrange(0, 6))
         codes = [f"C4006{number:04d}{rng.randrange(10**4):04d}"] if rng.random() < 0.6 else []
         item = catalog.create_item(
-            db.uow(), admin, sku=f"SKU-{number:03d}", name=name, sell_price=sell, barcodes=codes,
-            category_id=category, supplier_id=supplier, reorder_point=point,
+            db.uow(),
+            admin,
+            sku=f"SKU-{number:03d}",
+            name=name,
+            sell_price=sell,
+            barcodes=codes,
+            category_id=category,
+            supplier_id=supplier,
+            reorder_point=point,
         )
         levels = {}
         for store in rng.sample(stores, rng.randrange(0, 3)):
@@ -60,8 +67,17 @@ def catalogue(db, admin, main_store, branch_store) -> Snapshot:
         active = rng.random() > 0.2
         if not active:
             catalog.archive_item(db.uow(), admin, item.id)
-        items[item.id] = dict(sku=item.sku, name=name, category=category, supplier=supplier, sell=sell,
-                              point=point, codes=codes, levels=levels, active=active)
+        items[item.id] = dict(
+            sku=item.sku,
+            name=name,
+            category=category,
+            supplier=supplier,
+            sell=sell,
+            point=point,
+            codes=codes,
+            levels=levels,
+            active=active,
+        )
     return Snapshot(items, categories, children, suppliers, stores)
 
 
@@ -122,8 +138,11 @@ def _sort_value(snapshot: Snapshot, item_id, sort: ItemSort, store_id):
         levels = item["levels"]
         return levels.get(store_id, Decimal(0)) if store_id else sum(levels.values(), Decimal(0))
     return {
-        ItemSort.SKU: item["sku"], ItemSort.NAME: item["name"], ItemSort.SELL_PRICE: item["sell"],
-        ItemSort.REORDER_POINT: item["point"], ItemSort.BARCODE: min(item["codes"], default=""),
+        ItemSort.SKU: item["sku"],
+        ItemSort.NAME: item["name"],
+        ItemSort.SELL_PRICE: item["sell"],
+        ItemSort.REORDER_POINT: item["point"],
+        ItemSort.BARCODE: min(item["codes"], default=""),
     }[sort]
 
 

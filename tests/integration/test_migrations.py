@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import stat
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import inspect, text
@@ -130,3 +132,21 @@ def test_a_password_that_cannot_be_moved_is_dropped_and_the_log_says_so(tmp_path
     db.close()
     assert "plain-text-pass" not in stored.values()
     assert "could not be moved" in caplog.text and "enter it again in Settings" in caplog.text
+
+
+def test_the_heads_read_from_the_revision_files_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revisions() == set(ScriptDirectory.from_config(migrate.alembic_config()).get_heads())
+
+
+def test_opening_a_database_already_at_the_newest_schema_does_not_load_alembic(tmp_path):
+    # A fresh interpreter: in the test process Alembic is loaded already.
+    script = (
+        "import sys; from stockdesk.services.database import open_database; "
+        f"db = open_database({str(tmp_path / 'd.sqlite')!r}); db.close(); "
+        "print(db.backup is None, 'alembic' in sys.modules)"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           timeout=120).stdout.split() for _ in range(2)]
+    assert runs == [["True", "True"], ["True", "False"]]  # created through Alembic, then opened without it

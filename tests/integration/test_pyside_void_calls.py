@@ -93,7 +93,11 @@ def test_half_a_million_void_pyside_calls_do_not_abort_the_interpreter():
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "-c", VOID_CALLS_SCRIPT.format(rounds=ROUNDS)],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     report = f"exit code {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr[-3000:]}"
     assert result.returncode == 0, report

@@ -27,8 +27,13 @@ COLUMNS = [
     Column("unit_cost", "Unit cost", 20, "right", money),
     Column("value", "Value", 26, "right", money, total=True),
 ]
-META = ReportMeta(title="Stock valuation", stores=["Main warehouse", "Shop Nord"], period="As of 2024-05-31",
-                  generated_by="Anna Clerk", generated_at=datetime(2024, 6, 1, 9, 30))
+META = ReportMeta(
+    title="Stock valuation",
+    stores=["Main warehouse", "Shop Nord"],
+    period="As of 2024-05-31",
+    generated_by="Anna Clerk",
+    generated_at=datetime(2024, 6, 1, 9, 30),
+)
 GROUP_SIZES = {"Tools": 170, "Fasteners": 205, "Paint": 125}
 SKU_LINE = re.compile(r"^[A-Z]{3}-\d{5}$")
 
@@ -110,7 +115,7 @@ def test_pages_are_numbered_page_x_of_y(page_lines):
 def test_the_column_header_row_is_repeated_on_every_page(page_lines):
     for lines in page_lines:
         headers = lines.index("SKU")
-        assert lines[headers:headers + 5] == ["SKU", "Item", "On hand", "Unit cost", "Value"]
+        assert lines[headers : headers + 5] == ["SKU", "Item", "On hand", "Unit cost", "Value"]
 
 
 def test_every_row_appears_once_with_its_formatted_figures(page_lines, groups):
@@ -119,9 +124,12 @@ def test_every_row_appears_once_with_its_formatted_figures(page_lines, groups):
         for index, line in enumerate(lines):
             if SKU_LINE.match(line):
                 assert line not in printed, f"{line} printed twice"
-                printed[line] = lines[index + 2:index + 5]
-    expected = {row.sku: [quantity(row.on_hand), money(row.unit_cost), money(row.value)]
-                for rows in groups.values() for row in rows}
+                printed[line] = lines[index + 2 : index + 5]
+    expected = {
+        row.sku: [quantity(row.on_hand), money(row.unit_cost), money(row.value)]
+        for rows in groups.values()
+        for row in rows
+    }
     assert printed == expected
 
 
@@ -203,9 +211,11 @@ def test_csv_round_trip_has_the_same_rows_subtotals_and_total(tmp_path, groups):
     rows = [line for line in lines if line["Line"] == "row"]
     expected = [(title, row) for title, group in groups.items() for row in group]
     assert [(line["Section"], line["SKU"], line["Item"]) for line in rows] == [
-        (title, row.sku, row.name) for title, row in expected]
+        (title, row.sku, row.name) for title, row in expected
+    ]
     assert [(Decimal(line["On hand"]), Decimal(line["Value"])) for line in rows] == [
-        (row.on_hand, row.value) for _, row in expected]
+        (row.on_hand, row.value) for _, row in expected
+    ]
     subtotals = {line["Section"]: Decimal(line["Value"]) for line in lines if line["Line"] == "subtotal"}
     assert subtotals == {title: sum(row.value for row in group) for title, group in groups.items()}
     (total,) = [line for line in lines if line["Line"] == "total"]
@@ -213,13 +223,18 @@ def test_csv_round_trip_has_the_same_rows_subtotals_and_total(tmp_path, groups):
 
 
 def test_csv_keeps_decimals_exact_and_defuses_formulas(tmp_path):
-    row = {"sku": "=HYPERLINK(\"x\")", "name": "Größe 10", "on_hand": Decimal("0.001"),
-           "unit_cost": Decimal("1234567.891"), "value": Decimal("0.10")}
+    row = {
+        "sku": '=HYPERLINK("x")',
+        "name": "Größe 10",
+        "on_hand": Decimal("0.001"),
+        "unit_cost": Decimal("1234567.891"),
+        "value": Decimal("0.10"),
+    }
     path = tmp_path / "one.csv"
     write_csv(path, COLUMNS, [Section("Ä", [row])])
     with path.open(encoding="utf-8-sig", newline="") as handle:
         (line, _subtotal, _total) = list(csv.DictReader(handle))
-    assert line["SKU"] == "'=HYPERLINK(\"x\")"
+    assert line["SKU"] == '\'=HYPERLINK("x")'
     assert line["Item"] == "Größe 10"
     assert (line["On hand"], line["Unit cost"], line["Value"]) == ("0.001", "1234567.891", "0.10")
 

@@ -48,15 +48,21 @@ def shop(db, admin) -> Shop:
 
 
 def test_low_stock_lists_what_is_at_or_below_its_reorder_point_with_a_quantity_to_order(
-        db, admin, shop, tmp_path):
+    db, admin, shop, tmp_path
+):
     result = run_report(db, admin, "low-stock", ReportOptions(), tmp_path / "low.csv")
-    rows = [(r["Section"], r["SKU"], r["On hand"], r["On order"], r["Suggested"], r["Order value"])
-            for r in read_csv(result.path) if r["Line"] == "row"]
+    rows = [
+        (r["Section"], r["SKU"], r["On hand"], r["On order"], r["Suggested"], r["Order value"])
+        for r in read_csv(result.path)
+        if r["Line"] == "row"
+    ]
     # The reorder quantity is the pack size: LOW-1 in MAIN (3 of 5) needs 2, one pack of 12;
     # LOW-2 in BR (4 of 30) needs 26, three packs of 10.
     assert [row[:2] for row in rows] == [("BR Store BR", "LOW-2"), ("MAIN Store MAIN", "LOW-1")]
-    assert [row[2:] for row in rows] == [("4.000", "0.000", "30.000", "30.00"),
-                                      ("3.000", "0.000", "12.000", "30.00")]
+    assert [row[2:] for row in rows] == [
+        ("4.000", "0.000", "30.000", "30.00"),
+        ("3.000", "0.000", "12.000", "30.00"),
+    ]
     reasons = [r["Reason"] for r in read_csv(result.path) if r["Line"] == "row"]
     assert "reorder point 30 (set by manager)" in reasons[0] and "order 30 (multiple of 10)" in reasons[0]
     assert result.totals["order_value"] == Decimal("60.00")
@@ -68,7 +74,8 @@ def test_low_stock_lists_what_is_at_or_below_its_reorder_point_with_a_quantity_t
 
 
 def test_the_stocktake_sheet_lists_each_stores_items_with_barcode_and_a_blank_count(
-        db, admin, shop, tmp_path):
+    db, admin, shop, tmp_path
+):
     result = run_report(db, admin, "stocktake-sheet", ReportOptions(store="MAIN"), tmp_path / "sheet.csv")
     rows = [(r["SKU"], r["Barcode"], r["Counted"]) for r in read_csv(result.path) if r["Line"] == "row"]
     assert rows == [("LOW-1", EAN, ""), ("NOPOLICY", "", ""), ("OK-3", "", "")]

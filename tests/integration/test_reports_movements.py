@@ -45,10 +45,17 @@ def test_each_item_runs_from_its_opening_to_its_closing_balance(db, admin, shop,
     result = run_report(db, admin, "movements", _period(), tmp_path / "moves.csv")
     rows = read_csv(result.path)
     assert lines_of(rows, "A-1") == [
-        ("opening balance", "", "20.000"), ("sale", "-4.000", "16.000"), ("receive", "10.000", "26.000"),
-        ("sale", "-1.500", "24.500"), ("closing balance", "", "24.500")]
+        ("opening balance", "", "20.000"),
+        ("sale", "-4.000", "16.000"),
+        ("receive", "10.000", "26.000"),
+        ("sale", "-1.500", "24.500"),
+        ("closing balance", "", "24.500"),
+    ]
     assert lines_of(rows, "B-2") == [
-        ("opening balance", "", "5.000"), ("sale", "-2.000", "3.000"), ("closing balance", "", "3.000")]
+        ("opening balance", "", "5.000"),
+        ("sale", "-2.000", "3.000"),
+        ("closing balance", "", "3.000"),
+    ]
     [total] = [r for r in rows if r["Line"] == "total"]
     assert Decimal(total["Quantity"]) == Decimal("2.5") == result.totals["quantity"]
     assert {r["User"] for r in rows if r["Kind"] == "sale"} == {"clerk@example.com"}
@@ -57,8 +64,12 @@ def test_each_item_runs_from_its_opening_to_its_closing_balance(db, admin, shop,
 def test_a_kind_filter_shows_only_that_kind_but_the_true_balances(db, admin, shop, tmp_path):
     options = ReportOptions(date_from=_period().date_from, date_to=_period().date_to, kind="sale", sku="A-1")
     rows = read_csv(run_report(db, admin, "movements", options, tmp_path / "sales.csv").path)
-    assert lines_of(rows, "A-1") == [("opening balance", "", "20.000"), ("sale", "-4.000", ""),
-                                     ("sale", "-1.500", ""), ("closing balance", "", "24.500")]
+    assert lines_of(rows, "A-1") == [
+        ("opening balance", "", "20.000"),
+        ("sale", "-4.000", ""),
+        ("sale", "-1.500", ""),
+        ("closing balance", "", "24.500"),
+    ]
     assert lines_of(rows, "B-2") == []
 
 
@@ -66,7 +77,10 @@ def test_a_user_filter_lists_that_persons_movements(db, admin, clerk, shop, tmp_
     mine = ReportOptions(date_from=TODAY - timedelta(days=60), date_to=TODAY, user="Clerk@Example.com")
     rows = read_csv(run_report(db, admin, "movements", mine, tmp_path / "clerk.csv").path)
     assert [r["Quantity"] for r in rows if r["Line"] == "row" and r["Kind"] == "sale"] == [
-        "-4.000", "-1.500", "-2.000"]
+        "-4.000",
+        "-1.500",
+        "-2.000",
+    ]
     assert all(r["Kind"] != "receive" for r in rows)
 
 

@@ -40,22 +40,32 @@ def csv_rows(path) -> list[dict[str, str]]:
 def pdf_row(lines: list[str], sku: str, cells: int) -> list[str]:
     """The cells of one table row as pypdf reads them (each cell on a line of its own)."""
     start = lines.index(sku)
-    return lines[start:start + cells]
+    return lines[start : start + cells]
 
 
 @pytest.fixture
 def drill(db, admin, main_store):
     """A drill with a supplier: 5 on hand in MAIN, reorder point 20, sold in packs of 1."""
-    acme = organisation.create_supplier(db.uow(), admin, name="Acme", email="orders@acme.example",
-                                        lead_time_days=4)
-    item = catalog.create_item(db.uow(), admin, sku="DRILL", name="Drill", supplier_id=acme.id,
-                               cost_price="40.00", reorder_point="20", reorder_qty="1")
+    acme = organisation.create_supplier(
+        db.uow(), admin, name="Acme", email="orders@acme.example", lead_time_days=4
+    )
+    item = catalog.create_item(
+        db.uow(),
+        admin,
+        sku="DRILL",
+        name="Drill",
+        supplier_id=acme.id,
+        cost_price="40.00",
+        reorder_point="20",
+        reorder_qty="1",
+    )
     stock.receive(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="5")
     return item
 
 
 def test_an_open_purchase_order_reduces_the_suggested_quantity_in_pdf_and_csv(
-        db, manager, clerk, main_store, drill, tmp_path):
+    db, manager, clerk, main_store, drill, tmp_path
+):
     before = run_report(db, manager, "low-stock", ReportOptions(store="MAIN"), tmp_path / "before.csv")
     [row] = csv_rows(before.path)
     assert (row["On hand"], row["On order"], row["Suggested"]) == ("5.000", "0.000", "15.000")
@@ -66,7 +76,11 @@ def test_an_open_purchase_order_reduces_the_suggested_quantity_in_pdf_and_csv(
     after = run_report(db, manager, "low-stock", ReportOptions(store="MAIN"), tmp_path / "after.csv")
     [row] = csv_rows(after.path)
     assert (row["On hand"], row["On order"], row["Suggested"], row["Order value"]) == (
-        "7.000", "6.000", "7.000", "280.00")
+        "7.000",
+        "6.000",
+        "7.000",
+        "280.00",
+    )
     assert "on hand 7 + on order 6 → order 7" in row["Reason"]
     assert after.totals["order_value"] == Decimal("280.00")
     pdf = run_report(db, manager, "low-stock", ReportOptions(store="MAIN"), tmp_path / "after.pdf")
@@ -79,7 +93,8 @@ def test_an_open_purchase_order_reduces_the_suggested_quantity_in_pdf_and_csv(
 
 
 def test_an_order_covering_the_shortfall_leaves_the_item_listed_with_nothing_to_order(
-        db, manager, main_store, drill, tmp_path):
+    db, manager, main_store, drill, tmp_path
+):
     [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(drill.id, main_store.id, "16")])
     purchasing.send(db.uow(), manager, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
     result = run_report(db, manager, "low-stock", ReportOptions(), tmp_path / "low.csv")
@@ -89,7 +104,8 @@ def test_an_order_covering_the_shortfall_leaves_the_item_listed_with_nothing_to_
 
 
 def test_items_without_a_reorder_point_are_listed_when_the_forecast_says_to_order(
-        db, admin, main_store, tmp_path):
+    db, admin, main_store, tmp_path
+):
     shop = Shop(stores={"MAIN": main_store.id})
     add_item(db, admin, shop, "FAST", "1.25", "2.00")  # no reorder point: the planner computes one
     post(db, admin, shop, MovementKind.RECEIVE, "FAST", "MAIN", "100", NOW - 15 * DAY)
@@ -105,7 +121,8 @@ def test_items_without_a_reorder_point_are_listed_when_the_forecast_says_to_orde
 
 
 def test_without_a_suggestion_the_simple_rule_applies_and_counts_what_is_on_order(
-        db, admin, main_store, drill):
+    db, admin, main_store, drill
+):
     [low] = low_stock_rows(db.uow())
     key = (low.item_id, low.store_id)
     [line] = low_stock.lines([low], {}, {}, {})
@@ -117,6 +134,7 @@ def test_without_a_suggestion_the_simple_rule_applies_and_counts_what_is_on_orde
 
 
 # --- stocktake variance ----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def counted(db, admin, clerk, main_store):
@@ -130,7 +148,8 @@ def counted(db, admin, clerk, main_store):
 
 
 def test_the_variance_report_matches_the_stocktake_service_in_pdf_and_csv(
-        db, admin, main_store, counted, tmp_path):
+    db, admin, main_store, counted, tmp_path
+):
     service = stocktake.variance(db.uow(), counted.id)
     assert (service.quantity_difference, service.value_difference) == (Decimal("-1.5"), Decimal("-5.85"))
     options = ReportOptions(stocktake=str(counted.id))
@@ -145,21 +164,24 @@ def test_the_variance_report_matches_the_stocktake_service_in_pdf_and_csv(
     [total] = [r for r in read_csv(table.path) if r["Line"] == "total"]
     assert Decimal(total["Difference"]) == service.quantity_difference
     assert Decimal(total["Value diff."]) == service.value_difference
-    assert table.totals == {"difference": service.quantity_difference,
-                            "value_difference": service.value_difference}
+    assert table.totals == {
+        "difference": service.quantity_difference,
+        "value_difference": service.value_difference,
+    }
     pdf = run_report(db, admin, "stocktake-variance", options, tmp_path / "var.pdf")
     lines = all_lines(pdf.path)
     assert lines[0] == "Stocktake variance" and "MAIN Main store" in lines
     assert pdf_row(lines, "A", 7) == ["A", "Item A", "10", "7", "-3", "2.50", "-7.50"]
     assert pdf_row(lines, "D", 7) == ["D", "Item D", "1", "not counted", "0", "9.99", "0.00"]
     grand = lines.index("Grand total")
-    assert lines[grand + 1:grand + 3] == ["-1.5", money(service.value_difference)]
+    assert lines[grand + 1 : grand + 3] == ["-1.5", money(service.value_difference)]
     assert pdf.totals == table.totals
     save_artifact(pdf.path, "stocktake_variance")
 
 
 def test_the_command_reports_the_latest_stocktake_of_the_store_unless_one_is_named(
-        db, admin, clerk, main_store, counted, tmp_path, capsys):
+    db, admin, clerk, main_store, counted, tmp_path, capsys
+):
     stocktake.post(db.uow(), clerk, counted.id)
     latest = stocktake.start(db.uow(), clerk, store_id=main_store.id)
     stocktake.add_counts(db.uow(), clerk, latest.id, [("D", "0")])
@@ -168,8 +190,10 @@ def test_the_command_reports_the_latest_stocktake_of_the_store_unless_one_is_nam
     out = tmp_path / "v.csv"
     assert main(["--db", url, "report", "stocktake-variance", "--store", "MAIN", "--out", str(out)]) == 0
     assert "value_difference -9.99" in capsys.readouterr().out
-    assert main(["--db", url, "report", "stocktake-variance", "--stocktake", str(counted.id),
-                 "--out", str(out)]) == 0
+    assert (
+        main(["--db", url, "report", "stocktake-variance", "--stocktake", str(counted.id), "--out", str(out)])
+        == 0
+    )
     assert "value_difference -5.85" in capsys.readouterr().out
     assert main(["--db", url, "report", "stocktake-variance", "--stocktake", "nope", "--out", str(out)]) == 2
     assert "stocktake" in capsys.readouterr().err
@@ -178,8 +202,9 @@ def test_the_command_reports_the_latest_stocktake_of_the_store_unless_one_is_nam
 def test_a_clerk_cannot_report_another_stores_stocktake(db, admin, clerk, branch_store, counted, tmp_path):
     other = stocktake.start(db.uow(), admin, store_id=branch_store.id)
     with pytest.raises(NotFound):
-        run_report(db, clerk, "stocktake-variance", ReportOptions(stocktake=str(other.id)),
-                   tmp_path / "x.csv")
+        run_report(
+            db, clerk, "stocktake-variance", ReportOptions(stocktake=str(other.id)), tmp_path / "x.csv"
+        )
     mine = run_report(db, clerk, "stocktake-variance", ReportOptions(), tmp_path / "mine.csv")
     assert mine.totals["value_difference"] == Decimal("-5.85")
     assert not (tmp_path / "x.csv").exists()

@@ -46,8 +46,14 @@ def shop(db, admin) -> Shop:
     sale = post(db, admin, shop, MovementKind.SALE, "A-1", "MAIN", "3", NOW - 5 * DAY)
     post(db, admin, shop, MovementKind.RECEIVE, "A-1", "BR", "7", NOW - 4 * DAY)
     post(db, admin, shop, MovementKind.SALE, "B-2", "MAIN", "4", NOW - 3 * DAY)  # B-2 sold out in MAIN
-    out, into = stock.transfer(db.uow(), admin, item_id=shop.items["A-1"], from_store_id=shop.stores["MAIN"],
-                               to_store_id=shop.stores["BR"], quantity="2")
+    out, into = stock.transfer(
+        db.uow(),
+        admin,
+        item_id=shop.items["A-1"],
+        from_store_id=shop.stores["MAIN"],
+        to_store_id=shop.stores["BR"],
+        quantity="2",
+    )
     shop.ledger += [(out.at, "A-1", "MAIN", Decimal(-2)), (into.at, "A-1", "BR", Decimal(2))]
     [undo] = stock.reverse(db.uow(), admin, sale, reason="till error")
     shop.ledger.append((undo.at, "A-1", "MAIN", Decimal(3)))
@@ -85,11 +91,13 @@ def test_pdf_and_csv_list_every_line_and_total_the_dashboard_figure(db, admin, s
     assert f"As of {today.isoformat()} (end of day)" in lines
     assert "MAIN Store MAIN · Tools / Hand tools" in lines and "BR Store BR · Uncategorised" in lines
     grand = lines.index("Grand total")
-    assert lines[grand + 1: grand + 3] == [money(dashboard), money(shop.value(as_instant(today), 1))]
+    assert lines[grand + 1 : grand + 3] == [money(dashboard), money(shop.value(as_instant(today), 1))]
 
     rows = [r for r in read_csv(csv_result.path) if r["Line"] == "row"]
-    printed = {(r["SKU"], r["Section"].split()[0]): (Decimal(r["On hand"]), Decimal(r["Value at cost"]))
-               for r in rows}
+    printed = {
+        (r["SKU"], r["Section"].split()[0]): (Decimal(r["On hand"]), Decimal(r["Value at cost"]))
+        for r in rows
+    }
     assert printed == {key: (qty, cents(qty * shop.costs[key[0]][0])) for key, qty in expected.items()}
     [total] = [r for r in read_csv(csv_result.path) if r["Line"] == "total"]
     assert Decimal(total["Value at cost"]) == dashboard
@@ -110,8 +118,15 @@ def test_a_long_valuation_repeats_the_column_headers_on_every_page(db, admin, tm
     assert len(pages) >= 2
     for lines in pages:
         at = lines.index("SKU")
-        assert lines[at:at + 7] == ["SKU", "Item", "On hand", "Unit cost", "Value at cost", "Sell price",
-                                    "Value at sell"]
+        assert lines[at : at + 7] == [
+            "SKU",
+            "Item",
+            "On hand",
+            "Unit cost",
+            "Value at cost",
+            "Sell price",
+            "Value at sell",
+        ]
     printed = [line for lines in pages for line in lines if line.startswith("P-")]
     assert printed == [f"P-{n:03d}" for n in range(130)]
     assert result.totals["cost_value"] == shop.value(NOW)

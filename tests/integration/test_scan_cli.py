@@ -17,8 +17,14 @@ from tests.support.barcode_video import write_images, write_video
 ROOT = Path(__file__).resolve().parents[2]
 EAN = "4006381333931"
 UPCA = "036000291452"
-VIDEO_ITEMS = [("EAN13", EAN), ("UPCA", UPCA), ("CODE128", "TEA-2"), ("QRCODE", "NOBODY-HAS-THIS"),
-               ("CODE128", "4006381333932"), ("QRCODE", "STORE:MAIN")]
+VIDEO_ITEMS = [
+    ("EAN13", EAN),
+    ("UPCA", UPCA),
+    ("CODE128", "TEA-2"),
+    ("QRCODE", "NOBODY-HAS-THIS"),
+    ("CODE128", "4006381333932"),
+    ("QRCODE", "STORE:MAIN"),
+]
 
 
 @pytest.fixture
@@ -35,8 +41,14 @@ def shop(tmp_path):
 
 
 def stockdesk(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "stockdesk", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "stockdesk", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_scan_of_a_video_prints_one_line_per_code_with_its_item(tmp_path, shop):
@@ -84,7 +96,7 @@ def slot_codes(pdf, preset_name, slots, dpi=200):
     for slot in range(slots):
         x, y = preset.origin(slot)
         left, top = int(x * scale), int((preset.page[1] - y - preset.height) * scale)
-        cell = page[top:top + int(preset.height * scale), left:left + int(preset.width * scale)]
+        cell = page[top : top + int(preset.height * scale), left : left + int(preset.width * scale)]
         found = decode_frame(np.ascontiguousarray(cell))
         codes.append(found[0].code if found else "")
     return codes
@@ -92,8 +104,24 @@ def slot_codes(pdf, preset_name, slots, dpi=200):
 
 def test_labels_command_writes_sheets_whose_barcodes_decode_to_the_items(tmp_path, shop):
     out = tmp_path / "labels.pdf"
-    done = stockdesk("--db", str(shop), "labels", "--sku", "TEA-1", "--sku", "TEA-2", "--search", "soda",
-                     "--preset", "a4-3x8", "--copies", "2", "--out", str(out), cwd=ROOT)
+    done = stockdesk(
+        "--db",
+        str(shop),
+        "labels",
+        "--sku",
+        "TEA-1",
+        "--sku",
+        "TEA-2",
+        "--search",
+        "soda",
+        "--preset",
+        "a4-3x8",
+        "--copies",
+        "2",
+        "--out",
+        str(out),
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     assert "3 item(s) x 2, 1 sheet(s)" in done.stdout
     # Each item twice in a row, SKUs first, then the search hits; the next slot is empty.

@@ -14,8 +14,14 @@ from tests.support.barcode_video import (
     write_video,
 )
 
-ITEMS = [("EAN13", "4006381333931"), ("UPCA", "036000291452"), ("CODE128", "SHELF-A12"),
-         ("QRCODE", "LOC:B-07"), ("EAN8", "96385074"), ("DATAMATRIX", "PALLET-0042")]
+ITEMS = [
+    ("EAN13", "4006381333931"),
+    ("UPCA", "036000291452"),
+    ("CODE128", "SHELF-A12"),
+    ("QRCODE", "LOC:B-07"),
+    ("EAN8", "96385074"),
+    ("DATAMATRIX", "PALLET-0042"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -17,14 +17,15 @@ from stockdesk.services.inventory import stock
 
 EAN = "4006381333931"
 UPCA = "036000291452"
-UPCE = "04252614"          # expands to UPC-A 042100005264
+UPCE = "04252614"  # expands to UPC-A 042100005264
 GTIN14_OF_EAN = "0" + EAN
 
 
 @pytest.fixture
 def items(db, admin, main_store):
-    tea = catalog.create_item(db.uow(), admin, sku="TEA-1", name="Green tea", sell_price="3.50",
-                              barcodes=[EAN])
+    tea = catalog.create_item(
+        db.uow(), admin, sku="TEA-1", name="Green tea", sell_price="3.50", barcodes=[EAN]
+    )
     soda = catalog.create_item(db.uow(), admin, sku="SODA", name="Soda can", barcodes=[UPCA])
     gum = catalog.create_item(db.uow(), admin, sku="GUM", name="Chewing gum", barcodes=[("04252614", "UPCE")])
     return {"tea": tea, "soda": soda, "gum": gum}
@@ -38,7 +39,7 @@ def test_an_ean13_scan_finds_its_item(db, items):
 
 def test_a_upca_reported_as_a_13_digit_ean_finds_the_upca_item(db, items):
     assert resolve_scan(db.uow(), "0" + UPCA, "EAN13").item.sku == "SODA"
-    assert resolve_scan(db.uow(), "0" + UPCA).item.sku == "SODA"   # a wedge sends no symbology
+    assert resolve_scan(db.uow(), "0" + UPCA).item.sku == "SODA"  # a wedge sends no symbology
 
 
 def test_a_upce_item_is_found_from_its_expanded_upca(db, items):

@@ -33,12 +33,12 @@ _ZXING = {"UPCE": zxingcpp.BarcodeFormat.UPCE, "DATAMATRIX": zxingcpp.BarcodeFor
 class Distortion:
     """How a code is shown: size on screen, pose and picture quality."""
 
-    width_px: int = 300          # width of the code (quiet zone included) on the 640x480 frame
+    width_px: int = 300  # width of the code (quiet zone included) on the 640x480 frame
     angle_deg: float = 0.0
-    perspective: float = 0.0     # each corner moved by up to this fraction of the width
+    perspective: float = 0.0  # each corner moved by up to this fraction of the width
     blur_sigma: float = 0.0
     noise_sigma: float = 0.0
-    contrast: float = 1.0        # 1 = black on white; 0.3 = dark grey on light grey
+    contrast: float = 1.0  # 1 = black on white; 0.3 = dark grey on light grey
     offset: tuple[int, int] = (0, 0)
 
 
@@ -58,7 +58,8 @@ def _render_pybarcode(symbology: str, code: str) -> np.ndarray:
     extra = {"add_checksum": False} if symbology == "CODE39" else {}
     body = code[:-1] if symbology in ("EAN13", "EAN8", "UPCA") else code
     image = cls(body, writer=ImageWriter(), **extra).render(
-        {"write_text": False, "module_width": 0.3, "module_height": 15, "quiet_zone": 3, "dpi": 254})
+        {"write_text": False, "module_width": 0.3, "module_height": 15, "quiet_zone": 3, "dpi": 254}
+    )
     return np.asarray(image.convert("L"))
 
 
@@ -116,8 +117,9 @@ def compose_frame(symbol: np.ndarray, distortion: Distortion = CLEAN, *, seed: i
     paper = rng.randint(215, 245)
     frame = np.full((HEIGHT, WIDTH), paper, dtype=np.float32)
     frame += np.linspace(-12, 12, WIDTH, dtype=np.float32)  # uneven desk lighting
-    warped = cv2.warpPerspective(symbol, matrix, (WIDTH, HEIGHT), flags=cv2.INTER_AREA,
-                                 borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+    warped = cv2.warpPerspective(
+        symbol, matrix, (WIDTH, HEIGHT), flags=cv2.INTER_AREA, borderMode=cv2.BORDER_CONSTANT, borderValue=255
+    )
     mask = cv2.warpPerspective(np.ones_like(symbol), matrix, (WIDTH, HEIGHT), flags=cv2.INTER_NEAREST)
     frame = np.where(mask > 0, warped.astype(np.float32) * paper / 255.0, frame)
     mid = frame.mean()
@@ -156,10 +158,15 @@ def random_code(symbology: str, rng: random.Random) -> str:
 
 def random_distortion(rng: random.Random) -> Distortion:
     """A plausible hand-held pose and picture quality, from good to poor."""
-    return Distortion(width_px=rng.randint(180, 420), angle_deg=rng.uniform(-35, 35),
-                      perspective=rng.uniform(0, 0.12), blur_sigma=rng.choice([0, 0, rng.uniform(0.3, 2.5)]),
-                      noise_sigma=rng.uniform(0, 18), contrast=rng.uniform(0.25, 1.0),
-                      offset=(rng.randint(-120, 120), rng.randint(-90, 90)))
+    return Distortion(
+        width_px=rng.randint(180, 420),
+        angle_deg=rng.uniform(-35, 35),
+        perspective=rng.uniform(0, 0.12),
+        blur_sigma=rng.choice([0, 0, rng.uniform(0.3, 2.5)]),
+        noise_sigma=rng.uniform(0, 18),
+        contrast=rng.uniform(0.25, 1.0),
+        offset=(rng.randint(-120, 120), rng.randint(-90, 90)),
+    )
 
 
 def distorted_images(symbology: str, count: int, *, seed: int = 1) -> Iterator[tuple[np.ndarray, str]]:
@@ -172,8 +179,15 @@ def distorted_images(symbology: str, count: int, *, seed: int = 1) -> Iterator[t
         yield frame, code
 
 
-def write_video(path: Path, items: Sequence[tuple[str, str]], *, variant: str = "clean", fps: float = 30.0,
-                frames_per_code: int = 12, gap_frames: int = 8) -> Path:
+def write_video(
+    path: Path,
+    items: Sequence[tuple[str, str]],
+    *,
+    variant: str = "clean",
+    fps: float = 30.0,
+    frames_per_code: int = 12,
+    gap_frames: int = 8,
+) -> Path:
     """An MJPG .avi showing each (symbology, code) in turn, drifting slightly, with empty desk between.
 
     MJPG works in opencv-python-headless without extra codecs and its artefacts resemble a webcam's.

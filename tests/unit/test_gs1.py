@@ -43,14 +43,17 @@ def test_unknown_but_common_ais_are_skipped():
     assert parse_gs1(raw, today=TODAY) == Gs1Data(gtin="09521234543213", batch="LOT7")
 
 
-@pytest.mark.parametrize(("text", "ai"), [
-    ("(01)09521234543214", "(01)"),           # wrong check digit
-    ("(17)251301", "(17)"),                   # month 13
-    ("(17)250231", "(17)"),                   # 31 February
-    ("]C10109521234", "(01)"),                # truncated GTIN
-    ("(10)" + "A" * 21, "(10)"),              # batch too long
-    ("]C19912345", "(99)"),                   # unknown AI
-])
+@pytest.mark.parametrize(
+    ("text", "ai"),
+    [
+        ("(01)09521234543214", "(01)"),  # wrong check digit
+        ("(17)251301", "(17)"),  # month 13
+        ("(17)250231", "(17)"),  # 31 February
+        ("]C10109521234", "(01)"),  # truncated GTIN
+        ("(10)" + "A" * 21, "(10)"),  # batch too long
+        ("]C19912345", "(99)"),  # unknown AI
+    ],
+)
 def test_malformed_input_names_the_ai(text, ai):
     with pytest.raises(InvalidBarcode) as info:
         parse_gs1(text, today=TODAY)

@@ -23,8 +23,9 @@ def test_published_codes_are_valid(code):
     assert validate_gtin(f" {code} ") == code
 
 
-@pytest.mark.parametrize(("body", "digit"), [("400638133393", 1), ("03600029145", 2), ("9638507", 4),
-                                              ("0952123454321", 3)])
+@pytest.mark.parametrize(
+    ("body", "digit"), [("400638133393", 1), ("03600029145", 2), ("9638507", 4), ("0952123454321", 3)]
+)
 def test_check_digit_of_published_codes(body, digit):
     assert gtin_check_digit(body) == digit
 
@@ -38,8 +39,14 @@ def test_a_wrong_check_digit_is_refused_and_the_expected_digit_is_named():
     assert info.value.reason == "has a wrong check digit (expected 1)"
 
 
-@pytest.mark.parametrize(("code", "reason"), [("", "is empty"), ("40063813339A1", "must contain only digits"),
-                                              ("12345", "has 5 digits; a GTIN has 8, 12, 13 or 14")])
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        ("", "is empty"),
+        ("40063813339A1", "must contain only digits"),
+        ("12345", "has 5 digits; a GTIN has 8, 12, 13 or 14"),
+    ],
+)
 def test_malformed_codes_say_what_is_wrong(code, reason):
     with pytest.raises(InvalidBarcode) as info:
         validate_gtin(code)
@@ -50,7 +57,7 @@ def test_every_single_digit_error_is_caught():
     code = "4006381333931"
     for pos in range(len(code)):
         for digit in "0123456789":
-            typo = code[:pos] + digit + code[pos + 1:]
+            typo = code[:pos] + digit + code[pos + 1 :]
             assert is_valid_gtin(typo) == (typo == code)
 
 
@@ -60,8 +67,9 @@ def test_upce_expands_to_the_published_upca():
     assert compress_upca("042100005264") == "04252614"
 
 
-@pytest.mark.parametrize("upce", ["01234505", "01234514", "01234523", "01234531", "01234543", "01234558",
-                                  "11234567"])
+@pytest.mark.parametrize(
+    "upce", ["01234505", "01234514", "01234523", "01234531", "01234543", "01234558", "11234567"]
+)
 def test_upce_round_trips_for_every_last_digit_rule(upce):
     assert compress_upca(expand_upce(upce)) == upce
 

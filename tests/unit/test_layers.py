@@ -45,8 +45,10 @@ LAYER_RULES: dict[str, tuple[str, ...]] = {
     # The window never builds SQL or opens sessions: it calls services.
     "ui": ("sqlalchemy", "stockdesk.db", "stockdesk.cli", "stockdesk.api"),
     # Commands call services (and reports, scanner, sync, like the window); Qt only via the window entry.
-    "cli": ("sqlalchemy", "stockdesk.db", "PySide6", "shiboken6", "importlib", "stockdesk.api"),
+    "cli": ("sqlalchemy", "stockdesk.db", "PySide6", "shiboken6", "importlib"),
     "config": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.cli"),
+    # The HTTP front end is held like the window: routers call services, never SQL or sessions.
+    "api": (*QT, "sqlalchemy", "stockdesk.db", "stockdesk.ui", "stockdesk.cli"),
 }
 # The one way into the window from the command line, and only inside the function that needs it,
 # so headless commands never load Qt.

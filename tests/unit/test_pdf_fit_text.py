@@ -13,8 +13,9 @@ LATIN = st.text(st.sampled_from(CHARACTERS), max_size=140)
 @given(text=LATIN, width=st.floats(min_value=4, max_value=400), bold=st.booleans())
 def test_the_fast_cut_equals_the_measured_cut(text, width, bold):
     font = FONT_BOLD if bold else FONT
-    assert fit_text(text, width, bold=bold) == (_fit_measured(text, width, font, FONT_SIZE)
-                                                if stringWidth(text, font, FONT_SIZE) > width else text)
+    assert fit_text(text, width, bold=bold) == (
+        _fit_measured(text, width, font, FONT_SIZE) if stringWidth(text, font, FONT_SIZE) > width else text
+    )
 
 
 def test_a_long_reason_is_cut_with_an_ellipsis_and_fits_its_column():

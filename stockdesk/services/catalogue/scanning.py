@@ -30,7 +30,7 @@ from stockdesk.domain.gtin import (
 from stockdesk.domain.ids import BarcodeId, ItemId, StoreId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
-from stockdesk.services.catalogue import catalog
+from stockdesk.services.catalogue import catalog, code_lookup
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import BarcodeView, ItemView, MovementView, StockLevelView, StoreView
 
@@ -173,16 +173,8 @@ def lookup_forms(code: str, symbology: str = "") -> list[str]:
 
 
 def _find_item(uow: UnitOfWork, code: str, symbology: str) -> ItemView | None:
-    """By barcode (any printed form), then by SKU; one query for the item and its barcodes."""
-    forms = lookup_forms(code, symbology)
-    with uow:
-        live = ItemBarcode.deleted.is_(False)
-        by_code = select(ItemBarcode.item_id).where(ItemBarcode.code.in_(forms), live)
-        for condition in (Item.id.in_(by_code.scalar_subquery()), func.upper(Item.sku) == code.upper()):
-            found = catalog.item_with_barcodes(uow, condition)
-            if found is not None:
-                return found
-    return None
+    """By barcode (any printed form), then by SKU; one indexed join each (catalogue/code_lookup.py)."""
+    return code_lookup.item_by_code(uow.engine, lookup_forms(code, symbology), code)
 
 
 def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -> ItemCard:

@@ -34,6 +34,8 @@ from stockdesk.services.planning import alerts
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementRow, MovementView
 
+POSTED = "posted_movements"  # session.info key: the movements this transaction wrote
+
 
 def _write_levels(
     uow: UnitOfWork, start: dict[Key, Decimal], balance: dict[Key, Decimal], new: set[Key]
@@ -139,7 +141,10 @@ def post_many(
         fast_write.executemany(connection, StockMovement.__table__.insert(), rows)
     if not views:
         return []
-    return [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
+    written = [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
+    # Kept on the session for commit hooks that answer for the whole transaction (idempotent API posts).
+    uow.session.info.setdefault(POSTED, []).extend(written)
+    return written
 
 
 def _refuse_archived(posting: Posting) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 from stockdesk.domain.permissions import Actor
 from stockdesk.scanner.wedge import WedgeFilter
@@ -42,11 +43,41 @@ class PagedWindow(Protocol):
 class CounterWedge(WedgeFilter):
     """The wedge for the counter, which stands aside where a scan belongs to a text field elsewhere:
     in a dialog (the item editor's barcode box) or another page's field (the items search box), the
-    scanner types there like a keyboard. Everywhere else a burst goes to the counter."""
+    scanner types there like a keyboard. Everywhere else a burst goes to the counter.
+
+    It filters one object at a time, the main window's focus widget (the window itself when nothing
+    has focus): that object receives every key press and ShortcutOverride of the window. As an
+    application filter it saw every event of every object, each call wrapping the receiver for
+    Python, which made PySide create ~170 enum types during the window's first paint (~60-100 ms).
+    """
 
     def __init__(self, page: CounterPage, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
         self._page = page
+        self._window: QWidget | None = None
+        self._watched: QObject | None = None
+
+    def follow_focus(self, window: QWidget, app: QApplication) -> None:
+        """Filter `window`'s focus widget from now on, moving along as the focus moves."""
+        self._window = window
+        app.focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, QApplication.focusWidget())
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        window = self._window
+        if window is None or not isValid(window):
+            return
+        target = new if new is not None and new.window() is window else window
+        if target is self._watched:
+            return
+        if self._watched is not None and isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = target
+        target.installEventFilter(self)
+
+    def counts_delivery(self, watched: QObject) -> bool:
+        """Only the focus widget (or the window) is filtered: it sees each key press once."""
+        return watched is self._watched
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Recognise bursts unless the focus is in a dialog or in a text field off the counter page."""
@@ -62,12 +93,11 @@ class CounterWedge(WedgeFilter):
             return False
         return super().eventFilter(watched, event)
 
-
     def _claim_enter(self, watched: QObject, event: QKeyEvent) -> bool:
         """Keep an Enter that ends a burst from firing an Enter shortcut (e.g. "edit item" on the items
         table): Qt offers shortcuts the key before any event filter sees the key press."""
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if not enter or watched is not QApplication.focusWidget():
+        if not enter or watched is not self._watched:
             return False
         burst, last_ms = self._burst, self._last_ms
         if len(burst) >= self.min_length and float(event.timestamp()) - last_ms <= self.max_gap_ms:
@@ -101,9 +131,8 @@ def install_counter(window: PagedWindow, *, shortcut: str = "Ctrl+1") -> Counter
     window.menuBar().addAction(toggle)
     wedge = CounterWedge(page, parent=window)
     app = QApplication.instance()
-    if app is not None:
-        app.installEventFilter(wedge)
-        window.destroyed.connect(lambda: app.removeEventFilter(wedge))
+    if isinstance(app, QApplication):
+        wedge.follow_focus(window, app)
 
     def scanned(code: str, symbology: str = "") -> None:
         window.show_page(page)   # a scan anywhere brings the counter up with the item

@@ -19,10 +19,16 @@ class LazyPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
     @property
+    def is_built(self) -> bool:
+        return self._page is not None
+
+    @property
     def page(self) -> Any:
         if self._page is None:
             self._page = self._factory()
             self.layout().addWidget(self._page)
+            if self.isVisible():  # built as the tab comes into view: show it now, not after a queued event
+                self._page.show()
         return self._page
 
     def showEvent(self, event: Any) -> None:

@@ -1,0 +1,286 @@
+"""`python -m bench api`: the HTTP API under load on PostgreSQL, with the OFFSET ratio in the same run.
+
+Builds (or reuses) the PostgreSQL shop of bench/api_data.py (BENCH_API_ITEMS items, default 1,000,000),
+starts `stockdesk serve --workers 2`, and drives it with wrk (apt: wrk) at 16 and 64 connections for
+BENCH_API_SECONDS each (default 10): requests/s, p50, p99, errors, and the server's CPU time per
+request (the machine is shared, so CPU time says more than wall time). Then the deep page's SQL with
+a keyset condition against the same page by OFFSET, and the idempotent movement posts checked
+against the ledger: posted once each, none lost, `check` clean.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import psutil
+from sqlalchemy import create_engine, text
+
+from bench import api_data
+from bench.table import print_table
+from stockdesk.domain.gtin import make_instore_ean13
+from stockdesk.services.catalogue import item_pages
+from stockdesk.services.catalogue.item_query import ItemSort
+from stockdesk.services.database import open_database
+from stockdesk.services.inventory import check
+
+ITEMS = int(os.environ.get("BENCH_API_ITEMS", "1000000"))
+SECONDS = int(os.environ.get("BENCH_API_SECONDS", "10"))
+CLIENTS = (16, 64)
+DEEP = ITEMS // 2
+ROOT = Path(__file__).resolve().parent.parent
+
+LOOKUP_LUA = """
+local codes = {%s}
+request = function()
+  return wrk.format("GET", "/api/v1/lookup?code=" .. codes[math.random(#codes)])
+end
+"""
+POST_LUA = """
+local items = {%s}
+local counter = 0
+local auth = "%s"
+local run = "%s"
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tag", run .. "-" .. threads) end
+request = function()
+  counter = counter + 1
+  local body = '{"kind":"receive","item_id":"' .. items[math.random(#items)] ..
+    '","store_id":"%s","quantity":"1","reference":"bench-api"}'
+  return wrk.format("POST", "/api/v1/movements", {["Authorization"] = auth,
+    ["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. tag .. "-" .. counter}, body)
+end
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(url: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "stockdesk",
+            "--db",
+            url,
+            "serve",
+            "--workers",
+            "2",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):  # a benchmark may poll: the workers import and open the database first
+        try:
+            if httpx.get(f"{base}/api/v1/openapi.json", timeout=5).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("the API server did not start")
+
+
+def _token(base: str) -> str:
+    email, password = api_data.ADMIN
+    answer = httpx.post(f"{base}/api/v1/auth/token", json={"email": email, "password": password}, timeout=60)
+    return answer.json()["access_token"]
+
+
+def _server_cpu(process: subprocess.Popen[bytes]) -> float:
+    parent = psutil.Process(process.pid)
+    total = 0.0
+    for proc in [parent, *parent.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def _wrk(url: str, clients: int, token: str | None, script: str | None) -> dict[str, str]:
+    command = ["wrk", "-t2", f"-c{clients}", f"-d{SECONDS}s", "--latency", "--timeout", "10s"]
+    if token:
+        command += ["-H", f"Authorization: Bearer {token}"]
+    if script:
+        command += ["-s", script]
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    found = {
+        "rps": re.search(r"Requests/sec:\s+([\d.]+)", out),
+        "p50": re.search(r"^\s+50%\s+(\S+)", out, re.M),
+        "p99": re.search(r"^\s+99%\s+(\S+)", out, re.M),
+        "requests": re.search(r"(\d+) requests in", out),
+        "non2xx": re.search(r"Non-2xx or 3xx responses: (\d+)", out),
+        "socket": re.search(r"Socket errors: (.*)", out),
+    }
+    return {k: (m.group(1) if m else "0") for k, m in found.items()}
+
+
+def _deep_cursor(url: str) -> tuple[str, str, object]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        name, key = connection.execute(
+            text(
+                "SELECT name, id FROM item WHERE deleted = false AND active = true ORDER BY name, id "
+                f"OFFSET {DEEP - 1} LIMIT 1"
+            )
+        ).one()
+        top = connection.execute(
+            text("SELECT id FROM category WHERE parent_id IS NULL ORDER BY name LIMIT 1")
+        )
+        category = top.scalar_one()
+    engine.dispose()
+    return item_pages._encode(None, ItemSort.NAME, False, name, key, False), name, (key, category)  # type: ignore[arg-type]
+
+
+def _sql_ratio(url: str, name: str, key: object) -> tuple[float, float]:
+    """Median ms of the deep page by keyset and by OFFSET, the same query otherwise."""
+    select = (
+        "SELECT i.id, i.sku, i.name, s.on_hand FROM item i JOIN item_summary s ON s.item_id = i.id "
+        "WHERE i.deleted = false AND i.active = true"
+    )
+    keyset = text(f"{select} AND i.name >= :v AND (i.name > :v OR i.id > :k) ORDER BY i.name, i.id LIMIT 51")
+    offset = text(f"{select} ORDER BY i.name, i.id OFFSET {DEEP} LIMIT 51")
+    engine = create_engine(url)
+    timings: dict[str, list[float]] = {"keyset": [], "offset": []}
+    with engine.connect() as connection:
+        for _ in range(5):
+            for label, query in (("keyset", keyset), ("offset", offset)):
+                started = time.perf_counter()
+                connection.execute(query, {"v": name, "k": key}).all()
+                timings[label].append(time.perf_counter() - started)
+    engine.dispose()
+    return statistics.median(timings["keyset"]) * 1000, statistics.median(timings["offset"]) * 1000
+
+
+def _scripts(url: str, token: str, folder: Path) -> tuple[str, str, str]:
+    rng = random.Random(11)
+    codes = ",".join(f'"{make_instore_ean13(20, rng.randrange(ITEMS))}"' for _ in range(5000))
+    lookup = folder / "lookup.lua"
+    lookup.write_text(LOOKUP_LUA % codes)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        items = [str(r[0]) for r in connection.execute(text("SELECT id FROM item WHERE active LIMIT 2000"))]
+        main = str(connection.execute(text("SELECT id FROM store WHERE code = 'MAIN'")).scalar_one())
+    engine.dispose()
+    listed = ",".join(f'"{i}"' for i in items)
+    return str(lookup), listed, main
+
+
+def _post_script(folder: Path, listed: str, token: str, main: str) -> str:
+    """A fresh script for every run: its keys carry a new nonce, so no run replays another's keys."""
+    post = folder / f"post-{uuid.uuid4().hex[:8]}.lua"
+    post.write_text(POST_LUA % (listed, f"Bearer {token}", uuid.uuid4().hex[:12], main))
+    return str(post)
+
+
+def _ledger(url: str) -> tuple[int, int]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        posted = connection.execute(text("SELECT count(*) FROM stock_movement WHERE reference = 'bench-api'"))
+        keys = connection.execute(
+            text("SELECT count(*) FROM api_idempotent_request WHERE key LIKE 'bench-%'")
+        )
+        result = int(posted.scalar_one()), int(keys.scalar_one())
+    engine.dispose()
+    return result
+
+
+def main() -> None:
+    url = api_data.build(ITEMS)
+    before_posted, before_keys = _ledger(url)
+    cursor, deep_name, (deep_key, category) = _deep_cursor(url)
+    server, base = _start(url)
+    rows: list[list[object]] = []
+    posted_ok = 0
+    try:
+        token = _token(base)
+        with tempfile.TemporaryDirectory() as folder:
+            lookup_lua, listed, main_store = _scripts(url, token, Path(folder))
+            items = f"{base}/api/v1/items"
+            scenarios = [
+                ("items, first page by name", f"{items}?ordering=name&limit=50", None),
+                ("items, position 500,000 (keyset)", f"{items}?ordering=name&limit=50&cursor={cursor}", None),
+                (
+                    "category + price, by price",
+                    f"{items}?category_id={category}&min_price=50&max_price=60&ordering=sell_price",
+                    None,
+                ),
+                ("text search (FTS), first page", f"{items}?search={quote('hinge 12')}", None),
+                ("code look-up (random)", base, lookup_lua),
+                ("movement POST + Idempotency-Key", base, "post"),
+            ]
+            for label, target, script in scenarios:
+                for clients in CLIENTS:
+                    token = _token(base)  # fresh: a run outlives one 15-minute access token
+                    cpu = _server_cpu(server)
+                    fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else ""
+                    result = _wrk(target, clients, token, fresh or script)
+                    cpu = _server_cpu(server) - cpu
+                    requests = int(result["requests"]) or 1
+                    if label.startswith("movement POST"):
+                        posted_ok += requests - int(result["non2xx"])
+                    rows.append(
+                        [
+                            label,
+                            clients,
+                            result["rps"],
+                            result["p50"],
+                            result["p99"],
+                            f"{result['non2xx']} / {result['socket']}",
+                            f"{cpu / requests * 1000:.1f}",
+                        ]
+                    )
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print_table(
+        f"bench api: {ITEMS:,} items on PostgreSQL, 2 workers, wrk {SECONDS} s a row, load {load}",
+        ["request", "clients", "req/s", "p50", "p99", "non-2xx / socket errors", "server CPU ms/req"],
+        rows,
+    )
+    keyset_ms, offset_ms = _sql_ratio(url, deep_name, deep_key)
+    print_table(
+        f"deep page at position {DEEP:,}, SQL only (median of 5)",
+        ["paging", "ms", "ratio"],
+        [
+            ["keyset (the API)", f"{keyset_ms:.2f}", "1"],
+            ["OFFSET", f"{offset_ms:.1f}", f"{offset_ms / keyset_ms:,.0f}x"],
+        ],
+    )
+    posted, keys = _ledger(url)
+    differences = check.find_differences(open_database(url).uow())
+    print_table(
+        "movement POSTs with Idempotency-Key (one key each)",
+        ["2xx answers", "movements posted", "keys stored", "doubled", "lost", "check"],
+        [
+            [
+                posted_ok,
+                posted - before_posted,
+                keys - before_keys,
+                (posted - before_posted) - (keys - before_keys),
+                max(0, posted_ok - (posted - before_posted)),
+                "ok" if not differences else f"{len(differences)} differ",
+            ]
+        ],
+    )

@@ -1,0 +1,32 @@
+"""One router per resource; each route translates, calls one service, translates back."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from stockdesk.api.routers import (
+    alerts,
+    audit,
+    auth,
+    catalogue,
+    items,
+    lookup,
+    movements,
+    planning,
+    stores,
+    users,
+)
+
+ROUTERS: tuple[APIRouter, ...] = (
+    auth.router,
+    items.router,
+    lookup.router,
+    movements.router,
+    stores.router,
+    catalogue.categories,
+    catalogue.suppliers,
+    users.router,
+    alerts.router,
+    audit.router,
+    planning.router,
+)

@@ -1,0 +1,167 @@
+"""What goes in and out of the items routes; built from the services' frozen views."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from stockdesk.domain.errors import PreconditionFailed
+from stockdesk.services.catalogue.scanning import ItemCard
+from stockdesk.services.views import ItemRow, ItemView, StockLevelView
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+Money = Decimal
+Text = str
+
+
+class BarcodeOut(BaseModel):
+    id: uuid.UUID
+    code: str
+    symbology: str
+
+
+class ItemOut(BaseModel):
+    id: uuid.UUID
+    sku: str
+    name: str
+    description: str
+    category_id: uuid.UUID | None
+    supplier_id: uuid.UUID | None
+    unit: str
+    cost_price: Decimal
+    sell_price: Decimal
+    reorder_point: Decimal
+    reorder_qty: Decimal
+    owner_id: uuid.UUID | None
+    active: bool
+    barcodes: list[BarcodeOut]
+
+    @classmethod
+    def of(cls, view: ItemView) -> ItemOut:
+        return cls(
+            id=view.id,
+            sku=view.sku,
+            name=view.name,
+            description=view.description,
+            category_id=view.category_id,
+            supplier_id=view.supplier_id,
+            unit=view.unit,
+            cost_price=view.cost_price,
+            sell_price=view.sell_price,
+            reorder_point=view.reorder_point,
+            reorder_qty=view.reorder_qty,
+            owner_id=view.owner_id,
+            active=view.active,
+            barcodes=[BarcodeOut(id=b.id, code=b.code, symbology=b.symbology) for b in view.barcodes],
+        )
+
+
+class ItemRowOut(BaseModel):
+    """One line of the items list: the item and its on-hand (in the filtered store, or in all)."""
+
+    id: uuid.UUID
+    sku: str
+    name: str
+    unit: str
+    sell_price: Decimal
+    cost_price: Decimal
+    reorder_point: Decimal
+    on_hand: Decimal
+    active: bool
+    barcode: str
+
+    @classmethod
+    def of(cls, row: ItemRow) -> ItemRowOut:
+        return cls(
+            id=row.id,
+            sku=row.sku,
+            name=row.name,
+            unit=row.unit,
+            sell_price=row.sell_price,
+            cost_price=row.cost_price,
+            reorder_point=row.reorder_point,
+            on_hand=row.on_hand,
+            active=row.active,
+            barcode=row.barcode,
+        )
+
+
+class _ItemFields(BaseModel):
+    name: str | None = Field(default=None, max_length=300)
+    description: str | None = Field(default=None, max_length=10_000)
+    category_id: uuid.UUID | None = None
+    supplier_id: uuid.UUID | None = None
+    unit: str | None = Field(default=None, max_length=16)
+    cost_price: Decimal | None = Field(default=None, max_digits=14, decimal_places=4)
+    sell_price: Decimal | None = Field(default=None, max_digits=14, decimal_places=4)
+    reorder_point: Decimal | None = Field(default=None, max_digits=15, decimal_places=3)
+    reorder_qty: Decimal | None = Field(default=None, max_digits=15, decimal_places=3)
+
+
+class ItemIn(_ItemFields):
+    sku: str = Field(max_length=64)
+    name: str = Field(max_length=300)  # type: ignore[assignment]
+    barcodes: list[str] = Field(default_factory=list, max_length=20)
+
+    def fields(self) -> dict[str, Any]:
+        return self.model_dump(exclude={"sku", "name", "barcodes"}, exclude_none=True)
+
+
+class ItemPatch(_ItemFields):
+    """Only the fields sent change; send null for category or supplier to clear it."""
+
+    sku: str | None = Field(default=None, max_length=64)
+
+    def changes(self) -> dict[str, Any]:
+        return self.model_dump(exclude_unset=True)
+
+
+class StockLevelOut(BaseModel):
+    store_id: uuid.UUID
+    store_code: str
+    store_name: str
+    on_hand: Decimal
+
+    @classmethod
+    def of(cls, view: StockLevelView) -> StockLevelOut:
+        return cls(
+            store_id=view.store_id,
+            store_code=view.store_code,
+            store_name=view.store_name,
+            on_hand=view.on_hand,
+        )
+
+
+class LookupOut(BaseModel):
+    item: ItemOut
+    stock: list[StockLevelOut]
+
+    @classmethod
+    def of(cls, card: ItemCard) -> LookupOut:
+        return cls(item=ItemOut.of(card.item), stock=[StockLevelOut.of(level) for level in card.levels])
+
+
+class BarcodeIn(BaseModel):
+    code: str = Field(max_length=128)
+    symbology: str = Field(default="", max_length=16)
+
+
+def etag_of(view: ItemView) -> str:
+    """A strong validator from the row's last change (microseconds since 1970, in hex)."""
+    moment = view.updated_at or EPOCH
+    return f'"{(moment - EPOCH) // timedelta(microseconds=1):x}"'
+
+
+def version_of(if_match: str | None) -> datetime | None:
+    """The version an If-Match names (None for none or `*`); a malformed one can match nothing."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    tag = if_match.split(",")[0].strip().removeprefix("W/").strip('"')
+    try:
+        return EPOCH + timedelta(microseconds=int(tag, 16))
+    except (ValueError, OverflowError):
+        raise PreconditionFailed("If-Match", if_match, "is not an ETag this server gave") from None

@@ -1,0 +1,163 @@
+"""Items: a keyset-paginated list with the items window's filters, and create / read / edit / archive."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+
+from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.paging import Page, link
+from stockdesk.api.problems import documented
+from stockdesk.api.routers.item_models import (
+    BarcodeIn,
+    BarcodeOut,
+    ItemIn,
+    ItemOut,
+    ItemPatch,
+    ItemRowOut,
+    StockLevelOut,
+    etag_of,
+    version_of,
+)
+from stockdesk.api.settings import API_PREFIX
+from stockdesk.domain.permissions import Actor
+from stockdesk.services.catalogue import catalog, item_pages
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
+from stockdesk.services.inventory import stock
+from stockdesk.services.uow import UnitOfWork
+
+router = APIRouter(prefix="/items", tags=["items"])
+
+Ordering = enum.StrEnum(  # type: ignore[misc]
+    "Ordering", {f"{sign}{s.value}": f"{sign}{s.value}" for s in item_pages.SORTS for sign in ("", "-")}
+)
+
+
+class Status(enum.StrEnum):
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+    ALL = "all"
+
+
+def _filter(
+    search: str = Query("", max_length=200, description="text in name, SKU or barcode (FTS index)"),
+    category_id: uuid.UUID | None = Query(None, description="this category and all below it"),
+    supplier_id: uuid.UUID | None = None,
+    store_id: uuid.UUID | None = Query(None, description="only items stocked there; on_hand is that store's"),
+    min_price: Decimal | None = Query(None, ge=0, max_digits=14, description="sell price, inclusive"),
+    max_price: Decimal | None = Query(None, ge=0, max_digits=14),
+    low_stock: bool = Query(False, description="at or below the reorder point"),
+    status: Status = Status.ACTIVE,
+    updated_since: datetime | None = Query(None, description="changed at or after (incremental pulls)"),
+) -> ItemFilter:
+    return ItemFilter(
+        text=search,
+        category_id=category_id,
+        supplier_id=supplier_id,
+        store_id=store_id,
+        min_price=min_price,
+        max_price=max_price,
+        low_stock=low_stock,
+        include_archived=status is Status.ALL,
+        archived_only=status is Status.ARCHIVED,
+        updated_since=updated_since,
+    )
+
+
+@router.get("", response_model=Page[ItemRowOut], summary="List items (filters, ordering, keyset pages)")
+def list_items(
+    request: Request,
+    item_filter: ItemFilter = Depends(_filter),
+    ordering: Ordering = Query("name", description="a column, `-` first for descending; ties by row key"),  # type: ignore[valid-type]
+    cursor: str | None = Query(None, max_length=500, description="from a `next` or `previous` link"),
+    limit: int = Query(50, ge=1, le=item_pages.MAX_LIMIT),
+    uow: UnitOfWork = Depends(unit_of_work),
+    _actor: Actor = Depends(actor),
+) -> Page[ItemRowOut]:
+    text = str(ordering)  # a StrEnum member, or the default as a plain string
+    sort = ItemSort(text.lstrip("-"))
+    page = item_pages.keyset_page(
+        uow, item_filter, sort=sort, descending=text.startswith("-"), cursor=cursor, limit=limit
+    )
+    return Page[ItemRowOut](
+        count=page.count,
+        next=link(request, page.next_cursor),
+        previous=link(request, page.previous_cursor),
+        results=[ItemRowOut.of(r) for r in page.rows],
+    )
+
+
+@router.post("", status_code=201, response_model=ItemOut, summary="Create an item (owned by the caller)")
+def create_item(
+    body: ItemIn, response: Response, uow: UnitOfWork = Depends(unit_of_work), who: Actor = Depends(actor)
+) -> ItemOut:
+    view = catalog.create_item(
+        uow, who, sku=body.sku, name=body.name, barcodes=body.barcodes, **body.fields()
+    )
+    response.headers["Location"] = f"{API_PREFIX}/items/{view.id}"
+    response.headers["ETag"] = etag_of(view)
+    return ItemOut.of(view)
+
+
+@router.get("/{item_id}", response_model=ItemOut, summary="One item with its barcodes (and its ETag)")
+def get_item(
+    item_id: uuid.UUID,
+    response: Response,
+    uow: UnitOfWork = Depends(unit_of_work),
+    _actor: Actor = Depends(actor),
+) -> ItemOut:
+    view = catalog.get_item(uow, item_id)
+    response.headers["ETag"] = etag_of(view)
+    return ItemOut.of(view)
+
+
+@router.patch(
+    "/{item_id}",
+    response_model=ItemOut,
+    summary="Change fields; with If-Match a stale version gets 412",
+    responses={412: documented("the item changed since the ETag was read")},
+)
+def update_item(
+    item_id: uuid.UUID,
+    body: ItemPatch,
+    response: Response,
+    if_match: str | None = Header(None, max_length=100),
+    uow: UnitOfWork = Depends(unit_of_work),
+    who: Actor = Depends(actor),
+) -> ItemOut:
+    view = catalog.update_item(uow, who, item_id, if_unchanged_since=version_of(if_match), **body.changes())
+    response.headers["ETag"] = etag_of(view)
+    return ItemOut.of(view)
+
+
+@router.delete("/{item_id}", response_model=ItemOut, summary="Archive an item (history is kept)")
+def archive_item(
+    item_id: uuid.UUID, uow: UnitOfWork = Depends(unit_of_work), who: Actor = Depends(actor)
+) -> ItemOut:
+    return ItemOut.of(catalog.archive_item(uow, who, item_id))
+
+
+@router.post("/{item_id}/restore", response_model=ItemOut, summary="Bring an archived item back")
+def restore_item(
+    item_id: uuid.UUID, uow: UnitOfWork = Depends(unit_of_work), who: Actor = Depends(actor)
+) -> ItemOut:
+    return ItemOut.of(catalog.set_item_active(uow, who, item_id, active=True))
+
+
+@router.post("/{item_id}/barcodes", status_code=201, response_model=BarcodeOut, summary="Attach a barcode")
+def add_barcode(
+    item_id: uuid.UUID, body: BarcodeIn, uow: UnitOfWork = Depends(unit_of_work), who: Actor = Depends(actor)
+) -> BarcodeOut:
+    view = catalog.add_barcode(uow, who, item_id, body.code, body.symbology)
+    return BarcodeOut(id=view.id, code=view.code, symbology=view.symbology)
+
+
+@router.get("/{item_id}/stock", response_model=list[StockLevelOut], summary="On-hand in every store")
+def stock_levels(
+    item_id: uuid.UUID, uow: UnitOfWork = Depends(unit_of_work), _actor: Actor = Depends(actor)
+) -> list[StockLevelOut]:
+    return [StockLevelOut.of(level) for level in stock.levels(uow, item_id)]

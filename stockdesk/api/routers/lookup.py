@@ -1,0 +1,33 @@
+"""`GET /lookup?code=`: any code the counter resolves, to the item and its stock per store."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+
+from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.problems import documented
+from stockdesk.api.routers.item_models import LookupOut
+from stockdesk.domain.permissions import Actor
+from stockdesk.services.catalogue import lookup as lookup_service
+from stockdesk.services.uow import UnitOfWork
+
+router = APIRouter(tags=["lookup"])
+
+
+@router.get(
+    "/lookup",
+    response_model=LookupOut,
+    summary="Resolve a barcode, in-store code, GS1 string or SKU",
+    responses={
+        404: documented(
+            "unknown code, or refused: `code_status` says which "
+            "(unknown, wrong_check_digit, invalid, location)"
+        )
+    },
+)
+def look_up(
+    code: str = Query(min_length=1, max_length=200),
+    uow: UnitOfWork = Depends(unit_of_work),
+    _actor: Actor = Depends(actor),
+) -> LookupOut:
+    return LookupOut.of(lookup_service.look_up(uow, code))

@@ -1,0 +1,47 @@
+"""`stockdesk serve`: uvicorn over the app, in one process or several workers (PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+
+import uvicorn
+
+from stockdesk.api.settings import ApiSettings
+from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
+from stockdesk.services.database import open_database
+
+FACTORY = "stockdesk.api.app:app_from_environment"
+
+
+def serve(
+    settings: ApiSettings,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    certfile: str | None = None,
+    keyfile: str | None = None,
+    log_level: str = "info",
+) -> None:
+    """Migrate the database once, then start uvicorn; each worker process builds its own app."""
+    if (certfile is None) != (keyfile is None):
+        raise ValidationError("--certfile", certfile or keyfile, Message("api.cert_and_key"))
+    db = open_database(settings.database_url)  # upgrade the schema here, not in N workers at once
+    sqlite = db.engine.dialect.name == "sqlite"
+    db.close()
+    if sqlite and workers > 1:
+        raise ValidationError("--workers", workers, Message("api.workers_sqlite"))
+    os.environ.update(settings.to_environment())
+    uvicorn.run(
+        FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+        log_level=log_level,
+        proxy_headers=True,
+        server_header=False,
+    )

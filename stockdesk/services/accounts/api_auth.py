@@ -1,0 +1,190 @@
+"""Log-in over HTTP: short-lived access tokens (JWT) and rotating refresh tokens, revocable at any time.
+
+A token carries a stamp of the user's password hash, role and active flag; the server compares it with
+the account on every request, so changing any of the three revokes every token of that user at once
+without a list of revoked tokens. A refresh token is good for one use: using an old one again (a
+stolen copy) ends the whole session. The signing secret is made on first use and kept in the database
+(`local_setting`), so every worker and every server process on one PostgreSQL shares it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from stockdesk.db.api_models import ApiSession
+from stockdesk.db.models import LocalSetting, User, UserStore
+from stockdesk.domain.errors import AuthenticationFailed
+from stockdesk.domain.ids import StoreId, UserId
+from stockdesk.domain.messages import Message
+from stockdesk.domain.permissions import Action, Actor, Role
+from stockdesk.services.accounts import audit, users
+from stockdesk.services.uow import UnitOfWork
+
+SECRET_SETTING = "api_jwt_secret"
+ALGORITHM = "HS256"
+ACCESS_LIFETIME = timedelta(minutes=15)
+REFRESH_LIFETIME = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int  # seconds the access token lives
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who an access token speaks for, and the log-in session it belongs to."""
+
+    actor: Actor
+    session_id: uuid.UUID
+
+
+def server_secret(uow: UnitOfWork) -> str:
+    """The signing secret, created by whichever server process asks first."""
+    with uow:
+        found = uow.session.get(LocalSetting, SECRET_SETTING)
+        if found is not None:
+            return found.value
+        uow.session.add(LocalSetting(key=SECRET_SETTING, value=secrets.token_urlsafe(48)))
+        try:
+            uow.session.commit()
+        except IntegrityError:  # another worker made it first: use theirs
+            uow.session.rollback()
+    with uow:
+        return uow.session.get(LocalSetting, SECRET_SETTING).value  # type: ignore[union-attr]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _stamp(user: User) -> str:
+    return _digest(f"{user.password_hash}|{user.role}|{user.active}|{user.deleted}")[:32]
+
+
+def access_token(secret: str, user_id: uuid.UUID, session_id: uuid.UUID, stamp: str, *, now: datetime) -> str:
+    claims = {
+        "sub": user_id.hex,
+        "sid": session_id.hex,
+        "stp": stamp,
+        "typ": "access",
+        "iat": int(now.timestamp()),
+        "exp": int((now + ACCESS_LIFETIME).timestamp()),
+    }
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def _pair(secret: str, session: ApiSession, refresh_secret: str, now: datetime) -> TokenPair:
+    return TokenPair(
+        access_token(secret, session.user_id, session.id, session.stamp, now=now),
+        f"{session.id.hex}.{refresh_secret}",
+        int(ACCESS_LIFETIME.total_seconds()),
+    )
+
+
+def log_in(
+    uow: UnitOfWork,
+    *,
+    email: str,
+    password: str,
+    secret: str,
+    source: str = "api",
+    now: datetime | None = None,
+) -> TokenPair:
+    """Check the password with the window's own throttled log-in, then open a session."""
+    now = now or datetime.now(UTC)
+    actor = users.authenticate(uow, email=email, password=password, source=source, now=now)
+    refresh_secret = secrets.token_urlsafe(32)
+    with uow:
+        uow.actor_id = actor.id
+        user = uow.get(User, actor.id, "user")
+        session = ApiSession(
+            user_id=user.id,
+            refresh_hash=_digest(refresh_secret),
+            stamp=_stamp(user),
+            created_at=now,
+            expires_at=now + REFRESH_LIFETIME,
+        )
+        uow.session.add(session)
+        uow.session.flush()
+        audit.record(uow, actor, "api.login", "user", user.id, session=session.id.hex)
+        uow.commit()
+    return _pair(secret, session, refresh_secret, now)
+
+
+def refresh(uow: UnitOfWork, *, refresh_token: str, secret: str, now: datetime | None = None) -> TokenPair:
+    """A new access token and a new refresh token; the one presented is spent."""
+    now = now or datetime.now(UTC)
+    session_hex, _, presented = (refresh_token or "").partition(".")
+    try:
+        session_id = uuid.UUID(hex=session_hex)
+    except ValueError:
+        raise AuthenticationFailed(Message("api.refresh_invalid")) from None
+    with uow:
+        session = uow.session.scalar(select(ApiSession).where(ApiSession.id == session_id).with_for_update())
+        if session is None or session.revoked_at is not None or session.expires_at <= now:
+            raise AuthenticationFailed(Message("api.refresh_expired"))
+        user = uow.session.get(User, session.user_id)
+        reused = _digest(presented) != session.refresh_hash
+        if reused or user is None or not user.active or _stamp(user) != session.stamp:
+            session.revoked_at = now  # a spent token shown again means a stolen copy: end the session
+            uow.session.commit()
+            raise AuthenticationFailed(Message("api.refresh_reused"))
+        refresh_secret = secrets.token_urlsafe(32)
+        session.refresh_hash = _digest(refresh_secret)
+        uow.session.commit()
+        return _pair(secret, session, refresh_secret, now)
+
+
+def log_out(uow: UnitOfWork, session_id: uuid.UUID, *, now: datetime | None = None) -> None:
+    """End a session: its refresh token and every access token issued under it stop working."""
+    with uow:
+        session = uow.session.get(ApiSession, session_id)
+        if session is not None and session.revoked_at is None:
+            session.revoked_at = now or datetime.now(UTC)
+            uow.session.commit()
+
+
+def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
+    """The actor an access token speaks for, or AuthenticationFailed saying why not."""
+    try:
+        claims = jwt.decode(
+            token, secret, algorithms=[ALGORITHM], options={"require": ["exp", "sub", "sid", "stp"]}
+        )
+        user_id, session_id = uuid.UUID(hex=claims["sub"]), uuid.UUID(hex=claims["sid"])
+    except jwt.ExpiredSignatureError:
+        raise AuthenticationFailed(Message("api.access_expired")) from None
+    except (jwt.InvalidTokenError, ValueError, TypeError):
+        raise AuthenticationFailed(Message("api.access_invalid")) from None
+    if claims.get("typ") != "access":
+        raise AuthenticationFailed(Message("api.access_invalid"))
+    with uow:
+        row = uow.session.execute(
+            select(User, ApiSession.revoked_at)
+            .join(ApiSession, ApiSession.user_id == User.id)
+            .where(ApiSession.id == session_id, User.id == user_id)
+        ).first()
+        if row is None or row[1] is not None:
+            raise AuthenticationFailed(Message("api.access_logged_out"))
+        user = row[0]
+        if not user.active or user.deleted or _stamp(user) != claims["stp"]:
+            raise AuthenticationFailed(Message("api.access_revoked"))
+        # Read in the same transaction as the checks: one round of queries per request, not two.
+        stores = uow.session.scalars(
+            select(UserStore.store_id).where(UserStore.user_id == user.id, UserStore.deleted.is_(False))
+        )
+        grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
+        actor = Actor(
+            UserId(user.id), user.email, Role(user.role), frozenset(map(StoreId, stores)), user.name, grants
+        )
+    return Session(actor, session_id)

@@ -1,0 +1,148 @@
+"""Pages of the items list for the API: keyset cursors, so page 5,000 costs what page 1 does.
+
+A cursor is an opaque token holding the sort column's value and the row key of the page's edge row
+(the rowid on SQLite, the id on PostgreSQL: the tie-breaker every sort index ends with, see
+item_query). The next page asks for rows after it with `col >= v AND (col > v OR key > k)`, which a
+single index range scan answers; OFFSET would walk and drop every row before the page.
+
+`count` is exact up to COUNT_LIMIT matches and None past that, and is given on the first page only:
+counting a million matching rows costs ~0.5 s, far more than the page it would decorate.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+
+from stockdesk.db.models import Item
+from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
+from stockdesk.services.catalogue.item_query import (
+    ItemFilter,
+    ItemSort,
+    _filtered,
+    _key,
+    _row_columns,
+    _to_row,
+    _walk_sort_index,
+)
+from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.views import ItemRow
+
+MAX_LIMIT = 500
+COUNT_LIMIT = 10_000
+# Columns of the item row itself: each has an index ending with the row key on both databases.
+SORTS = (
+    ItemSort.SKU,
+    ItemSort.NAME,
+    ItemSort.UNIT,
+    ItemSort.SELL_PRICE,
+    ItemSort.COST_PRICE,
+    ItemSort.REORDER_POINT,
+)
+_DECIMAL_SORTS = (ItemSort.SELL_PRICE, ItemSort.COST_PRICE, ItemSort.REORDER_POINT)
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    rows: list[ItemRow]
+    count: int | None
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+@dataclass(frozen=True)
+class _Edge:
+    value: Any
+    key: Any
+    backwards: bool
+
+
+def _encode(uow: UnitOfWork, sort: ItemSort, descending: bool, value: Any, key: Any, backwards: bool) -> str:
+    payload = {
+        "s": sort.value,
+        "d": descending,
+        "v": str(value),
+        "k": key if isinstance(key, int) else key.hex,
+        "b": backwards,
+    }
+    return base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _decode(uow: UnitOfWork, cursor: str, sort: ItemSort, descending: bool) -> _Edge:
+    refused = ValidationError("cursor", cursor, Message("api.bad_cursor"))
+    try:
+        payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if payload["s"] != sort.value or payload["d"] != descending:
+            raise refused
+        value: Any = Decimal(payload["v"]) if sort in _DECIMAL_SORTS else str(payload["v"])
+        key: Any = int(payload["k"]) if uow.dialect == "sqlite" else uuid.UUID(hex=payload["k"])
+        return _Edge(value, key, bool(payload["b"]))
+    except (ValueError, KeyError, TypeError, InvalidOperation, binascii.Error):
+        raise refused from None
+
+
+def _after(column: Any, key: Any, edge: _Edge, ascending: bool) -> ColumnElement[bool]:
+    """Rows beyond `edge` in the direction of travel: one index range plus a filter on the ties."""
+    if ascending:
+        return and_(column >= edge.value, or_(column > edge.value, key > edge.key))
+    return and_(column <= edge.value, or_(column < edge.value, key < edge.key))
+
+
+def _count(uow: UnitOfWork, item_filter: ItemFilter) -> int | None:
+    capped = _filtered(uow, select(Item.id), item_filter, summary=False).limit(COUNT_LIMIT + 1).subquery()
+    found = int(uow.session.scalar(select(func.count()).select_from(capped)) or 0)
+    return found if found <= COUNT_LIMIT else None
+
+
+def keyset_page(
+    uow: UnitOfWork,
+    item_filter: ItemFilter,
+    *,
+    sort: ItemSort = ItemSort.NAME,
+    descending: bool = False,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> ItemPage:
+    if sort not in SORTS:
+        raise ValidationError(
+            "ordering", sort.value, Message("api.ordering", choices=", ".join(s.value for s in SORTS))
+        )
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError("limit", limit, Message("api.limit", maximum=MAX_LIMIT))
+    with uow:
+        edge = _decode(uow, cursor, sort, descending) if cursor else None
+        backwards = edge is not None and edge.backwards
+        ascending = descending == backwards  # walking back through a descending list is ascending
+        column, key = getattr(Item, sort.value), _key(uow)
+        walk = _walk_sort_index(uow, item_filter, sort)
+        query = _filtered(uow, select(key.label("k"), *_row_columns(item_filter)), item_filter, walk=walk)
+        if edge is not None:
+            query = query.where(_after(column, key, edge, ascending))
+        order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
+        found = list(uow.session.execute(query.order_by(*order).limit(limit + 1)))
+        more = len(found) > limit
+        found = found[:limit]
+        if backwards:
+            found.reverse()
+        count = _count(uow, item_filter) if cursor is None else None
+    rows = [_to_row(r) for r in found]
+
+    def at(r: Any, back: bool) -> str:
+        return _encode(uow, sort, descending, getattr(r, sort.value), r.k, back)
+
+    has_next = more if not backwards else True
+    has_previous = (edge is not None) if not backwards else more
+    return ItemPage(
+        rows,
+        count,
+        at(found[-1], False) if found and has_next else None,
+        at(found[0], True) if found and has_previous else None,
+    )

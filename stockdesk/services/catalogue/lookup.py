@@ -1,0 +1,18 @@
+"""Look a code up the way the counter does, for callers that want the item or a reason why not."""
+
+from __future__ import annotations
+
+from stockdesk.domain.errors import UnresolvedCode
+from stockdesk.services.catalogue import scanning
+from stockdesk.services.catalogue.scanning import ItemCard, ScanKind
+from stockdesk.services.uow import UnitOfWork
+
+
+def look_up(uow: UnitOfWork, code: str) -> ItemCard:
+    """The item a code names (EAN/UPC in any printed form, in-store code, GS1 string, SKU) with its stock
+    in every store; UnresolvedCode says whether the code is unknown or was refused (bad check digit)."""
+    result = scanning.resolve_scan(uow, code)
+    if result.kind is not ScanKind.ITEM or result.item is None:
+        reason = result.reason or "names a store, not an item"
+        raise UnresolvedCode((code or "").strip(), result.kind.value, reason)
+    return scanning.item_card(uow, result.item, movements=0)

@@ -1,0 +1,118 @@
+"""Retry-safe writes: the first answer to a request with an Idempotency-Key is stored with its effect.
+
+The answer row is inserted by a commit hook, inside the transaction that posts the movements, so the
+two are written together or not at all. A replay finds the row and gets the same answer back without
+posting. Two requests racing with one key both post, but only one commits: the other's insert hits
+the primary key (PostgreSQL makes it wait for the first to commit; SQLite writers are serial), its
+whole transaction rolls back, and it answers with the stored row. Failed requests store nothing, so a
+client may fix the request and retry with the same key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from stockdesk.db.api_models import IdempotentRequest
+from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
+from stockdesk.services.inventory.ledger import POSTED
+from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.views import MovementView
+
+HEADER = "Idempotency-Key"
+MAX_KEY_LENGTH = 200
+KEEP_FOR = timedelta(days=7)
+
+Answer = Callable[[list[MovementView]], tuple[int, str]]
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    status: int
+    body: str
+    replayed: bool
+
+
+def fingerprint(method: str, path: str, body: bytes) -> str:
+    """What makes two requests "the same": a key reused for a different request is refused."""
+    return hashlib.sha256(b"\0".join([method.encode(), path.encode(), body])).hexdigest()
+
+
+def _check_key(key: str) -> str:
+    text = (key or "").strip()
+    if not text or len(text) > MAX_KEY_LENGTH:
+        raise ValidationError(HEADER, key, Message("api.idempotency_key_length", maximum=MAX_KEY_LENGTH))
+    return text
+
+
+def _stored(uow: UnitOfWork, principal: str, key: str, fingerprint_: str) -> StoredAnswer | None:
+    with uow:
+        row = uow.session.get(IdempotentRequest, (principal, key))
+        if row is None:
+            return None
+        if row.fingerprint != fingerprint_:
+            raise ValidationError(HEADER, key, Message("api.idempotency_reused"))
+        return StoredAnswer(row.status, row.body, replayed=True)
+
+
+def run_once(
+    uow: UnitOfWork,
+    *,
+    principal: str,
+    key: str,
+    fingerprint: str,
+    work: Callable[[UnitOfWork], Any],
+    answer: Answer,
+) -> StoredAnswer:
+    """Run `work` (a service call on `uow`) unless this key was seen; `answer` turns the movements the
+    transaction wrote into (status, JSON body), stored and returned."""
+    key = _check_key(key)
+    found = _stored(uow, principal, key, fingerprint)
+    if found is not None:
+        return found
+    made: list[tuple[int, str]] = []
+
+    def remember(session: Session) -> None:
+        status, body = answer(list(session.info.get(POSTED, [])))
+        made.append((status, body))
+        session.add(
+            IdempotentRequest(
+                principal=principal,
+                key=key,
+                fingerprint=fingerprint,
+                status=status,
+                body=body,
+                created_at=datetime.now(UTC),
+            )
+        )
+        session.flush()
+
+    uow.hooks.append(remember)
+    try:
+        work(uow)
+    except IntegrityError:
+        found = _stored(uow, principal, key, fingerprint)
+        if found is None:
+            raise
+        return found
+    finally:
+        uow.hooks.remove(remember)
+    status, body = made[-1]
+    return StoredAnswer(status, body, replayed=False)
+
+
+def forget_old(uow: UnitOfWork, *, now: datetime | None = None) -> int:
+    """Drop answers older than a week: a client retries within minutes, not weeks."""
+    with uow:
+        cutoff = (now or datetime.now(UTC)) - KEEP_FOR
+        result = uow.session.execute(delete(IdempotentRequest).where(IdempotentRequest.created_at < cutoff))
+        uow.session.commit()
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,0 +1,82 @@
+"""`stockdesk serve` and `stockdesk api-key` as an operator runs them."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from stockdesk.cli import main
+from stockdesk.services.accounts import users
+from stockdesk.services.database import open_database
+from tests.support.api_server import ROOT
+
+
+@pytest.fixture
+def shop_file(tmp_path):
+    path = tmp_path / "shop.sqlite"
+    db = open_database(str(path))
+    users.create_first_admin(db.uow(), email="admin@example.com", password="admin-pass-1")
+    db.close()
+    return path
+
+
+def test_api_key_create_shows_the_key_once_then_list_and_revoke(shop_file, capsys):
+    assert main(["--db", str(shop_file), "api-key", "create", "--name", "shop", "--scope", "read"]) == 0
+    secret = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("sdk_"))
+    assert main(["--db", str(shop_file), "api-key", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "shop\tread" in listed and "active" in listed
+    assert secret not in listed  # never shown again
+    assert main(["--db", str(shop_file), "api-key", "revoke", "shop"]) == 0
+    assert main(["--db", str(shop_file), "api-key", "list"]) == 0
+    assert "revoked" in capsys.readouterr().out
+
+
+def test_an_unknown_store_for_a_key_is_a_one_line_error(shop_file, capsys):
+    code = main(
+        ["--db", str(shop_file), "api-key", "create", "--name", "x", "--scope", "write", "--store", "NOPE"]
+    )
+    assert code == 2
+    assert "store NOPE not found" in capsys.readouterr().err
+
+
+def test_serve_refuses_several_workers_on_a_sqlite_file(shop_file, capsys):
+    assert main(["--db", str(shop_file), "serve", "--workers", "2"]) == 2
+    assert "--workers" in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    # The port is free when asked; the server binds it a moment later (good enough for one test).
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_stockdesk_serve_answers_on_the_chosen_port(shop_file):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "stockdesk", "--db", str(shop_file), "serve", "--port", str(port)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stderr is not None
+        for line in server.stderr:  # uvicorn says so once it listens
+            if "Uvicorn running on" in line:
+                break
+        answer = httpx.post(
+            f"http://127.0.0.1:{port}/api/v1/auth/token",
+            json={"email": "admin@example.com", "password": "admin-pass-1"},
+        )
+        assert answer.status_code == 200
+        assert answer.json()["token_type"] == "Bearer"
+    finally:
+        server.terminate()
+        server.wait(timeout=60)

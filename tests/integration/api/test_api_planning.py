@@ -1,0 +1,43 @@
+"""Reorder suggestions and reports over HTTP: the files are the real PDF/CSV, read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from pypdf import PdfReader
+
+from tests.integration.api.conftest import problem_of
+
+
+def test_the_valuation_report_streams_as_csv_and_as_a_real_pdf(shop):
+    token = shop.token("admin@example.com")
+    with shop.client(token) as client:
+        as_csv = client.get("/reports/valuation.csv", params={"store": "MAIN"})
+        as_pdf = client.get("/reports/valuation.pdf", params={"store": "MAIN"})
+    assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(as_csv.text)))
+    assert any("CLERK-1" in row for row in rows)
+    assert as_pdf.headers["content-type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(as_pdf.content)).pages)
+    assert "ADMIN-1" in text
+
+
+def test_a_clerk_may_not_report_on_a_store_they_are_not_assigned_to(shop):
+    token = shop.token("clerk@example.com")
+    with shop.client(token) as client:
+        answer = client.get("/reports/valuation.csv", params={"store": "BR"})
+        unknown = client.get("/reports/nothing.csv")
+    assert answer.status_code == 403
+    assert "assigned" in problem_of(answer)["detail"]
+    assert unknown.status_code == 422
+
+
+def test_reorder_suggestions_come_with_their_reason(shop):
+    token = shop.token("manager@example.com")
+    with shop.client(token) as client:
+        everything = client.get("/reorder/suggestions", params={"only_orders": "false"})
+    assert everything.status_code == 200
+    lines = everything.json()
+    assert {line["sku"] for line in lines} >= {"CLERK-1", "ADMIN-1"}
+    assert all(line["reason"] for line in lines)
