@@ -86,7 +86,7 @@ def test_a_worker_killed_mid_send_leaves_a_claim_that_no_one_else_sends_until_it
 ):
     queue_low_stock_mail(db, admin, main_store)
     claimed_at = utcnow()
-    claim = mail._claim_next(db.uow(), claimed_at, force=False, sender="x@example.com")
+    claim = mail.claim_next(db.uow(), claimed_at, force=False, sender="x@example.com")
     assert claim is not None and claim.attempts == 1
     # ...the claiming process dies here, before sending. A second worker must not send it meanwhile
     # (one second later, not "whenever this machine gets there": the lease is measured from the claim):
@@ -102,8 +102,8 @@ def test_a_worker_killed_mid_send_leaves_a_claim_that_no_one_else_sends_until_it
 def test_a_second_claim_of_the_same_row_loses(db, admin, main_store):
     queue_low_stock_mail(db, admin, main_store)
     now = utcnow()
-    first = mail._claim_next(db.uow(), now, force=False, sender="x@example.com")
-    second = mail._claim_next(db.uow(), now, force=True, sender="x@example.com")
+    first = mail.claim_next(db.uow(), now, force=False, sender="x@example.com")
+    second = mail.claim_next(db.uow(), now, force=True, sender="x@example.com")
     assert first is not None and first.attempts == 1
     assert second is None  # the row is `sending` under a live lease
 

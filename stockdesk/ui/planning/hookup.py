@@ -1,6 +1,6 @@
 """Putting planning into the main window: four pages, the alert badge, and the e-mail worker.
 
-The main window calls `install_planning(window)` once. The mail worker (plain thread, services/mail.py)
+The main window calls `install_planning(window)` once. The mail worker (plain thread, services/mail/worker.py)
 sends through the mail server of the configuration (`stockdesk.config`), starts with the window
 and stops when it closes; it is woken after every commit so an alert e-mail queued by a sale, or a
 purchase order just sent, leaves at once rather than at the next round.
