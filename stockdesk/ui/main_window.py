@@ -1,7 +1,8 @@
 """The main window: a tab per page (items, management screens, other features' pages) and the actions.
 
 Pages are added with `MainWindow.add_page(title, widget, shortcut)`; each page gets a tab and an entry
-in the Go menu with its shortcut. The items page (search, table, stock panel) is built here.
+in the Go menu with its shortcut. The items page (search, table, stock panel) is ui/pages/items_page.py;
+the window owns the actions that act on its selected item.
 """
 
 from __future__ import annotations
@@ -10,20 +11,15 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -47,13 +43,13 @@ from stockdesk.ui.models.changes import ChangeWatcher
 from stockdesk.ui.models.items import PAGE_SIZE, ItemsModel
 from stockdesk.ui.pages.categories_page import CategoriesPage
 from stockdesk.ui.pages.dashboard import DashboardPage
+from stockdesk.ui.pages.items_page import ItemsPage
 from stockdesk.ui.pages.lazy import LazyPage
 from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
 from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
 from stockdesk.ui.pages.users_page import UsersPage
 from stockdesk.ui.planning.hookup import install_planning
 from stockdesk.ui.sync.hookup import install_sync
-from stockdesk.ui.widgets.filter_bar import FilterBar
 from stockdesk.ui.widgets.stock_panel import StockPanel
 
 
@@ -126,47 +122,12 @@ class MainWindow(QMainWindow):
         current = self.pages.currentWidget()
         return current.page if isinstance(current, LazyPage) else current
 
-    def _build_items_page(self) -> QWidget:
-        self.filter_bar = FilterBar(self.db)
-        self.search = self.filter_bar.search
+    def _build_items_page(self) -> ItemsPage:
+        page = ItemsPage(self.db, self.model, self.panel)
+        self.filter_bar, self.search, self.table = page.filter_bar, page.search, page.table
         self.search.returnPressed.connect(self._search_entered)
         self.filter_bar.changed.connect(self.apply_filter)
-        self.model.count_changed.connect(self.filter_bar.show_count)
-        self.model.emit_count()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        # Set the indicator first: enabling sorting sorts at once by whatever the header shows.
-        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
-        self.table.setSortingEnabled(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((100, 0, 120, 48, 82, 82, 100, 76)):
-            if width:
-                self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(lambda _index: self.edit_item())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_item)
-        centre = QWidget()
-        layout = QVBoxLayout(centre)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.table)
-        # The stock panel belongs to the items page (not a window dock) so other pages get the full width.
-        page = QSplitter(Qt.Orientation.Horizontal)
-        page.setObjectName("items_page")
-        page.addWidget(centre)
-        page.addWidget(self.panel)
-        self.panel.setMinimumWidth(380)
-        page.setStretchFactor(0, 1)
-        page.setSizes([860, 420])
+        page.open_requested.connect(self.edit_item)
         return page
 
     def _build_status_bar(self) -> None:
