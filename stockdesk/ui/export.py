@@ -7,7 +7,6 @@ removed).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from stockdesk.services.catalogue import item_query
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
 from stockdesk.services.exchange.csv_files import csv_output
-from stockdesk.ui.worker import run_in_background
+from stockdesk.ui.worker import run_cancellable
 
 BATCH = 2_000
 HEADER = ("SKU", "Name", "Barcode", "Unit", "Sell price", "Cost price", "Reorder point", "On hand", "Active")
@@ -56,10 +55,6 @@ def write_items_csv(
     return written
 
 
-class _Progress(QObject):
-    advanced = Signal(int)  # emitted on the pool thread, delivered on the GUI thread
-
-
 class ItemsExport(QObject):
     """One export with its progress dialog; `finished(rows)` or `failed(error)` at the end."""
 
@@ -70,20 +65,18 @@ class ItemsExport(QObject):
                  sort: ItemSort, descending: bool, expected_rows: int) -> None:
         super().__init__(parent)
         self.path = path
-        self._cancel = threading.Event()
         self.dialog = QProgressDialog(self.tr("Exporting {path}…").format(path=path.name), self.tr("Cancel"),
                                       0, max(expected_rows, 1), parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)  # a small export finishes before the dialog would flash
-        self.dialog.canceled.connect(self._cancel.set)
-        self._progress = _Progress()
-        self._progress.advanced.connect(self.dialog.setValue)
-        run_in_background(
-            lambda: write_items_csv(db, item_filter, path, sort=sort, descending=descending,
-                                    progress=self._progress.advanced.emit, cancelled=self._cancel.is_set),
+        self.job = run_cancellable(
+            lambda control: write_items_csv(db, item_filter, path, sort=sort, descending=descending,
+                                            progress=control.report, cancelled=control.cancelled),
             on_finished=self._done,
             on_failed=self._error,
+            on_progress=self.dialog.setValue,
         )
+        self.dialog.canceled.connect(self.job.control.cancel)
 
     def _done(self, rows: int) -> None:
         self.dialog.reset()

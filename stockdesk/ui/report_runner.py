@@ -7,11 +7,10 @@ answers, the path is shown so the person can find the file.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -21,45 +20,13 @@ from stockdesk.reports.registry import ReportResult, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.database import Database
 from stockdesk.ui.i18n import error_text
+from stockdesk.ui.worker import Job, run_cancellable
 
 Opener = Callable[[Path], bool]
 
 
 def open_in_viewer(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-class _JobSignals(QObject):
-    progressed = Signal(int)
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _ReportJob(QRunnable):
-    def __init__(
-        self,
-        db: Database,
-        actor: Actor,
-        name: str,
-        options: ReportOptions,
-        out: Path,
-        signals: _JobSignals,
-        stop: threading.Event,
-    ) -> None:
-        super().__init__()
-        self._args = (db, actor, name, options, out)
-        self._signals = signals
-        self._stop = stop
-
-    def run(self) -> None:
-        """Write the report in a pool thread; every outcome goes back as a signal."""
-        try:
-            progress = self._signals.progressed.emit
-            result = run_report(*self._args, progress=progress, cancelled=self._stop.is_set)
-        except Exception as error:  # shown to the person, never lost in a worker thread
-            self._signals.failed.emit(error)
-        else:
-            self._signals.finished.emit(result)
 
 
 class ReportRunner(QObject):
@@ -85,31 +52,36 @@ class ReportRunner(QObject):
         self._actor = actor
         self._opener = opener
         self._pool = pool or QThreadPool.globalInstance()
-        self._stop = threading.Event()
+        self.job: Job | None = None
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
 
     def start(self, name: str, options: ReportOptions, out: Path) -> None:
-        self._stop = threading.Event()
         self.progress = QProgressDialog(self.tr("Writing the report…"), self.tr("Cancel"), 0, 0, self._parent)
         self.progress.setWindowTitle(self.tr("Report"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)  # a report done in a blink shows no dialog at all
         self.progress.canceled.connect(self.cancel)
-        signals = _JobSignals(self)
-        signals.progressed.connect(self._on_progress)
-        signals.finished.connect(self._on_finished)
-        signals.failed.connect(self._on_failed)
-        self._pool.start(_ReportJob(self._db, self._actor, name, options, out, signals, self._stop))
+        db, actor = self._db, self._actor
+        self.job = run_cancellable(
+            lambda control: run_report(
+                db, actor, name, options, out, progress=control.report, cancelled=control.cancelled
+            ),
+            on_finished=self._on_finished,
+            on_failed=self._on_failed,
+            on_progress=self._on_progress,
+            pool=self._pool,
+        )
 
     def cancel(self) -> None:
         """Ask the job to stop at its next page; it leaves no file behind."""
-        self._stop.set()
+        if self.job is not None:
+            self.job.control.cancel()
         if self.progress is not None:
             self.progress.setLabelText(self.tr("Cancelling…"))
 
     def _on_progress(self, lines: int) -> None:
-        if self.progress is not None and not self._stop.is_set():
+        if self.progress is not None and not (self.job is not None and self.job.control.cancelled()):
             text = self.tr("Writing the report… {lines} lines").format(lines=f"{lines:,}")
             self.progress.setLabelText(text)
 

@@ -1,7 +1,13 @@
-"""Running one callable off the GUI thread and hearing back on the GUI thread."""
+"""Running one callable off the GUI thread and hearing back on the GUI thread: the window's one way.
+
+`run_in_background(function)` for work that just ends; `run_cancellable(function)` for long work that
+reports progress and can be stopped: the function gets a `Control` to say how far it got and to ask
+whether the person cancelled. Reports, the items export and imports all run through here.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +21,7 @@ class Job(QObject):
 
     finished = Signal(object)
     failed = Signal(object)
+    progressed = Signal(object)  # whatever the function reports; delivered on the GUI thread
     _result = Signal(object, bool)
 
     def __init__(
@@ -26,6 +33,7 @@ class Job(QObject):
         # A queued connection to a slot of an object of the GUI thread: the callbacks can never run
         # on the pool thread, nor before the GUI's event loop is ready for them.
         self._result.connect(self._deliver)
+        self.control = Control(self)
 
     @Slot(object, bool)
     def _deliver(self, value: object, ok: bool) -> None:
@@ -36,6 +44,25 @@ class Job(QObject):
         else:
             self.failed.emit(value)
             self._on_failed(value)  # type: ignore[arg-type]
+
+
+class Control:
+    """What a background function may do besides returning: report progress, notice a cancel."""
+
+    def __init__(self, job: Job) -> None:
+        self._job = job
+        self._stop = threading.Event()
+
+    def report(self, value: object) -> None:
+        """Called on the pool thread; the job's `progressed` reaches the GUI thread queued."""
+        self._job.progressed.emit(value)
+
+    def cancel(self) -> None:
+        """Called on the GUI thread (a Cancel button); the function stops at its next check."""
+        self._stop.set()
+
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
 
 
 class _Runnable(QRunnable):
@@ -69,4 +96,22 @@ def run_in_background(
     job = Job(on_finished, on_failed)
     _running.add(job)
     (pool or QThreadPool.globalInstance()).start(_Runnable(function, job))
+    return job
+
+
+def run_cancellable(
+    function: Callable[[Control], Any],
+    *,
+    on_finished: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None],
+    on_progress: Callable[[Any], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> Job:
+    """`run_in_background` for long work: `function(control)` reports with `control.report(value)`
+    (each value reaches `on_progress` on the GUI thread) and stops when `control.cancelled()`."""
+    job = Job(on_finished, on_failed)
+    if on_progress is not None:
+        job.progressed.connect(on_progress)
+    _running.add(job)
+    (pool or QThreadPool.globalInstance()).start(_Runnable(lambda: function(job.control), job))
     return job

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,7 @@ from stockdesk.services.exchange.import_files import (
 )
 from stockdesk.services.exchange.imports import ImportOptions, ImportRejected, ImportResult, import_file
 from stockdesk.ui.i18n import error_text, say
-from stockdesk.ui.worker import Job, run_in_background
+from stockdesk.ui.worker import Job, run_cancellable
 
 PREVIEW_ROWS = 20
 
@@ -55,15 +55,6 @@ def _tr(text: str) -> str:
 def rejects_path(source: Path) -> Path:
     """Where the rows left out by "valid rows only" are saved: beside the file, named after it."""
     return source.with_name(f"{source.stem}-rejected.csv")
-
-
-class _Progress(QObject):
-    """Made on the GUI thread; emitting from the worker thread queues the update to the GUI thread."""
-
-    step = Signal(str, int, int)
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        self.step.emit(stage, done, total)
 
 
 class ImportDialog(QDialog):
@@ -220,12 +211,14 @@ class ImportDialog(QDialog):
         db, actor, path, options = self.db, self.actor, self.path, self.options(dry_run=dry_run)
         rejects = rejects_path(path) if options.valid_only and not dry_run else None
         self._set_busy(True, label.format(name=path.name))
-        reporter = _Progress(self)
-        reporter.step.connect(self._progress_step)
-        self.job = run_in_background(
-            lambda: import_file(db.uow(), actor, path, options=options, rejects=rejects, progress=reporter),
+        self.job = run_cancellable(
+            lambda control: import_file(
+                db.uow(), actor, path, options=options, rejects=rejects,
+                progress=lambda stage, done, total: control.report((stage, done, total)),
+            ),
             on_finished=lambda result: self._finished(result, rejects),
             on_failed=self._failed,
+            on_progress=lambda step: self._progress_step(*step),
         )
         return self.job
 
