@@ -1,6 +1,7 @@
 """Barcode decoding: time per 640x480 frame and decode rate on distorted images, zbar vs zxing-cpp.
 
-Run: python -m bench.scan [--count N] [--seed S]
+Run: python -m bench scan [--count N] [--seed S] [--photos DIR]; with real photographs (`--photos` or
+$STOCKDESK_PHOTOS) it prints their per-format read rate, wrong reads and ms per photo first.
 
 Images come from tests/support/barcode_video.py: each symbology drawn by a label library, then
 tilted (±35°), put in perspective, blurred, noised, shown at low contrast and at 180-420 px wide on a
@@ -12,11 +13,14 @@ are most of what a webcam shows and where "combined" pays for both decoders.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
+from pathlib import Path
 
 import numpy as np
 
+from bench import photos
 from stockdesk.scanner.decoders import DECODERS, zbar_available
 from tests.support.barcode_video import SYMBOLOGIES, blank_frame, distorted_images
 
@@ -75,7 +79,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=500, help="images per symbology (default 500)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--photos",
+        default=os.environ.get("STOCKDESK_PHOTOS", ""),
+        help="a folder of real camera photographs (bench/photos.py says its layout): their table first",
+    )
     args = parser.parse_args()
+    if args.photos:
+        photos.print_table(photos.run(Path(args.photos), "combined"), "combined")
+        print()
     run(args.count, args.seed)
 
 

@@ -123,11 +123,13 @@ def drop_phantom_upce(found: list[Decoded]) -> list[Decoded]:
     return [d for d in found if d.symbology != "UPCE" or not any(_overlaps(d, long) for long in long_codes)]
 
 
-def zbar_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
+def zbar_decode(
+    gray: np.ndarray, factor: float = 1.0, *, only: Sequence[str] = SYMBOLOGIES
+) -> list[Decoded]:
     """zbar on a gray image; coordinates multiplied by `factor`. zbar reads no DataMatrix."""
     if pyzbar is None:
         return []
-    symbols = [pyzbar.ZBarSymbol[name] for name in SYMBOLOGIES if name in pyzbar.ZBarSymbol.__members__]
+    symbols = [pyzbar.ZBarSymbol[name] for name in only if name in pyzbar.ZBarSymbol.__members__]
     found = pyzbar.decode(gray, symbols=symbols)
     return [
         _result(_text(s.data), s.type, [(p.x, p.y) for p in s.polygon], factor, "zbar")
@@ -136,13 +138,16 @@ def zbar_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
     ]
 
 
-def zxing_decode(gray: np.ndarray, factor: float = 1.0) -> list[Decoded]:
+def zxing_decode(
+    gray: np.ndarray, factor: float = 1.0, *, binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage
+) -> list[Decoded]:
     """zxing-cpp on a gray image (it tries rotations and its own downscaling)."""
     # zxing-cpp takes a list of formats at run time; its stubs name only the combined flag set.
     found = zxingcpp.read_barcodes(
         gray,
         formats=_ZXING_FORMATS,  # type: ignore[arg-type]
         text_mode=zxingcpp.TextMode.Plain,
+        binarizer=binarizer,
     )
     results = []
     seen: set[tuple[str, str]] = set()
