@@ -83,7 +83,8 @@ def _setup(folder: Path, items: int) -> tuple[Database, CounterPage, list[str]]:
 
 def _frame_runs(page: CounterPage, codes: list[str], app: QApplication, clock: PaintClock,
                 rng: random.Random) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"decode + confirm": [], "resolve + fill card": [], "frame -> card painted": []}
+    steps = ("decode + confirm", "resolve + fill card", "frame -> card painted")
+    times: dict[str, list[float]] = {step: [] for step in steps}
     ghosts = 0
     for code in codes:
         pose = Distortion(width_px=rng.randint(260, 380), angle_deg=rng.uniform(-15, 15), blur_sigma=0.6,
