@@ -49,6 +49,7 @@ from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.inventory.postings import Posting
+from stockdesk.services.planning import store_points
 from stockdesk.services.planning.alert_mail import Opening, mail_openings
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import whole_number
@@ -78,14 +79,17 @@ def levels_changed(
     """Open and close alerts for the batch the ledger just balanced (same transaction, no commit)."""
     openings: dict[Key, Opening] = {}
     closings: list[Key] = []
+    # A store's own point overrides the item's (issue 17, item 6): one query per batch.
+    overrides = store_points.overrides_for(uow.session, (p.item.id for p in postings))
     for posting in postings:
-        point = posting.item.reorder_point
+        override = overrides.get(posting.key)
+        point = posting.item.reorder_point if override is None else override.reorder_point
         if point <= 0:
             continue
         key = posting.key
         before, after = start[key], balance[key]
         if before > point >= after:
-            openings[key] = Opening(posting, after)
+            openings[key] = Opening(posting, after, point)
         elif before <= point < after:
             closings.append(key)
     if openings:
@@ -102,7 +106,7 @@ def _alert_row(uow: UnitOfWork, opening: Opening, now: datetime) -> dict[str, ob
         "is_open": True,
         "opened_at": now,
         "on_hand": opening.after,
-        "reorder_point": opening.posting.item.reorder_point,
+        "reorder_point": opening.point,
         "created_at": now,
         "updated_at": now,
         "updated_by": uow.actor_id,
