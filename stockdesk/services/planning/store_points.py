@@ -24,6 +24,7 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.uow import UnitOfWork
 
 Key = tuple[uuid.UUID, uuid.UUID]
+Override = tuple[object, object] | None  # (reorder point, reorder quantity) as typed, or None to remove
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,10 @@ class StorePoint:
 
 def overrides_of(session: Session, item_id: uuid.UUID) -> dict[uuid.UUID, StorePoint]:
     """The item's per-store overrides, store id -> point (stores without a row use the item's)."""
+    row = StoreReorderPoint
     rows = session.execute(
-        select(StoreReorderPoint.store_id, StoreReorderPoint.reorder_point, StoreReorderPoint.reorder_qty).where(
-            StoreReorderPoint.item_id == item_id, StoreReorderPoint.deleted.is_(False)
+        select(row.store_id, row.reorder_point, row.reorder_qty).where(
+            row.item_id == item_id, row.deleted.is_(False)
         )
     )
     return {store_id: StorePoint(point, qty) for store_id, point, qty in rows}
@@ -62,7 +64,7 @@ def overrides_for(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[Key, 
 
 
 def set_overrides(
-    uow: UnitOfWork, actor: Actor, item_id: uuid.UUID, overrides: Mapping[uuid.UUID, tuple[object, object] | None]
+    uow: UnitOfWork, actor: Actor, item_id: uuid.UUID, overrides: Mapping[uuid.UUID, Override]
 ) -> int:
     """Set (store id -> (point, quantity)) or remove (store id -> None) an item's per-store points.
 
@@ -83,10 +85,8 @@ def set_overrides(
                 parse_quantity(f"reorder_point ({store.code})", point, allow_zero=True),
                 parse_quantity(f"reorder_qty ({store.code})", qty, allow_zero=True),
             )
-        existing = {
-            row.store_id: row
-            for row in uow.session.scalars(select(StoreReorderPoint).where(StoreReorderPoint.item_id == item.id))
-        }
+        query = select(StoreReorderPoint).where(StoreReorderPoint.item_id == item.id)
+        existing = {row.store_id: row for row in uow.session.scalars(query)}
         for store_id, point in cleaned.items():
             row = existing.get(store_id)
             if point is None:

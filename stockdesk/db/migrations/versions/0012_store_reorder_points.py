@@ -33,7 +33,9 @@ def upgrade() -> None:
         sa.Column("hlc", sa.String(length=40), nullable=False),
         sa.Column("deleted", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(["item_id"], ["item.id"], name=op.f("fk_store_reorder_point_item_id_item")),
-        sa.ForeignKeyConstraint(["store_id"], ["store.id"], name=op.f("fk_store_reorder_point_store_id_store")),
+        sa.ForeignKeyConstraint(
+            ["store_id"], ["store.id"], name=op.f("fk_store_reorder_point_store_id_store")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_store_reorder_point")),
         sa.UniqueConstraint("item_id", "store_id", name=op.f("uq_store_reorder_point_item_id")),
     )
