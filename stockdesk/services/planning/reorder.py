@@ -37,9 +37,9 @@ from sqlalchemy import (
     type_coerce,
 )
 
-from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
+from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain import forecast as fc
 from stockdesk.domain import reorder as rules
 from stockdesk.domain.numbers import parse_quantity
