@@ -2,8 +2,9 @@
 
 Rules (docs/architecture.md, "Alerts and reordering"):
 
-- An alert opens for (item, store) when a batch of movements takes on-hand from above the item's
-  reorder point to at or below it, unless one is already open; it closes when stock rises above the
+- An alert opens for (item, store) when a batch of movements takes on-hand from above the store's
+  own reorder point (else the item's) to at or below it, unless one is already open; it closes
+  when stock rises above the
   point again. The batch is judged by its net effect (on-hand before vs after the whole batch): a
   dip and recovery inside one transaction is never visible to anyone, so it raises nothing.
 - `item.reorder_point == 0` means "do not watch this item": zero is the default of every new item,
@@ -15,7 +16,8 @@ Rules (docs/architecture.md, "Alerts and reordering"):
   (e-mails live in the local, unsynced outbox; digests only list alerts whose `origin_desk` is ours).
 
 Cost: `levels_changed` is called by `ledger.post_many` for every batch. A batch that crosses no
-reorder point costs one pass over its postings in Python and no SQL at all. A sale that opens an
+reorder point costs one pass over its postings in Python and one query (the per-store reorder
+points of its items, `store_points.overrides_for`). A sale that opens an
 alert adds two statements, both built once per process: the alert (INSERT ... SELECT ... WHERE NOT
 EXISTS an open one) and its e-mail; a batch adds one query for the open alerts of its keys (ids as
 one parameter per store), one multi-row alert insert and one e-mail per recipient.
