@@ -4,9 +4,9 @@ Rules (docs/architecture.md, "Alerts and reordering"):
 
 - An alert opens for (item, store) when a batch of movements takes on-hand from above the store's
   own reorder point (else the item's) to at or below it, unless one is already open; it closes
-  when stock rises above the
-  point again. The batch is judged by its net effect (on-hand before vs after the whole batch): a
-  dip and recovery inside one transaction is never visible to anyone, so it raises nothing.
+  when stock rises above the point again. The batch is judged by its net effect (on-hand before vs
+  after the whole batch): a dip and recovery inside one transaction is never visible to anyone, so
+  it raises nothing.
 - `item.reorder_point == 0` means "do not watch this item": zero is the default of every new item,
   and alerting on all of them at their first sale would be exactly the noise users complain about.
 - The e-mail is queued in the same transaction as the movement (`mail.enqueue_many`), one e-mail per
