@@ -1186,6 +1186,14 @@
         <translation>(keine)</translation>
     </message>
     <message>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <source>Per store (empty: as above)</source>
+        <translation>Je Filiale (leer: wie oben)</translation>
+    </message>
+    <message>
         <source>Generate in-store EAN-13</source>
         <translation>Interne EAN-13 erzeugen</translation>
     </message>

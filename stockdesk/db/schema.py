@@ -10,5 +10,6 @@ from stockdesk.db import (  # noqa: F401 - imported for the tables they register
     models,
     planning_models,
     search_models,
+    store_points_models,
     sync_models,
 )

@@ -14,7 +14,7 @@ from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.services.maintenance import settings
-from stockdesk.services.planning import reorder
+from stockdesk.services.planning import reorder, store_points
 
 NOW = datetime(2026, 6, 30, 18, 0, tzinfo=UTC)
 
@@ -131,3 +131,10 @@ def test_csv_rows_carry_the_reason(db, nails, tmp_path):
         csv.writer(handle).writerows(reorder.csv_rows(reorder.suggestions(db.uow(), as_of=NOW)))
     rows = list(csv.DictReader(path.open()))
     assert rows[0]["sku"] == "NAIL" and "lead" in rows[0]["reason"]
+
+
+def test_a_stores_own_reorder_point_and_pack_size_win_over_the_items(db, admin, nails, main_store):
+    store_points.set_overrides(db.uow(), admin, nails.id, {main_store.id: ("100", "25")})
+    [row] = reorder.suggestions(db.uow(), as_of=NOW)
+    assert row.reorder_point == 100 and "set by manager" in row.reason
+    assert row.order_multiple == 25 and row.suggested_qty % 25 == 0 and row.suggested_qty > 0

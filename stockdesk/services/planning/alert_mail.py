@@ -29,6 +29,7 @@ DIGEST_EVERY = timedelta(days=1)
 class Opening:
     posting: Posting
     after: Decimal
+    point: Decimal  # the store's own reorder point, else the item's
 
 
 def mail_openings(uow: UnitOfWork, fresh: list[Opening]) -> None:
@@ -60,7 +61,7 @@ def _fmt(value: Decimal) -> str:
 
 def _alert_text(openings: list[Opening]) -> tuple[str, str]:
     lines = [
-        _line(item.sku, item.name, o.posting.store.code, o.after, item.reorder_point)
+        _line(item.sku, item.name, o.posting.store.code, o.after, o.point)
         for o in openings
         for item in (o.posting.item,)
     ]

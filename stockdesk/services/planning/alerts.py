@@ -2,10 +2,11 @@
 
 Rules (docs/architecture.md, "Alerts and reordering"):
 
-- An alert opens for (item, store) when a batch of movements takes on-hand from above the item's
-  reorder point to at or below it, unless one is already open; it closes when stock rises above the
-  point again. The batch is judged by its net effect (on-hand before vs after the whole batch): a
-  dip and recovery inside one transaction is never visible to anyone, so it raises nothing.
+- An alert opens for (item, store) when a batch of movements takes on-hand from above the store's
+  own reorder point (else the item's) to at or below it, unless one is already open; it closes
+  when stock rises above the point again. The batch is judged by its net effect (on-hand before vs
+  after the whole batch): a dip and recovery inside one transaction is never visible to anyone, so
+  it raises nothing.
 - `item.reorder_point == 0` means "do not watch this item": zero is the default of every new item,
   and alerting on all of them at their first sale would be exactly the noise users complain about.
 - The e-mail is queued in the same transaction as the movement (`mail.enqueue_many`), one e-mail per
@@ -15,7 +16,8 @@ Rules (docs/architecture.md, "Alerts and reordering"):
   (e-mails live in the local, unsynced outbox; digests only list alerts whose `origin_desk` is ours).
 
 Cost: `levels_changed` is called by `ledger.post_many` for every batch. A batch that crosses no
-reorder point costs one pass over its postings in Python and no SQL at all. A sale that opens an
+reorder point costs one pass over its postings in Python and one query (the per-store reorder
+points of its items, `store_points.overrides_for`). A sale that opens an
 alert adds two statements, both built once per process: the alert (INSERT ... SELECT ... WHERE NOT
 EXISTS an open one) and its e-mail; a batch adds one query for the open alerts of its keys (ids as
 one parameter per store), one multi-row alert insert and one e-mail per recipient.
@@ -50,6 +52,7 @@ from stockdesk.domain.numbers import WholeNumberInput
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.services.accounts import audit
 from stockdesk.services.inventory.postings import Posting
+from stockdesk.services.planning import store_points
 from stockdesk.services.planning.alert_mail import Opening, mail_openings
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import whole_number
@@ -79,14 +82,17 @@ def levels_changed(
     """Open and close alerts for the batch the ledger just balanced (same transaction, no commit)."""
     openings: dict[Key, Opening] = {}
     closings: list[Key] = []
+    # A store's own point overrides the item's (issue 17, item 6): one query per batch.
+    overrides = store_points.overrides_for(uow.session, (p.item.id for p in postings))
     for posting in postings:
-        point = posting.item.reorder_point
+        override = overrides.get(posting.key)
+        point = posting.item.reorder_point if override is None else override.reorder_point
         if point <= 0:
             continue
         key = posting.key
         before, after = start[key], balance[key]
         if before > point >= after:
-            openings[key] = Opening(posting, after)
+            openings[key] = Opening(posting, after, point)
         elif before <= point < after:
             closings.append(key)
     if openings:
@@ -103,7 +109,7 @@ def _alert_row(uow: UnitOfWork, opening: Opening, now: datetime) -> dict[str, ob
         "is_open": True,
         "opened_at": now,
         "on_hand": opening.after,
-        "reorder_point": opening.posting.item.reorder_point,
+        "reorder_point": opening.point,
         "created_at": now,
         "updated_at": now,
         "updated_by": uow.actor_id,

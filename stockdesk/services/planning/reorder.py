@@ -8,7 +8,8 @@ item is active. Inputs per row, and where they come from:
 - lead time: the item's supplier's `lead_time_days` (DEFAULT_LEAD_DAYS without a supplier);
 - order multiple: `item.reorder_qty` read as the pack size the supplier sells in (0 -> 1);
 - on order: open purchase-order lines (sent or partly received), ordered minus received;
-- reorder point: the manager's `item.reorder_point` when set (> 0), else the computed one;
+- reorder point: the store's own point (store_reorder_point), else the item's `reorder_point`, when set
+  (> 0), else the computed one;
   `computed_reorder_point` is always shown too, and `apply_reorder_points` copies it to items.
 """
 
@@ -39,6 +40,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
+from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain import forecast as fc
 from stockdesk.domain import reorder as rules
 from stockdesk.domain.ids import ItemId, StoreId, SupplierId
@@ -250,14 +252,21 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
             Supplier.id,
             Supplier.name,
             Supplier.lead_time_days,
-            Item.reorder_qty,
-            Item.reorder_point,
+            # A store's own point and quantity override the item's (issue 17, item 6).
+            func.coalesce(StoreReorderPoint.reorder_qty, Item.reorder_qty),
+            func.coalesce(StoreReorderPoint.reorder_point, Item.reorder_point),
             Item.cost_price,
             StockLevel.on_hand,
         )
         .join(StockLevel, StockLevel.item_id == Item.id)
         .join(Store, Store.id == StockLevel.store_id)
         .outerjoin(Supplier, Supplier.id == Item.supplier_id)
+        .outerjoin(
+            StoreReorderPoint,
+            (StoreReorderPoint.item_id == Item.id)
+            & (StoreReorderPoint.store_id == StockLevel.store_id)
+            & StoreReorderPoint.deleted.is_(False),
+        )
         .where(Item.active.is_(True), Item.deleted.is_(False), Store.deleted.is_(False))
         .order_by(Store.code, Item.sku)
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -11,14 +13,18 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from stockdesk.domain.errors import DuplicateValue, StockDeskError
+from stockdesk.domain.numbers import parse_quantity
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog, organisation, scanning
 from stockdesk.services.database import Database
+from stockdesk.services.planning import store_points
 from stockdesk.services.views import ItemView
 from stockdesk.ui.dialogs.form import FormDialog
 from stockdesk.ui.formatting import format_money, format_quantity
@@ -81,6 +87,7 @@ class ItemEditorDialog(FormDialog):
             "category_id", self.tr("Category"), organisation.list_categories(db.uow())
         )
         self.supplier = self._combo("supplier_id", self.tr("Supplier"), organisation.list_suppliers(db.uow()))
+        self._build_store_points()
         self._build_barcodes()
         self.sku.setFocus()
 
@@ -95,6 +102,40 @@ class ItemEditorDialog(FormDialog):
             combo.setCurrentIndex(max(0, combo.findData(str(current))))
         self.add_row(field, label, combo)
         return combo
+
+    def _build_store_points(self) -> None:
+        """One row per store: an empty cell means the item's own point / quantity applies there."""
+        self.stores = organisation.list_stores(self.db.uow())
+        overrides: dict[uuid.UUID, store_points.StorePoint] = {}
+        if self.item is not None:
+            with self.db.uow() as uow:
+                overrides = store_points.overrides_of(uow.session, self.item.id)
+        table = QTableWidget(len(self.stores), 3)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Store"), self.tr("Reorder point"), self.tr("Reorder quantity")]
+        )
+        table.verticalHeader().setVisible(False)
+        for row, store in enumerate(self.stores):
+            name = QTableWidgetItem(f"{store.code} — {store.name}")
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, 0, name)
+            own = overrides.get(store.id)
+            table.setItem(row, 1, QTableWidgetItem(format_quantity(own.reorder_point) if own else ""))
+            table.setItem(row, 2, QTableWidgetItem(format_quantity(own.reorder_qty) if own else ""))
+        table.setFixedHeight(min(160, 30 + 26 * len(self.stores)))
+        self.store_points = table
+        self.add_row("store_points", self.tr("Per store (empty: as above)"), table)
+
+    def store_overrides(self) -> dict[uuid.UUID, tuple[object, object] | None]:
+        """Store id -> (point, quantity) typed in the per-store table, or None where both are empty."""
+        result: dict[uuid.UUID, tuple[object, object] | None] = {}
+        for row, store in enumerate(self.stores):
+            point, qty = (self.store_points.item(row, c).text().strip() for c in (1, 2))
+            if not point and not qty:
+                result[store.id] = None
+            else:
+                result[store.id] = (point or self.reorder_point.text(), qty or self.reorder_qty.text())
+        return result
 
     def _build_barcodes(self) -> None:
         box = QWidget()
@@ -203,6 +244,12 @@ class ItemEditorDialog(FormDialog):
 
     def submit(self) -> None:
         """Create or update through the catalogue service (which validates every field)."""
+        overrides = self.store_overrides()
+        # Per-store values are checked before the item is written, so a typo there saves nothing.
+        for store, value in zip(self.stores, overrides.values(), strict=True):
+            if value is not None:
+                parse_quantity(f"reorder_point ({store.code})", value[0], allow_zero=True)
+                parse_quantity(f"reorder_qty ({store.code})", value[1], allow_zero=True)
         if self.item is None:
             self.item = catalog.create_item(
                 self.db.uow(),
@@ -213,6 +260,13 @@ class ItemEditorDialog(FormDialog):
         else:
             self.item = catalog.update_item(self.db.uow(), self.actor, self.item.id, **self.fields())
         self.changed = True
+        if any(value is not None for value in overrides.values()) or self._had_overrides():
+            store_points.set_overrides(self.db.uow(), self.actor, self.item.id, overrides)
+
+    def _had_overrides(self) -> bool:
+        assert self.item is not None
+        with self.db.uow() as uow:
+            return bool(store_points.overrides_of(uow.session, self.item.id))
 
 
 def _money(item: ItemView | None, field: str) -> str:

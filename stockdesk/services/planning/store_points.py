@@ -1,0 +1,103 @@
+"""Per-store reorder points: read, set and resolve the point that applies to (item, store).
+
+The item's own `reorder_point` is the default for every store; a `StoreReorderPoint` row overrides
+it (and the reorder quantity) for one store. Setting an override to None removes it (tombstone, so
+the removal syncs like any other edit).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stockdesk.db.id_lists import id_in
+from stockdesk.db.models import Item, Store
+from stockdesk.db.store_points_models import StoreReorderPoint
+from stockdesk.domain.ids import ItemId, StoreId
+from stockdesk.domain.numbers import QuantityInput, parse_quantity
+from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.services.accounts import audit
+from stockdesk.services.uow import UnitOfWork
+
+Key = tuple[uuid.UUID, uuid.UUID]
+Override = tuple[QuantityInput, QuantityInput] | None  # (reorder point, reorder qty) as typed; None removes
+
+
+@dataclass(frozen=True)
+class StorePoint:
+    reorder_point: Decimal
+    reorder_qty: Decimal
+
+
+def overrides_of(session: Session, item_id: uuid.UUID) -> dict[uuid.UUID, StorePoint]:
+    """The item's per-store overrides, store id -> point (stores without a row use the item's)."""
+    row = StoreReorderPoint
+    rows = session.execute(
+        select(row.store_id, row.reorder_point, row.reorder_qty).where(
+            row.item_id == item_id, row.deleted.is_(False)
+        )
+    )
+    return {store_id: StorePoint(point, qty) for store_id, point, qty in rows}
+
+
+def overrides_for(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[Key, StorePoint]:
+    """Every live override of these items, (item id, store id) -> point; one query."""
+    ids = sorted(set(item_ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(
+            StoreReorderPoint.item_id,
+            StoreReorderPoint.store_id,
+            StoreReorderPoint.reorder_point,
+            StoreReorderPoint.reorder_qty,
+        ).where(
+            id_in(session.get_bind().dialect.name, StoreReorderPoint.item_id, ids),
+            StoreReorderPoint.deleted.is_(False),
+        )
+    )
+    return {(item_id, store_id): StorePoint(point, qty) for item_id, store_id, point, qty in rows}
+
+
+def set_overrides(
+    uow: UnitOfWork, actor: Actor, item_id: ItemId, overrides: Mapping[StoreId, Override]
+) -> int:
+    """Set (store id -> (point, quantity)) or remove (store id -> None) an item's per-store points.
+
+    Every value is checked before anything is written: one bad value refuses the lot, naming it.
+    """
+    with uow:
+        require(actor, Action.MANAGE_CATALOGUE)
+        uow.actor_id = actor.id
+        item = uow.get(Item, item_id, "item")
+        cleaned: dict[uuid.UUID, StorePoint | None] = {}
+        for store_id, value in overrides.items():
+            store = uow.get(Store, store_id, "store")
+            if value is None:
+                cleaned[store.id] = None
+                continue
+            point, qty = value
+            cleaned[store.id] = StorePoint(
+                parse_quantity(f"reorder_point ({store.code})", point, allow_zero=True),
+                parse_quantity(f"reorder_qty ({store.code})", qty, allow_zero=True),
+            )
+        query = select(StoreReorderPoint).where(StoreReorderPoint.item_id == item.id)
+        existing = {row.store_id: row for row in uow.session.scalars(query)}
+        for place, wanted in cleaned.items():
+            row = existing.get(place)
+            if wanted is None:
+                if row is not None:
+                    row.deleted = True
+                continue
+            if row is None:
+                row = StoreReorderPoint(item_id=item.id, store_id=place)
+                uow.session.add(row)
+            row.reorder_point, row.reorder_qty, row.deleted = wanted.reorder_point, wanted.reorder_qty, False
+        audit.record(uow, actor, "item.store_points", "item", item.id, stores=len(cleaned))
+        uow.commit()
+        return len(cleaned)
