@@ -40,6 +40,7 @@ from stockdesk.services.inventory import stock, stocktake
 from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.services.maintenance import demo, settings
 from stockdesk.services.planning import alert_recipients, alerts, reorder
+from stockdesk.services.planning import sales as sales_data
 
 DAYS = 365
 END = datetime(2026, 1, 1, tzinfo=UTC)
@@ -223,11 +224,11 @@ def forecast_case(items: int) -> list[tuple[str, str, str]]:
         targets_t = clock.lap()
         clock = Clock()
         keys = [(x.item_id, x.store_id) for x in targets]
-        sales = reorder.read_daily_sales(uow, keys, days=DAYS, until=END, store_id=store)
+        sales = sales_data.read_daily_sales(uow, keys, days=DAYS, until=END, store_id=store)
         read_t = clock.lap()
         plan = settings.read(uow)
     clock = Clock()
-    batch = reorder.forecast_sales(sales)
+    batch = sales_data.forecast_sales(sales)
     forecast_t = clock.lap()
     clock = Clock()
     suggestions = [reorder._row(x, batch, i, Decimal(0), plan) for i, x in enumerate(targets)]
@@ -300,7 +301,7 @@ def maths_case(items: int) -> list[tuple[str, str]]:
         )
         for n in range(items)
     ]
-    sales = reorder.DailySales(
+    sales = sales_data.DailySales(
         [(t.item_id, store) for t in targets],
         demand,
         END - timedelta(days=DAYS),
@@ -308,7 +309,7 @@ def maths_case(items: int) -> list[tuple[str, str]]:
     )
     plan = settings.PlanningSettings()
     clock = Clock()
-    batch = reorder.forecast_sales(sales)
+    batch = sales_data.forecast_sales(sales)
     forecast_t = clock.lap()
     clock = Clock()
     rows = [reorder._row(x, batch, i, Decimal(0), plan) for i, x in enumerate(targets)]

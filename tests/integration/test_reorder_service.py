@@ -15,6 +15,7 @@ from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.services.maintenance import settings
 from stockdesk.services.planning import reorder, store_points
+from stockdesk.services.planning import sales as sales_data
 
 NOW = datetime(2026, 6, 30, 18, 0, tzinfo=UTC)
 
@@ -50,7 +51,7 @@ def nails(db, admin, main_store, supplier):
 
 def test_daily_sales_come_from_the_ledger_one_number_per_day(db, nails, main_store):
     with db.uow() as uow:
-        sales = reorder.read_daily_sales(uow, [(nails.id, main_store.id)], days=90, until=NOW)
+        sales = sales_data.read_daily_sales(uow, [(nails.id, main_store.id)], days=90, until=NOW)
     row = sales.matrix[0]
     assert row.sum() == 240 and set(row[row > 0]) == {4.0} and (row > 0).sum() == 60
     assert sales.first_day.date() == (NOW - timedelta(days=90)).date()
@@ -120,7 +121,7 @@ def test_service_level_changes_safety_stock_and_bad_levels_are_refused(db, admin
 
 
 def test_the_chart_history_pairs_each_day_with_its_forecast(db, nails, main_store):
-    chart = reorder.history(db.uow(), nails.id, main_store.id, show_days=14, as_of=NOW)
+    chart = sales_data.history(db.uow(), nails.id, main_store.id, show_days=14, as_of=NOW)
     assert len(chart.days) == len(chart.sales) == len(chart.forecast) == 14
     assert chart.sales[-1] == 4.0 and abs(chart.forecast[-1] - 4.0) < 0.01
 

@@ -42,7 +42,8 @@ from stockdesk.ui.planning.models import suggestions_model
 from stockdesk.ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from stockdesk.services.planning.reorder import SalesHistory, SuggestionRow
+    from stockdesk.services.planning.reorder import SuggestionRow
+    from stockdesk.services.planning.sales import SalesHistory
     from stockdesk.ui.planning.sales_chart import SalesChart
 
 
@@ -183,9 +184,9 @@ class ReorderPage(QWidget):
             return
         self.reason.setText(f"<b>{line.sku}</b> {line.name} — {line.store_code}: {line.reason}")
         db = self.db
-        from stockdesk.services.planning import reorder  # loaded by calculate() already
+        from stockdesk.services.planning import sales  # loaded by calculate() already
 
-        run_in_background(lambda: reorder.history(db.uow(), line.item_id, line.store_id),
+        run_in_background(lambda: sales.history(db.uow(), line.item_id, line.store_id),
                           on_finished=lambda h: self._show_chart(line, h), on_failed=self._failed)
 
     def _show_chart(self, line: SuggestionRow, history: SalesHistory) -> None:

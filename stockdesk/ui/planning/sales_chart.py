@@ -19,7 +19,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-from stockdesk.services.planning.reorder import SalesHistory
+from stockdesk.services.planning.sales import SalesHistory
 from stockdesk.ui.formatting import format_day
 from stockdesk.ui.widgets.day_axis import add_day_axis
 

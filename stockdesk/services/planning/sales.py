@@ -1,0 +1,221 @@
+"""Sales per day from the ledger, per item and store, and their forecasts: what reordering is planned on.
+
+Read in one grouped query per dialect (the day index and units computed in SQL), summed into a numpy
+matrix in chunks so a million (item, store) pairs never become Python rows; `history` is one pair's
+recent sales beside its forecast, for the reorder page's chart.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    String,
+    Text,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import InstrumentedAttribute
+
+from stockdesk.db.models import Item, StockMovement, Store
+from stockdesk.domain import forecast as fc
+from stockdesk.domain.ids import ItemId, StoreId
+from stockdesk.services.gc_pause import collector_paused
+from stockdesk.services.maintenance import settings
+from stockdesk.services.uow import UnitOfWork
+
+Key = tuple[uuid.UUID, uuid.UUID]
+
+
+@dataclass(frozen=True)
+class DailySales:
+    """Items x days of units sold; row i belongs to keys[i]; day 0 is `first_day`.
+
+    `starts[i]` is the first day on which the item was stocked in the store (its first movement):
+    days before it are not "sold nothing", they are "did not exist", and must not make a new item look
+    intermittent.
+    """
+
+    keys: list[Key]
+    matrix: np.ndarray
+    first_day: datetime
+    starts: np.ndarray
+
+
+def _day_index(dialect: str, since: datetime) -> ColumnElement[int]:
+    if dialect == "sqlite":
+        naive = since.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        return cast(func.julianday(StockMovement.at) - func.julianday(literal(naive)), Integer)
+    seconds = func.extract("epoch", StockMovement.at - literal(since))
+    return cast(func.floor(seconds / 86400), Integer)
+
+
+def _units(dialect: str) -> ColumnElement[float | Decimal]:
+    """Units moved as a float, without building a Decimal per row (SQLite stores thousandths).
+
+    PostgreSQL sums per day (a hash aggregate, and fewer rows on the wire); SQLite hands back each
+    movement and numpy sums them: its GROUP BY sorts every row of the window, which took longer
+    than reading the rows twice over.
+    """
+    if dialect == "sqlite":
+        return type_coerce(StockMovement.quantity, Float) / 1000.0
+    return cast(func.sum(StockMovement.quantity), Float)
+
+
+def _key_text(dialect: str) -> ColumnElement[str]:
+    """(item, store) as one text value, so a result row maps to its matrix row with one dict lookup
+    and no UUID is built per row (SQLite keeps Uuid columns as hex text already)."""
+    if dialect == "sqlite":
+        return type_coerce(StockMovement.item_id, String) + type_coerce(StockMovement.store_id, String)
+    return cast(StockMovement.item_id, Text) + cast(StockMovement.store_id, Text)
+
+
+def _key_of(dialect: str, key: Key) -> str:
+    return key[0].hex + key[1].hex if dialect == "sqlite" else f"{key[0]}{key[1]}"
+
+
+CHUNK_ROWS = 200_000  # result rows turned into numpy arrays at a time
+
+
+def read_daily_sales(
+    uow: UnitOfWork, keys: list[Key], *, days: int, until: datetime, store_id: uuid.UUID | None = None
+) -> DailySales:
+    """Daily units sold for `keys` over the `days` days before `until` (one query).
+
+    Rows are read in chunks of plain values (text key, day number, units as a float) and summed into
+    the matrix with numpy, never as one Python object per sale.
+    """
+    first_day = (until - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
+    end = first_day + timedelta(days=days)
+    position = {key: row for row, key in enumerate(keys)}
+    by_text = {_key_of(uow.dialect, key): row for key, row in position.items()}
+    matrix = np.zeros((len(keys), days))
+    day = _day_index(uow.dialect, first_day).label("day")
+    at: ColumnElement[datetime] | InstrumentedAttribute[datetime] = StockMovement.at
+    store: ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID] = StockMovement.store_id
+    if uow.dialect == "sqlite":
+        # Nearly every row of the window is read: one table scan beats one index lookup per row, but
+        # SQLite picks the `at` (or store, kind, at) index unless the terms hide it ("+column" is
+        # SQLite's no-op for that).
+        at = type_coerce(literal_column("+stock_movement.at"), StockMovement.at.type)
+        store = type_coerce(literal_column("+stock_movement.store_id"), StockMovement.store_id.type)
+    query = select(_key_text(uow.dialect), day, _units(uow.dialect)).where(
+        StockMovement.kind == "sale", at >= first_day, at < end
+    )
+    if uow.dialect != "sqlite":
+        query = query.group_by(StockMovement.item_id, StockMovement.store_id, day)
+    if store_id is not None:
+        query = query.where(store == store_id)
+    result = uow.session.connection().execute(query)
+    # The DBAPI cursor of the result: plain tuples, since a Row per sale cost as much as the scan.
+    with collector_paused():
+        _sum_into(matrix, result.cursor, by_text, days)
+    result.close()
+    np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
+    return DailySales(keys, matrix, first_day, _starts(uow, position, first_day, days, store_id))
+
+
+def _sum_into(matrix: np.ndarray, cursor: Any, by_text: dict[str, int], days: int) -> None:
+    while chunk := cursor.fetchmany(CHUNK_ROWS):
+        texts, indexes, units = zip(*chunk, strict=True)
+        rows = np.fromiter((by_text.get(t, -1) for t in texts), dtype=np.int64, count=len(texts))
+        cols = np.array(indexes, dtype=np.int64)
+        wanted = (rows >= 0) & (cols >= 0) & (cols < days)
+        # Sales are negative movements; add.at sums several sales of one key on one day.
+        np.add.at(matrix, (rows[wanted], cols[wanted]), -np.array(units, dtype=np.float64)[wanted])
+
+
+def _starts(
+    uow: UnitOfWork, position: dict[Key, int], first_day: datetime, days: int, store_id: uuid.UUID | None
+) -> np.ndarray:
+    """Day index of each key's first movement (0 when it predates the window)."""
+    starts = np.zeros(len(position), dtype=np.int64)
+    first = func.min(StockMovement.at)
+    query = select(StockMovement.item_id, StockMovement.store_id, first).group_by(
+        StockMovement.item_id, StockMovement.store_id
+    )
+    if store_id is not None:
+        query = query.where(StockMovement.store_id == store_id)
+    query = query.having(first >= first_day)
+    for item, store, at in uow.session.execute(query).tuples():
+        row = position.get((item, store))
+        if row is not None:
+            starts[row] = min(days, (at - first_day).days)
+    return starts
+
+
+def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBatch:
+    """`forecast_many` over each row's own history (from its first stocked day), batched by length.
+
+    Rows are grouped by history length rounded down to whole weeks, so a catalogue of items that
+    started on many different days still runs as a few dozen vectorised batches.
+    """
+    m, n = sales.matrix.shape
+    lengths = n - sales.starts
+    lengths = np.where(lengths >= bucket_days, lengths - lengths % bucket_days, lengths)
+    out = fc.ForecastBatch(
+        methods=np.full(m, fc.Method.ZERO.value, dtype="<U7"),
+        alphas=np.full(m, np.nan),
+        rates=np.zeros(m),
+        sigmas=np.zeros(m),
+        mase=np.full(m, np.nan),
+        zero_shares=np.ones(m),
+        n_days=n,
+    )
+    for length in np.unique(lengths[lengths > 0]):  # no history yet: ZERO, rate 0
+        rows = np.flatnonzero(lengths == length)
+        part = fc.forecast_many(sales.matrix[rows, n - int(length) :])
+        for name in ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares"):
+            getattr(out, name)[rows] = getattr(part, name)
+    return out
+
+
+@dataclass(frozen=True)
+class SalesHistory:
+    """What the small chart shows: recent daily sales and the one-step forecast for each day."""
+
+    days: tuple[datetime, ...]
+    sales: tuple[float, ...]
+    forecast: tuple[float, ...]
+    method: str
+    daily_rate: float
+
+
+def history(
+    uow: UnitOfWork, item_id: ItemId, store_id: StoreId, *, show_days: int = 56, as_of: datetime | None = None
+) -> SalesHistory:
+    """Recent sales against the forecast for one item in one store (for the suggestion's chart)."""
+    with uow:
+        item = uow.get(Item, item_id, "item")
+        store = uow.get(Store, store_id, "store")
+        plan = settings.read(uow)
+        sales = read_daily_sales(
+            uow,
+            [(item.id, store.id)],
+            days=plan.history_days,
+            until=as_of or datetime.now(UTC),
+            store_id=store.id,
+        )
+    result = fc.forecast(sales.matrix[0, int(sales.starts[0]) :])
+    fitted = np.concatenate([np.zeros(int(sales.starts[0])), result.fitted])
+    start = max(0, sales.matrix.shape[1] - show_days)
+    days = tuple(sales.first_day + timedelta(days=d) for d in range(start, sales.matrix.shape[1]))
+    return SalesHistory(
+        days,
+        tuple(sales.matrix[0, start:].tolist()),
+        tuple(fitted[start:].tolist()),
+        result.method.value,
+        result.daily_rate,
+    )
