@@ -17,11 +17,10 @@ from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
 
-# The anchor for rows a test back-dates ("10 days ago"). It is taken when this module is imported,
-# minutes before some tests run, so it is only ever compared with rows dated from it: a row the services
-# stamp with the real clock (a transfer, a reversal) is later than NOW by an unknown amount, and a test
-# that needs "after everything" takes it from the rows written (`Shop.after_last`).
-NOW = datetime.now(UTC).replace(microsecond=0)
+# The anchor for rows a test dates ("10 days before NOW"): a fixed instant, so no test depends on when it
+# runs. Rows the services stamp with the real clock (a transfer, a reversal) come later than all of them;
+# a test that needs "after everything" takes it from the rows written (`Shop.after_last`).
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 
 
