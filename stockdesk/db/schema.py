@@ -8,6 +8,7 @@ from stockdesk.db import (  # noqa: F401 - imported for the tables they register
     alerts_models,
     api_models,
     models,
+    pack_models,
     planning_models,
     search_models,
     store_points_models,

@@ -28,6 +28,7 @@ OrderLineId = NewType("OrderLineId", uuid.UUID)
 StocktakeId = NewType("StocktakeId", uuid.UUID)
 TransferId = NewType("TransferId", uuid.UUID)
 AuditEventId = NewType("AuditEventId", uuid.UUID)
+PackId = NewType("PackId", uuid.UUID)
 
 T = TypeVar("T", bound=uuid.UUID)
 

@@ -185,6 +185,14 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "scan.gs1_without_gtin": "is a GS1 code without a GTIN (AI 01)",
     "scan.no_item": "belongs to no item",
     "scan.no_store": "names no store ({code})",
+    # units and packs (issue 21)
+    "unit.whole": "must be a whole number of {unit}",
+    "unit.places": "has more than {places} decimal places for {unit}",
+    "pack.code_taken": "is already the barcode of another item or pack",
+    "pack.name_taken": "is already a pack of this item",
+    "pack.one_purchase_pack": "only one pack of an item can be the purchase pack",
+    "pack.not_of_item": "is a pack of another item",
+    "pack.stock_units_only": "is not used by adjustments and counts: they are in the stock unit",
 })
 
 # Parameters whose value is an English word from the code (a noun, a role, a status), never typed by a

@@ -255,3 +255,27 @@ def test_item_editor_shows_the_barcode_and_generates_an_in_store_ean13(qtbot, gu
     assert dialog.result() == dialog.DialogCode.Accepted
     assert [b.code for b in dialog.item.barcodes][1] == generated
     assert dialog.item.sell_price == Decimal("0")
+
+
+def test_a_case_barcode_receives_and_sells_whole_cases_of_pieces(
+    gui_db, gui_admin, page, shop, save_artifact
+):
+    from stockdesk.services.catalogue import packs
+
+    tea, main = shop["tea"], shop["main"]
+    packs.add_pack(gui_db.uow(), gui_admin, tea.id, name="case", factor="12", code="04006381333962")
+    page.handle_scan("04006381333962")
+    assert page.item.sku == "TEA-1" and page.pack is not None
+    assert "case of 12 pcs" in page.banner_text()
+    page.quick.quantity.setText("2")
+    press(page.scan_field, Qt.Key.Key_F3)  # receive two cases
+    assert on_hand(gui_db, tea, main) == 10 + 24
+    press(page.scan_field, Qt.Key.Key_F1)  # sell one case
+    assert on_hand(gui_db, tea, main) == 10 + 24 - 12
+    assert page.banner_text() == "Sold 1 case of 12 pcs × TEA-1"
+    assert page.card.on_hand_text("MAIN") == "22"
+    save_artifact(page, "counter-case.png")
+    page.handle_scan(EAN, "EAN13")  # the piece again: F1 sells one piece
+    assert page.pack is None
+    press(page.scan_field, Qt.Key.Key_F1)
+    assert on_hand(gui_db, tea, main) == 21

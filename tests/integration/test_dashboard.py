@@ -21,7 +21,9 @@ def test_store_values_equal_the_valuation_report_with_half_cents_and_negative_li
         ("9", "0", "0"),
     ]
     for number, (cost, received, sold) in enumerate(lines):
-        item = catalog.create_item(db.uow(), admin, sku=f"V-{number}", name=f"Item {number}", cost_price=cost)
+        item = catalog.create_item(  # by weight, so 1.5 can be on hand
+            db.uow(), admin, sku=f"V-{number}", name=f"Item {number}", cost_price=cost, unit="kg"
+        )
         for store in (main_store, branch_store):
             if Decimal(received):
                 stock.receive(db.uow(), admin, item_id=item.id, store_id=store.id, quantity=received)

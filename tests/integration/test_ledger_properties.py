@@ -63,8 +63,10 @@ def test_random_movements_keep_levels_equal_to_the_ledger(db, admin, operations)
     stores = [
         organisation.create_store(db.uow(), admin, code=f"{suffix}{n}", name=f"S{n}").id for n in range(3)
     ]
+    # Sold by weight (any of the three decimals) and by the piece (fractions refused, leaving no trace).
     items = [
-        catalog.create_item(db.uow(), admin, sku=f"P-{suffix}-{n}", name=f"Item {n}").id for n in range(2)
+        catalog.create_item(db.uow(), admin, sku=f"P-{suffix}-{n}", name=f"Item {n}", unit=unit).id
+        for n, unit in enumerate(("kg", "pcs"))
     ]
     posted: list = []
     expected = {(i, s): Decimal(0) for i in items for s in stores}

@@ -21,7 +21,7 @@ def shop(db, admin, clerk) -> Shop:
     """Stock before the period, receipts and sales in it (some by the clerk), and one after it."""
     shop = Shop()
     shop.stores["MAIN"] = next(s.id for s in organisation.list_stores(db.uow()) if s.code == "MAIN")
-    add_item(db, admin, shop, "A-1", "1.00", "2.00")
+    add_item(db, admin, shop, "A-1", "1.00", "2.00", unit="kg")  # sold by weight: 1.5 is a sale
     add_item(db, admin, shop, "B-2", "1.00", "2.00")
     day = timedelta(days=1)
     post(db, admin, shop, MovementKind.RECEIVE, "A-1", "MAIN", "20", NOW - 40 * day)

@@ -30,7 +30,7 @@ def direct(sync_server):
 def setup(direct, make_desk, tmp_path):
     admin = users.create_first_admin(direct.uow(), email="boss@example.com", password="boss-pass-1")
     store = organisation.create_store(direct.uow(), admin, code="MAIN", name="Main")
-    item = catalog.create_item(direct.uow(), admin, sku="TEA", name="Green tea", sell_price="2.50")
+    item = catalog.create_item(direct.uow(), admin, sku="TEA", name="Green tea", sell_price="2.50", unit="kg")
     stock.receive(direct.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal("5.5"))
     desk = service(make_desk("a"), tmp_path)
     sync_all([desk])

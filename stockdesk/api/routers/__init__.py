@@ -12,6 +12,7 @@ from stockdesk.api.routers import (
     items,
     lookup,
     movements,
+    packs,
     planning,
     stores,
     users,
@@ -20,6 +21,7 @@ from stockdesk.api.routers import (
 ROUTERS: tuple[APIRouter, ...] = (
     auth.router,
     items.router,
+    packs.router,
     lookup.router,
     movements.router,
     stores.router,

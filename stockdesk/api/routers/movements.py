@@ -15,6 +15,9 @@ from pydantic import BaseModel, Field, model_validator
 from stockdesk.api.deps import Caller, actor, caller, unit_of_work
 from stockdesk.api.paging import Page, link
 from stockdesk.api.problems import documented
+from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.ids import PackId
+from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import idempotency
@@ -37,6 +40,10 @@ class MovementIn(BaseModel):
     )
     unit_cost: Decimal | None = Field(default=None, max_digits=14, decimal_places=4)
     reference: str = Field(default="", max_length=200)
+    pack_id: uuid.UUID | None = Field(
+        default=None,
+        description="receive, sale and transfer: `quantity` counts this pack of the item (a case of 12)",
+    )
 
     @model_validator(mode="after")
     def _transfer_has_target(self) -> Self:
@@ -86,6 +93,9 @@ class PostedOut(BaseModel):
 def _poster(body: MovementIn, who: Actor) -> Callable[[UnitOfWork], object]:
     """The one stock service this kind of movement is posted by."""
     common = {"item_id": body.item_id, "reference": body.reference}
+    pack = PackId(body.pack_id) if body.pack_id is not None else None
+    if pack is not None and body.kind in ("adjust", "count"):
+        raise ValidationError("pack_id", str(pack), Message("pack.stock_units_only"))
     if body.kind == "transfer":
         return lambda uow: stock.transfer(
             uow,
@@ -93,16 +103,26 @@ def _poster(body: MovementIn, who: Actor) -> Callable[[UnitOfWork], object]:
             from_store_id=body.store_id,
             to_store_id=body.to_store_id,
             quantity=body.quantity,
+            pack_id=pack,
             **common,
         )
     if body.kind == "count":
         return lambda uow: stock.count(uow, who, store_id=body.store_id, counted=body.quantity, **common)
     if body.kind == "receive":
         return lambda uow: stock.receive(
-            uow, who, store_id=body.store_id, quantity=body.quantity, unit_cost=body.unit_cost, **common
+            uow,
+            who,
+            store_id=body.store_id,
+            quantity=body.quantity,
+            unit_cost=body.unit_cost,
+            pack_id=pack,
+            **common,
         )
-    post = stock.sell if body.kind == "sale" else stock.adjust
-    return lambda uow: post(uow, who, store_id=body.store_id, quantity=body.quantity, **common)
+    if body.kind == "sale":
+        return lambda uow: stock.sell(
+            uow, who, store_id=body.store_id, quantity=body.quantity, pack_id=pack, **common
+        )
+    return lambda uow: stock.adjust(uow, who, store_id=body.store_id, quantity=body.quantity, **common)
 
 
 def _answer(views: list[MovementView]) -> tuple[int, str]:

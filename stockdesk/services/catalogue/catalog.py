@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, String, func, literal, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier
+from stockdesk.db.pack_models import ItemPack
 from stockdesk.domain.errors import (
     DuplicateValue,
     InvalidBarcode,
@@ -128,6 +129,8 @@ def clean_barcode(code: str | None) -> str:
 
 def _ensure_barcode_free(uow: UnitOfWork, code: str) -> None:
     owner = uow.session.scalar(select(Item.sku).join(ItemBarcode).where(ItemBarcode.code == code))
+    if owner is None:  # a pack's code (packs.py) is a barcode too
+        owner = uow.session.scalar(select(Item.sku).join(ItemPack).where(ItemPack.code == code))
     if owner is not None:
         raise DuplicateValue("barcode", code, Message("barcode_taken", owner=owner))
 

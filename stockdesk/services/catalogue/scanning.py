@@ -30,7 +30,8 @@ from stockdesk.domain.gtin import (
 from stockdesk.domain.ids import BarcodeId, ItemId, StoreId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
-from stockdesk.services.catalogue import catalog, code_lookup
+from stockdesk.services.catalogue import catalog, code_lookup, packs
+from stockdesk.services.catalogue.packs import PackView
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import BarcodeView, ItemView, MovementView, StockLevelView, StoreView
 
@@ -59,6 +60,7 @@ class ScanResult:
     store: StoreView | None = None
     gs1: Gs1Data | None = None
     reason: str = ""
+    pack: PackView | None = None  # the code is a pack's (a case of 12): quantities count packs
 
     @property
     def ok(self) -> bool:
@@ -97,9 +99,14 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
         code, name = _shortest_form(gs1.gtin), name or "GS1"
     elif looks_like_gtin(code) and not is_valid_gtin(code, name or None):
         return ScanResult(ScanKind.WRONG_CHECK_DIGIT, raw, code, name, reason=_check_reason(code, name))
-    item = _find_item(uow, code, name)
+    forms = lookup_forms(code, name)
+    item = code_lookup.item_by_barcode(uow.engine, forms)
+    pack = None if item is not None else packs.pack_by_code(uow, forms)
+    if pack is not None:
+        item = catalog.get_item(uow, pack.item_id)
+    item = item or code_lookup.item_by_sku(uow.engine, code)
     if item is not None:
-        return ScanResult(ScanKind.ITEM, raw, code, name, item=item, gs1=gs1)
+        return ScanResult(ScanKind.ITEM, raw, code, name, item=item, gs1=gs1, pack=pack)
     if gs1 is None and not looks_like_gtin(code):
         located = _location(uow, raw, raw, allow_missing=True)
         if located.kind is ScanKind.LOCATION:
@@ -170,11 +177,6 @@ def lookup_forms(code: str, symbology: str = "") -> list[str]:
         if upce is not None:
             forms.append(upce)
     return list(dict.fromkeys(forms))
-
-
-def _find_item(uow: UnitOfWork, code: str, symbology: str) -> ItemView | None:
-    """By barcode (any printed form), then by SKU; one indexed join each (catalogue/code_lookup.py)."""
-    return code_lookup.item_by_code(uow.engine, lookup_forms(code, symbology), code)
 
 
 def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -> ItemCard:

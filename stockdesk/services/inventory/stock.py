@@ -13,12 +13,14 @@ from sqlalchemy import select
 from stockdesk.db.base import Base
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import ValidationError
-from stockdesk.domain.ids import ItemId, MovementId, StoreId, new_id
+from stockdesk.domain.ids import ItemId, MovementId, PackId, StoreId, new_id
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind, count_delta, signed_quantity
 from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.domain.units import check_in_unit, in_stock_unit
 from stockdesk.services.accounts import audit
+from stockdesk.services.catalogue.packs import pack_factor
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.inventory.ledger import on_hand, post, post_many
 from stockdesk.services.inventory.postings import Posting
@@ -38,6 +40,7 @@ class MovementRequest:
     unit_cost: MoneyInput | None = None
     reference: str = ""
     at: datetime | None = None
+    pack_id: PackId | None = None  # `quantity` counts these packs (a scanned case), not stock units
 
 
 def _prepare(uow: UnitOfWork, actor: Actor, request: MovementRequest, *, allow_negative: bool) -> Posting:
@@ -52,6 +55,7 @@ def _prepare(uow: UnitOfWork, actor: Actor, request: MovementRequest, *, allow_n
     if kind in (MovementKind.TRANSFER_IN, MovementKind.TRANSFER_OUT, MovementKind.COUNT):
         raise ValidationError("kind", kind.value, Message("kind_not_direct"))
     amount = parse_quantity("quantity", request.quantity, allow_negative=kind is MovementKind.ADJUST)
+    amount = in_item_unit(uow, item, "quantity", amount, request.pack_id)
     unit_cost = (
         parse_money("unit_cost", request.unit_cost, allow_none=True)
         if request.unit_cost is not None
@@ -66,6 +70,15 @@ def _prepare(uow: UnitOfWork, actor: Actor, request: MovementRequest, *, allow_n
         unit_cost,
         at=request.at,
     )
+
+
+def in_item_unit(
+    uow: UnitOfWork, item: Item, field: str, amount: Decimal, pack_id: PackId | None = None
+) -> Decimal:
+    """`amount` (of the item's pack `pack_id`, if given) in the item's stock unit, within its decimals."""
+    if pack_id is not None:
+        amount = in_stock_unit(amount, pack_factor(uow, item.id, pack_id))
+    return check_in_unit(field, amount, item.unit)
 
 
 def post_movements(
@@ -112,8 +125,9 @@ def _single(
     reference: str,
     unit_cost: MoneyInput | None = None,
     allow_negative: bool = False,
+    pack_id: PackId | None = None,
 ) -> MovementView:
-    request = MovementRequest(kind, item_id, store_id, quantity, unit_cost, reference)
+    request = MovementRequest(kind, item_id, store_id, quantity, unit_cost, reference, pack_id=pack_id)
     return post_movements(uow, actor, [request], allow_negative=allow_negative)[0]
 
 
@@ -126,8 +140,12 @@ def receive(
     quantity: QuantityInput,
     unit_cost: MoneyInput | None = None,
     reference: str = "",
+    pack_id: PackId | None = None,
 ) -> MovementView:
-    return _single(uow, actor, MovementKind.RECEIVE, item_id, store_id, quantity, reference, unit_cost)
+    """Goods in; with `pack_id`, `quantity` counts packs (a case's barcode receives the case's units)."""
+    return _single(
+        uow, actor, MovementKind.RECEIVE, item_id, store_id, quantity, reference, unit_cost, pack_id=pack_id
+    )
 
 
 def sell(
@@ -139,9 +157,19 @@ def sell(
     quantity: QuantityInput,
     reference: str = "",
     allow_negative: bool = False,
+    pack_id: PackId | None = None,
 ) -> MovementView:
+    """Goods out; with `pack_id`, `quantity` counts packs."""
     return _single(
-        uow, actor, MovementKind.SALE, item_id, store_id, quantity, reference, allow_negative=allow_negative
+        uow,
+        actor,
+        MovementKind.SALE,
+        item_id,
+        store_id,
+        quantity,
+        reference,
+        allow_negative=allow_negative,
+        pack_id=pack_id,
     )
 
 
@@ -170,6 +198,7 @@ def transfer(
     to_store_id: StoreId,
     quantity: QuantityInput,
     reference: str = "",
+    pack_id: PackId | None = None,
 ) -> tuple[MovementView, MovementView]:
     """Move stock between stores: two movements sharing one transfer id, both or neither."""
     with uow:
@@ -180,7 +209,7 @@ def transfer(
         if source.id == target.id:
             raise ValidationError("to_store", target.code, Message("same_store"))
         require(actor, Action.MOVE_STOCK, store_ids=[source.id, target.id])
-        amount = parse_quantity("quantity", quantity)
+        amount = in_item_unit(uow, item, "quantity", parse_quantity("quantity", quantity), pack_id)
         note = optional_text("reference", reference, max_length=200)
         transfer_id = new_id()
         out, into = post_many(
@@ -222,7 +251,7 @@ def count(
         item = uow.get(Item, item_id, "item")
         store = uow.get(Store, store_id, "store")
         require(actor, Action.MOVE_STOCK, store_ids=[store.id])
-        counted_qty = parse_quantity("counted", counted, allow_zero=True)
+        counted_qty = check_in_unit("counted", parse_quantity("counted", counted, allow_zero=True), item.unit)
         delta = count_delta(on_hand(uow, item.id, store.id), counted_qty)
         movement = post(
             uow,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -35,7 +35,9 @@ from stockdesk.domain import reorder as rules
 from stockdesk.domain.ids import ItemId, StoreId, SupplierId
 from stockdesk.domain.numbers import QuantityInput, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.domain.units import round_up_to_pack
 from stockdesk.services.accounts import audit
+from stockdesk.services.catalogue.packs import purchase_factors
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.maintenance import settings
 from stockdesk.services.planning.sales import forecast_sales, read_daily_sales
@@ -139,6 +141,18 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
     ]
 
 
+def in_purchase_packs(uow: UnitOfWork, targets: list[_Target]) -> list[_Target]:
+    """Targets whose item the supplier sells in packs order whole packs: the order multiple becomes
+    the item's own multiple rounded up to whole packs (a case of 12, never 10 pieces)."""
+    factors = purchase_factors(uow, list({t.item_id for t in targets}))
+    return [
+        replace(t, multiple=round_up_to_pack(t.multiple, factors[t.item_id]))
+        if t.item_id in factors
+        else t
+        for t in targets
+    ]
+
+
 def on_order(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key, Decimal]:
     """Ordered but not yet received, per (item, store), over sent and partly received orders."""
     outstanding = func.sum(PurchaseOrderLine.quantity - PurchaseOrderLine.received)
@@ -182,7 +196,7 @@ def _suggestions(
     with uow:
         store = uow.get(Store, store_id, "store").id if store_id is not None else None
         plan = settings.read(uow)
-        targets = _targets(uow, store)
+        targets = in_purchase_packs(uow, _targets(uow, store))
         keys: list[Key] = [(t.item_id, t.store_id) for t in targets]
         sales = read_daily_sales(
             uow, keys, days=plan.history_days, until=as_of or datetime.now(UTC), store_id=store

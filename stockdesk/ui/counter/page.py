@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit
 from stockdesk.domain.errors import InsufficientStock, StockDeskError, ValidationError
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog, organisation, scanning
+from stockdesk.services.catalogue.packs import PackView
 from stockdesk.services.catalogue.scanning import ScanKind, ScanResult
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock, undo
@@ -52,6 +53,7 @@ class CounterPage(QWidget):
         self.db, self.actor = db, actor
         self.run_dialog: Callable[[QDialog], bool] = exec_dialog  # tests replace it
         self.item: ItemView | None = None
+        self.pack: PackView | None = None  # the last scan was this pack's code: quantities count packs
         self.pending_unknown: ScanResult | None = None
         self.beeper = beeper or Beeper(self)
         self.scan_field = QLineEdit()
@@ -121,10 +123,15 @@ class CounterPage(QWidget):
         """Resolve a scan and show the outcome; returns it for callers that care."""
         result = scanning.resolve_scan(self.db.uow(), text, symbology)
         if result.kind is ScanKind.ITEM and result.item is not None:
-            self.show_item(result.item)
+            self.show_item(result.item, pack=result.pack)
             self.pending_unknown = None
+            if result.pack is not None:
+                banner = self.tr("{pack} of {factor} {unit}: quantities now count this pack").format(
+                    pack=result.pack.name, factor=format_quantity(result.pack.factor), unit=result.item.unit)
+            else:
+                banner = ""
             self._good(self.tr("{sku} — {name}").format(sku=result.item.sku, name=result.item.name),
-                       result.code, banner="")
+                       result.code, banner=banner)
         elif result.kind is ScanKind.LOCATION and result.store is not None:
             self.set_location(result.store.id)
             self._good(self.tr("Location: {code}").format(code=result.store.code), result.code,
@@ -154,6 +161,7 @@ class CounterPage(QWidget):
     def forget_item(self) -> None:
         """No item on the card: after a refused scan F1 must not sell the item scanned before it."""
         self.item = None
+        self.pack = None
         self.card.clear()
 
     def undo_last(self) -> None:
@@ -173,8 +181,9 @@ class CounterPage(QWidget):
         self._good(message, "", banner=message)
         self.stock_changed.emit(item.id)
 
-    def show_item(self, item: ItemView) -> None:
+    def show_item(self, item: ItemView, *, pack: PackView | None = None) -> None:
         self.item = item
+        self.pack = pack
         self.card.show_card(scanning.item_card(self.db.uow(), item))
         self.item_shown.emit(item)
 
@@ -255,24 +264,29 @@ class CounterPage(QWidget):
 
     def _post(self, action: QuickAction) -> None:
         assert self.item is not None
-        uow, item, store = self.db.uow(), self.item, self.location_id()
+        uow, item, store, pack = self.db.uow(), self.item, self.location_id(), self.pack
+        pack_id = pack.id if pack is not None else None
         quantity = "1" if action is QuickAction.SELL_ONE else self.quick.quantity_text()
         if store is None:
             raise ValidationError("location", "", self.tr("is not set: scan a store label or pick a store"))
         if action in (QuickAction.SELL_ONE, QuickAction.SELL):
-            stock.sell(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity)
+            stock.sell(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity, pack_id=pack_id)
             done = self.tr("Sold {qty} × {sku}")
         elif action is QuickAction.RECEIVE:
-            stock.receive(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity)
+            stock.receive(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity,
+                          pack_id=pack_id)
             done = self.tr("Received {qty} × {sku}")
         elif action is QuickAction.COUNT:
             stock.count(uow, self.actor, item_id=item.id, store_id=store, counted=quantity)
             done = self.tr("Counted {qty} × {sku}")
         else:
             stock.transfer(uow, self.actor, item_id=item.id, from_store_id=store,
-                           to_store_id=self.quick.transfer_target(), quantity=quantity)
+                           to_store_id=self.quick.transfer_target(), quantity=quantity, pack_id=pack_id)
             done = self.tr("Sent {qty} × {sku}")
-        self.show_item(item)
+        self.show_item(item, pack=pack)
+        if pack is not None and action is not QuickAction.COUNT:
+            quantity = self.tr("{qty} {pack} of {factor} {unit}").format(
+                qty=quantity, pack=pack.name, factor=format_quantity(pack.factor), unit=item.unit)
         message = done.format(qty=quantity, sku=item.sku)
         self._good(message, "", banner=message)
         self.stock_changed.emit(item.id)

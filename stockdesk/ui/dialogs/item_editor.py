@@ -27,6 +27,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.planning import store_points
 from stockdesk.services.views import ItemView
 from stockdesk.ui.dialogs.form import FormDialog
+from stockdesk.ui.dialogs.item_packs import PackList
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.widgets.barcode_view import BarcodeView
 
@@ -89,7 +90,14 @@ class ItemEditorDialog(FormDialog):
         self.supplier = self._combo("supplier_id", self.tr("Supplier"), organisation.list_suppliers(db.uow()))
         self._build_store_points()
         self._build_barcodes()
+        self.packs = PackList(db, actor, item, lambda text: self.show_field_error("packs", text))
+        self.packs.edited.connect(self._packs_edited)
+        self.add_row("packs", self.tr("Packs"), self.packs)
         self.sku.setFocus()
+
+    def _packs_edited(self) -> None:
+        self.clear_errors()
+        self.changed = True
 
     def _combo(self, field: str, label: str, choices: list) -> QComboBox:  # type: ignore[type-arg]
         combo = QComboBox()
