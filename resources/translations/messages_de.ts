@@ -615,6 +615,34 @@
             <source>names no store ({code})</source>
             <translation>nennt keine Filiale ({code})</translation>
         </message>
+        <message id="unit.whole">
+            <source>must be a whole number of {unit}</source>
+            <translation>muss eine ganze Zahl {unit} sein</translation>
+        </message>
+        <message id="unit.places">
+            <source>has more than {places} decimal places for {unit}</source>
+            <translation>hat mehr als {places} Nachkommastellen für {unit}</translation>
+        </message>
+        <message id="pack.code_taken">
+            <source>is already the barcode of another item or pack</source>
+            <translation>ist schon der Barcode eines anderen Artikels oder Gebindes</translation>
+        </message>
+        <message id="pack.name_taken">
+            <source>is already a pack of this item</source>
+            <translation>ist schon ein Gebinde dieses Artikels</translation>
+        </message>
+        <message id="pack.one_purchase_pack">
+            <source>only one pack of an item can be the purchase pack</source>
+            <translation>nur ein Gebinde eines Artikels kann das Einkaufsgebinde sein</translation>
+        </message>
+        <message id="pack.not_of_item">
+            <source>is a pack of another item</source>
+            <translation>ist ein Gebinde eines anderen Artikels</translation>
+        </message>
+        <message id="pack.stock_units_only">
+            <source>is not used by adjustments and counts: they are in the stock unit</source>
+            <translation>gilt nicht für Korrekturen und Zählungen: sie sind in der Lagereinheit</translation>
+        </message>
     </context>
     <context>
         <name>fields</name>

@@ -690,6 +690,10 @@
         <translation>&lt;b&gt;Diese Schicht&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>{pack} of {factor} {unit}: quantities now count this pack</source>
+        <translation>{pack} zu {factor} {unit}: Mengen zählen jetzt dieses Gebinde</translation>
+    </message>
+    <message>
         <source>{sku} — {name}</source>
         <translation>{sku} — {name}</translation>
     </message>
@@ -760,6 +764,10 @@
     <message>
         <source>Sent {qty} × {sku}</source>
         <translation>{qty} × {sku} umgelagert</translation>
+    </message>
+    <message>
+        <source>{qty} {pack} of {factor} {unit}</source>
+        <translation>{qty} {pack} zu {factor} {unit}</translation>
     </message>
     <message>
         <source>{sku} now has code {code}</source>
@@ -1180,6 +1188,10 @@
     <message>
         <source>Supplier</source>
         <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Packs</source>
+        <translation>Gebinde</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1858,6 +1870,57 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Line {n}</source>
         <translation>Position {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PackList</name>
+    <message>
+        <source>Pack</source>
+        <translation>Gebinde</translation>
+    </message>
+    <message>
+        <source>Contains</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s pack</source>
+        <translation>Einkaufsgebinde</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>Karton</translation>
+    </message>
+    <message>
+        <source>12</source>
+        <translation>12</translation>
+    </message>
+    <message>
+        <source>barcode (optional)</source>
+        <translation>Barcode (optional)</translation>
+    </message>
+    <message>
+        <source>supplier&apos;s pack</source>
+        <translation>Einkaufsgebinde</translation>
+    </message>
+    <message>
+        <source>Add pack</source>
+        <translation>Gebinde hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove pack</source>
+        <translation>Gebinde entfernen</translation>
+    </message>
+    <message>
+        <source>Save the item first, then add its packs here.</source>
+        <translation>Speichern Sie den Artikel zuerst, dann fügen Sie hier seine Gebinde hinzu.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
     </message>
 </context>
 <context>
