@@ -8,10 +8,10 @@ from datetime import date
 from stockdesk.cli.database import open_db
 from stockdesk.cli.options import Commands
 from stockdesk.domain.errors import ValidationError
-from stockdesk.domain.gtin import expand_upce
 from stockdesk.domain.messages import Message
 from stockdesk.reports.label_presets import PRESETS
-from stockdesk.reports.labels import Label, write_labels
+from stockdesk.reports.label_sources import item_label
+from stockdesk.reports.labels import write_labels
 from stockdesk.reports.registry import REPORTS, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
@@ -19,7 +19,6 @@ from stockdesk.services.catalogue import catalog, item_query
 from stockdesk.services.database import Database
 from stockdesk.services.views import ItemView
 
-_PRINTABLE = {"EAN13": "ean13", "EAN8": "ean8", "UPCA": "upca"}
 FILTERED_LIMIT = 10_000
 
 
@@ -87,18 +86,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
     totals = ", ".join(f"{key} {value}" for key, value in result.totals.items())
     print(f"wrote {result.path}" + (f" (totals: {totals})" if totals else ""))
     return 0
-
-
-def item_label(item: ItemView) -> Label:
-    """A label for the item: its first retail barcode, else its first code, else its SKU (Code 128)."""
-    for barcode in item.barcodes:
-        key = _PRINTABLE.get(barcode.symbology.upper())
-        if key is not None:
-            return Label(item.name, item.sell_price, barcode.code, key)
-        if barcode.symbology.upper() == "UPCE":  # printed as its UPC-A: the same GTIN, scans the same
-            return Label(item.name, item.sell_price, expand_upce(barcode.code), "upca")
-    code = item.barcodes[0].code if item.barcodes else item.sku
-    return Label(item.name, item.sell_price, code, "code128")
 
 
 def labelled_items(db: Database, skus: list[str], search: str | None) -> list[ItemView]:

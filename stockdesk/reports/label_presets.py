@@ -26,6 +26,7 @@ class LabelPreset:
     top: float
     pitch_x: float
     pitch_y: float
+    style: str = "product"  # "shelf": shelf-edge labels, the price big
 
     @property
     def per_sheet(self) -> int:
@@ -48,6 +49,8 @@ PRESETS: dict[str, LabelPreset] = {
                     63.5 * mm, 38.1 * mm, 7.21 * mm, 15.15 * mm, 66.04 * mm, 38.1 * mm),
         LabelPreset("letter-5160", "US Letter, 30 labels 2⅝ × 1 in (Avery 5160)", LETTER, 3, 10,
                     2.625 * inch, 1 * inch, 0.1875 * inch, 0.5 * inch, 2.75 * inch, 1 * inch),
+        LabelPreset("a4-shelf-3x8", "A4, 24 shelf-edge labels 70 × 37 mm, large price", A4, 3, 8,
+                    70 * mm, 37 * mm, 0.0, 0.5 * mm, 70 * mm, 37 * mm, style="shelf"),
     )
 }
 

@@ -38,10 +38,11 @@ _PAD_Y = 2 * mm
 
 @dataclass(frozen=True)
 class Label:
-    """What one label shows. `symbology` is one of ean13, ean8, upca, code128."""
+    """What one label shows. `symbology` is one of ean13, ean8, upca, code128; no price (a location
+    label) leaves the corner empty."""
 
     name: str
-    price: Decimal
+    price: Decimal | None
     code: str
     symbology: str = "ean13"
 
@@ -86,7 +87,8 @@ def write_labels(path: Path | str, labels: Iterable[Label], preset: str, copies:
         for slot, label in enumerate(_repeated(labels, copies)):
             if slot and slot % sheet.per_sheet == 0:
                 canvas.showPage()
-            _draw_label(canvas, sheet, slot % sheet.per_sheet, label, price_text)
+            draw = _draw_shelf_label if sheet.style == "shelf" else _draw_label
+            draw(canvas, sheet, slot % sheet.per_sheet, label, price_text)
         canvas.showPage()
         canvas.save()
     return max(slot, 0) // sheet.per_sheet + 1
@@ -107,7 +109,7 @@ def _draw_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
     digits_size = name_size - 1
     top = y + sheet.height - _PAD_Y - name_size
 
-    price = price_text(label.price)
+    price = price_text(label.price) if label.price is not None else ""
     canvas.setFillColor(INK)
     canvas.setFont(FONT_BOLD, name_size + 2)
     canvas.drawRightString(x + sheet.width - _PAD_X, top, price)
@@ -120,6 +122,33 @@ def _draw_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
     _draw_bars(canvas, label, x + _PAD_X, inner, bars_bottom, bars_top - bars_bottom)
     canvas.setFont(FONT, digits_size)
     canvas.drawCentredString(x + sheet.width / 2, y + _PAD_Y, label.code)
+
+
+def _draw_shelf_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
+                      price_text: Callable[[Decimal], str]) -> None:
+    """A shelf-edge label: the price big enough to read from the aisle, the name above it, the bars
+    in the right half for the clerk's scanner."""
+    x, y = sheet.origin(slot)
+    inner = sheet.width - 2 * _PAD_X
+    name_size = min(8.0, sheet.height / mm * 0.25)
+    top = y + sheet.height - _PAD_Y - name_size
+    canvas.setFillColor(INK)
+    name = fit_text(label.name, inner, bold=True, size=name_size)
+    draw_text(canvas, x + _PAD_X, top, name, font=FONT_BOLD, size=name_size)
+    half = inner / 2
+    if label.price is not None:
+        price = price_text(label.price)
+        size = min(sheet.height / mm * 0.9, 28.0)
+        while size > 8 and canvas.stringWidth(price, FONT_BOLD, size) > half - 2 * mm:
+            size -= 1
+        canvas.setFont(FONT_BOLD, size)
+        canvas.drawString(x + _PAD_X, y + _PAD_Y + 1 * mm, price)
+    digits_size = name_size - 1.5
+    bars_left = x + _PAD_X + half
+    bars_bottom = y + _PAD_Y + digits_size + 1.5
+    _draw_bars(canvas, label, bars_left, half, bars_bottom, top - 2 * mm - bars_bottom)
+    canvas.setFont(FONT, digits_size)
+    canvas.drawCentredString(bars_left + half / 2, y + _PAD_Y, label.code)
 
 
 def _draw_bars(canvas: Canvas, label: Label, left: float, width: float, bottom: float, height: float) -> None:

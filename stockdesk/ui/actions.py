@@ -51,6 +51,14 @@ SPECS = (
         QT_TRANSLATE_NOOP("Actions", "&Item"),
     ),
     ActionSpec(
+        "labels",
+        QT_TRANSLATE_NOOP("Actions", "Print &labels…"),
+        ("Ctrl+L",),
+        QT_TRANSLATE_NOOP("Actions", "Label sheets for the selected items (Shift/Ctrl+click for several)"),
+        QT_TRANSLATE_NOOP("Actions", "&Item"),
+        toolbar=False,
+    ),
+    ActionSpec(
         "receive",
         QT_TRANSLATE_NOOP("Actions", "&Receive"),
         ("F2",),

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             "new_item": self.new_item,
             "edit_item": self.edit_item,
             "archive_item": self.archive_item,
+            "labels": self.print_labels,
             "receive": lambda: self.move_stock(MovementType.RECEIVE),
             "sell": lambda: self.move_stock(MovementType.SELL),
             "transfer": lambda: self.move_stock(MovementType.TRANSFER),
@@ -274,6 +275,27 @@ class MainWindow(QMainWindow):
         done = self.tr("Restored {sku}") if restore else self.tr("Archived {sku}")
         self.statusBar().showMessage(done.format(sku=item.sku), 5000)
         self.refresh(item.id)
+
+    def selected_items(self) -> list[ItemView]:
+        """The items of the selected rows, in table order (archived or deleted since: left out)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        items = []
+        for row in rows:
+            try:
+                items.append(catalog.get_item(self.db.uow(), self.model.item_id(row)))
+            except StockDeskError:
+                continue
+        return items
+
+    def print_labels(self) -> None:
+        items = self.selected_items()
+        if not items and (item := self.chosen_item("labels")) is not None:
+            items = [item]
+        if items:
+            # reportlab and QtPdf load with the first sheet, not with the window (test_lazy_imports).
+            from stockdesk.ui.dialogs.labels_dialog import LabelsDialog
+
+            self.run_dialog(LabelsDialog.for_items(self.db, items, self))
 
     def move_stock(self, kind: MovementType) -> None:
         if not self.actions[kind.value].isEnabled() or (item := self.chosen_item(kind.value)) is None:

@@ -48,7 +48,16 @@ class StoresPage(ListPage):
         may = allowed(actor, Action.MANAGE_STORES)
         self.add_button("edit", self.tr("&Edit store"), "Ctrl+Shift+O", self.edit).setEnabled(may)
         self.add_button("new", self.tr("&New store"), "Ctrl+Shift+N", self.new).setEnabled(may)
+        self.add_button("labels", self.tr("Location &labels…"), "Ctrl+Shift+L", self.print_labels)
         self.reload()
+
+    def print_labels(self) -> None:
+        """Labels a clerk scans before counting or receiving there (location-first)."""
+        from stockdesk.ui.dialogs.labels_dialog import LabelsDialog  # reportlab loads with the sheet
+
+        store = self.selected()
+        stores = [store] if store is not None else organisation.list_stores(self.db.uow())
+        self.run_dialog(LabelsDialog.for_stores(self.db, stores, self))
 
     def reload(self) -> None:
         self.model.set_rows(organisation.list_stores(self.db.uow(), include_inactive=True))  # type: ignore[attr-defined]

@@ -145,8 +145,11 @@ class OrdersPage(QWidget):
         self.receive_button = QPushButton(self.tr("&Receive typed quantities"))
         self.receive_button.clicked.connect(lambda: self._attempt(self.receive))
         self.receive_widgets = (self.scan, self.scan_quantity, self.receive_button)
+        self.labels_button = QPushButton(self.tr("Receipt &labels…"))
+        self.labels_button.setToolTip(self.tr("One label per unit ordered, to stick on the delivery"))
+        self.labels_button.clicked.connect(self.print_labels)
         row = QHBoxLayout()
-        for widget in self.receive_widgets:
+        for widget in (*self.receive_widgets, self.labels_button):
             row.addWidget(widget)
         return row
 
@@ -184,6 +187,7 @@ class OrdersPage(QWidget):
         receiving = order is not None and order.status in ("sent", "partial")
         for widget in self.draft_widgets:
             widget.setEnabled(order is not None and order.status == "draft" and manage)
+        self.labels_button.setEnabled(order is not None and bool(order.lines))
         for widget in self.receive_widgets:
             may_receive = receiving and allowed(self.actor, Action.MOVE_STOCK, store_ids=[order.store_id])
             widget.setEnabled(may_receive)
@@ -245,6 +249,14 @@ class OrdersPage(QWidget):
         self._changed(order, self.tr("{number} queued for e-mail; PDF: <a href=\"{link}\">{path}</a>").format(
             number=order.number, link=link, path=path))
         return path
+
+    def print_labels(self) -> None:
+        if self.order is None:
+            return
+        # reportlab and QtPdf load with the first sheet, not with the page.
+        from stockdesk.ui.dialogs.labels_dialog import LabelsDialog
+
+        self.run_dialog(LabelsDialog.for_order(self.db, self.order.id, self.order.number, self))
 
     def add_scan(self) -> None:
         order, code = self.order, self.scan.text().strip()
