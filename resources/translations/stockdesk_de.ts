@@ -44,6 +44,14 @@
         <translation>Den ausgewählten Artikel archivieren oder wiederherstellen</translation>
     </message>
     <message>
+        <source>Print &amp;labels…</source>
+        <translation>&amp;Etiketten drucken…</translation>
+    </message>
+    <message>
+        <source>Label sheets for the selected items (Shift/Ctrl+click for several)</source>
+        <translation>Etikettenbögen für die gewählten Artikel (Umschalt/Strg+Klick für mehrere)</translation>
+    </message>
+    <message>
         <source>&amp;Receive</source>
         <translation>&amp;Wareneingang</translation>
     </message>
@@ -1300,6 +1308,61 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Print labels</source>
+        <translation>Etiketten drucken</translation>
+    </message>
+    <message>
+        <source>Receipt labels for {number}</source>
+        <translation>Wareneingangs-Etiketten für {number}</translation>
+    </message>
+    <message>
+        <source>Location labels</source>
+        <translation>Lagerort-Etiketten</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etikett</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Also the packs&apos; labels (cases with their own barcode)</source>
+        <translation>Auch die Etiketten der Gebinde (Kartons mit eigenem Barcode)</translation>
+    </message>
+    <message>
+        <source>Save PDF and open it…</source>
+        <translation>PDF speichern und öffnen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Bogen</translation>
+    </message>
+    <message>
+        <source>{labels} labels on {sheets} sheets</source>
+        <translation>{labels} Etiketten auf {sheets} Bögen</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Gespeichert unter {path}</translation>
+    </message>
+</context>
+<context>
     <name>LedgerPage</name>
     <message>
         <source>When</source>
@@ -1827,6 +1890,14 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>&amp;Receive typed quantities</source>
         <translation>Eingegebene Mengen &amp;einbuchen</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;labels…</source>
+        <translation>Eingangs-&amp;Etiketten…</translation>
+    </message>
+    <message>
+        <source>One label per unit ordered, to stick on the delivery</source>
+        <translation>Ein Etikett je bestellter Einheit, für die Lieferung</translation>
     </message>
     <message>
         <source>Select an order.</source>
@@ -2802,6 +2873,10 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>&amp;Neue Filiale</translation>
     </message>
     <message>
+        <source>Location &amp;labels…</source>
+        <translation>Lagerort-&amp;Etiketten…</translation>
+    </message>
+    <message>
         <source>Your stores</source>
         <translation>Ihre Filialen</translation>
     </message>
@@ -3250,6 +3325,13 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save labels</source>
+        <translation>Etiketten speichern</translation>
     </message>
 </context>
 </TS>
