@@ -39,6 +39,10 @@ def counts(db: Database) -> tuple[int, int]:
     return int(items or 0), int(moves or 0)
 
 
+def catalogue_store(db: Database, code: str):
+    return next(s.id for s in organisation.list_stores(db.uow()) if s.code == code)
+
+
 def write_csv(path: Path, rows: list[list[str]], *, delimiter: str = ",", encoding: str = "utf-8") -> Path:
     with path.open("w", encoding=encoding, newline="") as handle:
         csv.writer(handle, delimiter=delimiter).writerows(rows)
@@ -56,7 +60,7 @@ def test_a_good_file_creates_items_with_category_supplier_barcodes_and_opening_s
         [
             HEADER,
             ["SAW-1", "Hand saw", "12.50", "Tools > Saws", "acme", "4006381333931; 1234567", "5", ""],
-            ["HAM-1", "Hammer", "", "tools", "", "", "", "2.5"],
+            ["HAM-1", "Hammer", "", "tools", "", "", "", "2"],
         ],
     )
     result = imports.import_file(catalogue.uow(), admin, path)
@@ -191,8 +195,8 @@ def test_german_excel_csv_in_cp1252_with_semicolons_and_decimal_commas(catalogue
     path = write_csv(
         tmp_path / "de.csv",
         [
-            ["Artikelnummer", "Bezeichnung", "Verkaufspreis", "Bestand:MAIN"],
-            ["D-1", "Säge groß", "1.234,50", "2,5"],
+            ["Artikelnummer", "Bezeichnung", "Einheit", "Verkaufspreis", "Bestand:MAIN"],
+            ["D-1", "Säge groß", "kg", "1.234,50", "2,5"],
         ],
         delimiter=";",
         encoding="cp1252",
@@ -200,6 +204,7 @@ def test_german_excel_csv_in_cp1252_with_semicolons_and_decimal_commas(catalogue
     imports.import_file(catalogue.uow(), admin, path)
     item = catalog.find_item(catalogue.uow(), "D-1")
     assert (item.name, item.sell_price) == ("Säge groß", Decimal("1234.50"))
+    assert stock.on_hand_of(catalogue.uow(), item.id, catalogue_store(catalogue, "MAIN")) == Decimal("2.5")
 
 
 def test_xlsx_numbers_and_barcodes_read_as_a_person_sees_them(catalogue, admin, tmp_path):
@@ -303,3 +308,22 @@ def _generated_setup(db: Database):
         tools = organisation.create_category(db.uow(), admin, name="Tools")
         organisation.create_category(db.uow(), admin, name="Saws", parent_id=tools.id)
     return db, users.system_actor(db.uow())
+
+
+def test_opening_stock_must_fit_the_items_unit(catalogue, admin, tmp_path):
+    before = counts(catalogue)
+    path = write_csv(
+        tmp_path / "units.csv",
+        [
+            ["SKU", "Name", "Unit", "stock:MAIN"],
+            ["ROPE-1", "Rope by the metre", "m", "12.5"],
+            ["HOOK-1", "Hooks", "pcs", "2.5"],
+            ["NUT-1", "Nuts", "", "0.5"],  # no unit: pieces
+        ],
+    )
+    with pytest.raises(ImportRejected) as raised:
+        imports.import_file(catalogue.uow(), admin, path)
+    found = {(p.row, p.field, p.value) for p in raised.value.problems}
+    assert found == {(3, "stock:MAIN", "2.5"), (4, "stock:MAIN", "0.5")}
+    assert "whole number of pcs" in str(raised.value.problems[0])
+    assert counts(catalogue) == before

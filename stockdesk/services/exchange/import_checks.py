@@ -20,6 +20,7 @@ from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.skus import sku_key
+from stockdesk.domain.units import check_in_unit
 from stockdesk.services.catalogue.bulk import RowProblem
 from stockdesk.services.catalogue.catalog import clean_barcode
 from stockdesk.services.exchange.import_files import FIELDS, IGNORE, STOCK_PREFIX
@@ -165,7 +166,22 @@ def check_row(
             row.problem(header, raw, error.reason)
         for n in range(already, len(row.problems)):  # a cell's own checks name the field; show the header
             row.problems[n] = replace(row.problems[n], field=header)
+    _stock_in_unit(row, columns, lookups)
     return row
+
+
+def _stock_in_unit(row: CheckedRow, columns: Sequence[tuple[int, str, str]], lookups: Lookups) -> None:
+    """Opening stock (posted for new items only) within the item's unit: no 1.5 pieces."""
+    unit = str(row.values.get("unit", "pcs"))
+    for _index, header, name in columns:
+        store = lookups.stores.get(name[len(STOCK_PREFIX) :]) if name.startswith(STOCK_PREFIX) else None
+        quantity = row.stock.get(store) if store is not None else None
+        if quantity is None:
+            continue
+        try:
+            check_in_unit(name, quantity, unit)
+        except ValidationError as error:
+            row.problem(header, str(quantity), error.reason)
 
 
 def _check_cell(row: CheckedRow, name: str, raw: str, lookups: Lookups, delimiter: str) -> None:
