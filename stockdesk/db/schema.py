@@ -7,6 +7,7 @@ to this import.
 from stockdesk.db import (  # noqa: F401 - imported for the tables they register
     alerts_models,
     api_models,
+    desk_models,
     models,
     pack_models,
     planning_models,

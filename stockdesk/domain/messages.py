@@ -185,6 +185,16 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "scan.gs1_without_gtin": "is a GS1 code without a GTIN (AI 01)",
     "scan.no_item": "belongs to no item",
     "scan.no_store": "names no store ({code})",
+    # desks syncing over HTTP (issue 15)
+    "sync.desk_id": "is not a desk id (letters, digits, - and _, at most 64; not 'server')",
+    "sync.desk_revoked": "the desk {desk!r} was revoked on the server: an admin must register it again",
+    "sync.code_invalid": "the enrolment code is not valid (unknown, used or older than a day)",
+    "sync.token_invalid": "the desk token is not valid: register the desk again",
+    "sync.batch_too_large": "is larger than {maximum} changes: send smaller batches",
+    "sync.body_too_large": "the request body is larger than {maximum} bytes",
+    "sync.malformed": "is not a batch of changes: {problem}",
+    "sync.desk_login": "registering a desk needs a manager's or admin's log-in or an enrolment code",
+    "sync.server_postgresql": "is not PostgreSQL: desks sync with a server on PostgreSQL",
     # units and packs (issue 21)
     "unit.whole": "must be a whole number of {unit}",
     "unit.places": "has more than {places} decimal places for {unit}",

@@ -22,8 +22,15 @@ from stockdesk.db.capture import queued_changes
 from stockdesk.services.database import Database
 from stockdesk.sync import transfer
 from stockdesk.sync.credentials import CredentialStore
-from stockdesk.sync.errors import ServerUnreachable, SyncError
-from stockdesk.sync.server.setup import check_versions, desk_server_url, server_engine
+from stockdesk.sync.errors import NotRegistered, ServerUnreachable, SyncError
+from stockdesk.sync.server.setup import (
+    check_versions,
+    default_store,
+    desk_server_url,
+    is_http,
+    saved_server,
+    server_engine,
+)
 
 BASE_DELAY_S = 30.0
 MAX_DELAY_S = 600.0
@@ -61,6 +68,7 @@ class SyncService:
         self._last_sync: datetime | None = None
         self._last_error = ""
         self.failures = 0
+        self.refused = 0  # changes the server refused in this session (kept in sync_refused)
 
     def _engine(self) -> Engine:
         if self._server is None:
@@ -83,6 +91,9 @@ class SyncService:
         return SyncReport(True, report[0], report[1], report[2], report[3], "", time.perf_counter() - started)
 
     def _run(self) -> tuple[int, int, int, int]:
+        url = saved_server(self.db)
+        if is_http(url):
+            return self._run_http(url)
         server = self._engine()
         with server.connect() as connection:
             check_versions(connection)
@@ -95,6 +106,25 @@ class SyncService:
             copied = transfer.snapshot(self.db.engine, server, desk)
         pulled = transfer.pull(self.db.engine, server, desk, hook=self._hook)
         return pushed, pulled, copied, conflicts
+
+    def _run_http(self, url: str) -> tuple[int, int, int, int]:
+        from stockdesk.sync import http_transfer  # httpx loads with the first sync, not with the window
+
+        token = (self._store or default_store(self.db)).load(self.db.desk_id)
+        if not token:
+            raise NotRegistered()
+        desk = self.db.desk_id
+        with http_transfer.client(url, token) as http:
+            http_transfer.check_versions(http)
+            totals = http_transfer.push(self.db.engine, http, desk, hook=self._hook)
+            copied = 0
+            with self.db.engine.connect() as connection:
+                first = transfer.read_cursor(connection) == 0
+            if first:
+                copied = http_transfer.snapshot(self.db.engine, http, desk)
+            pulled = http_transfer.pull(self.db.engine, http, desk, hook=self._hook)
+        self.refused += totals.refused
+        return totals.pushed, pulled, copied, totals.conflicts
 
     def status(self) -> SyncStatus:
         with self.db.engine.connect() as connection:

@@ -15,6 +15,7 @@ from stockdesk.api.routers import (
     packs,
     planning,
     stores,
+    sync,
     users,
 )
 
@@ -31,4 +32,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     alerts.router,
     audit.router,
     planning.router,
+    sync.router,
 )

@@ -26,6 +26,7 @@ from stockdesk.sync.errors import DeskTooOld, NotRegistered, ServerTooOld, SyncE
 from stockdesk.sync.server import capture as server_capture
 
 SERVER_URL_KEY = "sync_server_url"
+DESK_NAME_KEY = "sync_desk_name"
 NO_WRITE_TABLES = ("sync_desk", "sync_server", "alembic_version")
 
 
@@ -89,6 +90,44 @@ def register_desk(db: Database, admin_url: str, store: CredentialStore | None = 
             )
         )
     return desk_url
+
+
+def register_desk_over_http(
+    db: Database,
+    server_url: str,
+    *,
+    name: str,
+    email: str = "",
+    password: str = "",
+    code: str = "",
+    store: CredentialStore | None = None,
+) -> str:
+    """Register this desk with the server's API (a manager's log-in or an enrolment code): the desk
+    keeps the token in the keyring or a 0600 file and the server's address; no database role."""
+    from stockdesk.sync import http_transfer  # httpx loads when a desk registers or syncs
+
+    token = http_transfer.register(server_url, db.desk_id, name, email=email, password=password, code=code)
+    where = (store or default_store(db)).save(db.desk_id, token)
+    _save_setting(db, SERVER_URL_KEY, server_url.rstrip("/"))
+    _save_setting(db, DESK_NAME_KEY, name)
+    return where
+
+
+def _save_setting(db: Database, key: str, value: str) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(LocalSetting.__table__.delete().where(LocalSetting.key == key))
+        connection.execute(LocalSetting.__table__.insert().values(key=key, value=value))
+
+
+def is_http(url: str) -> bool:
+    return url.startswith(("http://", "https://"))
+
+
+def saved_server(db: Database) -> str:
+    """The address this desk syncs with ("" when it is not registered)."""
+    with db.engine.connect() as connection:
+        saved = connection.scalar(select(LocalSetting.value).where(LocalSetting.key == SERVER_URL_KEY))
+    return str(saved or "")
 
 
 def default_store(db: Database) -> CredentialStore:

@@ -1,0 +1,238 @@
+"""Desks sync here: register with a manager's log-in or an enrolment code, then push and pull with the
+desk token. The desk never holds a database credential; the server names the desk from its token and
+checks every pushed change (stockdesk/sync/server/checks.py)."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials
+from pydantic import BaseModel, Field
+from pydantic import ValidationError as PydanticError
+
+from stockdesk.api.deps import actor, bearer, caller, database
+from stockdesk.domain.errors import AuthenticationFailed, ValidationError
+from stockdesk.domain.messages import Message
+from stockdesk.domain.permissions import Actor
+from stockdesk.services.database import Database
+from stockdesk.sync.changes import Change
+from stockdesk.sync.server import desks, http_side
+from stockdesk.sync.server.desks import DeskView
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+MAX_CHANGES = 5000  # a desk's PUSH_BATCH: a slow link sends several small batches, not one huge one
+MAX_INFLATED = 32_000_000  # a compressed body may not unpack into more than this (no zip bombs)
+
+
+class DeskIn(BaseModel):
+    desk_id: str = Field(max_length=64, description="the desk's own id (it stamps its changes with it)")
+    name: str = Field(max_length=100, examples=["Counter 1, Main store"])
+    enrolment_code: str = Field(
+        default="", max_length=64, description="from `stockdesk desk enrol`, instead of a manager's log-in"
+    )
+
+
+class DeskOut(BaseModel):
+    desk_id: str
+    name: str
+    last_sync_at: str | None
+    revoked: bool
+
+    @classmethod
+    def of(cls, view: DeskView) -> DeskOut:
+        last = view.last_sync_at.isoformat() if view.last_sync_at else None
+        return cls(desk_id=view.desk_id, name=view.name, last_sync_at=last, revoked=view.revoked)
+
+
+class RegisteredOut(BaseModel):
+    desk: DeskOut
+    token: str = Field(description="the desk token: shown once, keep it in the keyring")
+
+
+class WireChange(BaseModel):
+    change_id: str = Field(max_length=64)
+    hlc: str = Field(max_length=64)
+    tbl: str = Field(max_length=64)
+    row_id: str = Field(max_length=40)
+    op: Literal["I", "U"]
+    fields: list[str] = Field(default_factory=list, max_length=200)
+    data: str = Field(max_length=200_000, description="the row in the desk file's stored form, as JSON text")
+    base_cursor: int = 0
+    local_seq: int = 0
+
+
+class PushIn(BaseModel):
+    heads: list[str] = Field(description="the desk's schema revisions")
+    changes: list[WireChange]
+
+
+class RefusalOut(BaseModel):
+    change_id: str
+    reason: str
+
+
+class PushOut(BaseModel):
+    applied: int
+    duplicates: int
+    conflicts: int
+    last_seq: int
+    refused: list[RefusalOut]
+
+
+class PulledChange(BaseModel):
+    seq: int
+    change_id: str
+    hlc: str
+    tbl: str
+    row_id: str
+    op: str
+    fields: str
+    data: str
+    origin: str
+
+
+class PullOut(BaseModel):
+    changes: list[PulledChange]
+
+
+def desk(
+    credentials: HTTPAuthorizationCredentials | None = Depends(bearer), db: Database = Depends(database)
+) -> DeskView:
+    """The desk the request's token names (401 for none, an unknown or a revoked token)."""
+    token = credentials.credentials if credentials is not None else ""
+    if not token.startswith(desks.TOKEN_PREFIX):
+        raise AuthenticationFailed(Message("sync.token_invalid"))
+    return desks.desk_of_token(db.uow(), token)
+
+
+def _needs_postgresql(db: Database) -> None:
+    if db.engine.dialect.name != "postgresql":
+        raise ValidationError("database", db.engine.dialect.name, Message("sync.server_postgresql"))
+
+
+@router.post("/desks", status_code=201, response_model=RegisteredOut, summary="Register a desk")
+def register_desk(
+    body: DeskIn,
+    request: Request,
+    credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
+    db: Database = Depends(database),
+) -> RegisteredOut:
+    """With a manager's or admin's access token, or with an enrolment code in the body."""
+    who: Actor | None = None
+    if credentials is not None and credentials.credentials:
+        who = caller(request, credentials, db).actor
+    elif not body.enrolment_code:
+        raise AuthenticationFailed(Message("sync.desk_login"))
+    made = desks.register(db.uow(), desk_id=body.desk_id, name=body.name, actor=who, code=body.enrolment_code)
+    return RegisteredOut(desk=DeskOut.of(made.view), token=made.token)
+
+
+@router.get("/desks", response_model=list[DeskOut], summary="Registered desks and when each last synced")
+def list_desks(db: Database = Depends(database), who: Actor = Depends(actor)) -> list[DeskOut]:
+    return [DeskOut.of(view) for view in desks.list_desks(db.uow(), who)]
+
+
+@router.delete("/desks/{desk_id}", response_model=DeskOut, summary="Revoke a desk's token")
+def revoke_desk(desk_id: str, db: Database = Depends(database), who: Actor = Depends(actor)) -> DeskOut:
+    return DeskOut.of(desks.revoke(db.uow(), who, desk_id))
+
+
+@router.get("/version", summary="The server's schema revisions (a desk syncs only with the same set)")
+def version(db: Database = Depends(database), _desk: DeskView = Depends(desk)) -> dict[str, list[str]]:
+    return {"heads": http_side.heads(db.engine)}
+
+
+def _inflated(raw: bytes, encoding: str) -> bytes:
+    if encoding.strip().lower() != "gzip":
+        return raw
+    try:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        body = inflater.decompress(raw, MAX_INFLATED)
+    except zlib.error as error:
+        raise ValidationError("body", "", Message("sync.malformed", problem=f"not gzip ({error})")) from None
+    if inflater.unconsumed_tail:
+        raise ValidationError("body", "", Message("sync.body_too_large", maximum=MAX_INFLATED))
+    return body
+
+
+def _batch(body: bytes) -> PushIn:
+    try:
+        batch = PushIn.model_validate_json(body)
+    except PydanticError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ValidationError(
+            "changes", "", Message("sync.malformed", problem=f"{where}: {first['msg']}")
+        ) from None
+    if len(batch.changes) > MAX_CHANGES:
+        raise ValidationError(
+            "changes", len(batch.changes), Message("sync.batch_too_large", maximum=MAX_CHANGES)
+        )
+    return batch
+
+
+@router.post("/push", response_model=PushOut, summary="Push a batch of the desk's changes (gzip welcome)")
+async def push(
+    request: Request, db: Database = Depends(database), pusher: DeskView = Depends(desk)
+) -> PushOut:
+    _needs_postgresql(db)
+    batch = _batch(_inflated(await request.body(), request.headers.get("content-encoding", "")))
+    problem = http_side.schema_problem(db.engine, batch.heads)
+    if problem:
+        raise ValidationError("heads", ",".join(batch.heads), problem)
+    changes = [
+        # The desk is the token's, whatever the body says: no desk can push as another or as the server.
+        Change(
+            c.change_id,
+            c.hlc,
+            c.tbl,
+            c.row_id,
+            c.op,
+            tuple(c.fields),
+            None,
+            pusher.desk_id,
+            c.base_cursor,
+            0,
+            c.local_seq,
+            c.data,
+        )
+        for c in batch.changes
+    ]
+    answer = await run_in_threadpool(http_side.push_checked, db.engine, pusher.desk_id, changes)
+    await run_in_threadpool(desks.touch, db.uow(), pusher.desk_id)
+    return PushOut(
+        applied=answer.applied,
+        duplicates=answer.duplicates,
+        conflicts=answer.conflicts,
+        last_seq=answer.last_seq,
+        refused=[RefusalOut(change_id=r.change_id, reason=r.reason) for r in answer.refused],
+    )
+
+
+@router.get("/pull", response_model=PullOut, summary="The change log after a sequence number")
+def pull(
+    after: int = Query(0, ge=0),
+    limit: int = Query(MAX_CHANGES, ge=1, le=MAX_CHANGES),
+    db: Database = Depends(database),
+    puller: DeskView = Depends(desk),
+) -> Response:
+    _needs_postgresql(db)
+    rows = http_side.pull_page(db.engine, after, limit)
+    desks.touch(db.uow(), puller.desk_id)
+    body = PullOut.model_validate({"changes": rows}).model_dump_json().encode()
+    if len(body) > 4096:
+        return Response(
+            gzip.compress(body, 5), media_type="application/json", headers={"Content-Encoding": "gzip"}
+        )
+    return Response(body, media_type="application/json")
+
+
+@router.get("/snapshot", summary="Every shared row at one moment (first sync), as JSON lines")
+def snapshot(db: Database = Depends(database), _desk: DeskView = Depends(desk)) -> StreamingResponse:
+    _needs_postgresql(db)
+    return StreamingResponse(http_side.snapshot_lines(db.engine), media_type="application/x-ndjson")

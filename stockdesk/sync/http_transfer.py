@@ -1,0 +1,228 @@
+"""The desk's half of sync over the server's HTTP API: register, push, pull, first-sync snapshot.
+
+The guarantees are those of the direct protocol (docs/sync-protocol.md): outbox rows leave the desk
+only after the server answered that it committed them (a batch lost on the way is sent again, and the
+server applies a change id once); the pull cursor moves in the same local transaction as the pulled
+rows; a new desk starts from one consistent snapshot, then follows the log from its sequence number.
+What changes: the desk holds a token (keyring, else a 0600 file), never a database credential; the
+server names the desk from the token and checks every change; a change the server refuses leaves the
+outbox for `sync_refused` with the reason (shown on the sync page, never retried).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import httpx
+from sqlalchemy import Engine
+
+from stockdesk.db import migrate
+from stockdesk.db.base import utcnow
+from stockdesk.db.synced_tables import synced_tables
+from stockdesk.sync.changes import Change, _split
+from stockdesk.sync.errors import DeskTooOld, ServerTooOld, ServerUnreachable, SyncError
+from stockdesk.sync.hlc import wall_of
+from stockdesk.sync.local_apply import LocalApply
+from stockdesk.sync.transfer import OUTBOX_COLUMNS, PULL_BATCH, PUSH_BATCH, _advance, read_cursor
+
+API = "/api/v1"
+TIMEOUT = httpx.Timeout(60.0, connect=5.0)  # an absent server must make the desk go offline quickly
+Hook = Callable[[str], None]
+GZIP_JSON = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+
+
+class DeskRefused(SyncError):
+    """The server does not accept this desk's token (revoked, or unknown): the outbox stays."""
+
+
+@dataclass(frozen=True)
+class PushTotals:
+    pushed: int
+    conflicts: int
+    refused: int
+
+
+def _verify() -> bool | str:
+    # A shop server with its own certificate authority: point the desks at its certificate.
+    return os.environ.get("STOCKDESK_SYNC_CAFILE") or True
+
+
+def client(server_url: str, token: str = "") -> httpx.Client:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return httpx.Client(
+        base_url=server_url.rstrip("/") + API, headers=headers, timeout=TIMEOUT, verify=_verify()
+    )
+
+
+def _answer(response: httpx.Response) -> Any:
+    """The JSON of a good answer; a refusal becomes a SyncError with the server's own sentence."""
+    if response.status_code < 300:
+        return response.json()
+    try:
+        detail = str(response.json().get("detail") or response.text)
+    except ValueError:
+        detail = response.text[:200]
+    if response.status_code == 401:
+        raise DeskRefused(detail)
+    raise SyncError(f"the server refused the request ({response.status_code}): {detail}")
+
+
+def _call(send: Callable[[], httpx.Response]) -> Any:
+    try:
+        return _answer(send())
+    except httpx.TransportError as error:
+        raise ServerUnreachable(str(error) or type(error).__name__) from error
+
+
+# -- registering --------------------------------------------------------------------------------
+
+
+def register(
+    server_url: str, desk_id: str, name: str, *, email: str = "", password: str = "", code: str = ""
+) -> str:
+    """The desk's new token, given a manager's or admin's log-in or an enrolment code."""
+    with client(server_url) as http:
+        token = ""
+        if email:
+            login = _call(lambda: http.post("/auth/token", json={"email": email, "password": password}))
+            token = str(login["access_token"])
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        body = {"desk_id": desk_id, "name": name, "enrolment_code": code}
+        made = _call(lambda: http.post("/sync/desks", json=body, headers=headers))
+    return str(made["token"])
+
+
+# -- one sync -----------------------------------------------------------------------------------
+
+
+def check_versions(http: httpx.Client) -> None:
+    theirs = frozenset(_call(lambda: http.get("/sync/version"))["heads"])
+    ours = frozenset(migrate.head_revisions())
+    if theirs - ours:
+        raise DeskTooOld(theirs - ours)
+    if ours - theirs:
+        raise ServerTooOld(ours - theirs)
+
+
+def _wire(change: Change) -> dict[str, Any]:
+    return {
+        "change_id": change.change_id,
+        "hlc": change.hlc,
+        "tbl": change.tbl,
+        "row_id": change.row_id,
+        "op": change.op,
+        "fields": list(change.fields),
+        "data": change.data or json.dumps(change.raw, separators=(",", ":"), default=str),
+        "base_cursor": change.base_cursor,
+        "local_seq": change.local_seq,
+    }
+
+
+def push(local: Engine, http: httpx.Client, desk_id: str, *, hook: Hook | None = None) -> PushTotals:
+    """Send the outbox in batches; a batch leaves the outbox only after the server committed it."""
+    pushed = conflicts = refused = 0
+    heads = sorted(migrate.head_revisions())
+    while True:
+        with local.connect() as connection:
+            rows = connection.exec_driver_sql(
+                f"SELECT {OUTBOX_COLUMNS} FROM sync_outbox ORDER BY seq LIMIT {PUSH_BATCH}"
+            ).all()
+        if not rows:
+            return PushTotals(pushed, conflicts, refused)
+        changes = [Change.from_outbox(row, desk_id) for row in rows]
+        body = gzip.compress(json.dumps({"heads": heads, "changes": [_wire(c) for c in changes]}).encode(), 5)
+        answer = _call(partial(http.post, "/sync/push", content=body, headers=GZIP_JSON))
+        if hook:
+            hook("pushed")  # a crash here leaves the batch in the outbox: the replay is a no-op
+        by_id = {c.change_id: c for c in changes}
+        with local.begin() as connection:
+            for refusal in answer["refused"]:
+                change = by_id.get(refusal["change_id"])
+                if change is not None:
+                    connection.exec_driver_sql(
+                        "INSERT OR REPLACE INTO sync_refused (change_id, tbl, row_id, reason, at) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (
+                            change.change_id,
+                            change.tbl,
+                            change.row_id,
+                            refusal["reason"],
+                            utcnow().isoformat(" "),
+                        ),
+                    )
+            connection.exec_driver_sql("DELETE FROM sync_outbox WHERE seq <= ?", (changes[-1].local_seq,))
+        pushed += len(changes) - len(answer["refused"])
+        conflicts += int(answer["conflicts"])
+        refused += len(answer["refused"])
+
+
+def pull(local: Engine, http: httpx.Client, desk_id: str, *, hook: Hook | None = None) -> int:
+    """Fetch the log after the cursor and apply it; the cursor moves in the same local transaction."""
+    pulled = 0
+    while True:
+        with local.connect() as connection:
+            cursor = read_cursor(connection)
+        page = _call(partial(http.get, "/sync/pull", params={"after": cursor, "limit": PULL_BATCH}))
+        rows = page["changes"]
+        if not rows:
+            return pulled
+        changes = [
+            Change(
+                r["change_id"],
+                r["hlc"],
+                r["tbl"],
+                r["row_id"],
+                r["op"],
+                _split(r["fields"]),
+                None,
+                r["origin"],
+                0,
+                r["seq"],
+                0,
+                r["data"],
+            )
+            for r in rows
+        ]
+        if hook:
+            hook("pull-fetched")
+        with local.begin() as connection:
+            with LocalApply(connection, desk_id) as applier:
+                applier.apply(changes)
+                applier.recompute_levels()
+            _advance(connection, changes[-1].seq, max(wall_of(c.hlc) for c in changes))
+            if hook:
+                hook("pulled")  # a crash here rolls the whole batch back, cursor included
+        pulled += len(changes)
+
+
+def snapshot(local: Engine, http: httpx.Client, desk_id: str) -> int:
+    """First sync: every shared row as of one moment on the server, then the log from there."""
+    copied = 0
+    try:
+        with http.stream("GET", "/sync/snapshot") as response:
+            if response.status_code >= 300:
+                response.read()
+                _answer(response)
+            lines = response.iter_lines()
+            header = json.loads(next(lines))
+            if int(header["top"]) == 0:
+                return 0
+            with local.begin() as connection:
+                with LocalApply(connection, desk_id) as applier:
+                    for line in lines:
+                        if not line:
+                            continue
+                        chunk = json.loads(line)
+                        applier.insert_rows(synced_tables()[chunk["t"]], chunk["rows"], upsert=True)
+                        copied += len(chunk["rows"])
+                    applier.rebuild_all_levels()
+                _advance(connection, int(header["top"]), int(header["now_ms"]))
+    except httpx.TransportError as error:
+        raise ServerUnreachable(str(error) or type(error).__name__) from error
+    return copied

@@ -1,0 +1,267 @@
+"""The server's check of every pushed change: would the user named in it have been allowed to make it
+here, with the services' own permission rules?
+
+A desk runs the services' rules before it writes, but a desk is a machine in a shop: its file can be
+edited, its outbox forged. So the server takes nothing on trust. Each change must be stamped by the
+desk that pushes it (the token names the desk); its table must be one desks write; the user it names
+(`updated_by`, or a movement's `user_id`) must exist here and be active, and be allowed the change by
+`domain.permissions` against the server's rows (the item's owner as the server knows it, the clerk's
+stores as the server knows them). A change that fails is refused with the reason; the others apply.
+
+Changes are checked in the batch's order against the server's state plus the changes of the batch
+already accepted (a new user, then the items that user makes, arrive in one push).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from stockdesk.db.synced_tables import synced_tables
+from stockdesk.domain.errors import PermissionDenied
+from stockdesk.domain.ids import StoreId, UserId
+from stockdesk.domain.permissions import Action, Actor, Role, require
+from stockdesk.sync import codec
+from stockdesk.sync.changes import Change
+
+# Rows only the server makes (a conflict found while merging, a review of stock below zero): desks
+# may settle them (update), never invent them.
+SERVER_MADE = frozenset({"sync_conflict", "sync_review"})
+# Rows a desk's own machinery writes without a person (the mail worker's digest time, an alert the
+# ledger opened): a change of these may name no user.
+UNATTENDED = frozenset({"alert", "alert_recipient", "planning_setting", "audit_event"})
+# What a user may change on their own account without being an admin (a new password, a name).
+OWN_ACCOUNT_FIELDS = frozenset({"password_hash", "name"})
+CHILDREN_OF_ITEMS = frozenset({"item_barcode", "item_pack", "store_reorder_point", "stock_movement"})
+
+
+@dataclass
+class _User:
+    id: uuid.UUID
+    email: str
+    role: str
+    active: bool
+    may_adjust: bool
+    stores: set[uuid.UUID] = field(default_factory=set)
+
+    def actor(self) -> Actor:
+        grants = frozenset({Action.ADJUST_STOCK}) if self.may_adjust else frozenset()
+        stores = frozenset(StoreId(s) for s in self.stores)
+        return Actor(UserId(self.id), self.email, Role(self.role), stores, grants=grants)
+
+
+class Refused(Exception):
+    """A change the server will not apply; the message is the reason shown on the desk."""
+
+
+class ChangeChecker:
+    def __init__(self, connection: Connection, desk_id: str, changes: Sequence[Change]) -> None:
+        self.connection = connection
+        self.desk_id = desk_id
+        self.users = self._load_users()
+        self.owners = self._load_owners(changes)
+        self.refused_rows: set[tuple[str, str]] = set()  # (table, row id) of refused inserts
+
+    # -- loading the server's side ------------------------------------------------------------------
+
+    def _load_users(self) -> dict[uuid.UUID, _User]:
+        rows = self.connection.execute(
+            text("SELECT id, email, role, active, may_adjust FROM user_account WHERE NOT deleted")
+        )
+        users = {row[0]: _User(row[0], row[1], row[2], bool(row[3]), bool(row[4])) for row in rows}
+        for user_id, store_id in self.connection.execute(
+            text("SELECT user_id, store_id FROM user_store WHERE NOT deleted")
+        ):
+            if user_id in users:
+                users[user_id].stores.add(store_id)
+        return users
+
+    def _load_owners(self, changes: Sequence[Change]) -> dict[uuid.UUID, uuid.UUID | None]:
+        ids: set[uuid.UUID] = set()
+        for change in changes:
+            if change.tbl == "item":
+                ids.add(uuid.UUID(change.row_id))
+            elif change.tbl in CHILDREN_OF_ITEMS and change.raw.get("item_id"):
+                ids.add(uuid.UUID(change.raw["item_id"]))
+        if not ids:
+            return {}
+        rows = self.connection.execute(
+            text("SELECT id, owner_id FROM item WHERE id = ANY(:ids)"), {"ids": list(ids)}
+        )
+        return dict(rows.tuples().all())
+
+    # -- the check ----------------------------------------------------------------------------------
+
+    def check(self, change: Change) -> str | None:
+        """None when the change may apply (and the checker remembers its effect), else the reason."""
+        try:
+            self._check(change)
+        except (Refused, PermissionDenied) as refusal:
+            if change.op == "I":
+                self.refused_rows.add((change.tbl, change.row_id))
+            return str(refusal)
+        self._remember(change)
+        return None
+
+    def _check(self, change: Change) -> None:
+        if not change.hlc.endswith(f"-{self.desk_id}") or change.change_id != change.hlc:
+            raise Refused(f"change {change.change_id} is not stamped by this desk ({self.desk_id})")
+        if change.tbl not in synced_tables():
+            raise Refused(f"{change.tbl!r} is not a table desks write")
+        if change.op not in ("I", "U"):
+            raise Refused(f"{change.op!r} is not a change desks send")
+        if change.tbl in SERVER_MADE and change.op == "I":
+            raise Refused(f"{change.tbl} rows are made by the server only")
+        values = self._values(change)
+        parent = values.get("item_id") if change.tbl in CHILDREN_OF_ITEMS else None
+        if parent is not None and ("item", parent.hex) in self.refused_rows:
+            raise Refused(f"its item {parent} was refused earlier in this push")
+        if self._first_admin(change, values):
+            return
+        actor = self._actor(change, values)
+        if actor is None:
+            return  # an unattended table (UNATTENDED) written by the desk's own machinery
+        RULES.get(change.tbl, _any_active_user)(self, change, values, actor)
+
+    def _values(self, change: Change) -> dict[str, Any]:
+        return codec.to_python(change.tbl, change.raw)
+
+    def _first_admin(self, change: Change, values: dict[str, Any]) -> bool:
+        """The shop's first administrator, created on the desk that set the shop up."""
+        return (
+            change.tbl == "user_account"
+            and change.op == "I"
+            and not self.users
+            and values.get("role") == "admin"
+        )
+
+    def _actor(self, change: Change, values: dict[str, Any]) -> Actor | None:
+        named = values.get("user_id") if change.tbl == "stock_movement" else values.get("updated_by")
+        if named is None:
+            if change.tbl in UNATTENDED:
+                return None
+            raise Refused(f"the change of {change.tbl} {change.row_id} names no user")
+        user = self.users.get(named)
+        if user is None:
+            raise Refused(f"user {named} is not known to the server")
+        if not user.active:
+            raise Refused(f"{user.email} is deactivated: their changes are not accepted")
+        return user.actor()
+
+    def _remember(self, change: Change) -> None:
+        """What an accepted change alters that later checks of the same batch depend on."""
+        values = self._values(change)
+        if change.tbl == "user_account":
+            row_id = uuid.UUID(change.row_id)
+            user = self.users.get(row_id) or _User(row_id, "", "clerk", True, False)
+            user.email = values.get("email", user.email)
+            user.role = values.get("role", user.role)
+            user.active = bool(values.get("active", user.active))
+            user.may_adjust = bool(values.get("may_adjust", user.may_adjust))
+            self.users[row_id] = user
+        elif change.tbl == "user_store" and values.get("user_id") in self.users:
+            stores = self.users[values["user_id"]].stores
+            (stores.discard if values.get("deleted") else stores.add)(values["store_id"])
+        elif change.tbl == "item" and change.op == "I":
+            self.owners[uuid.UUID(change.row_id)] = values.get("owner_id")
+
+    def owner_of(self, item_id: uuid.UUID) -> uuid.UUID | None:
+        return self.owners.get(item_id)
+
+
+Rule = Callable[[ChangeChecker, Change, dict[str, Any], Actor], None]
+
+
+def _any_active_user(
+    _checker: ChangeChecker, _change: Change, _values: dict[str, Any], _actor: Actor
+) -> None:
+    """Tables whose rules the services check per store or not at all: an active user is enough."""
+
+
+def _admin_only(_checker: ChangeChecker, _change: Change, _values: dict[str, Any], actor: Actor) -> None:
+    require(actor, Action.MANAGE_USERS)
+
+
+def _user_account(_checker: ChangeChecker, change: Change, _values: dict[str, Any], actor: Actor) -> None:
+    own = (
+        change.op == "U" and actor.id == uuid.UUID(change.row_id) and set(change.fields) <= OWN_ACCOUNT_FIELDS
+    )
+    if not own:
+        require(actor, Action.MANAGE_USERS)
+
+
+def _needs(action: Action) -> Rule:
+    def rule(_checker: ChangeChecker, _change: Change, _values: dict[str, Any], actor: Actor) -> None:
+        require(actor, action)
+
+    return rule
+
+
+def _item(checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
+    item_id = uuid.UUID(change.row_id)
+    if change.op == "I" and item_id not in checker.owners:
+        require(actor, Action.CREATE_ITEM)
+        if actor.role is Role.CLERK and values.get("owner_id") != actor.id:
+            raise Refused("a clerk's new item must be their own")
+        return
+    owner = checker.owner_of(item_id)
+    require(actor, Action.EDIT_ITEM, owner_id=owner)
+    if "owner_id" in change.fields and actor.role is Role.CLERK:
+        raise Refused("a clerk may not hand an item to someone else")
+
+
+def _item_child(checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
+    item_id = values.get("item_id")
+    if item_id is None:
+        raise Refused(f"the {change.tbl} row names no item")
+    require(actor, Action.EDIT_ITEM, owner_id=checker.owner_of(item_id))
+
+
+def _store_points(_checker: ChangeChecker, _change: Change, _values: dict[str, Any], actor: Actor) -> None:
+    require(actor, Action.MANAGE_CATALOGUE)
+
+
+def _movement(_checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
+    if change.op != "I":
+        raise Refused("the ledger is append-only: a movement is never changed")
+    store = values.get("store_id")
+    require(actor, Action.MOVE_STOCK, store_ids=[store] if store else [])
+    if values.get("kind") == "adjust":
+        require(actor, Action.ADJUST_STOCK, store_ids=[store] if store else [])
+
+
+def _drafted_by_managers(
+    _checker: ChangeChecker, change: Change, _values: dict[str, Any], actor: Actor
+) -> None:
+    if change.op == "I":  # receiving (clerks of the store) moves the status on; drafting is a manager's
+        require(actor, Action.MANAGE_CATALOGUE)
+
+
+def _audit(_checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
+    if change.op != "I":
+        raise Refused("the audit log is append-only")
+    if values.get("user_id") not in (None, actor.id):
+        raise Refused("an audit entry must name the user who made it")
+
+
+RULES: dict[str, Rule] = {
+    "user_account": _user_account,
+    "user_store": _admin_only,
+    "store": _needs(Action.MANAGE_STORES),
+    "category": _needs(Action.MANAGE_CATALOGUE),
+    "supplier": _needs(Action.MANAGE_CATALOGUE),
+    "item": _item,
+    "item_barcode": _item_child,
+    "item_pack": _item_child,
+    "store_reorder_point": _store_points,
+    "stock_movement": _movement,
+    "audit_event": _audit,
+    "purchase_order": _drafted_by_managers,
+    "purchase_order_line": _any_active_user,  # receiving (clerks) updates `received`
+    "sync_conflict": _needs(Action.MANAGE_CATALOGUE),
+    "sync_review": _needs(Action.MANAGE_CATALOGUE),
+}
