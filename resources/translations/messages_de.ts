@@ -615,6 +615,42 @@
             <source>names no store ({code})</source>
             <translation>nennt keine Filiale ({code})</translation>
         </message>
+        <message id="sync.desk_id">
+            <source>is not a desk id (letters, digits, - and _, at most 64; not 'server')</source>
+            <translation>ist keine Kassen-ID (Buchstaben, Ziffern, - und _, höchstens 64; nicht &apos;server&apos;)</translation>
+        </message>
+        <message id="sync.desk_revoked">
+            <source>the desk {desk!r} was revoked on the server: an admin must register it again</source>
+            <translation>die Kasse {desk!r} wurde auf dem Server gesperrt: ein Administrator muss sie neu anmelden</translation>
+        </message>
+        <message id="sync.code_invalid">
+            <source>the enrolment code is not valid (unknown, used or older than a day)</source>
+            <translation>der Anmeldecode ist nicht gültig (unbekannt, schon benutzt oder älter als ein Tag)</translation>
+        </message>
+        <message id="sync.token_invalid">
+            <source>the desk token is not valid: register the desk again</source>
+            <translation>das Kassen-Token ist nicht gültig: melden Sie die Kasse neu an</translation>
+        </message>
+        <message id="sync.batch_too_large">
+            <source>is larger than {maximum} changes: send smaller batches</source>
+            <translation>hat mehr als {maximum} Änderungen: senden Sie kleinere Pakete</translation>
+        </message>
+        <message id="sync.body_too_large">
+            <source>the request body is larger than {maximum} bytes</source>
+            <translation>der Inhalt der Anfrage ist größer als {maximum} Bytes</translation>
+        </message>
+        <message id="sync.malformed">
+            <source>is not a batch of changes: {problem}</source>
+            <translation>ist kein Paket von Änderungen: {problem}</translation>
+        </message>
+        <message id="sync.desk_login">
+            <source>registering a desk needs a manager's or admin's log-in or an enrolment code</source>
+            <translation>eine Kasse anzumelden braucht die Anmeldung eines Filialleiters oder Administrators oder einen Anmeldecode</translation>
+        </message>
+        <message id="sync.server_postgresql">
+            <source>is not PostgreSQL: desks sync with a server on PostgreSQL</source>
+            <translation>ist nicht PostgreSQL: Kassen gleichen mit einem Server auf PostgreSQL ab</translation>
+        </message>
         <message id="unit.whole">
             <source>must be a whole number of {unit}</source>
             <translation>muss eine ganze Zahl {unit} sein</translation>
