@@ -1,13 +1,16 @@
-"""Issue 7 figures: push and pull of 100k changes, a no-op sync, 10 desks syncing at once.
+"""Sync over HTTP (issue 15): push and pull of 100k changes, a no-op sync, a new desk's snapshot, 10 desks
+syncing at once, through `stockdesk serve` (2 workers) on a PostgreSQL database.
 
-Needs a PostgreSQL server it may create databases and roles on: $STOCKDESK_TEST_PG or
-postgresql://postgres@127.0.0.1:5432/test. Run with `python -m bench sync`.
+Needs a PostgreSQL server it may create databases on: $STOCKDESK_TEST_PG or
+postgresql://postgres@127.0.0.1:5432/test. Run with `python -m bench sync`. CPU seconds count this
+process (the desks) and the server's processes (uvicorn workers and their PostgreSQL backends).
 """
 
 from __future__ import annotations
 
 import os
 import statistics
+import subprocess
 import tempfile
 import time
 import uuid
@@ -15,10 +18,12 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import psutil
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.api import _server_cpu, _start
 from bench.table import print_table
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.accounts import users
@@ -26,9 +31,10 @@ from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
-from stockdesk.sync import transfer
+from stockdesk.sync import http_transfer
 from stockdesk.sync.credentials import CredentialStore
-from stockdesk.sync.server.setup import desk_server_url, init_server, register_desk, role_name, server_engine
+from stockdesk.sync.server import desks
+from stockdesk.sync.server.setup import init_server, register_desk_over_http
 from stockdesk.sync.service import SyncService
 
 CHANGES = 100_000
@@ -36,7 +42,6 @@ ITEMS = 500
 DESKS = 10
 PER_DESK = 2_000
 ADMIN = ("bench@example.com", "bench-pass-1")
-ROLES: list[str] = []  # desk roles made on the server, dropped at the end
 
 
 def _admin_url() -> str:
@@ -45,19 +50,31 @@ def _admin_url() -> str:
 
 
 class _Clock:
-    """Wall time and CPU seconds of this process plus the server backend it talks through: the CPU
-    figure stays meaningful when other jobs share the machine and stretch the wall time."""
+    """Wall time and CPU seconds of this process plus the server's processes and the PostgreSQL
+    backends: the CPU figure stays meaningful when other jobs share the machine and stretch the wall."""
 
-    def __init__(self, engine: Engine) -> None:
-        with engine.connect() as connection:  # the pool keeps this one connection for the work
-            self._backend = psutil.Process(int(connection.scalar(text("SELECT pg_backend_pid()"))))
+    def __init__(self, server: subprocess.Popen[bytes], engine: Engine) -> None:
+        self._server = server
+        self._engine = engine
+
+    def _backends(self) -> float:
+        total = 0.0
+        with self._engine.connect() as connection:
+            pids = connection.scalars(
+                text(
+                    "SELECT pid FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ).all()
+        for pid in pids:
+            try:
+                total += sum(psutil.Process(int(pid)).cpu_times()[:2])
+            except psutil.Error:  # a backend of another machine, or gone
+                continue
+        return total
 
     def _cpu(self) -> float:
-        try:
-            server = sum(self._backend.cpu_times()[:2])
-        except psutil.Error:  # a server of another user or machine: count the desk only
-            server = 0.0
-        return time.process_time() + server
+        return time.process_time() + _server_cpu(self._server) + self._backends()
 
     def __enter__(self) -> _Clock:
         self._wall, self._cpu0 = time.perf_counter(), self._cpu()
@@ -84,12 +101,23 @@ def _queued(db: Database) -> int:
 
 def _desk(folder: Path, name: str, server: str) -> tuple[Database, SyncService]:
     db = open_database(str(folder / f"{name}.sqlite"))
-    register_desk(db, server, CredentialStore(folder))
-    ROLES.append(role_name(db.desk_id))
+    server_db = open_database(DATABASE)
+    try:
+        code = desks.enrolment_code(server_db.uow(), None)
+    finally:
+        server_db.close()
+    register_desk_over_http(db, server, name=name, code=code, store=CredentialStore(folder))
     return db, SyncService(db, store=CredentialStore(folder))
 
 
-def run(folder: Path, server: str) -> list[tuple[str, str, str, str]]:
+def _http(db: Database, folder: Path, server: str) -> httpx.Client:
+    return http_transfer.client(server, CredentialStore(folder).load(db.desk_id) or "")
+
+
+DATABASE = ""  # the server's database URL (set by main)
+
+
+def run(folder: Path, server: str, process: subprocess.Popen[bytes]) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
     a_db, a = _desk(folder, "a", server)
     b_db, b = _desk(folder, "b", server)
@@ -104,15 +132,13 @@ def run(folder: Path, server: str) -> list[tuple[str, str, str, str]]:
 
     _post(a_db, admin, items, store, CHANGES)
     queued = _queued(a_db)
-    engine = server_engine(desk_server_url(a_db, CredentialStore(folder)))
-    with _Clock(engine) as clock:
-        pushed, _ = transfer.push(a_db.engine, engine, a_db.desk_id)
+    engine = create_engine(DATABASE)
+    with _Clock(process, engine) as clock, _http(a_db, folder, server) as http:
+        pushed = http_transfer.push(a_db.engine, http, a_db.desk_id).pushed
     rows.append((f"push {pushed:,} changes", clock.wall, "< 10 s", clock.cpu))
-    engine.dispose()
 
-    engine = server_engine(desk_server_url(b_db, CredentialStore(folder)))
-    with _Clock(engine) as clock:
-        pulled = transfer.pull(b_db.engine, engine, b_db.desk_id)
+    with _Clock(process, engine) as clock, _http(b_db, folder, server) as http:
+        pulled = http_transfer.pull(b_db.engine, http, b_db.desk_id)
     rows.append((f"pull {pulled:,} changes", clock.wall, "< 10 s", clock.cpu))
     engine.dispose()
     assert queued == pushed
@@ -166,22 +192,26 @@ def main() -> None:
     name = f"stockdesk_bench_{uuid.uuid4().hex[:8]}"
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
-    server = make_url(_admin_url()).set(database=name).render_as_string(hide_password=False)
+    global DATABASE
+    DATABASE = make_url(_admin_url()).set(database=name).render_as_string(hide_password=False)
     os.environ["STOCKDESK_NO_KEYRING"] = "1"
+    process = None
     try:
-        init_server(server)
+        init_server(DATABASE)
+        process, base = _start(DATABASE)
         with tempfile.TemporaryDirectory() as folder:
-            rows = run(Path(folder), server)
+            rows = run(Path(folder), base, process)
         print_table(
-            "Sync (SQLite desks, PostgreSQL server on this machine)",
-            ["what", "time", "target", "CPU s desk+server"],
+            "Sync over HTTP (SQLite desks, stockdesk serve --workers 2 on PostgreSQL, this machine)",
+            ["what", "time", "target", "CPU s desks+server"],
             rows,
         )
     finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=60)
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            for role in ROLES:  # the database is gone, so the roles hold no privileges any more
-                connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
         admin.dispose()
 
 

@@ -1,13 +1,30 @@
-"""`stockdesk server init --db postgresql://...` and `stockdesk sync [--server URL]`."""
+"""`stockdesk server init`, `stockdesk sync [--server https://...]` and `stockdesk desk enrol|list|revoke`.
+
+A desk registers with the server's HTTP API (a manager's or admin's log-in, or a one-time code that
+`stockdesk desk enrol` prints on the server) and keeps a token; it never gets a database login.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import socket
+import sys
 
 from stockdesk.cli.database import open_db
 from stockdesk.cli.options import Commands
-from stockdesk.sync.server.setup import init_server, register_desk
+from stockdesk.domain.errors import PermissionDenied, ValidationError
+from stockdesk.domain.permissions import Actor
+from stockdesk.services.accounts import users
+from stockdesk.services.database import Database
+from stockdesk.sync.server import desks
+from stockdesk.sync.server.setup import init_server, is_http, register_desk_over_http
 from stockdesk.sync.service import SyncService
+
+OLD_WAY = (
+    "desks no longer log in to the database: start the server with `stockdesk serve --db postgresql://...` "
+    "and register this desk with `stockdesk sync --server https://HOST:PORT`"
+)
 
 
 def _cmd_server_init(args: argparse.Namespace) -> int:
@@ -19,11 +36,24 @@ def _cmd_server_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _register(db: Database, args: argparse.Namespace) -> None:
+    if not is_http(args.server):
+        raise ValidationError("server", args.server, OLD_WAY)
+    name = args.name or socket.gethostname()
+    if args.code:
+        register_desk_over_http(db, args.server, name=name, code=args.code)
+    else:
+        email = args.email or input("E-mail of a manager or admin on the server: ").strip()
+        prompt = f"Password of {email}: "
+        password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else getpass.getpass(prompt)
+        register_desk_over_http(db, args.server, name=name, email=email, password=password)
+    print(f"desk {name!r} ({db.desk_id}) registered on {args.server}; its token is kept on this PC only")
+
+
 def _cmd_sync(args: argparse.Namespace) -> int:
     db = open_db(args)
     if args.server:
-        desk_url = register_desk(db, args.server)
-        print(f"desk {db.desk_id} registered on {desk_url.render_as_string(hide_password=True)}")
+        _register(db, args)
     service = SyncService(db)
     report = service.sync_once()
     status = service.status()
@@ -31,9 +61,46 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     if not report.ok:
         print(f"sync failed: {report.error} ({status.queued} change(s) still queued)")
         return 1
+    refused = f", refused by the server {service.refused} (see the sync page)" if service.refused else ""
     print(
         f"synced in {report.seconds:.2f} s: pushed {report.pushed}, pulled {report.pulled}, "
-        f"snapshot rows {report.snapshot_rows}, conflicts {report.conflicts}"
+        f"snapshot rows {report.snapshot_rows}, conflicts {report.conflicts}{refused}"
+    )
+    return 0
+
+
+def _server_actor(db: Database) -> Actor | None:
+    """Whoever runs a command on the server's database acts as its first admin (None: none yet)."""
+    try:
+        return users.system_actor(db.uow())
+    except PermissionDenied:
+        return None
+
+
+def _cmd_desk_enrol(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    code = desks.enrolment_code(db.uow(), _server_actor(db))
+    print(f"enrolment code (one desk, valid 24 hours): {code}")
+    print("on the desk: stockdesk sync --server https://THIS-SERVER:PORT --code " + code)
+    return 0
+
+
+def _cmd_desk_list(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    actor = users.system_actor(db.uow())
+    for desk in desks.list_desks(db.uow(), actor):
+        seen = desk.last_sync_at.strftime("%Y-%m-%d %H:%M") if desk.last_sync_at else "never"
+        state = "revoked" if desk.revoked else "active"
+        print(f"{desk.name:30} {desk.desk_id:24} last sync {seen:16} {state}")
+    return 0
+
+
+def _cmd_desk_revoke(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    desk = desks.revoke(db.uow(), users.system_actor(db.uow()), args.desk)
+    print(
+        f"desk {desk.name!r} ({desk.desk_id}) revoked: its next sync is refused, "
+        "its queued changes stay on it"
     )
     return 0
 
@@ -50,5 +117,20 @@ def add_commands(commands: Commands) -> None:
     sync = commands.add_parser(
         "sync", help="sync this desk with the server now (register first with --server)"
     )
-    sync.add_argument("--server", help="register this desk on the server (a URL allowed to create roles)")
+    sync.add_argument("--server", help="register this desk with the StockDesk server (https://host:port)")
+    sync.add_argument("--name", help="the desk's name as the server shows it (default: this PC's name)")
+    sync.add_argument("--code", help="an enrolment code from `stockdesk desk enrol` instead of a log-in")
+    sync.add_argument("--email", help="a manager's or admin's e-mail on the server (asked if not given)")
+    sync.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     sync.set_defaults(handler=_cmd_sync)
+    desk = commands.add_parser("desk", help="desks registered with this server (run on the server)")
+    steps = desk.add_subparsers(title="desk commands", metavar="COMMAND", required=True)
+    steps.add_parser("enrol", help="print a one-time code a new desk registers with").set_defaults(
+        handler=_cmd_desk_enrol
+    )
+    steps.add_parser("list", help="every desk, when it last synced, revoked or not").set_defaults(
+        handler=_cmd_desk_list
+    )
+    revoke = steps.add_parser("revoke", help="refuse a desk's token from now on")
+    revoke.add_argument("desk", help="the desk's name or id")
+    revoke.set_defaults(handler=_cmd_desk_revoke)

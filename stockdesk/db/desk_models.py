@@ -39,7 +39,7 @@ class DeskEnrolment(Base):
     __tablename__ = "desk_enrolment"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_by: Mapped[uuid.UUID] = mapped_column()
+    created_by: Mapped[uuid.UUID | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column()
     used_at: Mapped[datetime | None] = mapped_column(default=None)

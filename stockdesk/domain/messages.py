@@ -194,6 +194,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "sync.body_too_large": "the request body is larger than {maximum} bytes",
     "sync.malformed": "is not a batch of changes: {problem}",
     "sync.desk_login": "registering a desk needs a manager's or admin's log-in or an enrolment code",
+    "sync.clock_ahead": "is stamped in the future: this desk's clock is more than {minutes} minutes ahead",
     "sync.server_postgresql": "is not PostgreSQL: desks sync with a server on PostgreSQL",
     # units and packs (issue 21)
     "unit.whole": "must be a whole number of {unit}",

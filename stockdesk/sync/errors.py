@@ -36,7 +36,3 @@ class ServerTooOld(SyncError):
             f"this desk is newer than the server ({', '.join(sorted(missing))}): "
             "upgrade the server with `stockdesk server init --db URL`"
         )
-
-
-class PushRefused(SyncError):
-    """The server refused a batch (a clock far ahead, another desk's identity): the outbox keeps it."""

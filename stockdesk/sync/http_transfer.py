@@ -29,11 +29,10 @@ from stockdesk.sync.changes import Change, _split
 from stockdesk.sync.errors import DeskTooOld, ServerTooOld, ServerUnreachable, SyncError
 from stockdesk.sync.hlc import wall_of
 from stockdesk.sync.local_apply import LocalApply
-from stockdesk.sync.transfer import OUTBOX_COLUMNS, PULL_BATCH, PUSH_BATCH, _advance, read_cursor
+from stockdesk.sync.transfer import OUTBOX_COLUMNS, PULL_BATCH, PUSH_BATCH, Hook, _advance, read_cursor
 
 API = "/api/v1"
 TIMEOUT = httpx.Timeout(60.0, connect=5.0)  # an absent server must make the desk go offline quickly
-Hook = Callable[[str], None]
 GZIP_JSON = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
 
 
@@ -137,6 +136,8 @@ def push(local: Engine, http: httpx.Client, desk_id: str, *, hook: Hook | None =
             return PushTotals(pushed, conflicts, refused)
         changes = [Change.from_outbox(row, desk_id) for row in rows]
         body = gzip.compress(json.dumps({"heads": heads, "changes": [_wire(c) for c in changes]}).encode(), 5)
+        if hook:
+            hook("push-sending")  # a crash here: the server never saw the batch
         answer = _call(partial(http.post, "/sync/push", content=body, headers=GZIP_JSON))
         if hook:
             hook("pushed")  # a crash here leaves the batch in the outbox: the replay is a no-op

@@ -13,8 +13,6 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-import psycopg
-from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from stockdesk.db.base import utcnow
@@ -23,15 +21,12 @@ from stockdesk.services.database import Database
 from stockdesk.sync import transfer
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.errors import NotRegistered, ServerUnreachable, SyncError
-from stockdesk.sync.server.setup import (
-    check_versions,
-    default_store,
-    desk_server_url,
-    is_http,
-    saved_server,
-    server_engine,
-)
+from stockdesk.sync.server.setup import default_store, is_http, saved_server
 
+OLD_REGISTRATION = (
+    "this desk was registered with a database login, which the server no longer accepts: register it "
+    "again with `stockdesk sync --server https://HOST:PORT` (its queued changes are kept)"
+)
 BASE_DELAY_S = 30.0
 MAX_DELAY_S = 600.0
 
@@ -62,7 +57,6 @@ class SyncService:
         self.db = db
         self._store = store
         self._hook = hook
-        self._server: Engine | None = None
         self._lock = threading.Lock()  # one sync at a time, whatever the timer and the button do
         self._online = False
         self._last_sync: datetime | None = None
@@ -70,17 +64,12 @@ class SyncService:
         self.failures = 0
         self.refused = 0  # changes the server refused in this session (kept in sync_refused)
 
-    def _engine(self) -> Engine:
-        if self._server is None:
-            self._server = server_engine(desk_server_url(self.db, self._store))
-        return self._server
-
     def sync_once(self) -> SyncReport:
         started = time.perf_counter()
         with self._lock:
             try:
                 report = self._run()
-            except (SyncError, OperationalError, DBAPIError, psycopg.Error) as error:
+            except (SyncError, OperationalError, DBAPIError) as error:
                 reason = error if isinstance(error, SyncError) else ServerUnreachable(_first_line(error))
                 self._online = isinstance(error, SyncError) and not isinstance(error, ServerUnreachable)
                 self._last_error = str(reason)
@@ -92,20 +81,13 @@ class SyncService:
 
     def _run(self) -> tuple[int, int, int, int]:
         url = saved_server(self.db)
-        if is_http(url):
-            return self._run_http(url)
-        server = self._engine()
-        with server.connect() as connection:
-            check_versions(connection)
-        desk = self.db.desk_id
-        pushed, conflicts = transfer.push(self.db.engine, server, desk, hook=self._hook)
-        copied = 0
-        with self.db.engine.connect() as connection:
-            first = transfer.read_cursor(connection) == 0
-        if first:
-            copied = transfer.snapshot(self.db.engine, server, desk)
-        pulled = transfer.pull(self.db.engine, server, desk, hook=self._hook)
-        return pushed, pulled, copied, conflicts
+        if not url:
+            raise NotRegistered()
+        if not is_http(url):
+            # Registered the old way, with a database role the server no longer lets log in: the
+            # outbox stays until the desk is registered again over HTTPS.
+            raise SyncError(OLD_REGISTRATION)
+        return self._run_http(url)
 
     def _run_http(self, url: str) -> tuple[int, int, int, int]:
         from stockdesk.sync import http_transfer  # httpx loads with the first sync, not with the window
@@ -138,9 +120,7 @@ class SyncService:
         )
 
     def close(self) -> None:
-        if self._server is not None:
-            self._server.dispose()
-            self._server = None
+        """Nothing held between syncs (each sync opens and closes its HTTP connection)."""
 
 
 def _first_line(error: Exception) -> str:

@@ -20,11 +20,12 @@ from stockdesk.ui.sync.hookup import install_sync
 from tests.integration.test_sync_support import (
     make_desk,
     sync_all,
+    sync_api,
     sync_server,
     two_desks_with_stock,
 )
 
-__all__ = ["make_desk", "sync_server"]  # fixtures
+__all__ = ["make_desk", "sync_api", "sync_server"]  # fixtures
 pytestmark = [pytest.mark.pg, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 
 
@@ -237,7 +238,7 @@ def test_with_the_server_away_the_desk_shows_offline_and_keeps_working(qtbot, de
     with a.db.engine.begin() as connection:  # the server moved away: nothing listens on port 1
         connection.execute(
             text("UPDATE local_setting SET value = :v WHERE key = :k"),
-            {"v": "postgresql+psycopg://nobody@127.0.0.1:1/none", "k": SERVER_URL_KEY},
+            {"v": "http://127.0.0.1:1", "k": SERVER_URL_KEY},
         )
     a.close()  # forget the engine bound to the old address
     _window, setup = open_sync(a.db, admin, a)

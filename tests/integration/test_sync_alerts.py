@@ -15,11 +15,12 @@ from stockdesk.services.planning import alert_mail, alert_recipients, alerts
 from tests.integration.test_sync_support import (
     make_desk,
     sync_all,
+    sync_api,
     sync_server,
     two_desks_with_stock,
 )
 
-__all__ = ["make_desk", "sync_server"]  # fixtures
+__all__ = ["make_desk", "sync_api", "sync_server"]  # fixtures
 pytestmark = pytest.mark.pg
 
 

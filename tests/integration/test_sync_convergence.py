@@ -15,9 +15,9 @@ from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
-from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
+from tests.integration.test_sync_support import make_desk, service, sync_all, sync_api, sync_server
 
-__all__ = ["make_desk", "sync_server"]
+__all__ = ["make_desk", "sync_api", "sync_server"]
 pytestmark = pytest.mark.pg
 EMAIL, PASSWORD = "boss@example.com", "boss-pass-1"
 STORES = ("MAIN", "NORTH")

@@ -23,12 +23,19 @@ from stockdesk.services.database import open_database
 from stockdesk.services.inventory import stock
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.service import SyncService
-from tests.integration.test_sync_support import make_desk, server_engine_of, service, sync_all, sync_server
+from tests.integration.test_sync_support import (
+    make_desk,
+    server_engine_of,
+    service,
+    sync_all,
+    sync_api,
+    sync_server,
+)
 
-__all__ = ["make_desk", "sync_server"]
+__all__ = ["make_desk", "sync_api", "sync_server"]
 pytestmark = pytest.mark.pg
 RUNS = 50
-POINTS = ("push-applied", "pushed", "pull-fetched", "pulled")
+POINTS = ("push-sending", "pushed", "pull-fetched", "pulled")
 
 
 def _child(path: str, folder: str, item: str, store: str, count: int, point: str, ready) -> None:

@@ -13,9 +13,9 @@ from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import open_database
 from stockdesk.services.inventory import stock
 from stockdesk.sync import conflicts
-from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
+from tests.integration.test_sync_support import make_desk, service, sync_all, sync_api, sync_server
 
-__all__ = ["make_desk", "sync_server"]  # fixtures
+__all__ = ["make_desk", "sync_api", "sync_server"]  # fixtures
 pytestmark = pytest.mark.pg
 
 

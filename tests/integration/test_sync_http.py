@@ -323,3 +323,43 @@ def test_an_older_desk_schema_is_refused_before_anything_applies(shop, clerk_des
     older = sorted(migrate.head_revisions())[:-1]  # a desk from before the newest migration
     answer = _push(shop, shop.token_of(db, "clerk-desk"), [], heads=older)
     assert answer.status_code == 422 and "newer database schema" in answer.json()["detail"]
+
+
+def test_server_init_takes_the_login_and_every_privilege_from_old_desk_roles(pg_database_factory, pg_server):
+    """A desk of the database-login era still holds its role's password: after `server init` it opens
+    nothing (the attacks of the issue's probe all started from such a login)."""
+    import secrets
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    url = pg_database_factory()
+    init_server(url)
+    role, password = f"sd_old_{secrets.token_hex(4)}", secrets.token_urlsafe(16)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE ROLE \"{role}\" LOGIN PASSWORD '{password}'"))
+        connection.execute(text(f'GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO "{role}"'))
+        connection.execute(
+            text("INSERT INTO sync_desk (desk_id, role_name) VALUES ('old-desk', :r)"), {"r": role}
+        )
+    try:
+        assert "1 old desk login(s) disabled" in init_server(url)
+        with admin.connect() as connection:
+            can_login, may_update = connection.execute(
+                text(
+                    "SELECT rolcanlogin, has_table_privilege(:r, 'stock_level', 'UPDATE') "
+                    "FROM pg_roles WHERE rolname = :r"
+                ),
+                {"r": role},
+            ).one()
+        assert (can_login, may_update) == (False, False)
+        as_desk = create_engine(make_url(url).set(username=role, password=password, host="127.0.0.1"))
+        with pytest.raises(OperationalError):
+            as_desk.connect().close()
+        as_desk.dispose()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP OWNED BY "{role}"'))
+            connection.execute(text(f'DROP ROLE "{role}"'))
+        admin.dispose()

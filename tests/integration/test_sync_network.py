@@ -6,23 +6,25 @@ import contextlib
 import socket
 import threading
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock
-from tests.integration.test_sync_support import make_desk, server_engine_of, service, sync_server
+from tests.integration.test_sync_support import make_desk, server_engine_of, service, sync_api, sync_server
 
-__all__ = ["make_desk", "sync_server"]
+__all__ = ["make_desk", "sync_api", "sync_server"]
 pytestmark = pytest.mark.pg
 
 
 class Proxy:
-    """Forwards 127.0.0.1:<port> to the PostgreSQL server; `cut()` drops every open connection."""
+    """Forwards 127.0.0.1:<port> to the StockDesk server; `cut()` drops every open connection, and
+    while `dropping_answers` is set the server's answers are thrown away and the connection closed
+    (the request arrived, the answer never does: a link that fails at the worst moment)."""
 
     def __init__(self, target: tuple[str, int]) -> None:
         self.target = target
@@ -30,6 +32,7 @@ class Proxy:
         self.port = self.listener.getsockname()[1]
         self.connections: list[socket.socket] = []
         self.lock = threading.Lock()
+        self.dropping_answers = False
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -41,13 +44,14 @@ class Proxy:
             upstream = socket.create_connection(self.target)
             with self.lock:
                 self.connections += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+            for source, sink, answers in ((client, upstream, False), (upstream, client, True)):
+                threading.Thread(target=self._pump, args=(source, sink, answers), daemon=True).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
+    def _pump(self, source: socket.socket, sink: socket.socket, answers: bool) -> None:
         with contextlib.suppress(OSError):
             while data := source.recv(65536):
+                if answers and self.dropping_answers:
+                    break
                 sink.sendall(data)
         for end in (source, sink):
             with contextlib.suppress(OSError):
@@ -69,10 +73,10 @@ class Proxy:
 
 
 @pytest.fixture
-def proxied_desk(make_desk, sync_server, tmp_path):
-    url = make_url(sync_server)
-    proxy = Proxy((url.host or "127.0.0.1", url.port or 5432))
-    db = make_desk("a", register_url=url.set(host="127.0.0.1", port=proxy.port).render_as_string(False))
+def proxied_desk(make_desk, sync_api, tmp_path):
+    served = urlsplit(sync_api.base_url)
+    proxy = Proxy((served.hostname or "127.0.0.1", served.port or 80))
+    db = make_desk("a", register_url=f"http://127.0.0.1:{proxy.port}")
     admin = users.create_first_admin(db.uow(), email="boss@example.com", password="boss-pass-1")
     store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
     item = catalog.create_item(db.uow(), admin, sku="BOLT", name="Bolt")
@@ -95,19 +99,20 @@ def test_a_connection_dropped_mid_batch_keeps_the_outbox_and_the_next_sync_compl
     stock.post_movements(db.uow(), admin, requests)
     queued = service(db, tmp_path).status().queued
 
-    def cut_mid_batch(point: str) -> None:
-        if point == "push-applied":  # the batch is written but not committed on the server
-            proxy.cut()
+    def lose_the_answer(point: str) -> None:
+        if point == "push-sending":  # the server will commit the batch; its answer never arrives
+            proxy.dropping_answers = True
 
-    cutting = service(db, tmp_path, hook=cut_mid_batch)
+    cutting = service(db, tmp_path, hook=lose_the_answer)
     report = cutting.sync_once()
     assert not report.ok and "offline" in report.error
-    assert cutting.status().queued == queued and not cutting.status().online
-    assert _server_count(sync_server) == 0
+    assert cutting.status().queued == queued and not cutting.status().online  # nothing left the outbox
+    assert _server_count(sync_server) == 300  # committed on the server, unanswered
     cutting.close()
 
+    proxy.dropping_answers = False
     again = service(db, tmp_path)
-    assert again.sync_once().ok
+    assert again.sync_once().ok  # the batch again: the server applies each change id once
     assert again.status().queued == 0
     assert _server_count(sync_server) == 300
     again.close()

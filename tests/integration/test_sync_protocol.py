@@ -8,27 +8,27 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
+from stockdesk.db import migrate
 from stockdesk.db.models import Item, ItemBarcode, StockMovement
 from stockdesk.db.sync_models import SyncReview
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
-from stockdesk.sync import conflicts
+from stockdesk.sync import conflicts, http_transfer
 from stockdesk.sync.changes import Change
-from stockdesk.sync.errors import PushRefused
 from stockdesk.sync.hlc import Stamp, now_ms
-from stockdesk.sync.server.push import push_changes
-from stockdesk.sync.server.setup import desk_server_url, server_engine
+from stockdesk.sync.server.setup import saved_server
 from tests.integration.test_sync_support import (
     make_desk,
     server_engine_of,
     sync_all,
+    sync_api,
     sync_server,
     two_desks_with_stock,
 )
 
-__all__ = ["make_desk", "sync_server"]  # fixtures
+__all__ = ["make_desk", "sync_api", "sync_server"]  # fixtures
 pytestmark = pytest.mark.pg
 
 
@@ -144,53 +144,49 @@ def test_the_same_sku_and_barcode_created_on_two_desks_keeps_both_items_and_reco
     assert catalog.find_item(b.db.uow(), "4006381333931").id == first.id
 
 
-def test_a_replayed_batch_changes_nothing(two_desks):
-    a, _b, admin, _admin_b, store, item = two_desks
-    stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(7))
-    with a.db.engine.connect() as connection:
+def _outbox_wire(db) -> list[dict]:
+    with db.engine.connect() as connection:
         rows = connection.exec_driver_sql(
             "SELECT seq, hlc, tbl, row_id, op, fields, data, base_cursor FROM sync_outbox ORDER BY seq"
         ).all()
-    changes = [Change.from_outbox(r, a.db.desk_id) for r in rows]
-    engine = server_engine(desk_server_url(a.db, a._store))
-    with engine.begin() as connection:
-        first = push_changes(connection, a.db.desk_id, changes)
-    with engine.begin() as connection:
-        again = push_changes(connection, a.db.desk_id, [Change.from_outbox(r, a.db.desk_id) for r in rows])
-    assert (first.applied, again.applied, again.duplicates) == (len(rows), 0, len(rows))
-    with engine.connect() as connection:
+    return [http_transfer._wire(Change.from_outbox(r, db.desk_id)) for r in rows]
+
+
+def _push_as(svc, changes: list[dict]) -> dict:
+    """POST the changes with `svc`'s desk token, as a tampered or replaying desk would."""
+    token = svc._store.load(svc.db.desk_id)
+    with http_transfer.client(saved_server(svc.db), token) as http:
+        answer = http.post("/sync/push", json={"heads": sorted(migrate.head_revisions()), "changes": changes})
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def test_a_replayed_batch_changes_nothing(two_desks, sync_server):
+    a, _b, admin, _admin_b, store, item = two_desks
+    stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(7))
+    changes = _outbox_wire(a.db)
+    first, again = _push_as(a, changes), _push_as(a, changes)
+    assert (first["applied"], again["applied"], again["duplicates"]) == (len(changes), 0, len(changes))
+    with server_engine_of(sync_server).connect() as connection:
         count = connection.scalar(
             select(StockMovement.id).where(StockMovement.quantity == 7).with_only_columns(text("count(*)"))
         )
     assert count == 1
-    engine.dispose()
+    assert a.sync_once().ok  # the desk's own push of the same outbox is a no-op too
 
 
-def test_a_desk_cannot_push_changes_signed_as_another_desk(two_desks):
+def test_a_desk_cannot_push_changes_signed_as_another_desk(two_desks, sync_server):
     a, b, admin, _admin_b, store, item = two_desks
     stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(1))
-    with a.db.engine.connect() as connection:
-        rows = connection.exec_driver_sql(
-            "SELECT seq, hlc, tbl, row_id, op, fields, data, base_cursor FROM sync_outbox ORDER BY seq"
-        ).all()
-    forged = [Change.from_outbox(r, a.db.desk_id) for r in rows]  # A's changes, sent over B's connection
-    with pytest.raises(PushRefused, match="cannot push"):
-        push_outbox_as(b, forged)
+    forged = _outbox_wire(a.db)  # A's changes, sent with B's token
+    answer = _push_as(b, forged)
+    assert answer["applied"] == 0 and len(answer["refused"]) == len(forged)
+    assert all("not stamped by this desk" in r["reason"] for r in answer["refused"])
+    with server_engine_of(sync_server).connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM stock_movement WHERE quantity = 1")) == 0
     assert a.sync_once().ok
-
-
-def push_outbox_as(svc, changes):
-    import psycopg
-    from sqlalchemy.exc import DBAPIError
-
-    engine = server_engine(desk_server_url(svc.db, svc._store))
-    try:
-        with engine.begin() as connection:
-            push_changes(connection, changes[0].origin, changes)
-    except (DBAPIError, psycopg.Error) as error:
-        raise PushRefused(str(getattr(error, "orig", None) or error)) from error
-    finally:
-        engine.dispose()
+    with server_engine_of(sync_server).connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM stock_movement WHERE quantity = 1")) == 1
 
 
 def test_a_stamp_far_in_the_future_is_refused_and_stays_queued(two_desks):
@@ -225,13 +221,11 @@ def test_the_outbox_captures_core_bulk_writes_of_the_ledger(two_desks):
     assert tables.count("stock_movement") == 3
 
 
-def test_the_server_password_file_is_readable_only_by_its_owner(two_desks, tmp_path):
+def test_the_desk_token_file_is_readable_only_by_its_owner_and_no_database_login_is_kept(two_desks, tmp_path):
     a = two_desks[0]
     [secret] = tmp_path.glob(f".stockdesk-sync-{a.db.desk_id}.secret")
     assert secret.stat().st_mode & 0o777 == 0o600
-    with a.db.engine.connect() as connection:
-        saved = connection.exec_driver_sql(
-            "SELECT value FROM local_setting WHERE key = 'sync_server_url'"
-        ).scalar()
-    assert make_url(saved).password is None and make_url(saved).username.startswith("sd_")
-    assert secret.read_text() and secret.read_text() not in saved
+    assert secret.read_text().startswith("sdd_")
+    saved = saved_server(a.db)
+    assert saved.startswith("http://127.0.0.1:") and secret.read_text() not in saved
+    assert make_url(saved.replace("http://", "postgresql://")).password is None

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from stockdesk.domain.permissions import Actor
@@ -21,8 +21,10 @@ from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
 from stockdesk.services.views import ItemView, StoreView
 from stockdesk.sync.credentials import CredentialStore
-from stockdesk.sync.server.setup import init_server, register_desk, role_name
+from stockdesk.sync.server import desks
+from stockdesk.sync.server.setup import init_server, register_desk_over_http
 from stockdesk.sync.service import SyncService
+from tests.support import api_server
 
 os.environ["STOCKDESK_NO_KEYRING"] = "1"  # tests keep the desk password in the 0600 file
 
@@ -37,32 +39,37 @@ def sync_server(pg_database_factory: Callable[[], str]) -> str:
 
 
 @pytest.fixture
-def make_desk(sync_server: str, tmp_path: Path, pg_server: str) -> Iterator[DeskFactory]:
-    """make_desk("a") -> an open desk database registered on the server (roles dropped afterwards)."""
+def sync_api(sync_server: str) -> Iterator[api_server.RunningServer]:
+    """The StockDesk server (uvicorn, its own process) over the server database: desks sync here."""
+    server = api_server.start(sync_server)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_desk(sync_server: str, sync_api: api_server.RunningServer, tmp_path: Path) -> Iterator[DeskFactory]:
+    """make_desk("a") -> an open desk database registered on the server with a one-time enrolment code
+    (the server may have no administrator yet: the first desk sets the shop up)."""
     opened: list[Database] = []
+    server_db = open_database(sync_server)
 
     def make(name: str, *, register_url: str | None = None) -> Database:
         db = open_database(str(tmp_path / f"{name}.sqlite"))
-        register_desk(db, register_url or sync_server, CredentialStore(tmp_path))
+        code = desks.enrolment_code(server_db.uow(), None)
+        register_desk_over_http(
+            db,
+            register_url or sync_api.base_url,
+            name=f"desk {name}",
+            code=code,
+            store=CredentialStore(tmp_path),
+        )
         opened.append(db)
         return db
 
     yield make
     for db in opened:
         db.close()
-    _drop_roles(sync_server, [role_name(db.desk_id) for db in opened])
-
-
-def _drop_roles(server_url: str, roles: list[str]) -> None:
-    engine = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        for role in roles:
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :r"), {"r": role}
-            )
-            connection.execute(text(f'DROP OWNED BY "{role}"'))
-            connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-    engine.dispose()
+    server_db.close()
 
 
 def service(db: Database, tmp_path: Path, **kwargs: object) -> SyncService:

@@ -61,15 +61,24 @@ def _may_register(actor: Actor) -> None:
         require(actor, Action.MANAGE_STORES)
 
 
-def enrolment_code(uow: UnitOfWork, actor: Actor) -> str:
-    """A one-time code (24 hours) a desk can register with instead of a manager's log-in."""
+def enrolment_code(uow: UnitOfWork, actor: Actor | None) -> str:
+    """A one-time code (24 hours) a desk can register with instead of a manager's log-in.
+
+    `actor` None is whoever holds the server's database (`stockdesk desk enrol --db ...` on a server
+    that has no administrator yet: the first desk sets the shop up); they could change the database
+    directly anyway, so this grants nothing new.
+    """
     with uow:
-        _may_register(actor)
+        if actor is not None:
+            _may_register(actor)
         code = "-".join(secrets.token_hex(3).upper() for _ in range(4))
         now = utcnow()
         uow.session.add(
             DeskEnrolment(
-                code_hash=_digest(code), created_by=actor.id, created_at=now, expires_at=now + CODE_LIFETIME
+                code_hash=_digest(code),
+                created_by=actor.id if actor is not None else None,
+                created_at=now,
+                expires_at=now + CODE_LIFETIME,
             )
         )
         audit.record(uow, actor, "desk.enrol", "desk", None)

@@ -16,14 +16,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 
 from stockdesk.db import migrate
 from stockdesk.db.base import utcnow
 from stockdesk.db.sync_models import change_log
 from stockdesk.db.synced_tables import dependency_order, synced_tables
+from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
 from stockdesk.sync import codec
 from stockdesk.sync.changes import Change, runs
+from stockdesk.sync.hlc import wall_of
 from stockdesk.sync.server.batch import ServerBatch
 from stockdesk.sync.server.checks import ChangeChecker
 from stockdesk.sync.server.inserts import apply_inserts
@@ -31,6 +34,7 @@ from stockdesk.sync.server.push import _settle_levels
 from stockdesk.sync.server.updates import apply_updates
 
 SNAPSHOT_CHUNK = 5000
+MAX_SKEW_MS = 300_000  # as the server's stamp trigger (migration 0004): five minutes
 LOG_COLUMNS = (
     change_log.c.seq,
     change_log.c.change_id,
@@ -83,6 +87,7 @@ def push_checked(engine: Engine, desk_id: str, changes: Sequence[Change]) -> Pus
         batch = ServerBatch(connection, desk_id)
         batch.begin()
         fresh = batch.new_changes(changes)
+        _refuse_clock_ahead(connection, fresh)
         checker = ChangeChecker(connection, desk_id, fresh)
         accepted: list[Change] = []
         refused: list[tuple[Change, str]] = []
@@ -109,6 +114,17 @@ def push_checked(engine: Engine, desk_id: str, changes: Sequence[Change]) -> Pus
         batch.last_seq,
         tuple(Refusal(change.change_id, reason) for change, reason in refused),
     )
+
+
+def _refuse_clock_ahead(connection: Connection, changes: Sequence[Change]) -> None:
+    """A desk whose clock runs ahead would win every merge: its batch waits (kept in its outbox)
+    until its clock is set right, instead of being refused change by change."""
+    if not changes:
+        return
+    now_ms = int(connection.scalar(text("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint")))
+    latest = max(changes, key=lambda change: wall_of(change.hlc))
+    if wall_of(latest.hlc) > now_ms + MAX_SKEW_MS:
+        raise ValidationError("hlc", latest.hlc, Message("sync.clock_ahead", minutes=MAX_SKEW_MS // 60_000))
 
 
 def _record_refusal(batch: ServerBatch, change: Change, reason: str) -> None:

@@ -145,7 +145,7 @@ class SettingsDialog(FormDialog):
         self._row("database_url", self.tr("Database"), row)
         self._inputs["database_url"] = self.database  # errors focus the text, not the row
         self.sync_server = QLineEdit(s.sync_server_url)
-        self.sync_server.setPlaceholderText("postgresql://desk@server/stockdesk")
+        self.sync_server.setPlaceholderText("https://server:8443")
         self._row("sync_server_url", self.tr("Sync server"), self.sync_server)
         self.form.addRow(QLabel(self.tr("A new database is used the next time StockDesk starts.")))
 

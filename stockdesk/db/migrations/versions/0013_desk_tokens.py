@@ -40,7 +40,7 @@ def upgrade() -> None:
         "desk_enrolment",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("code_hash", sa.String(length=64), nullable=False),
-        sa.Column("created_by", sa.Uuid(), nullable=False),
+        sa.Column("created_by", sa.Uuid(), nullable=True),
         sa.Column("created_at", _when(), nullable=False),
         sa.Column("expires_at", _when(), nullable=False),
         sa.Column("used_at", _when(), nullable=True),
