@@ -617,7 +617,7 @@
         </message>
         <message id="sync.desk_id">
             <source>is not a desk id (letters, digits, - and _, at most 64; not 'server')</source>
-            <translation>ist keine Kassen-ID (Buchstaben, Ziffern, - und _, höchstens 64; nicht &apos;server&apos;)</translation>
+            <translation>ist keine Kassen-ID (Buchstaben, Ziffern, - und _, höchstens 64; nicht 'server')</translation>
         </message>
         <message id="sync.desk_revoked">
             <source>the desk {desk!r} was revoked on the server: an admin must register it again</source>
@@ -646,6 +646,10 @@
         <message id="sync.desk_login">
             <source>registering a desk needs a manager's or admin's log-in or an enrolment code</source>
             <translation>eine Kasse anzumelden braucht die Anmeldung eines Filialleiters oder Administrators oder einen Anmeldecode</translation>
+        </message>
+        <message id="sync.clock_ahead">
+            <source>is stamped in the future: this desk's clock is more than {minutes} minutes ahead</source>
+            <translation>ist in der Zukunft gestempelt: die Uhr dieser Kasse geht mehr als {minutes} Minuten vor</translation>
         </message>
         <message id="sync.server_postgresql">
             <source>is not PostgreSQL: desks sync with a server on PostgreSQL</source>
