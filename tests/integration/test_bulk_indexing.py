@@ -22,9 +22,9 @@ from stockdesk.services.database import Database
 from stockdesk.services.exchange import imports
 from stockdesk.services.exchange.import_files import Table
 from stockdesk.services.inventory import check, stock
-from tests.integration.test_sync_support import make_desk, service, sync_all, sync_server
+from tests.integration.test_sync_support import make_desk, service, sync_all, sync_api, sync_server
 
-__all__ = ["make_desk", "sync_server"]  # fixtures
+__all__ = ["make_desk", "sync_api", "sync_server"]  # fixtures
 
 HEADERS = ("SKU", "Name", "Barcodes", "stock:MAIN", "stock:BR")
 
