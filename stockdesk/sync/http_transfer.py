@@ -109,6 +109,11 @@ def check_versions(http: httpx.Client) -> None:
         raise ServerTooOld(ours - theirs)
 
 
+def desk_names(http: httpx.Client) -> dict[str, str]:
+    """Desk id -> name for every desk registered with the server."""
+    return {str(k): str(v) for k, v in _call(lambda: http.get("/sync/desk-names")).items()}
+
+
 def _wire(change: Change) -> dict[str, Any]:
     return {
         "change_id": change.change_id,

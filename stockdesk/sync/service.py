@@ -21,7 +21,7 @@ from stockdesk.services.database import Database
 from stockdesk.sync import transfer
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.errors import NotRegistered, ServerUnreachable, SyncError
-from stockdesk.sync.server.setup import default_store, is_http, saved_server
+from stockdesk.sync.server.setup import default_store, is_http, save_desk_names, saved_server
 
 OLD_REGISTRATION = (
     "this desk was registered with a database login, which the server no longer accepts: register it "
@@ -105,6 +105,7 @@ class SyncService:
             if first:
                 copied = http_transfer.snapshot(self.db.engine, http, desk)
             pulled = http_transfer.pull(self.db.engine, http, desk, hook=self._hook)
+            save_desk_names(self.db, http_transfer.desk_names(http))
         self.refused += totals.refused
         return totals.pushed, pulled, copied, totals.conflicts
 

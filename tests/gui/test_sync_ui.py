@@ -130,7 +130,7 @@ def test_a_same_field_conflict_is_listed_and_reversing_restores_the_losing_value
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     [row] = cells(model)
     assert row[0] == "TEA — Tea (B)" and row[1:4] == ["name", "Tea (B)", "Tea (A)"]
-    assert "this desk" in row[4]
+    assert row[4] == "desk b ← this desk"  # desks by the names they were registered with, not ids
     assert window.refreshed >= 1  # the window re-read its items after the pull
 
     select(setup.panel.conflicts_view, 0)

@@ -142,6 +142,11 @@ def revoke_desk(desk_id: str, db: Database = Depends(database), who: Actor = Dep
     return DeskOut.of(desks.revoke(db.uow(), who, desk_id))
 
 
+@router.get("/desk-names", summary="Desk id -> name of every registered desk (desks show names)")
+def desk_names(db: Database = Depends(database), _desk: DeskView = Depends(desk)) -> dict[str, str]:
+    return desks.names(db.uow())
+
+
 @router.get("/version", summary="The server's schema revisions (a desk syncs only with the same set)")
 def version(db: Database = Depends(database), _desk: DeskView = Depends(desk)) -> dict[str, list[str]]:
     return {"heads": http_side.heads(db.engine)}

@@ -9,6 +9,7 @@ nothing an old desk holds opens the database any more (issue 15).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy import Connection, select, text
@@ -23,6 +24,7 @@ from stockdesk.sync.server import capture as server_capture
 
 SERVER_URL_KEY = "sync_server_url"
 DESK_NAME_KEY = "sync_desk_name"
+DESK_NAMES_KEY = "sync_desk_names"
 
 
 def init_server(url: str) -> str:
@@ -86,6 +88,21 @@ def _save_setting(db: Database, key: str, value: str) -> None:
     with db.engine.begin() as connection:
         connection.execute(LocalSetting.__table__.delete().where(LocalSetting.key == key))
         connection.execute(LocalSetting.__table__.insert().values(key=key, value=value))
+
+
+def save_desk_names(db: Database, names: dict[str, str]) -> None:
+    """The names of every desk, as the server knows them (shown instead of desk ids)."""
+    _save_setting(db, DESK_NAMES_KEY, json.dumps(names, sort_keys=True))
+
+
+def saved_desk_names(db: Database) -> dict[str, str]:
+    with db.engine.connect() as connection:
+        saved = connection.scalar(select(LocalSetting.value).where(LocalSetting.key == DESK_NAMES_KEY))
+    try:
+        names = json.loads(saved) if saved else {}
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
 
 
 def is_http(url: str) -> bool:

@@ -38,6 +38,7 @@ from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database
 from stockdesk.sync import conflicts
 from stockdesk.sync.conflicts import ConflictView, ReviewView
+from stockdesk.sync.server.setup import saved_desk_names
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.formatting import format_quantity, format_when
 from stockdesk.ui.i18n import error_text
@@ -92,11 +93,17 @@ class ConflictsModel(_ViewsModel):
     """Open conflicts: table (and item SKU), field, kept value, lost value, desks, when."""
 
     def __init__(
-        self, desk_id: str, labels: Callable[[str, uuid.UUID], str], parent: QWidget | None = None
+        self,
+        desk_id: str,
+        labels: Callable[[str, uuid.UUID], str],
+        parent: QWidget | None = None,
+        *,
+        desk_names: Callable[[], dict[str, str]] = dict,
     ) -> None:
         super().__init__(parent)
         self._desk_id = desk_id
         self._labels = labels
+        self._desk_names = desk_names  # desk id -> the name it was registered with (from the server)
 
     def headers(self) -> Sequence[str]:
         return (
@@ -118,9 +125,11 @@ class ConflictsModel(_ViewsModel):
         return (row.field, row.kept_value, row.lost_value)[column - 1]
 
     def _desk(self, desk: str) -> str:
-        if not desk:
+        if not desk or desk == "server":
             return self.tr("server")
-        return self.tr("this desk") if desk == self._desk_id else desk
+        if desk == self._desk_id:
+            return self.tr("this desk")
+        return self._desk_names().get(desk, desk)
 
 
 class ReviewsModel(_ViewsModel):
@@ -169,7 +178,10 @@ class SyncPanel(QWidget):
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         self.ask_note: Callable[[str], str | None] = lambda prompt: _ask_note(self, prompt)
         self._label_cache: dict[tuple[str, uuid.UUID], str] = {}
-        self.conflicts_model = ConflictsModel(db.desk_id, self._label, self)
+        self._desk_names: dict[str, str] = {}
+        self.conflicts_model = ConflictsModel(
+            db.desk_id, self._label, self, desk_names=lambda: self._desk_names
+        )
         self.reviews_model = ReviewsModel(self._label, self)
         self.conflicts_view = _table(self.conflicts_model)
         self.reviews_view = _table(self.reviews_model)
@@ -213,6 +225,7 @@ class SyncPanel(QWidget):
 
     def reload(self) -> None:
         """Re-read the open conflicts and reviews (after a sync or a decision)."""
+        self._desk_names = saved_desk_names(self.db)  # read once a reload, not once a painted cell
         self.conflicts_model.set_rows(conflicts.open_conflicts(self.db.uow()))
         self.reviews_model.set_rows(conflicts.open_reviews(self.db.uow()))
         self._update_buttons()
