@@ -41,6 +41,8 @@ CHANGES = 100_000
 ITEMS = 500
 DESKS = 10
 PER_DESK = 2_000
+IDLE_DESKS = 50
+IDLE_ROUNDS = 6  # 30 s of polling
 ADMIN = ("bench@example.com", "bench-pass-1")
 
 
@@ -127,7 +129,8 @@ def run(folder: Path, server: str, process: subprocess.Popen[bytes]) -> list[tup
         catalog.create_item(a_db.uow(), admin, sku=f"B{i:05d}", name=f"Bench {i}").id for i in range(ITEMS)
     ]
     assert a.sync_once().ok and b.sync_once().ok
-    concurrent = _concurrent(folder, server, items, store)  # first, while the server is small to copy
+    idle = _idle_polling(folder, server, process)  # first, while the server is small to copy
+    concurrent = _concurrent(folder, server, items, store)
     assert a.sync_once().ok and b.sync_once().ok
 
     _post(a_db, admin, items, store, CHANGES)
@@ -164,7 +167,31 @@ def run(folder: Path, server: str, process: subprocess.Popen[bytes]) -> list[tup
     for svc in (a, b, c):
         svc.close()
     rows.append(concurrent)
+    rows.append(idle)
     return rows
+
+
+def _idle_polling(folder: Path, server: str, process: subprocess.Popen[bytes]) -> tuple[str, str, str, str]:
+    """50 desks with nothing to do, each syncing every 5 s (the window's timer can be set that short):
+    the server's CPU (uvicorn workers and PostgreSQL backends) over that time, in % of one core."""
+    polling = [_desk(folder, f"idle{i}", server)[1] for i in range(IDLE_DESKS)]
+    for svc in polling:
+        assert svc.sync_once().ok  # the first sync copies the (small) snapshot
+    engine = create_engine(DATABASE)
+    clock = _Clock(process, engine)
+    before = _server_cpu(process) + clock._backends()
+    started = time.perf_counter()
+    for round_number in range(IDLE_ROUNDS):
+        for svc in polling:
+            report = svc.sync_once()
+            assert report.ok and report.pushed == report.pulled == 0
+        # Each desk syncs every 5 s: wait out the rest of this round's 5 s.
+        time.sleep(max(0.0, started + (round_number + 1) * 5.0 - time.perf_counter()))
+    elapsed = time.perf_counter() - started
+    used = _server_cpu(process) + clock._backends() - before
+    engine.dispose()
+    label = f"{IDLE_DESKS} idle desks syncing every 5 s ({IDLE_ROUNDS * IDLE_DESKS} syncs)"
+    return (label, f"{used / elapsed * 100:.1f} % of a core", "< 5 %", f"{used:.2f}")
 
 
 def _concurrent(
