@@ -101,17 +101,17 @@ def register(
 
 
 def check_versions(http: httpx.Client) -> None:
-    theirs = frozenset(_call(lambda: http.get("/sync/version"))["heads"])
+    _same_schema(_call(lambda: http.get("/sync/version"))["heads"])
+
+
+def _same_schema(server_heads: list[str]) -> None:
+    """An older desk never applies rows it does not understand; a newer one waits for the server."""
+    theirs = frozenset(server_heads)
     ours = frozenset(migrate.head_revisions())
     if theirs - ours:
         raise DeskTooOld(theirs - ours)
     if ours - theirs:
         raise ServerTooOld(ours - theirs)
-
-
-def desk_names(http: httpx.Client) -> dict[str, str]:
-    """Desk id -> name for every desk registered with the server."""
-    return {str(k): str(v) for k, v in _call(lambda: http.get("/sync/desk-names")).items()}
 
 
 def _wire(change: Change) -> dict[str, Any]:
@@ -168,13 +168,24 @@ def push(local: Engine, http: httpx.Client, desk_id: str, *, hook: Hook | None =
         refused += len(answer["refused"])
 
 
-def pull(local: Engine, http: httpx.Client, desk_id: str, *, hook: Hook | None = None) -> int:
+def pull(
+    local: Engine,
+    http: httpx.Client,
+    desk_id: str,
+    *,
+    hook: Hook | None = None,
+    on_names: Callable[[dict[str, str]], None] | None = None,
+) -> int:
     """Fetch the log after the cursor and apply it; the cursor moves in the same local transaction."""
     pulled = 0
     while True:
         with local.connect() as connection:
             cursor = read_cursor(connection)
         page = _call(partial(http.get, "/sync/pull", params={"after": cursor, "limit": PULL_BATCH}))
+        _same_schema(page["heads"])
+        if on_names is not None:
+            on_names({str(k): str(v) for k, v in page["desk_names"].items()})
+            on_names = None
         rows = page["changes"]
         if not rows:
             return pulled

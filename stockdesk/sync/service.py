@@ -97,15 +97,22 @@ class SyncService:
             raise NotRegistered()
         desk = self.db.desk_id
         with http_transfer.client(url, token) as http:
-            http_transfer.check_versions(http)
+            # No version request of its own: a push carries the desk's schema (the server refuses a
+            # mismatch before applying anything) and a pull answer carries the server's.
             totals = http_transfer.push(self.db.engine, http, desk, hook=self._hook)
             copied = 0
             with self.db.engine.connect() as connection:
                 first = transfer.read_cursor(connection) == 0
             if first:
+                http_transfer.check_versions(http)  # before a snapshot of rows this desk may not know
                 copied = http_transfer.snapshot(self.db.engine, http, desk)
-            pulled = http_transfer.pull(self.db.engine, http, desk, hook=self._hook)
-            save_desk_names(self.db, http_transfer.desk_names(http))
+            pulled = http_transfer.pull(
+                self.db.engine,
+                http,
+                desk,
+                hook=self._hook,
+                on_names=lambda names: save_desk_names(self.db, names),
+            )
         self.refused += totals.refused
         return totals.pushed, pulled, copied, totals.conflicts
 

@@ -12,8 +12,10 @@ from stockdesk.api.routers import (
     items,
     lookup,
     movements,
+    orders,
     packs,
     planning,
+    stocktakes,
     stores,
     sync,
     users,
@@ -32,5 +34,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     alerts.router,
     audit.router,
     planning.router,
+    orders.router,
+    stocktakes.router,
     sync.router,
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import zlib
+from datetime import timedelta
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -16,6 +17,7 @@ from pydantic import BaseModel, Field
 from pydantic import ValidationError as PydanticError
 
 from stockdesk.api.deps import actor, bearer, caller, database
+from stockdesk.db.base import utcnow
 from stockdesk.domain.errors import AuthenticationFailed, ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
@@ -27,6 +29,7 @@ from stockdesk.sync.server.desks import DeskView
 router = APIRouter(prefix="/sync", tags=["sync"])
 MAX_CHANGES = 5000  # a desk's PUSH_BATCH: a slow link sends several small batches, not one huge one
 MAX_INFLATED = 32_000_000  # a compressed body may not unpack into more than this (no zip bombs)
+TOUCH_EVERY = timedelta(minutes=1)  # how fresh "last synced" in the desk list is
 
 
 class DeskIn(BaseModel):
@@ -98,6 +101,10 @@ class PulledChange(BaseModel):
 
 class PullOut(BaseModel):
     changes: list[PulledChange]
+    heads: list[str] = Field(
+        description="the server's schema revisions: a desk applies nothing if they differ"
+    )
+    desk_names: dict[str, str] = Field(description="desk id -> name of every registered desk")
 
 
 def desk(
@@ -228,8 +235,10 @@ def pull(
 ) -> Response:
     _needs_postgresql(db)
     rows = http_side.pull_page(db.engine, after, limit)
-    desks.touch(db.uow(), puller.desk_id)
-    body = PullOut.model_validate({"changes": rows}).model_dump_json().encode()
+    if puller.last_sync_at is None or puller.last_sync_at < utcnow() - TOUCH_EVERY:
+        desks.touch(db.uow(), puller.desk_id)  # a write per poll would be most of an idle desk's cost
+    answer = {"changes": rows, "heads": http_side.heads(db.engine), "desk_names": desks.names(db.uow())}
+    body = PullOut.model_validate(answer).model_dump_json().encode()
     if len(body) > 4096:
         return Response(
             gzip.compress(body, 5), media_type="application/json", headers={"Content-Encoding": "gzip"}

@@ -18,7 +18,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, text
 
-from stockdesk.db import migrate
 from stockdesk.db.base import utcnow
 from stockdesk.db.sync_models import change_log
 from stockdesk.db.synced_tables import dependency_order, synced_tables
@@ -65,14 +64,14 @@ class PushAnswer:
 
 
 def heads(engine: Engine) -> list[str]:
-    """The server's schema revisions: a desk syncs only with the same set (older: update first)."""
+    """The server database's schema revisions: a desk syncs only with the same set."""
     with engine.connect() as connection:
         return sorted(connection.scalars(text("SELECT version_num FROM alembic_version")))
 
 
 def schema_problem(engine: Engine, desk_heads: Sequence[str]) -> str:
-    """ "" when the desk's schema is the server's, else what to do about it."""
-    ours = frozenset(migrate.head_revisions())
+    """Empty when the desk's schema is the server database's, else what to do about it."""
+    ours = frozenset(heads(engine))
     theirs = frozenset(desk_heads)
     if theirs - ours:
         return "this desk is newer than the server: upgrade the server first"
