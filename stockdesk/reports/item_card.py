@@ -24,16 +24,13 @@ from stockdesk.reports.model import (
     CancelCheck,
     Column,
     ProgressCallback,
-    ReportCancelled,
     ReportMeta,
     Section,
-    atomic_output,
 )
 from stockdesk.reports.movements import local_time
 from stockdesk.reports.pdf_style import ACCENT, FONT, FONT_BOLD, INK, MUTED, FastTable, fit_text
-from stockdesk.reports.pdf_table import CancelSignal, PageChunker, RowStream
 from stockdesk.reports.spec import BuiltReport, ReportContext
-from stockdesk.reports.template import ReportDocument, _PageCountCanvas
+from stockdesk.reports.template import ReportDocument
 from stockdesk.services.exchange.report_queries import ItemCard, item_card
 
 TITLE = "Item card"
@@ -133,20 +130,11 @@ class ItemCardDocument(ReportDocument):
         self.card = card
 
     def write_pdf(self, path: Path | str, sections: Iterable[Section], *,
-                  progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> Path:
-        """Write the card (same contract as ReportDocument.write_pdf)."""
-        path = Path(path)
-        chunker = PageChunker(self.columns, self.column_widths(), sections, progress, cancelled)
-        with atomic_output(path) as temp:
-            # The template's own builder and page-count canvas: the card differs only in its story.
-            doc = self._doc_template(temp)
-            story = [self._details(), Spacer(1, 6 * mm), RowStream(chunker, self.text_width)]
-            try:
-                doc.build(story, canvasmaker=_PageCountCanvas)
-            except CancelSignal:
-                raise ReportCancelled(path) from None
-        self.grand_totals = chunker.grand_totals
-        return path
+                  progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None,
+                  preamble: Sequence[Flowable] = ()) -> Path:
+        """Write the card: the item's details and barcode, then the template's rows."""
+        story = [self._details(), Spacer(1, 6 * mm), *preamble]
+        return super().write_pdf(path, sections, progress=progress, cancelled=cancelled, preamble=story)
 
     def _details(self) -> Table:
         label_w, value_w = 32 * mm, self.text_width - 70 * mm - 32 * mm

@@ -1,17 +1,29 @@
-"""A purchase order as a PDF, on the shared report page template (title, store, page x of y)."""
+"""A purchase order as a PDF, on the shared report page template (title, store, page x of y).
+
+Above the lines, what a supplier needs to ship it (issue 17 item 2): who orders and where to deliver
+(the store's name and address), the supplier with its contact, e-mail and phone, the order date, the
+expected delivery (order date + the supplier's lead time), the currency the prices are in, the note
+and the terms. The title is the order number only, so it is never cut off.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from stockdesk.db.base import utcnow
 from stockdesk.reports.formatters import money, quantity
 from stockdesk.reports.model import Column, ReportMeta, Section
+from stockdesk.reports.pdf_style import FONT, FONT_BOLD, INK, MUTED, RULE
 from stockdesk.reports.template import ReportDocument
 
 
@@ -41,6 +53,33 @@ class Order(Protocol):
     def store_code(self) -> str: ...
     @property
     def lines(self) -> Sequence[OrderLine]: ...
+    @property
+    def ordered_at(self) -> datetime | None: ...
+    @property
+    def expected_on(self) -> date | None: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def supplier_contact(self) -> str: ...
+    @property
+    def supplier_email(self) -> str: ...
+    @property
+    def supplier_phone(self) -> str: ...
+    @property
+    def store_name(self) -> str: ...
+    @property
+    def store_address(self) -> str: ...
+    @property
+    def currency(self) -> str: ...
+
+
+TERMS = (
+    "Please confirm this order and its delivery date by e-mail. Deliver to the address above and "
+    "quote the order number on the delivery note and the invoice; partial deliveries are accepted."
+)
+TABLE_TOP_LEFT = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+_LABEL = ParagraphStyle("label", fontName=FONT_BOLD, fontSize=7.5, leading=9, textColor=MUTED)
+_TEXT = ParagraphStyle("text", fontName=FONT, fontSize=9, leading=11.5, textColor=INK)
 
 
 COLUMNS = [
@@ -67,7 +106,7 @@ def write_order_pdf(order: Order, path: Path, *, by: str, at: datetime | None = 
     """Write `order` to `path` (atomically) and return the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     meta = ReportMeta(
-        title=f"Purchase order {order.number} - {order.supplier}",
+        title=f"Purchase order {order.number}",
         stores=[order.store_code],
         period=f"Deliver to {order.store_code}",
         generated_by=by,
@@ -84,4 +123,50 @@ def write_order_pdf(order: Order, path: Path, *, by: str, at: datetime | None = 
         )
         for line in order.lines
     ]
-    return ReportDocument(meta, COLUMNS).write_pdf(path, [Section(order.supplier, rows)])
+    document = ReportDocument(meta, COLUMNS)
+    return document.write_pdf(
+        path, [Section(order.supplier, rows)], preamble=order_header(order, document.text_width)
+    )
+
+
+def _block(label: str, lines: Sequence[str]) -> list[Flowable]:
+    shown = "<br/>".join(escape(line) for line in lines if line)
+    return [Paragraph(escape(label), _LABEL), Paragraph(shown or "&nbsp;", _TEXT)]
+
+
+def order_header(order: Order, width: float) -> list[Flowable]:
+    """The addresses, dates, currency, note and terms above the lines, on the first page."""
+    buyer = [order.store_name or order.store_code, *order.store_address.splitlines()]
+    supplier = [
+        order.supplier,
+        f"Attn. {order.supplier_contact}" if order.supplier_contact else "",
+        order.supplier_email,
+        order.supplier_phone,
+    ]
+    facts = [
+        ("Order date", f"{order.ordered_at:%Y-%m-%d}" if order.ordered_at else "not sent yet"),
+        ("Expected delivery", f"{order.expected_on:%Y-%m-%d}" if order.expected_on else "to be confirmed"),
+        ("Currency", order.currency or "the shop's currency"),
+    ]
+    addresses = Table(
+        [[_block("Buyer and delivery address", buyer), _block("Supplier", supplier)]],
+        colWidths=[width / 2, width / 2],
+    )
+    addresses.setStyle(TABLE_TOP_LEFT)
+    dates = Table(
+        [[_block(label, [value]) for label, value in facts]], colWidths=[width / len(facts)] * len(facts)
+    )
+    dates.setStyle(
+        TableStyle(
+            [
+                ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    header: list[Flowable] = [addresses, Spacer(1, 3 * mm), dates, Spacer(1, 3 * mm)]
+    if order.note:
+        header += [*_block("Note", order.note.splitlines()), Spacer(1, 2 * mm)]
+    header += [*_block("Terms", [TERMS]), Spacer(1, 5 * mm)]
+    return header

@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from stockdesk.reports.fonts import draw_text
 from stockdesk.reports.model import (
@@ -90,7 +90,8 @@ class ReportDocument:
         return [column.width / requested * self.text_width for column in self.columns]
 
     def write_pdf(self, path: Path | str, sections: Iterable[Section], *,
-                  progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> Path:
+                  progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None,
+                  preamble: Sequence[Flowable] = ()) -> Path:
         """Write the report to `path` (replaced only when complete) and return the path.
 
         `progress(rows_written)` is called once per page; `cancelled()` is polled once per page and
@@ -101,7 +102,8 @@ class ReportDocument:
         with atomic_output(path) as temp:
             doc = self._doc_template(temp)
             try:
-                doc.build([RowStream(chunker, self.text_width)], canvasmaker=_PageCountCanvas)
+                # `preamble`: what comes before the rows on the first page (an order's addresses).
+                doc.build([*preamble, RowStream(chunker, self.text_width)], canvasmaker=_PageCountCanvas)
             except CancelSignal:
                 raise ReportCancelled(path) from None
         self.grand_totals = chunker.grand_totals

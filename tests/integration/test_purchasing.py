@@ -171,3 +171,52 @@ def test_a_draft_cannot_be_received(db, manager, main_store, catalogue):
     [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(saw.id, main_store.id, "5")])
     with pytest.raises(ValidationError, match="only sent orders"):
         purchasing.receive(db.uow(), manager, order.id, [("SAW", "1")])
+
+
+def test_the_suppliers_copy_names_buyer_delivery_supplier_dates_currency_note_and_terms(
+    db, admin, manager, catalogue, tmp_path
+):
+    from datetime import timedelta
+
+    from stockdesk.services.maintenance import shop
+
+    acme, _bolt, saw, *_ = catalogue
+    organisation.update_supplier(db.uow(), admin, acme.id, contact="Dana Supplier", phone="+49 30 1234")
+    depot = organisation.create_store(
+        db.uow(), admin, code="DEPOT", name="Hardware Depot Nord", address="Hafenstraße 12\n20457 Hamburg"
+    )
+    shop.set_currency(db.uow(), admin, "EUR")
+    [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(saw.id, depot.id, "40")])
+    path = purchasing.send(
+        db.uow(),
+        manager,
+        order.id,
+        pdf_dir=tmp_path,
+        write_pdf=write_order_pdf,
+        note="Ring the bell at the loading bay",
+    )
+    sent = purchasing.get_order(db.uow(), order.id)
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert f"Purchase order {order.number}" in text  # the whole title: the supplier has its own block
+    for expected in (
+        "Buyer and delivery address",
+        "Hardware Depot Nord",
+        "Hafenstraße 12",
+        "20457 Hamburg",
+        "Supplier",
+        "Acme",
+        "Attn. Dana Supplier",
+        "orders@acme.example",
+        "+49 30 1234",
+        f"Order date\n{sent.ordered_at:%Y-%m-%d}",
+        f"Expected delivery\n{(sent.ordered_at + timedelta(days=3)):%Y-%m-%d}",  # Acme's lead time: 3 days
+        "Currency\nEUR",
+        "Note",
+        "Ring the bell at the loading bay",
+        "Terms",
+        "quote the order number",
+        "Page 1 of",  # "1", the total, is a form filled in at the end: drawn, not extracted
+        "500.00",
+    ):
+        assert expected in text, expected
+    assert sent.expected_on == (sent.ordered_at + timedelta(days=3)).date()

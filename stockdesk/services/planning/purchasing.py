@@ -14,13 +14,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import func, select
 
+from stockdesk.db.alerts_models import PlanningSetting
 from stockdesk.db.base import utcnow
 from stockdesk.db.models import Item, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
@@ -36,6 +37,7 @@ from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.inventory.ledger import post_many
 from stockdesk.services.inventory.postings import Posting
+from stockdesk.services.maintenance.shop import CURRENCY_KEY
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text
 
@@ -74,6 +76,16 @@ class OrderView:
     status: str
     sent_at: datetime | None
     lines: tuple[OrderLineView, ...]
+    # What the supplier's copy names besides the lines (issue 17 item 2).
+    ordered_at: datetime | None = None
+    expected_on: date | None = None  # the order day + the supplier's lead time
+    note: str = ""
+    supplier_contact: str = ""
+    supplier_email: str = ""
+    supplier_phone: str = ""
+    store_name: str = ""
+    store_address: str = ""
+    currency: str = ""
 
     @property
     def total(self) -> Decimal:
@@ -110,6 +122,8 @@ def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
         )
         for r, sku, name in rows
     )
+    ordered_at = order.sent_at or order.created_at
+    lead = timedelta(days=supplier.lead_time_days or 0)
     return OrderView(
         PurchaseOrderId(order.id),
         order.number,
@@ -120,6 +134,18 @@ def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
         order.status,
         order.sent_at,
         lines,
+        ordered_at=ordered_at,
+        expected_on=(ordered_at + lead).date() if ordered_at is not None else None,
+        note=order.note or "",
+        supplier_contact=supplier.contact or "",
+        supplier_email=supplier.email or "",
+        supplier_phone=supplier.phone or "",
+        store_name=store.name,
+        store_address=store.address or "",
+        currency=uow.session.scalar(
+            select(PlanningSetting.value).where(PlanningSetting.key == CURRENCY_KEY)
+        )
+        or "",
     )
 
 
@@ -285,6 +311,9 @@ def send(
         order = _draft(uow, actor, order_id)
         supplier = uow.get(Supplier, order.supplier_id, "supplier")
         address = email_address("supplier e-mail", supplier.email)
+        if note.strip():
+            order.note = optional_text("note", note, max_length=2000)  # printed on the order too
+        order.sent_at = utcnow()  # the order date the document shows
         view = _view(uow, order)
         if not view.lines:
             raise ValidationError("purchase order", order.number, Message("order_no_lines"))
@@ -302,7 +331,6 @@ def send(
             attachment=(path.name, path.read_bytes()),
         )
         order.status = "sent"
-        order.sent_at = utcnow()
         audit.record(uow, actor, "po.send", "purchase_order", order.id, number=order.number, to=address)
         uow.commit()
         return path
