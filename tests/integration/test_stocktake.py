@@ -143,6 +143,7 @@ def test_posting_matches_the_rules_line_by_line_for_a_random_count(db, admin, ma
             admin,
             sku=f"R{n:02d}",
             name=f"Random {n}",
+            unit="kg",  # counted by weight: quarters and halves are real counts
             cost_price=f"{rng.randint(0, 900)}.{rng.randint(0, 9999):04d}",
             reorder_point=str(rng.choice([0, 0, 2, 5, 7.5])),
         )
@@ -224,3 +225,16 @@ def test_stocktakes_are_numbered_and_their_movements_say_which_one_by_name(db, a
     assert [t.name for t in stocktake.list_open(db.uow())] == [second.name]
     references = {m.reference for m in stock.movements_of(db.uow(), beta.id)}
     assert "Stocktake 1 \u2014 Paint" in references and not any("stocktake 0" in r for r in references)
+
+
+def test_a_fraction_of_a_piece_is_refused_and_a_length_is_counted_to_the_millimetre(
+    db, admin, main_store, shelf
+):
+    rope = catalog.create_item(db.uow(), admin, sku="ROPE", name="Rope", unit="m")
+    stock.receive(db.uow(), admin, item_id=rope.id, store_id=main_store.id, quantity="20")
+    take = stocktake.start(db.uow(), admin, store_id=main_store.id)
+    with pytest.raises(BulkRejected) as refused:
+        stocktake.add_counts(db.uow(), admin, take.id, [("A", "2.5"), ("ROPE", "12.375")])
+    assert [(p.row, p.field) for p in refused.value.problems] == [(1, "quantity")]
+    assert "whole number of pcs" in str(refused.value)
+    assert stocktake.add_counts(db.uow(), admin, take.id, [("A", "2"), ("ROPE", "12.375")]) == 2

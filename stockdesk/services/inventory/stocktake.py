@@ -38,6 +38,7 @@ from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import QuantityInput, parse_quantity, round_cents
 from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.domain.units import check_in_unit
 from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
@@ -200,6 +201,8 @@ def add_counts(
         )
         codes = {str(code).strip() for code, _ in lines}
         known = catalog.item_ids_by_code(uow, codes)
+        named_by_id = {found for code in codes if (found := _as_uuid(code, in_scope)) is not None}
+        units = _units(uow, set(known.values()) | named_by_id)
         problems: list[RowProblem] = []
         rows: list[dict[str, object]] = []
         now = utcnow()
@@ -212,6 +215,8 @@ def add_counts(
                 problems.append(RowProblem(number, "code", code, Message("not_in_stocktake")))
             try:
                 counted = parse_quantity("quantity", quantity, allow_zero=True, allow_negative=True)
+                if item is not None:
+                    check_in_unit("quantity", counted, units.get(item, "pcs"))  # no 1.5 pieces counted
             except InvalidQuantity as error:
                 problems.append(RowProblem(number, "quantity", quantity, error.reason))
                 continue
@@ -235,6 +240,16 @@ def add_counts(
         audit.record(uow, actor, "stocktake.count", "stocktake", take.id, lines=len(rows))
         uow.commit()
         return len(rows)
+
+
+def _units(uow: UnitOfWork, item_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Item id -> its stock unit, read in chunks (a count of a whole store names thousands of items)."""
+    ids = list(item_ids)
+    found: dict[uuid.UUID, str] = {}
+    for start in range(0, len(ids), 500):
+        rows = uow.session.execute(select(Item.id, Item.unit).where(Item.id.in_(ids[start : start + 500])))
+        found.update(rows.tuples().all())
+    return found
 
 
 def _as_uuid(text: str, in_scope: set[uuid.UUID]) -> uuid.UUID | None:
