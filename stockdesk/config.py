@@ -40,7 +40,7 @@ _SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 # The refusal texts; the window shows them translated (ui/settings.py keeps the same literals).
 NOT_A_DATABASE = "must be a file path or a postgresql:// URL"
 NO_SUCH_FOLDER = "is in a folder that does not exist"
-NOT_A_SERVER = "must be a postgresql:// URL"
+NOT_A_SERVER = "must be the StockDesk server's address (https://host:port)"
 NOT_A_SECURITY = "must be none, starttls or ssl"
 NOT_A_LANGUAGE = "is not a language StockDesk speaks"
 NOT_A_THEME = "must be system, light or dark"
@@ -96,7 +96,7 @@ def _database_url(value: str, field_name: str) -> str:
 
 def _server_url(value: str) -> str:
     text = value.strip()
-    if text and not text.startswith(_SERVER_SCHEMES):
+    if text and not text.startswith(("https://", "http://")):
         raise ValidationError("sync_server_url", value, NOT_A_SERVER)
     return text
 

@@ -370,8 +370,8 @@
         <translation>liegt in einem Ordner, den es nicht gibt</translation>
     </message>
     <message>
-        <source>must be a postgresql:// URL</source>
-        <translation>muss eine postgresql://-URL sein</translation>
+        <source>must be the StockDesk server&apos;s address (https://host:port)</source>
+        <translation>muss die Adresse des StockDesk-Servers sein (https://host:port)</translation>
     </message>
     <message>
         <source>must be none, starttls or ssl</source>
@@ -2087,6 +2087,49 @@ Filialen und Benutzer einrichtet.</translation>
     </message>
 </context>
 <context>
+    <name>RegisterDeskDialog</name>
+    <message>
+        <source>Register this desk</source>
+        <translation>Diese Kasse anmelden</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Name of this desk</source>
+        <translation>Name dieser Kasse</translation>
+    </message>
+    <message>
+        <source>Sign in as a manager or admin of the server, or type an enrolment code.</source>
+        <translation>Melden Sie sich als Filialleiter oder Administrator des Servers an, oder geben Sie einen Anmeldecode ein.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <source>must be the StockDesk server&apos;s address (https://…)</source>
+        <translation>muss die Adresse des StockDesk-Servers sein (https://…)</translation>
+    </message>
+    <message>
+        <source>or an enrolment code is needed</source>
+        <translation>oder ein Anmeldecode wird gebraucht</translation>
+    </message>
+</context>
+<context>
     <name>ReorderPage</name>
     <message>
         <source>Reorder</source>
@@ -2483,6 +2526,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Database</source>
         <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Register this desk…</source>
+        <translation>Diese Kasse anmelden…</translation>
     </message>
     <message>
         <source>Sync server</source>

@@ -27,7 +27,9 @@ def _reasons() -> dict[str, str]:
         config.NO_SUCH_FOLDER: QCoreApplication.translate(
             "AppSettings", "is in a folder that does not exist"
         ),
-        config.NOT_A_SERVER: QCoreApplication.translate("AppSettings", "must be a postgresql:// URL"),
+        config.NOT_A_SERVER: QCoreApplication.translate(
+            "AppSettings", "must be the StockDesk server's address (https://host:port)"
+        ),
         config.NOT_A_SECURITY: QCoreApplication.translate("AppSettings", "must be none, starttls or ssl"),
         config.NOT_A_LANGUAGE: QCoreApplication.translate(
             "AppSettings", "is not a language StockDesk speaks"

@@ -78,7 +78,7 @@ def test_values_saved_in_the_dialog_are_there_after_a_restart(
     retype(qtbot, dialog.smtp_user, "stock")
     retype(qtbot, dialog.smtp_password, "s3cret-pass")
     retype(qtbot, dialog.smtp_sender, "stock@example.com")
-    retype(qtbot, dialog.sync_server, "postgresql://desk@server/stockdesk")
+    retype(qtbot, dialog.sync_server, "https://server.example:8443")
     dialog.camera.setValue(2)
     dialog.default_store.setCurrentIndex(dialog.default_store.findData(str(gui_store.id)))
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
@@ -89,7 +89,7 @@ def test_values_saved_in_the_dialog_are_there_after_a_restart(
     assert again.smtp == SmtpConfig(
         "mail.example.com", 465, "ssl", "stock", "s3cret-pass", "stock@example.com"
     )
-    assert again.sync_server_url == "postgresql://desk@server/stockdesk"
+    assert again.sync_server_url == "https://server.example:8443"
     assert (again.camera_index, again.default_store_id, again.theme) == (2, str(gui_store.id), Theme.DARK)
     smtp = again.smtp_settings()
     assert smtp is not None and (smtp.host, smtp.port, smtp.sender) == (
@@ -200,7 +200,7 @@ def test_a_server_given_without_a_sender_is_refused(settings):
     [
         ("database_url", Config(database_url="mysql://db/stock")),
         ("database_url", Config(database_url="no-such-folder/x/stock.sqlite")),
-        ("sync_server_url", Config(sync_server_url="http://server")),
+        ("sync_server_url", Config(sync_server_url="postgresql://desk@server/stockdesk")),
         ("smtp_port", Config(smtp=SmtpConfig(host="m.example.com", port=0, sender="a@b.cd"))),
         ("language", Config(language="fr")),
     ],
@@ -303,8 +303,8 @@ def test_testing_a_server_that_is_not_there_says_so_and_saves_nothing(qtbot, gui
 def test_a_refusal_of_the_shared_configuration_reads_in_the_windows_language(settings):
     assert set_language("de")
     with pytest.raises(ValidationError) as refused:
-        settings.save(Config(sync_server_url="http://server"))
+        settings.save(Config(sync_server_url="postgresql://desk@server/stockdesk"))
     assert (refused.value.field, refused.value.reason) == (
         "sync_server_url",
-        "muss eine postgresql://-URL sein",
+        "muss die Adresse des StockDesk-Servers sein (https://host:port)",
     )

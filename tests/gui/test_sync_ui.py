@@ -301,3 +301,39 @@ def test_the_main_window_of_an_unregistered_desk_shows_no_sync(qtbot, gui_db, gu
     assert window.sync is None
     assert "Sync" not in [window.pages.tabText(i) for i in range(window.pages.count())]
     window.close()
+
+
+def test_a_desk_is_registered_from_the_settings_with_a_managers_log_in(
+    qtbot, sync_api, sync_server, tmp_path, save_artifact
+):
+    import os
+
+    from stockdesk.services.database import open_database
+    from stockdesk.sync.server import desks
+    from stockdesk.sync.server.setup import is_registered, saved_server
+    from stockdesk.ui.dialogs.register_desk import RegisterDeskDialog
+
+    server_db = open_database(sync_server)
+    boss = users.create_first_admin(server_db.uow(), email="boss@example.com", password="boss-pass-1")
+    desk_db = open_database(str(tmp_path / "new-desk.sqlite"))
+    os.environ["STOCKDESK_NO_KEYRING"] = "1"
+    try:
+        dialog = RegisterDeskDialog(desk_db, sync_api.base_url)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.desk_name.setText("Counter 3")
+        qtbot.keyClicks(dialog.email, "boss@example.com")
+        qtbot.keyClicks(dialog.password, "wrong-pass")
+        dialog.accept()
+        assert dialog.isVisible() and "wrong e-mail or password" in dialog.general_error_text()
+        assert not is_registered(desk_db)
+        save_artifact(dialog, "register-desk.png")
+        dialog.password.setText("boss-pass-1")
+        dialog.accept()
+        assert dialog.result() == dialog.DialogCode.Accepted, dialog.general_error_text()
+        assert is_registered(desk_db) and saved_server(desk_db) == sync_api.base_url
+        assert [d.name for d in desks.list_desks(server_db.uow(), boss)] == ["Counter 3"]
+    finally:
+        desk_db.close()
+        server_db.close()

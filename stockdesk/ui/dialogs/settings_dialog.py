@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -73,6 +76,9 @@ class SettingsDialog(FormDialog):
         self.initial = settings.load()
         self.saved: Config | None = None
         self.restart_needed = False
+        self.registered_as = ""
+        # Replaceable in tests, where a modal dialog would block.
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         self.language_changed = False
         self.tabs = QTabWidget()
         self.layout().insertWidget(0, self.tabs)
@@ -146,8 +152,29 @@ class SettingsDialog(FormDialog):
         self._inputs["database_url"] = self.database  # errors focus the text, not the row
         self.sync_server = QLineEdit(s.sync_server_url)
         self.sync_server.setPlaceholderText("https://server:8443")
-        self._row("sync_server_url", self.tr("Sync server"), self.sync_server)
+        register = QPushButton(self.tr("Register this desk…"))
+        register.setEnabled(self.db is not None and self.db.engine.dialect.name == "sqlite")
+        register.clicked.connect(self.register_desk)
+        self.register_button = register
+        sync_row = QWidget()
+        sync_line = QHBoxLayout(sync_row)
+        sync_line.setContentsMargins(0, 0, 0, 0)
+        sync_line.addWidget(self.sync_server, 1)
+        sync_line.addWidget(register)
+        self._row("sync_server_url", self.tr("Sync server"), sync_row)
+        self._inputs["sync_server_url"] = self.sync_server
         self.form.addRow(QLabel(self.tr("A new database is used the next time StockDesk starts.")))
+
+    def register_desk(self) -> None:
+        """Register this desk with the server typed above (a log-in or an enrolment code)."""
+        from stockdesk.ui.dialogs.register_desk import RegisterDeskDialog
+
+        assert self.db is not None
+        dialog = RegisterDeskDialog(self.db, self.sync_server.text().strip(), self)
+        if self.run_dialog(dialog):
+            self.sync_server.setText(dialog.server.text().strip())
+            self.registered_as = dialog.name
+            self.restart_needed = True  # the window adds its sync controls when it next starts
 
     def _build_mail(self, *, enabled: bool) -> None:
         smtp = self.initial.smtp
