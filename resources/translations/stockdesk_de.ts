@@ -2971,6 +2971,18 @@ Filialen und Benutzer einrichtet.</translation>
 <context>
     <name>SuggestionsModel</name>
     <message>
+        <source>this store</source>
+        <translation>dieser Filiale</translation>
+    </message>
+    <message>
+        <source>the item</source>
+        <translation>dem Artikel</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>der Prognose</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Artikelnr.</translation>
     </message>
@@ -2997,6 +3009,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Reorder point</source>
         <translation>Meldebestand</translation>
+    </message>
+    <message>
+        <source>Point set by</source>
+        <translation>Meldebestand von</translation>
     </message>
     <message>
         <source>Demand/day</source>

@@ -66,3 +66,21 @@ def test_a_bad_value_names_the_store_and_writes_nothing(db, admin, hammer, main_
 def test_a_clerk_may_not_set_store_points(db, hammer, clerk, main_store):
     with pytest.raises(PermissionDenied):
         store_points.set_overrides(db.uow(), clerk, hammer.id, {main_store.id: ("3", "10")})
+
+
+def test_the_reorder_page_says_where_each_stores_point_comes_from(
+    db, admin, hammer, main_store, branch_store
+):
+    from stockdesk.services.planning import reorder
+
+    nail = catalog.create_item(db.uow(), admin, sku="NAIL-1", name="Nails")
+    stock.receive(db.uow(), admin, item_id=nail.id, store_id=main_store.id, quantity="3")
+    store_points.set_overrides(db.uow(), admin, hammer.id, {branch_store.id: ("20", "40")})
+    sources = {(r.sku, r.store_code): r.point_source for r in reorder.suggestions(db.uow())}
+    assert sources == {
+        ("HAM-1", "BR"): "store",  # the branch's own point
+        ("HAM-1", "MAIN"): "item",  # the item's point, the same in every store without its own
+        ("NAIL-1", "MAIN"): "forecast",  # none set: computed from sales
+    }
+    header, *rows = list(reorder.csv_rows(reorder.suggestions(db.uow())))
+    assert header[-1] == "point_source" and sorted(row[-1] for row in rows) == ["forecast", "item", "store"]

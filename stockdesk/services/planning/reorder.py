@@ -72,6 +72,9 @@ class SuggestionRow:
     suggested_qty: Decimal
     unit_cost: Decimal
     reason: str
+    # Where `reorder_point` comes from: "store" (this store's own point), "item" (the item's point,
+    # the same in every store) or "forecast" (none set: computed from sales).
+    point_source: str = "forecast"
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class _Target:
     manager_point: Decimal
     unit_cost: Decimal
     on_hand: Decimal
+    store_point: bool = False  # the store has its own reorder point for the item
 
 
 def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
@@ -106,6 +110,7 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
             func.coalesce(StoreReorderPoint.reorder_point, Item.reorder_point),
             Item.cost_price,
             StockLevel.on_hand,
+            StoreReorderPoint.id,
         )
         .join(StockLevel, StockLevel.item_id == Item.id)
         .join(Store, Store.id == StockLevel.store_id)
@@ -136,8 +141,9 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
             point,
             cost,
             on_hand,
+            own is not None,
         )
-        for item, sku, name, store, code, sup, sup_name, lead, multiple, point, cost, on_hand in rows
+        for item, sku, name, store, code, sup, sup_name, lead, multiple, point, cost, on_hand, own in rows
     ]
 
 
@@ -151,6 +157,12 @@ def in_purchase_packs(uow: UnitOfWork, targets: list[_Target]) -> list[_Target]:
         else t
         for t in targets
     ]
+
+
+def _point_source(t: _Target) -> str:
+    if t.manager_point <= 0:
+        return "forecast"  # no point set (or set to 0): the computed one applies
+    return "store" if t.store_point else "item"
 
 
 def on_order(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key, Decimal]:
@@ -250,6 +262,7 @@ def _row(
         s.suggested_qty,
         t.unit_cost,
         s.reason,
+        _point_source(t),
     )
 
 
@@ -291,6 +304,7 @@ def csv_rows(rows: Iterable[SuggestionRow]) -> Iterable[list[str]]:
         "order_multiple",
         "suggested_qty",
         "reason",
+        "point_source",
     ]
     for r in rows:
         yield [
@@ -310,4 +324,5 @@ def csv_rows(rows: Iterable[SuggestionRow]) -> Iterable[list[str]]:
             str(r.order_multiple),
             str(r.suggested_qty),
             r.reason,
+            r.point_source,
         ]

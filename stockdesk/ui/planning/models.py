@@ -67,6 +67,15 @@ def _mode_text(r: RecipientView) -> str:
     return QCoreApplication.translate("RecipientsModel", "Immediately")
 
 
+def _point_source(source: str) -> str:
+    """Who set the reorder point a suggestion uses: this store, the item (all stores), or the forecast."""
+    if source == "store":
+        return QCoreApplication.translate("SuggestionsModel", "this store")
+    if source == "item":
+        return QCoreApplication.translate("SuggestionsModel", "the item")
+    return QCoreApplication.translate("SuggestionsModel", "forecast")
+
+
 def suggestions_model(parent: Any = None) -> RowsModel:
     c = "SuggestionsModel"
     cols: list[tuple[str, Any, bool]] = [  # what to order first; the figures that explain it after
@@ -77,6 +86,10 @@ def suggestions_model(parent: Any = None) -> RowsModel:
         (QT_TRANSLATE_NOOP("SuggestionsModel", "On hand"), lambda s: q(s.on_hand), True),
         (QT_TRANSLATE_NOOP("SuggestionsModel", "On order"), lambda s: q(s.on_order), True),
         (QT_TRANSLATE_NOOP("SuggestionsModel", "Reorder point"), lambda s: q(s.reorder_point), True),
+        (
+            QT_TRANSLATE_NOOP("SuggestionsModel", "Point set by"),
+            lambda s: _point_source(s.point_source), False
+        ),
         (QT_TRANSLATE_NOOP("SuggestionsModel", "Demand/day"), lambda s: q(s.daily_rate), True),
         (QT_TRANSLATE_NOOP("SuggestionsModel", "Lead time"), lambda s: q(s.lead_time_days), True),
         (QT_TRANSLATE_NOOP("SuggestionsModel", "Safety stock"), lambda s: q(s.safety_stock), True),
