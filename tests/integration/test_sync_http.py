@@ -363,3 +363,21 @@ def test_server_init_takes_the_login_and_every_privilege_from_old_desk_roles(pg_
             connection.execute(text(f'DROP OWNED BY "{role}"'))
             connection.execute(text(f'DROP ROLE "{role}"'))
         admin.dispose()
+
+
+def test_moving_another_persons_barcode_onto_ones_own_item_is_refused(shop, clerk_desk):
+    db, service, boss_item = clerk_desk
+    catalog.add_barcode(shop.db.uow(), shop.boss, boss_item.id, "4006381333931")
+    clerk = login(db, "clerk@example.com", "clerk-pass-1")
+    own = catalog.create_item(db.uow(), clerk, sku="CLERK-2", name="Clerk's own")
+    synced(service)
+    with db.engine.begin() as connection:  # a tampered desk file
+        connection.exec_driver_sql(
+            "UPDATE item_barcode SET item_id = ?, updated_by = ? WHERE code = '4006381333931'",
+            (own.id.hex, clerk.id.hex),
+        )
+    synced(service)
+    owner = _server_value(shop, "SELECT item_id FROM item_barcode WHERE code = '4006381333931'")
+    assert owner == boss_item.id
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT tbl FROM sync_refused").scalars().all() == ["item_barcode"]

@@ -240,6 +240,14 @@ def _item_child(checker: ChangeChecker, change: Change, values: dict[str, Any], 
     if item_id is None:
         raise Refused(f"the {change.tbl} row names no item")
     require(actor, Action.EDIT_ITEM, owner_id=checker.owner_of(item_id))
+    if change.op == "U":
+        # Moving another person's barcode or pack onto one's own item changes their item too.
+        current = checker.connection.execute(
+            text(f'SELECT i.owner_id FROM "{change.tbl}" c JOIN item i ON i.id = c.item_id WHERE c.id = :id'),
+            {"id": uuid.UUID(change.row_id)},
+        ).first()
+        if current is not None:
+            require(actor, Action.EDIT_ITEM, owner_id=current[0])
 
 
 def _store_points(_checker: ChangeChecker, _change: Change, _values: dict[str, Any], actor: Actor) -> None:
