@@ -327,3 +327,46 @@ def test_opening_stock_must_fit_the_items_unit(catalogue, admin, tmp_path):
     assert found == {(3, "stock:MAIN", "2.5"), (4, "stock:MAIN", "0.5")}
     assert "whole number of pcs" in str(raised.value.problems[0])
     assert counts(catalogue) == before
+
+
+def test_a_file_sets_each_stores_own_reorder_point_for_new_and_updated_items(
+    catalogue, admin, branch_store, tmp_path
+):
+    from stockdesk.services.planning import store_points
+
+    old = catalog.create_item(
+        catalogue.uow(), admin, sku="OLD-2", name="Stored", reorder_point="3", reorder_qty="6"
+    )
+    path = write_csv(
+        tmp_path / "points.csv",
+        [
+            ["SKU", "Name", "Reorder point", "reorder_point:BR", "Reorder qty BR"],
+            ["NEW-1", "New drill", "2", "8", "24"],
+            ["OLD-2", "Stored", "", "9", ""],  # only the point: the quantity stays the item's
+        ],
+    )
+    result = imports.import_file(catalogue.uow(), admin, path, options=ImportOptions(upsert=True))
+    assert (result.created, result.updated) == (1, 1)
+    new = catalog.find_item(catalogue.uow(), "NEW-1")
+    with catalogue.uow() as uow:
+        points = store_points.overrides_of(uow.session, new.id)
+        kept = store_points.overrides_of(uow.session, old.id)
+    assert points == {branch_store.id: store_points.StorePoint(Decimal(8), Decimal(24))}
+    assert kept == {branch_store.id: store_points.StorePoint(Decimal(9), Decimal(6))}
+
+    bad = write_csv(
+        tmp_path / "bad-points.csv", [["SKU", "Name", "reorder_point:BR"], ["N-2", "Nails", "-1"]]
+    )
+    with pytest.raises(ImportRejected) as refused:
+        imports.import_file(catalogue.uow(), admin, bad)
+    assert {(p.row, p.field, p.value) for p in refused.value.problems} == {(2, "reorder_point:BR", "-1")}
+    unknown = write_csv(tmp_path / "unknown.csv", [["SKU", "Name", "reorder_point:XX"], ["N-3", "Nuts", "1"]])
+    with pytest.raises(ImportRejected, match="XX"):
+        imports.import_file(catalogue.uow(), admin, unknown)
+
+
+def test_a_clerk_may_not_import_store_reorder_points(catalogue, clerk, tmp_path):
+    path = write_csv(tmp_path / "c.csv", [["sku", "name", "reorder_point:MAIN"], ["C-2", "Thing", "4"]])
+    with pytest.raises(PermissionDenied):
+        imports.import_file(catalogue.uow(), clerk, path)
+    assert counts(catalogue)[0] == 0

@@ -23,7 +23,14 @@ from stockdesk.domain.skus import sku_key
 from stockdesk.domain.units import check_in_unit
 from stockdesk.services.catalogue.bulk import RowProblem
 from stockdesk.services.catalogue.catalog import clean_barcode
-from stockdesk.services.exchange.import_files import FIELDS, IGNORE, STOCK_PREFIX
+from stockdesk.services.exchange.import_files import (
+    FIELDS,
+    IGNORE,
+    POINT_PREFIX,
+    QTY_PREFIX,
+    STOCK_PREFIX,
+    STORE_PREFIXES,
+)
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text, required_text
 
@@ -45,6 +52,8 @@ class CheckedRow:
     cells: tuple[str, ...]
     values: dict[str, CellValue] = field(default_factory=dict)
     stock: dict[uuid.UUID, Decimal] = field(default_factory=dict)
+    # store id -> (reorder point, reorder quantity) of the store's own override; None: not in the file
+    points: dict[uuid.UUID, list[Decimal | None]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
 
     @property
@@ -65,9 +74,10 @@ def header_problems(
     for header, name in zip(headers, fields, strict=True):
         if name == IGNORE:
             continue
-        if name.startswith(STOCK_PREFIX):
-            if name[len(STOCK_PREFIX) :] not in stores:
-                code = name[len(STOCK_PREFIX) :]
+        prefix = next((p for p in STORE_PREFIXES if name.startswith(p)), None)
+        if prefix is not None:
+            if name[len(prefix) :] not in stores:
+                code = name[len(prefix) :]
                 problems.append(RowProblem(1, header, code, Message("unknown_store_code")))
         elif name not in FIELDS:
             problems.append(RowProblem(1, header, name, Message("not_item_field")))
@@ -191,6 +201,13 @@ def _check_cell(row: CheckedRow, name: str, raw: str, lookups: Lookups, delimite
             quantity = parse_quantity(name, number_text(text, delimiter), allow_zero=True)
             if quantity:
                 row.stock[lookups.stores[name[len(STOCK_PREFIX) :]]] = quantity
+        return
+    if name.startswith((POINT_PREFIX, QTY_PREFIX)):
+        if text:
+            which = 0 if name.startswith(POINT_PREFIX) else 1
+            code = name[len(POINT_PREFIX if which == 0 else QTY_PREFIX) :]
+            amount = parse_quantity(name, number_text(text, delimiter), allow_zero=True)
+            row.points.setdefault(lookups.stores[code], [None, None])[which] = amount
         return
     if not text and name not in ("sku", "name"):
         return  # an empty optional cell keeps the default (new items) or the stored value (updates)

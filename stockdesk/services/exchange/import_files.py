@@ -36,6 +36,10 @@ FIELDS = (
     "barcodes",
 )
 STOCK_PREFIX = "stock:"
+# A store's own reorder point and quantity for the item (issue 17 item 6): `reorder_point:BR`.
+POINT_PREFIX = "reorder_point:"
+QTY_PREFIX = "reorder_qty:"
+STORE_PREFIXES = (STOCK_PREFIX, POINT_PREFIX, QTY_PREFIX)
 IGNORE = "ignore"
 
 # Header names people use, compared after `_key` (lower case, no spaces, dashes, dots or underscores).
@@ -84,6 +88,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "barcodes": ("barcodes", "barcode", "ean", "ean13", "gtin", "upc", "codes"),
 }
 _STOCK_PREFIXES = ("stock:", "stock ", "bestand:", "bestand ", "openingstock:", "opening stock ")
+_POINT_PREFIXES = tuple(
+    f"{name}{sep}" for name in ("reorder_point", "reorder point", "meldebestand") for sep in (":", " ")
+)
+_QTY_PREFIXES = tuple(
+    f"{name}{sep}"
+    for name in ("reorder_qty", "reorder qty", "reorder quantity", "bestellmenge")
+    for sep in (":", " ")
+)
 
 
 @dataclass(frozen=True)
@@ -230,9 +242,11 @@ _BY_ALIAS = {alias: field for field, aliases in ALIASES.items() for alias in ali
 def guess_field(header: str) -> str:
     """The field a header names (`stock:CODE` for opening stock), or IGNORE."""
     lowered = header.strip().lower()
-    for prefix in _STOCK_PREFIXES:
-        if lowered.startswith(prefix) and lowered[len(prefix) :].strip():
-            return STOCK_PREFIX + header.strip()[len(prefix) :].strip().upper()
+    for prefixes, field in ((_STOCK_PREFIXES, STOCK_PREFIX), (_POINT_PREFIXES, POINT_PREFIX),
+                            (_QTY_PREFIXES, QTY_PREFIX)):
+        for prefix in prefixes:
+            if lowered.startswith(prefix) and lowered[len(prefix) :].strip():
+                return field + header.strip()[len(prefix) :].strip().upper()
     return _BY_ALIAS.get(_key(header), IGNORE)
 
 
@@ -244,8 +258,10 @@ def map_columns(headers: Sequence[str], mapping: Mapping[str, str] | None = None
         field = explicit.get(header.strip().lower())
         if field is None:
             field = guess_field(header)
-        elif field.lower().startswith(STOCK_PREFIX):
-            field = STOCK_PREFIX + field[len(STOCK_PREFIX) :].strip().upper()
+        else:
+            for prefix in STORE_PREFIXES:
+                if field.lower().startswith(prefix):
+                    field = prefix + field[len(prefix) :].strip().upper()
         fields.append(field)
     return fields
 

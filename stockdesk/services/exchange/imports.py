@@ -48,6 +48,8 @@ from stockdesk.services.exchange.import_checks import (
 )
 from stockdesk.services.exchange.import_files import (
     IGNORE,
+    POINT_PREFIX,
+    QTY_PREFIX,
     STOCK_PREFIX,
     Table,
     map_columns,
@@ -57,6 +59,7 @@ from stockdesk.services.exchange.import_files import (
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.inventory import ledger
 from stockdesk.services.inventory.postings import Posting
+from stockdesk.services.planning import store_points
 from stockdesk.services.uow import UnitOfWork
 
 Progress = Callable[[str, int, int], None]
@@ -197,6 +200,8 @@ def import_table(
             raise ImportRejected(fatal)
         stock_stores = [lookups.stores[f[len(STOCK_PREFIX) :]] for f in fields if f.startswith(STOCK_PREFIX)]
         require(actor, Action.MOVE_STOCK, store_ids=stock_stores)
+        if any(f.startswith((POINT_PREFIX, QTY_PREFIX)) for f in fields):
+            require(actor, Action.MANAGE_CATALOGUE)  # as in the item editor's per-store table
         rows, existing = _check_all(uow, actor, table, fields, lookups, options, report)
         rejected = tuple(RejectedRow(r.number, r.cells, tuple(r.problems)) for r in rows if r.problems)
         if rejected and not options.valid_only:
@@ -364,6 +369,14 @@ def _write(
             report("writing items", start + len(chunk), len(good))
         movements = _post_opening_stock(uow, actor, new, items, report)
     _update_items(uow, actor, old, existing)
+    new_ids = {str(r.values["sku"]): item.id for r, item in zip(new, items, strict=True)}
+    overrides = {
+        (new_ids.get(str(r.values["sku"])) or existing.ids[str(r.values["sku"])]): r.points
+        for r in good
+        if r.points
+    }
+    if overrides:
+        store_points.write_overrides(uow, overrides)
     return movements
 
 

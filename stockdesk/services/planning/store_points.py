@@ -8,7 +8,7 @@ the removal syncs like any other edit).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -62,6 +62,50 @@ def overrides_for(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[Key, 
         )
     )
     return {(item_id, store_id): StorePoint(point, qty) for item_id, store_id, point, qty in rows}
+
+
+def write_overrides(
+    uow: UnitOfWork, overrides: Mapping[uuid.UUID, Mapping[uuid.UUID, Sequence[Decimal | None]]]
+) -> int:
+    """Inside the caller's transaction (an import): item id -> store id -> [point, quantity], checked
+    already; a missing half keeps the stored value, or the item's own for a new override."""
+    items = list(overrides)
+    stored = {
+        (row.item_id, row.store_id): row
+        for start in range(0, len(items), 500)
+        for row in uow.session.scalars(
+            select(StoreReorderPoint).where(StoreReorderPoint.item_id.in_(items[start : start + 500]))
+        )
+    }
+    defaults = {
+        item_id: (point, qty)
+        for start in range(0, len(items), 500)
+        for item_id, point, qty in uow.session.execute(
+            select(Item.id, Item.reorder_point, Item.reorder_qty).where(
+                Item.id.in_(items[start : start + 500])
+            )
+        ).tuples()
+    }
+    written = 0
+    for item_id, places in overrides.items():
+        for store_id, (point, qty) in places.items():
+            row = stored.get((item_id, store_id))
+            if row is None:
+                row = StoreReorderPoint(
+                    item_id=item_id,
+                    store_id=store_id,
+                    reorder_point=defaults[item_id][0],
+                    reorder_qty=defaults[item_id][1],
+                )
+                uow.session.add(row)
+            if point is not None:
+                row.reorder_point = point
+            if qty is not None:
+                row.reorder_qty = qty
+            row.deleted = False
+            written += 1
+    uow.session.flush()
+    return written
 
 
 def set_overrides(
