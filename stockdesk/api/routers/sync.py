@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from datetime import timedelta
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -17,7 +16,6 @@ from pydantic import BaseModel, Field
 from pydantic import ValidationError as PydanticError
 
 from stockdesk.api.deps import actor, bearer, caller, database
-from stockdesk.db.base import utcnow
 from stockdesk.domain.errors import AuthenticationFailed, ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
@@ -29,7 +27,6 @@ from stockdesk.sync.server.desks import DeskView
 router = APIRouter(prefix="/sync", tags=["sync"])
 MAX_CHANGES = 5000  # a desk's PUSH_BATCH: a slow link sends several small batches, not one huge one
 MAX_INFLATED = 32_000_000  # a compressed body may not unpack into more than this (no zip bombs)
-TOUCH_EVERY = timedelta(minutes=1)  # how fresh "last synced" in the desk list is
 
 
 class DeskIn(BaseModel):
@@ -235,8 +232,7 @@ def pull(
 ) -> Response:
     _needs_postgresql(db)
     rows = http_side.pull_page(db.engine, after, limit)
-    if puller.last_sync_at is None or puller.last_sync_at < utcnow() - TOUCH_EVERY:
-        desks.touch(db.uow(), puller.desk_id)  # a write per poll would be most of an idle desk's cost
+    desks.note_sync(db.uow(), puller)
     answer = {"changes": rows, "heads": http_side.heads(db.engine), "desk_names": desks.names(db.uow())}
     body = PullOut.model_validate(answer).model_dump_json().encode()
     if len(body) > 4096:
