@@ -140,7 +140,8 @@ def test_without_a_suggestion_the_simple_rule_applies_and_counts_what_is_on_orde
 def counted(db, admin, clerk, main_store):
     """A stocktake of MAIN with one item short, one over, one exact and one not counted."""
     for sku, cost, qty in (("A", "2.50", "10"), ("B", "1.10", "5"), ("C", "4.00", "3"), ("D", "9.99", "1")):
-        item = catalog.create_item(db.uow(), admin, sku=sku, name=f"Item {sku}", cost_price=cost)
+        # Sold by weight: B is counted at 6.5.
+        item = catalog.create_item(db.uow(), admin, sku=sku, name=f"Item {sku}", cost_price=cost, unit="kg")
         stock.receive(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity=qty)
     take = stocktake.start(db.uow(), clerk, store_id=main_store.id)
     stocktake.add_counts(db.uow(), clerk, take.id, [("A", "7"), ("B", "6.5"), ("C", "3")])
