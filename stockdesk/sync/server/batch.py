@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -28,15 +27,6 @@ from stockdesk.sync.pgcopy import copy_rows
 
 LOCK_KEY = 7_146_017  # "one writer of change_log at a time", shared by every desk and the server
 Key = tuple[uuid.UUID, uuid.UUID]
-
-
-@dataclass(frozen=True)
-class PushResult:
-    applied: int
-    duplicates: int
-    conflicts: int
-    reviews: int
-    last_seq: int
 
 
 class ServerBatch:
@@ -215,9 +205,6 @@ class ServerBatch:
                 )
                 for c in self.log
             ],
-        )
-        self.connection.execute(
-            text("UPDATE sync_desk SET last_seen_at = now() WHERE desk_id = :d"), {"d": self.desk_id}
         )
 
     @property

@@ -29,7 +29,7 @@ from stockdesk.sync.hlc import wall_of
 from stockdesk.sync.server.batch import ServerBatch
 from stockdesk.sync.server.checks import ChangeChecker
 from stockdesk.sync.server.inserts import apply_inserts
-from stockdesk.sync.server.push import _settle_levels
+from stockdesk.sync.server.push import settle_levels
 from stockdesk.sync.server.updates import apply_updates
 
 SNAPSHOT_CHUNK = 5000
@@ -101,7 +101,7 @@ def push_checked(engine: Engine, desk_id: str, changes: Sequence[Change]) -> Pus
                 apply_inserts(batch, run)
             else:
                 apply_updates(batch, run)
-        _settle_levels(batch)
+        settle_levels(batch)
         for change, reason in refused:
             _record_refusal(batch, change, reason)
         batch.write_log()
