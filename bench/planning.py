@@ -29,6 +29,8 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import func, insert, select
 
+from bench import stocktake as bench_stocktake
+from bench.stocktake import STEPS
 from bench.table import print_table
 from stockdesk.db.models import Item, StockMovement, Store
 from stockdesk.domain.ids import new_id
@@ -36,7 +38,7 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.inventory import stock, stocktake
+from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.services.maintenance import demo, settings
 from stockdesk.services.planning import alert_recipients, alerts, reorder
@@ -324,33 +326,11 @@ def maths_case(items: int) -> list[tuple[str, str]]:
 
 
 def stocktake_case(folder: Path, lines: int) -> list[tuple[str, str]]:
-    db, admin = _fresh(folder, "stocktake")
-    store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
-    ids = _items(db, lines)
-    clock = Clock()
-    stock.post_movements(
-        db.uow(), admin, [MovementRequest(MovementKind.RECEIVE, i, store.id, "10") for i in ids]
-    )
-    receive_t = clock.lap()
-    clock = Clock()
-    take = stocktake.start(db.uow(), admin, store_id=store.id)
-    start_t = clock.lap()
-    counts = [(f"B{n:07d}", str(9 + n % 3)) for n in range(lines)]
-    clock = Clock()
-    stocktake.add_counts(db.uow(), admin, take.id, counts)
-    count_t = clock.lap()
-    clock = Clock()
-    result = stocktake.post(db.uow(), admin, take.id)
-    post_t = clock.lap()
+    db = open_database(str(folder / "stocktake.sqlite"))
+    laps = bench_stocktake.one_round(db, lines)
     db.close()
-    return [
-        ("lines", f"{lines:,}", ""),
-        ("opening receipts, one batch", *_secs(receive_t)),
-        ("start: freeze expected", *_secs(start_t)),
-        ("add counts by SKU, one call", *_secs(count_t)),
-        ("post: variance + count movements", *_secs(post_t)),
-        ("count movements posted", f"{result.movements:,}", ""),
-    ]
+    steps = [(name, *_secs(lap)) for name, lap in zip(STEPS, laps, strict=True)]
+    return [("lines", f"{lines:,}", ""), *steps]
 
 
 def _alert_items(db: Database, admin: users.Actor, store_id: object, count: int, point: str) -> list:

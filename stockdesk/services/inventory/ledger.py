@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import String, bindparam, select, type_coerce, update
+from sqlalchemy import String, bindparam, select, text, type_coerce, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from stockdesk.db import capture, fast_write
@@ -47,7 +47,18 @@ def _write_levels(
         for k, v in balance.items()
         if v != start[k] and k not in new
     ]
-    if changed:
+    if changed and uow.dialect == "postgresql":
+        # One statement for the whole batch: an UPDATE per row costs a round trip each (50,000 for a
+        # stocktake); the rows are locked already, so the order of the writes no longer matters.
+        connection.execute(
+            text(
+                "UPDATE stock_level SET on_hand = stock_level.on_hand + v.d "
+                "FROM unnest(CAST(:i AS uuid[]), CAST(:s AS uuid[]), CAST(:d AS numeric[])) AS v(i, s, d) "
+                "WHERE stock_level.item_id = v.i AND stock_level.store_id = v.s"
+            ),
+            {"i": [c["i"] for c in changed], "s": [c["s"] for c in changed], "d": [c["d"] for c in changed]},
+        )
+    elif changed:
         # Relative updates keep a concurrent writer's change on SQLite, where rows are not locked.
         statement = (
             update(StockLevel)

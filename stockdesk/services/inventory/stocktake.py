@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, func, select, update
 
 from stockdesk.db.base import utcnow
-from stockdesk.db.models import Category, Item, StockLevel, Store
+from stockdesk.db.models import Category, Item, ItemBarcode, Store
 from stockdesk.db.planning_models import Stocktake, StocktakeCount, StocktakeLine
 from stockdesk.domain.errors import InvalidQuantity, ValidationError
 from stockdesk.domain.ids import CategoryId, ItemId, StocktakeId, StoreId
@@ -43,7 +43,7 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.gc_pause import collector_paused
-from stockdesk.services.inventory import stocktake_posting
+from stockdesk.services.inventory import stocktake_bulk, stocktake_posting
 from stockdesk.services.inventory.ledger import post_many
 from stockdesk.services.inventory.postings import ItemRef, Posting
 from stockdesk.services.uow import UnitOfWork, rows_changed
@@ -163,30 +163,7 @@ def start(
 
 
 def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: set[uuid.UUID] | None) -> int:
-    query = (
-        select(Item.id, Item.cost_price, func.coalesce(StockLevel.on_hand, 0))
-        .outerjoin(StockLevel, (StockLevel.item_id == Item.id) & (StockLevel.store_id == store_id))
-        .where(Item.active.is_(True), Item.deleted.is_(False))
-    )
-    if categories is not None:
-        query = query.where(Item.category_id.in_(categories))
-    now = utcnow()
-    rows = [
-        {
-            "stocktake_id": take.id,
-            "item_id": item,
-            "expected": Decimal(expected) if expected else Decimal(0),
-            "unit_cost": cost,
-            "origin_desk": uow.desk_id,
-            "updated_by": uow.actor_id,
-            "created_at": now,
-            "updated_at": now,
-        }
-        for item, cost, expected in uow.session.connection().execute(query).tuples()
-    ]
-    if rows:
-        uow.session.execute(insert(StocktakeLine), rows)
-    return len(rows)
+    return stocktake_bulk.freeze_lines(uow, take.id, store_id, categories)
 
 
 def add_counts(
@@ -196,19 +173,17 @@ def add_counts(
     with uow, collector_paused():
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
-        in_scope = set(
-            uow.session.scalars(select(StocktakeLine.item_id).where(StocktakeLine.stocktake_id == take.id))
-        )
+        in_scope, units, by_code = _scope(uow, take.id)
         codes = {str(code).strip() for code, _ in lines}
-        known = catalog.item_ids_by_code(uow, codes)
-        named_by_id = {found for code in codes if (found := _as_uuid(code, in_scope)) is not None}
-        units = _units(uow, set(known.values()) | named_by_id)
+        # Codes of items outside the session are looked up only to say so ("not in this stocktake").
+        strangers = {c for c in codes if c not in by_code and c.upper() not in by_code}
+        known = catalog.item_ids_by_code(uow, strangers) if strangers else {}
         problems: list[RowProblem] = []
-        rows: list[dict[str, object]] = []
-        now = utcnow()
+        rows: list[tuple[uuid.UUID, Decimal]] = []
         for number, (code, quantity) in enumerate(lines, start=1):
             text = str(code).strip()
-            item = known.get(text) or _as_uuid(text, in_scope)
+            item = by_code.get(text) or by_code.get(text.upper())
+            item = item or known.get(text) or _as_uuid(text, in_scope)
             if item is None:
                 problems.append(RowProblem(number, "code", code, Message("unknown_code")))
             elif item not in in_scope:
@@ -220,36 +195,36 @@ def add_counts(
             except InvalidQuantity as error:
                 problems.append(RowProblem(number, "quantity", quantity, error.reason))
                 continue
-            rows.append(
-                {
-                    "stocktake_id": take.id,
-                    "item_id": item,
-                    "quantity": counted,
-                    "counted_by": actor.id,
-                    "at": now,
-                    "origin_desk": uow.desk_id,
-                    "updated_by": actor.id,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
+            if item is not None:
+                rows.append((item, counted))
         if problems:
             raise BulkRejected(problems)
-        if rows:
-            uow.session.execute(insert(StocktakeCount), rows)
+        stocktake_bulk.insert_counts(uow, take.id, actor.id, rows)
         audit.record(uow, actor, "stocktake.count", "stocktake", take.id, lines=len(rows))
         uow.commit()
         return len(rows)
 
 
-def _units(uow: UnitOfWork, item_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """Item id -> its stock unit, read in chunks (a count of a whole store names thousands of items)."""
-    ids = list(item_ids)
-    found: dict[uuid.UUID, str] = {}
-    for start in range(0, len(ids), 500):
-        rows = uow.session.execute(select(Item.id, Item.unit).where(Item.id.in_(ids[start : start + 500])))
-        found.update(rows.tuples().all())
-    return found
+def _scope(
+    uow: UnitOfWork, take_id: uuid.UUID
+) -> tuple[set[uuid.UUID], dict[uuid.UUID, str], dict[str, uuid.UUID]]:
+    """The session's items, their stock units, and each by SKU (upper case) and by barcode.
+
+    Resolved as `catalog.item_ids_by_code` does (a barcode is exact and wins over a SKU), but only
+    among the items being counted: two queries however many lines a scanner file holds.
+    """
+    units: dict[uuid.UUID, str] = {}
+    by_code: dict[str, uuid.UUID] = {}
+    in_session = select(StocktakeLine.item_id).where(StocktakeLine.stocktake_id == take_id)
+    rows = uow.session.execute(select(Item.id, Item.sku, Item.unit).where(Item.id.in_(in_session)))
+    for item, sku, unit in rows.tuples():
+        units[item] = unit
+        by_code.setdefault(sku.upper(), item)
+    barcodes = select(ItemBarcode.code, ItemBarcode.item_id).where(
+        ItemBarcode.item_id.in_(in_session), ItemBarcode.deleted.is_(False)
+    )
+    by_code.update(uow.session.execute(barcodes).tuples().all())
+    return set(units), units, by_code
 
 
 def _as_uuid(text: str, in_scope: set[uuid.UUID]) -> uuid.UUID | None:
