@@ -56,3 +56,24 @@ def new_id() -> uuid.UUID:
     value |= 0b10 << 62  # RFC 4122 variant
     value |= rand & ((1 << 62) - 1)  # rand_b
     return uuid.UUID(int=value)
+
+
+def new_id_hexes(count: int) -> list[str]:
+    """`count` new ids as the 32 hex digits SQLite stores, made at once for a set-based insert.
+
+    The same layout as `new_id` (one moment, fresh randomness each); without a UUID object per id,
+    a 50,000-line stocktake spends a fifth of the time on its ids.
+    """
+    stamp = f"{(time.time_ns() // 1_000_000) & ((1 << 48) - 1):012x}7"
+    noise = os.urandom(10 * count)
+    hexes = []
+    for start in range(0, 10 * count, 10):
+        rand = int.from_bytes(noise[start : start + 10], "big")
+        tail = (0b10 << 62) | (rand & ((1 << 62) - 1))  # RFC 4122 variant, then rand_b
+        hexes.append(f"{stamp}{(rand >> 68) & 0xFFF:03x}{tail:016x}")
+    return hexes
+
+
+def new_ids(count: int) -> list[uuid.UUID]:
+    """`count` new ids (`new_id_hexes` as UUIDs), for a set-based insert on PostgreSQL."""
+    return [uuid.UUID(hex=h) for h in new_id_hexes(count)]

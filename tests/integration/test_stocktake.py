@@ -126,8 +126,7 @@ def _cents(amount: Decimal) -> Decimal:
 def test_posting_matches_the_rules_line_by_line_for_a_random_count(db, admin, main_store, seed):
     """Random shelves (stock or none, reorder points, costs with odd cents), random counts from two
     people, uncounted lines zeroed or not: levels, movements, value difference and alerts after the post
-    are exactly what the rules give line by line. On SQLite this checks the set-based post against the
-    rules; on PostgreSQL the general path."""
+    are exactly what the rules give line by line, for the set-based post on SQLite and PostgreSQL."""
     import random
 
     from sqlalchemy import select
@@ -238,3 +237,17 @@ def test_a_fraction_of_a_piece_is_refused_and_a_length_is_counted_to_the_millime
     assert [(p.row, p.field) for p in refused.value.problems] == [(1, "quantity")]
     assert "whole number of pcs" in str(refused.value)
     assert stocktake.add_counts(db.uow(), admin, take.id, [("A", "2"), ("ROPE", "12.375")]) == 2
+
+
+def test_a_count_below_the_stores_own_reorder_point_opens_an_alert_there(db, admin, main_store, shelf):
+    """The item's own point is 0 (not watched); this store watches it at 5: a count of 3 is low here."""
+    from stockdesk.services.planning import alerts, store_points
+
+    _a, _b, gamma, _paint = shelf
+    stock.receive(db.uow(), admin, item_id=gamma.id, store_id=main_store.id, quantity="10")
+    store_points.set_overrides(db.uow(), admin, gamma.id, {main_store.id: ("5", "20")})
+    take = stocktake.start(db.uow(), admin, store_id=main_store.id)
+    stocktake.add_counts(db.uow(), admin, take.id, [("C", "3")])
+    stocktake.post(db.uow(), admin, take.id)
+    opened = [(a.item_id, a.store_id) for a in alerts.open_alerts(db.uow(), limit=10)]
+    assert opened == [(gamma.id, main_store.id)]

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, text
 from stockdesk.db import capture
 from stockdesk.db.base import Quantity, utcnow
 from stockdesk.db.planning_models import StocktakeLine
-from stockdesk.domain.ids import new_id
+from stockdesk.domain.ids import new_id_hexes, new_ids
 from stockdesk.services.uow import UnitOfWork
 
 _FROZEN = "temp.stocktake_frozen"
@@ -113,7 +113,7 @@ def _freeze_sqlite(
                         "now": now,
                         "user": uow.actor_id.hex if uow.actor_id else None,
                         "desk": uow.desk_id,
-                        "ids": json.dumps([new_id().hex for _ in range(lines)]),
+                        "ids": json.dumps(new_id_hexes(lines)),
                     },
                 )
         return lines
@@ -150,7 +150,7 @@ def _freeze_postgresql(
             "now": utcnow(),
             "user": uow.actor_id,
             "desk": uow.desk_id,
-            "ids": [new_id() for _ in range(lines)],
+            "ids": new_ids(lines),
             **params,
         },
     )
@@ -192,7 +192,7 @@ def _counts_sqlite(
                     "user": user_id.hex,
                     "now": now,
                     "desk": uow.desk_id,
-                    "ids": json.dumps([new_id().hex for _ in counts]),
+                    "ids": json.dumps(new_id_hexes(len(counts))),
                 },
             )
     finally:
@@ -219,7 +219,7 @@ def _counts_postgresql(
             "user": user_id,
             "now": utcnow(),
             "desk": uow.desk_id,
-            "ids": [new_id() for _ in counts],
+            "ids": new_ids(len(counts)),
             "items": [item for item, _ in counts],
             "quantities": [quantity for _, quantity in counts],
         },
