@@ -3,8 +3,9 @@
 SQLAlchemy's Core executemany converts every parameter of every row through a generic path
 (`construct_params` and a processor lookup per row): for a 50,000-line stocktake that costs more
 than SQLite spends writing the rows. Here the statement is compiled once, the bind processors and
-Python-side defaults (ids, timestamps) are resolved once per column, and the rows go to the driver
-as plain tuples. The SQL and the stored values are exactly those SQLAlchemy would have produced.
+Python-side defaults (ids, timestamps) are resolved once per column, the values are converted a
+column at a time (each distinct value once), and the rows go to the driver as plain tuples.
+The SQL and the stored values are exactly those SQLAlchemy would have produced.
 
 Only SQLite takes this path: on PostgreSQL SQLAlchemy already batches inserts ("insertmanyvalues")
 and the server, not Python, is the cost.
@@ -36,58 +37,45 @@ def executemany(
     per_row = {col.key: _generator_of(col.default) for col in compiled.insert_prefetch if col.primary_key}
     once = {col.key: _value_of(col.default) for col in compiled.insert_prefetch if not col.primary_key}
     once.update({col.key: _value_of(col.onupdate) for col in compiled.update_prefetch})
-    readers: list[Callable[[Mapping[str, Any]], Any]] = []
+    count = len(rows)
+    columns: list[list[Any]] = []
     for name in compiled.positiontup or []:
         bind = compiled.binds[name]
         processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if name in keys:
-            readers.append(_reader(name, processor))
+            columns.append(_column(rows, name, processor))
         elif name in per_row:
             # SQLAlchemy wraps zero-argument callables to take the context
-            readers.append(_generated(per_row[name], processor))
+            make = per_row[name]
+            fresh = [make(None) for _ in range(count)]
+            columns.append(list(map(processor, fresh)) if processor else fresh)
         else:  # a batch-wide default, or a value given in the statement itself (`.values(kind=...)`)
             value = once.get(name, bind.effective_value)
-            constant = processor(value) if processor else value
-            readers.append(_constant(constant))
-    params = [tuple([read(row) for read in readers]) for row in rows]
-    connection.exec_driver_sql(compiled.string, params)
+            columns.append([processor(value) if processor else value] * count)
+    connection.exec_driver_sql(compiled.string, list(zip(*columns, strict=True)))
 
 
-def _reader(name: str, processor: Callable[[Any], Any] | None) -> Callable[[Mapping[str, Any]], Any]:
-    """The function that turns a row into this parameter's driver value (closures keep it one call)."""
+def _column(
+    rows: Sequence[Mapping[str, Any]], name: str, processor: Callable[[Any], Any] | None
+) -> list[Any]:
+    """One parameter's driver values down the batch, a column at a time (C loops, not a call per cell).
+
+    A batch repeats values down a column (its timestamp, store, user; a few prices): each distinct
+    value is converted once. Equal values convert equally (1 and Decimal("1.000") store the same).
+    """
+    values = [row[name] for row in rows]
     if processor is None:
-        return lambda row: row[name]
-    last: list[Any] = [_UNSET, None]
-
-    def read(row: Mapping[str, Any]) -> Any:
-        # A batch repeats the same objects down a column (its timestamp, store, user): convert once.
-        value = row[name]
-        if value is not last[0]:
-            last[0], last[1] = value, processor(value)
-        return last[1]
-
-    return read
-
-
-def _generated(
-    make: Callable[[Any], Any], processor: Callable[[Any], Any] | None
-) -> Callable[[Mapping[str, Any]], Any]:
-    """A fresh value per row from a Python-side default (a new id)."""
-    if processor is None:
-        return lambda _row: make(None)
-    return lambda _row: processor(make(None))
-
-
-def _constant(value: Any) -> Callable[[Mapping[str, Any]], Any]:
-    return lambda _row: value
+        return values
+    distinct = set(values)
+    if len(distinct) * 2 > len(values):  # mostly different (ids): a table would cost more than it saves
+        return list(map(processor, values))
+    converted = {value: processor(value) for value in distinct}
+    return [converted[value] for value in values]
 
 
 def _generator_of(default: Any) -> Callable[[Any], Any]:
     generator: Callable[[Any], Any] = default.arg
     return generator
-
-
-_UNSET = object()
 
 
 def _value_of(default: Any) -> Any:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypedDict
 
-from sqlalchemy import String, literal, select
+from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from stockdesk.db import fast_write
@@ -183,8 +183,8 @@ def _skus_stored(uow: UnitOfWork, skus: Mapping[str, int]) -> Iterable[RowProble
     by_key = {sku_key(str(sku)): sku for sku in skus}
     keys = list(by_key)
     for start in range(0, len(keys), 500):
-        chunk = [literal(key, String) for key in keys[start : start + 500]]
-        for stored in uow.session.scalars(select(Item.sku).where(normalised_sku(Item.sku).in_(chunk))):
+        query = select(Item.sku).where(normalised_sku(Item.sku).in_(keys[start : start + 500]))
+        for stored in uow.session.connection().execute(query).scalars():
             sku = by_key.get(sku_key(stored))
             if sku is None:
                 continue  # the database folds a letter's case that Python does not (or the other way)
@@ -198,7 +198,7 @@ def _already_stored(
     keys = list(values)
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
-        for value in uow.session.scalars(select(column).where(column.in_(chunk))):
+        for value in uow.session.connection().execute(select(column).where(column.in_(chunk))).scalars():
             yield RowProblem(values[value], field, value, Message("sku_taken"))
 
 

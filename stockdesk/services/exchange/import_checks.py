@@ -98,6 +98,8 @@ class Lookups:
         self.uow = uow
         self.create_missing = create_missing
         self.created: list[str] = []
+        # Prices and quantities repeat down a file: each (field, cell) is parsed once per import.
+        self.numbers: dict[tuple[str, str], Decimal] = {}
         live = Category.deleted.is_(False)
         self.children: dict[tuple[uuid.UUID | None, str], uuid.UUID] = {
             (parent, name.strip().lower()): ident
@@ -198,7 +200,7 @@ def _check_cell(row: CheckedRow, name: str, raw: str, lookups: Lookups, delimite
     text = raw.strip()
     if name.startswith(STOCK_PREFIX):
         if text:
-            quantity = parse_quantity(name, number_text(text, delimiter), allow_zero=True)
+            quantity = _number(lookups, name, text, delimiter, _parse_quantity)
             if quantity:
                 row.stock[lookups.stores[name[len(STOCK_PREFIX) :]]] = quantity
         return
@@ -230,12 +232,32 @@ def _description(row: CheckedRow, name: str, text: str, _lookups: Lookups, _deli
     row.values[name] = optional_text(name, text, max_length=10_000)
 
 
-def _money(row: CheckedRow, name: str, text: str, _lookups: Lookups, delimiter: str) -> None:
-    row.values[name] = parse_money(name, number_text(text, delimiter))
+def _number(
+    lookups: Lookups, name: str, text: str, delimiter: str, parse: Callable[[str, str], Decimal]
+) -> Decimal:
+    """The cell's number, parsed once per (field, text); a bad cell raises every time it is met."""
+    known = lookups.numbers.get((name, text))
+    if known is None:
+        known = lookups.numbers[(name, text)] = parse(name, number_text(text, delimiter))
+    return known
 
 
-def _quantity(row: CheckedRow, name: str, text: str, _lookups: Lookups, delimiter: str) -> None:
-    row.values[name] = parse_quantity(name, number_text(text, delimiter), allow_zero=True)
+def _parse_quantity(name: str, text: str) -> Decimal:
+    return parse_quantity(name, text, allow_zero=True)
+
+
+def _parse_price(name: str, text: str) -> Decimal:
+    price = parse_money(name, text)
+    assert price is not None  # only an allowed blank gives None
+    return price
+
+
+def _money(row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: str) -> None:
+    row.values[name] = _number(lookups, name, text, delimiter, _parse_price)
+
+
+def _quantity(row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: str) -> None:
+    row.values[name] = _number(lookups, name, text, delimiter, _parse_quantity)
 
 
 def _category(row: CheckedRow, _name: str, text: str, lookups: Lookups, _delimiter: str) -> None:

@@ -114,17 +114,20 @@ def post_many(
     user_id: uuid.UUID | None,
     allow_negative: bool,
     views: bool = True,
+    new_items: bool = False,
 ) -> list[MovementView]:
     """Write movements in order; refuse any line that would take stock below zero unless allowed.
 
     Returns a view of each movement written, or nothing when `views` is False (a stocktake or an
-    import of tens of thousands of lines has no use for them).
+    import of tens of thousands of lines has no use for them). `new_items`: every posting's item
+    was created in this transaction (an import's opening stock), so no place has a level row to
+    read or lock, and none can cross a reorder point downwards from nothing: no alert to look at.
     """
     if not postings:
         return []
     posting_keys = [(p.item.id, p.store.id) for p in postings]
     keys = set(posting_keys)
-    start = _read_levels(uow, keys)  # locked on PostgreSQL
+    start = {} if new_items else _read_levels(uow, keys)  # locked on PostgreSQL
     new = keys - start.keys()
     start.update(dict.fromkeys(new, Decimal(0)))
     balance = dict(start)
@@ -144,7 +147,7 @@ def post_many(
         afters.append(after)
     # The rows are locked already (PostgreSQL), so the update order no longer matters.
     _write_levels(uow, start, balance, new)
-    if any(balance[k] != start[k] for k in keys):
+    if not new_items and any(balance[k] != start[k] for k in keys):
         alerts.levels_changed(uow, postings, start, balance)  # low-stock alerts + e-mail, same transaction
     # Core executemany: an ORM object per movement costs more than the insert itself.
     connection = uow.session.connection()
