@@ -41,7 +41,11 @@ CASES = [
     ("pdf 10k, 1/4 non-Latin", "pdf-scripts", 10_000, 3.0),
     ("csv 1M", "csv", 1_000_000, 10.0),
     ("naive single Table 10k", "naive", 10_000, None),
+    # The anchor of issue 18: plain reportlab, one styled Table per page (what a careful user writes).
+    ("reportlab page Tables 10k", "paged", 10_000, None),
+    ("reportlab page Tables 100k", "paged", 100_000, None),
 ]
+RATIOS = [("pdf 10k", "reportlab page Tables 10k"), ("pdf 100k", "reportlab page Tables 100k")]
 
 
 # Every fourth name of the "scripts" case is Greek, Cyrillic, Arabic or Chinese (drawn in the bundled fonts).
@@ -73,6 +77,31 @@ def naive_pdf(path: Path, total: int) -> None:
     SimpleDocTemplate(str(path), pagesize=A4).build([Table(data, repeatRows=1)])
 
 
+def paged_pdf(path: Path, total: int) -> None:
+    """Each section's rows in Tables of one page each, header and zebra rows styled as ours are."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from stockdesk.reports.pdf_style import ROW_H
+
+    per_page = int((A4[1] - 2 * 72 - 40) // ROW_H) - 1  # the frame's height, one row for the header
+    header = [c.header for c in COLUMNS]
+    style = [("FONT", (0, 0), (-1, -1), "Helvetica", 8), ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
+             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E9F0")),
+             ("ALIGN", (2, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    zebra = colors.HexColor("#F5F7FA")
+    story = []
+    for section in sections(total):
+        data = [[c.formatter(row[c.key]) for c in COLUMNS] for row in section.rows]
+        for start in range(0, len(data), per_page):
+            page = [header, *data[start : start + per_page]]
+            stripes = [("BACKGROUND", (0, r), (-1, r), zebra) for r in range(2, len(page), 2)]
+            story.append(Table(page, colWidths=[c.width * 2.83465 for c in COLUMNS],
+                               rowHeights=ROW_H, style=TableStyle(style + stripes)))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
 def run_case(kind: str, total: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"out.{'csv' if kind == 'csv' else 'pdf'}"
@@ -82,6 +111,8 @@ def run_case(kind: str, total: int) -> dict[str, float]:
             ReportDocument(META, COLUMNS).write_pdf(path, sections(total, scripts=kind == "pdf-scripts"))
         elif kind == "csv":
             write_csv(path, COLUMNS, sections(total))
+        elif kind == "paged":
+            paged_pdf(path, total)
         else:
             naive_pdf(path, total)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -95,6 +126,7 @@ def main() -> None:
         print(json.dumps(run_case(sys.argv[2], int(sys.argv[3]))))
         return
     quick = "--quick" in sys.argv
+    seconds: dict[str, float] = {}
     print(f"{'case':<24} {'rows':>9} {'seconds':>8} {'cpu s':>7} {'target':>7} {'peak RSS':>9} {'growth':>8} "
           f"{'file':>8}")
     for name, kind, total, target in CASES:
@@ -102,12 +134,18 @@ def main() -> None:
         output = subprocess.run([sys.executable, "-m", "bench.report_pdf", "--one", kind, str(total)],
                                 check=True, capture_output=True, text=True).stdout
         result = json.loads(output)
+        seconds[name] = result["seconds"]
         verdict = "" if target is None else ("ok" if result["seconds"] < target else "SLOW")
         target_text = "-" if target is None else f"<{target:g}s"
         memory = f"{result['peak_mib']:>7.0f}Mi {result['growth_mib']:>6.0f}Mi {result['size_mib']:>6.1f}Mi"
         cpu = result['cpu']
         print(f"{name:<24} {total:>9,} {result['seconds']:>8.2f} {cpu:>7.2f} {target_text:>7} {memory} "
               f"{verdict}")
+    for ours, anchor in RATIOS:
+        if ours in seconds and anchor in seconds:
+            ratio = seconds[anchor] / seconds[ours]
+            verdict = "ok" if ratio >= 2 else "SLOW"
+            print(f"{ours}: {ratio:.2f}x faster than {anchor} (goal >= 2x) {verdict}")
 
 
 if __name__ == "__main__":
