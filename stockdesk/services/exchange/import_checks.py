@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import partial
 
 from sqlalchemy import select
 
@@ -91,6 +92,9 @@ def header_problems(
     return problems
 
 
+CellCheck = Callable[["CheckedRow", str, str, "Lookups", str], None]
+
+
 class Lookups:
     """Categories by path, suppliers by name and stores by code, loaded once per import."""
 
@@ -100,6 +104,8 @@ class Lookups:
         self.created: list[str] = []
         # Prices and quantities repeat down a file: each (field, cell) is parsed once per import.
         self.numbers: dict[tuple[str, str], Decimal] = {}
+        self.cell_checks: dict[str, CellCheck] = {}
+        self.in_unit: set[tuple[Decimal, str]] = set()
         live = Category.deleted.is_(False)
         self.children: dict[tuple[uuid.UUID | None, str], uuid.UUID] = {
             (parent, name.strip().lower()): ident
@@ -185,6 +191,8 @@ def check_row(
 def _stock_in_unit(row: CheckedRow, columns: Sequence[tuple[int, str, str]], lookups: Lookups) -> None:
     """Opening stock (posted for new items only) within the item's unit: no 1.5 pieces."""
     unit = str(row.values.get("unit", "pcs"))
+    if all((quantity, unit) in lookups.in_unit for quantity in row.stock.values()):
+        return  # each (quantity, unit) pair is checked once per import
     for _index, header, name in columns:
         store = lookups.stores.get(name[len(STOCK_PREFIX) :]) if name.startswith(STOCK_PREFIX) else None
         quantity = row.stock.get(store) if store is not None else None
@@ -192,28 +200,49 @@ def _stock_in_unit(row: CheckedRow, columns: Sequence[tuple[int, str, str]], loo
             continue
         try:
             check_in_unit(name, quantity, unit)
+            lookups.in_unit.add((quantity, unit))
         except ValidationError as error:
             row.problem(header, str(quantity), error.reason)
 
 
 def _check_cell(row: CheckedRow, name: str, raw: str, lookups: Lookups, delimiter: str) -> None:
-    text = raw.strip()
+    check = lookups.cell_checks.get(name)
+    if check is None:  # once per column and import: which check a field gets never changes
+        check = lookups.cell_checks[name] = _cell_check_for(name)
+    check(row, name, raw.strip(), lookups, delimiter)
+
+
+def _cell_check_for(name: str) -> CellCheck:
     if name.startswith(STOCK_PREFIX):
-        if text:
-            quantity = _number(lookups, name, text, delimiter, _parse_quantity)
-            if quantity:
-                row.stock[lookups.stores[name[len(STOCK_PREFIX) :]]] = quantity
-        return
+        return _stock
     if name.startswith((POINT_PREFIX, QTY_PREFIX)):
-        if text:
-            which = 0 if name.startswith(POINT_PREFIX) else 1
-            code = name[len(POINT_PREFIX if which == 0 else QTY_PREFIX) :]
-            amount = parse_quantity(name, number_text(text, delimiter), allow_zero=True)
-            row.points.setdefault(lookups.stores[code], [None, None])[which] = amount
-        return
-    if not text and name not in ("sku", "name"):
-        return  # an empty optional cell keeps the default (new items) or the stored value (updates)
-    _CELL_CHECKS[_kind(name)](row, name, text, lookups, delimiter)
+        return _store_point
+    check = _CELL_CHECKS[_kind(name)]
+    if name in ("sku", "name"):
+        return check
+    return partial(_unless_empty, check)
+
+
+def _unless_empty(
+    check: CellCheck, row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: str
+) -> None:
+    if text:  # an empty optional cell keeps the default (new items) or the stored value (updates)
+        check(row, name, text, lookups, delimiter)
+
+
+def _stock(row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: str) -> None:
+    if text:
+        quantity = _number(lookups, name, text, delimiter, _parse_quantity)
+        if quantity:
+            row.stock[lookups.stores[name[len(STOCK_PREFIX) :]]] = quantity
+
+
+def _store_point(row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: str) -> None:
+    if text:
+        which = 0 if name.startswith(POINT_PREFIX) else 1
+        code = name[len(POINT_PREFIX if which == 0 else QTY_PREFIX) :]
+        amount = _number(lookups, name, text, delimiter, _parse_quantity)
+        row.points.setdefault(lookups.stores[code], [None, None])[which] = amount
 
 
 def _kind(name: str) -> str:
@@ -282,7 +311,7 @@ def _barcodes(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimit
     row.values["barcodes"] = codes
 
 
-_CELL_CHECKS: dict[str, Callable[[CheckedRow, str, str, Lookups, str], None]] = {
+_CELL_CHECKS: dict[str, CellCheck] = {
     "text": _text,
     "description": _description,
     "money": _money,
