@@ -19,12 +19,11 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.planning import _items
 from bench.table import print_table
-from stockdesk.db.models import Item
-from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
@@ -41,30 +40,11 @@ def _timed(run: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def _items(db: Database, count: int) -> list[uuid.UUID]:
-    rows = [
-        {
-            "id": new_id(),
-            "sku": f"B{n:07d}",
-            "name": f"Bench item {n}",
-            "cost_price": Decimal("1.25"),
-            "sell_price": Decimal("2.50"),
-            "origin_desk": db.desk_id,
-        }
-        for n in range(count)
-    ]
-    with db.uow() as uow:
-        for start in range(0, count, 10_000):
-            uow.session.execute(insert(Item), rows[start : start + 10_000])
-        uow.session.commit()
-    return [row["id"] for row in rows]
-
-
 def one_round(db: Database, lines: int) -> list[tuple[float, float]]:
     """(wall, CPU) seconds of start, add counts and post for a count of `lines` items."""
     admin = users.create_first_admin(db.uow(), email="bench@example.com", password="bench-pass")
     store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
-    ids = _items(db, lines)
+    ids = _items(db, lines)  # SKUs B0000000, B0000001, ...
     receipts = [MovementRequest(MovementKind.RECEIVE, i, store.id, "10") for i in ids]
     stock.post_movements(db.uow(), admin, receipts)
     takes: list[stocktake.StocktakeView] = []

@@ -20,13 +20,15 @@ from sqlalchemy import text
 
 from stockdesk.db.base import Money, Quantity, utcnow
 from stockdesk.db.models import StockMovement
+from stockdesk.db.scratch import scratch_table
 from stockdesk.domain.ids import new_id_hexes
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.inventory import ledger
 from stockdesk.services.inventory.postings import Posting
 from stockdesk.services.uow import UnitOfWork
 
-_LINES = "temp.opening_stock"
+_LINES_NAME = "opening_stock"
+_LINES = f"temp.{_LINES_NAME}"
 
 _LEVELS = f"""
 INSERT INTO stock_level (item_id, store_id, on_hand)
@@ -57,14 +59,13 @@ def post(uow: UnitOfWork, postings: Sequence[Posting], *, user_id: uuid.UUID | N
     money = Money.dialect_impl(dialect).bind_processor(dialect)
     stamp = StockMovement.__table__.c.at.type.dialect_impl(dialect).bind_processor(dialect)
     assert quantity is not None and money is not None and stamp is not None  # scaled integers, text
-    connection.exec_driver_sql(
-        f"CREATE TABLE IF NOT EXISTS {_LINES} (n INTEGER PRIMARY KEY, item_id TEXT NOT NULL,"
-        " store_id TEXT NOT NULL, quantity INTEGER NOT NULL, cost INTEGER)"
-    )
-    connection.exec_driver_sql(f"DELETE FROM {_LINES}")
     references = {p.reference for p in postings}
     assert len(references) == 1 and all(p.kind is MovementKind.RECEIVE for p in postings)
-    try:
+    columns = (
+        "n INTEGER PRIMARY KEY, item_id TEXT NOT NULL, store_id TEXT NOT NULL, quantity INTEGER NOT NULL,"
+        " cost INTEGER"
+    )
+    with scratch_table(connection, _LINES_NAME, columns):
         connection.exec_driver_sql(
             f"INSERT INTO {_LINES} (item_id, store_id, quantity, cost) VALUES (?, ?, ?, ?)",
             [
@@ -89,7 +90,4 @@ def post(uow: UnitOfWork, postings: Sequence[Posting], *, user_id: uuid.UUID | N
                 "ids": json.dumps(new_id_hexes(len(postings))),
             },
         )
-    finally:
-        connection.exec_driver_sql(f"DELETE FROM {_LINES}")
     return len(postings)
-

@@ -23,11 +23,12 @@ from sqlalchemy import Connection, text
 from stockdesk.db import capture
 from stockdesk.db.base import Quantity, utcnow
 from stockdesk.db.planning_models import StocktakeLine
+from stockdesk.db.scratch import scratch_table
 from stockdesk.domain.ids import new_id_hexes, new_ids
 from stockdesk.services.uow import UnitOfWork
 
-_FROZEN = "temp.stocktake_frozen"
-_COUNTED = "temp.stocktake_counted"
+_FROZEN_NAME, _COUNTED_NAME = "stocktake_frozen", "stocktake_counted"
+_FROZEN, _COUNTED = f"temp.{_FROZEN_NAME}", f"temp.{_COUNTED_NAME}"
 _SYNCED_COLUMNS = "id, created_at, updated_at, updated_by, origin_desk, hlc, deleted"
 
 
@@ -77,13 +78,9 @@ def _freeze_sqlite(
     store_id: uuid.UUID,
     categories: set[uuid.UUID] | None,
 ) -> int:
-    connection.exec_driver_sql(
-        f"CREATE TABLE IF NOT EXISTS {_FROZEN} (n INTEGER PRIMARY KEY, item_id TEXT NOT NULL,"
-        " expected INTEGER NOT NULL, cost INTEGER NOT NULL)"
-    )
-    connection.exec_driver_sql(f"DELETE FROM {_FROZEN}")
     where, params = _category_filter(categories, "hex")
-    try:
+    columns = "n INTEGER PRIMARY KEY, item_id TEXT NOT NULL, expected INTEGER NOT NULL, cost INTEGER NOT NULL"
+    with scratch_table(connection, _FROZEN_NAME, columns):
         # On-hand and cost are copied as the scaled integers SQLite keeps them as (same scales).
         connection.execute(
             text(
@@ -117,8 +114,6 @@ def _freeze_sqlite(
                     },
                 )
         return lines
-    finally:
-        connection.exec_driver_sql(f"DELETE FROM {_FROZEN}")
 
 
 def _freeze_postgresql(
@@ -164,14 +159,10 @@ def _counts_sqlite(
     user_id: uuid.UUID,
     counts: Sequence[tuple[uuid.UUID, Decimal]],
 ) -> None:
-    connection.exec_driver_sql(
-        f"CREATE TABLE IF NOT EXISTS {_COUNTED} (n INTEGER PRIMARY KEY, item_id TEXT NOT NULL,"
-        " quantity INTEGER NOT NULL)"
-    )
-    connection.exec_driver_sql(f"DELETE FROM {_COUNTED}")
     stored = Quantity.dialect_impl(connection.dialect).bind_processor(connection.dialect)
     assert stored is not None  # a scaled integer on SQLite
-    try:
+    columns = "n INTEGER PRIMARY KEY, item_id TEXT NOT NULL, quantity INTEGER NOT NULL"
+    with scratch_table(connection, _COUNTED_NAME, columns):
         connection.exec_driver_sql(
             f"INSERT INTO {_COUNTED} (item_id, quantity) VALUES (?, ?)",
             [(item.hex, stored(quantity)) for item, quantity in counts],
@@ -195,8 +186,6 @@ def _counts_sqlite(
                     "ids": json.dumps(new_id_hexes(len(counts))),
                 },
             )
-    finally:
-        connection.exec_driver_sql(f"DELETE FROM {_COUNTED}")
 
 
 def _counts_postgresql(
