@@ -7,16 +7,20 @@ removed).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from stockdesk.services.catalogue import item_query
+from stockdesk.services.catalogue import item_query, organisation
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
 from stockdesk.services.exchange.csv_files import csv_output
+from stockdesk.services.planning import store_points
+from stockdesk.services.views import ItemRow
 from stockdesk.ui.worker import run_cancellable
 
 BATCH = 2_000
@@ -39,20 +43,45 @@ def write_items_csv(
 ) -> int:
     """Write every matching row in display order; returns the number of rows written."""
     written = 0
+    # Each store's own reorder point and quantity, under the headers the import reads back
+    # (blank: the store follows the item's own figures).
+    stores = [(store.id, store.code) for store in organisation.list_stores(db.uow(), include_inactive=True)]
+    per_store = [f"{field}:{code}" for _id, code in stores for field in ("reorder_point", "reorder_qty")]
     # The shared writer makes hostile names harmless, creates the file 0600 and leaves nothing on cancel.
     with csv_output(path, bom=False) as out:
-        out.writerow(HEADER)
+        out.writerow((*HEADER, *per_store))
         rows = item_query.iter_rows(db.uow, item_filter, sort=sort, descending=descending, batch=BATCH)
-        for row in rows:
-            out.writerow((row.sku, row.name, row.barcode, row.unit, row.sell_price, row.cost_price,
-                          row.reorder_point, row.on_hand, "yes" if row.active else "no"))
-            written += 1
-            if written % BATCH == 0:
-                if cancelled():
-                    raise ExportCancelled
-                progress(written)
+        for batch in batched(rows, BATCH):
+            points = store_points.overrides_of_items(db.uow(), (row.id for row in batch))
+            for row in batch:
+                out.writerow((row.sku, row.name, row.barcode, row.unit, row.sell_price, row.cost_price,
+                              row.reorder_point, row.on_hand, "yes" if row.active else "no",
+                              *_store_cells(points, row.id, stores)))
+            written += len(batch)
+            if cancelled():
+                raise ExportCancelled
+            progress(written)
     progress(written)
     return written
+
+
+def batched(rows: Iterable[ItemRow], size: int) -> Iterator[list[ItemRow]]:
+    """`rows` in lists of `size` (itertools.batched arrives with Python 3.12)."""
+    source = iter(rows)
+    while chunk := list(islice(source, size)):
+        yield chunk
+
+
+def _store_cells(
+    points: Mapping[tuple[uuid.UUID, uuid.UUID], store_points.StorePoint],
+    item_id: uuid.UUID,
+    stores: Sequence[tuple[uuid.UUID, str]],
+) -> list[object]:
+    cells: list[object] = []
+    for store_id, _code in stores:
+        point = points.get((item_id, store_id))
+        cells += ["", ""] if point is None else [point.reorder_point, point.reorder_qty]
+    return cells
 
 
 class ItemsExport(QObject):

@@ -64,6 +64,12 @@ def overrides_for(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[Key, 
     return {(item_id, store_id): StorePoint(point, qty) for item_id, store_id, point, qty in rows}
 
 
+def overrides_of_items(uow: UnitOfWork, item_ids: Iterable[uuid.UUID]) -> dict[Key, StorePoint]:
+    """`overrides_for` in a short read of its own (an export asks once per batch of rows)."""
+    with uow:
+        return overrides_for(uow.session, item_ids)
+
+
 def write_overrides(
     uow: UnitOfWork, overrides: Mapping[uuid.UUID, Mapping[uuid.UUID, Sequence[Decimal | None]]]
 ) -> int:
