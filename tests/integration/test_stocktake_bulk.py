@@ -13,8 +13,9 @@ from decimal import Decimal
 import pytest
 
 from stockdesk.db.capture import BULK_FROM
+from stockdesk.domain.movements import MovementKind
 from stockdesk.services.accounts import users
-from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.catalogue import bulk, catalog, organisation
 from stockdesk.services.catalogue.bulk import BulkRejected
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import check, stock, stocktake
@@ -25,22 +26,26 @@ ITEMS = BULK_FROM + 50
 def _shop(
     db: Database, admin: users.Actor, count: int
 ) -> tuple[organisation.StoreView, list[catalog.ItemView]]:
+    """`count` items (every fifth sold by weight) and stock on two thirds of them, in a new store."""
     store = organisation.create_store(db.uow(), admin, code=f"S{count}", name=f"Store {count}")
-    items = [
-        catalog.create_item(
-            db.uow(),
-            admin,
-            sku=f"K{count}-{n:04d}",
-            name=f"Counted {n}",
-            cost_price=f"{n % 7}.25",
-            unit="kg" if n % 5 == 0 else "pcs",
-            barcodes=[f"{count}{n:06d}"],
-        )
+    rows: list[bulk.NewItem] = [
+        {
+            "sku": f"K{count}-{n:04d}",
+            "name": f"Counted {n}",
+            "cost_price": f"{n % 7}.25",
+            "unit": "kg" if n % 5 == 0 else "pcs",
+            "barcodes": [f"{count}{n:06d}"],
+        }
         for n in range(count)
     ]
-    for n, item in enumerate(items):
-        if n % 3:
-            stock.receive(db.uow(), admin, item_id=item.id, store_id=store.id, quantity=str(n % 11 + 1))
+    ids = bulk.create_items(db.uow(), admin, rows)
+    items = [catalog.get_item(db.uow(), item_id) for item_id in ids]
+    receipts = [
+        stock.MovementRequest(MovementKind.RECEIVE, item.id, store.id, str(n % 11 + 1))
+        for n, item in enumerate(items)
+        if n % 3
+    ]
+    stock.post_movements(db.uow(), admin, receipts)
     return store, items
 
 
