@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 
 # Before any QApplication exists (pytest-qt creates it lazily in the qapp fixture).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -19,6 +19,8 @@ from stockdesk.services.database import Database
 from stockdesk.services.views import StoreView
 from stockdesk.ui.i18n import current_language, set_language
 
+DRAIN_MS = 120_000  # a cap for a job that never ends; normal jobs finish in well under a second
+
 
 @pytest.fixture(autouse=True)
 def _application(qapp: object) -> object:
@@ -29,6 +31,15 @@ def _application(qapp: object) -> object:
     if current_language() == "en":
         set_language("en")
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _idle_thread_pool() -> Iterator[None]:
+    """Each test ends with Qt's shared thread pool idle: a page's background job still running (a
+    forecast, a chart's history) would otherwise take a pool thread from the next test's jobs,
+    whose signals the next test waits for. A drain, not a check: nothing is asserted on its time."""
+    yield
+    QThreadPool.globalInstance().waitForDone(DRAIN_MS)
 
 
 @pytest.fixture(autouse=True)
