@@ -81,6 +81,7 @@ def paged_pdf(path: Path, total: int) -> None:
     """Each section's rows in Tables of one page each, header and zebra rows styled as ours are."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
     from stockdesk.reports.pdf_style import ROW_H
@@ -97,7 +98,7 @@ def paged_pdf(path: Path, total: int) -> None:
         for start in range(0, len(data), per_page):
             page = [header, *data[start : start + per_page]]
             stripes = [("BACKGROUND", (0, r), (-1, r), zebra) for r in range(2, len(page), 2)]
-            story.append(Table(page, colWidths=[c.width * 2.83465 for c in COLUMNS],
+            story.append(Table(page, colWidths=[c.width * mm for c in COLUMNS],
                                rowHeights=ROW_H, style=TableStyle(style + stripes)))
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
 

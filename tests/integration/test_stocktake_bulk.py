@@ -96,7 +96,7 @@ def _summaries_off(db: Database) -> list[tuple[object, ...]]:
 def test_a_scanner_file_naming_an_item_outside_the_count_is_refused_line_by_line(db, admin) -> None:
     store, items = _shop(db, admin, ITEMS)
     paint = organisation.create_category(db.uow(), admin, name="Paint")
-    brush = catalog.create_item(db.uow(), admin, sku="BRUSH", name="Brush", category_id=paint.id)
+    catalog.create_item(db.uow(), admin, sku="BRUSH", name="Brush", category_id=paint.id)
     take = stocktake.start(db.uow(), admin, store_id=store.id, category_ids=[paint.id])
     assert take.lines == 1
     with pytest.raises(BulkRejected) as refused:
@@ -114,7 +114,6 @@ def test_a_scanner_file_naming_an_item_outside_the_count_is_refused_line_by_line
     assert stocktake.variance(db.uow(), take.id).counted_lines == 0  # nothing of the file was kept
     assert stocktake.add_counts(db.uow(), admin, take.id, [("brush", "1"), ("BRUSH", "2")]) == 2
     assert stocktake.variance(db.uow(), take.id).lines[0].counted == Decimal(3)
-    assert brush.sku == "BRUSH"
 
 
 def _outbox(db: Database, table: str) -> list[dict[str, object]]:

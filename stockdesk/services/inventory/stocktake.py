@@ -150,7 +150,8 @@ def start(
         )
         uow.session.add(take)
         uow.session.flush()
-        lines = _freeze(uow, take, store.id, _with_subcategories(uow, roots) if roots else None)
+        scope = _with_subcategories(uow, roots) if roots else None
+        lines = stocktake_bulk.freeze_lines(uow, take.id, store.id, scope)
         title = _title(uow, take)
         audit.record(uow, actor, "stocktake.start", "stocktake", take.id, store=store.code, lines=lines,
                      number=number, title=title)
@@ -158,10 +159,6 @@ def start(
         return StocktakeView(
             StocktakeId(take.id), StoreId(store.id), take.status, lines, take.started_at, number, title
         )
-
-
-def _freeze(uow: UnitOfWork, take: Stocktake, store_id: uuid.UUID, categories: set[uuid.UUID] | None) -> int:
-    return stocktake_bulk.freeze_lines(uow, take.id, store_id, categories)
 
 
 def add_counts(

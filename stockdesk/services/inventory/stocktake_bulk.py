@@ -124,31 +124,39 @@ def _freeze_postgresql(
     categories: set[uuid.UUID] | None,
 ) -> int:
     where, params = _category_filter(categories, "uuid")
-    scope = f"FROM item i WHERE i.active AND NOT i.deleted{where}"
-    lines = int(connection.execute(text(f"SELECT count(*) {scope}"), params).scalar_one())
-    if not lines:
-        return 0
-    # Numbered in id order on both sides, so each new id pairs with exactly one item.
+    # The items are fixed in a temporary table first: counted and then copied from one set, so an item
+    # activated by another desk between two statements cannot leave a line without its id.
+    connection.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE {_FROZEN_NAME} (n bigint PRIMARY KEY, item_id uuid NOT NULL,"
+        " expected numeric NOT NULL, cost numeric NOT NULL) ON COMMIT DROP"
+    )
     connection.execute(
         text(
-            f"INSERT INTO stocktake_line (stocktake_id, item_id, expected, unit_cost, {_SYNCED_COLUMNS}) "
-            "SELECT :take, p.item_id, p.expected, p.cost, ids.id, :now, :now, :user, :desk, '', false "
-            "FROM (SELECT row_number() OVER (ORDER BY i.id) AS n, i.id AS item_id, "
-            "  coalesce(l.on_hand, 0) AS expected, i.cost_price AS cost "
-            "  FROM item i LEFT JOIN stock_level l ON l.item_id = i.id AND l.store_id = :store "
-            f"  WHERE i.active AND NOT i.deleted{where}) AS p "
-            "JOIN unnest(CAST(:ids AS uuid[])) WITH ORDINALITY AS ids(id, n) ON ids.n = p.n"
+            f"INSERT INTO {_FROZEN_NAME} (n, item_id, expected, cost) "
+            "SELECT row_number() OVER (ORDER BY i.id), i.id, coalesce(l.on_hand, 0), i.cost_price "
+            "FROM item i LEFT JOIN stock_level l ON l.item_id = i.id AND l.store_id = :store "
+            f"WHERE i.active AND NOT i.deleted{where}"
         ),
-        {
-            "take": take_id,
-            "store": store_id,
-            "now": utcnow(),
-            "user": uow.actor_id,
-            "desk": uow.desk_id,
-            "ids": new_ids(lines),
-            **params,
-        },
+        {"store": store_id, **params},
     )
+    lines = int(connection.exec_driver_sql(f"SELECT count(*) FROM {_FROZEN_NAME}").scalar_one())
+    if lines:
+        connection.execute(
+            text(
+                "INSERT INTO stocktake_line (stocktake_id, item_id, expected, unit_cost, "
+                f"{_SYNCED_COLUMNS}) "
+                "SELECT :take, p.item_id, p.expected, p.cost, ids.id, :now, :now, :user, :desk, '', false "
+                f"FROM {_FROZEN_NAME} p "
+                "JOIN unnest(CAST(:ids AS uuid[])) WITH ORDINALITY AS ids(id, n) ON ids.n = p.n"
+            ),
+            {
+                "take": take_id,
+                "now": utcnow(),
+                "user": uow.actor_id,
+                "desk": uow.desk_id,
+                "ids": new_ids(lines),
+            },
+        )
     return lines
 
 
