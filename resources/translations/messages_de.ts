@@ -683,6 +683,42 @@
             <source>is not used by adjustments and counts: they are in the stock unit</source>
             <translation>gilt nicht für Korrekturen und Zählungen: sie sind in der Lagereinheit</translation>
         </message>
+        <message id="reorder.manager_point">
+            <source>reorder point {point} (set by manager)</source>
+            <translation>Bestellpunkt {point} (vom Manager gesetzt)</translation>
+        </message>
+        <message id="reorder.forecast_point">
+            <source>{rate}/day × {lead} d lead + {safety} safety = {point}</source>
+            <translation>{rate}/Tag × {lead} T Lieferzeit + {safety} Sicherheitsbestand = {point}</translation>
+        </message>
+        <message id="reorder.review">
+            <source>target {point} + {rate}/day × {review} d review = {target}</source>
+            <translation>Ziel {point} + {rate}/Tag × {review} T Prüfintervall = {target}</translation>
+        </message>
+        <message id="reorder.above_point">
+            <source>on hand {on_hand} + on order {on_order} is above the reorder point → no order</source>
+            <translation>Bestand {on_hand} + bestellt {on_order} liegt über dem Bestellpunkt → keine Bestellung</translation>
+        </message>
+        <message id="reorder.order">
+            <source>on hand {on_hand} + on order {on_order} → order {quantity}</source>
+            <translation>Bestand {on_hand} + bestellt {on_order} → {quantity} bestellen</translation>
+        </message>
+        <message id="reorder.order_multiple">
+            <source>on hand {on_hand} + on order {on_order} → order {quantity} (multiple of {multiple})</source>
+            <translation>Bestand {on_hand} + bestellt {on_order} → {quantity} bestellen (Vielfaches von {multiple})</translation>
+        </message>
+        <message id="reorder.reason_2">
+            <source>{first}; {second}</source>
+            <translation>{first}; {second}</translation>
+        </message>
+        <message id="reorder.reason_3">
+            <source>{first}; {second}; {third}</source>
+            <translation>{first}; {second}; {third}</translation>
+        </message>
+        <message id="reorder.no_forecast">
+            <source>no forecast: reorder quantity {quantity}, or back to the reorder point {point}</source>
+            <translation>keine Prognose: Bestellmenge {quantity} oder zurück auf den Bestellpunkt {point}</translation>
+        </message>
     </context>
     <context>
         <name>fields</name>
@@ -1112,6 +1148,457 @@
         <message id="queued">
             <source>queued</source>
             <translation>in der Warteschlange</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents</name>
+        <message id="#">
+            <source>#</source>
+            <translation>Nr.</translation>
+        </message>
+        <message id="Amount">
+            <source>Amount</source>
+            <translation>Betrag</translation>
+        </message>
+        <message id="Balance">
+            <source>Balance</source>
+            <translation>Saldo</translation>
+        </message>
+        <message id="Barcode">
+            <source>Barcode</source>
+            <translation>Strichcode</translation>
+        </message>
+        <message id="Counted">
+            <source>Counted</source>
+            <translation>Gezählt</translation>
+        </message>
+        <message id="Date">
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message id="Difference">
+            <source>Difference</source>
+            <translation>Differenz</translation>
+        </message>
+        <message id="Expected">
+            <source>Expected</source>
+            <translation>Soll</translation>
+        </message>
+        <message id="Item">
+            <source>Item</source>
+            <translation>Artikel</translation>
+        </message>
+        <message id="Kind">
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message id="On hand">
+            <source>On hand</source>
+            <translation>Bestand</translation>
+        </message>
+        <message id="On order">
+            <source>On order</source>
+            <translation>Bestellt</translation>
+        </message>
+        <message id="Order value">
+            <source>Order value</source>
+            <translation>Bestellwert</translation>
+        </message>
+        <message id="Quantity">
+            <source>Quantity</source>
+            <translation>Menge</translation>
+        </message>
+        <message id="Reason">
+            <source>Reason</source>
+            <translation>Begründung</translation>
+        </message>
+        <message id="Reference">
+            <source>Reference</source>
+            <translation>Beleg</translation>
+        </message>
+        <message id="Reference / value">
+            <source>Reference / value</source>
+            <translation>Beleg / Wert</translation>
+        </message>
+        <message id="Reorder pt">
+            <source>Reorder pt</source>
+            <translation>Bestellpkt.</translation>
+        </message>
+        <message id="SKU">
+            <source>SKU</source>
+            <translation>Art.-Nr.</translation>
+        </message>
+        <message id="Sell price">
+            <source>Sell price</source>
+            <translation>Verkaufspreis</translation>
+        </message>
+        <message id="Store / field">
+            <source>Store / field</source>
+            <translation>Filiale / Feld</translation>
+        </message>
+        <message id="Suggested">
+            <source>Suggested</source>
+            <translation>Vorschlag</translation>
+        </message>
+        <message id="Supplier">
+            <source>Supplier</source>
+            <translation>Lieferant</translation>
+        </message>
+        <message id="Unit">
+            <source>Unit</source>
+            <translation>Einheit</translation>
+        </message>
+        <message id="Unit cost">
+            <source>Unit cost</source>
+            <translation>EK/Stk.</translation>
+        </message>
+        <message id="User">
+            <source>User</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message id="Value at cost">
+            <source>Value at cost</source>
+            <translation>Wert zu Kosten</translation>
+        </message>
+        <message id="Value at sell">
+            <source>Value at sell</source>
+            <translation>Wert zu VK</translation>
+        </message>
+        <message id="Value diff.">
+            <source>Value diff.</source>
+            <translation>Wertdiff.</translation>
+        </message>
+        <message id="All stores">
+            <source>All stores</source>
+            <translation>Alle Filialen</translation>
+        </message>
+        <message id="Generated {at} by {user}">
+            <source>Generated {at} by {user}</source>
+            <translation>Erstellt am {at} von {user}</translation>
+        </message>
+        <message id="Page {page} of">
+            <source>Page {page} of</source>
+            <translation>Seite {page} von</translation>
+        </message>
+        <message id="Grand total">
+            <source>Grand total</source>
+            <translation>Gesamtsumme</translation>
+        </message>
+        <message id="Subtotal {section}">
+            <source>Subtotal {section}</source>
+            <translation>Zwischensumme {section}</translation>
+        </message>
+        <message id="{section}, brought forward">
+            <source>{section}, brought forward</source>
+            <translation>{section}, Übertrag</translation>
+        </message>
+        <message id="{section}, carried forward">
+            <source>{section}, carried forward</source>
+            <translation>{section}, Übertrag auf Folgeseite</translation>
+        </message>
+        <message id="Nothing to report for this selection.">
+            <source>Nothing to report for this selection.</source>
+            <translation>Für diese Auswahl gibt es nichts zu berichten.</translation>
+        </message>
+        <message id="{count} item">
+            <source>{count} item</source>
+            <translation>{count} Artikel</translation>
+        </message>
+        <message id="{count} items">
+            <source>{count} items</source>
+            <translation>{count} Artikel</translation>
+        </message>
+        <message id="Inventory valuation">
+            <source>Inventory valuation</source>
+            <translation>Bestandsbewertung</translation>
+        </message>
+        <message id="As of {day} (end of day)">
+            <source>As of {day} (end of day)</source>
+            <translation>Stand {day} (Tagesende)</translation>
+        </message>
+        <message id="Low stock and reorder list">
+            <source>Low stock and reorder list</source>
+            <translation>Mindestbestand und Bestellvorschläge</translation>
+        </message>
+        <message id="Stock on {at}">
+            <source>Stock on {at}</source>
+            <translation>Bestand am {at}</translation>
+        </message>
+        <message id=", so ">
+            <source>, so </source>
+            <translation>, daher </translation>
+        </message>
+        <message id=" (set by manager)">
+            <source> (set by manager)</source>
+            <translation> (vom Manager gesetzt)</translation>
+        </message>
+        <message id=" (manager)">
+            <source> (manager)</source>
+            <translation> (Manager)</translation>
+        </message>
+        <message id="Stock movements">
+            <source>Stock movements</source>
+            <translation>Lagerbewegungen</translation>
+        </message>
+        <message id="{first} to {last}">
+            <source>{first} to {last}</source>
+            <translation>{first} bis {last}</translation>
+        </message>
+        <message id="kind {kind}">
+            <source>kind {kind}</source>
+            <translation>Art {kind}</translation>
+        </message>
+        <message id="user {user}">
+            <source>user {user}</source>
+            <translation>Benutzer {user}</translation>
+        </message>
+        <message id="item {sku}">
+            <source>item {sku}</source>
+            <translation>Artikel {sku}</translation>
+        </message>
+        <message id="receive">
+            <source>receive</source>
+            <translation>Wareneingang</translation>
+        </message>
+        <message id="sale">
+            <source>sale</source>
+            <translation>Verkauf</translation>
+        </message>
+        <message id="transfer_out">
+            <source>transfer_out</source>
+            <translation>Umlagerung ab</translation>
+        </message>
+        <message id="transfer_in">
+            <source>transfer_in</source>
+            <translation>Umlagerung zu</translation>
+        </message>
+        <message id="adjust">
+            <source>adjust</source>
+            <translation>Korrektur</translation>
+        </message>
+        <message id="count">
+            <source>count</source>
+            <translation>Zählung</translation>
+        </message>
+        <message id="opening balance">
+            <source>opening balance</source>
+            <translation>Anfangsbestand</translation>
+        </message>
+        <message id="closing balance">
+            <source>closing balance</source>
+            <translation>Endbestand</translation>
+        </message>
+        <message id="Stocktake sheet">
+            <source>Stocktake sheet</source>
+            <translation>Inventurliste</translation>
+        </message>
+        <message id="Printed {at} · counted by: ____________">
+            <source>Printed {at} · counted by: ____________</source>
+            <translation>Gedruckt {at} · gezählt von: ____________</translation>
+        </message>
+        <message id="Stocktake variance">
+            <source>Stocktake variance</source>
+            <translation>Inventurdifferenzen</translation>
+        </message>
+        <message id="not counted">
+            <source>not counted</source>
+            <translation>nicht gezählt</translation>
+        </message>
+        <message id="Counted ({items})">
+            <source>Counted ({items})</source>
+            <translation>Gezählt ({items})</translation>
+        </message>
+        <message id="Not counted ({items}, left unchanged)">
+            <source>Not counted ({items}, left unchanged)</source>
+            <translation>Nicht gezählt ({items}, unverändert)</translation>
+        </message>
+        <message id="open">
+            <source>open</source>
+            <translation>offen</translation>
+        </message>
+        <message id="posted {day}">
+            <source>posted {day}</source>
+            <translation>gebucht {day}</translation>
+        </message>
+        <message id="Started {at} · {state}">
+            <source>Started {at} · {state}</source>
+            <translation>Begonnen {at} · {state}</translation>
+        </message>
+        <message id="Item card">
+            <source>Item card</source>
+            <translation>Artikelkarte</translation>
+        </message>
+        <message id="Item card: {sku}">
+            <source>Item card: {sku}</source>
+            <translation>Artikelkarte: {sku}</translation>
+        </message>
+        <message id="Name">
+            <source>Name</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message id="Description">
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message id="Category">
+            <source>Category</source>
+            <translation>Kategorie</translation>
+        </message>
+        <message id="Cost price">
+            <source>Cost price</source>
+            <translation>Einkaufspreis</translation>
+        </message>
+        <message id="Reorder point">
+            <source>Reorder point</source>
+            <translation>Bestellpunkt</translation>
+        </message>
+        <message id="Reorder quantity">
+            <source>Reorder quantity</source>
+            <translation>Bestellmenge</translation>
+        </message>
+        <message id="Status">
+            <source>Status</source>
+            <translation>Zustand</translation>
+        </message>
+        <message id="active">
+            <source>active</source>
+            <translation>aktiv</translation>
+        </message>
+        <message id="archived">
+            <source>archived</source>
+            <translation>archiviert</translation>
+        </message>
+        <message id="Barcodes">
+            <source>Barcodes</source>
+            <translation>Strichcodes</translation>
+        </message>
+        <message id="none">
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message id="Stock per store">
+            <source>Stock per store</source>
+            <translation>Bestand je Filiale</translation>
+        </message>
+        <message id="Last {count} movements">
+            <source>Last {count} movements</source>
+            <translation>Letzte {count} Bewegungen</translation>
+        </message>
+        <message id="Details">
+            <source>Details</source>
+            <translation>Angaben</translation>
+        </message>
+        <message id="No barcode">
+            <source>No barcode</source>
+            <translation>Kein Strichcode</translation>
+        </message>
+        <message id="Barcode {code} (cannot be drawn)">
+            <source>Barcode {code} (cannot be drawn)</source>
+            <translation>Strichcode {code} (nicht darstellbar)</translation>
+        </message>
+        <message id="Purchase order {number}">
+            <source>Purchase order {number}</source>
+            <translation>Bestellung {number}</translation>
+        </message>
+        <message id="Deliver to {store}">
+            <source>Deliver to {store}</source>
+            <translation>Lieferung an {store}</translation>
+        </message>
+        <message id="Attn. {contact}">
+            <source>Attn. {contact}</source>
+            <translation>z. Hd. {contact}</translation>
+        </message>
+        <message id="Order date">
+            <source>Order date</source>
+            <translation>Bestelldatum</translation>
+        </message>
+        <message id="not sent yet">
+            <source>not sent yet</source>
+            <translation>noch nicht versandt</translation>
+        </message>
+        <message id="Expected delivery">
+            <source>Expected delivery</source>
+            <translation>Erwartete Lieferung</translation>
+        </message>
+        <message id="to be confirmed">
+            <source>to be confirmed</source>
+            <translation>noch zu bestätigen</translation>
+        </message>
+        <message id="Currency">
+            <source>Currency</source>
+            <translation>Währung</translation>
+        </message>
+        <message id="the shop's currency">
+            <source>the shop's currency</source>
+            <translation>die Währung des Geschäfts</translation>
+        </message>
+        <message id="Buyer and delivery address">
+            <source>Buyer and delivery address</source>
+            <translation>Besteller und Lieferadresse</translation>
+        </message>
+        <message id="Note">
+            <source>Note</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message id="Terms">
+            <source>Terms</source>
+            <translation>Bedingungen</translation>
+        </message>
+        <message id="Please confirm this order and its delivery date by e-mail. Deliver to the address above and quote the order number on the delivery note and the invoice; partial deliveries are accepted.">
+            <source>Please confirm this order and its delivery date by e-mail. Deliver to the address above and quote the order number on the delivery note and the invoice; partial deliveries are accepted.</source>
+            <translation>Bitte bestätigen Sie diese Bestellung und den Liefertermin per E-Mail. Liefern Sie an die obige Adresse und geben Sie die Bestellnummer auf Lieferschein und Rechnung an; Teillieferungen werden angenommen.</translation>
+        </message>
+        <message id="Dear {name},&#10;&#10;please find attached our order {number} for delivery to {store} ({lines}).">
+            <source>Dear {name},
+
+please find attached our order {number} for delivery to {store} ({lines}).</source>
+            <translation>Guten Tag {name},
+
+anbei erhalten Sie unsere Bestellung {number} zur Lieferung an {store} ({lines}).</translation>
+        </message>
+        <message id="{count} line">
+            <source>{count} line</source>
+            <translation>{count} Position</translation>
+        </message>
+        <message id="{count} lines">
+            <source>{count} lines</source>
+            <translation>{count} Positionen</translation>
+        </message>
+        <message id="Low stock: {sku} {name} in {store}">
+            <source>Low stock: {sku} {name} in {store}</source>
+            <translation>Mindestbestand erreicht: {sku} {name} in {store}</translation>
+        </message>
+        <message id="Low stock: {count} items reached their reorder point">
+            <source>Low stock: {count} items reached their reorder point</source>
+            <translation>Mindestbestand: {count} Artikel haben ihren Bestellpunkt erreicht</translation>
+        </message>
+        <message id="These items are at or below their reorder point:">
+            <source>These items are at or below their reorder point:</source>
+            <translation>Diese Artikel sind auf oder unter ihrem Bestellpunkt:</translation>
+        </message>
+        <message id="{sku}  {name}  in {store}: on hand {on_hand}, reorder point {point}">
+            <source>{sku}  {name}  in {store}: on hand {on_hand}, reorder point {point}</source>
+            <translation>{sku}  {name}  in {store}: Bestand {on_hand}, Bestellpunkt {point}</translation>
+        </message>
+        <message id="Alerts opened since the last digest:">
+            <source>Alerts opened since the last digest:</source>
+            <translation>Seit der letzten Zusammenfassung geöffnete Warnungen:</translation>
+        </message>
+        <message id="(since recovered)">
+            <source>(since recovered)</source>
+            <translation>(inzwischen behoben)</translation>
+        </message>
+        <message id="Low stock digest: {alerts}">
+            <source>Low stock digest: {alerts}</source>
+            <translation>Mindestbestand – Zusammenfassung: {alerts}</translation>
+        </message>
+        <message id="{count} alert">
+            <source>{count} alert</source>
+            <translation>{count} Warnung</translation>
+        </message>
+        <message id="{count} alerts">
+            <source>{count} alerts</source>
+            <translation>{count} Warnungen</translation>
         </message>
     </context>
 </TS>

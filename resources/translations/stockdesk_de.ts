@@ -2512,6 +2512,18 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Währung des Geschäfts</translation>
     </message>
     <message>
+        <source>Each desk&apos;s language</source>
+        <translation>Sprache des jeweiligen Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <source>What reports, purchase orders and e-mails are written in, on every desk.</source>
+        <translation>In dieser Sprache werden Berichte, Bestellungen und E-Mails an jedem Arbeitsplatz geschrieben.</translation>
+    </message>
+    <message>
+        <source>Documents and e-mails</source>
+        <translation>Dokumente und E-Mails</translation>
+    </message>
+    <message>
         <source>Database and sync</source>
         <translation>Datenbank und Synchronisation</translation>
     </message>

@@ -7,6 +7,7 @@ from datetime import date
 
 from stockdesk.cli.database import open_db
 from stockdesk.cli.options import Commands
+from stockdesk.config import LANGUAGES, ConfigStore
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.reports.label_presets import PRESETS
@@ -62,6 +63,11 @@ def _add_report(commands: Commands) -> None:
         metavar="ID",
         help="stocktake id (stocktake-variance; default: the latest stocktake of --store)",
     )
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help="the report's language where the shop has none set (default: this desk's language setting)",
+    )
     parser.set_defaults(handler=_cmd_report)
 
 
@@ -80,7 +86,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise ValidationError("out", args.out, Message("out_suffix"))
     db = open_db(args)
     try:
-        result = run_report(db, users.system_actor(db.uow()), args.name, options, args.out)
+        language = args.language or ConfigStore().load(with_secrets=False).language
+        result = run_report(db, users.system_actor(db.uow()), args.name, options, args.out, language=language)
     finally:
         db.close()
     totals = ", ".join(f"{key} {value}" for key, value in result.totals.items())

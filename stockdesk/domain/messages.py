@@ -204,6 +204,18 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "pack.one_purchase_pack": "only one pack of an item can be the purchase pack",
     "pack.not_of_item": "is a pack of another item",
     "pack.stock_units_only": "is not used by adjustments and counts: they are in the stock unit",
+    # The reasons of a reorder suggestion (domain/reorder.py), joined by "; ".
+    "reorder.manager_point": "reorder point {point} (set by manager)",
+    "reorder.forecast_point": "{rate}/day × {lead} d lead + {safety} safety = {point}",
+    "reorder.review": "target {point} + {rate}/day × {review} d review = {target}",
+    "reorder.above_point": "on hand {on_hand} + on order {on_order} is above the reorder point → no order",
+    "reorder.order": "on hand {on_hand} + on order {on_order} → order {quantity}",
+    "reorder.order_multiple": (
+        "on hand {on_hand} + on order {on_order} → order {quantity} (multiple of {multiple})"
+    ),
+    "reorder.reason_2": "{first}; {second}",
+    "reorder.reason_3": "{first}; {second}; {third}",
+    "reorder.no_forecast": "no forecast: reorder quantity {quantity}, or back to the reorder point {point}",
 })
 
 # Parameters whose value is an English word from the code (a noun, a role, a status), never typed by a

@@ -28,7 +28,7 @@ from statistics import NormalDist
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import ItemId, StoreId
-from stockdesk.domain.messages import Message
+from stockdesk.domain.messages import ENGLISH, Message
 from stockdesk.domain.numbers import RuleInput
 
 QUANTUM = Decimal("0.01")
@@ -137,23 +137,57 @@ def _order_quantity(shortfall: Decimal, multiple: Decimal) -> Decimal:
 
 
 def _with_reason(s: ReorderSuggestion) -> ReorderSuggestion:
-    if s.reorder_point_set_by_manager:
-        parts = [f"reorder point {_fmt(s.reorder_point)} (set by manager)"]
+    # English only, and plain str.format: a million items x 3 stores cannot afford a Message each.
+    parts = reason_parts(
+        manager_point=s.reorder_point_set_by_manager, daily_rate=s.daily_rate,
+        lead_time_days=s.lead_time_days, safety_stock=s.safety_stock, reorder_point=s.reorder_point,
+        review_period_days=s.review_period_days, target_level=s.target_level, on_hand=s.on_hand,
+        on_order=s.on_order, order_multiple=s.order_multiple, suggested_qty=s.suggested_qty,
+    )
+    return replace(s, reason="; ".join(ENGLISH[key].format_map(params) for key, params in parts))
+
+
+ReasonPart = tuple[str, dict[str, Decimal]]
+
+
+def reason_parts(*, manager_point: bool, daily_rate: Decimal, lead_time_days: Decimal,
+                 safety_stock: Decimal, reorder_point: Decimal, review_period_days: Decimal,
+                 target_level: Decimal, on_hand: Decimal, on_order: Decimal, order_multiple: Decimal,
+                 suggested_qty: Decimal) -> list[ReasonPart]:
+    """Why a suggestion says what it says, as message ids with their numbers (domain/messages.py)."""
+    rate, point = _plain(daily_rate), _plain(reorder_point)
+    if manager_point:
+        parts: list[ReasonPart] = [("reorder.manager_point", {"point": point})]
     else:
-        parts = [
-            f"{_fmt(s.daily_rate)}/day × {_fmt(s.lead_time_days)} d lead + {_fmt(s.safety_stock)} safety"
-            f" = {_fmt(s.reorder_point)}"
-        ]
-    if s.review_period_days:
-        review = f"{_fmt(s.daily_rate)}/day × {_fmt(s.review_period_days)} d review"
-        parts.append(f"target {_fmt(s.reorder_point)} + {review} = {_fmt(s.target_level)}")
-    stock = f"on hand {_fmt(s.on_hand)} + on order {_fmt(s.on_order)}"
-    if s.on_hand + s.on_order > s.reorder_point:
-        parts.append(f"{stock} is above the reorder point → no order")
+        lead, safety = _plain(lead_time_days), _plain(safety_stock)
+        parts = [("reorder.forecast_point", {"rate": rate, "lead": lead, "safety": safety, "point": point})]
+    if review_period_days:
+        review, target = _plain(review_period_days), _plain(target_level)
+        parts.append(("reorder.review", {"point": point, "rate": rate, "review": review, "target": target}))
+    stock = {"on_hand": _plain(on_hand), "on_order": _plain(on_order)}
+    if on_hand + on_order > reorder_point:
+        parts.append(("reorder.above_point", stock))
+    elif order_multiple != 1:
+        parts.append(("reorder.order_multiple", {**stock, "quantity": _plain(suggested_qty),
+                                                 "multiple": _plain(order_multiple)}))
     else:
-        multiple = f" (multiple of {_fmt(s.order_multiple)})" if s.order_multiple != 1 else ""
-        parts.append(f"{stock} → order {_fmt(s.suggested_qty)}{multiple}")
-    return replace(s, reason="; ".join(parts))
+        parts.append(("reorder.order", {**stock, "quantity": _plain(suggested_qty)}))
+    return parts
+
+
+def reason_message(parts: list[ReasonPart]) -> Message:
+    """The reason as one Message, which a front end or a document says in its reader's language."""
+    messages = [Message(key, **params) for key, params in parts]
+    if len(messages) == 1:
+        return messages[0]
+    if len(messages) == 2:
+        return Message("reorder.reason_2", first=messages[0], second=messages[1])
+    return Message("reorder.reason_3", first=messages[0], second=messages[1], third=messages[2])
+
+
+def _plain(value: Decimal) -> Decimal:
+    """The shortest exact form of a quantity: 20, not 2E+1 or 20.00 (and 0, not -0)."""
+    return Decimal(_fmt(value))
 
 
 def _number(field: str, value: RuleInput | None, *, allow_negative: bool = False) -> Decimal:

@@ -22,7 +22,7 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translat
 SOURCE_LANGUAGE = "en"
 # Parameters that name a service field: shown as the field's name in the reader's language.
 _FIELD_PARAMS = frozenset({"field"})
-_DECIMAL_COMMA = frozenset({"de", "fr", "es", "it", "nl", "pl", "pt", "ru", "cs", "sv", "da", "fi", "nb"})
+DECIMAL_COMMA = frozenset({"de", "fr", "es", "it", "nl", "pl", "pt", "ru", "cs", "sv", "da", "fi", "nb"})
 
 
 def messages_file(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
@@ -30,13 +30,14 @@ def messages_file(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
 
 
 class Catalogue:
-    """One language's templates, field names and words (empty for English)."""
+    """One language's templates, field names, words and document texts (empty for English)."""
 
     def __init__(self, language: str, tables: Mapping[str, Mapping[str, str]]) -> None:
         self.language = language
         self.templates = dict(tables.get("messages", {}))
         self.fields = dict(tables.get("fields", {}))
         self.words = dict(tables.get("words", {}))
+        self.documents = dict(tables.get("documents", {}))  # English text -> this language's
 
     @classmethod
     def load(cls, language: str, folder: Path = TRANSLATIONS_DIR) -> Catalogue:
@@ -79,7 +80,7 @@ class Catalogue:
 def format_decimal(value: Decimal, language: str) -> str:
     """2.500 -> "2.5" (English) or "2,5" (German): no trailing zeros, never scientific notation."""
     text = format(value.normalize(), "f") if value != 0 else "0"
-    return text.replace(".", ",") if language in _DECIMAL_COMMA else text
+    return text.replace(".", ",") if language in DECIMAL_COMMA else text
 
 
 _lock = threading.Lock()

@@ -2,7 +2,8 @@
 
 Each context is a table from id to (English source, translation, finished?): "messages" holds the
 sentences of `domain.messages.ENGLISH`, "fields" the names of service fields, "words" the English words
-of the code that appear inside messages (entity names, roles, actions, statuses).
+of the code that appear inside messages (entity names, roles, actions, statuses), "documents" the texts
+of reports and e-mails (`stockdesk.i18n.documents`, keyed by their English).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-CONTEXTS = ("messages", "fields", "words")
+CONTEXTS = ("messages", "fields", "words", "documents")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from stockdesk.domain.errors import InvalidBarcode, ValidationError
 from stockdesk.domain.messages import Message
-from stockdesk.reports.formatters import money, quantity
+from stockdesk.i18n.wording import ENGLISH, Wording
+from stockdesk.reports.formatters import local_time, quantity
 from stockdesk.reports.labels import bar_modules
 from stockdesk.reports.model import (
     CancelCheck,
@@ -27,7 +28,7 @@ from stockdesk.reports.model import (
     ReportMeta,
     Section,
 )
-from stockdesk.reports.movements import local_time
+from stockdesk.reports.movements import kind_text
 from stockdesk.reports.pdf_style import ACCENT, FONT, FONT_BOLD, INK, MUTED, FastTable, fit_text
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
@@ -37,14 +38,16 @@ TITLE = "Item card"
 LAST_MOVEMENTS = 30
 
 
-def _quantity_or_text(value: Any) -> str:
-    return quantity(value) if isinstance(value, Decimal | int) else ("" if value is None else str(value))
+def _quantity_or_text(value: Any, wording: Wording = ENGLISH) -> str:
+    if isinstance(value, Decimal | int):
+        return quantity(value, wording)
+    return "" if value is None else str(value)
 
 
 COLUMNS = [
     Column("label", "Store / field", 34),
     Column("at", "Date", 28, formatter=local_time),
-    Column("kind", "Kind", 24),
+    Column("kind", "Kind", 24, formatter=kind_text),
     Column("quantity", "Quantity", 20, "right", _quantity_or_text),
     Column("detail", "Reference / value", 52),
     Column("user", "User", 36),
@@ -60,28 +63,29 @@ class CardLine(NamedTuple):
     user: str = ""
 
 
-def detail_pairs(card: ItemCard) -> list[tuple[str, str]]:
+def detail_pairs(card: ItemCard, w: Wording = ENGLISH) -> list[tuple[str, str]]:
     return [
-        ("SKU", card.sku), ("Name", card.name), ("Description", card.description),
-        ("Category", card.category), ("Supplier", card.supplier), ("Unit", card.unit),
-        ("Cost price", money(card.cost_price)), ("Sell price", money(card.sell_price)),
-        ("Reorder point", quantity(card.reorder_point)), ("Reorder quantity", quantity(card.reorder_qty)),
-        ("Status", "active" if card.active else "archived"),
-        ("Barcodes", ", ".join(code for code, _ in card.barcodes) or "none"),
+        (w("SKU"), card.sku), (w("Name"), card.name), (w("Description"), card.description),
+        (w("Category"), card.category), (w("Supplier"), card.supplier), (w("Unit"), card.unit),
+        (w("Cost price"), w.money(card.cost_price)), (w("Sell price"), w.money(card.sell_price)),
+        (w("Reorder point"), w.quantity(card.reorder_point)),
+        (w("Reorder quantity"), w.quantity(card.reorder_qty)),
+        (w("Status"), w("active") if card.active else w("archived")),
+        (w("Barcodes"), ", ".join(code for code, _ in card.barcodes) or w("none")),
     ]
 
 
-def table_sections(card: ItemCard) -> list[Section]:
+def table_sections(card: ItemCard, w: Wording = ENGLISH) -> list[Section]:
     stock = [CardLine(f"{code} {name}", quantity=qty) for code, name, qty in card.stock]
-    stock.append(CardLine("All stores", quantity=sum((q for _, _, q in card.stock), Decimal(0))))
+    stock.append(CardLine(w("All stores"), quantity=sum((q for _, _, q in card.stock), Decimal(0))))
     moves = [CardLine(m.store_code, m.at, m.kind, m.quantity, m.reference, m.user) for m in card.movements]
-    return [Section("Stock per store", stock, subtotal=False),
-            Section(f"Last {LAST_MOVEMENTS} movements", moves, subtotal=False)]
+    return [Section(w("Stock per store"), stock, subtotal=False),
+            Section(w("Last {count} movements", count=LAST_MOVEMENTS), moves, subtotal=False)]
 
 
-def csv_sections(card: ItemCard) -> list[Section]:
-    details = [CardLine(field, detail=value) for field, value in detail_pairs(card)]
-    return [Section("Details", details, subtotal=False), *table_sections(card)]
+def csv_sections(card: ItemCard, w: Wording = ENGLISH) -> list[Section]:
+    details = [CardLine(field, detail=value) for field, value in detail_pairs(card, w)]
+    return [Section(w("Details"), details, subtotal=False), *table_sections(card, w)]
 
 
 def guess_symbology(code: str, stored: str) -> str:
@@ -125,8 +129,9 @@ class BarcodeImage(Flowable):
 class ItemCardDocument(ReportDocument):
     """The shared template with the item's details and barcode above the table."""
 
-    def __init__(self, meta: ReportMeta, columns: Sequence[Column], card: ItemCard) -> None:
-        super().__init__(meta, columns)
+    def __init__(self, meta: ReportMeta, columns: Sequence[Column], card: ItemCard, *,
+                 wording: Wording = ENGLISH) -> None:
+        super().__init__(meta, columns, wording=wording)
         self.card = card
 
     def write_pdf(self, path: Path | str, sections: Iterable[Section], *,
@@ -138,7 +143,8 @@ class ItemCardDocument(ReportDocument):
 
     def _details(self) -> Table:
         label_w, value_w = 32 * mm, self.text_width - 70 * mm - 32 * mm
-        rows = [[label, fit_text(value, value_w - 6, size=8.5)] for label, value in detail_pairs(self.card)]
+        pairs = detail_pairs(self.card, self.wording)
+        rows = [[label, fit_text(value, value_w - 6, size=8.5)] for label, value in pairs]
         # FastTable draws names in any script (reports/fonts.py); it handles middle-aligned cells.
         facts = FastTable(rows, colWidths=[label_w, value_w], style=[
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -151,13 +157,13 @@ class ItemCardDocument(ReportDocument):
 
     def _barcode(self) -> Flowable | str:
         if not self.card.barcodes:
-            return "No barcode"
+            return self.wording("No barcode")
         code, symbology = self.card.barcodes[0]
         try:
             return BarcodeImage(code, guess_symbology(code, symbology))
         except (InvalidBarcode, ValidationError):
             # A code with a wrong check digit is printed as text rather than as bars that lie.
-            return f"Barcode {code} (cannot be drawn)"
+            return self.wording("Barcode {code} (cannot be drawn)", code=code)
 
 
 def build(context: ReportContext) -> BuiltReport:
@@ -165,5 +171,7 @@ def build(context: ReportContext) -> BuiltReport:
     if not sku:
         raise ValidationError("sku", sku, Message("item_card_sku"))
     card = item_card(context.db.uow(), sku, last=LAST_MOVEMENTS)
-    meta = context.meta(f"{TITLE}: {card.sku}", card.name)
-    return BuiltReport(ItemCardDocument(meta, COLUMNS, card), table_sections(card), csv_sections(card))
+    w = context.wording
+    meta = context.meta(w("Item card: {sku}", sku=card.sku), card.name)
+    document = ItemCardDocument(meta, COLUMNS, card, wording=w)
+    return BuiltReport(document, table_sections(card, w), csv_sections(card, w))

@@ -20,11 +20,13 @@ from typing import NamedTuple
 from reportlab.lib.pagesizes import A4, landscape
 
 from stockdesk.domain.ids import StoreId
-from stockdesk.reports.formatters import money, quantity, text
+from stockdesk.domain.messages import Message
+from stockdesk.i18n import translate
+from stockdesk.i18n.wording import ENGLISH, Wording
+from stockdesk.reports.formatters import money, quantity, unit_price
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
-from stockdesk.reports.valuation import unit_price
 from stockdesk.services.exchange.report_queries import LowStockRow, cents, low_stock_rows, stores_named
 from stockdesk.services.planning import reorder
 from stockdesk.services.planning.reorder import SuggestionRow
@@ -36,10 +38,12 @@ Key = tuple[uuid.UUID, uuid.UUID]  # (item, store)
 # whichever source (stock level, purchase order, planner) a number came from.
 _SCALE = Decimal("0.001")
 
-def short_reason(value: str) -> str:
-    """The reason as the PDF shows it: shorter ("Reorder pt" already gives the point) and in the
-    standard fonts' encoding, which has no arrow (a cell outside it is drawn the slow way)."""
-    return value.replace(" (set by manager)", " (manager)").replace(" → ", ", so ")
+def short_reason(value: str, wording: Wording = ENGLISH) -> str:
+    """The reason as the PDF shows it, in the document's language: shorter ("Reorder pt" already gives
+    the point) and in the standard fonts' encoding, which has no arrow (a cell outside it is drawn the
+    slow way)."""
+    said = translate(value, wording.language)
+    return said.replace(wording(" (set by manager)"), wording(" (manager)")).replace(" → ", wording(", so "))
 
 
 # Landscape A4 (267 mm of text width): the reason gets what the figures leave.
@@ -69,7 +73,7 @@ class ReorderLine(NamedTuple):
     suggested_qty: Decimal
     unit_cost: Decimal
     order_value: Decimal
-    reason: str
+    reason: str  # a Message: the PDF says it in the document's language
 
 
 def suggested_quantity(row: LowStockRow, on_order: Decimal = Decimal(0)) -> Decimal:
@@ -83,10 +87,14 @@ def suggested_quantity(row: LowStockRow, on_order: Decimal = Decimal(0)) -> Deci
     return max(row.reorder_qty, shortfall)
 
 
+def _plain(value: Decimal) -> Decimal:
+    """20, not 20.000: quantities are stored with three decimals."""
+    return value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1))
+
+
 def _fallback(row: LowStockRow, on_order: Decimal) -> ReorderLine:
     qty = suggested_quantity(row, on_order).quantize(_SCALE)
-    reason = (f"no forecast: reorder quantity {quantity(row.reorder_qty)}, or back to the reorder point "
-              f"{quantity(row.reorder_point)}")
+    reason = Message("reorder.no_forecast", quantity=_plain(row.reorder_qty), point=_plain(row.reorder_point))
     return ReorderLine(row.store_code, row.store_name, row.sku, row.name, row.supplier, row.on_hand,
                        row.reorder_point, on_order.quantize(_SCALE), qty, row.unit_cost,
                        cents(qty * row.unit_cost), reason)
@@ -96,7 +104,7 @@ def _suggested(s: SuggestionRow, store_name: str) -> ReorderLine:
     qty = s.suggested_qty.quantize(_SCALE)
     return ReorderLine(s.store_code, store_name, s.sku, s.name, s.supplier, s.on_hand.quantize(_SCALE),
                        s.reorder_point.quantize(_SCALE), s.on_order.quantize(_SCALE), qty, s.unit_cost,
-                       cents(qty * s.unit_cost), s.reason)
+                       cents(qty * s.unit_cost), s.reason_message())
 
 
 def lines(low: Iterable[LowStockRow], suggestions: Mapping[Key, SuggestionRow],
@@ -145,6 +153,7 @@ def build(context: ReportContext) -> BuiltReport:
     incoming = reorder.on_order_of(uow())
     names = {code: name for _, code, name in stores_named(uow())}
     rows = lines(low, planned, incoming, names)
-    meta = context.meta(TITLE, f"Stock on {text(context.generated_at)}")
+    w = context.wording
+    meta = context.meta(w(TITLE), w("Stock on {at}", at=w.moment(context.generated_at)))
     # Landscape: the reason needs the width a portrait page would cut to a few words.
-    return BuiltReport(ReportDocument(meta, COLUMNS, pagesize=landscape(A4)), sections(rows))
+    return BuiltReport(ReportDocument(meta, COLUMNS, pagesize=landscape(A4), wording=w), sections(rows))

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from stockdesk.domain.errors import StockDeskError
+from stockdesk.i18n.wording import Wording
 from stockdesk.private_files import atomic_private
-from stockdesk.reports.formatters import text
+from stockdesk.reports.formatters import Formatter, text
 
 Align = Literal["left", "right", "center"]
 ProgressCallback = Callable[[int], None]
@@ -37,15 +38,16 @@ class Column:
 
     `width` is in millimetres; the PDF scales all widths together when they do not add up to the
     page's text width, so they act as proportions too. `formatter` turns the raw value into the
-    text shown in the PDF; the CSV writes the raw value exactly. A `total` column is summed into
-    carried-forward lines, section subtotals and the grand total.
+    text shown in the PDF, in the document's language (the PDF translates the header too); the CSV
+    writes the raw value exactly under the English header, so scripts read every shop's files alike.
+    A `total` column is summed into carried-forward lines, section subtotals and the grand total.
     """
 
     key: str
     header: str
     width: float = 25.0
     align: Align = "left"
-    formatter: Callable[[Any], str] = text
+    formatter: Formatter = text
     total: bool = False
 
 
@@ -59,13 +61,12 @@ class ReportMeta:
     generated_by: str
     generated_at: datetime
 
-    @property
-    def stores_text(self) -> str:
-        return ", ".join(self.stores) if self.stores else "All stores"
+    def stores_text(self, wording: Wording) -> str:
+        return ", ".join(self.stores) if self.stores else wording("All stores")
 
-    @property
-    def generated_text(self) -> str:
-        return f"Generated {self.generated_at:%Y-%m-%d %H:%M} by {self.generated_by}"
+    def generated_text(self, wording: Wording) -> str:
+        at = wording.moment(self.generated_at)
+        return wording("Generated {at} by {user}", at=at, user=self.generated_by)
 
 
 @dataclass

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 
 from stockdesk.domain.cells import FORMULA_START, safe_cell
+from stockdesk.domain.movements import MovementKind
+from stockdesk.i18n.wording import ENGLISH, Wording
 from stockdesk.reports import csv_writer
-from stockdesk.reports.formatters import quantity
+from stockdesk.reports.formatters import local_time, quantity
 from stockdesk.reports.model import Column, PreparedSection, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
 from stockdesk.services.exchange.report_queries import day_start
 from stockdesk.services.inventory.movement_queries import (
+    CLOSING,
+    OPENING,
     MovementFilter,
     StoreLines,
     safe_text,
@@ -29,16 +33,20 @@ DEFAULT_DAYS = 30
 _RISKY = frozenset(FORMULA_START)  # first characters a spreadsheet would run as a formula
 
 
-def local_time(value: Any) -> str:
-    """Movement times are stored in UTC; people read them in the desk's time zone."""
-    return f"{value.astimezone():%Y-%m-%d %H:%M}" if isinstance(value, datetime) else ""
+# A movement's kind is printed in English as stored, the word `--kind` takes; other languages translate it
+# (and the lines that open and close each item's balance).
+KINDS = frozenset({*(kind.value for kind in MovementKind), OPENING, CLOSING})
+
+
+def kind_text(value: Any, wording: Wording = ENGLISH) -> str:
+    return wording(value) if value in KINDS else ("" if value is None else str(value))
 
 
 COLUMNS = [
     Column("at", "Date", 28, formatter=local_time),
     Column("sku", "SKU", 28),
     Column("name", "Item", 56),
-    Column("kind", "Kind", 26),
+    Column("kind", "Kind", 26, formatter=kind_text),
     Column("quantity", "Quantity", 20, "right", quantity, total=True),
     Column("balance", "Balance", 20, "right", quantity),
     Column("user", "User", 44),
@@ -98,13 +106,14 @@ def csv_lines(store: StoreLines) -> Iterator[tuple[str, ...]]:
 
 def build(context: ReportContext, movement_filter: MovementFilter) -> BuiltReport:
     first, last = period(context)
-    chosen = [f"kind {context.options.kind}"] if context.options.kind else []
-    chosen += [f"user {context.options.user}"] if context.options.user else []
-    chosen += [f"item {context.options.sku}"] if context.options.sku else []
+    options, w = context.options, context.wording
+    chosen = [w("kind {kind}", kind=kind_text(options.kind, w))] if options.kind else []
+    chosen += [w("user {user}", user=options.user)] if options.user else []
+    chosen += [w("item {sku}", sku=options.sku)] if options.sku else []
     suffix = f" · {', '.join(chosen)}" if chosen else ""
-    meta = context.meta(TITLE, f"{first.isoformat()} to {last.isoformat()}{suffix}")
+    meta = context.meta(w(TITLE), w("{first} to {last}", first=w.date(first), last=w.date(last)) + suffix)
     # Landscape: eight columns of dates, codes and e-mail addresses do not fit across A4 upright.
-    document = ReportDocument(meta, COLUMNS, pagesize=landscape(A4))
+    document = ReportDocument(meta, COLUMNS, pagesize=landscape(A4), wording=w)
     # Two lazy streams; only the one the chosen format reads ever runs its queries.
     return BuiltReport(document, sections(store_lines(context.db.uow(), movement_filter)),
                        csv_sections(store_lines(context.db.uow(), movement_filter)))

@@ -86,13 +86,16 @@ def _fit_measured(value: str, width: float, font: str, size: float) -> str:
 class TableStyler:
     """Knows the columns and their widths in points; hands out one builder per page."""
 
-    def __init__(self, columns: Sequence[Column], widths: Sequence[float]) -> None:
+    def __init__(self, columns: Sequence[Column], widths: Sequence[float],
+                 headers: Sequence[str] | None = None) -> None:
         self.columns = list(columns)
         self.widths = list(widths)
         self._text_widths = [width - 2 * PADDING for width in self.widths]
         self._cut = [column.align != "right" for column in self.columns]
-        pairs = zip(columns, self._text_widths, strict=True)
-        self._header = [fit_text(column.header, inner, bold=True) for column, inner in pairs]
+        # `headers`: the columns' headers in the document's language (their English when not given).
+        shown = headers if headers is not None else [column.header for column in columns]
+        pairs = zip(shown, self._text_widths, strict=True)
+        self._header = [fit_text(header, inner, bold=True) for header, inner in pairs]
         self._base = self._base_style()
         self._templates: dict[str, list[Any]] = {}
 

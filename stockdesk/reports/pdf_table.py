@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Table
 
+from stockdesk.i18n.wording import ENGLISH, Wording
 from stockdesk.reports.model import (
     CancelCheck,
     Column,
@@ -79,12 +80,14 @@ class PageChunker:
     """Turns the event stream into page-sized Tables, keeping exact running totals."""
 
     def __init__(self, columns: Sequence[Column], widths: Sequence[float], sections: Iterable[Section],
-                 progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> None:
+                 progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None, *,
+                 wording: Wording = ENGLISH) -> None:
         self.columns = list(columns)
+        self.wording = wording
         self._keys = total_keys(columns)
         self._read = row_reader(columns)
         self._events = _Peekable(_events(sections))
-        self._styler = TableStyler(self.columns, widths)
+        self._styler = TableStyler(self.columns, widths, [wording.label(c.header) for c in self.columns])
         self._progress = progress
         self._cancelled = cancelled
         self._section: Section | None = None
@@ -108,12 +111,12 @@ class PageChunker:
                 return None  # not even one continued row fits; wait for the next page
             table.add("header", self._styler.header_cells(), HEADER_H)
             if self._has_totals:
-                self._add_forward(table, "brought forward")
+                self._add_forward(table, "{section}, brought forward")
         while not self.done and self._place_next(table, height):
             pass
         if self.done and not table.has_content:
             # A report with nothing in it still gets its page, saying so, rather than no file.
-            empty = ["Nothing to report for this selection.", *[""] * (len(self.columns) - 1)]
+            empty = [self.wording("Nothing to report for this selection."), *[""] * (len(self.columns) - 1)]
             table.add("title", empty, TITLE_H)
         if self._progress is not None:
             self._progress(self.rows_done)
@@ -135,7 +138,7 @@ class PageChunker:
             if room < GRAND_H:
                 return False
             if self._has_totals:
-                table.add("grand", self._total_cells("Grand total", self.grand_totals), GRAND_H)
+                table.add("grand", self._total_cells(self.wording("Grand total"), self.grand_totals), GRAND_H)
             self.done = True
         else:
             if self._is_last_row():
@@ -146,7 +149,7 @@ class PageChunker:
                 reserve = max(reserve, SUB_H)
             if ROW_H + reserve > room:
                 if self._has_totals:
-                    self._add_forward(table, "carried forward")
+                    self._add_forward(table, "{section}, carried forward")
                 return False
             self._add_row(table, event)
         self._events.pop()
@@ -163,7 +166,7 @@ class PageChunker:
 
     def _end_section(self, table: Any, section: Section) -> None:
         if self._has_totals and section.subtotal:
-            label = f"Subtotal {section.title}"
+            label = self.wording("Subtotal {section}", section=section.title)
             table.add("subtotal", self._total_cells(label, self._section_totals), SUB_H)
         self.grand_totals.add_totals(self._section_totals)
         self._section = None
@@ -172,16 +175,19 @@ class PageChunker:
         values = self._read(row)
         if self._keys:
             self._section_totals.add(values)
-        cells = [column.formatter(values[column.key]) for column in self.columns]
+        wording = self.wording
+        cells = [column.formatter(values[column.key], wording) for column in self.columns]
         table.add("row", cells, ROW_H)
         self.rows_done += 1
 
-    def _add_forward(self, table: Any, what: str) -> None:
+    def _add_forward(self, table: Any, template: str) -> None:
         title = self._section.title if self._section is not None else ""
-        table.add("forward", self._total_cells(f"{title}, {what}", self._section_totals), CF_H)
+        label = self.wording(template, section=title)
+        table.add("forward", self._total_cells(label, self._section_totals), CF_H)
 
     def _total_cells(self, label: str, totals: Totals) -> list[str]:
-        cells = [column.formatter(totals.sums[column.key]) if column.total else "" for column in self.columns]
+        cells = [column.formatter(totals.sums[column.key], self.wording) if column.total else ""
+                 for column in self.columns]
         first_total = next(i for i, column in enumerate(self.columns) if column.total)
         # The label spans the columns left of the first total; with none there it takes column 0.
         span = max(first_total, 1)

@@ -21,7 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from stockdesk.db.base import utcnow
-from stockdesk.reports.formatters import money, quantity
+from stockdesk.i18n.wording import Wording
+from stockdesk.reports.formatters import money, quantity, unit_price
 from stockdesk.reports.model import Column, ReportMeta, Section
 from stockdesk.reports.pdf_style import FONT, FONT_BOLD, INK, MUTED, RULE
 from stockdesk.reports.template import ReportDocument
@@ -71,6 +72,8 @@ class Order(Protocol):
     def store_address(self) -> str: ...
     @property
     def currency(self) -> str: ...
+    @property
+    def language(self) -> str: ...
 
 
 TERMS = (
@@ -87,7 +90,8 @@ COLUMNS = [
     Column("sku", "SKU", 28),
     Column("name", "Item", 70),
     Column("quantity", "Quantity", 22, "right", quantity),
-    Column("unit_cost", "Unit cost", 22, "right", money),
+    # All the price's decimals: 5,000 m at 0.035 is 175.00, which "0.04" would not explain.
+    Column("unit_cost", "Unit cost", 22, "right", unit_price),
     Column("amount", "Amount", 26, "right", money, total=True),
 ]
 
@@ -103,12 +107,13 @@ class _Row:
 
 
 def write_order_pdf(order: Order, path: Path, *, by: str, at: datetime | None = None) -> Path:
-    """Write `order` to `path` (atomically) and return the path."""
+    """Write `order` to `path` (atomically), in the order's language, and return the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    w = Wording(order.language)
     meta = ReportMeta(
-        title=f"Purchase order {order.number}",
+        title=w("Purchase order {number}", number=order.number),
         stores=[order.store_code],
-        period=f"Deliver to {order.store_code}",
+        period=w("Deliver to {store}", store=order.store_code),
         generated_by=by,
         generated_at=at or utcnow(),
     )
@@ -123,9 +128,9 @@ def write_order_pdf(order: Order, path: Path, *, by: str, at: datetime | None = 
         )
         for line in order.lines
     ]
-    document = ReportDocument(meta, COLUMNS)
+    document = ReportDocument(meta, COLUMNS, wording=w)
     return document.write_pdf(
-        path, [Section(order.supplier, rows)], preamble=order_header(order, document.text_width)
+        path, [Section(order.supplier, rows)], preamble=order_header(order, document.text_width, w)
     )
 
 
@@ -134,22 +139,22 @@ def _block(label: str, lines: Sequence[str]) -> list[Flowable]:
     return [Paragraph(escape(label), _LABEL), Paragraph(shown or "&nbsp;", _TEXT)]
 
 
-def order_header(order: Order, width: float) -> list[Flowable]:
+def order_header(order: Order, width: float, w: Wording) -> list[Flowable]:
     """The addresses, dates, currency, note and terms above the lines, on the first page."""
     buyer = [order.store_name or order.store_code, *order.store_address.splitlines()]
     supplier = [
         order.supplier,
-        f"Attn. {order.supplier_contact}" if order.supplier_contact else "",
+        w("Attn. {contact}", contact=order.supplier_contact) if order.supplier_contact else "",
         order.supplier_email,
         order.supplier_phone,
     ]
     facts = [
-        ("Order date", f"{order.ordered_at:%Y-%m-%d}" if order.ordered_at else "not sent yet"),
-        ("Expected delivery", f"{order.expected_on:%Y-%m-%d}" if order.expected_on else "to be confirmed"),
-        ("Currency", order.currency or "the shop's currency"),
+        (w("Order date"), w.date(order.ordered_at) if order.ordered_at else w("not sent yet")),
+        (w("Expected delivery"), w.date(order.expected_on) if order.expected_on else w("to be confirmed")),
+        (w("Currency"), order.currency or w("the shop's currency")),
     ]
     addresses = Table(
-        [[_block("Buyer and delivery address", buyer), _block("Supplier", supplier)]],
+        [[_block(w("Buyer and delivery address"), buyer), _block(w("Supplier"), supplier)]],
         colWidths=[width / 2, width / 2],
     )
     addresses.setStyle(TABLE_TOP_LEFT)
@@ -167,6 +172,6 @@ def order_header(order: Order, width: float) -> list[Flowable]:
     )
     header: list[Flowable] = [addresses, Spacer(1, 3 * mm), dates, Spacer(1, 3 * mm)]
     if order.note:
-        header += [*_block("Note", order.note.splitlines()), Spacer(1, 2 * mm)]
-    header += [*_block("Terms", [TERMS]), Spacer(1, 5 * mm)]
+        header += [*_block(w("Note"), order.note.splitlines()), Spacer(1, 2 * mm)]
+    header += [*_block(w("Terms"), [w(TERMS)]), Spacer(1, 5 * mm)]
     return header

@@ -17,12 +17,14 @@ from stockdesk.domain.errors import PermissionDenied, ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
+from stockdesk.i18n.wording import Wording
 from stockdesk.reports import item_card, low_stock, movements, stocktake_sheet, valuation, variance
 from stockdesk.reports.csv_writer import write_csv
 from stockdesk.reports.model import CancelCheck, ProgressCallback
 from stockdesk.reports.spec import BuiltReport, ReportContext, ReportOptions
 from stockdesk.services.database import Database
 from stockdesk.services.exchange import report_queries
+from stockdesk.services.maintenance import shop
 
 FORMATS = (".pdf", ".csv")
 
@@ -80,8 +82,12 @@ def _check(options: ReportOptions) -> None:
         raise ValidationError("kind", options.kind, Message("one_of", choices=kinds))
 
 
-def context_for(db: Database, actor: Actor, options: ReportOptions) -> ReportContext:
-    """Resolve the store and check it: clerks see only the stores they are assigned to."""
+def context_for(db: Database, actor: Actor, options: ReportOptions, *, language: str = "") -> ReportContext:
+    """Resolve the store and check it: clerks see only the stores they are assigned to.
+
+    The report is written in the shop's document language; where none is set, in `language` (the
+    front end's: the window's or the command line's), else English.
+    """
     _check(options)
     chosen = report_queries.stores_named(db.uow(), options.store) if options.store else None
     if actor.is_clerk:
@@ -91,25 +97,28 @@ def context_for(db: Database, actor: Actor, options: ReportOptions) -> ReportCon
             chosen = [s for s in report_queries.stores_named(db.uow()) if s[0] in actor.store_ids]
     ids = None if chosen is None else frozenset(s[0] for s in chosen)
     names = () if chosen is None else tuple(f"{code} {name}" for _, code, name in chosen)
-    return ReportContext(db, actor, options, ids, names, datetime.now().astimezone())
+    wording = Wording(shop.document_language(db.uow(), fallback=language))
+    return ReportContext(db, actor, options, ids, names, datetime.now().astimezone(), wording)
 
 
-def build_report(db: Database, actor: Actor, name: str, options: ReportOptions) -> BuiltReport:
-    return spec_named(name).build(context_for(db, actor, options))
+def build_report(db: Database, actor: Actor, name: str, options: ReportOptions, *,
+                 language: str = "") -> BuiltReport:
+    return spec_named(name).build(context_for(db, actor, options, language=language))
 
 
 def run_report(db: Database, actor: Actor, name: str, options: ReportOptions, out: Path | str, *,
                progress: ProgressCallback | None = None,
-               cancelled: CancelCheck | None = None) -> ReportResult:
+               cancelled: CancelCheck | None = None, language: str = "") -> ReportResult:
     """Write report `name` to `out` (.pdf or .csv); returns the path and the exact grand totals.
 
     Run it off the GUI thread for big reports: it opens its own units of work and streams rows.
+    `language` is the front end's, used when the shop has no document language of its own.
     """
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise ValidationError("out", str(out), Message("out_suffix"))
-    built = build_report(db, actor, name, options)
+    built = build_report(db, actor, name, options, language=language)
     document = built.document
     if suffix == ".csv":
         sections = built.csv_sections if built.csv_sections is not None else built.sections

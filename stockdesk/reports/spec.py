@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from stockdesk.domain.ids import StoreId
 from stockdesk.domain.permissions import Actor
+from stockdesk.i18n.wording import Wording
 from stockdesk.reports.model import PreparedSection, ReportMeta, Section
 from stockdesk.reports.template import ReportDocument
 from stockdesk.services.database import Database
@@ -33,7 +34,8 @@ class ReportOptions:
 
 @dataclass(frozen=True)
 class ReportContext:
-    """Options resolved to ids and checked against what the actor may see."""
+    """Options resolved to ids and checked against what the actor may see; `wording` is the language
+    the report is written in (the shop's document language)."""
 
     db: Database
     actor: Actor
@@ -41,6 +43,7 @@ class ReportContext:
     store_ids: frozenset[StoreId] | None
     store_names: tuple[str, ...]
     generated_at: datetime
+    wording: Wording
 
     def meta(self, title: str, period: str) -> ReportMeta:
         by = self.actor.name or self.actor.email

@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from stockdesk.reports.formatters import text
+from stockdesk.i18n.wording import ENGLISH, Wording
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
@@ -18,7 +18,7 @@ from stockdesk.services.exchange.report_queries import StocktakeRow, stocktake_r
 TITLE = "Stocktake sheet"
 
 
-def write_in(_value: Any) -> str:
+def write_in(_value: Any, _wording: Wording = ENGLISH) -> str:
     """A line to write the counted quantity on; the CSV leaves the cell empty."""
     return "_" * 14
 
@@ -42,5 +42,7 @@ def sections(rows: Iterator[StocktakeRow]) -> Iterator[Section]:
 
 def build(context: ReportContext) -> BuiltReport:
     rows = stocktake_rows(context.db.uow(), store_ids=context.store_ids)
-    meta = context.meta(TITLE, f"Printed {text(context.generated_at)} · counted by: ____________")
-    return BuiltReport(ReportDocument(meta, COLUMNS), sections(rows))
+    w = context.wording
+    printed = w("Printed {at} · counted by: ____________", at=w.moment(context.generated_at))
+    meta = context.meta(w(TITLE), printed)
+    return BuiltReport(ReportDocument(meta, COLUMNS, wording=w), sections(rows))

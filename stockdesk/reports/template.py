@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from stockdesk.i18n.wording import ENGLISH, Wording
 from stockdesk.reports.fonts import draw_text
 from stockdesk.reports.model import (
     CancelCheck,
@@ -69,15 +70,21 @@ class _PageCountCanvas(Canvas):
 
 
 class ReportDocument:
-    """A report: the facts on every page plus its columns; write it as PDF with `write_pdf`."""
+    """A report: the facts on every page plus its columns; write it as PDF with `write_pdf`.
+
+    `wording` is the language the PDF is written in: its column headers, the words of the page frame
+    and of the total lines, and how numbers and dates are written (the meta and section titles come
+    already worded from the report's builder).
+    """
 
     def __init__(self, meta: ReportMeta, columns: Sequence[Column], *,
-                 pagesize: tuple[float, float] = A4) -> None:
+                 pagesize: tuple[float, float] = A4, wording: Wording = ENGLISH) -> None:
         if not columns:
             raise ValueError("a report needs at least one column")
         self.meta = meta
         self.columns = list(columns)
         self.pagesize = pagesize
+        self.wording = wording
         self.grand_totals: Totals | None = None
 
     @property
@@ -98,7 +105,8 @@ class ReportDocument:
         ends the job with ReportCancelled, leaving no file behind.
         """
         path = Path(path)
-        chunker = PageChunker(self.columns, self.column_widths(), sections, progress, cancelled)
+        chunker = PageChunker(self.columns, self.column_widths(), sections, progress, cancelled,
+                              wording=self.wording)
         with atomic_output(path) as temp:
             doc = self._doc_template(temp)
             try:
@@ -133,7 +141,7 @@ class ReportDocument:
         title = fit_text(self.meta.title, self.text_width * 0.62, bold=True, size=15)
         draw_text(canvas, left, top, title, font=FONT_BOLD, size=15)
         canvas.setFillColor(INK)
-        stores = fit_text(self.meta.stores_text, self.text_width * 0.36, size=8.5)
+        stores = fit_text(self.meta.stores_text(self.wording), self.text_width * 0.36, size=8.5)
         draw_text(canvas, right, top + 4, stores, font=FONT, size=8.5, align="right")
         canvas.setFillColor(MUTED)
         period = fit_text(self.meta.period, self.text_width * 0.36, size=8.5)
@@ -151,11 +159,11 @@ class ReportDocument:
         canvas.line(left, base + 10, right, base + 10)
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(MUTED)
-        generated = fit_text(self.meta.generated_text, self.text_width * 0.6, size=7.5)
+        generated = fit_text(self.meta.generated_text(self.wording), self.text_width * 0.6, size=7.5)
         draw_text(canvas, left, base, generated, font=FONT, size=7.5)
         # "Page x of " ends where the total (a form filled in at the end) begins.
         total_slot = stringWidth("00000", FONT, 7.5)
-        label = f"Page {canvas.getPageNumber()} of "
+        label = self.wording("Page {page} of", page=canvas.getPageNumber()) + " "
         canvas.drawRightString(right - total_slot, base, label)
         canvas.saveState()
         canvas.translate(right - total_slot, base)

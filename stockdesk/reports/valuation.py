@@ -5,9 +5,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
-from stockdesk.reports.formatters import money, quantity
+from stockdesk.reports.formatters import money, quantity, unit_price
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
@@ -16,15 +15,7 @@ from stockdesk.services.exchange.report_queries import ValuationRow, as_instant,
 TITLE = "Inventory valuation"
 
 
-def unit_price(value: Any) -> str:
-    """A price per unit with all its decimals (at least two): 2.345 stays 2.345, so that on-hand
-    x price visibly gives the line value, which is rounded to the cent."""
-    if value is None:
-        return ""
-    exponent = value.normalize().as_tuple().exponent
-    places = max(2, -exponent) if isinstance(exponent, int) else 2
-    return f"{value:,.{places}f}"
-
+__all__ = ["COLUMNS", "TITLE", "build", "sections", "unit_price"]
 
 COLUMNS = [
     Column("sku", "SKU", 24),
@@ -50,5 +41,6 @@ def sections(rows: Iterator[ValuationRow]) -> Iterator[Section]:
 def build(context: ReportContext) -> BuiltReport:
     as_of = context.options.as_of or date.today()
     rows = valuation_rows(context.db.uow(), until=as_instant(as_of), store_ids=context.store_ids)
-    meta = context.meta(TITLE, f"As of {as_of.isoformat()} (end of day)")
-    return BuiltReport(ReportDocument(meta, COLUMNS), sections(rows))
+    w = context.wording
+    meta = context.meta(w(TITLE), w("As of {day} (end of day)", day=w.date(as_of)))
+    return BuiltReport(ReportDocument(meta, COLUMNS, wording=w), sections(rows))

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from stockdesk.reports.formatters import money, quantity
+from stockdesk.i18n.wording import ENGLISH, Wording
+from stockdesk.reports.formatters import money, quantity, unit_price
 from stockdesk.reports.model import Column, ReportMeta, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
-from stockdesk.reports.valuation import unit_price
 from stockdesk.services.inventory import stocktake
 from stockdesk.services.inventory.stocktake_queries import StocktakeSummary, stocktake_for_report
 
@@ -25,8 +25,8 @@ TITLE = "Stocktake variance"
 NOT_COUNTED = "not counted"
 
 
-def counted_text(value: Decimal | None) -> str:
-    return NOT_COUNTED if value is None else quantity(value)
+def counted_text(value: Decimal | None, wording: Wording = ENGLISH) -> str:
+    return wording(NOT_COUNTED) if value is None else quantity(value, wording)
 
 
 COLUMNS = [
@@ -40,24 +40,30 @@ COLUMNS = [
 ]
 
 
-def _sections(lines: list[stocktake.VarianceLine]) -> Iterator[Section]:
+def _sections(lines: list[stocktake.VarianceLine], w: Wording) -> Iterator[Section]:
     counted = [line for line in lines if line.counted is not None]
     missing = [line for line in lines if line.counted is None]
-    yield Section(f"Counted ({_items(len(counted))})", counted)
+    yield Section(w("Counted ({items})", items=_items(len(counted), w)), counted)
     if missing:
-        yield Section(f"Not counted ({_items(len(missing))}, left unchanged)", missing, subtotal=False)
+        title = w("Not counted ({items}, left unchanged)", items=_items(len(missing), w))
+        yield Section(title, missing, subtotal=False)
 
 
-def _items(count: int) -> str:
-    return f"{count} item" if count == 1 else f"{count} items"
+def _items(count: int, w: Wording) -> str:
+    return w.count(count, "{count} item", "{count} items")
 
 
 def _meta(context: ReportContext, take: StocktakeSummary) -> ReportMeta:
     # The page header has room for about 40 characters here; the counts are in the section titles.
-    state = take.status if take.posted_at is None else f"posted {take.posted_at.astimezone():%Y-%m-%d}"
-    period = f"Started {take.started_at.astimezone():%Y-%m-%d %H:%M} · {state}"
+    w = context.wording
+    if take.posted_at is None:
+        state = w("open") if take.status == "open" else take.status  # posted ones have posted_at
+    else:
+        state = w("posted {day}", day=w.date(take.posted_at.astimezone()))
+    period = w("Started {at} · {state}", at=w.moment(take.started_at.astimezone()), state=state)
     by = context.actor.name or context.actor.email
-    return ReportMeta(TITLE, [f"{take.store_code} {take.store_name}"], period, by, context.generated_at)
+    store = [f"{take.store_code} {take.store_name}"]
+    return ReportMeta(w(TITLE), store, period, by, context.generated_at)
 
 
 def resolve(context: ReportContext) -> StocktakeSummary:
@@ -72,5 +78,5 @@ def resolve(context: ReportContext) -> StocktakeSummary:
 def build(context: ReportContext) -> BuiltReport:
     take = resolve(context)
     result = stocktake.variance(context.db.uow(), take.id)
-    document = ReportDocument(_meta(context, take), COLUMNS)
-    return BuiltReport(document, _sections(result.lines))
+    document = ReportDocument(_meta(context, take), COLUMNS, wording=context.wording)
+    return BuiltReport(document, _sections(result.lines, context.wording))

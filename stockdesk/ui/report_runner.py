@@ -19,7 +19,7 @@ from stockdesk.reports.model import ReportCancelled
 from stockdesk.reports.registry import ReportResult, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.database import Database
-from stockdesk.ui.i18n import error_text
+from stockdesk.ui.i18n import current_language, error_text
 from stockdesk.ui.worker import Job, run_cancellable
 
 Opener = Callable[[Path], bool]
@@ -63,9 +63,11 @@ class ReportRunner(QObject):
         self.progress.setMinimumDuration(300)  # a report done in a blink shows no dialog at all
         self.progress.canceled.connect(self.cancel)
         db, actor = self._db, self._actor
+        language = current_language()  # the shop's document language, where set, comes first
         self.job = run_cancellable(
             lambda control: run_report(
-                db, actor, name, options, out, progress=control.report, cancelled=control.cancelled
+                db, actor, name, options, out, progress=control.report, cancelled=control.cancelled,
+                language=language,
             ),
             on_finished=self._on_finished,
             on_failed=self._on_failed,

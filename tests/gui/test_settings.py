@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -13,10 +14,13 @@ from sqlalchemy import text
 
 from stockdesk.config import Config, FileSecrets, SmtpConfig, Theme, configured_smtp
 from stockdesk.domain.errors import ValidationError
+from stockdesk.reports.registry import run_report
+from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import open_database
 from stockdesk.services.inventory import stock
+from stockdesk.services.maintenance import shop
 from stockdesk.ui.dialogs.settings_dialog import SettingsDialog, install_settings_action, open_settings
 from stockdesk.ui.i18n import current_language, set_language
 from stockdesk.ui.settings import AppSettings, import_qsettings
@@ -220,6 +224,21 @@ def test_a_clerk_may_change_appearance_but_not_the_database_or_mail(
     dialog = dialog_for(users.authenticate(gui_db.uow(), email=clerk.email, password="clerk-pass-1"))
     assert dialog.language.isEnabled() and dialog.theme.isEnabled()
     assert not dialog.smtp_host.isEnabled() and not dialog.database.isEnabled()
+    assert not dialog.document_language.isEnabled()  # a shop-wide setting: managers and admins
+
+
+def test_a_manager_chooses_german_documents_and_the_next_report_is_german_on_an_english_desk(
+    qtbot, gui_db, gui_admin, gui_store, dialog_for, tmp_path
+):
+    dialog = dialog_for(gui_admin)
+    dialog.document_language.setCurrentIndex(dialog.document_language.findData("de"))
+    save(qtbot, dialog)
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert shop.language(gui_db.uow()) == "de" and current_language() == "en"
+    report = run_report(gui_db, gui_admin, "valuation", ReportOptions(), tmp_path / "v.pdf", language="en")
+    text = "".join(page.extract_text() for page in PdfReader(report.path).pages)
+    assert "Bestandsbewertung" in text and "Inventory valuation" not in text
+    assert dialog_for(gui_admin).document_language.currentData() == "de"  # shown as saved
 
 
 def test_choosing_german_switches_the_running_app_and_new_dialogs_speak_it(

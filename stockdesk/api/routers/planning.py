@@ -9,12 +9,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
 from stockdesk.api.deps import actor, database, unit_of_work
+from stockdesk.api.problems import language_of
 from stockdesk.domain.permissions import Actor
 from stockdesk.reports import registry
 from stockdesk.reports.spec import ReportOptions
@@ -93,6 +94,7 @@ def suggestions(
     summary="A report as PDF or CSV (the same file the window and `stockdesk report` write)",
 )
 def report(
+    request: Request,
     name: ReportName,  # type: ignore[valid-type]
     fmt: Format,
     store: str | None = Query(None, max_length=32, description="store code (clerks: their stores only)"),
@@ -117,7 +119,7 @@ def report(
         stocktake=stocktake,
     )
     try:
-        registry.run_report(db, who, str(name), options, out)
+        registry.run_report(db, who, str(name), options, out, language=language_of(request))
     except BaseException:
         _remove(folder)
         raise

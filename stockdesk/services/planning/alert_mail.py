@@ -17,8 +17,10 @@ from sqlalchemy import (
 from stockdesk.db.alerts_models import Alert, AlertRecipient
 from stockdesk.db.base import utcnow
 from stockdesk.db.models import Item, Store
+from stockdesk.i18n.wording import Wording
 from stockdesk.services import mail
 from stockdesk.services.inventory.postings import Posting
+from stockdesk.services.maintenance.shop import read_document_language
 from stockdesk.services.planning.alert_recipients import category_chains, matches, recipients
 from stockdesk.services.uow import UnitOfWork
 
@@ -44,33 +46,36 @@ def mail_openings(uow: UnitOfWork, fresh: list[Opening]) -> None:
         for recipient in targets:
             if matches(recipient, opening.posting.store.id, categories):
                 per_address.setdefault(recipient.email, []).append(opening)
+    w = Wording(read_document_language(uow))
     mail.enqueue_many(
         uow,
-        [("alert", (address,), *_alert_text(openings), None) for address, openings in per_address.items()],
+        [("alert", (address,), *_alert_text(openings, w), None) for address, openings in per_address.items()],
     )
 
 
-def _line(sku: str, name: str, store: str, on_hand: Decimal, point: Decimal) -> str:
-    return f"{sku}  {name}  in {store}: on hand {_fmt(on_hand)}, reorder point {_fmt(point)}"
+def _line(w: Wording, sku: str, name: str, store: str, on_hand: Decimal, point: Decimal) -> str:
+    return w("{sku}  {name}  in {store}: on hand {on_hand}, reorder point {point}", sku=sku, name=name,
+             store=store, on_hand=_fmt(on_hand, w), point=_fmt(point, w))
 
 
-def _fmt(value: Decimal) -> str:
+def _fmt(value: Decimal, w: Wording) -> str:
     text = format(value.normalize(), "f")
-    return "0" if text == "-0" else text
+    return "0" if text == "-0" else w.number(text)
 
 
-def _alert_text(openings: list[Opening]) -> tuple[str, str]:
+def _alert_text(openings: list[Opening], w: Wording) -> tuple[str, str]:
     lines = [
-        _line(item.sku, item.name, o.posting.store.code, o.after, o.point)
+        _line(w, item.sku, item.name, o.posting.store.code, o.after, o.point)
         for o in openings
         for item in (o.posting.item,)
     ]
     if len(openings) == 1:
         first = openings[0].posting
-        subject = f"Low stock: {first.item.sku} {first.item.name} in {first.store.code}"
+        subject = w("Low stock: {sku} {name} in {store}", sku=first.item.sku, name=first.item.name,
+                    store=first.store.code)
     else:
-        subject = f"Low stock: {len(openings)} items reached their reorder point"
-    body = "These items are at or below their reorder point:\n\n" + "\n".join(lines) + "\n"
+        subject = w("Low stock: {count} items reached their reorder point", count=len(openings))
+    body = w("These items are at or below their reorder point:") + "\n\n" + "\n".join(lines) + "\n"
     return subject, body
 
 
@@ -89,17 +94,19 @@ def queue_due_digests(uow: UnitOfWork, *, now: datetime | None = None) -> int:
         if not due:
             return 0
         chains = category_chains(uow)
+        w = Wording(read_document_language(uow))
         queued = 0
         for recipient in due:
             since = recipient.last_digest_at or moment - DIGEST_EVERY
-            lines = _digest_lines(uow, recipient, since, moment, chains)
+            lines = _digest_lines(uow, recipient, since, moment, chains, w)
             if lines:
-                body = "Alerts opened since the last digest:\n\n" + "\n".join(lines) + "\n"
+                body = w("Alerts opened since the last digest:") + "\n\n" + "\n".join(lines) + "\n"
+                alerts = w.count(len(lines), "{count} alert", "{count} alerts")
                 mail.enqueue(
                     uow,
                     kind="digest",
                     recipients=[recipient.email],
-                    subject=f"Low stock digest: {len(lines)} alert(s)",
+                    subject=w("Low stock digest: {alerts}", alerts=alerts),
                     body=body,
                 )
                 queued += 1
@@ -114,6 +121,7 @@ def _digest_lines(
     since: datetime,
     until: datetime,
     chains: dict[uuid.UUID, set[uuid.UUID]],
+    w: Wording,
 ) -> list[str]:
     rows = uow.session.execute(
         select(Alert, Item.sku, Item.name, Item.category_id, Store.code)
@@ -125,6 +133,6 @@ def _digest_lines(
     lines = []
     for alert, sku, name, category_id, code in rows:
         if matches(recipient, alert.store_id, chains.get(category_id, set()) if category_id else set()):
-            state = "" if alert.is_open else " (since recovered)"
-            lines.append(_line(sku, name, code, alert.on_hand, alert.reorder_point) + state)
+            state = "" if alert.is_open else " " + w("(since recovered)")
+            lines.append(_line(w, sku, name, code, alert.on_hand, alert.reorder_point) + state)
     return lines

@@ -21,7 +21,6 @@ from typing import Protocol
 
 from sqlalchemy import func, select
 
-from stockdesk.db.alerts_models import PlanningSetting
 from stockdesk.db.base import utcnow
 from stockdesk.db.models import Item, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
@@ -31,13 +30,14 @@ from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.i18n.wording import Wording
 from stockdesk.services import mail
 from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.inventory.ledger import post_many
 from stockdesk.services.inventory.postings import Posting
-from stockdesk.services.maintenance.shop import CURRENCY_KEY
+from stockdesk.services.maintenance.shop import CURRENCY_KEY, read_document_language, read_setting
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import email_address, optional_text
 
@@ -86,6 +86,7 @@ class OrderView:
     store_name: str = ""
     store_address: str = ""
     currency: str = ""
+    language: str = "en"  # what the document and its e-mail are written in (the shop's setting)
 
     @property
     def total(self) -> Decimal:
@@ -142,10 +143,8 @@ def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
         supplier_phone=supplier.phone or "",
         store_name=store.name,
         store_address=store.address or "",
-        currency=uow.session.scalar(
-            select(PlanningSetting.value).where(PlanningSetting.key == CURRENCY_KEY)
-        )
-        or "",
+        currency=read_setting(uow, CURRENCY_KEY),
+        language=read_document_language(uow),
     )
 
 
@@ -318,15 +317,18 @@ def send(
         if not view.lines:
             raise ValidationError("purchase order", order.number, Message("order_no_lines"))
         path = write_pdf(view, Path(pdf_dir) / f"{order.number}.pdf", by=actor.name or actor.email)
-        body = (
-            f"Dear {supplier.contact or supplier.name},\n\nplease find attached our order {order.number} "
-            f"for delivery to {view.store_code} ({len(view.lines)} line(s)).\n\n{note}\n"
-        ).rstrip() + "\n"
+        w = Wording(view.language)
+        lines = w.count(len(view.lines), "{count} line", "{count} lines")
+        body = w(
+            "Dear {name},\n\nplease find attached our order {number} for delivery to {store} ({lines}).",
+            name=supplier.contact or supplier.name, number=order.number, store=view.store_code, lines=lines,
+        )
+        body = f"{body}\n\n{note}".rstrip() + "\n"
         mail.enqueue(
             uow,
             kind="purchase_order",
             recipients=[address],
-            subject=f"Purchase order {order.number}",
+            subject=w("Purchase order {number}", number=order.number),
             body=body,
             attachment=(path.name, path.read_bytes()),
         )

@@ -33,6 +33,7 @@ from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain import forecast as fc
 from stockdesk.domain import reorder as rules
 from stockdesk.domain.ids import ItemId, StoreId, SupplierId
+from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import QuantityInput, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.domain.units import round_up_to_pack
@@ -75,6 +76,18 @@ class SuggestionRow:
     # Where `reorder_point` comes from: "store" (this store's own point), "item" (the item's point,
     # the same in every store) or "forecast" (none set: computed from sales).
     point_source: str = "forecast"
+    review_period_days: Decimal = Decimal(0)
+    target_level: Decimal = Decimal(0)
+
+    def reason_message(self) -> Message:
+        """`reason` as a Message, for a reader of another language (a German purchase list)."""
+        return rules.reason_message(rules.reason_parts(
+            manager_point=self.point_source != "forecast", daily_rate=self.daily_rate,
+            lead_time_days=self.lead_time_days, safety_stock=self.safety_stock,
+            reorder_point=self.reorder_point, review_period_days=self.review_period_days,
+            target_level=self.target_level, on_hand=self.on_hand, on_order=self.on_order,
+            order_multiple=self.order_multiple, suggested_qty=self.suggested_qty,
+        ))
 
 
 @dataclass(frozen=True)
@@ -263,6 +276,8 @@ def _row(
         t.unit_cost,
         s.reason,
         _point_source(t),
+        s.review_period_days,
+        s.target_level,
     )
 
 

@@ -135,6 +135,18 @@ class SettingsDialog(FormDialog):
         self.currency.setMaxLength(3)
         self.currency.setEnabled(self.db is not None and allowed(self.actor, Action.MANAGE_CATALOGUE))
         self._row("currency", self.tr("Shop currency"), self.currency)
+        self.initial_document_language = shop.language(self.db.uow()) if self.db is not None else ""
+        documents = [
+            (self.tr("Each desk's language"), ""),
+            (self.tr("English"), "en"),
+            (self.tr("German (Deutsch)"), "de"),
+        ]
+        self.document_language = _combo(documents, self.initial_document_language)
+        self.document_language.setToolTip(
+            self.tr("What reports, purchase orders and e-mails are written in, on every desk.")
+        )
+        self.document_language.setEnabled(self.currency.isEnabled())
+        self._row("document_language", self.tr("Documents and e-mails"), self.document_language)
 
     def _build_database(self, *, enabled: bool) -> None:
         s = self.initial
@@ -262,6 +274,9 @@ class SettingsDialog(FormDialog):
         """Validate and store; the theme applies at once, the language when `open_settings` returns."""
         if self.db is not None and self.currency.text().strip().upper() != self.initial_currency:
             use_currency(shop.set_currency(self.db.uow(), self.actor, self.currency.text()))
+        chosen_language = str(self.document_language.currentData())
+        if self.db is not None and chosen_language != self.initial_document_language:
+            shop.set_language(self.db.uow(), self.actor, chosen_language)
         self.saved = self.app_settings.save(self.values())
         self._audit_smtp_change(self.saved)
         self.restart_needed = self.saved.database_url != self.initial.database_url
