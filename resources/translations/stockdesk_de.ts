@@ -3085,6 +3085,18 @@ Filialen und Benutzer einrichtet.</translation>
         <source>Lead time (days)</source>
         <translation>Lieferzeit (Tage)</translation>
     </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Postanschrift</translation>
+    </message>
+    <message>
+        <source>Street and number
+Postcode and town
+Country</source>
+        <translation>Straße und Hausnummer
+PLZ und Ort
+Land</translation>
+    </message>
 </context>
 <context>
     <name>SuppliersPage</name>

@@ -66,6 +66,7 @@ class Supplier(Synced, Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    address: Mapped[str] = mapped_column(Text, default="")  # postal, several lines; on its purchase orders
 
 
 class Item(Synced, Base):

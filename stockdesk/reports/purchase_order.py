@@ -1,9 +1,10 @@
 """A purchase order as a PDF, on the shared report page template (title, store, page x of y).
 
 Above the lines, what a supplier needs to ship it (issue 17 item 2): who orders and where to deliver
-(the store's name and address), the supplier with its contact, e-mail and phone, the order date, the
-expected delivery (order date + the supplier's lead time), the currency the prices are in, the note
-and the terms. The title is the order number only, so it is never cut off.
+(the store's name and address), the supplier with its contact, postal address, e-mail and phone, the
+order date, the expected delivery (order date + the supplier's lead time), the currency the prices are
+in, the note and the terms; each line gives its unit. The title is the order number only, so it is
+never cut off.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class OrderLine(Protocol):
     def quantity(self) -> Decimal: ...
     @property
     def unit_cost(self) -> Decimal: ...
+    @property
+    def unit(self) -> str: ...
 
 
 class Order(Protocol):
@@ -67,6 +70,8 @@ class Order(Protocol):
     @property
     def supplier_phone(self) -> str: ...
     @property
+    def supplier_address(self) -> str: ...
+    @property
     def store_name(self) -> str: ...
     @property
     def store_address(self) -> str: ...
@@ -88,8 +93,9 @@ _TEXT = ParagraphStyle("text", fontName=FONT, fontSize=9, leading=11.5, textColo
 COLUMNS = [
     Column("line_no", "#", 8, "right"),
     Column("sku", "SKU", 28),
-    Column("name", "Item", 70),
-    Column("quantity", "Quantity", 22, "right", quantity),
+    Column("name", "Item", 62),
+    Column("quantity", "Quantity", 20, "right", quantity),
+    Column("unit", "Unit", 10),
     # All the price's decimals: 5,000 m at 0.035 is 175.00, which "0.04" would not explain.
     Column("unit_cost", "Unit cost", 22, "right", unit_price),
     Column("amount", "Amount", 26, "right", money, total=True),
@@ -102,6 +108,7 @@ class _Row:
     sku: str
     name: str
     quantity: Decimal
+    unit: str
     unit_cost: Decimal
     amount: Decimal
 
@@ -123,6 +130,7 @@ def write_order_pdf(order: Order, path: Path, *, by: str, at: datetime | None = 
             line.sku,
             line.name,
             line.quantity,
+            line.unit,
             line.unit_cost,
             (line.quantity * line.unit_cost).quantize(Decimal("0.01")),
         )
@@ -145,6 +153,7 @@ def order_header(order: Order, width: float, w: Wording) -> list[Flowable]:
     supplier = [
         order.supplier,
         w("Attn. {contact}", contact=order.supplier_contact) if order.supplier_contact else "",
+        *order.supplier_address.splitlines(),
         order.supplier_email,
         order.supplier_phone,
     ]

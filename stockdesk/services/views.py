@@ -61,10 +61,12 @@ class SupplierView:
     email: str
     phone: str
     lead_time_days: int
+    address: str = ""
 
     @classmethod
     def of(cls, row: models.Supplier) -> SupplierView:
-        return cls(SupplierId(row.id), row.name, row.contact, row.email, row.phone, row.lead_time_days)
+        return cls(SupplierId(row.id), row.name, row.contact, row.email, row.phone, row.lead_time_days,
+                   row.address or "")
 
 
 @dataclass(frozen=True)

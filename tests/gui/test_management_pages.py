@@ -146,3 +146,23 @@ def test_the_dashboard_shows_the_valuation_reports_value_and_the_counts(qtbot, g
     assert value == Decimal("32.50") and "MAIN — Main store: <b>$32.50</b>" in page.values.text()  # 13 x 2.50
     assert ">1</b> items" in page.low_stock.text() and ">0</b> items" in page.idle.text()
     assert page.movers.rowCount() == 1 and page.movers.item(0, 2).text() == "2"
+
+
+def test_a_suppliers_postal_address_is_typed_on_several_lines_and_kept(qtbot, gui_db, gui_admin):
+    from stockdesk.ui.pages.organisation_pages import SupplierDialog
+
+    dialog = SupplierDialog(gui_db, gui_admin, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Werkzeug Nord")
+    dialog.address.setFocus()
+    qtbot.keyClicks(dialog.address, "Hafenstraße 12")
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Return)  # a new line, not Save
+    qtbot.keyClicks(dialog.address, "20457 Hamburg")
+    assert dialog.isVisible()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    [supplier] = organisation.list_suppliers(gui_db.uow())
+    assert supplier.address == "Hafenstraße 12\n20457 Hamburg"
+    again = SupplierDialog(gui_db, gui_admin, supplier)
+    qtbot.addWidget(again)
+    assert again.address.toPlainText() == "Hafenstraße 12\n20457 Hamburg"

@@ -5,6 +5,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.planning import purchasing
+from stockdesk.ui.i18n import set_language
 from stockdesk.ui.planning.reorder_page import ReorderPage
 from tests.gui.planning_fixtures import shop
 
@@ -25,6 +26,19 @@ def page(qtbot, gui_db, gui_admin, shop):
 
 def row_of(page, sku):
     return next(r for r in range(page.model.rowCount()) if page.model.row(r).sku == sku)
+
+
+def test_a_german_window_gives_the_reason_in_german(page):
+    row = row_of(page, "NAIL-50")
+    line = page.model.row(row)
+    reason_column = page.model.columnCount() - 1
+    set_language("de")
+    try:
+        shown = page.model.index(row, reason_column).data()
+    finally:
+        set_language("en")
+    assert "Tag" in shown and "bestellen" in shown and "/day" not in shown, shown
+    assert page.model.index(row, reason_column).data() == line.reason  # English again
 
 
 def test_the_suggestions_model_follows_qts_rules(page, qtmodeltester):

@@ -181,12 +181,19 @@ def test_the_suppliers_copy_names_buyer_delivery_supplier_dates_currency_note_an
     from stockdesk.services.maintenance import shop
 
     acme, _bolt, saw, *_ = catalogue
-    organisation.update_supplier(db.uow(), admin, acme.id, contact="Dana Supplier", phone="+49 30 1234")
+    organisation.update_supplier(
+        db.uow(), admin, acme.id, contact="Dana Supplier", phone="+49 30 1234",
+        address="Acme Tools Ltd\nUnit 4, Riverside Park\nLeeds LS1 4AP\nUnited Kingdom",
+    )
+    wire = catalog.create_item(db.uow(), admin, sku="WIRE", name="Wire", unit="m", supplier_id=acme.id,
+                               cost_price="0.035")
     depot = organisation.create_store(
         db.uow(), admin, code="DEPOT", name="Hardware Depot Nord", address="Hafenstraße 12\n20457 Hamburg"
     )
     shop.set_currency(db.uow(), admin, "EUR")
-    [order] = purchasing.create_drafts(db.uow(), manager, [DraftLine(saw.id, depot.id, "40")])
+    [order] = purchasing.create_drafts(
+        db.uow(), manager, [DraftLine(saw.id, depot.id, "40"), DraftLine(wire.id, depot.id, "250.5")]
+    )
     path = purchasing.send(
         db.uow(),
         manager,
@@ -206,6 +213,7 @@ def test_the_suppliers_copy_names_buyer_delivery_supplier_dates_currency_note_an
         "Supplier",
         "Acme",
         "Attn. Dana Supplier",
+        "Acme Tools Ltd\nUnit 4, Riverside Park\nLeeds LS1 4AP\nUnited Kingdom",  # its postal address
         "orders@acme.example",
         "+49 30 1234",
         f"Order date\n{sent.ordered_at:%Y-%m-%d}",
@@ -216,7 +224,8 @@ def test_the_suppliers_copy_names_buyer_delivery_supplier_dates_currency_note_an
         "Terms",
         "quote the order number",
         "Page 1 of",  # "1", the total, is a form filled in at the end: drawn, not extracted
-        "500.00",
+        "40\npcs\n12.50\n500.00",  # each line: quantity, its unit, unit price, amount
+        "250.5\nm\n0.035\n8.77",  # 250.5 m at 0.035 = 8.7675, to the cent
     ):
         assert expected in text, expected
     assert sent.expected_on == (sent.ordered_at + timedelta(days=3)).date()

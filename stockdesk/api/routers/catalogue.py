@@ -89,6 +89,7 @@ class SupplierOut(BaseModel):
     email: str
     phone: str
     lead_time_days: int
+    address: str = Field(description="postal address, one line per line; printed on purchase orders")
 
     @classmethod
     def of(cls, v: SupplierView) -> SupplierOut:
@@ -99,6 +100,7 @@ class SupplierOut(BaseModel):
             email=v.email,
             phone=v.phone,
             lead_time_days=v.lead_time_days,
+            address=v.address,
         )
 
 
@@ -108,6 +110,7 @@ class SupplierPatch(BaseModel):
     email: str | None = Field(default=None, max_length=254)
     phone: str | None = Field(default=None, max_length=64)
     lead_time_days: int | None = Field(default=None, ge=0, le=365)
+    address: str | None = Field(default=None, max_length=2000)
 
 
 class SupplierIn(SupplierPatch):

@@ -132,6 +132,7 @@ class SupplierDetails(TypedDict, total=False):
     phone: str
     email: str
     lead_time_days: WholeNumberInput
+    address: str
 
 
 class SupplierFields(SupplierDetails, total=False):
@@ -151,6 +152,8 @@ def _supplier_fields(fields: SupplierFields) -> dict[str, str | int]:
             clean[key] = email_address("email", fields["email"], required=False)
         elif key == "lead_time_days":
             clean[key] = whole_number("lead_time_days", fields["lead_time_days"], minimum=0, maximum=365)
+        elif key == "address":
+            clean[key] = optional_text(key, fields["address"], max_length=2000)
         else:
             raise ValidationError(key, dict(fields)[key], Message("not_supplier_field"))
     return clean

@@ -63,6 +63,7 @@ class OrderLineView:
     unit_cost: Decimal
     received: Decimal
     reason: str
+    unit: str = "pcs"  # the item's stock unit, which the quantity counts
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class OrderView:
     supplier_contact: str = ""
     supplier_email: str = ""
     supplier_phone: str = ""
+    supplier_address: str = ""
     store_name: str = ""
     store_address: str = ""
     currency: str = ""
@@ -104,7 +106,7 @@ def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
     supplier = uow.get(Supplier, order.supplier_id, "supplier")
     store = uow.get(Store, order.store_id, "store")
     rows = uow.session.execute(
-        select(PurchaseOrderLine, Item.sku, Item.name)
+        select(PurchaseOrderLine, Item.sku, Item.name, Item.unit)
         .join(Item, Item.id == PurchaseOrderLine.item_id)
         .where(PurchaseOrderLine.order_id == order.id, PurchaseOrderLine.deleted.is_(False))
         .order_by(PurchaseOrderLine.line_no)
@@ -120,8 +122,9 @@ def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
             r.unit_cost,
             r.received,
             r.reason,
+            unit,
         )
-        for r, sku, name in rows
+        for r, sku, name, unit in rows
     )
     ordered_at = order.sent_at or order.created_at
     lead = timedelta(days=supplier.lead_time_days or 0)
@@ -141,6 +144,7 @@ def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
         supplier_contact=supplier.contact or "",
         supplier_email=supplier.email or "",
         supplier_phone=supplier.phone or "",
+        supplier_address=supplier.address or "",
         store_name=store.name,
         store_address=store.address or "",
         currency=read_setting(uow, CURRENCY_KEY),

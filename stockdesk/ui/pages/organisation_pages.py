@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.catalogue import organisation
@@ -86,10 +86,15 @@ class SupplierDialog(FormDialog):
         self.lead_time = self.add_row("lead_time_days", self.tr("Lead time (days)"), QSpinBox())
         self.lead_time.setRange(0, 365)
         self.lead_time.setValue(supplier.lead_time_days if supplier else 7)
+        self.address = self.add_row("address", self.tr("Postal address"), QPlainTextEdit())
+        self.address.setPlainText(supplier.address if supplier else "")
+        self.address.setPlaceholderText(self.tr("Street and number\nPostcode and town\nCountry"))
+        self.address.setTabChangesFocus(True)  # Tab moves on to Save, as in every other field
+        self.address.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
 
     def submit(self) -> None:
         fields = dict(contact=self.contact.text(), email=self.email.text(), phone=self.phone.text(),
-                      lead_time_days=self.lead_time.value())
+                      lead_time_days=self.lead_time.value(), address=self.address.toPlainText())
         if self.supplier is None:
             organisation.create_supplier(self.db.uow(), self.actor, name=self.name.text(), **fields)
         else:

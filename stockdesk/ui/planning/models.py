@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from stockdesk.i18n import SOURCE_LANGUAGE
 from stockdesk.services.inventory.stocktake import VarianceLine
 from stockdesk.services.planning.alert_recipients import RecipientView
 from stockdesk.services.planning.alerts import AlertView
 from stockdesk.services.planning.purchasing import OrderLineView, OrderView
 from stockdesk.ui.formatting import format_money, format_quantity, format_when
+from stockdesk.ui.i18n import current_language, say
 from stockdesk.ui.models.rows import Column, RowsModel
+
+if TYPE_CHECKING:  # the planner's module loads numpy; the window loads it with the reorder page
+    from stockdesk.services.planning.reorder import SuggestionRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 q = format_quantity
@@ -99,9 +104,16 @@ def suggestions_model(parent: Any = None) -> RowsModel:
         ),
         (QT_TRANSLATE_NOOP("SuggestionsModel", "Supplier"), lambda s: s.supplier, False),
         (QT_TRANSLATE_NOOP("SuggestionsModel", "Method"), lambda s: s.method, False),
-        (QT_TRANSLATE_NOOP("SuggestionsModel", "Reason"), lambda s: s.reason, False),
+        (QT_TRANSLATE_NOOP("SuggestionsModel", "Reason"), reason_text, False),
     ]
     return RowsModel([Column(t, f, n) for t, f, n in cols], parent, context=c)
+
+
+def reason_text(suggestion: SuggestionRow) -> str:
+    """Why a line is suggested, in the window's language (built only for the rows painted)."""
+    if current_language() == SOURCE_LANGUAGE:
+        return suggestion.reason
+    return say(suggestion.reason_message())
 
 
 def _order_lines_text(o: OrderView) -> str:

@@ -38,7 +38,7 @@ from stockdesk.services.planning.purchasing import DraftLine, OrderView
 from stockdesk.ui.formatting import format_quantity
 from stockdesk.ui.i18n import error_text
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
-from stockdesk.ui.planning.models import suggestions_model
+from stockdesk.ui.planning.models import reason_text, suggestions_model
 from stockdesk.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ class ReorderPage(QWidget):
             self.reason.setText(self.tr("Select a line to see why it is suggested."))
             self.chart.show_history(None, "")
             return
-        self.reason.setText(f"<b>{line.sku}</b> {line.name} — {line.store_code}: {line.reason}")
+        self.reason.setText(f"<b>{line.sku}</b> {line.name} — {line.store_code}: {reason_text(line)}")
         db = self.db
         from stockdesk.services.planning import sales  # loaded by calculate() already
 

@@ -113,3 +113,17 @@ def test_a_clerk_counts_the_store_and_posts_the_variance(shop, tokens):
     assert 400 <= again.status_code < 500
     assert [t["status"] for t in listed.json() if t["id"] == take["id"]] == ["posted"]
     assert stock.on_hand_of(shop.db.uow(), item.id, shop.branch.id) == Decimal(7)
+
+
+def test_a_suppliers_postal_address_is_kept_changed_and_refused_when_too_long(shop, tokens):
+    address = "Werkzeug Nord GmbH\nHafenstraße 12\n20457 Hamburg"
+    with shop.client(tokens["manager"]) as manager:
+        name = f"Nord {uuid.uuid4().hex[:6]}"
+        created = manager.post("/suppliers", json={"name": name, "address": address})
+        supplier_id = created.json()["id"]
+        moved = manager.patch(f"/suppliers/{supplier_id}", json={"address": "Kaistraße 3\n24103 Kiel"})
+        too_long = manager.patch(f"/suppliers/{supplier_id}", json={"address": "x" * 2001})
+        listed = {s["id"]: s for s in manager.get("/suppliers").json()}
+    assert created.status_code == 201 and created.json()["address"] == address
+    assert moved.status_code == 200 and listed[supplier_id]["address"] == "Kaistraße 3\n24103 Kiel"
+    assert too_long.status_code == 422 and "address" in too_long.text
