@@ -27,6 +27,8 @@ from stockdesk.domain.errors import StockDeskError
 from stockdesk.ui.i18n import error_text
 from stockdesk.ui.models.rows import ROW_ROLE
 
+FIT_ROWS = 60  # rows sampled to fit the column widths: a screenful
+
 
 class ListPage(QWidget):
     """Subclasses call `add_button` and fill `model`; `selected()` is the current row object."""
@@ -46,6 +48,8 @@ class ListPage(QWidget):
             self.view.verticalHeader().hide()
             self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             self.view.horizontalHeader().setStretchLastSection(True)
+            # Column widths fit a screenful of rows, not Qt's default sample of 1,000 (bench pages).
+            self.view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.title = QLabel(f"<h3>{title}</h3>")
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020")
