@@ -890,6 +890,80 @@
     </message>
 </context>
 <context>
+    <name>DesksDialog</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Kassen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Desk id</source>
+        <translation>Kassen-ID</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzter Abgleich</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke desk…</source>
+        <translation>Kasse &amp;sperren…</translation>
+    </message>
+    <message>
+        <source>Its next sync is refused; its unsent changes stay on it.</source>
+        <translation>Ihr nächster Abgleich wird abgewiesen; nicht gesendete Änderungen bleiben auf ihr.</translation>
+    </message>
+    <message>
+        <source>Sign in to {server} as an admin:</source>
+        <translation>Als Administrator bei {server} anmelden:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desk(s)</source>
+        <translation>
+            <numerusform>%n Kasse</numerusform>
+            <numerusform>%n Kassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke the desk “{name}”? Its next sync is refused; unsent changes stay on it.</source>
+        <translation>Die Kasse „{name}“ sperren? Ihr nächster Abgleich wird abgewiesen; nicht gesendete Änderungen bleiben auf ihr.</translation>
+    </message>
+    <message>
+        <source>“{name}” is revoked.</source>
+        <translation>„{name}“ ist gesperrt.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search SKU, name or barcode  (Ctrl+F)</source>
@@ -2542,6 +2616,14 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Register this desk…</source>
         <translation>Diese Kasse anmelden…</translation>
+    </message>
+    <message>
+        <source>Desks…</source>
+        <translation>Kassen…</translation>
+    </message>
+    <message>
+        <source>The desks the server knows, when each last synced; revoke one</source>
+        <translation>Die Kassen, die der Server kennt, und wann jede zuletzt abgeglichen hat; eine sperren</translation>
     </message>
     <message>
         <source>Sync server</source>

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 from sqlalchemy import Engine
@@ -86,15 +87,31 @@ def register(
     server_url: str, desk_id: str, name: str, *, email: str = "", password: str = "", code: str = ""
 ) -> str:
     """The desk's new token, given a manager's or admin's log-in or an enrolment code."""
-    with client(server_url) as http:
-        token = ""
-        if email:
-            login = _call(lambda: http.post("/auth/token", json={"email": email, "password": password}))
-            token = str(login["access_token"])
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
+    access_token = sign_in(server_url, email, password) if email else ""
+    with client(server_url, access_token) as http:
         body = {"desk_id": desk_id, "name": name, "enrolment_code": code}
-        made = _call(lambda: http.post("/sync/desks", json=body, headers=headers))
+        made = _call(lambda: http.post("/sync/desks", json=body))
     return str(made["token"])
+
+
+# -- the desk list, for an admin ----------------------------------------------------------------------
+
+
+def sign_in(server_url: str, email: str, password: str) -> str:
+    """A short-lived access token of a user of the server (the server says why it refuses)."""
+    with client(server_url) as http:
+        login = _call(lambda: http.post("/auth/token", json={"email": email, "password": password}))
+    return str(login["access_token"])
+
+
+def list_desks(server_url: str, access_token: str) -> list[dict[str, Any]]:
+    with client(server_url, access_token) as http:
+        return list(_call(lambda: http.get("/sync/desks")))
+
+
+def revoke_desk(server_url: str, access_token: str, desk_id: str) -> dict[str, Any]:
+    with client(server_url, access_token) as http:
+        return dict(_call(lambda: http.delete(f"/sync/desks/{quote(desk_id, safe='')}")))
 
 
 # -- one sync -----------------------------------------------------------------------------------

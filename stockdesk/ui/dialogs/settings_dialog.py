@@ -173,6 +173,12 @@ class SettingsDialog(FormDialog):
         sync_line.setContentsMargins(0, 0, 0, 0)
         sync_line.addWidget(self.sync_server, 1)
         sync_line.addWidget(register)
+        desks_button = QPushButton(self.tr("Desks…"))
+        desks_button.setToolTip(self.tr("The desks the server knows, when each last synced; revoke one"))
+        desks_button.setEnabled(self.db is not None and allowed(self.actor, Action.MANAGE_USERS))
+        desks_button.clicked.connect(self.show_desks)
+        self.desks_button = desks_button
+        sync_line.addWidget(desks_button)
         self._row("sync_server_url", self.tr("Sync server"), sync_row)
         self._inputs["sync_server_url"] = self.sync_server
         self.form.addRow(QLabel(self.tr("A new database is used the next time StockDesk starts.")))
@@ -187,6 +193,21 @@ class SettingsDialog(FormDialog):
             self.sync_server.setText(dialog.server.text().strip())
             self.registered_as = dialog.name
             self.restart_needed = True  # the window adds its sync controls when it next starts
+
+    def show_desks(self) -> None:
+        """The server's desks: on a registered desk its server's (an admin signs in there), else the
+        desks in the database this window is open on (the server's own)."""
+        from stockdesk.sync.desk_directory import ServerDatabaseDesks
+        from stockdesk.sync.server.setup import is_registered, saved_server
+        from stockdesk.ui.sync.desks_dialog import DesksDialog
+
+        assert self.db is not None
+        if is_registered(self.db):
+            server = saved_server(self.db) or self.sync_server.text().strip()
+            dialog = DesksDialog(None, server_url=server, email=self.actor.email, parent=self)
+        else:
+            dialog = DesksDialog(ServerDatabaseDesks(self.db, self.actor), parent=self)
+        self.run_dialog(dialog)
 
     def _build_mail(self, *, enabled: bool) -> None:
         smtp = self.initial.smtp

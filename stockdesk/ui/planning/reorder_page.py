@@ -37,6 +37,7 @@ from stockdesk.services.planning import purchasing
 from stockdesk.services.planning.purchasing import DraftLine, OrderView
 from stockdesk.ui.formatting import format_quantity
 from stockdesk.ui.i18n import error_text
+from stockdesk.ui.memory import keep_out_of_collector
 from stockdesk.ui.pages.list_page import FIT_ROWS
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
 from stockdesk.ui.planning.models import reason_text, suggestions_model
@@ -156,8 +157,12 @@ class ReorderPage(QWidget):
         db, store, only = self.db, self.store.currentData(), self.only_orders.isChecked()
         from stockdesk.services.planning import reorder  # numpy: see the module docstring
 
-        run_in_background(lambda: reorder.suggestions(db.uow(), store_id=store, only_orders=only),
-                          on_finished=self._show_rows, on_failed=self._failed)
+        def lines() -> list[SuggestionRow]:
+            found = reorder.suggestions(db.uow(), store_id=store, only_orders=only)
+            keep_out_of_collector()  # the page keeps them: no full collection may walk them on the GUI thread
+            return found
+
+        run_in_background(lines, on_finished=self._show_rows, on_failed=self._failed)
 
     def _show_rows(self, rows: list[SuggestionRow]) -> None:
         if not isValid(self):

@@ -1,0 +1,103 @@
+"""Settings → Desks…: an admin sees the server's desks with their last sync and revokes one; a revoked
+desk's next sync is refused and its unsent changes stay (issue 15).
+
+On the server's own database the list is read directly; from a registered desk the admin signs in to
+the real server (uvicorn on loopback, PostgreSQL) first."""
+
+from __future__ import annotations
+
+import pytest
+
+from stockdesk.services.accounts import users
+from stockdesk.db.capture import queued_changes
+from stockdesk.services.catalogue import catalog
+from stockdesk.sync.desk_directory import ServerDatabaseDesks
+from stockdesk.sync.server import desks
+from stockdesk.ui.sync.desks_dialog import DesksDialog
+from tests.integration.test_sync_support import make_desk, service, sync_api, sync_server
+
+__all__ = ["make_desk", "sync_api", "sync_server"]  # fixtures
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def cells(model) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def select_desk(dialog: DesksDialog, name: str) -> None:
+    row = next(r for r in range(dialog.model.rowCount()) if dialog.model.row(r).name == name)
+    dialog.table.selectRow(row)
+
+
+def test_an_admin_on_the_server_database_revokes_a_desk_after_confirming(qtbot, gui_db, gui_admin):
+    for desk_id, name in (("desk-front", "Front counter"), ("desk-yard", "Timber yard")):
+        desks.register(gui_db.uow(), desk_id=desk_id, name=name, actor=gui_admin)
+    dialog = DesksDialog(ServerDatabaseDesks(gui_db, gui_admin))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert cells(dialog.model) == [
+        ["Front counter", "desk-front", "never", "active"],
+        ["Timber yard", "desk-yard", "never", "active"],
+    ]
+    assert not dialog.revoke_button.isEnabled()  # nothing chosen yet
+    asked: list[str] = []
+    dialog.confirm = lambda question: asked.append(question) or False
+    select_desk(dialog, "Timber yard")
+    dialog.revoke_button.click()
+    assert "Timber yard" in asked[0] and not desks.list_desks(gui_db.uow(), gui_admin)[1].revoked  # said no
+    dialog.confirm = lambda _question: True
+    dialog.revoke_button.click()
+    assert cells(dialog.model)[1][3] == "revoked" and "is revoked" in dialog.message.text()
+    assert [d.revoked for d in desks.list_desks(gui_db.uow(), gui_admin)] == [False, True]
+    select_desk(dialog, "Timber yard")
+    assert not dialog.revoke_button.isEnabled()  # already revoked
+
+
+def test_a_manager_may_not_list_the_desks(qtbot, gui_db, gui_admin):
+    manager = users.create_user(
+        gui_db.uow(), gui_admin, email="mia@example.com", password="manager-pass-1", role="manager", name="Mia"
+    )
+    actor = users.authenticate(gui_db.uow(), email=manager.email, password="manager-pass-1")
+    dialog = DesksDialog(ServerDatabaseDesks(gui_db, actor))
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0 and dialog.message.text()  # the refusal, in words
+
+
+@pytest.mark.pg
+def test_from_a_registered_desk_an_admin_signs_in_to_the_server_and_revokes_a_desk(
+    qtbot, make_desk, sync_api, sync_server, tmp_path
+):
+    from stockdesk.services.database import open_database
+
+    counter = make_desk("counter")
+    yard = make_desk("yard")
+    server_db = open_database(sync_server)
+    try:
+        users.create_first_admin(server_db.uow(), email="boss@example.com", password="boss-pass-1")
+    finally:
+        server_db.close()
+    yard_sync = service(yard, tmp_path)
+    assert yard_sync.sync_once().ok
+    dialog = DesksDialog(None, server_url=sync_api.base_url, email="boss@example.com")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sign_in_row.isVisible() and dialog.model.rowCount() == 0
+    dialog.password.setText("wrong-pass")
+    dialog.sign_in_button.click()
+    assert "wrong e-mail or password" in dialog.message.text() and dialog.sign_in_row.isVisible()
+    dialog.password.setText("boss-pass-1")
+    dialog.sign_in_button.click()
+    assert not dialog.sign_in_row.isVisible()
+    rows = {row[0]: row for row in cells(dialog.model)}
+    assert set(rows) == {"desk counter", "desk yard"}
+    assert rows["desk counter"][2] == "never" and rows["desk yard"][2] != "never"  # the yard has synced
+    dialog.confirm = lambda _question: True
+    select_desk(dialog, "desk yard")
+    dialog.revoke_button.click()
+    assert {row[0]: row[3] for row in cells(dialog.model)} == {"desk counter": "active", "desk yard": "revoked"}
+    catalog.create_item(yard.uow(), users.system_actor(yard.uow()), sku="KEPT-1", name="Kept")
+    report = yard_sync.sync_once()
+    assert not report.ok and "revoked" in report.error
+    with yard.engine.connect() as connection:
+        assert queued_changes(connection) > 0  # the desk keeps its change, unsent
+    assert service(counter, tmp_path).sync_once().ok  # the other desk syncs on
