@@ -22,8 +22,9 @@ Policy, and why:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 from statistics import NormalDist
 
 from stockdesk.domain.errors import ValidationError
@@ -32,6 +33,7 @@ from stockdesk.domain.messages import ENGLISH, Message
 from stockdesk.domain.numbers import RuleInput
 
 QUANTUM = Decimal("0.01")
+ReasonPart = tuple[str, dict[str, Decimal]]  # a message id of domain/messages.py and its numbers
 MIN_SERVICE_LEVEL = Decimal("0.5")
 MAX_SERVICE_LEVEL = Decimal("0.999")
 
@@ -53,7 +55,20 @@ class ReorderSuggestion:
     on_order: Decimal
     order_multiple: Decimal
     suggested_qty: Decimal
-    reason: str
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (built when asked: a million suggestions are made, a screenful is read)."""
+        return reason_text(self.reason_parts())
+
+    def reason_parts(self) -> list[ReasonPart]:
+        return reason_parts(
+            manager_point=self.reorder_point_set_by_manager, daily_rate=self.daily_rate,
+            lead_time_days=self.lead_time_days, safety_stock=self.safety_stock,
+            reorder_point=self.reorder_point, review_period_days=self.review_period_days,
+            target_level=self.target_level, on_hand=self.on_hand, on_order=self.on_order,
+            order_multiple=self.order_multiple, suggested_qty=self.suggested_qty,
+        )
 
 
 def service_level_z(service_level: RuleInput) -> float:
@@ -63,6 +78,12 @@ def service_level_z(service_level: RuleInput) -> float:
         raise ValidationError(
             "service_level", service_level, Message("between", minimum="0.5", maximum="0.999")
         )
+    return _quantile(level)
+
+
+@cache
+def _quantile(level: Decimal) -> float:
+    # One shop has one service level: its quantile once, not once per item and store.
     return NormalDist().inv_cdf(float(level))
 
 
@@ -111,7 +132,7 @@ def suggest(
         point = _number("reorder_point", manager_reorder_point)
     target = point + _quantity(rate * review)
     qty = _order_quantity(target - (stock + incoming), multiple) if stock + incoming <= point else Decimal(0)
-    suggestion = ReorderSuggestion(
+    return ReorderSuggestion(
         item_id=item_id,
         store_id=store_id,
         daily_rate=rate,
@@ -125,9 +146,7 @@ def suggest(
         on_order=incoming,
         order_multiple=multiple,
         suggested_qty=qty,
-        reason="",
     )
-    return _with_reason(suggestion)
 
 
 def _order_quantity(shortfall: Decimal, multiple: Decimal) -> Decimal:
@@ -136,18 +155,9 @@ def _order_quantity(shortfall: Decimal, multiple: Decimal) -> Decimal:
     return (shortfall / multiple).to_integral_value(rounding=ROUND_CEILING) * multiple
 
 
-def _with_reason(s: ReorderSuggestion) -> ReorderSuggestion:
-    # English only, and plain str.format: a million items x 3 stores cannot afford a Message each.
-    parts = reason_parts(
-        manager_point=s.reorder_point_set_by_manager, daily_rate=s.daily_rate,
-        lead_time_days=s.lead_time_days, safety_stock=s.safety_stock, reorder_point=s.reorder_point,
-        review_period_days=s.review_period_days, target_level=s.target_level, on_hand=s.on_hand,
-        on_order=s.on_order, order_multiple=s.order_multiple, suggested_qty=s.suggested_qty,
-    )
-    return replace(s, reason="; ".join(ENGLISH[key].format_map(params) for key, params in parts))
-
-
-ReasonPart = tuple[str, dict[str, Decimal]]
+def reason_text(parts: list[ReasonPart]) -> str:
+    """The reason in English, with plain str.format (no Message per part)."""
+    return "; ".join(ENGLISH[key].format_map(params) for key, params in parts)
 
 
 def reason_parts(*, manager_point: bool, daily_rate: Decimal, lead_time_days: Decimal,
@@ -192,6 +202,8 @@ def _plain(value: Decimal) -> Decimal:
 
 def _number(field: str, value: RuleInput | None, *, allow_negative: bool = False) -> Decimal:
     """A finite Decimal from Decimal, int, float or text; the error names the field and the value."""
+    if type(value) is Decimal and value.is_finite() and (allow_negative or value >= 0):
+        return value  # already exact and valid: what the database hands the batch path for most inputs
     if value is None or isinstance(value, bool):
         raise ValidationError(field, value, Message("not_number"))
     try:

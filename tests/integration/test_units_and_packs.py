@@ -136,13 +136,21 @@ def test_a_pack_of_another_item_is_refused(db, admin, main_store):
     assert stock.on_hand_of(db.uow(), one.id, main_store.id) == Decimal(0)
 
 
-def test_reorder_suggestions_round_up_to_the_suppliers_pack(db, admin, main_store):
+@pytest.mark.parametrize("catalogue", ["small", "whole"])
+def test_reorder_suggestions_round_up_to_the_suppliers_pack(db, admin, main_store, monkeypatch, catalogue):
+    if catalogue == "whole":  # a run over more items than WHOLE_TABLE_FROM reads every purchase pack at once
+        monkeypatch.setattr(packs, "WHOLE_TABLE_FROM", 0)
+    other = _item(db, admin, reorder_point="20", reorder_qty="1")
+    packs.add_pack(db.uow(), admin, other.id, name="box", factor="5", purchase=False)  # not the purchase pack
+    stock.receive(db.uow(), admin, item_id=other.id, store_id=main_store.id, quantity="5")
     item = _item(db, admin, reorder_point="20", reorder_qty="1")
     packs.add_pack(db.uow(), admin, item.id, name="case", factor="12", purchase=True)
     stock.receive(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="5")
     [row] = [r for r in reorder.suggestions(db.uow(), store_id=main_store.id) if r.item_id == item.id]
     assert row.order_multiple == Decimal(12)
     assert row.suggested_qty == Decimal(24)  # 15 short of the point of 20: two whole cases
+    [plain] = [r for r in reorder.suggestions(db.uow(), store_id=main_store.id) if r.item_id == other.id]
+    assert plain.order_multiple == Decimal(1) and plain.suggested_qty == Decimal(15)
     with pytest.raises(ValidationError, match="only one pack"):
         packs.add_pack(db.uow(), admin, item.id, name="pallet", factor="480", purchase=True)
 

@@ -166,9 +166,20 @@ def pack_by_code(uow: UnitOfWork, forms: Sequence[str]) -> PackView | None:
         return PackView.of(min(rows, key=lambda row: rank.get(row.code or "", len(forms))))
 
 
+WHOLE_TABLE_FROM = 20_000  # item ids asked for at once, from which all purchase packs are read
+
+
 def purchase_factors(uow: UnitOfWork, item_ids: list[uuid.UUID]) -> dict[uuid.UUID, Decimal]:
     """Item id -> the factor of its purchase pack, for the items that have one."""
     found: dict[uuid.UUID, Decimal] = {}
+    if len(item_ids) > WHOLE_TABLE_FROM:
+        # A whole catalogue's reorder run: one read of every purchase pack beats a thousand IN lists.
+        wanted = set(item_ids)
+        every = select(ItemPack.item_id, ItemPack.factor).where(
+            ItemPack.purchase.is_(True), ItemPack.deleted.is_(False)
+        )
+        packs = uow.session.execute(every).tuples()
+        return {item_id: factor for item_id, factor in packs if item_id in wanted}
     for start in range(0, len(item_ids), 500):
         chunk = item_ids[start : start + 500]
         rows = uow.session.execute(

@@ -72,22 +72,29 @@ class SuggestionRow:
     order_multiple: Decimal
     suggested_qty: Decimal
     unit_cost: Decimal
-    reason: str
     # Where `reorder_point` comes from: "store" (this store's own point), "item" (the item's point,
     # the same in every store) or "forecast" (none set: computed from sales).
     point_source: str = "forecast"
     review_period_days: Decimal = Decimal(0)
     target_level: Decimal = Decimal(0)
 
+    @property
+    def reason(self) -> str:
+        """Why, in English; built when read (the page paints a screenful of a million lines)."""
+        return rules.reason_text(self._reason_parts())
+
     def reason_message(self) -> Message:
         """`reason` as a Message, for a reader of another language (a German purchase list)."""
-        return rules.reason_message(rules.reason_parts(
+        return rules.reason_message(self._reason_parts())
+
+    def _reason_parts(self) -> list[rules.ReasonPart]:
+        return rules.reason_parts(
             manager_point=self.point_source != "forecast", daily_rate=self.daily_rate,
             lead_time_days=self.lead_time_days, safety_stock=self.safety_stock,
             reorder_point=self.reorder_point, review_period_days=self.review_period_days,
             target_level=self.target_level, on_hand=self.on_hand, on_order=self.on_order,
             order_multiple=self.order_multiple, suggested_qty=self.suggested_qty,
-        ))
+        )
 
 
 @dataclass(frozen=True)
@@ -274,7 +281,6 @@ def _row(
         s.order_multiple,
         s.suggested_qty,
         t.unit_cost,
-        s.reason,
         _point_source(t),
         s.review_period_days,
         s.target_level,
