@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from stockdesk.services.accounts import users
 from stockdesk.db.capture import queued_changes
+from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog
 from stockdesk.sync.desk_directory import ServerDatabaseDesks
 from stockdesk.sync.server import desks
@@ -55,7 +55,7 @@ def test_an_admin_on_the_server_database_revokes_a_desk_after_confirming(qtbot, 
 
 def test_a_manager_may_not_list_the_desks(qtbot, gui_db, gui_admin):
     manager = users.create_user(
-        gui_db.uow(), gui_admin, email="mia@example.com", password="manager-pass-1", role="manager", name="Mia"
+        gui_db.uow(), gui_admin, email="mia@example.com", password="manager-pass-1", role="manager"
     )
     actor = users.authenticate(gui_db.uow(), email=manager.email, password="manager-pass-1")
     dialog = DesksDialog(ServerDatabaseDesks(gui_db, actor))
@@ -94,7 +94,8 @@ def test_from_a_registered_desk_an_admin_signs_in_to_the_server_and_revokes_a_de
     dialog.confirm = lambda _question: True
     select_desk(dialog, "desk yard")
     dialog.revoke_button.click()
-    assert {row[0]: row[3] for row in cells(dialog.model)} == {"desk counter": "active", "desk yard": "revoked"}
+    states = {row[0]: row[3] for row in cells(dialog.model)}
+    assert states == {"desk counter": "active", "desk yard": "revoked"}
     catalog.create_item(yard.uow(), users.system_actor(yard.uow()), sku="KEPT-1", name="Kept")
     report = yard_sync.sync_once()
     assert not report.ok and "revoked" in report.error
