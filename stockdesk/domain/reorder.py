@@ -149,6 +149,46 @@ def suggest(
     )
 
 
+_NONE = Decimal("0.00")  # 0 at QUANTUM, as suggest() writes a rate, a stock or a point of nothing
+
+
+def suggest_without_demand(
+    *,
+    item_id: ItemId,
+    store_id: StoreId,
+    lead_time_days: Decimal,
+    on_hand: Decimal,
+    on_order: Decimal,
+    order_multiple: Decimal,
+    review_period_days: Decimal,
+    manager_reorder_point: Decimal | None = None,
+) -> ReorderSuggestion:
+    """`suggest` for a forecast of nothing (rate and spread 0): the same result without its arithmetic.
+
+    Two thirds of a million-item catalogue sold nothing lately; their point is the manager's (else 0),
+    and an order lifts the stock back to it."""
+    if order_multiple <= 0:
+        raise ValidationError("order_multiple", order_multiple, Message("more_than_zero"))
+    point = _NONE if manager_reorder_point is None else manager_reorder_point
+    target = point + _NONE  # as suggest() adds the review period's demand of nothing
+    stock = on_hand + on_order
+    return ReorderSuggestion(
+        item_id=item_id,
+        store_id=store_id,
+        daily_rate=_NONE,
+        lead_time_days=lead_time_days,
+        review_period_days=review_period_days,
+        safety_stock=_NONE,
+        reorder_point=point,
+        reorder_point_set_by_manager=manager_reorder_point is not None,
+        target_level=target,
+        on_hand=on_hand,
+        on_order=on_order,
+        order_multiple=order_multiple,
+        suggested_qty=_order_quantity(target - stock, order_multiple) if stock <= point else Decimal(0),
+    )
+
+
 def _order_quantity(shortfall: Decimal, multiple: Decimal) -> Decimal:
     if shortfall <= 0:
         return Decimal(0)

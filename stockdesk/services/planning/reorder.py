@@ -45,6 +45,7 @@ from stockdesk.services.planning.sales import forecast_sales, read_daily_sales
 from stockdesk.services.uow import UnitOfWork
 
 DEFAULT_LEAD_DAYS = 7
+_NO_DEMAND_POINT = Decimal("0.00")  # the computed reorder point of an item that sold nothing
 OPEN_PO = ("sent", "partial")
 Key = tuple[uuid.UUID, uuid.UUID]
 
@@ -246,6 +247,14 @@ def _row(
     t: _Target, batch: fc.ForecastBatch, i: int, incoming: Decimal, plan: settings.PlanningSettings
 ) -> SuggestionRow:
     rate, sigma = float(batch.rates[i]), float(batch.sigmas[i])
+    manager = t.manager_point if t.manager_point > 0 else None
+    if rate == 0.0 and sigma == 0.0:
+        s = rules.suggest_without_demand(
+            item_id=t.item_id, store_id=t.store_id, lead_time_days=Decimal(t.lead), on_hand=t.on_hand,
+            on_order=incoming, order_multiple=t.multiple, review_period_days=Decimal(plan.review_period_days),
+            manager_reorder_point=manager,
+        )
+        return _line(t, batch, i, s, _NO_DEMAND_POINT)
     s = rules.suggest(
         item_id=t.item_id,
         store_id=t.store_id,
@@ -257,9 +266,14 @@ def _row(
         service_level=plan.service_level,
         order_multiple=t.multiple,
         review_period_days=plan.review_period_days,
-        manager_reorder_point=t.manager_point if t.manager_point > 0 else None,
+        manager_reorder_point=manager,
     )
-    computed = rules.reorder_point(s.daily_rate, s.lead_time_days, s.safety_stock)
+    return _line(t, batch, i, s, rules.reorder_point(s.daily_rate, s.lead_time_days, s.safety_stock))
+
+
+def _line(
+    t: _Target, batch: fc.ForecastBatch, i: int, s: rules.ReorderSuggestion, computed: Decimal
+) -> SuggestionRow:
     mase = float(batch.mase[i])
     return SuggestionRow(
         t.item_id,
