@@ -715,6 +715,10 @@
             <source>{first}; {second}; {third}</source>
             <translation>{first}; {second}; {third}</translation>
         </message>
+        <message id="reorder.cancelled">
+            <source>the calculation was stopped; the suggestions shown are the earlier ones</source>
+            <translation>die Berechnung wurde abgebrochen; angezeigt werden die früheren Vorschläge</translation>
+        </message>
         <message id="reorder.no_forecast">
             <source>no forecast: reorder quantity {quantity}, or back to the reorder point {point}</source>
             <translation>keine Prognose: Bestellmenge {quantity} oder zurück auf den Bestellpunkt {point}</translation>

@@ -2234,8 +2234,32 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Bestellvorschläge</translation>
     </message>
     <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the calculation; the lines shown stay</source>
+        <translation>Die Berechnung anhalten; die angezeigten Zeilen bleiben</translation>
+    </message>
+    <message>
         <source>Calculating forecasts…</source>
         <translation>Prognosen werden berechnet…</translation>
+    </message>
+    <message>
+        <source>Reading stock levels…</source>
+        <translation>Bestände werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading a year of sales…</source>
+        <translation>Die Verkäufe eines Jahres werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Forecasting demand…</source>
+        <translation>Der Bedarf wird prognostiziert…</translation>
+    </message>
+    <message>
+        <source>Working out what to order…</source>
+        <translation>Bestellmengen werden ermittelt…</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s), {k} to order</source>

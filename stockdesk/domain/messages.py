@@ -215,6 +215,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     ),
     "reorder.reason_2": "{first}; {second}",
     "reorder.reason_3": "{first}; {second}; {third}",
+    "reorder.cancelled": "the calculation was stopped; the suggestions shown are the earlier ones",
     "reorder.no_forecast": "no forecast: reorder quantity {quantity}, or back to the reorder point {point}",
 })
 

@@ -100,3 +100,32 @@ def test_a_manager_applies_the_computed_reorder_point(qtbot, page, gui_db, shop)
     with qtbot.waitSignal(page.loaded, timeout=30_000):  # applying recalculates
         qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     assert catalog.get_item(gui_db.uow(), shop.nails.id).reorder_point == line.computed_reorder_point
+
+
+def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(qtbot, page, monkeypatch):
+    import threading
+
+    from stockdesk.services.planning import reorder
+
+    shown = page.model.rowCount()
+    assert shown >= 1 and page.progress.isHidden() and page.stop_button.isHidden()
+    reading = threading.Event()
+    may_go_on = threading.Event()
+    real_read = reorder.read_daily_sales
+
+    def held_read(*args, **kwargs):  # the calculation waits here until the test has pressed Stop
+        reading.set()
+        assert may_go_on.wait(timeout=120), "the test never let the calculation go on"
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(reorder, "read_daily_sales", held_read)
+    page.calculate_button.click()
+    assert page.stop_button.isVisible() and page.progress.isVisible()
+    qtbot.waitUntil(lambda: page.status.text() == "Reading a year of sales…", timeout=30_000)
+    assert reading.is_set()
+    page.stop_button.click()
+    may_go_on.set()
+    qtbot.waitUntil(lambda: not page.is_loading, timeout=60_000)
+    assert page.stop_button.isHidden() and page.progress.isHidden()
+    assert page.model.rowCount() == shown  # the earlier lines stay
+    assert any("stopped" in text for text in page.problems.messages())

@@ -139,3 +139,36 @@ def test_a_stores_own_reorder_point_and_pack_size_win_over_the_items(db, admin, 
     [row] = reorder.suggestions(db.uow(), as_of=NOW)
     assert row.reorder_point == 100 and "set by manager" in row.reason
     assert row.order_multiple == 25 and row.suggested_qty % 25 == 0 and row.suggested_qty > 0
+
+
+class RecordingWatch:
+    """Records the stages it is told of; asks to stop once `stop_at` is reached."""
+
+    def __init__(self, stop_at: str | None = None) -> None:
+        self.stop_at = stop_at
+        self.seen: list[tuple[str, int, int]] = []
+
+    def stage(self, name: str, done: int, total: int) -> None:
+        self.seen.append((name, done, total))
+
+    def cancelled(self) -> bool:
+        return bool(self.seen) and self.seen[-1][0] == self.stop_at
+
+
+def test_a_watched_calculation_reports_its_stages_in_order_and_stops_when_asked(
+    db, admin, nails, main_store, monkeypatch
+):
+    for sku in ("SCREW", "BOLT"):
+        other = catalog.create_item(db.uow(), admin, sku=sku, name=sku.title())
+        stock.receive(db.uow(), admin, item_id=other.id, store_id=main_store.id, quantity="5")
+    monkeypatch.setattr(reorder, "CHECK_EVERY", 1)  # a check between every line of this small shop
+    watch = RecordingWatch()
+    lines = reorder.suggestions(db.uow(), store_id=main_store.id, watch=watch)
+    stages = [name for name, _done, _total in watch.seen]
+    assert len(lines) == 3
+    assert stages == ["reading stock", "reading sales", "forecasting", *["suggesting"] * len(lines)]
+    assert watch.seen[-1] == ("suggesting", len(lines) - 1, len(lines))
+    stopping = RecordingWatch(stop_at="forecasting")
+    with pytest.raises(reorder.CalculationCancelled, match="stopped"):
+        reorder.suggestions(db.uow(), store_id=main_store.id, watch=stopping)
+    assert [name for name, *_ in stopping.seen] == ["reading stock", "reading sales", "forecasting"]

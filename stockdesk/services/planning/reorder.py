@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     Select,
@@ -34,6 +34,7 @@ from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
 from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain import forecast as fc
 from stockdesk.domain import reorder as rules
+from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.ids import ItemId, StoreId, SupplierId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import QuantityInput, parse_quantity
@@ -244,35 +245,76 @@ def on_order_of(uow: UnitOfWork, store_id: StoreId | None = None) -> dict[Key, D
         return on_order(uow, store_id)
 
 
+class Watch(Protocol):
+    """What a long calculation tells its caller: the stage it is at (`stage`, lines done of total),
+    and whether to stop (`cancelled`, polled between stages and every CHECK_EVERY lines)."""
+
+    def stage(self, name: str, done: int, total: int) -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+
+# The stages `Watch.stage` names, in order.
+STAGES = ("reading stock", "reading sales", "forecasting", "suggesting")
+CHECK_EVERY = 50_000
+
+
+class CalculationCancelled(StockDeskError):
+    """The person stopped the calculation; nothing was written (suggestions are only read)."""
+
+    def __init__(self) -> None:
+        super().__init__(Message("reorder.cancelled"))
+
+
 def suggestions(
     uow: UnitOfWork,
     *,
     store_id: StoreId | None = None,
     as_of: datetime | None = None,
     only_orders: bool = False,
+    watch: Watch | None = None,
 ) -> list[SuggestionRow]:
-    """Forecast every (item, store) and suggest what to order, each line with its reason."""
+    """Forecast every (item, store) and suggest what to order, each line with its reason.
+
+    With a `watch`, the stages are reported as they start and the lines as they are made; a cancel
+    raises CalculationCancelled at the next check.
+    """
     with collector_paused():
-        return _suggestions(uow, store_id=store_id, as_of=as_of, only_orders=only_orders)
+        return _suggestions(uow, store_id=store_id, as_of=as_of, only_orders=only_orders, watch=watch)
+
+
+def _checkpoint(watch: Watch | None, stage: str, done: int = 0, total: int = 0) -> None:
+    if watch is None:
+        return
+    if watch.cancelled():
+        raise CalculationCancelled()
+    watch.stage(stage, done, total)
 
 
 def _suggestions(
-    uow: UnitOfWork, *, store_id: StoreId | None, as_of: datetime | None, only_orders: bool
+    uow: UnitOfWork, *, store_id: StoreId | None, as_of: datetime | None, only_orders: bool,
+    watch: Watch | None,
 ) -> list[SuggestionRow]:
+    _checkpoint(watch, "reading stock")
     with uow:
         store = uow.get(Store, store_id, "store").id if store_id is not None else None
         plan = settings.read(uow)
         targets = in_purchase_packs(uow, _targets(uow, store))
         keys: list[Key] = [(t.item_id, t.store_id) for t in targets]
+        _checkpoint(watch, "reading sales", 0, len(keys))
         sales = read_daily_sales(
             uow, keys, days=plan.history_days, until=as_of or datetime.now(UTC), store_id=store
         )
         incoming = on_order(uow, store)
+    _checkpoint(watch, "forecasting", 0, len(keys))
     batch = _Forecasts.of(forecast_sales(sales))
-    rows = [
-        _row(t, batch, i, incoming.get((t.item_id, t.store_id), Decimal(0)), plan)
-        for i, t in enumerate(targets)
-    ]
+    rows: list[SuggestionRow] = []
+    for start in range(0, len(targets), CHECK_EVERY):
+        _checkpoint(watch, "suggesting", start, len(targets))
+        rows += [
+            _row(t, batch, i, incoming.get((t.item_id, t.store_id), Decimal(0)), plan)
+            for i, t in enumerate(targets[start : start + CHECK_EVERY], start)
+        ]
     return [r for r in rows if r.suggested_qty > 0] if only_orders else rows
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -41,12 +42,25 @@ from stockdesk.ui.memory import keep_out_of_collector
 from stockdesk.ui.pages.list_page import FIT_ROWS
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
 from stockdesk.ui.planning.models import reason_text, suggestions_model
-from stockdesk.ui.worker import run_in_background
+from stockdesk.ui.worker import Control, Job, run_cancellable, run_in_background
 
 if TYPE_CHECKING:
     from stockdesk.services.planning.reorder import SuggestionRow
     from stockdesk.services.planning.sales import SalesHistory
     from stockdesk.ui.planning.sales_chart import SalesChart
+
+
+class _Watch:
+    """The calculation's `reorder.Watch`, reporting to the page through the job (queued to the GUI)."""
+
+    def __init__(self, control: Control) -> None:
+        self._control = control
+
+    def stage(self, name: str, done: int, total: int) -> None:
+        self._control.report((name, done, total))
+
+    def cancelled(self) -> bool:
+        return self._control.cancelled()
 
 
 class ReorderPage(QWidget):
@@ -59,6 +73,7 @@ class ReorderPage(QWidget):
         self.db, self.actor = db, actor
         self.rows: list[SuggestionRow] = []
         self.is_loading = self.is_loaded = False
+        self.job: Job | None = None
         self.confirm: Callable[[str], bool] = lambda q: ask_yes_no(self, q)
         self.run_dialog: Callable[[QDialog], bool] = exec_dialog
         self.model = suggestions_model(self)
@@ -110,9 +125,20 @@ class ReorderPage(QWidget):
         split.addWidget(self.table)
         split.addWidget(bottom)
         split.setSizes([420, 260])
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(320)
+        self.stop_button = QPushButton(self.tr("&Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the calculation; the lines shown stay"))
+        self.stop_button.clicked.connect(self.stop)
+        working = QHBoxLayout()
+        working.addWidget(self.status)
+        working.addStretch(1)
+        working.addWidget(self.progress)
+        working.addWidget(self.stop_button)
+        self._show_working(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.status)
+        layout.addLayout(working)
         layout.addWidget(split, 1)
         layout.addWidget(self.problems)
         self.store.currentIndexChanged.connect(lambda _i: self.calculate())
@@ -149,25 +175,57 @@ class ReorderPage(QWidget):
     # loading --------------------------------------------------------------------------------
 
     def calculate(self) -> None:
+        """Forecast and suggest off the GUI thread, with each stage and a Stop (a million items: a minute)."""
         if self.is_loading:
             return
         self.is_loading = True
         self.status.setText(self.tr("Calculating forecasts…"))
         self.problems.show_messages([])
+        self._show_working(True)
         db, store, only = self.db, self.store.currentData(), self.only_orders.isChecked()
         from stockdesk.services.planning import reorder  # numpy: see the module docstring
 
-        def lines() -> list[SuggestionRow]:
-            found = reorder.suggestions(db.uow(), store_id=store, only_orders=only)
+        def lines(control: Control) -> list[SuggestionRow]:
+            found = reorder.suggestions(db.uow(), store_id=store, only_orders=only, watch=_Watch(control))
             keep_out_of_collector()  # the page keeps them: no full collection may walk them on the GUI thread
             return found
 
-        run_in_background(lines, on_finished=self._show_rows, on_failed=self._failed)
+        self.job = run_cancellable(lines, on_finished=self._show_rows, on_failed=self._failed,
+                                   on_progress=self._progressed)
+
+    def stop(self) -> None:
+        """Ask the calculation to stop at its next stage or 50,000 lines; the lines shown stay."""
+        if self.job is not None and self.is_loading:
+            self.job.control.cancel()
+
+    def _progressed(self, step: object) -> None:
+        if not isValid(self) or not isinstance(step, tuple):
+            return
+        stage, done, total = step
+        self.status.setText(self._stage_text(str(stage)))
+        self.progress.setRange(0, max(int(total), 0))  # 0..0: Qt's busy bar, for a stage of unknown length
+        self.progress.setValue(int(done))
+
+    def _stage_text(self, stage: str) -> str:
+        texts = {
+            "reading stock": self.tr("Reading stock levels…"),
+            "reading sales": self.tr("Reading a year of sales…"),
+            "forecasting": self.tr("Forecasting demand…"),
+            "suggesting": self.tr("Working out what to order…"),
+        }
+        return texts.get(stage, stage)
+
+    def _show_working(self, working: bool) -> None:
+        self.progress.setVisible(working)
+        self.stop_button.setVisible(working)
+        if working:
+            self.progress.setRange(0, 0)
 
     def _show_rows(self, rows: list[SuggestionRow]) -> None:
         if not isValid(self):
             return
         self.is_loading, self.is_loaded = False, True
+        self._show_working(False)
         self.rows = rows
         self.model.set_rows(rows)
         if rows:
@@ -182,6 +240,7 @@ class ReorderPage(QWidget):
         if not isValid(self):
             return
         self.is_loading = False
+        self._show_working(False)
         self.status.setText("")
         self.problems.show_messages([error_text(error)])
 
