@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import uuid
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stockdesk.domain import forecast as fc
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.forecast import (
     ALPHAS,
@@ -183,3 +185,23 @@ def test_batch_refuses_negative_demand():
     with pytest.raises(ValidationError) as caught:
         forecast_many(-np.ones((2, 30)))
     assert caught.value.field == "demand"
+
+
+def test_rows_without_a_sale_skip_the_fitting_and_read_as_forecast_many_would_give_them():
+    from datetime import UTC, datetime
+
+    from stockdesk.services.planning.sales import DailySales, forecast_sales
+
+    rng = np.random.default_rng(7)
+    matrix = rng.poisson(0.6, size=(12, 70)).astype(float)
+    matrix[[1, 4, 9]] = 0.0  # three items that sold nothing
+    starts = np.array([0, 0, 5, 14, 0, 30, 0, 0, 63, 21, 0, 0])
+    keys = [(uuid.uuid4(), uuid.uuid4()) for _ in range(12)]
+    batch = forecast_sales(DailySales(keys, matrix, datetime(2026, 1, 1, tzinfo=UTC), starts))
+    for row in range(12):
+        length = 70 - starts[row] - (70 - starts[row]) % 7 if 70 - starts[row] >= 7 else 70 - starts[row]
+        alone = fc.forecast_many(matrix[[row], 70 - length :])
+        assert batch.methods[row] == alone.methods[0], row
+        for name in ("alphas", "rates", "sigmas", "mase", "zero_shares"):
+            together, apart = getattr(batch, name)[row], getattr(alone, name)[0]
+            assert np.allclose(together, apart, equal_nan=True), (row, name)

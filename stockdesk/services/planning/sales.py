@@ -178,8 +178,11 @@ def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBat
         zero_shares=np.ones(m),
         n_days=n,
     )
-    for length in np.unique(lengths[lengths > 0]):  # no history yet: ZERO, rate 0
-        rows = np.flatnonzero(lengths == length)
+    # A row without a single sale is ZERO, rate and spread 0, exactly what forecast_many says of it: most
+    # of a big catalogue in any one year, so they skip the fitting (a test compares both).
+    sold = sales.matrix.any(axis=1)
+    for length in np.unique(lengths[(lengths > 0) & sold]):  # no history yet: ZERO, rate 0
+        rows = np.flatnonzero((lengths == length) & sold)
         part = fc.forecast_many(sales.matrix[rows, n - int(length) :])
         for name in ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares"):
             getattr(out, name)[rows] = getattr(part, name)
