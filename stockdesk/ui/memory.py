@@ -57,6 +57,8 @@ def keep_out_of_collector() -> None:
     dataclasses of Decimals with no reference cycles among them. Left to the collector, the next full
     collection (started by some later allocation, on whatever thread makes it) walks them all: 0.65 s
     per 632,000 lines, and `bench pages` measured a 2.3 s freeze of the window. Frozen, they are still
-    freed by reference counting when the page lets go of them. Call it on the worker thread.
+    freed by reference counting when the page lets go of them. Call it on the worker thread while the
+    collector is still paused (`services.gc_pause.collector_paused`): the first collection after a
+    pause would otherwise be that full walk.
     """
     gc.freeze()

@@ -34,6 +34,7 @@ from shiboken6 import isValid
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.database import Database
+from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.planning import purchasing
 from stockdesk.services.planning.purchasing import DraftLine, OrderView
 from stockdesk.ui.formatting import format_quantity
@@ -186,8 +187,11 @@ class ReorderPage(QWidget):
         from stockdesk.services.planning import reorder  # numpy: see the module docstring
 
         def lines(control: Control) -> list[SuggestionRow]:
-            found = reorder.suggestions(db.uow(), store_id=store, only_orders=only, watch=_Watch(control))
-            keep_out_of_collector()  # the page keeps them: no full collection may walk them on the GUI thread
+            # Frozen before the collector runs again: its first full pass over the new lines would hold
+            # the interpreter 2.4 s at a million items, and the window with it (bench pages).
+            with collector_paused():
+                found = reorder.suggestions(db.uow(), store_id=store, only_orders=only, watch=_Watch(control))
+                keep_out_of_collector()
             return found
 
         self.job = run_cancellable(lines, on_finished=self._show_rows, on_failed=self._failed,
