@@ -111,14 +111,14 @@ def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(qtbot
     assert shown >= 1 and page.progress.isHidden() and page.stop_button.isHidden()
     reading = threading.Event()
     may_go_on = threading.Event()
-    real_read = reorder.read_daily_sales
+    real_read = reorder.read_sale_cells
 
     def held_read(*args, **kwargs):  # the calculation waits here until the test has pressed Stop
         reading.set()
         assert may_go_on.wait(timeout=120), "the test never let the calculation go on"
         return real_read(*args, **kwargs)
 
-    monkeypatch.setattr(reorder, "read_daily_sales", held_read)
+    monkeypatch.setattr(reorder, "read_sale_cells", held_read)
     page.calculate_button.click()
     assert page.stop_button.isVisible() and page.progress.isVisible()
     qtbot.waitUntil(lambda: page.status.text() == "Reading a year of sales…", timeout=30_000)

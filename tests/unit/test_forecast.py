@@ -205,3 +205,27 @@ def test_rows_without_a_sale_skip_the_fitting_and_read_as_forecast_many_would_gi
         for name in ("alphas", "rates", "sigmas", "mase", "zero_shares"):
             together, apart = getattr(batch, name)[row], getattr(alone, name)[0]
             assert np.allclose(together, apart, equal_nan=True), (row, name)
+
+
+def test_a_catalogue_forecast_a_slice_at_a_time_equals_one_forecast_of_the_whole_matrix(monkeypatch):
+    from datetime import UTC, datetime
+
+    from stockdesk.services.planning import sales
+
+    rng = np.random.default_rng(11)
+    matrix = rng.poisson(0.4, size=(10, 63)).astype(float)
+    matrix[[2, 7]] = 0.0
+    matrix[5, 10] = -1.0  # a day of net returns: no negative demand, whichever way it is read
+    flat = np.flatnonzero(matrix)
+    keys = [(uuid.uuid4(), uuid.uuid4()) for _ in range(10)]
+    starts = np.array([0, 3, 0, 9, 0, 0, 20, 0, 0, 56])
+    first_day = datetime(2026, 1, 1, tzinfo=UTC)
+    cells = sales.SaleCells(keys, 63, first_day, starts, flat, matrix.reshape(-1)[flat])
+    whole = sales.forecast_sales(sales.DailySales(keys, np.maximum(matrix, 0), cells.first_day, starts))
+    assert np.array_equal(cells.dense().matrix, np.maximum(matrix, 0))
+    assert np.array_equal(cells.dense(4, 7).matrix, np.maximum(matrix[4:7], 0))
+    monkeypatch.setattr(sales, "FORECAST_SLICE", 3)  # four slices: 3, 3, 3 and 1 keys
+    sliced = sales.forecast_cells(cells)
+    assert list(sliced.methods) == list(whole.methods)
+    for name in ("alphas", "rates", "sigmas", "mase", "zero_shares"):
+        assert np.allclose(getattr(sliced, name), getattr(whole, name), equal_nan=True), name

@@ -44,7 +44,7 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue.packs import purchase_factors
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.maintenance import settings
-from stockdesk.services.planning.sales import forecast_sales, read_daily_sales
+from stockdesk.services.planning.sales import forecast_cells, read_sale_cells
 from stockdesk.services.uow import UnitOfWork
 
 DEFAULT_LEAD_DAYS = 7
@@ -302,12 +302,12 @@ def _suggestions(
         targets = in_purchase_packs(uow, _targets(uow, store))
         keys: list[Key] = [(t.item_id, t.store_id) for t in targets]
         _checkpoint(watch, "reading sales", 0, len(keys))
-        sales = read_daily_sales(
+        sales = read_sale_cells(
             uow, keys, days=plan.history_days, until=as_of or datetime.now(UTC), store_id=store
         )
         incoming = on_order(uow, store)
     _checkpoint(watch, "forecasting", 0, len(keys))
-    batch = _Forecasts.of(forecast_sales(sales))
+    batch = _Forecasts.of(forecast_cells(sales))
     rows: list[SuggestionRow] = []
     for start in range(0, len(targets), CHECK_EVERY):
         _checkpoint(watch, "suggesting", start, len(targets))
