@@ -317,7 +317,9 @@ def _suggestions(
         ]
         rows += [r for r in made if r.suggested_qty > 0] if only_orders else made
     _release(targets)
-    _release(keys)  # the sales matrix's row keys, dict-sized at a million lines
+    _release(keys)  # the sales' row keys
+    for column in (batch.methods, batch.mase, batch.rates, batch.sigmas):
+        _release(column)  # millions of floats and texts: freed at once, 0.7 s without a thread switch
     return rows
 
 

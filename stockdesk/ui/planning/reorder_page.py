@@ -186,15 +186,16 @@ class ReorderPage(QWidget):
         db, store, only = self.db, self.store.currentData(), self.only_orders.isChecked()
         from stockdesk.services.planning import reorder  # numpy: see the module docstring
 
-        def lines(control: Control) -> list[SuggestionRow]:
+        def lines(control: Control) -> tuple[list[SuggestionRow], int]:
             # Frozen before the collector runs again: its first full pass over the new lines would hold
             # the interpreter 2.4 s at a million items, and the window with it (bench pages).
             with collector_paused():
                 found = reorder.suggestions(db.uow(), store_id=store, only_orders=only, watch=_Watch(control))
                 keep_out_of_collector()
-            return found
+            # Counted here, not in the window: a million lines are a tenth of a second of the GUI thread.
+            return found, len(found) if only else sum(1 for r in found if r.suggested_qty > 0)
 
-        self.job = run_cancellable(lines, on_finished=self._show_rows, on_failed=self._failed,
+        self.job = run_cancellable(lines, on_finished=self._show_result, on_failed=self._failed,
                                    on_progress=self._progressed)
 
     def stop(self) -> None:
@@ -225,7 +226,10 @@ class ReorderPage(QWidget):
         if working:
             self.progress.setRange(0, 0)
 
-    def _show_rows(self, rows: list[SuggestionRow]) -> None:
+    def _show_result(self, result: tuple[list[SuggestionRow], int]) -> None:
+        self._show_rows(*result)
+
+    def _show_rows(self, rows: list[SuggestionRow], ordering: int) -> None:
         if not isValid(self):
             return
         self.is_loading, self.is_loaded = False, True
@@ -235,7 +239,6 @@ class ReorderPage(QWidget):
         if rows:
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
-        ordering = sum(1 for r in rows if r.suggested_qty > 0)
         self.status.setText(self.tr("%n line(s), {k} to order", "", len(rows)).format(k=ordering))
         self._show_line(-1)
         self.loaded.emit(len(rows))
