@@ -2250,10 +2250,6 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Bestände werden gelesen…</translation>
     </message>
     <message>
-        <source>Reading a year of sales…</source>
-        <translation>Die Verkäufe eines Jahres werden gelesen…</translation>
-    </message>
-    <message>
         <source>Forecasting demand…</source>
         <translation>Der Bedarf wird prognostiziert…</translation>
     </message>
@@ -2292,6 +2288,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Select a line to see why it is suggested.</source>
         <translation>Eine Zeile auswählen, um zu sehen, warum sie vorgeschlagen wird.</translation>
+    </message>
+    <message>
+        <source>Reading the sales history…</source>
+        <translation>Die Verkaufshistorie wird gelesen…</translation>
     </message>
     <message>
         <source>Select the lines whose computed reorder point to apply.</source>

@@ -121,7 +121,7 @@ def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(qtbot
     monkeypatch.setattr(reorder, "read_sale_cells", held_read)
     page.calculate_button.click()
     assert page.stop_button.isVisible() and page.progress.isVisible()
-    qtbot.waitUntil(lambda: page.status.text() == "Reading a year of sales…", timeout=30_000)
+    qtbot.waitUntil(lambda: page.status.text() == "Reading the sales history…", timeout=30_000)
     assert reading.is_set()
     page.stop_button.click()
     may_go_on.set()

@@ -138,11 +138,12 @@ def test_a_server_killed_mid_push_loses_and_doubles_nothing(make_desk, tmp_path,
         posted = interrupted = 0
         for run in range(RUNS):
             which, point = run % 2, rng.choice(POINTS)
-            count = rng.randint(10, 120)
+            count = rng.randint(5, 40)
             _receive((a_db, b_db)[which], actors[which], item.id, store.id, count)
             posted += count
-            server.kill()
-            server.start(point)
+            if point != "timer":  # the running server is a plain one, which is all a timer run needs
+                server.kill()
+                server.start(point)
             reports: list[SyncReport] = []
             pushing = threading.Thread(target=lambda d=desks[which], r=reports: r.append(d.sync_once()))
             pushing.start()

@@ -214,7 +214,7 @@ class ReorderPage(QWidget):
     def _stage_text(self, stage: str) -> str:
         texts = {
             "reading stock": self.tr("Reading stock levels…"),
-            "reading sales": self.tr("Reading a year of sales…"),
+            "reading sales": self.tr("Reading the sales history…"),
             "forecasting": self.tr("Forecasting demand…"),
             "suggesting": self.tr("Working out what to order…"),
         }
