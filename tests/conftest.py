@@ -130,15 +130,17 @@ def pg_server() -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_database_factory(pg_server: str) -> Iterator[Callable[[], str]]:
-    """Creates empty databases on the test server (dropped at the end of the run)."""
+def pg_database_factory(pg_server: str) -> Iterator[Callable[..., str]]:
+    """Creates empty databases, or copies of one, on the test server (dropped at the end of the run)."""
     admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
     created: list[str] = []
 
-    def create() -> str:
+    def create(template: str = "") -> str:
+        """A new database; with `template` (a database of this run), a copy of it."""
         name = f"stockdesk_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        copy = f' TEMPLATE "{make_url(template).database}"' if template else ""
         with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
         created.append(name)
         return make_url(pg_server).set(database=name).render_as_string(hide_password=False)
 
@@ -147,6 +149,17 @@ def pg_database_factory(pg_server: str) -> Iterator[Callable[[], str]]:
         for name in created:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sync_server_template(pg_database_factory: Callable[..., str]) -> str:
+    """A server database as `stockdesk server init` leaves it, copied by each sync test's `sync_server`;
+    nothing connects to it after this (PostgreSQL copies only a database no one is connected to)."""
+    from stockdesk.sync.server.setup import init_server
+
+    url = pg_database_factory()
+    init_server(url)
+    return url
 
 
 @pytest.fixture(scope="session")

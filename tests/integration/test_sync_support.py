@@ -22,7 +22,7 @@ from stockdesk.services.inventory import stock
 from stockdesk.services.views import ItemView, StoreView
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.server import desks
-from stockdesk.sync.server.setup import init_server, register_desk_over_http
+from stockdesk.sync.server.setup import register_desk_over_http
 from stockdesk.sync.service import SyncService
 from tests.support import api_server
 
@@ -32,10 +32,11 @@ DeskFactory = Callable[..., Database]
 
 
 @pytest.fixture
-def sync_server(pg_database_factory: Callable[[], str]) -> str:
-    url = pg_database_factory()
-    init_server(url)
-    return url
+def sync_server(pg_database_factory: Callable[..., str], sync_server_template: str) -> str:
+    """A fresh server database: a copy of the one `init_server` prepared once per run (tests/conftest.py:
+    0.1 s a test, not 0.6 s)."""
+    return pg_database_factory(template=sync_server_template)
+
 
 
 @pytest.fixture
