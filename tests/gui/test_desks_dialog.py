@@ -53,14 +53,21 @@ def test_an_admin_on_the_server_database_revokes_a_desk_after_confirming(qtbot, 
     assert not dialog.revoke_button.isEnabled()  # already revoked
 
 
-def test_a_manager_may_not_list_the_desks(qtbot, gui_db, gui_admin):
-    manager = users.create_user(
+def test_a_manager_sees_the_desks_but_revoking_one_is_refused_and_changes_nothing(qtbot, gui_db, gui_admin):
+    desks.register(gui_db.uow(), desk_id="desk-front", name="Front counter", actor=gui_admin)
+    users.create_user(
         gui_db.uow(), gui_admin, email="mia@example.com", password="manager-pass-1", role="manager"
     )
-    actor = users.authenticate(gui_db.uow(), email=manager.email, password="manager-pass-1")
-    dialog = DesksDialog(ServerDatabaseDesks(gui_db, actor))
+    manager = users.authenticate(gui_db.uow(), email="mia@example.com", password="manager-pass-1")
+    dialog = DesksDialog(ServerDatabaseDesks(gui_db, manager))
     qtbot.addWidget(dialog)
-    assert dialog.model.rowCount() == 0 and dialog.message.text()  # the refusal, in words
+    assert cells(dialog.model) == [["Front counter", "desk-front", "never", "active"]]
+    dialog.confirm = lambda _question: True
+    select_desk(dialog, "Front counter")
+    dialog.revoke_button.click()
+    assert dialog.message.text().startswith("a manager may not")  # the service's refusal, in words
+    assert cells(dialog.model)[0][3] == "active"
+    assert [d.revoked for d in desks.list_desks(gui_db.uow(), gui_admin)] == [False]
 
 
 @pytest.mark.pg
