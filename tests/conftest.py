@@ -32,6 +32,7 @@ from stockdesk.services.accounts import users
 from stockdesk.services.accounts.passwords import passwords
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
+from stockdesk.services.planning import alert_recipients
 from stockdesk.services.views import StoreView
 from tests.support.patient_qtbot import PatientQtBot
 
@@ -194,6 +195,9 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
         return
     shared: Database = request.getfixturevalue("pg_shared_db")
     _truncate_all(shared)
+    # The counter keeps the alert recipients a few seconds per engine; TRUNCATE goes round the service
+    # that would forget them, so an earlier test's buyer got this test's alert mails.
+    alert_recipients.forget_recipients(shared.uow())
     yield shared
 
 
