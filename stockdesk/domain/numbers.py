@@ -77,3 +77,9 @@ def parse_quantity(
 def round_cents(amount: Decimal) -> Decimal:
     """Round half up to the cent, the way an invoice does."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def shortest(value: Decimal) -> Decimal:
+    """The number in its shortest exact form, for a sentence: 20 (not 20.000 or 2E+1), 2.5, 0 (not -0)."""
+    text = format(value.normalize(), "f")
+    return Decimal("0") if text == "-0" else Decimal(text)

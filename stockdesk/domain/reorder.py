@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from statistics import NormalDist
+from typing import Protocol
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import ItemId, StoreId
 from stockdesk.domain.messages import ENGLISH, Message
-from stockdesk.domain.numbers import RuleInput
+from stockdesk.domain.numbers import RuleInput, shortest
 
 QUANTUM = Decimal("0.01")
 ReasonPart = tuple[str, dict[str, Decimal]]  # a message id of domain/messages.py and its numbers
@@ -59,16 +60,7 @@ class ReorderSuggestion:
     @property
     def reason(self) -> str:
         """Why, in English (built when asked: a million suggestions are made, a screenful is read)."""
-        return reason_text(self.reason_parts())
-
-    def reason_parts(self) -> list[ReasonPart]:
-        return reason_parts(
-            manager_point=self.reorder_point_set_by_manager, daily_rate=self.daily_rate,
-            lead_time_days=self.lead_time_days, safety_stock=self.safety_stock,
-            reorder_point=self.reorder_point, review_period_days=self.review_period_days,
-            target_level=self.target_level, on_hand=self.on_hand, on_order=self.on_order,
-            order_multiple=self.order_multiple, suggested_qty=self.suggested_qty,
-        )
+        return reason_text(reason_parts(self))
 
 
 def service_level_z(service_level: RuleInput) -> float:
@@ -149,7 +141,7 @@ def suggest(
     )
 
 
-_NONE = Decimal("0.00")  # 0 at QUANTUM, as suggest() writes a rate, a stock or a point of nothing
+NONE = Decimal("0.00")  # 0 at QUANTUM, as suggest() writes a rate, a safety stock or a point of nothing
 
 
 def suggest_without_demand(
@@ -169,16 +161,16 @@ def suggest_without_demand(
     and an order lifts the stock back to it."""
     if order_multiple <= 0:
         raise ValidationError("order_multiple", order_multiple, Message("more_than_zero"))
-    point = _NONE if manager_reorder_point is None else manager_reorder_point
-    target = point + _NONE  # as suggest() adds the review period's demand of nothing
+    point = NONE if manager_reorder_point is None else manager_reorder_point
+    target = point + NONE  # as suggest() adds the review period's demand of nothing
     stock = on_hand + on_order
     return ReorderSuggestion(
         item_id=item_id,
         store_id=store_id,
-        daily_rate=_NONE,
+        daily_rate=NONE,
         lead_time_days=lead_time_days,
         review_period_days=review_period_days,
-        safety_stock=_NONE,
+        safety_stock=NONE,
         reorder_point=point,
         reorder_point_set_by_manager=manager_reorder_point is not None,
         target_level=target,
@@ -200,28 +192,52 @@ def reason_text(parts: list[ReasonPart]) -> str:
     return "; ".join(ENGLISH[key].format_map(params) for key, params in parts)
 
 
-def reason_parts(*, manager_point: bool, daily_rate: Decimal, lead_time_days: Decimal,
-                 safety_stock: Decimal, reorder_point: Decimal, review_period_days: Decimal,
-                 target_level: Decimal, on_hand: Decimal, on_order: Decimal, order_multiple: Decimal,
-                 suggested_qty: Decimal) -> list[ReasonPart]:
+class ReasonFigures(Protocol):
+    """The numbers a reason names: a ReorderSuggestion, or a line of the reorder list."""
+
+    @property
+    def reorder_point_set_by_manager(self) -> bool: ...
+    @property
+    def daily_rate(self) -> Decimal: ...
+    @property
+    def lead_time_days(self) -> Decimal: ...
+    @property
+    def safety_stock(self) -> Decimal: ...
+    @property
+    def reorder_point(self) -> Decimal: ...
+    @property
+    def review_period_days(self) -> Decimal: ...
+    @property
+    def target_level(self) -> Decimal: ...
+    @property
+    def on_hand(self) -> Decimal: ...
+    @property
+    def on_order(self) -> Decimal: ...
+    @property
+    def order_multiple(self) -> Decimal: ...
+    @property
+    def suggested_qty(self) -> Decimal: ...
+
+
+def reason_parts(s: ReasonFigures) -> list[ReasonPart]:
     """Why a suggestion says what it says, as message ids with their numbers (domain/messages.py)."""
-    rate, point = _plain(daily_rate), _plain(reorder_point)
-    if manager_point:
+    rate, point = shortest(s.daily_rate), shortest(s.reorder_point)
+    if s.reorder_point_set_by_manager:
         parts: list[ReasonPart] = [("reorder.manager_point", {"point": point})]
     else:
-        lead, safety = _plain(lead_time_days), _plain(safety_stock)
+        lead, safety = shortest(s.lead_time_days), shortest(s.safety_stock)
         parts = [("reorder.forecast_point", {"rate": rate, "lead": lead, "safety": safety, "point": point})]
-    if review_period_days:
-        review, target = _plain(review_period_days), _plain(target_level)
+    if s.review_period_days:
+        review, target = shortest(s.review_period_days), shortest(s.target_level)
         parts.append(("reorder.review", {"point": point, "rate": rate, "review": review, "target": target}))
-    stock = {"on_hand": _plain(on_hand), "on_order": _plain(on_order)}
-    if on_hand + on_order > reorder_point:
+    stock = {"on_hand": shortest(s.on_hand), "on_order": shortest(s.on_order)}
+    if s.on_hand + s.on_order > s.reorder_point:
         parts.append(("reorder.above_point", stock))
-    elif order_multiple != 1:
-        parts.append(("reorder.order_multiple", {**stock, "quantity": _plain(suggested_qty),
-                                                 "multiple": _plain(order_multiple)}))
+    elif s.order_multiple != 1:
+        parts.append(("reorder.order_multiple", {**stock, "quantity": shortest(s.suggested_qty),
+                                                 "multiple": shortest(s.order_multiple)}))
     else:
-        parts.append(("reorder.order", {**stock, "quantity": _plain(suggested_qty)}))
+        parts.append(("reorder.order", {**stock, "quantity": shortest(s.suggested_qty)}))
     return parts
 
 
@@ -233,11 +249,6 @@ def reason_message(parts: list[ReasonPart]) -> Message:
     if len(messages) == 2:
         return Message("reorder.reason_2", first=messages[0], second=messages[1])
     return Message("reorder.reason_3", first=messages[0], second=messages[1], third=messages[2])
-
-
-def _plain(value: Decimal) -> Decimal:
-    """The shortest exact form of a quantity: 20, not 2E+1 or 20.00 (and 0, not -0)."""
-    return Decimal(_fmt(value))
 
 
 def _number(field: str, value: RuleInput | None, *, allow_negative: bool = False) -> Decimal:
@@ -261,9 +272,3 @@ def _number(field: str, value: RuleInput | None, *, allow_negative: bool = False
 def _quantity(value: float | Decimal) -> Decimal:
     number = Decimal(repr(value)) if isinstance(value, float) else value
     return number.quantize(QUANTUM, rounding=ROUND_HALF_UP)
-
-
-def _fmt(value: Decimal) -> str:
-    """Shortest plain text for a quantity: 20, not 2E+1 or 20.00."""
-    text = format(value.normalize(), "f")
-    return "0" if text == "-0" else text

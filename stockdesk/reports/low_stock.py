@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import A4, landscape
 
 from stockdesk.domain.ids import StoreId
 from stockdesk.domain.messages import Message
+from stockdesk.domain.numbers import shortest
 from stockdesk.i18n import translate
 from stockdesk.i18n.wording import ENGLISH, Wording
 from stockdesk.reports.formatters import money, quantity, unit_price
@@ -73,7 +74,7 @@ class ReorderLine(NamedTuple):
     suggested_qty: Decimal
     unit_cost: Decimal
     order_value: Decimal
-    reason: str  # a Message: the PDF says it in the document's language
+    reason: Message  # the PDF says it in the document's language
 
 
 def suggested_quantity(row: LowStockRow, on_order: Decimal = Decimal(0)) -> Decimal:
@@ -87,14 +88,10 @@ def suggested_quantity(row: LowStockRow, on_order: Decimal = Decimal(0)) -> Deci
     return max(row.reorder_qty, shortfall)
 
 
-def _plain(value: Decimal) -> Decimal:
-    """20, not 20.000: quantities are stored with three decimals."""
-    return value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1))
-
-
 def _fallback(row: LowStockRow, on_order: Decimal) -> ReorderLine:
     qty = suggested_quantity(row, on_order).quantize(_SCALE)
-    reason = Message("reorder.no_forecast", quantity=_plain(row.reorder_qty), point=_plain(row.reorder_point))
+    point, pack = shortest(row.reorder_point), shortest(row.reorder_qty)
+    reason = Message("reorder.no_forecast", quantity=pack, point=point)
     return ReorderLine(row.store_code, row.store_name, row.sku, row.name, row.supplier, row.on_hand,
                        row.reorder_point, on_order.quantize(_SCALE), qty, row.unit_cost,
                        cents(qty * row.unit_cost), reason)

@@ -17,6 +17,7 @@ from sqlalchemy import (
 from stockdesk.db.alerts_models import Alert, AlertRecipient
 from stockdesk.db.base import utcnow
 from stockdesk.db.models import Item, Store
+from stockdesk.i18n import format_decimal
 from stockdesk.i18n.wording import Wording
 from stockdesk.services import mail
 from stockdesk.services.inventory.postings import Posting
@@ -54,13 +55,9 @@ def mail_openings(uow: UnitOfWork, fresh: list[Opening]) -> None:
 
 
 def _line(w: Wording, sku: str, name: str, store: str, on_hand: Decimal, point: Decimal) -> str:
+    on_hand_text, point_text = format_decimal(on_hand, w.language), format_decimal(point, w.language)
     return w("{sku}  {name}  in {store}: on hand {on_hand}, reorder point {point}", sku=sku, name=name,
-             store=store, on_hand=_fmt(on_hand, w), point=_fmt(point, w))
-
-
-def _fmt(value: Decimal, w: Wording) -> str:
-    text = format(value.normalize(), "f")
-    return "0" if text == "-0" else w.number(text)
+             store=store, on_hand=on_hand_text, point=point_text)
 
 
 def _alert_text(openings: list[Opening], w: Wording) -> tuple[str, str]:

@@ -48,7 +48,6 @@ from stockdesk.services.planning.sales import forecast_cells, read_sale_cells
 from stockdesk.services.uow import UnitOfWork
 
 DEFAULT_LEAD_DAYS = 7
-_NO_DEMAND_POINT = Decimal("0.00")  # the computed reorder point of an item that sold nothing
 OPEN_PO = ("sent", "partial")
 Key = tuple[uuid.UUID, uuid.UUID]
 
@@ -85,20 +84,15 @@ class SuggestionRow:
     @property
     def reason(self) -> str:
         """Why, in English; built when read (the page paints a screenful of a million lines)."""
-        return rules.reason_text(self._reason_parts())
+        return rules.reason_text(rules.reason_parts(self))
 
     def reason_message(self) -> Message:
         """`reason` as a Message, for a reader of another language (a German purchase list)."""
-        return rules.reason_message(self._reason_parts())
+        return rules.reason_message(rules.reason_parts(self))
 
-    def _reason_parts(self) -> list[rules.ReasonPart]:
-        return rules.reason_parts(
-            manager_point=self.point_source != "forecast", daily_rate=self.daily_rate,
-            lead_time_days=self.lead_time_days, safety_stock=self.safety_stock,
-            reorder_point=self.reorder_point, review_period_days=self.review_period_days,
-            target_level=self.target_level, on_hand=self.on_hand, on_order=self.on_order,
-            order_multiple=self.order_multiple, suggested_qty=self.suggested_qty,
-        )
+    @property
+    def reorder_point_set_by_manager(self) -> bool:
+        return self.point_source != "forecast"
 
 
 @dataclass(frozen=True)
@@ -246,16 +240,15 @@ def on_order_of(uow: UnitOfWork, store_id: StoreId | None = None) -> dict[Key, D
 
 
 class Watch(Protocol):
-    """What a long calculation tells its caller: the stage it is at (`stage`, lines done of total),
-    and whether to stop (`cancelled`, polled between stages and every CHECK_EVERY lines)."""
+    """What a long calculation tells its caller: the stage it is at (`stage`: "reading stock", "reading
+    sales", "forecasting", then "suggesting" with lines done of total), and whether to stop
+    (`cancelled`, polled between stages and every CHECK_EVERY lines)."""
 
     def stage(self, name: str, done: int, total: int) -> None: ...
 
     def cancelled(self) -> bool: ...
 
 
-# The stages `Watch.stage` names, in order.
-STAGES = ("reading stock", "reading sales", "forecasting", "suggesting")
 CHECK_EVERY = 50_000
 
 
@@ -362,7 +355,7 @@ def _row(
             on_order=incoming, order_multiple=t.multiple, review_period_days=Decimal(plan.review_period_days),
             manager_reorder_point=manager,
         )
-        return _line(t, batch, i, s, _NO_DEMAND_POINT)
+        return _line(t, batch, i, s, rules.NONE)  # the computed point of no demand
     s = rules.suggest(
         item_id=t.item_id,
         store_id=t.store_id,

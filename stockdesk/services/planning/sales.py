@@ -201,6 +201,7 @@ def _starts(
 
 
 FORECAST_SLICE = 100_000  # keys forecast at a time: a 290 MB matrix for a year, not 5.5 GB
+_PER_ROW = ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares")  # ForecastBatch's arrays
 
 
 def forecast_cells(sales: SaleCells) -> fc.ForecastBatch:
@@ -211,7 +212,7 @@ def forecast_cells(sales: SaleCells) -> fc.ForecastBatch:
         return forecast_sales(sales.dense())
     return fc.ForecastBatch(
         **{name: np.concatenate([getattr(p, name) for p in parts])
-           for name in ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares")},
+           for name in _PER_ROW},
         n_days=sales.days,
     )
 
@@ -240,7 +241,7 @@ def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBat
     for length in np.unique(lengths[(lengths > 0) & sold]):  # no history yet: ZERO, rate 0
         rows = np.flatnonzero((lengths == length) & sold)
         part = fc.forecast_many(sales.matrix[rows, n - int(length) :])
-        for name in ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares"):
+        for name in _PER_ROW:
             getattr(out, name)[rows] = getattr(part, name)
     return out
 
