@@ -11,9 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from stockdesk.i18n.wording import CENT, ENGLISH, Wording
-
-__all__ = ["CENT", "Formatter", "local_time", "money", "quantity", "text", "unit_price"]
+from stockdesk.i18n.wording import ENGLISH, Wording
 
 Formatter = Callable[[Any, Wording], str]
 

@@ -14,9 +14,6 @@ from stockdesk.services.exchange.report_queries import ValuationRow, as_instant,
 
 TITLE = "Inventory valuation"
 
-
-__all__ = ["COLUMNS", "TITLE", "build", "sections", "unit_price"]
-
 COLUMNS = [
     Column("sku", "SKU", 24),
     Column("name", "Item", 58),
