@@ -41,7 +41,7 @@ async def _threads_within_the_pool(_app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: ApiSettings | None = None, *, database: Database | None = None) -> FastAPI:
     """An app over `database` (opened from the settings when not given; migrated to the newest schema)."""
     settings = settings or ApiSettings.from_environment()
-    db = database or open_database(settings.database_url)
+    db = database or open_database(settings.database_url, connections=REQUEST_THREADS)
     app = FastAPI(
         title="StockDesk API",
         version=__version__,

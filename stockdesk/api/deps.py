@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+import anyio.to_thread
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -31,15 +32,19 @@ class Caller:
     key_name: str | None = None
 
 
-def database(request: Request) -> Database:
+# The dependencies that do no I/O are `async def`: FastAPI runs every plain `def` dependency on a
+# worker thread, and those hops (two for a generator) cost more than the work of a small request.
+
+
+async def database(request: Request) -> Database:
     return request.app.state.database
 
 
-def unit_of_work(db: Database = Depends(database)) -> UnitOfWork:
+async def unit_of_work(db: Database = Depends(database)) -> UnitOfWork:
     return db.uow()
 
 
-def writes_in_turn(request: Request) -> Iterator[None]:
+async def writes_in_turn(request: Request) -> AsyncIterator[None]:
     """On SQLite, requests that write take turns in this process.
 
     A SQLite transaction that has read cannot start writing once another connection has committed
@@ -51,8 +56,11 @@ def writes_in_turn(request: Request) -> Iterator[None]:
     if lock is None or not writes:
         yield
         return
-    with lock:
+    await anyio.to_thread.run_sync(lock.acquire)  # waiting for the turn must not stop the event loop
+    try:
         yield
+    finally:
+        lock.release()
 
 
 def _is_key(authorization: str) -> bool:
@@ -74,5 +82,5 @@ def caller(
     return Caller(session.actor, f"user:{session.actor.id.hex}", session_id=session.session_id)
 
 
-def actor(who: Caller = Depends(caller)) -> Actor:
+async def actor(who: Caller = Depends(caller)) -> Actor:
     return who.actor

@@ -62,7 +62,7 @@ def _private_sqlite_file(database: str | None) -> None:
         make_private(path.with_name(path.name + suffix))
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, connections: int | None = None, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -70,6 +70,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if connections is not None:
+        # Past pool_size, every returned connection is closed: a busy server would start a PostgreSQL
+        # backend (a process) for most requests.
+        kwargs.update(pool_size=connections, max_overflow=connections // 2)
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 

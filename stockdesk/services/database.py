@@ -65,9 +65,13 @@ class Database:
             transaction.commit()
 
 
-def open_database(url: str) -> Database:
-    """Create or upgrade the schema and return the database with this desk's identity."""
-    engine = make_engine(url)
+def open_database(url: str, *, connections: int | None = None) -> Database:
+    """Create or upgrade the schema and return the database with this desk's identity.
+
+    `connections`: how many connections the pool keeps open (a server passes its thread count, so
+    concurrent requests reuse connections instead of opening and closing one each on PostgreSQL).
+    """
+    engine = make_engine(url, connections=connections)
     backup = migrate.upgrade(engine)
     with engine.begin() as connection:
         desk_id = connection.scalar(select(LocalSetting.value).where(LocalSetting.key == "desk_id"))

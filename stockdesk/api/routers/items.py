@@ -43,7 +43,7 @@ class Status(enum.StrEnum):
     ALL = "all"
 
 
-def _filter(
+async def _filter(
     search: str = Query("", max_length=200, description="text in name, SKU or barcode (FTS index)"),
     category_id: uuid.UUID | None = Query(None, description="this category and all below it"),
     supplier_id: uuid.UUID | None = None,

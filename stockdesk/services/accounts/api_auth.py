@@ -14,9 +14,10 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 import jwt
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.exc import IntegrityError
 
 from stockdesk.db.api_models import ApiSession
@@ -68,7 +69,14 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _stamp(user: User) -> str:
+class _Stamped(Protocol):
+    password_hash: str
+    role: str
+    active: bool
+    deleted: bool
+
+
+def _stamp(user: _Stamped) -> str:
     return _digest(f"{user.password_hash}|{user.role}|{user.active}|{user.deleted}")[:32]
 
 
@@ -169,22 +177,30 @@ def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
     if claims.get("typ") != "access":
         raise AuthenticationFailed(Message("api.access_invalid"))
     with uow:
-        row = uow.session.execute(
-            select(User, ApiSession.revoked_at)
+        # One query, plain columns (no ORM objects): this runs before every request's own work. The
+        # outer join gives one row per store the user works in, or one row with no store.
+        rows = uow.session.execute(
+            select(
+                User.email,
+                User.name,
+                User.role,
+                User.active,
+                User.deleted,
+                User.password_hash,
+                User.may_adjust,
+                ApiSession.revoked_at,
+                UserStore.store_id,
+            )
             .join(ApiSession, ApiSession.user_id == User.id)
+            .outerjoin(UserStore, and_(UserStore.user_id == User.id, UserStore.deleted.is_(False)))
             .where(ApiSession.id == session_id, User.id == user_id)
-        ).first()
-        if row is None or row[1] is not None:
-            raise AuthenticationFailed(Message("api.access_logged_out"))
-        user = row[0]
-        if not user.active or user.deleted or _stamp(user) != claims["stp"]:
-            raise AuthenticationFailed(Message("api.access_revoked"))
-        # Read in the same transaction as the checks: one round of queries per request, not two.
-        stores = uow.session.scalars(
-            select(UserStore.store_id).where(UserStore.user_id == user.id, UserStore.deleted.is_(False))
-        )
-        grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
-        actor = Actor(
-            UserId(user.id), user.email, Role(user.role), frozenset(map(StoreId, stores)), user.name, grants
-        )
+        ).all()
+    if not rows or rows[0].revoked_at is not None:
+        raise AuthenticationFailed(Message("api.access_logged_out"))
+    user = rows[0]
+    if not user.active or user.deleted or _stamp(user) != claims["stp"]:
+        raise AuthenticationFailed(Message("api.access_revoked"))
+    stores = frozenset(StoreId(r.store_id) for r in rows if r.store_id is not None)
+    grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
+    actor = Actor(UserId(user_id), user.email, Role(user.role), stores, user.name, grants)
     return Session(actor, session_id)

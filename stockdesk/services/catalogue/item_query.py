@@ -134,6 +134,14 @@ def category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
 
 
 def _category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
+    # A page and its count both filter by the same sub-tree: read it once per transaction.
+    known: dict[uuid.UUID, list[uuid.UUID]] = uow.session.info.setdefault("category_subtrees", {})
+    if root not in known:
+        known[root] = _read_category_ids(uow, root)
+    return known[root]
+
+
+def _read_category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
     rows = uow.session.execute(select(Category.id, Category.parent_id).where(Category.deleted.is_(False)))
     children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
     for category_id, parent_id in rows:

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from stockdesk.db.models import Item, ItemBarcode, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, ValidationError
@@ -186,21 +186,23 @@ def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -
         if not isinstance(item, ItemView):
             row = uow.get(Item, item, "item")
             item = ItemView.of(row, _live_barcodes(uow, row.id))
+        # Every store with this item's level beside it (None where it never had stock): one query.
         stores = uow.session.execute(
-            select(Store.id, Store.code, Store.name, Store.active, Store.deleted)
+            select(Store.id, Store.code, Store.name, Store.active, Store.deleted, StockLevel.on_hand)
+            .outerjoin(StockLevel, and_(StockLevel.store_id == Store.id, StockLevel.item_id == item.id))
         ).all()
-        levels_query = select(StockLevel.store_id, StockLevel.on_hand).where(StockLevel.item_id == item.id)
-        on_hand = dict(uow.session.execute(levels_query).tuples().all())
-        rows = uow.session.scalars(
-            select(StockMovement)
-            .where(StockMovement.item_id == item.id)
-            .order_by(StockMovement.at.desc(), StockMovement.id.desc())
-            .limit(movements)
-        )
-        latest = [MovementView.of(row) for row in rows]
+        latest = []
+        if movements > 0:
+            rows = uow.session.scalars(
+                select(StockMovement)
+                .where(StockMovement.item_id == item.id)
+                .order_by(StockMovement.at.desc(), StockMovement.id.desc())
+                .limit(movements)
+            )
+            latest = [MovementView.of(row) for row in rows]
     levels = [
-        StockLevelView(StoreId(sid), code, name, on_hand.get(sid, Decimal(0)))
-        for sid, code, name, active, deleted in sorted(stores, key=lambda s: s[1])
+        StockLevelView(StoreId(sid), code, name, Decimal(0) if on_hand is None else on_hand)
+        for sid, code, name, active, deleted, on_hand in sorted(stores, key=lambda s: s[1])
         if active and not deleted
     ]
     return ItemCard(item, levels, latest, {StoreId(sid): code for sid, code, *_rest in stores})
