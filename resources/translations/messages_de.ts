@@ -1520,6 +1520,10 @@
             <source>not sent yet</source>
             <translation>noch nicht versandt</translation>
         </message>
+        <message id="{pack} of {contents} {unit}">
+            <source>{pack} of {contents} {unit}</source>
+            <translation>{pack} à {contents} {unit}</translation>
+        </message>
         <message id="Expected delivery">
             <source>Expected delivery</source>
             <translation>Erwartete Lieferung</translation>

@@ -1852,6 +1852,10 @@ Filialen und Benutzer einrichtet.</translation>
 <context>
     <name>OrderLinesModel</name>
     <message>
+        <source>{packs} × {pack} of {contents} {unit}</source>
+        <translation>{packs} × {pack} à {contents} {unit}</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>Position</translation>
     </message>
@@ -1878,6 +1882,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Unit cost</source>
         <translation>Stückkosten</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s pack</source>
+        <translation>Einkaufsgebinde</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -33,6 +33,9 @@ class PurchaseOrderLine(Synced, Base):
     unit_cost: Mapped[Decimal] = mapped_column(default=Decimal(0))
     received: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
     reason: Mapped[str] = mapped_column(Text, default="")  # the suggestion's "why", kept for the buyer
+    # The supplier's pack the line is ordered in, as it was when written ("" / None: in stock units).
+    pack_name: Mapped[str] = mapped_column(Text, default="")
+    pack_factor: Mapped[Decimal | None] = mapped_column(Quantity, default=None)
 
 
 class Stocktake(Synced, Base):

@@ -43,6 +43,7 @@ REPORTS = (
 
 PURCHASE_ORDER = (
     "Purchase order {number}", "Deliver to {store}", "Attn. {contact}", "Order date", "not sent yet",
+    "{pack} of {contents} {unit}",
     "Expected delivery", "to be confirmed", "Currency", "the shop's currency", "Buyer and delivery address",
     "Note", "Terms",
     "Please confirm this order and its delivery date by e-mail. Deliver to the address above and "

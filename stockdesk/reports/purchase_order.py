@@ -44,6 +44,10 @@ class OrderLine(Protocol):
     def unit_cost(self) -> Decimal: ...
     @property
     def unit(self) -> str: ...
+    @property
+    def pack_name(self) -> str: ...
+    @property
+    def pack_factor(self) -> Decimal | None: ...
 
 
 class Order(Protocol):
@@ -92,10 +96,10 @@ _TEXT = ParagraphStyle("text", fontName=FONT, fontSize=9, leading=11.5, textColo
 
 COLUMNS = [
     Column("line_no", "#", 8, "right"),
-    Column("sku", "SKU", 28),
-    Column("name", "Item", 62),
-    Column("quantity", "Quantity", 20, "right", quantity),
-    Column("unit", "Unit", 10),
+    Column("sku", "SKU", 26),
+    Column("name", "Item", 52),
+    Column("quantity", "Quantity", 18, "right", quantity),
+    Column("unit", "Unit", 24),  # "case of 12 pcs" where the supplier sells in packs
     # All the price's decimals: 5,000 m at 0.035 is 175.00, which "0.04" would not explain.
     Column("unit_cost", "Unit cost", 22, "right", unit_price),
     Column("amount", "Amount", 26, "right", money, total=True),
@@ -113,6 +117,19 @@ class _Row:
     amount: Decimal
 
 
+def _row(line: OrderLine, w: Wording) -> _Row:
+    """A line as the supplier reads it: in their pack where it is ordered in one (2 cases of 12 pcs at
+    the case's price), else in the item's stock unit. The amount is the same either way."""
+    amount = (line.quantity * line.unit_cost).quantize(Decimal("0.01"))
+    factor = line.pack_factor
+    if factor is None or not line.pack_name:
+        return _Row(line.line_no, line.sku, line.name, line.quantity, line.unit, line.unit_cost, amount)
+    unit = w("{pack} of {contents} {unit}", pack=line.pack_name, contents=w.quantity(factor), unit=line.unit)
+    return _Row(
+        line.line_no, line.sku, line.name, line.quantity / factor, unit, line.unit_cost * factor, amount
+    )
+
+
 def write_order_pdf(order: Order, path: Path, *, by: str, at: datetime | None = None) -> Path:
     """Write `order` to `path` (atomically), in the order's language, and return the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,18 +141,7 @@ def write_order_pdf(order: Order, path: Path, *, by: str, at: datetime | None = 
         generated_by=by,
         generated_at=at or utcnow(),
     )
-    rows = [
-        _Row(
-            line.line_no,
-            line.sku,
-            line.name,
-            line.quantity,
-            line.unit,
-            line.unit_cost,
-            (line.quantity * line.unit_cost).quantize(Decimal("0.01")),
-        )
-        for line in order.lines
-    ]
+    rows = [_row(line, w) for line in order.lines]
     document = ReportDocument(meta, COLUMNS, wording=w)
     return document.write_pdf(
         path, [Section(order.supplier, rows)], preamble=order_header(order, document.text_width, w)

@@ -108,3 +108,31 @@ def test_a_zero_quantity_on_a_draft_is_refused_with_its_reason(qtbot, page):
     qtbot.mouseClick(page.set_line_button, Qt.MouseButton.LeftButton)
     assert page.problems.isVisibleTo(page) and "quantity" in page.problems.messages()[0]
     assert cells(page.lines, 3) == ["100", "4"]
+
+
+def test_a_line_in_the_supplier_s_cases_shows_them_and_a_scanned_case_receives_its_contents(
+    qtbot, gui_db, gui_admin, gui_store, shop, tmp_path, save_artifact
+):
+    from stockdesk.services.catalogue import packs
+
+    packs.add_pack(gui_db.uow(), gui_admin, shop.nails.id, name="case", factor="50", code="CASE-N50",
+                   purchase=True)
+    lines = [DraftLine(shop.nails.id, gui_store.id, "150")]
+    (order,) = purchasing.create_drafts(gui_db.uow(), gui_admin, lines)
+    purchasing.send(gui_db.uow(), gui_admin, order.id, pdf_dir=tmp_path, write_pdf=write_order_pdf)
+    page = OrdersPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.resize(1280, 600)
+    page.select_order(order.id)
+    headers = [page.lines.headerData(c, Qt.Orientation.Horizontal) for c in range(page.lines.columnCount())]
+    column = headers.index("Supplier's pack")
+    assert cells(page.lines, column) == ["3 × case of 50 pcs"] and cells(page.lines, 3) == ["150"]
+    page.scan_quantity.setText("2")
+    page.scan.setText("CASE-N50")
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert page.problems.messages() == []
+    assert cells(page.lines, page.lines.RECEIVE) == ["100"]  # two cases of 50
+    before = on_hand(gui_db, shop.nails, gui_store)
+    qtbot.mouseClick(page.receive_button, Qt.MouseButton.LeftButton)
+    assert on_hand(gui_db, shop.nails, gui_store) == before + 100
+    save_artifact(page, "planning_orders_packs.png")

@@ -37,6 +37,10 @@ class OrderLineOut(BaseModel):
     unit_cost: Decimal
     received: Decimal
     reason: str
+    unit: str = Field(description="the item's stock unit, which quantity and received count")
+    pack_name: str = Field("", description="the supplier's pack the line is ordered in; empty: stock units")
+    pack_factor: Decimal | None = Field(None, description="stock units in one such pack")
+    packs: Decimal | None = Field(None, description="how many packs: quantity / pack_factor")
 
 
 class OrderOut(BaseModel):
@@ -74,6 +78,10 @@ class OrderOut(BaseModel):
                     unit_cost=line.unit_cost,
                     received=line.received,
                     reason=line.reason,
+                    unit=line.unit,
+                    pack_name=line.pack_name,
+                    pack_factor=line.pack_factor,
+                    packs=line.packs,
                 )
                 for line in v.lines
             ],
@@ -102,7 +110,10 @@ class SendIn(BaseModel):
 
 
 class ReceivedLineIn(BaseModel):
-    code: str = Field(max_length=128, description="SKU or barcode of the item delivered")
+    code: str = Field(
+        max_length=128,
+        description="SKU or barcode of the item delivered; a pack's barcode makes the quantity count packs",
+    )
     quantity: Decimal = Field(max_digits=15, decimal_places=3)
 
 

@@ -166,6 +166,24 @@ def pack_by_code(uow: UnitOfWork, forms: Sequence[str]) -> PackView | None:
         return PackView.of(min(rows, key=lambda row: rank.get(row.code or "", len(forms))))
 
 
+def packs_by_codes(uow: UnitOfWork, codes: set[str]) -> dict[str, PackView]:
+    """The live packs of live items whose code is one of `codes` (exactly as printed), by code."""
+    listed = sorted(codes)
+    found: dict[str, PackView] = {}
+    for start in range(0, len(listed), 500):
+        rows = uow.session.scalars(
+            select(ItemPack)
+            .join(Item, Item.id == ItemPack.item_id)
+            .where(
+                ItemPack.code.in_(listed[start : start + 500]),
+                ItemPack.deleted.is_(False),
+                Item.deleted.is_(False),
+            )
+        )
+        found.update({row.code: PackView.of(row) for row in rows if row.code})
+    return found
+
+
 WHOLE_TABLE_FROM = 20_000  # item ids asked for at once, from which all purchase packs are read
 
 
@@ -188,6 +206,21 @@ def purchase_factors(uow: UnitOfWork, item_ids: list[uuid.UUID]) -> dict[uuid.UU
             )
         )
         found.update({item_id: factor for item_id, factor in rows.tuples()})
+    return found
+
+
+def purchase_packs(uow: UnitOfWork, item_ids: list[uuid.UUID]) -> dict[uuid.UUID, PackView]:
+    """Item id -> its purchase pack (the supplier's), for the items of a purchase order that have one."""
+    found: dict[uuid.UUID, PackView] = {}
+    for start in range(0, len(item_ids), 500):
+        rows = uow.session.scalars(
+            select(ItemPack).where(
+                ItemPack.item_id.in_(item_ids[start : start + 500]),
+                ItemPack.purchase.is_(True),
+                ItemPack.deleted.is_(False),
+            )
+        )
+        found.update({row.item_id: PackView.of(row) for row in rows})
     return found
 
 

@@ -35,6 +35,7 @@ from stockdesk.services import mail
 from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
+from stockdesk.services.catalogue.packs import PackView, packs_by_codes, purchase_packs
 from stockdesk.services.inventory.ledger import post_many
 from stockdesk.services.inventory.postings import Posting
 from stockdesk.services.maintenance.shop import CURRENCY_KEY, read_document_language, read_setting
@@ -64,6 +65,18 @@ class OrderLineView:
     received: Decimal
     reason: str
     unit: str = "pcs"  # the item's stock unit, which the quantity counts
+    pack_name: str = ""  # the supplier's pack the line is ordered in ("" : in stock units)
+    pack_factor: Decimal | None = None  # stock units in one such pack
+
+    @property
+    def packs(self) -> Decimal | None:
+        """How many of the supplier's packs the line orders (None when it is ordered in stock units)."""
+        return None if self.pack_factor is None else self.quantity / self.pack_factor
+
+    @property
+    def pack_cost(self) -> Decimal | None:
+        """The price of one pack: the unit cost times the pack's contents."""
+        return None if self.pack_factor is None else self.unit_cost * self.pack_factor
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,8 @@ def _view(uow: UnitOfWork, order: PurchaseOrder) -> OrderView:
             r.received,
             r.reason,
             unit,
+            r.pack_name if r.pack_factor is not None else "",
+            r.pack_factor,
         )
         for r, sku, name, unit in rows
     )
@@ -180,7 +195,10 @@ def create_drafts(uow: UnitOfWork, actor: Actor, lines: Sequence[DraftLine]) -> 
             grouped.setdefault((item.supplier_id, store.id), []).append((item, quantity, line.reason))
         if problems:
             raise BulkRejected(problems)
-        orders = [_new_order(uow, supplier, store, entries) for (supplier, store), entries in grouped.items()]
+        packs = purchase_packs(uow, [item.id for entries in grouped.values() for item, _q, _r in entries])
+        orders = [
+            _new_order(uow, supplier, store, entries, packs) for (supplier, store), entries in grouped.items()
+        ]
         for order in orders:
             audit.record(uow, actor, "po.draft", "purchase_order", order.id, number=order.number)
         uow.commit()
@@ -188,7 +206,11 @@ def create_drafts(uow: UnitOfWork, actor: Actor, lines: Sequence[DraftLine]) -> 
 
 
 def _new_order(
-    uow: UnitOfWork, supplier_id: uuid.UUID, store_id: uuid.UUID, entries: list[tuple[Item, Decimal, str]]
+    uow: UnitOfWork,
+    supplier_id: uuid.UUID,
+    store_id: uuid.UUID,
+    entries: list[tuple[Item, Decimal, str]],
+    packs: dict[uuid.UUID, PackView],
 ) -> PurchaseOrder:
     order_id = new_id()
     order = PurchaseOrder(
@@ -196,18 +218,26 @@ def _new_order(
     )
     uow.session.add(order)
     for line_no, (item, quantity, reason) in enumerate(entries, start=1):
-        uow.session.add(
-            PurchaseOrderLine(
-                order_id=order.id,
-                line_no=line_no,
-                item_id=item.id,
-                quantity=quantity,
-                unit_cost=item.cost_price,
-                reason=optional_text("reason", reason, max_length=2000),
-            )
+        line = PurchaseOrderLine(
+            order_id=order.id,
+            line_no=line_no,
+            item_id=item.id,
+            quantity=quantity,
+            unit_cost=item.cost_price,
+            reason=optional_text("reason", reason, max_length=2000),
         )
+        _order_in_pack(line, packs.get(item.id))
+        uow.session.add(line)
     uow.session.flush()
     return order
+
+
+def _order_in_pack(line: PurchaseOrderLine, pack: PackView | None) -> None:
+    """Order in the supplier's pack when the quantity is a whole number of them (reorder suggestions
+    round up to it); any other quantity is ordered in stock units, which a supplier cannot misread."""
+    whole = pack is not None and line.quantity > 0 and line.quantity % pack.factor == 0
+    line.pack_name = pack.name if whole and pack is not None else ""
+    line.pack_factor = pack.factor if whole and pack is not None else None
 
 
 def _draft(uow: UnitOfWork, actor: Actor, order_id: PurchaseOrderId) -> PurchaseOrder:
@@ -259,6 +289,7 @@ def set_line(
         line.quantity = amount
         if cost is not None:
             line.unit_cost = cost
+        _order_in_pack(line, purchase_packs(uow, [item.id]).get(item.id))
         audit.record(uow, actor, "po.edit", "purchase_order", order.id, sku=item.sku, quantity=str(amount))
         uow.commit()
         return _view(uow, order)
@@ -407,11 +438,15 @@ def _match_lines(
     by_item = {line.item_id: line for line in order_lines}
     references = {str(ref).strip() for ref, _ in lines}
     codes = catalog.item_ids_by_code(uow, references - set(by_id))
+    # A case's barcode receives cases: its quantity counts packs, posted as stock units.
+    pack_codes = packs_by_codes(uow, references - set(by_id) - set(codes))
     problems: list[RowProblem] = []
     matched: list[tuple[PurchaseOrderLine, Decimal]] = []
     for number, (ref, quantity) in enumerate(lines, start=1):
         text = str(ref).strip()
-        line = by_id.get(text) or by_item.get(codes.get(text))  # type: ignore[arg-type]
+        pack = pack_codes.get(text)
+        item_id = pack.item_id if pack is not None else codes.get(text)
+        line = by_id.get(text) or (by_item.get(item_id) if item_id is not None else None)
         if line is None:
             problems.append(RowProblem(number, "line", ref, Message("not_on_order", order=order.number)))
         try:
@@ -420,7 +455,7 @@ def _match_lines(
             problems.append(RowProblem(number, "quantity", quantity, error.reason))
             continue
         if line is not None:
-            matched.append((line, amount))
+            matched.append((line, amount * pack.factor if pack is not None else amount))
     if problems:
         raise BulkRejected(problems)
     return matched

@@ -157,6 +157,18 @@ def _value_text(v: VarianceLine) -> str:
     return f"+{text}" if v.value_difference > 0 else text
 
 
+def _in_packs(line: OrderLineView) -> str:
+    """What the supplier reads on the order: "2 × case of 12 pcs"; empty for a line in stock units."""
+    if line.packs is None or line.pack_factor is None:
+        return ""
+    return QCoreApplication.translate("OrderLinesModel", "{packs} × {pack} of {contents} {unit}").format(
+        packs=format_quantity(line.packs),
+        pack=line.pack_name,
+        contents=format_quantity(line.pack_factor),
+        unit=line.unit,
+    )
+
+
 class OrderLinesModel(RowsModel):
     """An order's lines; "Ordered" is editable on drafts, "Receive now" on sent orders (text as typed)."""
 
@@ -176,6 +188,7 @@ class OrderLinesModel(RowsModel):
                 QT_TRANSLATE_NOOP("OrderLinesModel", "Unit cost"),
                 lambda r: format_money(r.unit_cost), numeric=True
             ),
+            Column(QT_TRANSLATE_NOOP("OrderLinesModel", "Supplier's pack"), _in_packs),
             Column(QT_TRANSLATE_NOOP("OrderLinesModel", "Reason"), lambda r: r.reason),
         ], parent, context=c)
         self.status = ""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.numbers import parse_quantity
 from stockdesk.domain.permissions import Action, Actor, allowed
-from stockdesk.services.catalogue import catalog
+from stockdesk.services.catalogue import catalog, packs, scanning
 from stockdesk.services.database import Database
 from stockdesk.services.planning import purchasing
 from stockdesk.services.planning.purchasing import OrderLineView, OrderView, ReceiptResult
@@ -263,10 +263,16 @@ class OrdersPage(QWidget):
         if order is None or not code:
             return
         amount = parse_quantity("quantity", self.scan_quantity.text())
-        item = catalog.find_item(self.db.uow(), code)
-        line = next((x for x in order.lines if x.item_id == item.id), None)
+        # A case's barcode receives cases: the quantity beside the scan counts packs.
+        pack = packs.pack_by_code(self.db.uow(), scanning.lookup_forms(code))
+        if pack is not None:
+            item_id, label, amount = pack.item_id, code, amount * pack.factor
+        else:
+            item = catalog.find_item(self.db.uow(), code)
+            item_id, label = item.id, item.sku
+        line = next((x for x in order.lines if x.item_id == item_id), None)
         if line is None:
-            self.problems.show_messages([self.tr("{sku} is not on {number}").format(sku=item.sku,
+            self.problems.show_messages([self.tr("{sku} is not on {number}").format(sku=label,
                                                                                      number=order.number)])
             return
         self.lines.add_scanned(line, amount)
