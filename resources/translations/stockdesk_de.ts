@@ -1388,6 +1388,10 @@
         <translation>Etiketten drucken</translation>
     </message>
     <message>
+        <source>Label for {pack} of {sku}</source>
+        <translation>Etikett für {pack} von {sku}</translation>
+    </message>
+    <message>
         <source>Receipt labels for {number}</source>
         <translation>Wareneingangs-Etiketten für {number}</translation>
     </message>
@@ -2131,6 +2135,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>F6 Create/attach code</source>
         <translation>F6 Code anlegen/zuordnen</translation>
+    </message>
+    <message>
+        <source>F7 Label</source>
+        <translation>F7 Etikett</translation>
     </message>
     <message>
         <source>N:</source>

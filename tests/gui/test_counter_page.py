@@ -279,3 +279,38 @@ def test_a_case_barcode_receives_and_sells_whole_cases_of_pieces(
     assert page.pack is None
     press(page.scan_field, Qt.Key.Key_F1)
     assert on_hand(gui_db, tea, main) == 21
+
+
+def test_f7_prints_the_label_of_the_case_just_scanned_or_else_of_the_item(
+    qtbot, gui_db, gui_admin, page, shop, tmp_path
+):
+    import pypdfium2
+    import zxingcpp
+    from pypdf import PdfReader
+
+    from stockdesk.services.catalogue import packs
+    from stockdesk.ui.dialogs.labels_dialog import LabelsDialog
+
+    packs.add_pack(gui_db.uow(), gui_admin, shop["tea"].id, name="case", factor="12", code="04006381333962")
+    shown: list[LabelsDialog] = []
+    page.run_dialog = lambda dialog: shown.append(dialog) or False
+    press(page.scan_field, Qt.Key.Key_F7)
+    assert shown == [] and page.banner_text() == "Scan an item first"
+    page.handle_scan("04006381333962")
+    press(page.scan_field, Qt.Key.Key_F7)
+    [dialog] = shown
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Label for case of TEA-1"
+    cells = [dialog.table.item(0, c).text() for c in range(3)]
+    assert cells == ["Green tea — case × 12 pcs", "04006381333962", "42.00"]  # the case's price: 12 × 3.50
+    out = tmp_path / "case.pdf"
+    dialog.ask_path = lambda _parent: out
+    dialog.open_file = lambda _path: True
+    dialog.save_pdf()
+    assert "42.00" in PdfReader(out).pages[0].extract_text()
+    image = pypdfium2.PdfDocument(str(out))[0].render(scale=200 / 72).to_pil().convert("L")
+    assert {r.text for r in zxingcpp.read_barcodes(image)} == {"04006381333962"}  # the case's GTIN-14
+    page.handle_scan(EAN, "EAN13")  # the piece: its own label
+    press(page.scan_field, Qt.Key.Key_F7)
+    assert [shown[1].table.item(r, 0).text() for r in range(shown[1].table.rowCount())] == ["Green tea"]
+    qtbot.addWidget(shown[1])

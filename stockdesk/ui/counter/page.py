@@ -250,6 +250,9 @@ class CounterPage(QWidget):
         if self.item is None:
             self._banner(self.tr("Scan an item first"), ok=False)
             return
+        if action is QuickAction.PRINT_LABEL:
+            self.print_label()
+            return
         try:
             self._post(action)
         except InsufficientStock as error:
@@ -293,6 +296,15 @@ class CounterPage(QWidget):
 
     def _refused(self, message: str) -> None:
         self._bad(message, "", message)
+
+    def print_label(self) -> None:
+        """F7: the label of what was scanned last: the case's own label after a case was scanned (a
+        torn case label is replaced at the counter), else the item's."""
+        assert self.item is not None
+        # reportlab and QtPdf load with the first label, not with the counter.
+        from stockdesk.ui.dialogs.labels_dialog import LabelsDialog
+
+        self.run_dialog(LabelsDialog.for_counter(self.db, self.item, self.pack, self))
 
     def resolve_unknown(self) -> None:
         """Offer to create an item with the last unknown code, or to attach it to an existing item."""

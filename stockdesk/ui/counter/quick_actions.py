@@ -22,6 +22,7 @@ class QuickAction(enum.StrEnum):
     COUNT = "count"
     TRANSFER = "transfer"
     RESOLVE_UNKNOWN = "resolve_unknown"
+    PRINT_LABEL = "print_label"
 
 
 KEYS: dict[Qt.Key, QuickAction] = {
@@ -31,6 +32,7 @@ KEYS: dict[Qt.Key, QuickAction] = {
     Qt.Key.Key_F4: QuickAction.COUNT,
     Qt.Key.Key_F5: QuickAction.TRANSFER,
     Qt.Key.Key_F6: QuickAction.RESOLVE_UNKNOWN,
+    Qt.Key.Key_F7: QuickAction.PRINT_LABEL,
 }
 
 
@@ -56,6 +58,7 @@ class QuickActionsBar(QWidget):
             QuickAction.COUNT: self.tr("F4 Count = N"),
             QuickAction.TRANSFER: self.tr("F5 Transfer N to"),
             QuickAction.RESOLVE_UNKNOWN: self.tr("F6 Create/attach code"),
+            QuickAction.PRINT_LABEL: self.tr("F7 Label"),
         }
         self.buttons: dict[QuickAction, QPushButton] = {}
         row = QHBoxLayout(self)

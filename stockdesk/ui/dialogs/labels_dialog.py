@@ -34,6 +34,7 @@ from stockdesk.reports import label_sources
 from stockdesk.reports.label_presets import PRESETS
 from stockdesk.reports.label_sources import LabelLine
 from stockdesk.reports.labels import write_labels
+from stockdesk.services.catalogue.packs import PackView
 from stockdesk.services.database import Database
 from stockdesk.services.views import ItemView, StoreView
 from stockdesk.ui.formatting import format_money
@@ -79,6 +80,17 @@ class LabelsDialog(QDialog):
         cls, db: Database, items: Sequence[ItemView], parent: QWidget | None = None
     ) -> LabelsDialog:
         return cls(db, label_sources.item_lines(db, items), parent, items=items)
+
+    @classmethod
+    def for_counter(
+        cls, db: Database, item: ItemView, pack: PackView | None, parent: QWidget | None = None
+    ) -> LabelsDialog:
+        """One label of the item scanned at the counter, or of its pack when a pack's code was scanned."""
+        if pack is None:
+            return cls.for_items(db, [item], parent)
+        title = QCoreApplication.translate("LabelsDialog", "Label for {pack} of {sku}")
+        lines = [LabelLine(label_sources.pack_label(item, pack), 1)]
+        return cls(db, lines, parent, title=title.format(pack=pack.name, sku=item.sku), items=[item])
 
     @classmethod
     def for_order(cls, db: Database, order_id: PurchaseOrderId, number: str,
