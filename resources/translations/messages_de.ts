@@ -679,6 +679,10 @@
             <source>is a pack of another item</source>
             <translation>ist ein Gebinde eines anderen Artikels</translation>
         </message>
+        <message id="pack.cell_form">
+            <source>is not a pack: write NAME=CONTENTS, then :BARCODE if it has one and * for the supplier's pack (case=12:4012345678901*; bag=5)</source>
+            <translation>ist kein Gebinde: NAME=INHALT schreiben, dann :BARCODE, falls es einen hat, und * für das Einkaufsgebinde (Karton=12:4012345678901*; Beutel=5)</translation>
+        </message>
         <message id="pack.stock_units_only">
             <source>is not used by adjustments and counts: they are in the stock unit</source>
             <translation>gilt nicht für Korrekturen und Zählungen: sie sind in der Lagereinheit</translation>

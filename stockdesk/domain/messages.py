@@ -203,6 +203,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "pack.name_taken": "is already a pack of this item",
     "pack.one_purchase_pack": "only one pack of an item can be the purchase pack",
     "pack.not_of_item": "is a pack of another item",
+    "pack.cell_form": (
+        "is not a pack: write NAME=CONTENTS, then :BARCODE if it has one and * for the supplier's pack "
+        "(case=12:4012345678901*; bag=5)"
+    ),
     "pack.stock_units_only": "is not used by adjustments and counts: they are in the stock unit",
     # The reasons of a reorder suggestion (domain/reorder.py), joined by "; ".
     "reorder.manager_point": "reorder point {point} (set by manager)",

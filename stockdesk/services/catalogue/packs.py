@@ -7,7 +7,7 @@ Its code shares the namespace of item barcodes: a code names one item or one pac
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,7 +18,8 @@ from stockdesk.db.pack_models import ItemPack
 from stockdesk.domain.errors import DuplicateValue, NotFound, ValidationError
 from stockdesk.domain.ids import ItemId, PackId
 from stockdesk.domain.messages import Message
-from stockdesk.domain.numbers import QuantityInput, parse_quantity
+from stockdesk.domain.numbers import QuantityInput, parse_quantity, shortest
+from stockdesk.domain.pack_cells import PackEntry, format_pack_cell
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.domain.units import check_pack_factor
 from stockdesk.services.accounts import audit
@@ -121,14 +122,18 @@ def remove_pack(uow: UnitOfWork, actor: Actor, pack_id: PackId) -> None:
     with uow:
         row = _live_pack(uow, pack_id)
         item = _editable_item(uow, actor, ItemId(row.item_id))
-        # The unique keys must let the name and code be used again, so the tombstone gets values
-        # no person types and no scanner reads.
         audit.record(uow, actor, "pack.remove", "item", item.id, pack=row.name)
-        row.name = f"#removed:{row.id}"[:32]
-        row.code = f"{row.code}#removed:{row.id}" if row.code else None
-        row.purchase = False
-        row.deleted = True
+        tombstone(row)
         uow.commit()
+
+
+def tombstone(row: ItemPack) -> None:
+    """Mark a pack removed. The unique keys must let its name and code be used again, so the
+    tombstone gets values no person types and no scanner reads."""
+    row.name = f"#removed:{row.id}"[:32]
+    row.code = f"{row.code}#removed:{row.id}" if row.code else None
+    row.purchase = False
+    row.deleted = True
 
 
 def _live_pack(uow: UnitOfWork, pack_id: PackId) -> ItemPack:
@@ -164,6 +169,24 @@ def pack_by_code(uow: UnitOfWork, forms: Sequence[str]) -> PackView | None:
             return None
         rank = {form: n for n, form in reversed(list(enumerate(forms)))}
         return PackView.of(min(rows, key=lambda row: rank.get(row.code or "", len(forms))))
+
+
+def pack_cells_of_items(uow: UnitOfWork, item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Item id -> its packs written as one export cell (domain/pack_cells.py), for the items with packs;
+    one short read (an export asks once per batch of rows)."""
+    ids = list(item_ids)
+    found: dict[uuid.UUID, list[PackEntry]] = {}
+    with uow:
+        for start in range(0, len(ids), 500):
+            rows = uow.session.scalars(
+                select(ItemPack)
+                .where(ItemPack.item_id.in_(ids[start : start + 500]), ItemPack.deleted.is_(False))
+                .order_by(ItemPack.factor, ItemPack.name)
+            )
+            for row in rows:
+                entry = PackEntry(row.name, row.factor, row.code or "", row.purchase)
+                found.setdefault(row.item_id, []).append(entry)
+    return {item_id: format_pack_cell(packs, lambda n: str(shortest(n))) for item_id, packs in found.items()}
 
 
 def packs_by_codes(uow: UnitOfWork, codes: set[str]) -> dict[str, PackView]:

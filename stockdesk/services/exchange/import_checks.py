@@ -20,6 +20,7 @@ from stockdesk.db.models import Category, Store, Supplier
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
+from stockdesk.domain.pack_cells import PackEntry, parse_pack_cell
 from stockdesk.domain.skus import sku_key
 from stockdesk.domain.units import check_in_unit
 from stockdesk.services.catalogue.bulk import RowProblem
@@ -56,6 +57,7 @@ class CheckedRow:
     # store id -> (reorder point, reorder quantity) of the store's own override; None: not in the file
     points: dict[uuid.UUID, list[Decimal | None]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
+    packs: list[PackEntry] | None = None  # None: the file leaves the item's packs alone
 
     @property
     def barcodes(self) -> list[str]:
@@ -250,7 +252,7 @@ def _kind(name: str) -> str:
         return "money"
     if name in _QUANTITY:
         return "quantity"
-    return name if name in ("category", "supplier", "barcodes", "description") else "text"
+    return name if name in ("category", "supplier", "barcodes", "packs", "description") else "text"
 
 
 def _text(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
@@ -311,6 +313,19 @@ def _barcodes(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimit
     row.values["barcodes"] = codes
 
 
+def _packs(row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: str) -> None:
+    """The packs the cell lists (their contents in the unit and their codes against the catalogue are
+    checked with the stored rows, in import_packs)."""
+    entries = parse_pack_cell(text, lambda amount: _number(lookups, name, amount, delimiter, _parse_quantity))
+    cleaned = []
+    for entry in entries:
+        try:
+            cleaned.append(replace(entry, code=clean_barcode(entry.code)) if entry.code else entry)
+        except ValidationError as error:
+            row.problem(name, entry.code, error.reason)
+    row.packs = cleaned
+
+
 _CELL_CHECKS: dict[str, CellCheck] = {
     "text": _text,
     "description": _description,
@@ -319,6 +334,7 @@ _CELL_CHECKS: dict[str, CellCheck] = {
     "category": _category,
     "supplier": _supplier,
     "barcodes": _barcodes,
+    "packs": _packs,
 }
 
 

@@ -34,6 +34,7 @@ FIELDS = (
     "category",
     "supplier",
     "barcodes",
+    "packs",  # NAME=CONTENTS[:CODE][*]; ... (domain/pack_cells.py)
 )
 STOCK_PREFIX = "stock:"
 # A store's own reorder point and quantity for the item (issue 17 item 6): `reorder_point:BR`.
@@ -86,6 +87,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "category": ("category", "categorypath", "group", "kategorie", "warengruppe", "categoria"),
     "supplier": ("supplier", "vendor", "lieferant", "proveedor"),
     "barcodes": ("barcodes", "barcode", "ean", "ean13", "gtin", "upc", "codes"),
+    "packs": ("packs", "packunits", "packsizes", "packaging", "gebinde", "verpackungseinheiten"),
 }
 _STOCK_PREFIXES = ("stock:", "stock ", "bestand:", "bestand ", "openingstock:", "opening stock ")
 _POINT_PREFIXES = tuple(

@@ -39,6 +39,7 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import bulk
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.catalogue.catalog import normalised_sku
+from stockdesk.services.exchange import import_packs
 from stockdesk.services.exchange.import_checks import (
     CellValue,
     CheckedRow,
@@ -268,6 +269,8 @@ def _check_all(
     repeated_keys(rows, header_of)
     existing = _existing_items(uow, rows) if options.upsert else _Existing()
     _stored_conflicts(uow, actor, rows, existing, header_of)
+    if "packs" in header_of:
+        import_packs.pack_conflicts(uow, rows, existing.ids, header_of["packs"])
     report("checking", len(table.rows), len(table.rows))
     return rows, existing
 
@@ -378,6 +381,13 @@ def _write(
     }
     if overrides:
         store_points.write_overrides(uow, overrides)
+    packs = {
+        (new_ids.get(str(r.values["sku"])) or existing.ids[str(r.values["sku"])]): r.packs
+        for r in good
+        if r.packs is not None
+    }
+    if packs:
+        import_packs.write_packs(uow, actor, packs)
     return movements
 
 
