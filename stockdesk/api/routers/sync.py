@@ -104,13 +104,16 @@ class PullOut(BaseModel):
     desk_names: dict[str, str] = Field(description="desk id -> name of every registered desk")
 
 
-def desk(
-    credentials: HTTPAuthorizationCredentials | None = Depends(bearer), db: Database = Depends(database)
-) -> DeskView:
-    """The desk the request's token names (401 for none, an unknown or a revoked token)."""
+async def desk_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+    """The request's desk token as sent (401 for none or one that is no desk token)."""
     token = credentials.credentials if credentials is not None else ""
     if not token.startswith(desks.TOKEN_PREFIX):
         raise AuthenticationFailed(Message("sync.token_invalid"))
+    return token
+
+
+def desk(token: str = Depends(desk_token), db: Database = Depends(database)) -> DeskView:
+    """The desk the request's token names (401 for an unknown or a revoked token)."""
     return desks.desk_of_token(db.uow(), token)
 
 
@@ -228,12 +231,11 @@ def pull(
     after: int = Query(0, ge=0),
     limit: int = Query(MAX_CHANGES, ge=1, le=MAX_CHANGES),
     db: Database = Depends(database),
-    puller: DeskView = Depends(desk),
+    token: str = Depends(desk_token),
 ) -> Response:
     _needs_postgresql(db)
-    rows = http_side.pull_page(db.engine, after, limit)
+    puller, answer = http_side.poll(db.engine, token, after, limit)
     desks.note_sync(db.uow(), puller)
-    answer = {"changes": rows, "heads": http_side.heads(db.engine), "desk_names": desks.names(db.uow())}
     body = PullOut.model_validate(answer).model_dump_json().encode()
     if len(body) > 4096:
         return Response(

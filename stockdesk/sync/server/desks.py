@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from stockdesk.db.base import utcnow
 from stockdesk.db.desk_models import DeskEnrolment, DeskToken
@@ -131,12 +131,25 @@ def _use_code(uow: UnitOfWork, code: str) -> None:
 def desk_of_token(uow: UnitOfWork, token: str) -> DeskView:
     """The desk a token belongs to; refused (401) when unknown, (403-worded) when revoked."""
     with uow:
-        row = uow.session.scalar(select(DeskToken).where(DeskToken.token_hash == _digest(token)))
-        if row is None:
-            raise AuthenticationFailed(Message("sync.token_invalid"))
-        if row.revoked_at is not None:
-            raise AuthenticationFailed(Message("sync.desk_revoked", desk=row.name))
-        return _view(row)
+        return desk_on(uow.session.connection(), token)
+
+
+def desk_on(connection: Connection, token: str) -> DeskView:
+    """`desk_of_token` on a connection the caller holds (a poll reads everything on one)."""
+    row = connection.execute(
+        select(
+            DeskToken.desk_id,
+            DeskToken.name,
+            DeskToken.created_at,
+            DeskToken.last_sync_at,
+            DeskToken.revoked_at,
+        ).where(DeskToken.token_hash == _digest(token))
+    ).first()
+    if row is None:
+        raise AuthenticationFailed(Message("sync.token_invalid"))
+    if row.revoked_at is not None:
+        raise AuthenticationFailed(Message("sync.desk_revoked", desk=row.name))
+    return DeskView(row.desk_id, row.name, row.created_at, row.last_sync_at, revoked=False)
 
 
 def touch(uow: UnitOfWork, desk_id: str) -> None:

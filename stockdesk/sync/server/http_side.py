@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select, text
 
 from stockdesk.db.base import utcnow
+from stockdesk.db.desk_models import DeskToken
 from stockdesk.db.sync_models import change_log
 from stockdesk.db.synced_tables import dependency_order, synced_tables
 from stockdesk.domain.errors import ValidationError
@@ -26,8 +27,10 @@ from stockdesk.domain.messages import Message
 from stockdesk.sync import codec
 from stockdesk.sync.changes import Change, runs
 from stockdesk.sync.hlc import wall_of
+from stockdesk.sync.server import desks
 from stockdesk.sync.server.batch import ServerBatch
 from stockdesk.sync.server.checks import ChangeChecker
+from stockdesk.sync.server.desks import DeskView
 from stockdesk.sync.server.inserts import apply_inserts
 from stockdesk.sync.server.push import settle_levels
 from stockdesk.sync.server.updates import apply_updates
@@ -162,12 +165,26 @@ def _row_uuid(row_id: str) -> uuid.UUID:
         return uuid.UUID(int=0)
 
 
-def pull_page(engine: Engine, after: int, limit: int) -> list[dict[str, Any]]:
+def poll(engine: Engine, token: str, after: int, limit: int) -> tuple[DeskView, dict[str, Any]]:
+    """The desk the token names, and what its pull answers: the log page, the schema revisions and
+    every desk's name. Most pulls are idle desks' polls, whose cost is round trips, not rows: all of
+    it is read on one connection, without a transaction (the reads need no common snapshot)."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        desk = desks.desk_on(connection, token)
+        return desk, {
+            "changes": _page(connection, after, limit),
+            "heads": sorted(connection.scalars(text("SELECT version_num FROM alembic_version"))),
+            "desk_names": dict(
+                connection.execute(select(DeskToken.desk_id, DeskToken.name)).tuples().all()
+            ),
+        }
+
+
+def _page(connection: Connection, after: int, limit: int) -> list[dict[str, Any]]:
     """The log entries after `after`, in sequence order, as they travel (`data` stays JSON text)."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(*LOG_COLUMNS).where(change_log.c.seq > after).order_by(change_log.c.seq).limit(limit)
-        ).all()
+    rows = connection.execute(
+        select(*LOG_COLUMNS).where(change_log.c.seq > after).order_by(change_log.c.seq).limit(limit)
+    ).all()
     return [
         {
             "seq": row.seq,
