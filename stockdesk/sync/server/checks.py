@@ -61,11 +61,19 @@ class _User:
     active: bool
     may_adjust: bool
     stores: set[uuid.UUID] = field(default_factory=set)
+    # Built once per batch, not once per change (a push is thousands of one user's changes); a
+    # change to the user or their stores inside the batch calls `changed()`.
+    _actor: Actor | None = field(default=None, repr=False, compare=False)
 
     def actor(self) -> Actor:
-        grants = frozenset({Action.ADJUST_STOCK}) if self.may_adjust else frozenset()
-        stores = frozenset(StoreId(s) for s in self.stores)
-        return Actor(UserId(self.id), self.email, Role(self.role), stores, grants=grants)
+        if self._actor is None:
+            grants = frozenset({Action.ADJUST_STOCK}) if self.may_adjust else frozenset()
+            stores = frozenset(StoreId(s) for s in self.stores)
+            self._actor = Actor(UserId(self.id), self.email, Role(self.role), stores, grants=grants)
+        return self._actor
+
+    def changed(self) -> None:
+        self._actor = None
 
 
 class Refused(Exception):
@@ -183,10 +191,12 @@ class ChangeChecker:
             user.role = values.get("role", user.role)
             user.active = bool(values.get("active", user.active))
             user.may_adjust = bool(values.get("may_adjust", user.may_adjust))
+            user.changed()
             self.users[row_id] = user
         elif change.tbl == "user_store" and values.get("user_id") in self.users:
-            stores = self.users[values["user_id"]].stores
-            (stores.discard if values.get("deleted") else stores.add)(values["store_id"])
+            member = self.users[values["user_id"]]
+            (member.stores.discard if values.get("deleted") else member.stores.add)(values["store_id"])
+            member.changed()
         elif change.tbl == "item" and change.op == "I":
             self.owners[uuid.UUID(change.row_id)] = values.get("owner_id")
 
