@@ -23,7 +23,8 @@ def gtin_check_digit(body: str) -> int:
     """
     if not body.isdigit():
         raise ValueError(f"check digit body must be digits, got {body!r}")
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    backwards = body[::-1]  # an import checks a hundred thousand of these: no per-digit generator
+    total = 3 * sum(map(int, backwards[0::2])) + sum(map(int, backwards[1::2]))
     return (10 - total % 10) % 10
 
 

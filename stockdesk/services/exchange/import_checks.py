@@ -12,7 +12,6 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import partial
 
 from sqlalchemy import select
 
@@ -106,7 +105,7 @@ class Lookups:
         self.created: list[str] = []
         # Prices and quantities repeat down a file: each (field, cell) is parsed once per import.
         self.numbers: dict[tuple[str, str], Decimal] = {}
-        self.cell_checks: dict[str, CellCheck] = {}
+        self.plans: dict[tuple[tuple[int, str, str], ...], list[tuple[int, str, str, CellCheck, bool]]] = {}
         self.in_unit: set[tuple[Decimal, str]] = set()
         live = Category.deleted.is_(False)
         self.children: dict[tuple[uuid.UUID | None, str], uuid.UUID] = {
@@ -177,17 +176,37 @@ def check_row(
 ) -> CheckedRow:
     """Every mapped cell checked on its own; `columns` holds (index, header, field)."""
     row = CheckedRow(number, cells)
-    for index, header, name in columns:
-        raw = cells[index] if index < len(cells) else ""
-        already = len(row.problems)
+    problems = row.problems
+    width = len(cells)
+    for index, header, name, check, optional in _plan(columns, lookups):
+        raw = cells[index] if index < width else ""
+        text = raw.strip()
+        if optional and not text:
+            continue  # an empty optional cell keeps the default (new items) or the stored value (updates)
+        already = len(problems)
         try:
-            _check_cell(row, name, raw, lookups, delimiter)
+            check(row, name, text, lookups, delimiter)
         except ValidationError as error:
             row.problem(header, raw, error.reason)
-        for n in range(already, len(row.problems)):  # a cell's own checks name the field; show the header
-            row.problems[n] = replace(row.problems[n], field=header)
+        for n in range(already, len(problems)):  # a cell's own checks name the field; show the header
+            problems[n] = replace(problems[n], field=header)
     _stock_in_unit(row, columns, lookups)
     return row
+
+
+def _plan(
+    columns: Sequence[tuple[int, str, str]], lookups: Lookups
+) -> list[tuple[int, str, str, CellCheck, bool]]:
+    """(index, header, field, its check, whether an empty cell is skipped) per column, made once per
+    import: a hundred thousand rows would otherwise look each column's check up again."""
+    key = tuple(columns)
+    plan = lookups.plans.get(key)
+    if plan is None:
+        plan = lookups.plans[key] = [
+            (index, header, name, _cell_check_for(name), name not in ("sku", "name"))
+            for index, header, name in columns
+        ]
+    return plan
 
 
 def _stock_in_unit(row: CheckedRow, columns: Sequence[tuple[int, str, str]], lookups: Lookups) -> None:
@@ -207,29 +226,12 @@ def _stock_in_unit(row: CheckedRow, columns: Sequence[tuple[int, str, str]], loo
             row.problem(header, str(quantity), error.reason)
 
 
-def _check_cell(row: CheckedRow, name: str, raw: str, lookups: Lookups, delimiter: str) -> None:
-    check = lookups.cell_checks.get(name)
-    if check is None:  # once per column and import: which check a field gets never changes
-        check = lookups.cell_checks[name] = _cell_check_for(name)
-    check(row, name, raw.strip(), lookups, delimiter)
-
-
 def _cell_check_for(name: str) -> CellCheck:
     if name.startswith(STOCK_PREFIX):
         return _stock
     if name.startswith((POINT_PREFIX, QTY_PREFIX)):
         return _store_point
-    check = _CELL_CHECKS[_kind(name)]
-    if name in ("sku", "name"):
-        return check
-    return partial(_unless_empty, check)
-
-
-def _unless_empty(
-    check: CellCheck, row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: str
-) -> None:
-    if text:  # an empty optional cell keeps the default (new items) or the stored value (updates)
-        check(row, name, text, lookups, delimiter)
+    return _CELL_CHECKS[_kind(name)]
 
 
 def _stock(row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: str) -> None:
