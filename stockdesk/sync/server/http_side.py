@@ -171,13 +171,20 @@ def poll(engine: Engine, token: str, after: int, limit: int) -> tuple[DeskView, 
     it is read on one connection, without a transaction (the reads need no common snapshot)."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         desk = desks.desk_on(connection, token)
-        return desk, {
-            "changes": _page(connection, after, limit),
-            "heads": sorted(connection.scalars(text("SELECT version_num FROM alembic_version"))),
-            "desk_names": dict(
-                connection.execute(select(DeskToken.desk_id, DeskToken.name)).tuples().all()
-            ),
-        }
+        changes = _page(connection, after, limit)
+        # The names and the schema revisions in one round trip: a revision is a row without a desk.
+        named = connection.execute(_NAMES_AND_HEADS).tuples().all()
+    return desk, {
+        "changes": changes,
+        "heads": sorted(text for desk_id, text in named if desk_id is None),
+        "desk_names": {desk_id: text for desk_id, text in named if desk_id is not None},
+    }
+
+
+_NAMES_AND_HEADS = text(
+    f"SELECT desk_id, name FROM {DeskToken.__tablename__} "
+    "UNION ALL SELECT NULL, version_num FROM alembic_version"
+)
 
 
 def _page(connection: Connection, after: int, limit: int) -> list[dict[str, Any]]:
