@@ -127,3 +127,34 @@ def test_a_suppliers_postal_address_is_kept_changed_and_refused_when_too_long(sh
     assert created.status_code == 201 and created.json()["address"] == address
     assert moved.status_code == 200 and listed[supplier_id]["address"] == "Kaistraße 3\n24103 Kiel"
     assert too_long.status_code == 422 and "address" in too_long.text
+
+
+def test_an_order_in_the_supplier_s_cases_shows_them_and_a_case_code_receives_its_contents(shop, tokens):
+    from stockdesk.services.catalogue import packs
+
+    supplier = organisation.create_supplier(
+        shop.db.uow(), shop.admin, name=f"Cases {uuid.uuid4().hex[:6]}", email="orders@cases.example"
+    )
+    item = catalog.create_item(
+        shop.db.uow(), shop.admin, sku=f"CS-{uuid.uuid4().hex[:8]}", name="Cased screws",
+        supplier_id=supplier.id, cost_price="0.25",
+    )
+    case_code = f"CASE-{uuid.uuid4().hex[:8]}"
+    packs.add_pack(
+        shop.db.uow(), shop.admin, item.id, name="case", factor="12", code=case_code, purchase=True
+    )
+    with shop.client(tokens["manager"]) as manager, shop.client(tokens["clerk"]) as clerk:
+        [order] = manager.post(
+            "/purchase-orders",
+            json={"lines": [{"item_id": str(item.id), "store_id": str(shop.main.id), "quantity": "36"}]},
+        ).json()
+        manager.post(f"/purchase-orders/{order['id']}/send", json={})
+        received = clerk.post(
+            f"/purchase-orders/{order['id']}/receive", json={"lines": [{"code": case_code, "quantity": "3"}]}
+        )
+    [line] = order["lines"]
+    assert (line["pack_name"], Decimal(line["pack_factor"]), Decimal(line["packs"])) == ("case", 12, 3)
+    assert (line["unit"], Decimal(line["quantity"])) == ("pcs", 36)
+    assert received.status_code == 200, received.text
+    assert received.json()["order"]["status"] == "received"
+    assert stock.on_hand_of(shop.db.uow(), item.id, shop.main.id) == Decimal(36)
