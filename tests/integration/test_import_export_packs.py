@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from stockdesk.domain.errors import NotFound
 from stockdesk.services.catalogue import catalog, packs, scanning
@@ -115,3 +116,25 @@ def test_a_pack_code_used_twice_in_the_file_is_refused_on_the_later_row(db, admi
     with pytest.raises(ImportRejected) as clash:  # a pack cannot carry the item's own barcode either
         imports.import_file(db.uow(), admin, bolt_barcode)
     assert [(p.row, p.field) for p in clash.value.problems] == [(2, "Packs")]
+
+
+def test_reimporting_an_unchanged_export_writes_no_pack_row(db, admin, tmp_path):
+    """An unchanged pack is not rewritten: a rewrite would be a change every desk pulls."""
+    from stockdesk.db.pack_models import ItemPack
+
+    def stamps() -> list[object]:
+        with db.engine.connect() as connection:
+            return list(connection.scalars(select(ItemPack.updated_at).order_by(ItemPack.name)))
+
+    tea = catalog.create_item(db.uow(), admin, sku="TEA", name="Tea")
+    packs.add_pack(db.uow(), admin, tea.id, name="case", factor="12", code="4012345678901", purchase=True)
+    packs.add_pack(db.uow(), admin, tea.id, name="bag", factor="5", code="96385074")
+    exported = tmp_path / "items.csv"
+    write_items_csv(db, ItemFilter(), exported)
+    before = stamps()
+    imports.import_file(db.uow(), admin, exported, options=UPSERT)
+    assert stamps() == before
+    changed = _write(tmp_path / "changed.csv", [["TEA", "Tea", "", "case=24:4012345678901*; bag=5:96385074"]])
+    imports.import_file(db.uow(), admin, changed, options=UPSERT)
+    after = stamps()
+    assert after[0] == before[0] and after[1] != before[1]  # the bag kept, the case rewritten

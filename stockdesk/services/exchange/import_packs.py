@@ -118,9 +118,11 @@ def write_packs(uow: UnitOfWork, actor: Actor, wanted: Mapping[uuid.UUID, list[P
         for gone in filter(None, by_name.values()):
             audit.record(uow, actor, "pack.remove", "item", item_id, pack=gone.name, source="import")
             tombstone(gone)
-    for row, _entry in kept:
-        row.code = None
-    uow.session.flush()
+    moving = [(row, entry) for row, entry in kept if (row.code or "") != entry.code]
+    for row, _entry in moving:
+        row.code = None  # only packs whose code changes: an unchanged pack writes nothing (nor syncs)
+    if moving:
+        uow.session.flush()
     for row, entry in kept:
         row.name, row.factor, row.code, row.purchase = (
             entry.name,
