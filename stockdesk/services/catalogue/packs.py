@@ -160,15 +160,9 @@ def pack_by_code(uow: UnitOfWork, forms: Sequence[str]) -> PackView | None:
     if not forms:
         return None
     with uow:
-        rows = uow.session.scalars(
-            select(ItemPack)
-            .join(Item, Item.id == ItemPack.item_id)
-            .where(ItemPack.code.in_(list(forms)), ItemPack.deleted.is_(False), Item.deleted.is_(False))
-        ).all()
-        if not rows:
-            return None
-        rank = {form: n for n, form in reversed(list(enumerate(forms)))}
-        return PackView.of(min(rows, key=lambda row: rank.get(row.code or "", len(forms))))
+        found = packs_by_codes(uow, set(forms))
+    rank = {form: n for n, form in reversed(list(enumerate(forms)))}
+    return min(found.values(), key=lambda pack: rank[pack.code], default=None)
 
 
 def pack_cells_of_items(uow: UnitOfWork, item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
@@ -212,7 +206,6 @@ WHOLE_TABLE_FROM = 20_000  # item ids asked for at once, from which all purchase
 
 def purchase_factors(uow: UnitOfWork, item_ids: list[uuid.UUID]) -> dict[uuid.UUID, Decimal]:
     """Item id -> the factor of its purchase pack, for the items that have one."""
-    found: dict[uuid.UUID, Decimal] = {}
     if len(item_ids) > WHOLE_TABLE_FROM:
         # A whole catalogue's reorder run: one read of every purchase pack beats a thousand IN lists.
         wanted = set(item_ids)
@@ -221,15 +214,7 @@ def purchase_factors(uow: UnitOfWork, item_ids: list[uuid.UUID]) -> dict[uuid.UU
         )
         packs = uow.session.execute(every).tuples()
         return {item_id: factor for item_id, factor in packs if item_id in wanted}
-    for start in range(0, len(item_ids), 500):
-        chunk = item_ids[start : start + 500]
-        rows = uow.session.execute(
-            select(ItemPack.item_id, ItemPack.factor).where(
-                ItemPack.item_id.in_(chunk), ItemPack.purchase.is_(True), ItemPack.deleted.is_(False)
-            )
-        )
-        found.update({item_id: factor for item_id, factor in rows.tuples()})
-    return found
+    return {item_id: pack.factor for item_id, pack in purchase_packs(uow, item_ids).items()}
 
 
 def purchase_packs(uow: UnitOfWork, item_ids: list[uuid.UUID]) -> dict[uuid.UUID, PackView]:

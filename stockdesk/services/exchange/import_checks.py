@@ -105,7 +105,6 @@ class Lookups:
         self.created: list[str] = []
         # Prices and quantities repeat down a file: each (field, cell) is parsed once per import.
         self.numbers: dict[tuple[str, str], Decimal] = {}
-        self.plans: dict[tuple[tuple[int, str, str], ...], list[tuple[int, str, str, CellCheck, bool]]] = {}
         self.in_unit: set[tuple[Decimal, str]] = set()
         live = Category.deleted.is_(False)
         self.children: dict[tuple[uuid.UUID | None, str], uuid.UUID] = {
@@ -167,18 +166,26 @@ def number_text(value: str, delimiter: str) -> str:
     return text
 
 
+# A mapped column as the checks use it: (index, header, field, its check, an empty cell is skipped).
+Column = tuple[int, str, str, "CellCheck", bool]
+
+
+def plan_columns(columns: Sequence[tuple[int, str, str]]) -> list[Column]:
+    """Each (index, header, field) with its check, chosen once per import rather than once per cell."""
+    return [
+        (index, header, name, _cell_check_for(name), name not in ("sku", "name"))
+        for index, header, name in columns
+    ]
+
+
 def check_row(
-    number: int,
-    cells: tuple[str, ...],
-    columns: Sequence[tuple[int, str, str]],
-    lookups: Lookups,
-    delimiter: str,
+    number: int, cells: tuple[str, ...], plan: Sequence[Column], lookups: Lookups, delimiter: str
 ) -> CheckedRow:
-    """Every mapped cell checked on its own; `columns` holds (index, header, field)."""
+    """Every mapped cell checked on its own (`plan` from `plan_columns`)."""
     row = CheckedRow(number, cells)
     problems = row.problems
     width = len(cells)
-    for index, header, name, check, optional in _plan(columns, lookups):
+    for index, header, name, check, optional in plan:
         raw = cells[index] if index < width else ""
         text = raw.strip()
         if optional and not text:
@@ -190,31 +197,16 @@ def check_row(
             row.problem(header, raw, error.reason)
         for n in range(already, len(problems)):  # a cell's own checks name the field; show the header
             problems[n] = replace(problems[n], field=header)
-    _stock_in_unit(row, columns, lookups)
+    _stock_in_unit(row, plan, lookups)
     return row
 
 
-def _plan(
-    columns: Sequence[tuple[int, str, str]], lookups: Lookups
-) -> list[tuple[int, str, str, CellCheck, bool]]:
-    """(index, header, field, its check, whether an empty cell is skipped) per column, made once per
-    import: a hundred thousand rows would otherwise look each column's check up again."""
-    key = tuple(columns)
-    plan = lookups.plans.get(key)
-    if plan is None:
-        plan = lookups.plans[key] = [
-            (index, header, name, _cell_check_for(name), name not in ("sku", "name"))
-            for index, header, name in columns
-        ]
-    return plan
-
-
-def _stock_in_unit(row: CheckedRow, columns: Sequence[tuple[int, str, str]], lookups: Lookups) -> None:
+def _stock_in_unit(row: CheckedRow, plan: Sequence[Column], lookups: Lookups) -> None:
     """Opening stock (posted for new items only) within the item's unit: no 1.5 pieces."""
     unit = str(row.values.get("unit", "pcs"))
     if all((quantity, unit) in lookups.in_unit for quantity in row.stock.values()):
         return  # each (quantity, unit) pair is checked once per import
-    for _index, header, name in columns:
+    for _index, header, name, _check, _optional in plan:
         store = lookups.stores.get(name[len(STOCK_PREFIX) :]) if name.startswith(STOCK_PREFIX) else None
         quantity = row.stock.get(store) if store is not None else None
         if quantity is None:

@@ -46,6 +46,7 @@ from stockdesk.services.exchange.import_checks import (
     Lookups,
     check_row,
     header_problems,
+    plan_columns,
     repeated_keys,
 )
 from stockdesk.services.exchange.import_files import (
@@ -259,11 +260,12 @@ def _check_all(
 ) -> tuple[list[CheckedRow], _Existing]:
     columns = [(i, h, f) for i, (h, f) in enumerate(zip(table.headers, fields, strict=True)) if f != IGNORE]
     header_of = {f: h for _i, h, f in columns}
+    plan = plan_columns(columns)
     rows: list[CheckedRow] = []
     for offset, cells in enumerate(table.rows):
         if not any(cell.strip() for cell in cells):
             continue  # a blank line inside the file is not an item
-        rows.append(check_row(table.first_row + offset, cells, columns, lookups, table.delimiter))
+        rows.append(check_row(table.first_row + offset, cells, plan, lookups, table.delimiter))
         if len(rows) % 5000 == 0:
             report("checking", len(rows), len(table.rows))
     repeated_keys(rows, header_of)

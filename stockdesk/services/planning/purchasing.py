@@ -30,6 +30,7 @@ from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.domain.units import in_stock_unit
 from stockdesk.i18n.wording import Wording
 from stockdesk.services import mail
 from stockdesk.services.accounts import audit
@@ -455,7 +456,7 @@ def _match_lines(
             problems.append(RowProblem(number, "quantity", quantity, error.reason))
             continue
         if line is not None:
-            matched.append((line, amount * pack.factor if pack is not None else amount))
+            matched.append((line, in_stock_unit(amount, pack.factor) if pack is not None else amount))
     if problems:
         raise BulkRejected(problems)
     return matched

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.numbers import parse_quantity
 from stockdesk.domain.permissions import Action, Actor, allowed
+from stockdesk.domain.units import in_stock_unit
 from stockdesk.services.catalogue import catalog, packs, scanning
 from stockdesk.services.database import Database
 from stockdesk.services.planning import purchasing
@@ -266,7 +267,7 @@ class OrdersPage(QWidget):
         # A case's barcode receives cases: the quantity beside the scan counts packs.
         pack = packs.pack_by_code(self.db.uow(), scanning.lookup_forms(code))
         if pack is not None:
-            item_id, label, amount = pack.item_id, code, amount * pack.factor
+            item_id, label, amount = pack.item_id, code, in_stock_unit(amount, pack.factor)
         else:
             item = catalog.find_item(self.db.uow(), code)
             item_id, label = item.id, item.sku
