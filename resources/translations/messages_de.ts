@@ -687,6 +687,82 @@
             <source>is not used by adjustments and counts: they are in the stock unit</source>
             <translation>gilt nicht für Korrekturen und Zählungen: sie sind in der Lagereinheit</translation>
         </message>
+        <message id="tracking_kind">
+            <source>is not a way to track an item: use one of {kinds}</source>
+            <translation>ist keine Art, einen Artikel zu verfolgen: eine von {kinds} verwenden</translation>
+        </message>
+        <message id="location_kind">
+            <source>is not a kind of location: use one of {kinds}</source>
+            <translation>ist keine Art von Lagerplatz: eine von {kinds} verwenden</translation>
+        </message>
+        <message id="location_other_store">
+            <source>is a location of another store, not of {store}</source>
+            <translation>ist ein Lagerplatz eines anderen Lagers, nicht von {store}</translation>
+        </message>
+        <message id="location_code_spaces">
+            <source>has spaces: a location's code is printed as one barcode</source>
+            <translation>enthält Leerzeichen: der Code eines Lagerplatzes wird als ein Barcode gedruckt</translation>
+        </message>
+        <message id="location_code_taken">
+            <source>is taken: location {code} has it</source>
+            <translation>ist vergeben: Lagerplatz {code} hat ihn</translation>
+        </message>
+        <message id="location_code_is_barcode">
+            <source>is a barcode of item {sku}: a scan must name one thing</source>
+            <translation>ist ein Barcode des Artikels {sku}: ein Scan muss genau eine Sache bezeichnen</translation>
+        </message>
+        <message id="same_location">
+            <source>is where the stock is already: choose another location</source>
+            <translation>ist der Platz, an dem der Bestand schon liegt: einen anderen Lagerplatz wählen</translation>
+        </message>
+        <message id="location_archived">
+            <source>is archived: restore it before stock goes in or out there</source>
+            <translation>ist archiviert: erst wiederherstellen, bevor dort Bestand ein- oder ausgeht</translation>
+        </message>
+        <message id="item_not_tracked">
+            <source>is not needed: {sku} is not tracked by lot or serial number</source>
+            <translation>wird nicht gebraucht: {sku} wird nicht nach Charge oder Seriennummer verfolgt</translation>
+        </message>
+        <message id="serial_in_stock">
+            <source>is in stock already: serial number {serial} of {sku} cannot be received twice</source>
+            <translation>ist schon auf Lager: Seriennummer {serial} von {sku} kann nicht zweimal eingehen</translation>
+        </message>
+        <message id="serial_count">
+            <source>names {count} serial number(s) for {quantity} unit(s): give one per unit</source>
+            <translation>nennt {count} Seriennummer(n) für {quantity} Einheit(en): eine je Einheit angeben</translation>
+        </message>
+        <message id="serial_twice">
+            <source>names serial number {serial} twice</source>
+            <translation>nennt Seriennummer {serial} zweimal</translation>
+        </message>
+        <message id="serial_not_here">
+            <source>is not in stock in {store}: serial number {serial} cannot leave it (sold already?)</source>
+            <translation>ist in {store} nicht auf Lager: Seriennummer {serial} kann dort nicht abgehen (schon verkauft?)</translation>
+        </message>
+        <message id="lot_required">
+            <source>is missing: {sku} is tracked by lot, so a receipt names its lot</source>
+            <translation>fehlt: {sku} wird nach Charge verfolgt, ein Wareneingang nennt also seine Charge</translation>
+        </message>
+        <message id="lot_expiry_differs">
+            <source>differs from lot {lot}'s expiry date {expires}</source>
+            <translation>weicht vom Verfallsdatum {expires} der Charge {lot} ab</translation>
+        </message>
+        <message id="expiry_required">
+            <source>is missing: {sku} has use-by dates, so lot {lot} needs one when first received</source>
+            <translation>fehlt: {sku} hat Verfallsdaten, Charge {lot} braucht beim ersten Eingang eines</translation>
+        </message>
+        <message id="lot_unknown">
+            <source>names no lot of {sku}</source>
+            <translation>ist keine Charge von {sku}</translation>
+        </message>
+        <message id="lot_expired">
+            <source>expired on {expires}: lot {lot} is not sold or moved without a manager's override</source>
+            <translation>ist am {expires} verfallen: Charge {lot} wird ohne Freigabe eines Managers weder verkauft noch umgelagert</translation>
+        </message>
+        <message id="only_expired_left">
+            <source>cannot be taken: the {expired} of {sku} left in {store} are expired lots (a manager may override)</source>
+            <translation>kann nicht entnommen werden: die restlichen {expired} von {sku} in {store} sind verfallene Chargen (ein Manager kann freigeben)</translation>
+        </message>
         <message id="reorder.manager_point">
             <source>reorder point {point} (set by manager)</source>
             <translation>Bestellpunkt {point} (vom Manager gesetzt)</translation>

@@ -87,7 +87,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 0
     print(f"{len(differences)} stock level(s) disagree with the ledger:")
     for d in differences:
-        print(f"  {d.sku} in {d.store_code}: stock_level {d.on_hand} but ledger {d.ledger}")
+        if d.place:
+            print(f"  {d.sku} in {d.store_code} at {d.place}: stock_place {d.on_hand} but ledger {d.ledger}")
+        else:
+            print(f"  {d.sku} in {d.store_code}: stock_level {d.on_hand} but ledger {d.ledger}")
     return 1
 
 

@@ -57,6 +57,8 @@ class Category(Synced, Base):
     __tablename__ = "category"
     name: Mapped[str] = mapped_column(String(200))
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("category.id"), index=True)
+    # Days before a lot's expiry that its items' lots are reported (an item's own setting wins).
+    expiry_warn_days: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class Supplier(Synced, Base):
@@ -83,6 +85,9 @@ class Item(Synced, Base):
     reorder_qty: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
     active: Mapped[bool] = mapped_column(default=True)
+    # none | lot | expiry (lots with a use-by date) | serial (each unit its own number): domain.tracking
+    tracking: Mapped[str] = mapped_column(String(8), default="none", server_default="none")
+    expiry_warn_days: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 # SKUs differ by more than case and surrounding spaces; the services check it through this index (not
@@ -109,6 +114,9 @@ class StockMovement(Synced, Base):
     unit_cost: Mapped[Decimal | None] = mapped_column(default=None)
     reference: Mapped[str] = mapped_column(String(200), default="")
     transfer_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    # Where in the store and which batch (NULL: the store's unplaced stock, an untracked item).
+    location_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("location.id"), default=None)
+    lot_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("lot.id"), default=None)
     reverses_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stock_movement.id"), default=None)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)

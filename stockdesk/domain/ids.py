@@ -29,6 +29,8 @@ StocktakeId = NewType("StocktakeId", uuid.UUID)
 TransferId = NewType("TransferId", uuid.UUID)
 AuditEventId = NewType("AuditEventId", uuid.UUID)
 PackId = NewType("PackId", uuid.UUID)
+LocationId = NewType("LocationId", uuid.UUID)
+LotId = NewType("LotId", uuid.UUID)
 
 T = TypeVar("T", bound=uuid.UUID)
 

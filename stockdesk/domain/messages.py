@@ -208,6 +208,28 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
         "(case=12:4012345678901*; bag=5)"
     ),
     "pack.stock_units_only": "is not used by adjustments and counts: they are in the stock unit",
+    # Locations, lots and serial numbers (services/places).
+    "tracking_kind": "is not a way to track an item: use one of {kinds}",
+    "location_kind": "is not a kind of location: use one of {kinds}",
+    "location_other_store": "is a location of another store, not of {store}",
+    "location_code_spaces": "has spaces: a location's code is printed as one barcode",
+    "location_code_taken": "is taken: location {code} has it",
+    "location_code_is_barcode": "is a barcode of item {sku}: a scan must name one thing",
+    "same_location": "is where the stock is already: choose another location",
+    "location_archived": "is archived: restore it before stock goes in or out there",
+    "item_not_tracked": "is not needed: {sku} is not tracked by lot or serial number",
+    "serial_in_stock": "is in stock already: serial number {serial} of {sku} cannot be received twice",
+    "serial_count": "names {count} serial number(s) for {quantity} unit(s): give one per unit",
+    "serial_twice": "names serial number {serial} twice",
+    "serial_not_here": "is not in stock in {store}: serial number {serial} cannot leave it (sold already?)",
+    "lot_required": "is missing: {sku} is tracked by lot, so a receipt names its lot",
+    "lot_expiry_differs": "differs from lot {lot}'s expiry date {expires}",
+    "expiry_required": "is missing: {sku} has use-by dates, so lot {lot} needs one when first received",
+    "lot_unknown": "names no lot of {sku}",
+    "lot_expired": "expired on {expires}: lot {lot} is not sold or moved without a manager's override",
+    "only_expired_left": (
+        "cannot be taken: the {expired} of {sku} left in {store} are expired lots (a manager may override)"
+    ),
     # The reasons of a reorder suggestion (domain/reorder.py), joined by "; ".
     "reorder.manager_point": "reorder point {point} (set by manager)",
     "reorder.forecast_point": "{rate}/day × {lead} d lead + {safety} safety = {point}",

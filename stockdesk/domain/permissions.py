@@ -28,6 +28,7 @@ class Action(enum.StrEnum):
     ADJUST_STOCK = "post adjustments (write-offs)"
     REVERSE_MOVEMENT = "reverse a movement"
     OVERRIDE_NEGATIVE = "sell below zero"
+    OVERRIDE_EXPIRED = "sell an expired lot"
     VIEW_AUDIT = "view the audit log"
     MANAGE_SETTINGS = "change settings"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from stockdesk.db import capture, migrate, schema  # noqa: F401 - schema registers every table
+from stockdesk.db import capture, migrate, place_levels, schema  # noqa: F401 - schema registers every table
 from stockdesk.db.engine import APP_NAME, default_database_url, describe, make_engine
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.ids import new_id
@@ -79,4 +79,7 @@ def open_database(url: str, *, connections: int | None = None) -> Database:
             desk_id = f"desk-{new_id().hex[:12]}"
             connection.execute(LocalSetting.__table__.insert().values(key="desk_id", value=desk_id))
     capture.install(engine, desk_id)  # after every upgrade: batch migrations drop a table's triggers
+    if engine.dialect.name == "sqlite":  # likewise; on PostgreSQL the migration's trigger stays
+        with engine.begin() as connection:
+            place_levels.install(connection)
     return Database(engine, desk_id, backup)

@@ -7,13 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TypedDict, TypeVar
+from typing import NotRequired, TypedDict, TypeVar
 
 from stockdesk.db import models
 from stockdesk.domain.ids import (
     BarcodeId,
     CategoryId,
     ItemId,
+    LocationId,
+    LotId,
     MovementId,
     StoreId,
     SupplierId,
@@ -65,8 +67,15 @@ class SupplierView:
 
     @classmethod
     def of(cls, row: models.Supplier) -> SupplierView:
-        return cls(SupplierId(row.id), row.name, row.contact, row.email, row.phone, row.lead_time_days,
-                   row.address or "")
+        return cls(
+            SupplierId(row.id),
+            row.name,
+            row.contact,
+            row.email,
+            row.phone,
+            row.lead_time_days,
+            row.address or "",
+        )
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,8 @@ class ItemView:
     active: bool
     barcodes: tuple[BarcodeView, ...] = ()
     updated_at: datetime | None = None  # the row's version: an edit may insist it is unchanged
+    tracking: str = "none"  # domain.tracking.Tracking
+    expiry_warn_days: int | None = None
 
     @classmethod
     def of(cls, row: models.Item, barcodes: tuple[BarcodeView, ...] = ()) -> ItemView:
@@ -112,6 +123,8 @@ class ItemView:
             row.active,
             barcodes,
             row.updated_at,
+            row.tracking or "none",
+            row.expiry_warn_days,
         )
 
 
@@ -154,6 +167,8 @@ class MovementView:
     user_id: UserId | None
     at: datetime
     on_hand_after: Decimal | None = None
+    location_id: LocationId | None = None
+    lot_id: LotId | None = None
 
     @classmethod
     def of_row(cls, row: MovementRow, on_hand_after: Decimal | None = None) -> MovementView:
@@ -172,6 +187,8 @@ class MovementView:
             _maybe(UserId, row["user_id"]),
             row["at"],
             on_hand_after,
+            _maybe(LocationId, row.get("location_id")),
+            _maybe(LotId, row.get("lot_id")),
         )
 
     @classmethod
@@ -190,6 +207,8 @@ class MovementView:
             _maybe(UserId, row.user_id),
             row.at,
             on_hand_after,
+            _maybe(LocationId, row.location_id),
+            _maybe(LotId, row.lot_id),
         )
 
 
@@ -214,6 +233,8 @@ class MovementRow(TypedDict):
     origin_desk: str
     hlc: str
     deleted: bool
+    location_id: NotRequired[uuid.UUID | None]
+    lot_id: NotRequired[uuid.UUID | None]
 
 
 @dataclass(frozen=True)

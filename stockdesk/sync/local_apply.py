@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from stockdesk.db import place_levels
 from stockdesk.db.synced_tables import SyncedTable, synced_tables
 from stockdesk.sync import rules
 from stockdesk.sync.changes import Change, runs
@@ -180,3 +181,4 @@ class LocalApply:
             "INSERT INTO stock_level (item_id, store_id, on_hand) "
             "SELECT item_id, store_id, SUM(quantity) FROM stock_movement GROUP BY item_id, store_id"
         )
+        place_levels.rebuild(self.connection)

@@ -56,9 +56,7 @@ def _actor_of(uow: UnitOfWork, user: User) -> Actor:
 
 def _view(uow: UnitOfWork, user: User) -> UserView:
     actor = _actor_of(uow, user)
-    return UserView(
-        actor.id, user.email, user.name, user.role, user.active, actor.store_ids, user.may_adjust
-    )
+    return UserView(actor.id, user.email, user.name, user.role, user.active, actor.store_ids, user.may_adjust)
 
 
 def has_users(uow: UnitOfWork) -> bool:
@@ -241,9 +239,7 @@ def change_password(uow: UnitOfWork, actor: Actor, *, old_password: str, new_pas
         uow.actor_id = actor.id
         user = uow.get(User, actor.id, "user")
         if not _verifies(user.password_hash, old_password):
-            raise ValidationError(
-                "old_password", "•" * len(old_password or ""), Message("wrong_password")
-            )
+            raise ValidationError("old_password", "•" * len(old_password or ""), Message("wrong_password"))
         user.password_hash = passwords.hash(_check_password(new_password))
         audit.record(uow, actor, "user.password", "user", user.id)
         uow.commit()

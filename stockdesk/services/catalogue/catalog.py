@@ -24,10 +24,11 @@ from stockdesk.domain.ids import BarcodeId, CategoryId, ItemId, SupplierId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
+from stockdesk.domain.tracking import Tracking
 from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import code_lookup
 from stockdesk.services.uow import UnitOfWork
-from stockdesk.services.validation import optional_text, required_text
+from stockdesk.services.validation import optional_text, required_text, whole_number
 from stockdesk.services.views import BarcodeView, ItemView
 
 EDITABLE_FIELDS = (
@@ -41,6 +42,8 @@ EDITABLE_FIELDS = (
     "sell_price",
     "reorder_point",
     "reorder_qty",
+    "tracking",
+    "expiry_warn_days",
 )
 
 
@@ -53,6 +56,8 @@ class ItemExtras(TypedDict, total=False):
     unit: str
     reorder_point: QuantityInput
     reorder_qty: QuantityInput
+    tracking: str  # none | lot | expiry | serial
+    expiry_warn_days: int | str | None  # days before a lot's expiry it is reported; None: the category's
 
 
 class ItemFields(ItemExtras, total=False):
@@ -65,7 +70,7 @@ class ItemFields(ItemExtras, total=False):
 
 
 # A cleaned field, ready for the Item row.
-CleanValue = str | Decimal | uuid.UUID | None
+CleanValue = str | Decimal | uuid.UUID | int | None
 
 
 def _clean_fields(uow: UnitOfWork, fields: ItemFields) -> dict[str, CleanValue]:
@@ -91,6 +96,11 @@ def _clean_fields(uow: UnitOfWork, fields: ItemFields) -> dict[str, CleanValue]:
             clean[name] = parse_quantity(name, fields["reorder_point"], allow_zero=True)
         elif name == "reorder_qty":
             clean[name] = parse_quantity(name, fields["reorder_qty"], allow_zero=True)
+        elif name == "tracking":
+            clean[name] = _tracking(str(fields["tracking"] or "none"))
+        elif name == "expiry_warn_days":
+            days = fields["expiry_warn_days"]
+            clean[name] = None if days in (None, "") else whole_number(name, days, maximum=3650)
         elif name == "category_id":
             category = fields["category_id"]
             clean[name] = None if category in (None, "") else uow.get(Category, category, "category").id
@@ -98,6 +108,14 @@ def _clean_fields(uow: UnitOfWork, fields: ItemFields) -> dict[str, CleanValue]:
             supplier = fields["supplier_id"]
             clean[name] = None if supplier in (None, "") else uow.get(Supplier, supplier, "supplier").id
     return clean
+
+
+def _tracking(value: str) -> str:
+    try:
+        return Tracking(value.strip().lower()).value
+    except ValueError:
+        kinds = ", ".join(t.value for t in Tracking)
+        raise ValidationError("tracking", value, Message("tracking_kind", kinds=kinds)) from None
 
 
 def _ensure_sku_free(uow: UnitOfWork, sku: str, item_id: uuid.UUID | None = None) -> None:

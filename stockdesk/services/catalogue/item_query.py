@@ -252,8 +252,12 @@ def _walk_sort_index(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort) -
     if sort in (ItemSort.ON_HAND, ItemSort.BARCODE):
         return False
     if raw:
-        capped = text("SELECT 1 FROM item_fts WHERE item_fts MATCH :phrase LIMIT :cap").bindparams(
-            phrase=_fts_phrase(raw), cap=WALK_THRESHOLD).columns().subquery()
+        capped = (
+            text("SELECT 1 FROM item_fts WHERE item_fts MATCH :phrase LIMIT :cap")
+            .bindparams(phrase=_fts_phrase(raw), cap=WALK_THRESHOLD)
+            .columns()
+            .subquery()
+        )
         if (uow.session.scalar(select(func.count()).select_from(capped)) or 0) < WALK_THRESHOLD:
             return False
     probes = []

@@ -94,8 +94,9 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
             kind = ScanKind.WRONG_CHECK_DIGIT if "check digit" in error.reason else ScanKind.INVALID
             return ScanResult(kind, raw, raw, symbology, reason=error.reason)
         if gs1.gtin is None:
-            return ScanResult(ScanKind.INVALID, raw, raw, symbology, gs1=gs1,
-                              reason=Message("scan.gs1_without_gtin"))
+            return ScanResult(
+                ScanKind.INVALID, raw, raw, symbology, gs1=gs1, reason=Message("scan.gs1_without_gtin")
+            )
         code, name = _shortest_form(gs1.gtin), name or "GS1"
     elif looks_like_gtin(code) and not is_valid_gtin(code, name or None):
         return ScanResult(ScanKind.WRONG_CHECK_DIGIT, raw, code, name, reason=_check_reason(code, name))
@@ -188,8 +189,9 @@ def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -
             item = ItemView.of(row, _live_barcodes(uow, row.id))
         # Every store with this item's level beside it (None where it never had stock): one query.
         stores = uow.session.execute(
-            select(Store.id, Store.code, Store.name, Store.active, Store.deleted, StockLevel.on_hand)
-            .outerjoin(StockLevel, and_(StockLevel.store_id == Store.id, StockLevel.item_id == item.id))
+            select(
+                Store.id, Store.code, Store.name, Store.active, Store.deleted, StockLevel.on_hand
+            ).outerjoin(StockLevel, and_(StockLevel.store_id == Store.id, StockLevel.item_id == item.id))
         ).all()
         latest = []
         if movements > 0:

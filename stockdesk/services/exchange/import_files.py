@@ -182,8 +182,11 @@ if TYPE_CHECKING:  # openpyxl is loaded only when an XLSX file is read
 
     # What openpyxl hands back for a cell with values_only=True.
     Cell = (
-        str | int | float | Decimal | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
-    ) | CellRichText | DataTableFormula | ArrayFormula
+        (str | int | float | Decimal | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None)
+        | CellRichText
+        | DataTableFormula
+        | ArrayFormula
+    )
 
 
 def _check_cells(number: int, row: Sequence[str], header: Sequence[str]) -> None:
@@ -244,8 +247,11 @@ _BY_ALIAS = {alias: field for field, aliases in ALIASES.items() for alias in ali
 def guess_field(header: str) -> str:
     """The field a header names (`stock:CODE` for opening stock), or IGNORE."""
     lowered = header.strip().lower()
-    for prefixes, field in ((_STOCK_PREFIXES, STOCK_PREFIX), (_POINT_PREFIXES, POINT_PREFIX),
-                            (_QTY_PREFIXES, QTY_PREFIX)):
+    for prefixes, field in (
+        (_STOCK_PREFIXES, STOCK_PREFIX),
+        (_POINT_PREFIXES, POINT_PREFIX),
+        (_QTY_PREFIXES, QTY_PREFIX),
+    ):
         for prefix in prefixes:
             if lowered.startswith(prefix) and lowered[len(prefix) :].strip():
                 return field + header.strip()[len(prefix) :].strip().upper()

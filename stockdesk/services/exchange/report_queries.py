@@ -191,9 +191,7 @@ class LowStockRow(NamedTuple):
     unit_cost: Decimal
 
 
-def low_stock_rows(
-    uow: UnitOfWork, *, store_ids: Collection[StoreId] | None = None
-) -> Iterator[LowStockRow]:
+def low_stock_rows(uow: UnitOfWork, *, store_ids: Collection[StoreId] | None = None) -> Iterator[LowStockRow]:
     """Active items at or below their reorder point in a store that carries them (has a level row).
 
     Items without a reorder point (0) have no reorder policy and are left out, or every item

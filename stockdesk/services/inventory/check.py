@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from sqlalchemy import delete, func, insert, select
 
+from stockdesk.db import place_levels
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
+from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
 from stockdesk.domain.ids import ItemId
 from stockdesk.services.uow import UnitOfWork, rows_changed
 
@@ -20,6 +22,7 @@ class LevelDifference:
     store_code: str
     on_hand: Decimal
     ledger: Decimal
+    place: str = ""  # "location A-01-2, lot L7" for a place level; "" for the store's level
 
 
 def ledger_sums(uow: UnitOfWork) -> dict[tuple[uuid.UUID, uuid.UUID], Decimal]:
@@ -32,41 +35,105 @@ def ledger_sums(uow: UnitOfWork) -> dict[tuple[uuid.UUID, uuid.UUID], Decimal]:
 
 
 def find_differences(uow: UnitOfWork) -> list[LevelDifference]:
-    """Every (item, store) whose stock_level disagrees with the sum of its movements."""
+    """Every (item, store) whose stock_level disagrees with the sum of its movements, and every
+    (item, store, location, lot) whose stock_place does."""
     with uow:
-        ledger = ledger_sums(uow)
-        levels = {
-            (i, s): q
-            for i, s, q in uow.session.execute(
-                select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand)
+        return _store_differences(uow) + _place_differences(uow)
+
+
+def _store_differences(uow: UnitOfWork) -> list[LevelDifference]:
+    ledger = ledger_sums(uow)
+    levels = {
+        (i, s): q
+        for i, s, q in uow.session.execute(
+            select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand)
+        )
+    }
+    wrong = [
+        key
+        for key in ledger.keys() | levels.keys()
+        if ledger.get(key, Decimal(0)) != levels.get(key, Decimal(0))
+    ]
+    if not wrong:
+        return []
+    skus = dict(
+        uow.session.execute(select(Item.id, Item.sku).where(Item.id.in_({k[0] for k in wrong})))
+        .tuples()
+        .all()
+    )
+    codes = dict(uow.session.execute(select(Store.id, Store.code)).tuples().all())
+    return sorted(
+        (
+            LevelDifference(
+                ItemId(i),
+                skus.get(i, str(i)),
+                codes.get(s, str(s)),
+                levels.get((i, s), Decimal(0)),
+                ledger.get((i, s), Decimal(0)),
             )
-        }
-        wrong = [
-            key
-            for key in ledger.keys() | levels.keys()
-            if ledger.get(key, Decimal(0)) != levels.get(key, Decimal(0))
-        ]
-        if not wrong:
-            return []
-        skus = dict(
-            uow.session.execute(select(Item.id, Item.sku).where(Item.id.in_({k[0] for k in wrong})))
-            .tuples()
-            .all()
+            for i, s in wrong
+        ),
+        key=lambda d: (d.sku, d.store_code),
+    )
+
+
+PlaceKey = tuple[uuid.UUID, uuid.UUID, uuid.UUID, uuid.UUID]
+
+
+def _place_differences(uow: UnitOfWork) -> list[LevelDifference]:
+    location = func.coalesce(StockMovement.location_id, NO_PLACE)
+    lot = func.coalesce(StockMovement.lot_id, NO_PLACE)
+    placed = StockMovement.location_id.is_not(None) | StockMovement.lot_id.is_not(None)
+    ledger: dict[PlaceKey, Decimal] = {
+        (i, s, loc, lt): q
+        for i, s, loc, lt, q in uow.session.execute(
+            select(
+                StockMovement.item_id, StockMovement.store_id, location, lot, func.sum(StockMovement.quantity)
+            )
+            .where(placed)
+            .group_by(StockMovement.item_id, StockMovement.store_id, location, lot)
         )
-        codes = dict(uow.session.execute(select(Store.id, Store.code)).tuples().all())
-        return sorted(
-            (
-                LevelDifference(
-                    ItemId(i),
-                    skus.get(i, str(i)),
-                    codes.get(s, str(s)),
-                    levels.get((i, s), Decimal(0)),
-                    ledger.get((i, s), Decimal(0)),
-                )
-                for i, s in wrong
-            ),
-            key=lambda d: (d.sku, d.store_code),
+    }
+    levels: dict[PlaceKey, Decimal] = {
+        (i, s, loc, lt): q
+        for i, s, loc, lt, q in uow.session.execute(
+            select(
+                StockPlace.item_id,
+                StockPlace.store_id,
+                StockPlace.location_id,
+                StockPlace.lot_id,
+                StockPlace.on_hand,
+            )
         )
+    }
+    wrong = [
+        k for k in ledger.keys() | levels.keys() if ledger.get(k, Decimal(0)) != levels.get(k, Decimal(0))
+    ]
+    if not wrong:
+        return []
+    skus = dict(uow.session.execute(select(Item.id, Item.sku)).tuples().all())
+    codes = dict(uow.session.execute(select(Store.id, Store.code)).tuples().all())
+    locations = dict(uow.session.execute(select(Location.id, Location.code)).tuples().all())
+    lots = dict(uow.session.execute(select(Lot.id, Lot.code)).tuples().all())
+
+    def place(loc: uuid.UUID, lt: uuid.UUID) -> str:
+        parts = [f"location {locations.get(loc, loc)}"] if loc != NO_PLACE else []
+        return ", ".join(parts + ([f"lot {lots.get(lt, lt)}"] if lt != NO_PLACE else []))
+
+    return sorted(
+        (
+            LevelDifference(
+                ItemId(k[0]),
+                skus.get(k[0], str(k[0])),
+                codes.get(k[1], str(k[1])),
+                levels.get(k, Decimal(0)),
+                ledger.get(k, Decimal(0)),
+                place(k[2], k[3]),
+            )
+            for k in wrong
+        ),
+        key=lambda d: (d.sku, d.store_code, d.place),
+    )
 
 
 def rebuild_levels(uow: UnitOfWork) -> int:
@@ -79,6 +146,7 @@ def rebuild_levels(uow: UnitOfWork) -> int:
         count = rows_changed(
             uow.session.execute(insert(StockLevel).from_select(["item_id", "store_id", "on_hand"], query))
         )
+        place_levels.rebuild(uow.session.connection())
         uow.commit()
         return int(count or 0)
 

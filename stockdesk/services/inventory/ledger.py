@@ -167,9 +167,7 @@ def _refuse_archived(posting: Posting) -> None:
         raise ValidationError("item", posting.item.sku, Message("item_archived"))
 
 
-def _movement_row(
-    posting: Posting, user_id: uuid.UUID | None, desk_id: str, now: datetime
-) -> MovementRow:
+def _movement_row(posting: Posting, user_id: uuid.UUID | None, desk_id: str, now: datetime) -> MovementRow:
     return {
         "id": new_id(),
         "item_id": posting.item.id,
@@ -181,6 +179,8 @@ def _movement_row(
         "reference": posting.reference,
         "transfer_id": posting.transfer_id,
         "reverses_id": posting.reverses_id,
+        "location_id": posting.location_id,
+        "lot_id": posting.lot_id,
         "user_id": user_id,
         "at": posting.at or now,
         "created_at": now,

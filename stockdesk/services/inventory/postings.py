@@ -33,6 +33,8 @@ class StockItem(Protocol):
     def reorder_point(self) -> Decimal: ...
     @property
     def category_id(self) -> uuid.UUID | None: ...
+    @property
+    def tracking(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class ItemRef:
     active: bool
     reorder_point: Decimal
     category_id: uuid.UUID | None
+    tracking: str = "none"
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Posting:
     transfer_id: uuid.UUID | None = None
     reverses_id: uuid.UUID | None = None
     at: datetime | None = None
+    location_id: uuid.UUID | None = None  # where in the store (None: the store's unplaced stock)
+    lot_id: uuid.UUID | None = None  # which lot or serial (None: an untracked item)
 
     @property
     def key(self) -> Key:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from stockdesk.db.base import Base
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import ValidationError
-from stockdesk.domain.ids import ItemId, MovementId, PackId, StoreId, new_id
+from stockdesk.domain.ids import ItemId, LocationId, MovementId, PackId, StoreId, new_id
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind, count_delta, signed_quantity
 from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
@@ -25,6 +25,15 @@ from stockdesk.services.catalogue.packs import pack_factor
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.inventory.ledger import on_hand, post, post_many
 from stockdesk.services.inventory.postings import Posting
+from stockdesk.services.places.locations import store_has_locations
+from stockdesk.services.places.place_levels import place_on_hand, suggested_location
+from stockdesk.services.places.placing import (
+    NOTHING,
+    PlaceChoice,
+    checked_location,
+    counted_place,
+    place_posting,
+)
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text
 from stockdesk.services.views import MovementView, StockLevelView
@@ -44,6 +53,7 @@ class MovementRequest:
     reference: str = ""
     at: datetime | None = None
     pack_id: PackId | None = None  # `quantity` counts these packs (a scanned case), not stock units
+    place: PlaceChoice = NOTHING  # location, lot, serial numbers, if the person named any
 
 
 def _prepare(
@@ -101,14 +111,26 @@ def post_movements(
         loaded = _preload(uow, requests)  # held so the session's weak identity map keeps the rows
         by_key: dict[object, Base] = {(type(row), row.id): row for row in loaded}  # type: ignore[attr-defined]
         postings: list[Posting] = []
+        views: list[MovementView] = []
         for number, request in enumerate(requests, start=1):
             try:
-                postings.append(_prepare(uow, actor, request, allow_negative=allow_negative, loaded=by_key))
+                posting = _prepare(uow, actor, request, allow_negative=allow_negative, loaded=by_key)
+                placed = place_posting(uow, actor, posting, request.place, allow_negative=allow_negative)
             except ValidationError as error:
                 if len(requests) > 1:
                     error.args = (f"line {number}: {error.args[0]}",)
                 raise
-        views = post_many(uow, postings, user_id=actor.id, allow_negative=allow_negative)
+            if placed == [posting]:
+                postings.append(posting)
+                continue
+            # Written at once: the next line's picking must see the places this one emptied.
+            views += post_many(uow, [*postings, *placed], user_id=actor.id, allow_negative=allow_negative)
+            postings = []
+            if request.place.allow_expired:
+                audit.record(
+                    uow, actor, "stock.expired_override", "item", posting.item.id, store=posting.store.code
+                )
+        views += post_many(uow, postings, user_id=actor.id, allow_negative=allow_negative)
         audit.record(
             uow, actor, "stock.post", "stock_movement", views[0].id if views else None, lines=len(views)
         )
@@ -146,8 +168,13 @@ def _single(
     unit_cost: MoneyInput | None = None,
     allow_negative: bool = False,
     pack_id: PackId | None = None,
+    place: PlaceChoice = NOTHING,
 ) -> MovementView:
-    request = MovementRequest(kind, item_id, store_id, quantity, unit_cost, reference, pack_id=pack_id)
+    """The movement written; a sale picked from several lots or serials wrote one per pick (the first
+    is returned: `post_movements` returns them all)."""
+    request = MovementRequest(
+        kind, item_id, store_id, quantity, unit_cost, reference, pack_id=pack_id, place=place
+    )
     return post_movements(uow, actor, [request], allow_negative=allow_negative)[0]
 
 
@@ -161,10 +188,20 @@ def receive(
     unit_cost: MoneyInput | None = None,
     reference: str = "",
     pack_id: PackId | None = None,
+    place: PlaceChoice = NOTHING,
 ) -> MovementView:
     """Goods in; with `pack_id`, `quantity` counts packs (a case's barcode receives the case's units)."""
     return _single(
-        uow, actor, MovementKind.RECEIVE, item_id, store_id, quantity, reference, unit_cost, pack_id=pack_id
+        uow,
+        actor,
+        MovementKind.RECEIVE,
+        item_id,
+        store_id,
+        quantity,
+        reference,
+        unit_cost,
+        pack_id=pack_id,
+        place=place,
     )
 
 
@@ -178,6 +215,7 @@ def sell(
     reference: str = "",
     allow_negative: bool = False,
     pack_id: PackId | None = None,
+    place: PlaceChoice = NOTHING,
 ) -> MovementView:
     """Goods out; with `pack_id`, `quantity` counts packs."""
     return _single(
@@ -190,6 +228,7 @@ def sell(
         reference,
         allow_negative=allow_negative,
         pack_id=pack_id,
+        place=place,
     )
 
 
@@ -202,10 +241,19 @@ def adjust(
     quantity: QuantityInput,
     reference: str = "",
     allow_negative: bool = False,
+    place: PlaceChoice = NOTHING,
 ) -> MovementView:
     """A signed correction (breakage, found stock); the reason goes in `reference`."""
     return _single(
-        uow, actor, MovementKind.ADJUST, item_id, store_id, quantity, reference, allow_negative=allow_negative
+        uow,
+        actor,
+        MovementKind.ADJUST,
+        item_id,
+        store_id,
+        quantity,
+        reference,
+        allow_negative=allow_negative,
+        place=place,
     )
 
 
@@ -219,8 +267,15 @@ def transfer(
     quantity: QuantityInput,
     reference: str = "",
     pack_id: PackId | None = None,
+    place: PlaceChoice = NOTHING,
+    to_location_id: LocationId | None = None,
 ) -> tuple[MovementView, MovementView]:
-    """Move stock between stores: two movements sharing one transfer id, both or neither."""
+    """Move stock between stores: movements sharing one transfer id, all or none.
+
+    `place` says where and which lot it leaves from (else picked first-expiry-first-out); each lot
+    arrives as itself, at `to_location_id` or where the item already is in the target store. A
+    transfer picked from several lots writes a pair per lot; the first pair is returned.
+    """
     with uow:
         uow.actor_id = actor.id
         item = uow.get(Item, item_id, "item")
@@ -231,29 +286,93 @@ def transfer(
         require(actor, Action.MOVE_STOCK, store_ids=[source.id, target.id])
         amount = in_item_unit(uow, item, "quantity", parse_quantity("quantity", quantity), pack_id)
         note = optional_text("reference", reference, max_length=200)
-        transfer_id = new_id()
-        out, into = post_many(
-            uow,
-            [
-                Posting(item, source, MovementKind.TRANSFER_OUT, -amount, note, transfer_id=transfer_id),
-                Posting(item, target, MovementKind.TRANSFER_IN, amount, note, transfer_id=transfer_id),
-            ],
-            user_id=actor.id,
-            allow_negative=False,
-        )
+        views = _post_pairs(uow, actor, item, source, target, amount, note, place, to_location_id)
         audit.record(
             uow,
             actor,
             "stock.transfer",
             "stock_movement",
-            out.id,
+            views[0].id,
             sku=item.sku,
             source=source.code,
             target=target.code,
             quantity=str(amount),
         )
         uow.commit()
-        return out, into
+        return views[0], views[1]
+
+
+def move_within_store(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    item_id: ItemId,
+    store_id: StoreId,
+    to_location_id: LocationId | None,
+    quantity: QuantityInput,
+    place: PlaceChoice = NOTHING,
+    reference: str = "",
+) -> list[MovementView]:
+    """Move stock from one location of a store to another (None: to the store's unplaced stock):
+    a pair of transfer movements in the same store, so the store's level does not change."""
+    with uow:
+        uow.actor_id = actor.id
+        item = uow.get(Item, item_id, "item")
+        store = uow.get(Store, store_id, "store")
+        require(actor, Action.MOVE_STOCK, store_ids=[store.id])
+        if to_location_id == place.location_id:
+            raise ValidationError("to_location", str(to_location_id or ""), Message("same_location"))
+        place = replace(place, from_unplaced=place.location_id is None)
+        amount = in_item_unit(uow, item, "quantity", parse_quantity("quantity", quantity))
+        note = optional_text("reference", reference, max_length=200)
+        views = _post_pairs(uow, actor, item, store, store, amount, note, place, to_location_id, moving=True)
+        audit.record(uow, actor, "stock.move", "stock_movement", views[0].id, sku=item.sku, store=store.code)
+        uow.commit()
+        return views
+
+
+def _post_pairs(
+    uow: UnitOfWork,
+    actor: Actor,
+    item: Item,
+    source: Store,
+    target: Store,
+    amount: Decimal,
+    note: str,
+    place: PlaceChoice,
+    to_location_id: LocationId | None,
+    *,
+    moving: bool = False,
+) -> list[MovementView]:
+    transfer_id = new_id()
+    out = Posting(item, source, MovementKind.TRANSFER_OUT, -amount, note, transfer_id=transfer_id)
+    legs = place_posting(uow, actor, out, place, allow_negative=False)
+    if moving:
+        arrival = checked_location(uow, target, to_location_id) if to_location_id else None
+    else:
+        arrival = _arrival_location(uow, item, target, to_location_id)
+    into = [
+        replace(
+            leg,
+            store=target,
+            kind=MovementKind.TRANSFER_IN,
+            quantity=-leg.quantity,
+            location_id=arrival,
+        )
+        for leg in legs
+    ]
+    pairs = [p for pair in zip(legs, into, strict=True) for p in pair]
+    return post_many(uow, pairs, user_id=actor.id, allow_negative=False)
+
+
+def _arrival_location(
+    uow: UnitOfWork, item: Item, target: Store, location_id: LocationId | None
+) -> uuid.UUID | None:
+    if location_id is not None:
+        return checked_location(uow, target, location_id)
+    if not store_has_locations(uow, target.id):
+        return None
+    return suggested_location(uow, item.id, target.id)
 
 
 def count(
@@ -264,15 +383,25 @@ def count(
     store_id: StoreId,
     counted: QuantityInput,
     reference: str = "",
+    place: PlaceChoice = NOTHING,
 ) -> MovementView:
-    """Record a shelf count: the movement stores the counted quantity and posts the difference."""
+    """Record a shelf count: the movement stores the counted quantity and posts the difference.
+
+    With a location or a lot in `place`, what was counted is that place's stock (one shelf, one lot);
+    without, the whole store's.
+    """
     with uow:
         uow.actor_id = actor.id
         item = uow.get(Item, item_id, "item")
         store = uow.get(Store, store_id, "store")
         require(actor, Action.MOVE_STOCK, store_ids=[store.id])
         counted_qty = check_in_unit("counted", parse_quantity("counted", counted, allow_zero=True), item.unit)
-        delta = count_delta(on_hand(uow, item.id, store.id), counted_qty)
+        location_id, lot_id = counted_place(uow, item, store, place, counted_qty)
+        if location_id is None and lot_id is None:
+            before = on_hand(uow, item.id, store.id)
+        else:
+            before = place_on_hand(uow, item.id, store.id, location_id, lot_id)
+        delta = count_delta(before, counted_qty)
         movement = post(
             uow,
             Posting(
@@ -282,6 +411,8 @@ def count(
                 delta,
                 optional_text("reference", reference, max_length=200),
                 counted_quantity=counted_qty,
+                location_id=location_id,
+                lot_id=lot_id,
             ),
             user_id=actor.id,
             allow_negative=True,
@@ -344,6 +475,8 @@ def _reverse_leg(
         unit_cost=leg.unit_cost,
         transfer_id=leg.transfer_id,
         reverses_id=leg.id,
+        location_id=leg.location_id,  # back to the very place and lot it came from
+        lot_id=leg.lot_id,
     )
     return post(uow, posting, user_id=actor.id, allow_negative=allow_negative)
 

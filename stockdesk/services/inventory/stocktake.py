@@ -153,8 +153,17 @@ def start(
         scope = _with_subcategories(uow, roots) if roots else None
         lines = stocktake_bulk.freeze_lines(uow, take.id, store.id, scope)
         title = _title(uow, take)
-        audit.record(uow, actor, "stocktake.start", "stocktake", take.id, store=store.code, lines=lines,
-                     number=number, title=title)
+        audit.record(
+            uow,
+            actor,
+            "stocktake.start",
+            "stocktake",
+            take.id,
+            store=store.code,
+            lines=lines,
+            number=number,
+            title=title,
+        )
         uow.commit()
         return StocktakeView(
             StocktakeId(take.id), StoreId(store.id), take.status, lines, take.started_at, number, title
@@ -297,10 +306,10 @@ def post(
         reference = stocktake_name(take.number, _title(uow, take))
         flipped = rows_changed(
             uow.session.execute(
-            update(Stocktake)
-            .where(Stocktake.id == take.id, Stocktake.status == "open")
-            .values(status="posted", posted_at=utcnow(), updated_at=utcnow())
-            .execution_options(synchronize_session=False)
+                update(Stocktake)
+                .where(Stocktake.id == take.id, Stocktake.status == "open")
+                .values(status="posted", posted_at=utcnow(), updated_at=utcnow())
+                .execution_options(synchronize_session=False)
             )
         )
         if flipped != 1:

@@ -171,8 +171,15 @@ def _day_lines(
         if on_hand[item, store] <= max(1, (low + high) // 6):  # at the reorder point: the order goes out
             refill = max(2, (low + high) // 2)
             delivered = morning + timedelta(minutes=630)  # after closing, on the shelf next morning
-            lines.append(MovementRequest(
-                MovementKind.RECEIVE, item, store, str(refill), reference="Supplier delivery", at=delivered
-            ))
+            lines.append(
+                MovementRequest(
+                    MovementKind.RECEIVE,
+                    item,
+                    store,
+                    str(refill),
+                    reference="Supplier delivery",
+                    at=delivered,
+                )
+            )
             on_hand[item, store] += refill
     return lines

@@ -56,8 +56,14 @@ def mail_openings(uow: UnitOfWork, fresh: list[Opening]) -> None:
 
 def _line(w: Wording, sku: str, name: str, store: str, on_hand: Decimal, point: Decimal) -> str:
     on_hand_text, point_text = format_decimal(on_hand, w.language), format_decimal(point, w.language)
-    return w("{sku}  {name}  in {store}: on hand {on_hand}, reorder point {point}", sku=sku, name=name,
-             store=store, on_hand=on_hand_text, point=point_text)
+    return w(
+        "{sku}  {name}  in {store}: on hand {on_hand}, reorder point {point}",
+        sku=sku,
+        name=name,
+        store=store,
+        on_hand=on_hand_text,
+        point=point_text,
+    )
 
 
 def _alert_text(openings: list[Opening], w: Wording) -> tuple[str, str]:
@@ -68,8 +74,12 @@ def _alert_text(openings: list[Opening], w: Wording) -> tuple[str, str]:
     ]
     if len(openings) == 1:
         first = openings[0].posting
-        subject = w("Low stock: {sku} {name} in {store}", sku=first.item.sku, name=first.item.name,
-                    store=first.store.code)
+        subject = w(
+            "Low stock: {sku} {name} in {store}",
+            sku=first.item.sku,
+            name=first.item.name,
+            store=first.store.code,
+        )
     else:
         subject = w("Low stock: {count} items reached their reorder point", count=len(openings))
     body = w("These items are at or below their reorder point:") + "\n\n" + "\n".join(lines) + "\n"

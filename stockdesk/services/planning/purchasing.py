@@ -296,9 +296,7 @@ def set_line(
         return _view(uow, order)
 
 
-def remove_line(
-    uow: UnitOfWork, actor: Actor, order_id: PurchaseOrderId, line_id: OrderLineId
-) -> OrderView:
+def remove_line(uow: UnitOfWork, actor: Actor, order_id: PurchaseOrderId, line_id: OrderLineId) -> OrderView:
     with uow:
         order = _draft(uow, actor, order_id)
         line = uow.get(PurchaseOrderLine, line_id, "order line")
@@ -357,7 +355,10 @@ def send(
         lines = w.count(len(view.lines), "{count} line", "{count} lines")
         body = w(
             "Dear {name},\n\nplease find attached our order {number} for delivery to {store} ({lines}).",
-            name=supplier.contact or supplier.name, number=order.number, store=view.store_code, lines=lines,
+            name=supplier.contact or supplier.name,
+            number=order.number,
+            store=view.store_code,
+            lines=lines,
         )
         body = f"{body}\n\n{note}".rstrip() + "\n"
         mail.enqueue(

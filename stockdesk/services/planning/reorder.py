@@ -201,9 +201,7 @@ def in_purchase_packs(uow: UnitOfWork, targets: list[_Target]) -> list[_Target]:
     the item's own multiple rounded up to whole packs (a case of 12, never 10 pieces)."""
     factors = purchase_factors(uow, list({t.item_id for t in targets}))
     return [
-        replace(t, multiple=round_up_to_pack(t.multiple, factors[t.item_id]))
-        if t.item_id in factors
-        else t
+        replace(t, multiple=round_up_to_pack(t.multiple, factors[t.item_id])) if t.item_id in factors else t
         for t in targets
     ]
 
@@ -285,7 +283,11 @@ def _checkpoint(watch: Watch | None, stage: str, done: int = 0, total: int = 0) 
 
 
 def _suggestions(
-    uow: UnitOfWork, *, store_id: StoreId | None, as_of: datetime | None, only_orders: bool,
+    uow: UnitOfWork,
+    *,
+    store_id: StoreId | None,
+    as_of: datetime | None,
+    only_orders: bool,
     watch: Watch | None,
 ) -> list[SuggestionRow]:
     _checkpoint(watch, "reading stock")
@@ -351,8 +353,13 @@ def _row(
     manager = t.manager_point if t.manager_point > 0 else None
     if rate == 0.0 and sigma == 0.0:
         s = rules.suggest_without_demand(
-            item_id=t.item_id, store_id=t.store_id, lead_time_days=Decimal(t.lead), on_hand=t.on_hand,
-            on_order=incoming, order_multiple=t.multiple, review_period_days=Decimal(plan.review_period_days),
+            item_id=t.item_id,
+            store_id=t.store_id,
+            lead_time_days=Decimal(t.lead),
+            on_hand=t.on_hand,
+            on_order=incoming,
+            order_multiple=t.multiple,
+            review_period_days=Decimal(plan.review_period_days),
             manager_reorder_point=manager,
         )
         return _line(t, batch, i, s, rules.NONE)  # the computed point of no demand

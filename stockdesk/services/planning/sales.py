@@ -206,13 +206,14 @@ _PER_ROW = ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares")  # Fo
 
 def forecast_cells(sales: SaleCells) -> fc.ForecastBatch:
     """`forecast_sales` over the keys a slice at a time; the same numbers, a bounded matrix."""
-    parts = [forecast_sales(sales.dense(start, min(start + FORECAST_SLICE, len(sales.keys))))
-             for start in range(0, len(sales.keys), FORECAST_SLICE)]
+    parts = [
+        forecast_sales(sales.dense(start, min(start + FORECAST_SLICE, len(sales.keys))))
+        for start in range(0, len(sales.keys), FORECAST_SLICE)
+    ]
     if not parts:
         return forecast_sales(sales.dense())
     return fc.ForecastBatch(
-        **{name: np.concatenate([getattr(p, name) for p in parts])
-           for name in _PER_ROW},
+        **{name: np.concatenate([getattr(p, name) for p in parts]) for name in _PER_ROW},
         n_days=sales.days,
     )
 

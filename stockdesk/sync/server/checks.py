@@ -297,6 +297,8 @@ RULES: dict[str, Rule] = {
     "item_barcode": _item_child,
     "item_pack": _item_child,
     "store_reorder_point": _store_points,
+    "location": _needs(Action.MANAGE_STORES),
+    "lot": _any_active_user,  # made by whoever receives the lot
     "stock_movement": _movement,
     "audit_event": _audit,
     "purchase_order": _drafted_by_managers,

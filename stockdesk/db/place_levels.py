@@ -1,0 +1,55 @@
+"""The trigger that keeps `stock_place` equal to the sum of the movements that name a place or lot.
+
+A row trigger with a WHEN clause: a movement that names neither a location nor a lot (every
+movement of an untracked item in a store without locations) is not touched, so the bulk paths
+(stocktake posts, imports, sync pushes of 100,000 rows) pay only the clause's test.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+_PLACED = "NEW.location_id IS NOT NULL OR NEW.lot_id IS NOT NULL"
+_NIL_SQLITE = "'" + "0" * 32 + "'"  # SQLAlchemy's Uuid keeps 32 hex digits on SQLite
+_NIL_PG = "'00000000-0000-0000-0000-000000000000'::uuid"
+
+
+def _upsert(nil: str) -> str:
+    return (
+        "INSERT INTO stock_place (item_id, store_id, location_id, lot_id, on_hand) "
+        f"VALUES (NEW.item_id, NEW.store_id, COALESCE(NEW.location_id, {nil}), COALESCE(NEW.lot_id, {nil}), "
+        "NEW.quantity) ON CONFLICT (item_id, store_id, location_id, lot_id) "
+        "DO UPDATE SET on_hand = stock_place.on_hand + excluded.on_hand"
+    )
+
+
+def install(connection: Connection) -> None:
+    """(Re)create the trigger; SQLite drops a table's triggers when a batch migration copies it."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("DROP TRIGGER IF EXISTS stock_place_added")
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER stock_place_added AFTER INSERT ON stock_movement WHEN {_PLACED} "
+            f"BEGIN {_upsert(_NIL_SQLITE)}; END"
+        )
+        return
+    connection.exec_driver_sql(
+        "CREATE OR REPLACE FUNCTION stock_place_added() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN {_upsert(_NIL_PG)}; RETURN NULL; END $$"
+    )
+    connection.exec_driver_sql("DROP TRIGGER IF EXISTS stock_place_added ON stock_movement")
+    connection.exec_driver_sql(
+        "CREATE TRIGGER stock_place_added AFTER INSERT ON stock_movement FOR EACH ROW "
+        f"WHEN ({_PLACED}) EXECUTE FUNCTION stock_place_added()"
+    )
+
+
+def rebuild(connection: Connection) -> None:
+    """Every place level again from the ledger (a repair, or after a snapshot was loaded)."""
+    nil = _NIL_SQLITE if connection.dialect.name == "sqlite" else _NIL_PG
+    connection.exec_driver_sql("DELETE FROM stock_place")
+    connection.exec_driver_sql(
+        "INSERT INTO stock_place (item_id, store_id, location_id, lot_id, on_hand) "
+        f"SELECT item_id, store_id, COALESCE(location_id, {nil}), COALESCE(lot_id, {nil}), SUM(quantity) "
+        "FROM stock_movement WHERE location_id IS NOT NULL OR lot_id IS NOT NULL "
+        f"GROUP BY item_id, store_id, COALESCE(location_id, {nil}), COALESCE(lot_id, {nil})"
+    )

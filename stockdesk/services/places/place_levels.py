@@ -1,0 +1,157 @@
+"""Reading stock per place: where an item is in a store, by location and lot, and the unplaced rest."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from stockdesk.db.models import StockLevel, Store
+from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
+from stockdesk.domain.ids import ItemId, LocationId, LotId, StoreId
+from stockdesk.domain.tracking import PlaceStock
+from stockdesk.services.inventory.ledger import on_hand
+from stockdesk.services.uow import UnitOfWork
+
+
+def _or_none(value: uuid.UUID) -> uuid.UUID | None:
+    return None if value == NO_PLACE else value
+
+
+def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) -> list[PlaceStock]:
+    """The item's stock in one store by (location, lot), with the unplaced rest as (None, None).
+
+    Places at zero are left out; on PostgreSQL the rows are locked, so two desks picking the same
+    lot wait for each other instead of both taking its last unit.
+    """
+    query = (
+        select(
+            StockPlace.location_id,
+            StockPlace.lot_id,
+            StockPlace.on_hand,
+            Lot.expires_on,
+            Location.code,
+            Lot.code,
+        )
+        .outerjoin(Lot, Lot.id == StockPlace.lot_id)
+        .outerjoin(Location, Location.id == StockPlace.location_id)
+        .where(StockPlace.item_id == item_id, StockPlace.store_id == store_id)
+    )
+    if uow.dialect == "postgresql":
+        query = query.with_for_update(of=StockPlace)
+    places = [
+        PlaceStock(_or_none(loc), _or_none(lot), qty, expires, loc_code or "", lot_code or "")
+        for loc, lot, qty, expires, loc_code, lot_code in uow.session.execute(query)
+    ]
+    unplaced = on_hand(uow, item_id, store_id) - sum((p.on_hand for p in places), Decimal(0))
+    rest = [p for p in places if p.on_hand != 0 and (p.location_id, p.lot_id) != (None, None)]
+    if unplaced != 0:
+        rest.insert(0, PlaceStock(None, None, unplaced))
+    return rest
+
+
+def place_on_hand(
+    uow: UnitOfWork,
+    item_id: uuid.UUID,
+    store_id: uuid.UUID,
+    location_id: uuid.UUID | None,
+    lot_id: uuid.UUID | None,
+) -> Decimal:
+    for place in places_in_store(uow, item_id, store_id):
+        if (place.location_id, place.lot_id) == (location_id, lot_id):
+            return place.on_hand
+    return Decimal(0)
+
+
+def lot_on_hand_everywhere(uow: UnitOfWork, lot_id: uuid.UUID) -> Decimal:
+    """A lot's (a serial's) stock in every store together."""
+    total = uow.session.scalar(select(func.sum(StockPlace.on_hand)).where(StockPlace.lot_id == lot_id))
+    return total if total is not None else Decimal(0)
+
+
+def suggested_location(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) -> LocationId | None:
+    """Where to put away a receipt: the location of this store that holds most of the item."""
+    row = uow.session.execute(
+        select(StockPlace.location_id, func.sum(StockPlace.on_hand).label("qty"))
+        .join(Location, Location.id == StockPlace.location_id)
+        .where(
+            StockPlace.item_id == item_id,
+            StockPlace.store_id == store_id,
+            Location.active.is_(True),
+            Location.deleted.is_(False),
+        )
+        .group_by(StockPlace.location_id, Location.code)
+        .having(func.sum(StockPlace.on_hand) > 0)
+        .order_by(func.sum(StockPlace.on_hand).desc(), Location.code)
+        .limit(1)
+    ).first()
+    return LocationId(row[0]) if row is not None else None
+
+
+@dataclass(frozen=True)
+class PlaceLevelView:
+    """One line of an item's stock by place, for the item card."""
+
+    store_id: StoreId
+    store_code: str
+    location_id: LocationId | None
+    location_code: str  # "" for the store's unplaced stock
+    lot_id: LotId | None
+    lot_code: str  # "" for an untracked item
+    expires_on: date | None
+    on_hand: Decimal
+
+
+def item_places(uow: UnitOfWork, item_id: ItemId) -> list[PlaceLevelView]:
+    """Every place the item has stock in, store by store; a store's unplaced rest as its own line."""
+    with uow:
+        rows = uow.session.execute(
+            select(
+                StockPlace.store_id,
+                Store.code,
+                StockPlace.location_id,
+                Location.code,
+                StockPlace.lot_id,
+                Lot.code,
+                Lot.expires_on,
+                StockPlace.on_hand,
+            )
+            .join(Store, Store.id == StockPlace.store_id)
+            .outerjoin(Location, Location.id == StockPlace.location_id)
+            .outerjoin(Lot, Lot.id == StockPlace.lot_id)
+            .where(StockPlace.item_id == item_id, StockPlace.on_hand != 0)
+        ).all()
+        placed: dict[uuid.UUID, Decimal] = {}
+        views: list[PlaceLevelView] = []
+        for store, store_code, loc, loc_code, lot, lot_code, expires, qty in rows:
+            placed[store] = placed.get(store, Decimal(0)) + qty
+            if (loc, lot) == (NO_PLACE, NO_PLACE):
+                continue
+            views.append(
+                PlaceLevelView(
+                    StoreId(store),
+                    store_code,
+                    LocationId(loc) if loc != NO_PLACE else None,
+                    loc_code or "",
+                    LotId(lot) if lot != NO_PLACE else None,
+                    lot_code or "",
+                    expires,
+                    qty,
+                )
+            )
+        if placed:
+            levels = uow.session.execute(
+                select(StockLevel.store_id, Store.code, StockLevel.on_hand)
+                .join(Store, Store.id == StockLevel.store_id)
+                .where(StockLevel.item_id == item_id, StockLevel.store_id.in_(placed))
+            )
+            for store, store_code, level in levels:
+                rest = level - placed[store]
+                if rest != 0:
+                    views.append(PlaceLevelView(StoreId(store), store_code, None, "", None, "", None, rest))
+        return sorted(
+            views, key=lambda v: (v.store_code, v.location_code, v.expires_on or date.max, v.lot_code)
+        )
