@@ -381,3 +381,34 @@ def test_moving_another_persons_barcode_onto_ones_own_item_is_refused(shop, cler
     assert owner == boss_item.id
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT tbl FROM sync_refused").scalars().all() == ["item_barcode"]
+
+
+def test_locations_and_a_lot_both_desks_received_offline_meet_in_one_place_everywhere(shop):
+    """Lots get their id from (item, code): two desks receiving lot L1 offline make one lot, not two."""
+    from datetime import date
+
+    from stockdesk.services.places import locations
+    from stockdesk.services.places.place_levels import item_places
+    from stockdesk.services.places.placing import PlaceChoice
+
+    a_db, a = shop.desk("counter-1")
+    b_db, b = shop.desk("counter-2")
+    synced(a)
+    boss_a = login(a_db, *BOSS)
+    shelf = locations.create_location(a_db.uow(), boss_a, store_id=shop.main.id, code="A-01")
+    milk = catalog.create_item(a_db.uow(), boss_a, sku="MILK", name="Milk", tracking="expiry")
+    synced(a)
+    synced(b)
+    boss_b = login(b_db, *BOSS)
+    lot = PlaceChoice(lot="L1", expires_on=date(2030, 1, 31), location_id=shelf.id)
+    stock.receive(a_db.uow(), boss_a, item_id=milk.id, store_id=shop.main.id, quantity="4", place=lot)
+    stock.receive(b_db.uow(), boss_b, item_id=milk.id, store_id=shop.main.id, quantity="6", place=lot)
+    stock.sell(b_db.uow(), boss_b, item_id=milk.id, store_id=shop.main.id, quantity="1")
+    for service in (a, b, a):
+        synced(service)
+    for db in (a_db, b_db, shop.db):
+        places = [
+            (p.location_code, p.lot_code, p.expires_on, p.on_hand) for p in item_places(db.uow(), milk.id)
+        ]
+        assert places == [("A-01", "L1", date(2030, 1, 31), Decimal(9))]
+        assert check.find_differences(db.uow()) == []

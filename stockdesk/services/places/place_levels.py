@@ -13,7 +13,6 @@ from stockdesk.db.models import StockLevel, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
 from stockdesk.domain.ids import ItemId, LocationId, LotId, StoreId
 from stockdesk.domain.tracking import PlaceStock
-from stockdesk.services.inventory.ledger import on_hand
 from stockdesk.services.uow import UnitOfWork
 
 
@@ -25,8 +24,16 @@ def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) ->
     """The item's stock in one store by (location, lot), with the unplaced rest as (None, None).
 
     Places at zero are left out; on PostgreSQL the rows are locked, so two desks picking the same
-    lot wait for each other instead of both taking its last unit.
+    lot wait for each other instead of both taking its last unit. The store's level is locked first:
+    the ledger and a stocktake's post lock it before the trigger writes the places, and one order
+    for every transaction means waiting, never a deadlock.
     """
+    level_query = select(StockLevel.on_hand).where(
+        StockLevel.item_id == item_id, StockLevel.store_id == store_id
+    )
+    if uow.dialect == "postgresql":
+        level_query = level_query.with_for_update()
+    level = uow.session.scalar(level_query) or Decimal(0)
     query = (
         select(
             StockPlace.location_id,
@@ -46,7 +53,7 @@ def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) ->
         PlaceStock(_or_none(loc), _or_none(lot), qty, expires, loc_code or "", lot_code or "")
         for loc, lot, qty, expires, loc_code, lot_code in uow.session.execute(query)
     ]
-    unplaced = on_hand(uow, item_id, store_id) - sum((p.on_hand for p in places), Decimal(0))
+    unplaced = level - sum((p.on_hand for p in places), Decimal(0))
     rest = [p for p in places if p.on_hand != 0 and (p.location_id, p.lot_id) != (None, None)]
     if unplaced != 0:
         rest.insert(0, PlaceStock(None, None, unplaced))
