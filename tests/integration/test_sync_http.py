@@ -412,3 +412,49 @@ def test_locations_and_a_lot_both_desks_received_offline_meet_in_one_place_every
         ]
         assert places == [("A-01", "L1", date(2030, 1, 31), Decimal(9))]
         assert check.find_differences(db.uow()) == []
+
+
+def test_a_movement_at_another_stores_location_or_a_lot_with_a_forged_id_is_refused(shop, clerk_desk):
+    import uuid
+
+    from stockdesk.services.places import locations
+    from stockdesk.services.places.placing import PlaceChoice
+
+    branch = organisation.create_store(shop.db.uow(), shop.boss, code="BR", name="Branch")
+    far_shelf = locations.create_location(shop.db.uow(), shop.boss, store_id=branch.id, code="BR-01")
+    db, service, _ = clerk_desk
+    synced(service)
+    clerk = login(db, "clerk@example.com", "clerk-pass-1")
+    glue = catalog.create_item(db.uow(), clerk, sku="GLUE", name="Glue", tracking="lot")
+    good = stock.receive(
+        db.uow(), clerk, item_id=glue.id, store_id=shop.main.id, quantity="2", place=PlaceChoice(lot="B1")
+    )
+    forged_lot = uuid.uuid4()
+    with db.engine.begin() as connection:  # what a tampered desk writes straight into its file
+        connection.exec_driver_sql(
+            "INSERT INTO lot (id, item_id, code, created_at, updated_at, updated_by, origin_desk, hlc, "
+            "deleted) SELECT ?, item_id, 'B2', created_at, updated_at, updated_by, origin_desk, '', 0 "
+            "FROM lot",
+            (forged_lot.hex,),
+        )
+        for column, value in (("location_id", far_shelf.id.hex), ("lot_id", forged_lot.hex)):
+            connection.exec_driver_sql(
+                f"INSERT INTO stock_movement (id, item_id, store_id, kind, quantity, reference, {column}, "
+                "user_id, at, created_at, updated_at, updated_by, origin_desk, hlc, deleted) "
+                f"SELECT ?, item_id, store_id, 'receive', 1000, 'forged', ?, user_id, at, created_at, "
+                "updated_at, updated_by, origin_desk, '', 0 FROM stock_movement WHERE id = ?",
+                (uuid.uuid4().hex, value, good.id.hex),
+            )
+    synced(service)
+    with db.engine.connect() as connection:
+        refused = sorted(connection.exec_driver_sql("SELECT tbl, reason FROM sync_refused").all())
+    expected = [
+        ("lot", "a lot's id must be derived from its item and code"),
+        ("stock_movement", f"location {far_shelf.id} is not a location of the movement's store"),
+        ("stock_movement", f"lot {forged_lot} is not a lot of the movement's item"),
+    ]
+    assert [(tbl, any(reason.endswith(e) for _t, e in expected)) for tbl, reason in refused] == [
+        (t, True) for t, _e in expected
+    ]
+    assert _server_value(shop, "SELECT sum(quantity) FROM stock_movement WHERE item_id = :i", i=glue.id) == 2
+    assert check.find_differences(shop.db.uow()) == []

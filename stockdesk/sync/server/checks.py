@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from stockdesk.db.place_models import lot_id_of
 from stockdesk.db.synced_tables import synced_tables
 from stockdesk.domain.errors import PermissionDenied
 from stockdesk.domain.ids import StoreId, UserId
@@ -49,6 +50,9 @@ RULE_COLUMNS = (
     "may_adjust",
     "email",
     "deleted",
+    "location_id",
+    "lot_id",
+    "code",
 )
 CHILDREN_OF_ITEMS = frozenset({"item_barcode", "item_pack", "store_reorder_point", "stock_movement"})
 
@@ -87,6 +91,7 @@ class ChangeChecker:
         self.users = self._load_users()
         self.owners = self._load_owners(changes)
         self.refused_rows: set[tuple[str, str]] = set()  # (table, row id) of refused inserts
+        self.places: dict[uuid.UUID, uuid.UUID | None] = {}  # location -> store, lot -> item
         self._converted: dict[str, dict[str, Any]] = {}
 
     # -- loading the server's side ------------------------------------------------------------------
@@ -199,6 +204,19 @@ class ChangeChecker:
             member.changed()
         elif change.tbl == "item" and change.op == "I":
             self.owners[uuid.UUID(change.row_id)] = values.get("owner_id")
+        elif change.tbl == "location" and values.get("store_id") is not None:
+            self.places[uuid.UUID(change.row_id)] = values["store_id"]
+        elif change.tbl == "lot" and values.get("item_id") is not None:
+            self.places[uuid.UUID(change.row_id)] = values["item_id"]
+
+    def place_owner(self, table: str, row_id: uuid.UUID) -> uuid.UUID | None:
+        """The store of a location, the item of a lot: from this batch, else from the server."""
+        if row_id not in self.places:
+            column = "store_id" if table == "location" else "item_id"
+            self.places[row_id] = self.connection.execute(
+                text(f'SELECT {column} FROM "{table}" WHERE id = :id'), {"id": row_id}
+            ).scalar()
+        return self.places[row_id]
 
     def owner_of(self, item_id: uuid.UUID) -> uuid.UUID | None:
         return self.owners.get(item_id)
@@ -264,13 +282,29 @@ def _store_points(_checker: ChangeChecker, _change: Change, _values: dict[str, A
     require(actor, Action.MANAGE_CATALOGUE)
 
 
-def _movement(_checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
+def _movement(checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
     if change.op != "I":
         raise Refused("the ledger is append-only: a movement is never changed")
     store = values.get("store_id")
     require(actor, Action.MOVE_STOCK, store_ids=[store] if store else [])
     if values.get("kind") == "adjust":
         require(actor, Action.ADJUST_STOCK, store_ids=[store] if store else [])
+    location, lot = values.get("location_id"), values.get("lot_id")
+    if location is not None and checker.place_owner("location", location) != store:
+        raise Refused(f"location {location} is not a location of the movement's store")
+    if lot is not None and checker.place_owner("lot", lot) != values.get("item_id"):
+        raise Refused(f"lot {lot} is not a lot of the movement's item")
+
+
+def _lot(checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
+    """Whoever moves stock makes lots (a receipt does); a lot's id is its item and code, so a forged
+    id cannot take another item's lot over."""
+    require(actor, Action.MOVE_STOCK)
+    item, code = values.get("item_id"), values.get("code")
+    if change.op == "I" and (
+        item is None or code is None or lot_id_of(item, code) != uuid.UUID(change.row_id)
+    ):
+        raise Refused("a lot's id must be derived from its item and code")
 
 
 def _drafted_by_managers(
@@ -298,7 +332,7 @@ RULES: dict[str, Rule] = {
     "item_pack": _item_child,
     "store_reorder_point": _store_points,
     "location": _needs(Action.MANAGE_STORES),
-    "lot": _any_active_user,  # made by whoever receives the lot
+    "lot": _lot,
     "stock_movement": _movement,
     "audit_event": _audit,
     "purchase_order": _drafted_by_managers,
