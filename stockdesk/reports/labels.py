@@ -38,13 +38,14 @@ _PAD_Y = 2 * mm
 
 @dataclass(frozen=True)
 class Label:
-    """What one label shows. `symbology` is one of ean13, ean8, upca, code128; no price (a location
-    label) leaves the corner empty."""
+    """What one label shows. `symbology` is one of ean13, ean8, upca, code128; without a price (a
+    location label) the corner shows `corner` (a location's store), or nothing."""
 
     name: str
     price: Decimal | None
     code: str
     symbology: str = "ean13"
+    corner: str = ""
 
 
 def symbology_key(symbology: str) -> str:
@@ -109,7 +110,7 @@ def _draw_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
     digits_size = name_size - 1
     top = y + sheet.height - _PAD_Y - name_size
 
-    price = price_text(label.price) if label.price is not None else ""
+    price = price_text(label.price) if label.price is not None else label.corner
     canvas.setFillColor(INK)
     canvas.setFont(FONT_BOLD, name_size + 2)
     canvas.drawRightString(x + sheet.width - _PAD_X, top, price)
@@ -136,8 +137,8 @@ def _draw_shelf_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Labe
     name = fit_text(label.name, inner, bold=True, size=name_size)
     draw_text(canvas, x + _PAD_X, top, name, font=FONT_BOLD, size=name_size)
     half = inner / 2
-    if label.price is not None:
-        price = price_text(label.price)
+    if label.price is not None or label.corner:
+        price = price_text(label.price) if label.price is not None else label.corner
         size = min(sheet.height / mm * 0.9, 28.0)
         while size > 8 and canvas.stringWidth(price, FONT_BOLD, size) > half - 2 * mm:
             size -= 1
