@@ -5,7 +5,7 @@ services.places.locations."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
-from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPalette, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -133,19 +133,37 @@ class LocationsPage(ListPage):
         self.store.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.show_archived = QCheckBox(self.tr("Show archived"))
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet("font-style: italic;")  # a remark, not an error: the text colour
         store_label = QLabel(self.tr("&Store"))
         store_label.setBuddy(self.store)
         self.filters.addWidget(store_label)
         self.filters.addWidget(self.store)
         self.filters.addWidget(self.show_archived)
         self.filters.addWidget(self.hint, 1)
-        for store in organisation.list_stores(db.uow()):
-            self.store.addItem(f"{store.code} — {store.name}", store)
+        self._fill_stores()
         self.store.currentIndexChanged.connect(lambda _index: self.reload())
         self.show_archived.toggled.connect(lambda _on: self.reload())
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.reload()
+
+    def _fill_stores(self) -> None:
+        """The active stores, the one chosen before kept (a store may have been added meanwhile)."""
+        chosen = self.current_store()
+        self.store.blockSignals(True)  # one reload after, not one per row
+        self.store.clear()
+        for store in organisation.list_stores(self.db.uow()):
+            self.store.addItem(f"{store.code} — {store.name}", store)
+            if chosen is not None and store.id == chosen.id:
+                self.store.setCurrentIndex(self.store.count() - 1)
+        self.store.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read stores and locations again as the page comes into view (the Stores page may have
+        added a store, another desk's sync a location)."""
+        if self.tree.model() is not None and self.isVisible():
+            self._fill_stores()
+            self.reload()
+        super().showEvent(event)
 
     # reading ------------------------------------------------------------------------------------
 
@@ -240,8 +258,10 @@ class LocationsPage(ListPage):
 
     def rename(self) -> None:
         location = self.selected()
-        if location is not None and self.may_edit and self.run_dialog(
-            RenameLocationDialog(self.db, self.actor, location, self)
+        if (
+            location is not None
+            and self.may_edit
+            and self.run_dialog(RenameLocationDialog(self.db, self.actor, location, self))
         ):
             self.reload()
 
