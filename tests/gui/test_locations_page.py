@@ -135,6 +135,11 @@ def test_a_manager_builds_archives_and_labels_the_tree_and_a_clerk_only_looks(
     page.page_actions["archive"].trigger()
     assert tree_rows(page) == [("A", "Hardware", "Zone", ""), ("  A-01", "Hooks", "Bin", "")]
 
+    # A new name; the code (on the printed label) stays.
+    page.run_dialog = answering(shown, lambda dialog: dialog.name.setText("Hardware and tools"))
+    page.page_actions["rename"].trigger()
+    assert tree_rows(page)[0] == ("A", "Hardware and tools", "Zone", "")
+
     # Labels of the selected zone bring its bins along.
     page.run_dialog = answering(shown, lambda _dialog: None)
     page.page_actions["labels"].trigger()
@@ -142,7 +147,7 @@ def test_a_manager_builds_archives_and_labels_the_tree_and_a_clerk_only_looks(
     qtbot.addWidget(labels)
     assert isinstance(labels, LabelsDialog)
     assert [(line.label.name, line.label.code, line.label.corner) for line in labels.lines] == [
-        ("A — Hardware", "A", "MAIN"),
+        ("A — Hardware and tools", "A", "MAIN"),
         ("A › A-01 — Hooks", "A-01", "MAIN"),
     ]
 
