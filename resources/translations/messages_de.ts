@@ -719,6 +719,22 @@
             <source>is archived: restore it before stock goes in or out there</source>
             <translation>ist archiviert: erst wiederherstellen, bevor dort Bestand ein- oder ausgeht</translation>
         </message>
+        <message id="location_holds_stock">
+            <source>still holds stock at {code}: move it to another location before archiving</source>
+            <translation>hat noch Bestand auf {code}: vor dem Archivieren auf einen anderen Lagerplatz umlagern</translation>
+        </message>
+        <message id="location_parent_archived">
+            <source>is under {code}, which is archived: restore {code} first</source>
+            <translation>liegt unter {code}, das archiviert ist: zuerst {code} wiederherstellen</translation>
+        </message>
+        <message id="no_locations_to_label">
+            <source>has no active locations to label</source>
+            <translation>hat keine aktiven Lagerplätze für Etiketten</translation>
+        </message>
+        <message id="labels_one_kind">
+            <source>prints location labels only: leave out --sku and --search</source>
+            <translation>druckt nur Lagerplatz-Etiketten: --sku und --search weglassen</translation>
+        </message>
         <message id="item_not_tracked">
             <source>is not needed: {sku} is not tracked by lot or serial number</source>
             <translation>wird nicht gebraucht: {sku} wird nicht nach Charge oder Seriennummer verfolgt</translation>

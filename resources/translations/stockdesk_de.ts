@@ -80,6 +80,14 @@
         <translation>Bestand in eine andere Filiale umlagern</translation>
     </message>
     <message>
+        <source>&amp;Move between locations…</source>
+        <translation>Zwischen Lagerplätzen u&amp;mlagern…</translation>
+    </message>
+    <message>
+        <source>Move stock from one shelf or bin of a store to another</source>
+        <translation>Bestand innerhalb einer Filiale von einem Regal oder Fach in ein anderes umlagern</translation>
+    </message>
+    <message>
         <source>A&amp;djust</source>
         <translation>&amp;Korrigieren</translation>
     </message>
@@ -1400,6 +1408,10 @@
         <translation>Lagerort-Etiketten</translation>
     </message>
     <message>
+        <source>Location labels of {store}</source>
+        <translation>Lagerplatz-Etiketten von {store}</translation>
+    </message>
+    <message>
         <source>Label</source>
         <translation>Etikett</translation>
     </message>
@@ -1528,6 +1540,89 @@
     </message>
 </context>
 <context>
+    <name>LocationsPage</name>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Aisle</source>
+        <translation>Gang</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>Regal</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Fach</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Lagerplätze</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Add location</source>
+        <translation>Lagerplatz &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>Print &amp;labels…</source>
+        <translation>&amp;Etiketten drucken…</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Archivierte zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Filiale</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>No stores yet: add one on the Stores page first.</source>
+        <translation>Noch keine Filialen: zuerst eine auf der Seite „Filialen“ anlegen.</translation>
+    </message>
+    <message>
+        <source>No locations yet: add a zone, then its aisles, shelves and bins.</source>
+        <translation>Noch keine Lagerplätze: eine Zone anlegen, dann ihre Gänge, Regale und Fächer.</translation>
+    </message>
+    <message>
+        <source>Read only: managers and admins change locations.</source>
+        <translation>Nur lesen: Lagerplätze ändern Manager und Administratoren.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>StockDesk — create the administrator</source>
@@ -1651,6 +1746,10 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Filialen</translation>
     </message>
     <message>
+        <source>Locations</source>
+        <translation>Lagerplätze</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>
@@ -1725,6 +1824,77 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>The backup failed: {error}</source>
         <translation>Die Sicherung ist fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MoveLocationDialog</name>
+    <message>
+        <source>Move between locations — {sku}</source>
+        <translation>Zwischen Lagerplätzen umlagern — {sku}</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Umlagern</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <source>From (location, lot)</source>
+        <translation>Von (Lagerplatz, Charge)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Quantity to move</source>
+        <translation>Umzulagernde Menge</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>You are not assigned to any store.</source>
+        <translation>Sie sind keiner Filiale zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Unplaced (no location)</source>
+        <translation>Ohne Lagerplatz</translation>
+    </message>
+    <message>
+        <source>None of it is in stock in this store.</source>
+        <translation>In dieser Filiale ist nichts davon auf Lager.</translation>
+    </message>
+    <message>
+        <source>This store has no locations yet (see Locations).</source>
+        <translation>Diese Filiale hat noch keine Lagerplätze (siehe „Lagerplätze“).</translation>
+    </message>
+    <message>
+        <source>Unplaced</source>
+        <translation>Ohne Lagerplatz</translation>
+    </message>
+    <message>
+        <source>lot {lot}</source>
+        <translation>Charge {lot}</translation>
+    </message>
+    <message>
+        <source>(use by {day})</source>
+        <translation>(verbrauchen bis {day})</translation>
+    </message>
+    <message>
+        <source>{place} — {quantity} on hand</source>
+        <translation>{place} — {quantity} auf Lager</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +2021,41 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Reference</source>
         <translation>Referenz</translation>
+    </message>
+</context>
+<context>
+    <name>NewLocationDialog</name>
+    <message>
+        <source>New location in {store}</source>
+        <translation>Neuer Lagerplatz in {store}</translation>
+    </message>
+    <message>
+        <source>(top of the store)</source>
+        <translation>(oberste Ebene der Filiale)</translation>
+    </message>
+    <message>
+        <source>Under</source>
+        <translation>Unter</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>printed as the label&apos;s barcode, e.g. A-03-2</source>
+        <translation>wird als Barcode des Etiketts gedruckt, z. B. A-03-2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2422,21 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>or an enrolment code is needed</source>
         <translation>oder ein Anmeldecode wird gebraucht</translation>
+    </message>
+</context>
+<context>
+    <name>RenameLocationDialog</name>
+    <message>
+        <source>Rename {code}</source>
+        <translation>{code} umbenennen</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
 </context>
 <context>

@@ -11,12 +11,12 @@ from stockdesk.config import LANGUAGES, ConfigStore
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.reports.label_presets import PRESETS
-from stockdesk.reports.label_sources import item_label
+from stockdesk.reports.label_sources import expanded, item_label, location_lines
 from stockdesk.reports.labels import write_labels
 from stockdesk.reports.registry import REPORTS, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
-from stockdesk.services.catalogue import catalog, item_query
+from stockdesk.services.catalogue import catalog, item_query, organisation
 from stockdesk.services.database import Database
 from stockdesk.services.views import ItemView
 
@@ -29,9 +29,12 @@ def add_commands(commands: Commands) -> None:
 
 
 def _add_labels(commands: Commands) -> None:
-    labels = commands.add_parser("labels", help="print label sheets (PDF) for items")
+    labels = commands.add_parser("labels", help="print label sheets (PDF) for items or a store's locations")
     labels.add_argument("--sku", action="append", default=[], help="an item's SKU (repeat for more)")
     labels.add_argument("--search", help="every active item whose SKU, name or barcode matches")
+    labels.add_argument(
+        "--locations", metavar="STORE_CODE", help="a label for every active location of this store"
+    )
     labels.add_argument("--preset", default="a4-3x8", choices=sorted(PRESETS))
     labels.add_argument("--copies", type=int, default=1, help="labels per item (default 1)")
     labels.add_argument("--out", required=True, help="the PDF file to write")
@@ -106,8 +109,10 @@ def labelled_items(db: Database, skus: list[str], search: str | None) -> list[It
 
 
 def _cmd_labels(args: argparse.Namespace) -> int:
+    if args.locations is not None:
+        return _location_labels(args)
     if not args.sku and args.search is None:
-        raise ValidationError("sku", "", "give at least one --sku or a --search")
+        raise ValidationError("sku", "", "give at least one --sku, a --search or --locations")
     db = open_db(args)
     try:
         items = labelled_items(db, args.sku, args.search)
@@ -117,4 +122,25 @@ def _cmd_labels(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"wrote {args.out}: {len(items)} item(s) x {args.copies}, {sheets} sheet(s)")
+    return 0
+
+
+def _location_labels(args: argparse.Namespace) -> int:
+    if args.sku or args.search is not None:
+        raise ValidationError("locations", args.locations, Message("labels_one_kind"))
+    db = open_db(args)
+    try:
+        code = args.locations.strip().upper()
+        stores = [
+            s for s in organisation.list_stores(db.uow(), include_inactive=True) if s.code.upper() == code
+        ]
+        if not stores:
+            raise ValidationError("locations", args.locations, Message("unknown_store_code"))
+        lines = location_lines(db, stores[0], copies=args.copies)
+        if not lines:
+            raise ValidationError("locations", args.locations, Message("no_locations_to_label"))
+        sheets = write_labels(args.out, expanded(lines), args.preset)
+    finally:
+        db.close()
+    print(f"wrote {args.out}: {len(lines)} location(s) x {args.copies}, {sheets} sheet(s)")
     return 0

@@ -1,6 +1,7 @@
-"""What goes on labels: an item's own label, its packs', a store's (location-first counting), and a
-purchase order's receipt (one label per unit received). The window and `stockdesk labels` both take
-their labels from here, so a sheet printed from either is the same."""
+"""What goes on labels: an item's own label, its packs', a store's (location-first counting), a
+store's bin locations (with everything under them), and a purchase order's receipt (one label per
+unit received). The window and `stockdesk labels` both take their labels from here, so a sheet
+printed from either is the same."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING
 
 from stockdesk.domain.gtin import expand_upce
-from stockdesk.domain.ids import PurchaseOrderId
+from stockdesk.domain.ids import LocationId, PurchaseOrderId
 from stockdesk.reports.labels import Label
 from stockdesk.services.catalogue import catalog, packs
 from stockdesk.services.catalogue.packs import PackView
 from stockdesk.services.database import Database
+from stockdesk.services.places.locations import LocationView, locations_of
 from stockdesk.services.planning import purchasing
 from stockdesk.services.views import ItemView, StoreView
 
@@ -54,6 +56,36 @@ def pack_label(item: ItemView, pack: PackView) -> Label:
 def store_label(store: StoreView) -> Label:
     """A location label: scanned at the counter, later counts and movements go to that store."""
     return Label(f"{store.code} — {store.name}", None, f"{STORE_PREFIX}{store.code}", "code128")
+
+
+def location_label(location: LocationView, store: StoreView) -> Label:
+    """A bin's label: its code as Code 128 (what a scan at the counter names), its path from the zone
+    down (and its name) to read from the aisle, and the store's code in the corner."""
+    name = f"{location.path} — {location.name}" if location.name else location.path
+    return Label(name, None, location.code, "code128", corner=store.code)
+
+
+def location_lines(
+    db: Database, store: StoreView, chosen: Iterable[LocationId] = (), *, copies: int = 1
+) -> list[LabelLine]:
+    """Labels of the `chosen` locations and of everything under them, in path order (a zone's label,
+    then its aisles', shelves' and bins'); every active location of the store when none is chosen.
+    Archived locations get no label: nothing may be posted there."""
+    locations = locations_of(db.uow(), store.id)
+    wanted = set(chosen)
+    if wanted:
+        children: dict[LocationId, list[LocationId]] = {}
+        for location in locations:
+            if location.parent_id is not None:
+                children.setdefault(location.parent_id, []).append(location.id)
+        todo = list(wanted)
+        while todo:
+            for child in children.get(todo.pop(), []):
+                if child not in wanted:
+                    wanted.add(child)
+                    todo.append(child)
+        locations = [location for location in locations if location.id in wanted]
+    return [LabelLine(location_label(location, store), copies) for location in locations]
 
 
 def item_lines(

@@ -38,13 +38,14 @@ _PAD_Y = 2 * mm
 
 @dataclass(frozen=True)
 class Label:
-    """What one label shows. `symbology` is one of ean13, ean8, upca, code128; no price (a location
-    label) leaves the corner empty."""
+    """What one label shows. `symbology` is one of ean13, ean8, upca, code128; without a price (a
+    location label) the corner shows `corner` (a location's store), or nothing."""
 
     name: str
     price: Decimal | None
     code: str
     symbology: str = "ean13"
+    corner: str = ""
 
 
 def symbology_key(symbology: str) -> str:
@@ -109,7 +110,7 @@ def _draw_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
     digits_size = name_size - 1
     top = y + sheet.height - _PAD_Y - name_size
 
-    price = price_text(label.price) if label.price is not None else ""
+    price = price_text(label.price) if label.price is not None else label.corner
     canvas.setFillColor(INK)
     canvas.setFont(FONT_BOLD, name_size + 2)
     canvas.drawRightString(x + sheet.width - _PAD_X, top, price)
@@ -127,22 +128,27 @@ def _draw_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
 def _draw_shelf_label(canvas: Canvas, sheet: LabelPreset, slot: int, label: Label,
                       price_text: Callable[[Decimal], str]) -> None:
     """A shelf-edge label: the price big enough to read from the aisle, the name above it, the bars
-    in the right half for the clerk's scanner."""
+    in the right half for the clerk's scanner. A location label (no price, its store in the corner)
+    shows its code big instead, the store beside its path."""
     x, y = sheet.origin(slot)
     inner = sheet.width - 2 * _PAD_X
     name_size = min(8.0, sheet.height / mm * 0.25)
     top = y + sheet.height - _PAD_Y - name_size
     canvas.setFillColor(INK)
-    name = fit_text(label.name, inner, bold=True, size=name_size)
+    corner = label.corner if label.price is None else ""
+    canvas.setFont(FONT_BOLD, name_size)
+    canvas.drawRightString(x + sheet.width - _PAD_X, top, corner)
+    room = inner - (canvas.stringWidth(corner, FONT_BOLD, name_size) + 2 * mm if corner else 0)
+    name = fit_text(label.name, room, bold=True, size=name_size)
     draw_text(canvas, x + _PAD_X, top, name, font=FONT_BOLD, size=name_size)
     half = inner / 2
-    if label.price is not None:
-        price = price_text(label.price)
+    big = price_text(label.price) if label.price is not None else label.code if corner else ""
+    if big:
         size = min(sheet.height / mm * 0.9, 28.0)
-        while size > 8 and canvas.stringWidth(price, FONT_BOLD, size) > half - 2 * mm:
+        while size > 8 and canvas.stringWidth(big, FONT_BOLD, size) > half - 2 * mm:
             size -= 1
         canvas.setFont(FONT_BOLD, size)
-        canvas.drawString(x + _PAD_X, y + _PAD_Y + 1 * mm, price)
+        canvas.drawString(x + _PAD_X, y + _PAD_Y + 1 * mm, big)
     digits_size = name_size - 1.5
     bars_left = x + _PAD_X + half
     bars_bottom = y + _PAD_Y + digits_size + 1.5

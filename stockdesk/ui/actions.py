@@ -80,6 +80,14 @@ SPECS = (
         QT_TRANSLATE_NOOP("Actions", "&Stock"),
     ),
     ActionSpec(
+        "move_location",
+        QT_TRANSLATE_NOOP("Actions", "&Move between locations…"),
+        ("F8",),  # F7 prints a label at the counter
+        QT_TRANSLATE_NOOP("Actions", "Move stock from one shelf or bin of a store to another"),
+        QT_TRANSLATE_NOOP("Actions", "&Stock"),
+        toolbar=False,
+    ),
+    ActionSpec(
         "adjust",
         QT_TRANSLATE_NOOP("Actions", "A&djust"),
         ("F5",),

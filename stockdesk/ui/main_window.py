@@ -33,6 +33,7 @@ from stockdesk.ui.actions import build_actions
 from stockdesk.ui.counter.hookup import install_counter
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.item_picker import ItemPickerDialog
+from stockdesk.ui.dialogs.move_location import MoveLocationDialog
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.export import ItemsExport
 from stockdesk.ui.file_hookup import install_file_actions
@@ -46,6 +47,7 @@ from stockdesk.ui.pages.dashboard import DashboardPage
 from stockdesk.ui.pages.items_page import ItemsPage
 from stockdesk.ui.pages.lazy import LazyPage
 from stockdesk.ui.pages.ledger_page import AuditPage, LedgerPage
+from stockdesk.ui.pages.locations_page import LocationsPage
 from stockdesk.ui.pages.organisation_pages import StoresPage, SuppliersPage
 from stockdesk.ui.pages.users_page import UsersPage
 from stockdesk.ui.planning.hookup import install_planning
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
             "receive": lambda: self.move_stock(MovementType.RECEIVE),
             "sell": lambda: self.move_stock(MovementType.SELL),
             "transfer": lambda: self.move_stock(MovementType.TRANSFER),
+            "move_location": self.move_between_locations,
             "adjust": lambda: self.move_stock(MovementType.ADJUST),
             "count": lambda: self.move_stock(MovementType.COUNT),
             "find": self.focus_search,
@@ -206,7 +209,7 @@ class MainWindow(QMainWindow):
         self.actions["archive_item"].setEnabled(may_edit)
         archived = item is not None and not item.active
         self.actions["archive_item"].setText(self.tr("&Restore") if archived else self.tr("&Archive"))
-        for key in ("receive", "sell", "transfer", "count"):
+        for key in ("receive", "sell", "transfer", "move_location", "count"):
             self.actions[key].setEnabled(may_move)
         # Adjustments are their own permission: a clerk without an admin's grant sees why it is off.
         may_adjust = allowed(self.actor, Action.ADJUST_STOCK)
@@ -305,10 +308,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("{title}: done").format(title=dialog.windowTitle()), 5000)
             self.refresh(item.id)
 
+    def move_between_locations(self) -> None:
+        action = self.actions["move_location"]
+        if not action.isEnabled() or (item := self.chosen_item("move_location")) is None:
+            return
+        dialog = MoveLocationDialog(self.db, self.actor, item, self, store_id=self.desk_store_id)
+        if self.run_dialog(dialog):
+            self.statusBar().showMessage(self.tr("{title}: done").format(title=dialog.windowTitle()), 5000)
+            self.refresh(item.id)
+
     # messages (replaceable in tests, where a modal box would block) -----------------------------
 
     def _add_management_pages(self) -> None:
-        """Categories, suppliers, stores, users (admins), ledger and audit log: built when first shown.
+        """Categories, suppliers, stores, locations, users (admins), ledger, audit log: built when shown.
 
         Each attribute is a LazyPage; `.page` is the real page (built on first use).
         """
@@ -316,6 +328,7 @@ class MainWindow(QMainWindow):
         self.categories_page = LazyPage(lambda: CategoriesPage(db, actor))
         self.suppliers_page = LazyPage(lambda: SuppliersPage(db, actor))
         self.stores_page = LazyPage(lambda: StoresPage(db, actor))
+        self.locations_page = LazyPage(lambda: LocationsPage(db, actor))
         self.users_page = LazyPage(lambda: UsersPage(db, actor))
         self.ledger_page = LazyPage(lambda: LedgerPage(db, actor))
         self.audit_page = LazyPage(lambda: AuditPage(db, actor))
@@ -323,6 +336,7 @@ class MainWindow(QMainWindow):
             (self.tr("Categories"), self.categories_page, "Ctrl+3"),
             (self.tr("Suppliers"), self.suppliers_page, "Ctrl+4"),
             (self.tr("Stores"), self.stores_page, "Ctrl+5"),
+            (self.tr("Locations"), self.locations_page, ""),
             (self.tr("Users"), self.users_page, "Ctrl+6"),
             (self.tr("Ledger"), self.ledger_page, "Ctrl+7"),
             (self.tr("Audit log"), self.audit_page, "Ctrl+8"),

@@ -29,6 +29,7 @@ def pages_by_name(window: MainWindow) -> dict[str, QWidget]:
         "categories": window.categories_page,
         "suppliers": window.suppliers_page,
         "stores": window.stores_page,
+        "locations": window.locations_page,
         "users": window.users_page,
         "ledger": window.ledger_page,
         "audit": window.audit_page,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from stockdesk.db.models import Store
-from stockdesk.db.place_models import Location
+from stockdesk.db.place_models import Location, StockPlace
 from stockdesk.domain.errors import DuplicateValue, ValidationError
 from stockdesk.domain.ids import LocationId, StoreId
 from stockdesk.domain.messages import Message
@@ -87,13 +87,59 @@ def rename_location(uow: UnitOfWork, actor: Actor, location_id: LocationId, *, n
 
 
 def set_location_active(uow: UnitOfWork, actor: Actor, location_id: LocationId, *, active: bool) -> None:
+    """Archive a location with everything under it (a zone's aisles, shelves and bins go with it), or
+    restore it the same way.
+
+    Archiving is refused while any of them holds stock: the stock would be kept at a place no list
+    shows and no posting may name. Restoring under an archived parent is refused: the tree would show
+    a bin without its shelf.
+    """
     with uow:
         uow.actor_id = actor.id
         require(actor, Action.MANAGE_STORES)
         row = uow.get(Location, location_id, "location")
-        row.active = active
+        if active and row.parent_id is not None:
+            parent = uow.get(Location, row.parent_id, "parent location")
+            if not parent.active:
+                raise ValidationError(
+                    "location", row.code, Message("location_parent_archived", code=parent.code)
+                )
+        subtree = _subtree(uow, row)
+        if not active:
+            stocked = uow.session.scalar(
+                select(Location.code)
+                .join(StockPlace, StockPlace.location_id == Location.id)
+                .where(Location.id.in_(subtree))
+                .group_by(Location.code)
+                .having(func.sum(StockPlace.on_hand) != 0)
+                .order_by(Location.code)
+                .limit(1)
+            )
+            if stocked is not None:
+                raise ValidationError("location", row.code, Message("location_holds_stock", code=stocked))
+        for member in uow.session.scalars(select(Location).where(Location.id.in_(subtree))):
+            member.active = active
         audit.record(uow, actor, "location.archive" if not active else "location.restore", "location", row.id)
         uow.commit()
+
+
+def _subtree(uow: UnitOfWork, row: Location) -> set[uuid.UUID]:
+    """The ids of `row` and every location under it."""
+    children: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for child, parent in uow.session.execute(
+        select(Location.id, Location.parent_id).where(
+            Location.store_id == row.store_id, Location.deleted.is_(False)
+        )
+    ):
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    found, todo = set(), [row.id]
+    while todo:
+        at = todo.pop()
+        if at not in found:  # a cycle (two desks re-parenting offline) must not loop forever
+            found.add(at)
+            todo += children.get(at, [])
+    return found
 
 
 def locations_of(uow: UnitOfWork, store_id: StoreId, *, include_archived: bool = False) -> list[LocationView]:

@@ -60,6 +60,17 @@ def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) ->
     return rest
 
 
+def store_places(uow: UnitOfWork, item_id: ItemId, store_id: StoreId) -> list[PlaceStock]:
+    """What a move inside the store can take from: the item's unplaced rest first, then each location
+    (and lot) by code and first expiry, only those with stock."""
+    with uow:
+        places = [p for p in places_in_store(uow, item_id, store_id) if p.on_hand > 0]
+    return sorted(
+        places,
+        key=lambda p: (p.location_id is not None, p.location_code, p.expires_on or date.max, p.lot_code),
+    )
+
+
 def place_on_hand(
     uow: UnitOfWork,
     item_id: uuid.UUID,

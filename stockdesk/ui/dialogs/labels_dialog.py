@@ -1,5 +1,5 @@
 """Printing label sheets from the window: the chosen items (with their packs), a purchase order's
-receipt (one label per unit ordered) or store location labels, with copies per row, the sheet
+receipt (one label per unit ordered), store labels or a store's bin locations, with copies per row, the sheet
 presets, and a preview of the first sheet before the PDF is written."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.domain.errors import StockDeskError
-from stockdesk.domain.ids import PurchaseOrderId
+from stockdesk.domain.ids import LocationId, PurchaseOrderId
 from stockdesk.reports import label_sources
 from stockdesk.reports.label_presets import PRESETS
 from stockdesk.reports.label_sources import LabelLine
@@ -105,6 +105,15 @@ class LabelsDialog(QDialog):
     ) -> LabelsDialog:
         lines = [LabelLine(label_sources.store_label(store), 1) for store in stores]
         return cls(db, lines, parent, title=QCoreApplication.translate("LabelsDialog", "Location labels"))
+
+    @classmethod
+    def for_locations(
+        cls, db: Database, store: StoreView, chosen: Sequence[LocationId] = (), parent: QWidget | None = None
+    ) -> LabelsDialog:
+        """The chosen locations with everything under them (every location of the store if none)."""
+        title = QCoreApplication.translate("LabelsDialog", "Location labels of {store}")
+        lines = label_sources.location_lines(db, store, chosen)
+        return cls(db, lines, parent, title=title.format(store=f"{store.code} — {store.name}"))
 
     # building -----------------------------------------------------------------------------------
 
