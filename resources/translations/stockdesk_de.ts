@@ -746,6 +746,18 @@
         <translation>Kein verwendbarer Code</translation>
     </message>
     <message>
+        <source>Serial number {serial}</source>
+        <translation>Seriennummer {serial}</translation>
+    </message>
+    <message>
+        <source>Lot {lot}, use by {day}</source>
+        <translation>Charge {lot}, verbrauchen bis {day}</translation>
+    </message>
+    <message>
+        <source>Lot {lot}</source>
+        <translation>Charge {lot}</translation>
+    </message>
+    <message>
         <source>Nothing to undo in this shift</source>
         <translation>In dieser Schicht gibt es nichts rückgängig zu machen</translation>
     </message>
@@ -764,6 +776,10 @@
     <message>
         <source>is not set: scan a store label or pick a store</source>
         <translation>ist nicht gesetzt: Filialetikett scannen oder Filiale wählen</translation>
+    </message>
+    <message>
+        <source>Posted {qty} × {sku}</source>
+        <translation>Gebucht: {qty} × {sku}</translation>
     </message>
     <message>
         <source>Sold {qty} × {sku}</source>
@@ -1217,6 +1233,10 @@
         <translation>Einen Artikel scannen</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Where and which lot&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wo und welche Charge&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;On hand per store&lt;/b&gt;</source>
         <translation>&lt;b&gt;Bestand je Filiale&lt;/b&gt;</translation>
     </message>
@@ -1286,6 +1306,34 @@
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Not tracked</source>
+        <translation>Nicht verfolgt</translation>
+    </message>
+    <message>
+        <source>By lot</source>
+        <translation>Nach Charge</translation>
+    </message>
+    <message>
+        <source>By lot, with use-by dates</source>
+        <translation>Nach Charge, mit Verfallsdatum</translation>
+    </message>
+    <message>
+        <source>By serial number (each unit)</source>
+        <translation>Nach Seriennummer (jede Einheit)</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Verfolgung</translation>
+    </message>
+    <message>
+        <source>blank: the category&apos;s</source>
+        <translation>leer: wie die Kategorie</translation>
+    </message>
+    <message>
+        <source>Warn days before expiry</source>
+        <translation>Warnen Tage vor Verfall</translation>
     </message>
     <message>
         <source>Store</source>
@@ -2297,6 +2345,76 @@ Filialen und Benutzer einrichtet.</translation>
     </message>
 </context>
 <context>
+    <name>PlaceFields</name>
+    <message>
+        <source>Location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>as printed on the delivery</source>
+        <translation>wie auf der Lieferung gedruckt</translation>
+    </message>
+    <message>
+        <source>one serial number per line (scan them)</source>
+        <translation>eine Seriennummer je Zeile (scannen)</translation>
+    </message>
+    <message>
+        <source>Sell or move an expired lot (manager)</source>
+        <translation>Verfallene Charge verkaufen oder umlagern (Manager)</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Lot (blank: first to expire)</source>
+        <translation>Charge (leer: die zuerst verfallende)</translation>
+    </message>
+    <message>
+        <source>Use by</source>
+        <translation>Verbrauchen bis</translation>
+    </message>
+    <message>
+        <source>Serial numbers</source>
+        <translation>Seriennummern</translation>
+    </message>
+    <message>
+        <source>(where the item already is)</source>
+        <translation>(wo der Artikel schon liegt)</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesModel</name>
+    <message>
+        <source>{day} EXPIRED</source>
+        <translation>{day} VERFALLEN</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>(unplaced)</source>
+        <translation>(ohne Platz)</translation>
+    </message>
+    <message>
+        <source>Lot / serial</source>
+        <translation>Charge / Seriennr.</translation>
+    </message>
+    <message>
+        <source>Use by</source>
+        <translation>Verbrauchen bis</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Bestand</translation>
+    </message>
+</context>
+<context>
     <name>ProblemList</name>
     <message>
         <source>Line {n}</source>
@@ -3104,6 +3222,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>No item selected</source>
         <translation>Kein Artikel ausgewählt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where and which lot&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wo und welche Charge&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;On hand per store&lt;/b&gt;</source>

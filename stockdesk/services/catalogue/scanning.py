@@ -32,6 +32,7 @@ from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog, code_lookup, packs
 from stockdesk.services.catalogue.packs import PackView
+from stockdesk.services.places.place_levels import PlaceLevelView, places_of_item
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import BarcodeView, ItemView, MovementView, StockLevelView, StoreView
 
@@ -75,6 +76,8 @@ class ItemCard:
     levels: list[StockLevelView]
     movements: list[MovementView]
     store_codes: dict[StoreId, str] = field(default_factory=dict)
+    # Stock by location and lot, for items with places (empty for the rest: nothing more is shown).
+    places: list[PlaceLevelView] = field(default_factory=list)
 
 
 def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
@@ -202,12 +205,13 @@ def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -
                 .limit(movements)
             )
             latest = [MovementView.of(row) for row in rows]
+        places = places_of_item(uow, item.id)
     levels = [
         StockLevelView(StoreId(sid), code, name, Decimal(0) if on_hand is None else on_hand)
         for sid, code, name, active, deleted, on_hand in sorted(stores, key=lambda s: s[1])
         if active and not deleted
     ]
-    return ItemCard(item, levels, latest, {StoreId(sid): code for sid, code, *_rest in stores})
+    return ItemCard(item, levels, latest, {StoreId(sid): code for sid, code, *_rest in stores}, places)
 
 
 def _live_barcodes(uow: UnitOfWork, item_id: uuid.UUID) -> tuple[BarcodeView, ...]:

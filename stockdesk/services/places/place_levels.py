@@ -126,50 +126,53 @@ class PlaceLevelView:
 def item_places(uow: UnitOfWork, item_id: ItemId) -> list[PlaceLevelView]:
     """Every place the item has stock in, store by store; a store's unplaced rest as its own line."""
     with uow:
-        rows = uow.session.execute(
-            select(
-                StockPlace.store_id,
-                Store.code,
-                StockPlace.location_id,
-                Location.code,
-                StockPlace.lot_id,
-                Lot.code,
-                Lot.expires_on,
-                StockPlace.on_hand,
-            )
-            .join(Store, Store.id == StockPlace.store_id)
-            .outerjoin(Location, Location.id == StockPlace.location_id)
-            .outerjoin(Lot, Lot.id == StockPlace.lot_id)
-            .where(StockPlace.item_id == item_id, StockPlace.on_hand != 0)
-        ).all()
-        placed: dict[uuid.UUID, Decimal] = {}
-        views: list[PlaceLevelView] = []
-        for store, store_code, loc, loc_code, lot, lot_code, expires, qty in rows:
-            placed[store] = placed.get(store, Decimal(0)) + qty
-            if (loc, lot) == (NO_PLACE, NO_PLACE):
-                continue
-            views.append(
-                PlaceLevelView(
-                    StoreId(store),
-                    store_code,
-                    LocationId(loc) if loc != NO_PLACE else None,
-                    loc_code or "",
-                    LotId(lot) if lot != NO_PLACE else None,
-                    lot_code or "",
-                    expires,
-                    qty,
-                )
-            )
-        if placed:
-            levels = uow.session.execute(
-                select(StockLevel.store_id, Store.code, StockLevel.on_hand)
-                .join(Store, Store.id == StockLevel.store_id)
-                .where(StockLevel.item_id == item_id, StockLevel.store_id.in_(placed))
-            )
-            for store, store_code, level in levels:
-                rest = level - placed[store]
-                if rest != 0:
-                    views.append(PlaceLevelView(StoreId(store), store_code, None, "", None, "", None, rest))
-        return sorted(
-            views, key=lambda v: (v.store_code, v.location_code, v.expires_on or date.max, v.lot_code)
+        return places_of_item(uow, item_id)
+
+
+def places_of_item(uow: UnitOfWork, item_id: uuid.UUID) -> list[PlaceLevelView]:
+    """`item_places` inside a unit of work the caller holds (the counter's item card)."""
+    rows = uow.session.execute(
+        select(
+            StockPlace.store_id,
+            Store.code,
+            StockPlace.location_id,
+            Location.code,
+            StockPlace.lot_id,
+            Lot.code,
+            Lot.expires_on,
+            StockPlace.on_hand,
         )
+        .join(Store, Store.id == StockPlace.store_id)
+        .outerjoin(Location, Location.id == StockPlace.location_id)
+        .outerjoin(Lot, Lot.id == StockPlace.lot_id)
+        .where(StockPlace.item_id == item_id, StockPlace.on_hand != 0)
+    ).all()
+    placed: dict[uuid.UUID, Decimal] = {}
+    views: list[PlaceLevelView] = []
+    for store, store_code, loc, loc_code, lot, lot_code, expires, qty in rows:
+        placed[store] = placed.get(store, Decimal(0)) + qty
+        if (loc, lot) == (NO_PLACE, NO_PLACE):
+            continue
+        views.append(
+            PlaceLevelView(
+                StoreId(store),
+                store_code,
+                LocationId(loc) if loc != NO_PLACE else None,
+                loc_code or "",
+                LotId(lot) if lot != NO_PLACE else None,
+                lot_code or "",
+                expires,
+                qty,
+            )
+        )
+    if placed:
+        levels = uow.session.execute(
+            select(StockLevel.store_id, Store.code, StockLevel.on_hand)
+            .join(Store, Store.id == StockLevel.store_id)
+            .where(StockLevel.item_id == item_id, StockLevel.store_id.in_(placed))
+        )
+        for store, store_code, level in levels:
+            rest = level - placed[store]
+            if rest != 0:
+                views.append(PlaceLevelView(StoreId(store), store_code, None, "", None, "", None, rest))
+    return sorted(views, key=lambda v: (v.store_code, v.location_code, v.expires_on or date.max, v.lot_code))

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from stockdesk.services.catalogue.scanning import ItemCard
+from stockdesk.services.places.place_levels import PlaceLevelView
 from stockdesk.ui.formatting import format_price, format_quantity
-from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel
+from stockdesk.ui.models.stock_levels import MovementsModel, PlacesModel, StockLevelsModel
 from stockdesk.ui.widgets.barcode_view import BarcodeView
 
 
-def _table(model: StockLevelsModel | MovementsModel, widths: tuple[int, ...]) -> QTableView:
+def _table(model: StockLevelsModel | MovementsModel | PlacesModel, widths: tuple[int, ...]) -> QTableView:
     """Fixed column widths, the last column stretching: ResizeToContents re-measured every cell on each
     scan and cost ~5 ms of the scan-to-card time."""
     view = QTableView()
@@ -67,6 +68,10 @@ class ItemCardView(QFrame):
         self.levels_view = _table(self.levels, (320,))
         self.movements_view = _table(self.movements, (130, 70, 120, 70, 90))
         self.levels_view.setMaximumHeight(150)
+        self.places = PlacesModel(self)
+        self.places_view = _table(self.places, (60, 110, 110, 150))
+        self.places_view.setMaximumHeight(150)
+        self.places_title = QLabel(self.tr("<b>Where and which lot</b>"))
         self._layout()
 
     def _layout(self) -> None:
@@ -81,6 +86,9 @@ class ItemCardView(QFrame):
         column.addLayout(top)
         column.addWidget(QLabel(self.tr("<b>On hand per store</b>")))
         column.addWidget(self.levels_view)
+        column.addWidget(self.places_title)
+        column.addWidget(self.places_view)
+        self._show_places([])
         column.addWidget(QLabel(self.tr("<b>Latest movements</b>")))
         column.addWidget(self.movements_view, 1)
 
@@ -96,6 +104,7 @@ class ItemCardView(QFrame):
         self.total.setText(self.tr("On hand in all stores: <b>{qty}</b> {unit}").format(
             qty=format_quantity(total), unit=item.unit))
         self.levels.set_rows(card.levels)
+        self._show_places(card.places)
         self.movements.store_codes = dict(card.store_codes)  # type: ignore[arg-type]
         self.movements.set_rows(card.movements)
 
@@ -106,7 +115,14 @@ class ItemCardView(QFrame):
             label.clear()
         self.barcode.set_code("")
         self.levels.set_rows([])
+        self._show_places([])
         self.movements.set_rows([])
+
+    def _show_places(self, places: list[PlaceLevelView]) -> None:
+        """Shown only for an item with stock at locations or in lots: other items' cards stay as they were."""
+        self.places.set_rows(places)
+        self.places_title.setVisible(bool(places))
+        self.places_view.setVisible(bool(places))
 
     def on_hand_text(self, store_code: str) -> str:
         """The on-hand figure shown for `store_code` ("" when the store is not listed)."""

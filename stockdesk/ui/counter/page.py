@@ -18,19 +18,23 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit
 
 from stockdesk.domain.errors import InsufficientStock, StockDeskError, ValidationError
 from stockdesk.domain.permissions import Actor
+from stockdesk.domain.tracking import Tracking
 from stockdesk.services.catalogue import catalog, organisation, scanning
 from stockdesk.services.catalogue.packs import PackView
 from stockdesk.services.catalogue.scanning import ScanKind, ScanResult
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock, undo
+from stockdesk.services.places.placing import NOTHING, PlaceChoice
 from stockdesk.services.views import ItemView
 from stockdesk.ui.counter.feedback import ERROR_COLOUR, OK_COLOUR, Beeper, Flasher
 from stockdesk.ui.counter.item_card import ItemCardView
 from stockdesk.ui.counter.quick_actions import QuickAction, QuickActionsBar
 from stockdesk.ui.counter.shift_list import ShiftList
 from stockdesk.ui.dialogs.form import describe_error
+from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
+from stockdesk.ui.dialogs.place_fields import needs_asking
 from stockdesk.ui.dialogs.unknown_code import UnknownCodeDialog
-from stockdesk.ui.formatting import format_quantity, kind_label
+from stockdesk.ui.formatting import format_day, format_quantity, kind_label
 from stockdesk.ui.i18n import error_text, say
 
 BANNER_OK = "font-size: 16pt; padding: 8px; background: #e8f5e9; color: #1b5e20;"
@@ -54,6 +58,8 @@ class CounterPage(QWidget):
         self.run_dialog: Callable[[QDialog], bool] = exec_dialog  # tests replace it
         self.item: ItemView | None = None
         self.pack: PackView | None = None  # the last scan was this pack's code: quantities count packs
+        # Lot, use-by date or serial number a GS1 label said about the unit just scanned.
+        self.scanned_place: PlaceChoice = NOTHING
         self.pending_unknown: ScanResult | None = None
         self.beeper = beeper or Beeper(self)
         self.scan_field = QLineEdit()
@@ -125,7 +131,10 @@ class CounterPage(QWidget):
         if result.kind is ScanKind.ITEM and result.item is not None:
             self.show_item(result.item, pack=result.pack)
             self.pending_unknown = None
-            if result.pack is not None:
+            self.scanned_place = _gs1_place(result)
+            if self.scanned_place.names_something:
+                banner = self._lot_banner(self.scanned_place)
+            elif result.pack is not None:
                 banner = self.tr("{pack} of {factor} {unit}: quantities now count this pack").format(
                     pack=result.pack.name, factor=format_quantity(result.pack.factor), unit=result.item.unit)
             else:
@@ -158,10 +167,18 @@ class CounterPage(QWidget):
         if index >= 0:
             self.location.setCurrentIndex(index)
 
+    def _lot_banner(self, place: PlaceChoice) -> str:
+        if place.serials:
+            return self.tr("Serial number {serial}").format(serial=place.serials[0])
+        if place.expires_on is not None:
+            return self.tr("Lot {lot}, use by {day}").format(lot=place.lot, day=format_day(place.expires_on))
+        return self.tr("Lot {lot}").format(lot=place.lot)
+
     def forget_item(self) -> None:
         """No item on the card: after a refused scan F1 must not sell the item scanned before it."""
         self.item = None
         self.pack = None
+        self.scanned_place = NOTHING
         self.card.clear()
 
     def undo_last(self) -> None:
@@ -272,19 +289,27 @@ class CounterPage(QWidget):
         quantity = "1" if action is QuickAction.SELL_ONE else self.quick.quantity_text()
         if store is None:
             raise ValidationError("location", "", self.tr("is not set: scan a store label or pick a store"))
-        if action in (QuickAction.SELL_ONE, QuickAction.SELL):
-            stock.sell(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity, pack_id=pack_id)
+        place = self.scanned_place
+        incoming = action in (QuickAction.RECEIVE, QuickAction.COUNT)
+        if needs_asking(item, place, incoming=incoming) and action is not QuickAction.COUNT:
+            if not self._ask_place(action, quantity):
+                return
+            done = self.tr("Posted {qty} × {sku}")
+        elif action in (QuickAction.SELL_ONE, QuickAction.SELL):
+            stock.sell(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity, pack_id=pack_id,
+                       place=place)
             done = self.tr("Sold {qty} × {sku}")
         elif action is QuickAction.RECEIVE:
             stock.receive(uow, self.actor, item_id=item.id, store_id=store, quantity=quantity,
-                          pack_id=pack_id)
+                          pack_id=pack_id, place=place)
             done = self.tr("Received {qty} × {sku}")
         elif action is QuickAction.COUNT:
-            stock.count(uow, self.actor, item_id=item.id, store_id=store, counted=quantity)
+            stock.count(uow, self.actor, item_id=item.id, store_id=store, counted=quantity, place=place)
             done = self.tr("Counted {qty} × {sku}")
         else:
             stock.transfer(uow, self.actor, item_id=item.id, from_store_id=store,
-                           to_store_id=self.quick.transfer_target(), quantity=quantity, pack_id=pack_id)
+                           to_store_id=self.quick.transfer_target(), quantity=quantity, pack_id=pack_id,
+                           place=place)
             done = self.tr("Sent {qty} × {sku}")
         self.show_item(item, pack=pack)
         if pack is not None and action is not QuickAction.COUNT:
@@ -293,6 +318,21 @@ class CounterPage(QWidget):
         message = done.format(qty=quantity, sku=item.sku)
         self._good(message, "", banner=message)
         self.stock_changed.emit(item.id)
+
+    def _ask_place(self, action: QuickAction, quantity: str) -> bool:
+        """A tracked item needs its lot or serial numbers: the movement dialog asks for them, pre-filled
+        with the quantity and whatever the scanned label said."""
+        assert self.item is not None
+        kind = {
+            QuickAction.RECEIVE: MovementType.RECEIVE,
+            QuickAction.TRANSFER: MovementType.TRANSFER,
+        }.get(action, MovementType.SELL)
+        dialog = MovementDialog(self.db, self.actor, self.item, kind, self, store_id=self.location_id())
+        dialog.quantity.setText(quantity)
+        scanned = self.scanned_place
+        dialog.place.fill(lot=scanned.lot, expires_on=scanned.expires_on,
+                          serial=scanned.serials[0] if scanned.serials else "")
+        return self.run_dialog(dialog)
 
     def _refused(self, message: str) -> None:
         self._bad(message, "", message)
@@ -319,6 +359,16 @@ class CounterPage(QWidget):
             self.show_item(dialog.item)
             self._good(self.tr("{sku} now has code {code}").format(sku=dialog.item.sku, code=pending.code),
                        pending.code, banner="")
+
+
+def _gs1_place(result: ScanResult) -> PlaceChoice:
+    """What a GS1 label says about the unit in hand, for an item tracked by lot or serial number."""
+    gs1, item = result.gs1, result.item
+    if gs1 is None or item is None or not Tracking(item.tracking).has_lots:
+        return NOTHING
+    if Tracking(item.tracking) is Tracking.SERIAL:
+        return PlaceChoice(serials=(gs1.serial,)) if gs1.serial else NOTHING
+    return PlaceChoice(lot=gs1.batch or "", expires_on=gs1.expiry) if gs1.batch else NOTHING
 
 
 def _dec(value: object) -> Decimal | None:

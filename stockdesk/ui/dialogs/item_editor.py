@@ -88,6 +88,7 @@ class ItemEditorDialog(FormDialog):
             "category_id", self.tr("Category"), organisation.list_categories(db.uow())
         )
         self.supplier = self._combo("supplier_id", self.tr("Supplier"), organisation.list_suppliers(db.uow()))
+        self._build_tracking()
         self._build_store_points()
         self._build_barcodes()
         self.packs = PackList(db, actor, item, lambda text: self.show_field_error("packs", text))
@@ -110,6 +111,28 @@ class ItemEditorDialog(FormDialog):
             combo.setCurrentIndex(max(0, combo.findData(str(current))))
         self.add_row(field, label, combo)
         return combo
+
+    def _build_tracking(self) -> None:
+        """How the item's stock is told apart: by lot, by lot with use-by dates, or unit by serial number."""
+        self.tracking = QComboBox()
+        for value, label in (
+            ("none", self.tr("Not tracked")),
+            ("lot", self.tr("By lot")),
+            ("expiry", self.tr("By lot, with use-by dates")),
+            ("serial", self.tr("By serial number (each unit)")),
+        ):
+            self.tracking.addItem(label, value)
+        current = self.item.tracking if self.item else "none"
+        self.tracking.setCurrentIndex(max(0, self.tracking.findData(current)))
+        self.add_row("tracking", self.tr("Tracking"), self.tracking)
+        days = self.item.expiry_warn_days if self.item else None
+        self.expiry_warn_days = _line("" if days is None else str(days), self.tr("blank: the category's"))
+        self.add_row("expiry_warn_days", self.tr("Warn days before expiry"), self.expiry_warn_days)
+        self.tracking.currentIndexChanged.connect(self._tracking_changed)
+        self._tracking_changed()
+
+    def _tracking_changed(self) -> None:
+        self.expiry_warn_days.setEnabled(self.tracking.currentData() == "expiry")
 
     def _build_store_points(self) -> None:
         """One row per store: an empty cell means the item's own point / quantity applies there."""
@@ -248,6 +271,8 @@ class ItemEditorDialog(FormDialog):
             "reorder_qty": self.reorder_qty.text(),
             "category_id": self.category.currentData(),
             "supplier_id": self.supplier.currentData(),
+            "tracking": self.tracking.currentData(),
+            "expiry_warn_days": self.expiry_warn_days.text().strip() or None,
         }
 
     def submit(self) -> None:

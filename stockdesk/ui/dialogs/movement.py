@@ -15,6 +15,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock
 from stockdesk.services.views import ItemView, StoreView
 from stockdesk.ui.dialogs.form import FormDialog
+from stockdesk.ui.dialogs.place_fields import PlaceFields
 
 
 class MovementType(enum.StrEnum):
@@ -118,17 +119,31 @@ class MovementDialog(FormDialog):
             self.unit_cost = self.add_row("unit_cost", self.tr("Unit cost"), QLineEdit(), "unit_cost")
             self.unit_cost.setPlaceholderText(self.tr("optional"))
         self.reference = self.add_row("reference", reference_label, QLineEdit())
+        self.place = PlaceFields(
+            self,
+            db,
+            actor,
+            item,
+            incoming=kind in (MovementType.RECEIVE, MovementType.ADJUST, MovementType.COUNT),
+            outgoing=kind in (MovementType.SELL, MovementType.TRANSFER, MovementType.ADJUST),
+        )
+        self.store.currentIndexChanged.connect(self._store_changed)
+        self._store_changed()
         if not stores:
             self.show_field_error("store_id", self.tr("You are not assigned to any store."))
             self.ok_button.setEnabled(False)
         self.quantity.setFocus()
+
+    def _store_changed(self) -> None:
+        data = self.store.currentData()
+        self.place.set_store(uuid.UUID(data) if data else None)
 
     def submit(self) -> None:
         """Post through the stock service; quantities go as typed so errors quote them."""
         store_id = self.store.currentData()
         if store_id is None:
             raise ValidationError("store_id", "", self.tr("is required"))
-        common = {"item_id": self.item.id, "reference": self.reference.text()}
+        common = {"item_id": self.item.id, "reference": self.reference.text(), "place": self.place.choice()}
         uow = self.db.uow()
         if self.kind is MovementType.RECEIVE:
             assert self.unit_cost is not None

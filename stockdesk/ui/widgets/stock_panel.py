@@ -10,14 +10,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock
+from stockdesk.services.places import place_levels
+from stockdesk.services.places.place_levels import PlaceLevelView
 from stockdesk.services.views import ItemView
 from stockdesk.ui.formatting import format_quantity
-from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel
+from stockdesk.ui.models.stock_levels import MovementsModel, PlacesModel, StockLevelsModel
 
 MOVEMENTS_SHOWN = 30
 
 
-def _table(model: StockLevelsModel | MovementsModel) -> QTableView:
+def _table(model: StockLevelsModel | MovementsModel | PlacesModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -26,7 +28,9 @@ def _table(model: StockLevelsModel | MovementsModel) -> QTableView:
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    stretch = 0 if isinstance(model, StockLevelsModel) else model.columnCount() - 1  # store name / reference
+    stretch = (
+        0 if isinstance(model, StockLevelsModel | PlacesModel) else model.columnCount() - 1
+    )  # store name / reference
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.verticalHeader().setDefaultSectionSize(24)
     return view
@@ -48,11 +52,18 @@ class StockPanel(QWidget):
         self.levels_view = _table(self.levels)
         self.movements_view = _table(self.movements)
         self.levels_view.setMaximumHeight(170)  # a handful of stores; movements get the rest
+        self.places = PlacesModel(self)
+        self.places_view = _table(self.places)
+        self.places_view.setMaximumHeight(170)
+        self.places_title = QLabel(self.tr("<b>Where and which lot</b>"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.total)
         layout.addWidget(QLabel(self.tr("<b>On hand per store</b>")))
         layout.addWidget(self.levels_view)
+        layout.addWidget(self.places_title)
+        layout.addWidget(self.places_view)
+        self._show_places([])
         layout.addWidget(QLabel(self.tr("<b>Latest movements</b>")))
         layout.addWidget(self.movements_view, 1)
 
@@ -63,6 +74,7 @@ class StockPanel(QWidget):
             self.title.setText(self.tr("No item selected"))
             self.total.clear()
             self.levels.set_rows([])
+            self._show_places([])
             self.movements.set_rows([])
             return
         levels = stock.levels(self._db.uow(), item.id)
@@ -72,9 +84,15 @@ class StockPanel(QWidget):
             self.tr("On hand in all stores: <b>{0}</b> {1}").format(format_quantity(total), item.unit)
         )
         self.levels.set_rows(levels)
+        self._show_places(place_levels.item_places(self._db.uow(), item.id))
         stores = organisation.list_stores(self._db.uow(), include_inactive=True)
         self.movements.store_codes = {store.id: store.code for store in stores}
         self.movements.set_rows(stock.movements_of(self._db.uow(), item.id, limit=MOVEMENTS_SHOWN))
+
+    def _show_places(self, places: list[PlaceLevelView]) -> None:
+        self.places.set_rows(places)
+        self.places_title.setVisible(bool(places))
+        self.places_view.setVisible(bool(places))
 
     def on_hand_in(self, store_id: uuid.UUID) -> str:
         """The on-hand text shown for a store ("" if the store is not listed)."""
