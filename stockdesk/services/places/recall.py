@@ -79,7 +79,7 @@ def lot_recall(
         found = uow.session.get(Lot, lot_id_of(item.id, lot))
         if found is None:
             raise ValidationError("lot", lot, Message("lot_unknown", lot=lot, sku=sku))
-        movements = _movements(uow, found.id, store_ids)
+        movements = _movements(uow, item.id, found.id, store_ids)
         remaining = _remaining(uow, found.id, store_ids)
         return LotRecall(
             ItemId(item.id), item.sku, item.name, LotId(found.id), found.code, found.expires_on,
@@ -88,7 +88,7 @@ def lot_recall(
 
 
 def _movements(
-    uow: UnitOfWork, lot_id: uuid.UUID, store_ids: Collection[uuid.UUID] | None
+    uow: UnitOfWork, item_id: uuid.UUID, lot_id: uuid.UUID, store_ids: Collection[uuid.UUID] | None
 ) -> tuple[RecallMovement, ...]:
     query = (
         select(
@@ -105,7 +105,8 @@ def _movements(
         .join(Store, Store.id == StockMovement.store_id)
         .outerjoin(Location, Location.id == StockMovement.location_id)
         .outerjoin(User, User.id == StockMovement.user_id)
-        .where(StockMovement.lot_id == lot_id)
+        # The item narrows the ledger by its index (item, store, at); `lot_id` has none of its own.
+        .where(StockMovement.item_id == item_id, StockMovement.lot_id == lot_id)
         .order_by(StockMovement.at, StockMovement.quantity, StockMovement.id)
     )
     rows = uow.session.execute(query).all()
