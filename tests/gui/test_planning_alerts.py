@@ -142,3 +142,12 @@ def test_lots_expiring_soon_are_listed_below_the_low_stock_alerts(
     assert rows == [["MILK", "L-OLD", "MAIN", "3", "Expired"], ["MILK", "L-NEW", "MAIN", "3", "in 4 days"]]
     assert "(2)" in page.expiry_title.text()
     save_artifact(page, "planning_alerts_expiry.png")
+
+    dialog = AlertSettingsDialog(gui_db, gui_admin)  # the shop's default: 30 days, down to 3
+    qtbot.addWidget(dialog)
+    assert dialog.expiry_days.value() == 30
+    dialog.expiry_days.setValue(3)
+    qtbot.mouseClick(dialog.save_planning_button, Qt.MouseButton.LeftButton)
+    assert dialog.problems.messages() == []
+    page.reload()
+    assert [model.index(r, 3).data() for r in range(model.rowCount())] == ["L-OLD"]  # expired: always
