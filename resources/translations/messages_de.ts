@@ -771,6 +771,10 @@
             <source>names no lot of {sku}</source>
             <translation>ist keine Charge von {sku}</translation>
         </message>
+        <message id="recall_needs">
+            <source>is required: a recall names the item's SKU and the lot's code (or serial number)</source>
+            <translation>ist nötig: ein Rückruf nennt die Artikelnummer und die Charge (oder Seriennummer)</translation>
+        </message>
         <message id="lot_expired">
             <source>expired on {expires}: lot {lot} is not sold or moved without a manager's override</source>
             <translation>ist am {expires} verfallen: Charge {lot} wird ohne Freigabe eines Managers weder verkauft noch umgelagert</translation>
@@ -1703,6 +1707,66 @@ anbei erhalten Sie unsere Bestellung {number} zur Lieferung an {store} ({lines})
         <message id="{count} alerts">
             <source>{count} alerts</source>
             <translation>{count} Warnungen</translation>
+        </message>
+        <message id="Lots that expire soon or have expired:">
+            <source>Lots that expire soon or have expired:</source>
+            <translation>Chargen, die bald verfallen oder verfallen sind:</translation>
+        </message>
+        <message id="Alert digest: {alerts}, {lots}">
+            <source>Alert digest: {alerts}, {lots}</source>
+            <translation>Warnungen – Zusammenfassung: {alerts}, {lots}</translation>
+        </message>
+        <message id="{count} lot expiring">
+            <source>{count} lot expiring</source>
+            <translation>{count} Charge läuft ab</translation>
+        </message>
+        <message id="{count} lots expiring">
+            <source>{count} lots expiring</source>
+            <translation>{count} Chargen laufen ab</translation>
+        </message>
+        <message id="{sku}  {name}  lot {lot} in {place}: {quantity} on hand, expires {day}">
+            <source>{sku}  {name}  lot {lot} in {place}: {quantity} on hand, expires {day}</source>
+            <translation>{sku}  {name}  Charge {lot} in {place}: Bestand {quantity}, verfällt am {day}</translation>
+        </message>
+        <message id="{sku}  {name}  lot {lot} in {place}: {quantity} on hand, EXPIRED {day}">
+            <source>{sku}  {name}  lot {lot} in {place}: {quantity} on hand, EXPIRED {day}</source>
+            <translation>{sku}  {name}  Charge {lot} in {place}: Bestand {quantity}, VERFALLEN am {day}</translation>
+        </message>
+        <message id="Lot recall">
+            <source>Lot recall</source>
+            <translation>Chargenrückruf</translation>
+        </message>
+        <message id="Recall: {sku} lot {lot}">
+            <source>Recall: {sku} lot {lot}</source>
+            <translation>Rückruf: {sku} Charge {lot}</translation>
+        </message>
+        <message id="Store">
+            <source>Store</source>
+            <translation>Filiale</translation>
+        </message>
+        <message id="Location">
+            <source>Location</source>
+            <translation>Lagerplatz</translation>
+        </message>
+        <message id="To / from">
+            <source>To / from</source>
+            <translation>Nach / von</translation>
+        </message>
+        <message id="Where the lot went">
+            <source>Where the lot went</source>
+            <translation>Verbleib der Charge</translation>
+        </message>
+        <message id="Still on hand">
+            <source>Still on hand</source>
+            <translation>Noch auf Lager</translation>
+        </message>
+        <message id="received {received}, sold {sold}, on hand {on_hand}">
+            <source>received {received}, sold {sold}, on hand {on_hand}</source>
+            <translation>eingegangen {received}, verkauft {sold}, Bestand {on_hand}</translation>
+        </message>
+        <message id="expires {day}">
+            <source>expires {day}</source>
+            <translation>verfällt am {day}</translation>
         </message>
     </context>
 </TS>

@@ -240,6 +240,10 @@
         <translation>Wie oft der Bestand bis zum Eintreffen der Lieferung reichen soll</translation>
     </message>
     <message>
+        <source>Days before expiry a lot is listed, unless its item or category sets its own</source>
+        <translation>Tage vor dem Verfall, ab denen eine Charge gelistet wird, sofern Artikel oder Kategorie nichts anderes festlegen</translation>
+    </message>
+    <message>
         <source>Save &amp;planning settings</source>
         <translation>&amp;Planungseinstellungen speichern</translation>
     </message>
@@ -254,6 +258,10 @@
     <message>
         <source>Sales history (days)</source>
         <translation>Verkaufshistorie (Tage)</translation>
+    </message>
+    <message>
+        <source>Warn of expiring lots (days before)</source>
+        <translation>Vor Chargenverfall warnen (Tage vorher)</translation>
     </message>
 </context>
 <context>
@@ -332,6 +340,10 @@
     <message>
         <source>Low-stock alerts ({n})</source>
         <translation>Mindestbestandswarnungen ({n})</translation>
+    </message>
+    <message>
+        <source>Lots expiring soon or expired ({n})</source>
+        <translation>Bald oder bereits verfallene Chargen ({n})</translation>
     </message>
     <message>
         <source>Acknowledged {sku} in {store}</source>
@@ -985,6 +997,57 @@
     <message>
         <source>“{name}” is revoked.</source>
         <translation>„{name}“ ist gesperrt.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryModel</name>
+    <message>
+        <source>Expired</source>
+        <translation>Verfallen</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>Verfällt heute</translation>
+    </message>
+    <message>
+        <source>Expires tomorrow</source>
+        <translation>Verfällt morgen</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>in {n} Tagen</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Verfällt am</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
     </message>
 </context>
 <context>
@@ -2683,6 +2746,10 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Artikelnummer (leer: alle Artikel)</translation>
     </message>
     <message>
+        <source>lot code or serial number</source>
+        <translation>Charge oder Seriennummer</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -2717,6 +2784,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Item</source>
         <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Charge</translation>
     </message>
     <message>
         <source>Stocktake</source>

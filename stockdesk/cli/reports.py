@@ -60,7 +60,8 @@ def _add_report(commands: Commands) -> None:
     parser.add_argument("--as-of", dest="as_of", type=_day, help="valuation at the end of this day")
     parser.add_argument("--kind", help="movement kind: receive, sale, transfer_out, ...")
     parser.add_argument("--user", help="e-mail of the user whose movements to list")
-    parser.add_argument("--sku", help="one item (movements, item card)")
+    parser.add_argument("--sku", help="one item (movements, item card, recall)")
+    parser.add_argument("--lot", help="a lot's code or a serial number of --sku (recall)")
     parser.add_argument(
         "--stocktake",
         metavar="ID",
@@ -84,6 +85,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         user=args.user,
         sku=args.sku,
         stocktake=args.stocktake,
+        lot=args.lot,
     )
     if not args.out.lower().endswith((".pdf", ".csv")):
         raise ValidationError("out", args.out, Message("out_suffix"))

@@ -230,6 +230,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "lot_expiry_differs": "differs from lot {lot}'s expiry date {expires}",
     "expiry_required": "is missing: {sku} has use-by dates, so lot {lot} needs one when first received",
     "lot_unknown": "names no lot of {sku}",
+    "recall_needs": "is required: a recall names the item's SKU and the lot's code (or serial number)",
     "lot_expired": "expired on {expires}: lot {lot} is not sold or moved without a manager's override",
     "only_expired_left": (
         "cannot be taken: the {expired} of {sku} left in {store} are expired lots (a manager may override)"

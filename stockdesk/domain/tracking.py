@@ -52,15 +52,18 @@ class Pick:
 
 
 def picking_order(places: Iterable[PlaceStock]) -> list[PlaceStock]:
-    """First expiry first out; lots without a date after dated ones; stock with no lot (and no
-    location) first of all, since it has nowhere better to be taken from; then by location code."""
+    """First expiry first out; lots without a date after dated ones; stock with no lot first of all,
+    since it has nowhere better to be taken from; among equals the unplaced stock, then by location code.
+
+    The expiry comes before the location: a sooner lot on a shelf goes before a later one nobody has
+    put away yet (property test: tests/integration/test_places_properties.py)."""
     return sorted(
         places,
         key=lambda p: (
             p.lot_id is not None,
-            p.location_id is not None,
             p.expires_on is None,
             p.expires_on or date.max,
+            p.location_id is not None,
             p.lot_code,
             p.location_code,
         ),

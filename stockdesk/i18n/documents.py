@@ -61,9 +61,21 @@ ALERT_MAILS = (
     "{count} alert", "{count} alerts",
 )
 
+RECALL = (
+    "Lot recall", "Recall: {sku} lot {lot}", "Store", "Location", "To / from", "Where the lot went",
+    "Still on hand", "received {received}, sold {sold}, on hand {on_hand}", "expires {day}",
+)
+
+EXPIRY_MAILS = (
+    "Lots that expire soon or have expired:", "Alert digest: {alerts}, {lots}",
+    "{count} lot expiring", "{count} lots expiring",
+    "{sku}  {name}  lot {lot} in {place}: {quantity} on hand, expires {day}",
+    "{sku}  {name}  lot {lot} in {place}: {quantity} on hand, EXPIRED {day}",
+)
+
 DOCUMENT_TEXTS: frozenset[str] = frozenset(
-    (*COLUMN_HEADERS, *PAGE_FRAME, *REPORTS, *PURCHASE_ORDER, *ALERT_MAILS)
+    (*COLUMN_HEADERS, *PAGE_FRAME, *REPORTS, *PURCHASE_ORDER, *ALERT_MAILS, *EXPIRY_MAILS, *RECALL)
 )
 ORDERED_TEXTS: tuple[str, ...] = tuple(dict.fromkeys(
-    (*COLUMN_HEADERS, *PAGE_FRAME, *REPORTS, *PURCHASE_ORDER, *ALERT_MAILS)
+    (*COLUMN_HEADERS, *PAGE_FRAME, *REPORTS, *PURCHASE_ORDER, *ALERT_MAILS, *EXPIRY_MAILS, *RECALL)
 ))

@@ -20,6 +20,7 @@ class ReportOptions:
 
     Dates are whole days in the desk's time zone; `date_to` and `as_of` include their day.
     `stocktake` is a stocktake id as typed (None: the latest stocktake of `store`).
+    `lot` is a lot's code or a serial number of the item `sku`.
     """
 
     store: str | None = None
@@ -30,6 +31,7 @@ class ReportOptions:
     user: str | None = None
     sku: str | None = None
     stocktake: str | None = None
+    lot: str | None = None  # a lot's code or a serial number (recall)
 
 
 @dataclass(frozen=True)

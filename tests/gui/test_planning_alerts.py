@@ -1,10 +1,14 @@
 """Alerts page and badge: a sale crossing the reorder point shows up; acknowledging or snoozing clears it."""
 
+from datetime import date, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
+from stockdesk.services.places.placing import PlaceChoice
 from stockdesk.services.planning import alert_recipients, alerts
 from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
 from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
@@ -118,3 +122,32 @@ def test_recipients_are_added_and_a_bad_address_is_refused_by_name(qtbot, gui_db
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert alert_recipients.list_recipients(gui_db.uow()) == []
+
+
+def test_lots_expiring_soon_are_listed_below_the_low_stock_alerts(
+    qtbot, gui_db, gui_admin, gui_store, save_artifact
+):
+    milk = catalog.create_item(gui_db.uow(), gui_admin, sku="MILK", name="Milk", tracking="expiry")
+    for lot, days in (("L-OLD", -1), ("L-NEW", 4), ("L-FAR", 90)):
+        place = PlaceChoice(lot=lot, expires_on=date.today() + timedelta(days=days))
+        stock.receive(
+            gui_db.uow(), gui_admin, item_id=milk.id, store_id=gui_store.id, quantity=3, place=place
+        )
+    page = AlertsPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.resize(1100, 520)
+    page.show()
+    model = page.expiry_model
+    rows = [[model.index(r, c).data() for c in (1, 3, 4, 6, 7)] for r in range(model.rowCount())]
+    assert rows == [["MILK", "L-OLD", "MAIN", "3", "Expired"], ["MILK", "L-NEW", "MAIN", "3", "in 4 days"]]
+    assert "(2)" in page.expiry_title.text()
+    save_artifact(page, "planning_alerts_expiry.png")
+
+    dialog = AlertSettingsDialog(gui_db, gui_admin)  # the shop's default: 30 days, down to 3
+    qtbot.addWidget(dialog)
+    assert dialog.expiry_days.value() == 30
+    dialog.expiry_days.setValue(3)
+    qtbot.mouseClick(dialog.save_planning_button, Qt.MouseButton.LeftButton)
+    assert dialog.problems.messages() == []
+    page.reload()
+    assert [model.index(r, 3).data() for r in range(model.rowCount())] == ["L-OLD"]  # expired: always

@@ -56,6 +56,11 @@ def test_the_dialog_enables_only_the_options_the_chosen_report_reads(qtbot, gui_
         sku="S-001",
     )
     assert dialog.output_path().name.startswith("movements-")
+    assert not dialog.lot.isEnabled()
+    dialog.report.setCurrentIndex(dialog.report.findData("recall"))
+    assert dialog.lot.isEnabled() and dialog.sku.isEnabled() and not dialog.store.isEnabled()
+    dialog.lot.setText(" L-7 ")
+    assert dialog.options() == ReportOptions(sku="S-001", lot="L-7")
 
 
 def test_the_report_is_written_in_the_background_and_opened(qtbot, stocked, gui_admin, tmp_path):

@@ -4,6 +4,9 @@ The e-mail is queued in the same transaction as the movement."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import func, select
 
@@ -14,7 +17,10 @@ from stockdesk.services import mail
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock
 from stockdesk.services.inventory.stock import MovementRequest
-from stockdesk.services.planning import alert_mail, alert_recipients, alerts
+from stockdesk.services.maintenance import settings
+from stockdesk.services.places import locations
+from stockdesk.services.places.placing import PlaceChoice
+from stockdesk.services.planning import alert_mail, alert_recipients, alerts, expiry
 
 
 @pytest.fixture
@@ -139,8 +145,6 @@ def test_recipients_are_chosen_by_store_and_category_including_subcategories(
 
 
 def test_the_daily_digest_lists_the_days_alerts_once(db, admin, hammer, main_store):
-    from datetime import timedelta
-
     alert_recipients.add_recipient(db.uow(), admin, email="daily@example.com", mode="digest")
     sell(db, admin, hammer, main_store, "6")
     assert outbox(db) == []  # digest recipients get nothing immediately
@@ -185,3 +189,59 @@ def test_outbox_rows_are_not_synced_tables(db):
     with db.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(EmailOutbox)) == 0
     assert mail.pending(db.uow()) == []
+
+
+def test_lots_expiring_within_their_warning_days_are_listed_and_sent_in_the_digest(
+    db, admin, main_store, branch_store
+):
+    today = date.today()
+    dairy = organisation.create_category(db.uow(), admin, name="Dairy")
+    organisation.set_category_expiry_warn_days(db.uow(), admin, dairy.id, days="10")
+    shelf = locations.create_location(db.uow(), admin, store_id=main_store.id, code="C-01")
+    milk = catalog.create_item(
+        db.uow(), admin, sku="MILK", name="Milk", tracking="expiry", category_id=dairy.id
+    )
+    yogurt = catalog.create_item(
+        db.uow(), admin, sku="YOG", name="Yogurt", tracking="expiry", category_id=dairy.id, expiry_warn_days=2
+    )
+    glue = catalog.create_item(db.uow(), admin, sku="GLUE", name="Glue", tracking="expiry")  # shop: 30 days
+
+    def receive(item, store, lot, days, qty="5", **where):
+        place = PlaceChoice(lot=lot, expires_on=today + timedelta(days=days), **where)
+        stock.receive(db.uow(), admin, item_id=item.id, store_id=store.id, quantity=qty, place=place)
+
+    receive(milk, main_store, "M-OLD", -2, location_id=shelf.id)  # expired, still on the shelf
+    receive(milk, main_store, "M-SOON", 9, location_id=shelf.id)  # within the category's 10 days
+    receive(milk, branch_store, "M-LATE", 11)  # beyond them
+    receive(yogurt, main_store, "Y-1", 5)  # the item's own 2 days win over the category's 10
+    receive(glue, branch_store, "G-1", 25, qty="3")  # within the shop's default of 30
+    receive(glue, main_store, "G-GONE", 1, qty="1")
+    stock.sell(db.uow(), admin, item_id=glue.id, store_id=main_store.id, quantity="1")  # no stock: not listed
+
+    listed = expiry.expiring_lots(db.uow())
+    assert [(v.sku, v.lot_code, v.store_code, v.location_code, v.on_hand, v.expired) for v in listed] == [
+        ("MILK", "M-OLD", "MAIN", "C-01", Decimal(5), True),
+        ("MILK", "M-SOON", "MAIN", "C-01", Decimal(5), False),
+        ("GLUE", "G-1", "BR", "", Decimal(3), False),
+    ]
+    settings.save(db.uow(), admin, expiry_warn_days="20")  # the shop's default only moves glue's horizon
+    assert [v.lot_code for v in expiry.expiring_lots(db.uow())] == ["M-OLD", "M-SOON"]
+    assert [v.lot_code for v in expiry.expiring_lots(db.uow(), store_ids={branch_store.id})] == []
+    with pytest.raises(ValidationError, match="expiry_warn_days"):
+        settings.save(db.uow(), admin, expiry_warn_days="soon")
+
+    alert_recipients.add_recipient(
+        db.uow(), admin, email="dairy@example.com", mode="digest", category_id=dairy.id
+    )
+    alert_recipients.add_recipient(
+        db.uow(), admin, email="branch@example.com", mode="digest", store_id=branch_store.id
+    )
+    tomorrow = alerts.utcnow() + timedelta(days=1, minutes=1)  # M-LATE is within its 10 days by then
+    assert alert_mail.queue_due_digests(db.uow(), now=tomorrow) == 2
+    digests = {m.recipients: m for m in outbox(db)}
+    dairy_mail, branch_mail = digests["dairy@example.com"], digests["branch@example.com"]
+    assert dairy_mail.subject == "Alert digest: 0 alerts, 3 lots expiring"
+    old, soon = today - timedelta(days=2), today + timedelta(days=9)
+    assert f"MILK  Milk  lot M-OLD in MAIN C-01: 5 on hand, EXPIRED {old}" in dairy_mail.body
+    assert f"lot M-SOON in MAIN C-01: 5 on hand, expires {soon}" in dairy_mail.body
+    assert "lot M-LATE in BR: 5 on hand" in branch_mail.body and "MAIN" not in branch_mail.body

@@ -31,6 +31,7 @@ from stockdesk.services import mail
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock, stocktake
 from stockdesk.services.maintenance import shop
+from stockdesk.services.places.placing import PlaceChoice
 from stockdesk.services.planning import alert_mail, alert_recipients, purchasing
 from stockdesk.services.planning.purchasing import DraftLine
 from tests.support.smtp import SmtpServer
@@ -105,6 +106,12 @@ def german_shop(db, admin):
 def test_every_report_is_written_in_the_shops_language(db, admin, german_shop, tmp_path, report):
     lager, *_ = german_shop
     options = ReportOptions(sku="KS-1") if report == "item-card" else ReportOptions()
+    if report == "recall":
+        milch = catalog.create_item(db.uow(), admin, sku="MI-1", name="Vollmilch", tracking="expiry")
+        charge = PlaceChoice(lot="CH-12", expires_on=date.today() + timedelta(days=9))
+        stock.receive(db.uow(), admin, item_id=milch.id, store_id=lager.id, quantity="8", place=charge)
+        stock.sell(db.uow(), admin, item_id=milch.id, store_id=lager.id, quantity="3")
+        options = ReportOptions(sku="MI-1", lot="CH-12")
     if report == "stocktake-variance":
         take = stocktake.start(db.uow(), admin, store_id=lager.id)
         stocktake.add_counts(db.uow(), admin, take.id, [("KS-1", "5")])

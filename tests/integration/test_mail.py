@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +13,8 @@ from stockdesk.domain.errors import PermissionDenied
 from stockdesk.services import mail
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
-from stockdesk.services.planning import alert_recipients
+from stockdesk.services.places.placing import PlaceChoice
+from stockdesk.services.planning import alert_mail, alert_recipients
 from tests.support.smtp import LoopbackController, SmtpServer, dead_port
 
 
@@ -148,3 +149,17 @@ def test_a_recipient_the_server_refuses_is_marked_failed_not_retried_forever(db,
     assert result.failed == 1
     [row] = mail.pending(db.uow())
     assert row.status == "failed" and "550" in row.last_error
+
+
+def test_the_digest_with_an_expired_lot_reaches_the_smtp_server(db, admin, main_store, server):
+    alert_recipients.add_recipient(db.uow(), admin, email="daily@example.com", mode="digest")
+    milk = catalog.create_item(db.uow(), admin, sku="MILK", name="Milk", tracking="expiry")
+    gone = date.today() - timedelta(days=1)
+    place = PlaceChoice(lot="L-42", expires_on=gone)
+    stock.receive(db.uow(), admin, item_id=milk.id, store_id=main_store.id, quantity="6", place=place)
+    assert alert_mail.queue_due_digests(db.uow(), now=utcnow() + timedelta(days=1, minutes=1)) == 1
+    assert mail.flush(db.uow, settings_for(server.port)).sent == 1
+    [message] = server.inbox.messages
+    assert message["To"] == "daily@example.com" and "1 lot expiring" in message["Subject"]
+    body = message.get_payload(decode=True).decode()
+    assert f"MILK  Milk  lot L-42 in MAIN: 6 on hand, EXPIRED {gone.isoformat()}" in body

@@ -21,6 +21,7 @@ from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock, stocktake
+from stockdesk.services.places.placing import PlaceChoice
 from stockdesk.services.planning import purchasing
 from stockdesk.services.planning.purchasing import DraftLine
 
@@ -89,6 +90,11 @@ def test_every_report_prints_names_in_any_script(shop, tmp_path, report):
     expected = [*NAMES.values()]
     if report == "item-card":
         options, expected = ReportOptions(sku="ZH-1"), [NAMES["ZH-1"], SUPPLIER]
+    if report == "recall":
+        tea = catalog.create_item(db.uow(), admin, sku="TEA-L", name=NAMES["ZH-1"], tracking="lot")
+        receipt = PlaceChoice(lot="Λ-7")
+        stock.receive(db.uow(), admin, item_id=tea.id, store_id=store.id, quantity="4", place=receipt)
+        options, expected = ReportOptions(sku="TEA-L", lot="Λ-7"), [NAMES["ZH-1"], STORE_NAME]
     if report == "stocktake-variance":
         take = stocktake.start(db.uow(), admin, store_id=store.id)
         stocktake.add_counts(db.uow(), admin, take.id, [(sku, "2") for sku in NAMES])

@@ -15,6 +15,7 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
+from stockdesk.services.places.placing import PlaceChoice
 from stockdesk.sync import conflicts, http_transfer
 from stockdesk.sync.changes import Change
 from stockdesk.sync.hlc import Stamp, now_ms
@@ -112,15 +113,35 @@ def test_reversing_a_conflict_restores_the_losing_value_everywhere(two_desks):
         assert conflicts.open_conflicts(svc.db.uow()) == []
 
 
-def test_oversell_on_two_offline_desks_opens_one_review_entry(two_desks):
+def test_oversell_on_two_offline_desks_opens_one_review_entry_and_a_serial_one_naming_it(two_desks):
     a, b, admin, admin_b, store, item = two_desks
+    phone = catalog.create_item(a.db.uow(), admin, sku="PHONE", name="Phone", tracking="serial")
+    numbers = PlaceChoice(serials=("SN-1", "SN-2"))
+    stock.receive(a.db.uow(), admin, item_id=phone.id, store_id=store.id, quantity="2", place=numbers)
+    sync_all([a, b])
     stock.sell(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(4))
     stock.sell(b.db.uow(), admin_b, item_id=item.id, store_id=store.id, quantity=Decimal(3))
+    one = {"item_id": phone.id, "store_id": store.id, "quantity": "1"}
+    for svc, actor in ((a, admin), (b, admin_b)):  # both offline: each still has SN-1, neither has SN-9
+        stock.sell(svc.db.uow(), actor, **one, place=PlaceChoice(lot="SN-1"))
+        stock.receive(svc.db.uow(), actor, **one, place=PlaceChoice(lot="SN-9"))
     sync_all([a, b])
+    merged = "offline desks' movements were merged"
     for svc in (a, b):
         assert stock.on_hand_of(svc.db.uow(), item.id, store.id) == Decimal(-2)
         reviews = _rows(svc.db, select(SyncReview.item_id, SyncReview.on_hand, SyncReview.status))
-        assert reviews == [(item.id, Decimal(-2), "open")]
+        assert [r for r in reviews if r[0] == item.id] == [(item.id, Decimal(-2), "open")]
+        # The phone's level looks fine (2 on hand); its serials do not, and the reviews say which.
+        assert stock.on_hand_of(svc.db.uow(), phone.id, store.id) == Decimal(2)
+        serials = [(r.note, r.on_hand, r.store_id) for r in conflicts.open_reviews(svc.db.uow())]
+        assert sorted(r for r in serials if "PHONE" in r[0]) == [
+            (f"serial number SN-1 of PHONE went out twice: {merged}", -1, store.id),
+            (f"serial number SN-9 of PHONE is in stock more than once: {merged}", 2, store.id),
+        ]
+    [sold_twice] = [r for r in conflicts.open_reviews(b.db.uow()) if "SN-1" in r.note]
+    conflicts.close_review(b.db.uow(), admin_b, sold_twice.id, note="refunded the second buyer")
+    sync_all([a, b])
+    assert not any("SN-1" in r.note for r in conflicts.open_reviews(a.db.uow()))
 
 
 def test_the_same_sku_and_barcode_created_on_two_desks_keeps_both_items_and_records_conflicts(two_desks):

@@ -117,6 +117,23 @@ def rename_category(uow: UnitOfWork, actor: Actor, category_id: CategoryId, *, n
         return CategoryView.of(category)
 
 
+def set_category_expiry_warn_days(
+    uow: UnitOfWork, actor: Actor, category_id: CategoryId, *, days: int | str | None
+) -> None:
+    """Days before expiry its items' lots are reported (None: the shop's default); an item's own wins."""
+    with uow:
+        require(actor, Action.MANAGE_CATALOGUE)
+        uow.actor_id = actor.id
+        category = uow.get(Category, category_id, "category")
+        category.expiry_warn_days = (
+            None if days in (None, "") else whole_number("expiry_warn_days", days, maximum=3650)
+        )
+        audit.record(
+            uow, actor, "category.expiry_warn_days", "category", category.id, days=category.expiry_warn_days
+        )
+        uow.commit()
+
+
 def list_categories(uow: UnitOfWork) -> list[CategoryView]:
     with uow:
         rows = uow.session.scalars(

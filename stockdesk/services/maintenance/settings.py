@@ -1,4 +1,4 @@
-"""Planning settings shared by every desk: service level, review period, history window."""
+"""Planning settings shared by every desk: service level, review period, history window, expiry warning."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ class PlanningSettings:
     service_level: Decimal = Decimal("0.95")
     review_period_days: int = 0
     history_days: int = 365
+    # Days before a lot's expiry it is reported, for items and categories without their own setting.
+    expiry_warn_days: int = 30
 
 
 def load(uow: UnitOfWork) -> PlanningSettings:
@@ -37,6 +39,7 @@ def read(uow: UnitOfWork) -> PlanningSettings:
         service_level=Decimal(stored.get("service_level", str(defaults.service_level))),
         review_period_days=int(stored.get("review_period_days", defaults.review_period_days)),
         history_days=int(stored.get("history_days", defaults.history_days)),
+        expiry_warn_days=int(stored.get("expiry_warn_days", defaults.expiry_warn_days)),
     )
 
 
@@ -47,6 +50,7 @@ def save(
     service_level: Decimal | str | None = None,
     review_period_days: WholeNumberInput | None = None,
     history_days: WholeNumberInput | None = None,
+    expiry_warn_days: WholeNumberInput | None = None,
 ) -> PlanningSettings:
     """Change some settings (managers and admins); a bad value writes nothing."""
     with uow:
@@ -64,6 +68,9 @@ def save(
             updates["history_days"] = str(
                 whole_number("history_days", history_days, minimum=28, maximum=3 * 365)
             )
+        if expiry_warn_days is not None:
+            days = whole_number("expiry_warn_days", expiry_warn_days, maximum=3650)
+            updates["expiry_warn_days"] = str(days)
         rows = {r.key: r for r in uow.session.scalars(select(PlanningSetting))}
         for key, value in updates.items():
             row = rows.get(key) or PlanningSetting(key=key)

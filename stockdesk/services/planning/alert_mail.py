@@ -1,6 +1,8 @@
 """Alert e-mails: one per immediate recipient for the alerts a batch opened, and the daily digests.
 
 Only the desk that posted the crossing mails it; digests list only alerts whose `origin_desk` is ours.
+A digest also lists the lots (in the recipient's stores and categories) that expire within their
+warning days or have expired, as they stand when it is written (`expiry.read_expiring`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from stockdesk.services import mail
 from stockdesk.services.inventory.postings import Posting
 from stockdesk.services.maintenance.shop import read_document_language
 from stockdesk.services.planning.alert_recipients import category_chains, matches, recipients
+from stockdesk.services.planning.expiry import ExpiryView, read_expiring
 from stockdesk.services.uow import UnitOfWork
 
 DIGEST_EVERY = timedelta(days=1)
@@ -102,20 +105,15 @@ def queue_due_digests(uow: UnitOfWork, *, now: datetime | None = None) -> int:
             return 0
         chains = category_chains(uow)
         w = Wording(read_document_language(uow))
+        expiring = read_expiring(uow, moment.date())
         queued = 0
         for recipient in due:
             since = recipient.last_digest_at or moment - DIGEST_EVERY
             lines = _digest_lines(uow, recipient, since, moment, chains, w)
-            if lines:
-                body = w("Alerts opened since the last digest:") + "\n\n" + "\n".join(lines) + "\n"
-                alerts = w.count(len(lines), "{count} alert", "{count} alerts")
-                mail.enqueue(
-                    uow,
-                    kind="digest",
-                    recipients=[recipient.email],
-                    subject=w("Low stock digest: {alerts}", alerts=alerts),
-                    body=body,
-                )
+            lots = [_expiry_line(w, lot) for lot in expiring if _wants(recipient, lot, chains)]
+            if lines or lots:
+                subject, body = _digest_text(w, lines, lots)
+                mail.enqueue(uow, kind="digest", recipients=[recipient.email], subject=subject, body=body)
                 queued += 1
             recipient.last_digest_at = moment
         uow.commit()
@@ -143,3 +141,38 @@ def _digest_lines(
             state = "" if alert.is_open else " " + w("(since recovered)")
             lines.append(_line(w, sku, name, code, alert.on_hand, alert.reorder_point) + state)
     return lines
+
+
+def _digest_text(w: Wording, lines: list[str], lots: list[str]) -> tuple[str, str]:
+    alerts = w.count(len(lines), "{count} alert", "{count} alerts")
+    parts = []
+    if lines:
+        parts.append(w("Alerts opened since the last digest:") + "\n\n" + "\n".join(lines) + "\n")
+    if lots:
+        parts.append(w("Lots that expire soon or have expired:") + "\n\n" + "\n".join(lots) + "\n")
+    if not lots:
+        return w("Low stock digest: {alerts}", alerts=alerts), parts[0]
+    expiring = w.count(len(lots), "{count} lot expiring", "{count} lots expiring")
+    return w("Alert digest: {alerts}, {lots}", alerts=alerts, lots=expiring), "\n".join(parts)
+
+
+def _wants(recipient: AlertRecipient, lot: ExpiryView, chains: dict[uuid.UUID, set[uuid.UUID]]) -> bool:
+    return matches(recipient, lot.store_id, chains.get(lot.category_id, set()) if lot.category_id else set())
+
+
+def _expiry_line(w: Wording, lot: ExpiryView) -> str:
+    text = (
+        "{sku}  {name}  lot {lot} in {place}: {quantity} on hand, EXPIRED {day}"
+        if lot.expired
+        else "{sku}  {name}  lot {lot} in {place}: {quantity} on hand, expires {day}"
+    )
+    place = f"{lot.store_code} {lot.location_code}".strip()
+    return w(
+        text,
+        sku=lot.sku,
+        name=lot.name,
+        lot=lot.lot_code,
+        place=place,
+        quantity=w.quantity(lot.on_hand),
+        day=w.date(lot.expires_on),
+    )

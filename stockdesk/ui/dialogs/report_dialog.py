@@ -67,6 +67,7 @@ class ReportDialog(QDialog):
             self.kind.addItem(kind.value.replace("_", " "), kind.value)
         self.user = QLineEdit(placeholderText=self.tr("e-mail (all users when empty)"))
         self.sku = QLineEdit(placeholderText=self.tr("SKU (all items when empty)"))
+        self.lot = QLineEdit(placeholderText=self.tr("lot code or serial number"))
         # A clerk is offered only the stocktakes of the stores they work in.
         self._stocktakes = recent_stocktakes(db.uow(), store_ids=actor.store_ids if actor.is_clerk else None)
         self.stocktake = QComboBox()
@@ -81,6 +82,7 @@ class ReportDialog(QDialog):
             "kind": self.kind,
             "user": self.user,
             "sku": self.sku,
+            "lot": self.lot,
             "stocktake": self.stocktake,
         }
         self._build_layout(browse)
@@ -100,6 +102,7 @@ class ReportDialog(QDialog):
             (self.tr("Kind"), self.kind),
             (self.tr("User"), self.user),
             (self.tr("Item"), self.sku),
+            (self.tr("Lot"), self.lot),
             (self.tr("Stocktake"), self.stocktake),
         ):
             form.addRow(label, widget)
@@ -167,6 +170,7 @@ class ReportDialog(QDialog):
             "kind": self.kind.currentData(),
             "user": self.user.text().strip() or None,
             "sku": self.sku.text().strip() or None,
+            "lot": self.lot.text().strip() or None,
             "stocktake": self.stocktake.currentData(),
         }
         return ReportOptions(**{key: value for key, value in values.items() if key in used})

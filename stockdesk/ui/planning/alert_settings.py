@@ -112,12 +112,18 @@ class AlertSettingsDialog(QDialog):
         self.history_days = QSpinBox()
         self.history_days.setRange(28, 3 * 365)
         self.history_days.setValue(current.history_days)
+        self.expiry_days = QSpinBox()
+        self.expiry_days.setRange(0, 3650)
+        self.expiry_days.setValue(current.expiry_warn_days)
+        tip = self.tr("Days before expiry a lot is listed, unless its item or category sets its own")
+        self.expiry_days.setToolTip(tip)
         self.save_planning_button = QPushButton(self.tr("Save &planning settings"))
         self.save_planning_button.clicked.connect(self.save_planning)
         form = QFormLayout(box)
         form.addRow(self.tr("Service level"), self.service_level)
         form.addRow(self.tr("Review period (days)"), self.review_days)
         form.addRow(self.tr("Sales history (days)"), self.history_days)
+        form.addRow(self.tr("Warn of expiring lots (days before)"), self.expiry_days)
         form.addRow("", self.save_planning_button)
         box.setEnabled(allowed(self.actor, Action.MANAGE_CATALOGUE))
         return box
@@ -146,6 +152,7 @@ class AlertSettingsDialog(QDialog):
         if self._attempt(lambda: settings.save(
             self.db.uow(), self.actor, service_level=level,
             review_period_days=self.review_days.value(), history_days=self.history_days.value(),
+            expiry_warn_days=self.expiry_days.value(),
         )):
             self.problems.show_messages([])
 

@@ -4,6 +4,8 @@ Acknowledged and snoozed alerts leave the list (and the badge) unless "Show ackn
 is ticked: the list is what still needs somebody's attention. An alert closes by itself when stock
 rises above the reorder point again, so nothing here closes one.
 A clerk sees the alerts of their own stores only (the services refuse acting on others anyway).
+Below them, the lots with stock that expire within their warning days or have expired (read from the
+stock by place each time the page is shown: they are not stored, see services/planning/expiry.py).
 """
 
 from __future__ import annotations
@@ -11,15 +13,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.database import Database
-from stockdesk.services.planning import alerts
+from stockdesk.services.planning import alerts, expiry
 from stockdesk.services.planning.alerts import AlertView
+from stockdesk.services.planning.expiry import ExpiryView
 from stockdesk.ui.pages.list_page import ListPage
 from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
-from stockdesk.ui.planning.models import alerts_model
+from stockdesk.ui.planning.models import alerts_model, expiry_model
 
 REFRESH_MS = 60_000  # snoozes run out with nobody writing anything: look again now and then
 
@@ -31,6 +43,10 @@ def visible_alerts(db: Database, actor: Actor, *, include_handled: bool) -> list
     if actor.is_clerk:
         rows = [a for a in rows if a.store_id in actor.store_ids]
     return rows
+
+
+def visible_expiry(db: Database, actor: Actor) -> list[ExpiryView]:
+    return expiry.expiring_lots(db.uow(), store_ids=actor.store_ids if actor.is_clerk else None)
 
 
 def badge_number(db: Database, actor: Actor) -> int:
@@ -64,7 +80,24 @@ class AlertsPage(ListPage):
         self.show_handled.toggled.connect(lambda _on: self.reload())
         self.filters.addWidget(self.show_handled)
         self.filters.addStretch(1)
+        self._add_expiry_table()
         self.reload()
+
+    def _add_expiry_table(self) -> None:
+        self.expiry_title = QLabel()
+        self.expiry_model = expiry_model(self)
+        self.expiry_view = QTableView()
+        self.expiry_view.setModel(self.expiry_model)
+        self.expiry_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.expiry_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.expiry_view.setAlternatingRowColors(True)
+        self.expiry_view.verticalHeader().hide()
+        self.expiry_view.horizontalHeader().setStretchLastSection(True)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        at = layout.indexOf(self.message)  # between the low-stock list and the message line
+        layout.insertWidget(at, self.expiry_title)
+        layout.insertWidget(at + 1, self.expiry_view, 1)
 
     def reload(self) -> None:
         rows = visible_alerts(self.db, self.actor, include_handled=self.show_handled.isChecked())
@@ -72,6 +105,11 @@ class AlertsPage(ListPage):
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(2, max(self.view.columnWidth(2), 260))
         self.title.setText("<h3>" + self.tr("Low-stock alerts ({n})").format(n=len(rows)) + "</h3>")
+        lots = visible_expiry(self.db, self.actor)
+        self.expiry_model.set_rows(lots)
+        self.expiry_view.resizeColumnsToContents()
+        title = self.tr("Lots expiring soon or expired ({n})").format(n=len(lots))
+        self.expiry_title.setText("<h3>" + title + "</h3>")
 
     def showEvent(self, event: object) -> None:
         """Fresh rows whenever the page comes up."""

@@ -18,8 +18,9 @@ from stockdesk.i18n import SOURCE_LANGUAGE
 from stockdesk.services.inventory.stocktake import VarianceLine
 from stockdesk.services.planning.alert_recipients import RecipientView
 from stockdesk.services.planning.alerts import AlertView
+from stockdesk.services.planning.expiry import ExpiryView
 from stockdesk.services.planning.purchasing import OrderLineView, OrderView
-from stockdesk.ui.formatting import format_money, format_quantity, format_when
+from stockdesk.ui.formatting import format_day, format_money, format_quantity, format_when
 from stockdesk.ui.i18n import current_language, say
 from stockdesk.ui.models.rows import Column, RowsModel
 
@@ -50,6 +51,31 @@ def alerts_model(parent: Any = None) -> RowsModel:
         Column(QT_TRANSLATE_NOOP("AlertsModel", "On hand at opening"), lambda a: q(a.on_hand), numeric=True),
         Column(QT_TRANSLATE_NOOP("AlertsModel", "Reorder point"), lambda a: q(a.reorder_point), numeric=True),
         Column(QT_TRANSLATE_NOOP("AlertsModel", "State"), _alert_state),
+    ], parent, context=c)
+
+
+def _expiry_state(lot: ExpiryView) -> str:
+    if lot.expired:
+        return QCoreApplication.translate("ExpiryModel", "Expired")
+    if lot.days_left == 0:
+        return QCoreApplication.translate("ExpiryModel", "Expires today")
+    if lot.days_left == 1:
+        return QCoreApplication.translate("ExpiryModel", "Expires tomorrow")
+    return QCoreApplication.translate("ExpiryModel", "in {n} days").format(n=lot.days_left)
+
+
+def expiry_model(parent: Any = None) -> RowsModel:
+    """Lots with stock that expire within their warning days or have expired, soonest first."""
+    c = "ExpiryModel"
+    return RowsModel([
+        Column(QT_TRANSLATE_NOOP("ExpiryModel", "Expires"), lambda v: format_day(v.expires_on)),
+        Column(QT_TRANSLATE_NOOP("ExpiryModel", "SKU"), lambda v: v.sku),
+        Column(QT_TRANSLATE_NOOP("ExpiryModel", "Name"), lambda v: v.name),
+        Column(QT_TRANSLATE_NOOP("ExpiryModel", "Lot"), lambda v: v.lot_code),
+        Column(QT_TRANSLATE_NOOP("ExpiryModel", "Store"), lambda v: v.store_code),
+        Column(QT_TRANSLATE_NOOP("ExpiryModel", "Location"), lambda v: v.location_code),
+        Column(QT_TRANSLATE_NOOP("ExpiryModel", "On hand"), lambda v: q(v.on_hand), numeric=True),
+        Column(QT_TRANSLATE_NOOP("ExpiryModel", "State"), _expiry_state),
     ], parent, context=c)
 
 
