@@ -186,19 +186,26 @@ def pg_shared_db(pg_database_factory: Callable[[], str]) -> Iterator[Database]:
     db.close()
 
 
-def _truncate_all(db: Database) -> None:
+def _empty_all_tables(db: Database) -> None:
+    """Deletes every row of every table but alembic_version, in one statement batch.
+
+    What TRUNCATE ... CASCADE did, at a fortieth of the cost: TRUNCATE gives each of the ~40 tables
+    and their indexes new files (0.2 s a test, longer on a busy server) and waits for an exclusive
+    lock on every table. The rows of one test are few, so DELETE is cheap; the replica role skips the
+    foreign-key checks and the sync capture triggers (the order of the deletes does not matter and
+    emptying the tables queues no outbox rows), exactly as TRUNCATE fires no row triggers. Sequences
+    are left as they are, as TRUNCATE without RESTART IDENTITY left them.
+    """
     with db.engine.begin() as connection:
-        tables = [
-            row[0]
-            for row in connection.execute(
-                text(
-                    "select tablename from pg_tables where schemaname = current_schema() "
-                    "and tablename <> 'alembic_version'"
-                )
+        tables = connection.execute(
+            text(
+                "select tablename from pg_tables where schemaname = current_schema() "
+                "and tablename <> 'alembic_version'"
             )
-        ]
-        if tables:
-            connection.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"))
+        ).scalars()
+        deletes = "".join(f'DELETE FROM "{table}";' for table in tables)
+        if deletes:
+            connection.exec_driver_sql("SET LOCAL session_replication_role = replica;" + deletes)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -210,9 +217,9 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
         database.close()
         return
     shared: Database = request.getfixturevalue("pg_shared_db")
-    _truncate_all(shared)
-    # The counter keeps the alert recipients a few seconds per engine; TRUNCATE goes round the service
-    # that would forget them, so an earlier test's buyer got this test's alert mails.
+    _empty_all_tables(shared)
+    # The counter keeps the alert recipients a few seconds per engine; emptying the tables goes round
+    # the service that would forget them, so an earlier test's buyer got this test's alert mails.
     alert_recipients.forget_recipients(shared.uow())
     yield shared
 
