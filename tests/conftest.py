@@ -6,8 +6,7 @@ they run on (pytest-xdist) and of how fast the machine is (docs/testing.md):
 - each worker process gets its own home for per-user state (XDG config/data/cache/state/runtime
   folders, the log folder, no keyring), set before anything reads it, so QSettings, platformdirs and
   subprocesses started by tests never touch the developer's files nor another worker's;
-- databases are per worker (PostgreSQL names carry the pid) or per test (SQLite files in tmp_path,
-  copies of one migrated per worker: tests/support/sqlite_template.py);
+- databases are per worker (PostgreSQL names carry the pid) or per test (SQLite files in tmp_path);
 - `qtbot` waits only fail on a hang, never on a slow machine (tests/support/patient_qtbot.py);
 - tests that take minutes are started first, so a parallel run does not end waiting on one of them.
 """
@@ -37,7 +36,6 @@ from stockdesk.services.database import Database, open_database
 from stockdesk.services.planning import alert_recipients
 from stockdesk.services.views import StoreView
 from tests.support.patient_qtbot import PatientQtBot
-from tests.support.sqlite_template import new_sqlite_database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -214,7 +212,7 @@ def _empty_all_tables(db: Database) -> None:
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """An empty, migrated database: a SQLite file, then the real PostgreSQL server."""
     if request.param == "sqlite":
-        database = new_sqlite_database(tmp_path_factory.mktemp("db") / "stockdesk.sqlite")
+        database = open_database(str(tmp_path_factory.mktemp("db") / "stockdesk.sqlite"))
         yield database
         database.close()
         return
@@ -228,7 +226,7 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture
 def sqlite_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = new_sqlite_database(tmp_path_factory.mktemp("db") / "stockdesk.sqlite")
+    database = open_database(str(tmp_path_factory.mktemp("db") / "stockdesk.sqlite"))
     yield database
     database.close()
 

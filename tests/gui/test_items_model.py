@@ -7,10 +7,9 @@ from PySide6.QtCore import Qt
 
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import bulk, catalog, organisation
-from stockdesk.services.database import Database
+from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
 from stockdesk.ui.models.items import COLUMNS, ITEM_ID_ROLE, LOW_STOCK_COLOUR, PAGE_SIZE, ItemsModel
-from tests.support.sqlite_template import new_sqlite_database
 
 SKU, NAME, BARCODE, SELL, ON_HAND = 0, 1, 2, 4, 7
 MANY = 1_000
@@ -48,7 +47,7 @@ def small(gui_db, gui_admin, gui_store) -> Database:
 @pytest.fixture(scope="module")
 def large(tmp_path_factory) -> Iterator[Database]:
     """A thousand items named "Item 0" … "Item 999", SKUs SKU-0000 … SKU-0999."""
-    db = new_sqlite_database(tmp_path_factory.mktemp("large") / "t.sqlite")
+    db = open_database(str(tmp_path_factory.mktemp("large") / "t.sqlite"))
     admin = users.create_first_admin(db.uow(), email="admin@example.com", password="admin-pass-1")
     organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
     # One transaction (the bulk create of imports and the demo), not a thousand: 6 s less.

@@ -24,7 +24,6 @@ from tests.integration.test_sync_support import (
     sync_server,
     two_desks_with_stock,
 )
-from tests.support.sqlite_template import new_sqlite_database
 
 __all__ = ["make_desk", "sync_api", "sync_server"]  # fixtures
 pytestmark = [pytest.mark.pg, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
@@ -260,7 +259,9 @@ def test_with_the_server_away_the_desk_shows_offline_and_keeps_working(qtbot, de
 
 
 def test_an_unregistered_desk_gets_no_sync_controls(qtbot, tmp_path):
-    db = new_sqlite_database(tmp_path / "alone.sqlite")
+    from stockdesk.services.database import open_database
+
+    db = open_database(str(tmp_path / "alone.sqlite"))
     admin = users.create_first_admin(db.uow(), email="solo@example.com", password="solo-pass-1")
     window = Host(db, admin)
     qtbot.addWidget(window)
@@ -314,7 +315,7 @@ def test_a_desk_is_registered_from_the_settings_with_a_managers_log_in(
 
     server_db = open_database(sync_server)
     boss = users.create_first_admin(server_db.uow(), email="boss@example.com", password="boss-pass-1")
-    desk_db = new_sqlite_database(tmp_path / "new-desk.sqlite")
+    desk_db = open_database(str(tmp_path / "new-desk.sqlite"))
     os.environ["STOCKDESK_NO_KEYRING"] = "1"
     try:
         dialog = RegisterDeskDialog(desk_db, sync_api.base_url)

