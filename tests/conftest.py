@@ -19,11 +19,12 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from stockdesk.config import CONFIG_DIR_ENV
@@ -96,6 +97,7 @@ def qtbot(qapp: object, request: pytest.FixtureRequest) -> PatientQtBot:
 
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+DROPPING_AT_ONCE = 16  # connections dropping this run's databases together at the end
 
 
 @pytest.fixture(autouse=True)
@@ -133,7 +135,9 @@ def pg_server() -> str:
 @pytest.fixture(scope="session")
 def pg_database_factory(pg_server: str) -> Iterator[Callable[..., str]]:
     """Creates empty databases, or copies of one, on the test server (dropped at the end of the run)."""
-    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    admin = create_engine(
+        pg_server, isolation_level="AUTOCOMMIT", pool_size=DROPPING_AT_ONCE, max_overflow=0
+    )
     created: list[str] = []
 
     def create(template: str = "") -> str:
@@ -146,10 +150,22 @@ def pg_database_factory(pg_server: str) -> Iterator[Callable[..., str]]:
         return make_url(pg_server).set(database=name).render_as_string(hide_password=False)
 
     yield create
-    with admin.connect() as connection:
-        for name in created:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _drop_databases(admin, created)
     admin.dispose()
+
+
+def _drop_databases(admin: Engine, names: list[str]) -> None:
+    """Drops the databases all at once: each DROP DATABASE waits for a checkpoint of the whole server,
+    and requests that arrive together share one, where one after the other a worker spent half a
+    minute (while the other tests kept the server's buffers dirty) at the end of a run."""
+
+    def drop(name: str) -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    if names:
+        with ThreadPoolExecutor(max_workers=min(len(names), DROPPING_AT_ONCE)) as pool:
+            list(pool.map(drop, names))  # list(): the first error is raised here
 
 
 @pytest.fixture(scope="session")
@@ -170,19 +186,26 @@ def pg_shared_db(pg_database_factory: Callable[[], str]) -> Iterator[Database]:
     db.close()
 
 
-def _truncate_all(db: Database) -> None:
+def _empty_all_tables(db: Database) -> None:
+    """Deletes every row of every table but alembic_version, in one statement batch.
+
+    What TRUNCATE ... CASCADE did, at a fortieth of the cost: TRUNCATE gives each of the ~40 tables
+    and their indexes new files (0.2 s a test, longer on a busy server) and waits for an exclusive
+    lock on every table. The rows of one test are few, so DELETE is cheap; the replica role skips the
+    foreign-key checks and the sync capture triggers (the order of the deletes does not matter and
+    emptying the tables queues no outbox rows), exactly as TRUNCATE fires no row triggers. Sequences
+    are left as they are, as TRUNCATE without RESTART IDENTITY left them.
+    """
     with db.engine.begin() as connection:
-        tables = [
-            row[0]
-            for row in connection.execute(
-                text(
-                    "select tablename from pg_tables where schemaname = current_schema() "
-                    "and tablename <> 'alembic_version'"
-                )
+        tables = connection.execute(
+            text(
+                "select tablename from pg_tables where schemaname = current_schema() "
+                "and tablename <> 'alembic_version'"
             )
-        ]
-        if tables:
-            connection.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"))
+        ).scalars()
+        deletes = "".join(f'DELETE FROM "{table}";' for table in tables)
+        if deletes:
+            connection.exec_driver_sql("SET LOCAL session_replication_role = replica;" + deletes)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -194,9 +217,9 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
         database.close()
         return
     shared: Database = request.getfixturevalue("pg_shared_db")
-    _truncate_all(shared)
-    # The counter keeps the alert recipients a few seconds per engine; TRUNCATE goes round the service
-    # that would forget them, so an earlier test's buyer got this test's alert mails.
+    _empty_all_tables(shared)
+    # The counter keeps the alert recipients a few seconds per engine; emptying the tables goes round
+    # the service that would forget them, so an earlier test's buyer got this test's alert mails.
     alert_recipients.forget_recipients(shared.uow())
     yield shared
 

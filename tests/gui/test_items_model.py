@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stockdesk.services.accounts import users
-from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.catalogue import bulk, catalog, organisation
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
 from stockdesk.ui.models.items import COLUMNS, ITEM_ID_ROLE, LOW_STOCK_COLOUR, PAGE_SIZE, ItemsModel
@@ -50,8 +50,10 @@ def large(tmp_path_factory) -> Iterator[Database]:
     db = open_database(str(tmp_path_factory.mktemp("large") / "t.sqlite"))
     admin = users.create_first_admin(db.uow(), email="admin@example.com", password="admin-pass-1")
     organisation.create_store(db.uow(), admin, code="MAIN", name="Main")
-    for number in range(MANY):
-        catalog.create_item(db.uow(), admin, sku=f"SKU-{number:04d}", name=f"Item {number}")
+    # One transaction (the bulk create of imports and the demo), not a thousand: 6 s less.
+    bulk.create_items(
+        db.uow(), admin, [{"sku": f"SKU-{number:04d}", "name": f"Item {number}"} for number in range(MANY)]
+    )
     yield db
     db.close()
 

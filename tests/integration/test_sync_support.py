@@ -48,18 +48,22 @@ def sync_api(sync_server: str) -> Iterator[api_server.RunningServer]:
 
 
 @pytest.fixture
-def make_desk(sync_server: str, sync_api: api_server.RunningServer, tmp_path: Path) -> Iterator[DeskFactory]:
+def make_desk(sync_server: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DeskFactory]:
     """make_desk("a") -> an open desk database registered on the server with a one-time enrolment code
-    (the server may have no administrator yet: the first desk sets the shop up)."""
+    (the server may have no administrator yet: the first desk sets the shop up). The `sync_api` server
+    is started when a desk registers without a `register_url` of the test's own."""
     opened: list[Database] = []
     server_db = open_database(sync_server)
 
     def make(name: str, *, register_url: str | None = None) -> Database:
         db = open_database(str(tmp_path / f"{name}.sqlite"))
         code = desks.enrolment_code(server_db.uow(), None)
+        if register_url is None:
+            sync_api: api_server.RunningServer = request.getfixturevalue("sync_api")
+            register_url = sync_api.base_url
         register_desk_over_http(
             db,
-            register_url or sync_api.base_url,
+            register_url,
             name=f"desk {name}",
             code=code,
             store=CredentialStore(tmp_path),
