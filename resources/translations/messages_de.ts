@@ -499,6 +499,10 @@
             <source>must be between 1 and {maximum}</source>
             <translation>muss zwischen 1 und {maximum} liegen</translation>
         </message>
+        <message id="api.transfer_only">
+            <source>is for transfers only: where the stock arrives in the other store</source>
+            <translation>gilt nur für Umlagerungen: wo die Ware im anderen Lager ankommt</translation>
+        </message>
         <message id="api.idempotency_key_length">
             <source>must have 1 to {maximum} characters</source>
             <translation>muss 1 bis {maximum} Zeichen haben</translation>
@@ -754,6 +758,10 @@
         <message id="lot_unknown">
             <source>names no lot of {sku}</source>
             <translation>ist keine Charge von {sku}</translation>
+        </message>
+        <message id="location_unknown">
+            <source>names no location: give a location's id or the code on its label</source>
+            <translation>nennt keinen Lagerplatz: die ID eines Lagerplatzes oder den Code auf seinem Etikett angeben</translation>
         </message>
         <message id="lot_expired">
             <source>expired on {expires}: lot {lot} is not sold or moved without a manager's override</source>
