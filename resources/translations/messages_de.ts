@@ -1360,6 +1360,14 @@
             <source>Value diff.</source>
             <translation>Wertdiff.</translation>
         </message>
+        <message id="Location">
+            <source>Location</source>
+            <translation>Lagerplatz</translation>
+        </message>
+        <message id="Lot">
+            <source>Lot</source>
+            <translation>Charge</translation>
+        </message>
         <message id="All stores">
             <source>All stores</source>
             <translation>Alle Filialen</translation>
@@ -1487,6 +1495,10 @@
         <message id="Printed {at} · counted by: ____________">
             <source>Printed {at} · counted by: ____________</source>
             <translation>Gedruckt {at} · gezählt von: ____________</translation>
+        </message>
+        <message id="No location">
+            <source>No location</source>
+            <translation>Ohne Lagerplatz</translation>
         </message>
         <message id="Stocktake variance">
             <source>Stocktake variance</source>
