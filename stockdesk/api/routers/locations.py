@@ -77,6 +77,13 @@ def find_location(
     return LocationOut.of(view)
 
 
+@router.get("/locations/{location_id}", response_model=LocationOut, summary="One location with its path")
+def get_location(
+    location_id: uuid.UUID, uow: UnitOfWork = Depends(unit_of_work), _actor: Actor = Depends(actor)
+) -> LocationOut:
+    return _view(uow, LocationId(location_id))
+
+
 @router.patch(
     "/locations/{location_id}",
     response_model=LocationOut,
@@ -93,7 +100,11 @@ def update_location(
         locations.rename_location(uow, who, ident, name=body.name)
     if body.active is not None:
         locations.set_location_active(uow, who, ident, active=body.active)
-    code = location_code(uow, ident)
+    return _view(uow, ident)
+
+
+def _view(uow: UnitOfWork, location_id: LocationId) -> LocationOut:
+    code = location_code(uow, location_id)
     view = locations.location_by_code(uow, code) if code is not None else None
     if view is None:
         raise NotFound("location", str(location_id))

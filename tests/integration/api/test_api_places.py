@@ -35,6 +35,12 @@ def test_a_lot_received_into_a_location_is_sold_first_expiry_first_out(shop: Sho
         listed = client.get(f"/stores/{shop.main.id}/locations", params={"limit": 1})
         following = client.get(listed.json()["next"])
         found = client.get(f"/locations/by-code/a{tag}-01")
+        archived = client.patch(shelf.headers["Location"].removeprefix("/api/v1"), json={"active": False})
+        refused = client.post(
+            "/movements",
+            json={**base, "kind": "receive", "quantity": "1", "lot": "X", "location": f"A{tag}-01"},
+        )
+        client.patch(f"/locations/{shelf.json()['id']}", json={"active": True})
         sold = client.post("/movements", json={**base, "kind": "sale", "quantity": "8"})
         places = client.get(f"/items/{item['id']}/places")
         unplaced = client.get(f"/items/{shop.admin_item.id}/places")
@@ -58,6 +64,8 @@ def test_a_lot_received_into_a_location_is_sold_first_expiry_first_out(shop: Sho
         f"A{tag}-01",
     ]
     assert found.json()["id"] == shelf.json()["id"]
+    assert archived.json()["active"] is False
+    assert refused.status_code == 422 and problem_of(refused)["field"] == "location"  # archived
     assert sold.status_code == 201, sold.text
     assert [(m["lot"], Decimal(m["quantity"])) for m in sold.json()["movements"]] == [
         ("L-SOON", Decimal(-6)),
