@@ -1,8 +1,9 @@
 """Issue 20 figures: a sale picked first-expiry-first-out among 1,000,000 lot-tracked items, and the
 item card of an item with 200 lots on 500 locations.
 
-`python -m bench places [--items N] [--sales S]`: the PostgreSQL shop of `places_data` (built once,
-kept as `stockdesk_bench_places_<N>_v1`); each sale is `stock.sell` of 3 units of a random item
+`python -m bench places [--items N] [--sales S] [--databases postgresql,sqlite]`: the shop of
+`places_data` (built once, kept as PostgreSQL database `stockdesk_bench_places_<N>_v1` and as a
+SQLite file in the temp directory); each sale is `stock.sell` of 3 units of a random item
 (5 lots of 10, in 5 locations): the FEFO pick, the posting, its `stock_place` trigger and the commit.
 The card is `place_levels.item_places` for the item with 200 lots. Goals: < 5 ms a sale (median),
 < 50 ms the card. Wall milliseconds; the first sales warm the caches and are not counted.
@@ -111,13 +112,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--sales", type=int, default=200)
+    parser.add_argument("--databases", default="postgresql,sqlite", help="which of postgresql,sqlite")
     args = parser.parse_args(sys.argv[1:] if sys.argv[0].startswith("bench ") else [])
-    url = places_data.build(args.items)
-    db = open_database(url)
-    try:
-        rows = [["PostgreSQL", *row] for row in measure(db, args.items, args.sales)]
-    finally:
-        db.close()
+    builders = {
+        "postgresql": ("PostgreSQL", places_data.build),
+        "sqlite": ("SQLite", places_data.build_sqlite),
+    }
+    rows: list[list[str]] = []
+    for name in args.databases.split(","):
+        label, build = builders[name.strip()]
+        db = open_database(build(args.items))
+        try:
+            rows += [[label, *row] for row in measure(db, args.items, args.sales)]
+        finally:
+            db.close()
     print_table(
         f"Places at {args.items:,} items ({args.sales} sales; wall ms)",
         ["database", "what", "median", "p95", "CPU median", "goal"],

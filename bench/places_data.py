@@ -10,16 +10,20 @@ triggers are off. Every lot is one receipt of 10 units, so `stockdesk check` hol
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import psycopg
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.api_data import ADMIN, PG_ADMIN
+from bench.scale_data import _drop_for_load, _rebuild_search, _stamp
 from stockdesk.db.place_models import lot_id_of
 from stockdesk.domain.ids import new_id
 from stockdesk.services.accounts import users
@@ -159,3 +163,108 @@ def _lots(
     card = item_ids[items]
     for k in range(CARD_LOTS):
         yield card, lot_id_of(card, f"C{k:03d}"), f"C{k:03d}", today + timedelta(days=10 + k), None
+
+
+def sqlite_path(items: int) -> Path:
+    return Path(tempfile.gettempdir()) / f"stockdesk_bench_places_{items}_v{DATA_VERSION}.sqlite"
+
+
+def build_sqlite(items: int) -> str:
+    """The same shop in a SQLite file (cached in the temp directory), loaded as `scale_data` loads its
+    catalogue: executemany in big transactions, change capture muted, the search triggers, the
+    movement indexes and the `stock_place` trigger dropped while loading and made again after."""
+    path = sqlite_path(items)
+    if path.exists():
+        return str(path)
+    started = time.perf_counter()
+    partial = path.with_suffix(".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    db = open_database(str(partial))
+    admin = users.create_first_admin(db.uow(), email=ADMIN[0], password=ADMIN[1], name="Ada Admin")
+    main = organisation.create_store(db.uow(), admin, code="MAIN", name="Main store").id
+    db.close()
+    connection = sqlite3.connect(partial, isolation_level=None)
+    connection.execute("PRAGMA synchronous = OFF")
+    connection.execute("PRAGMA cache_size = -1000000")
+    connection.execute("INSERT INTO sync_mute (id) VALUES (1)")
+    saved = _drop_for_load(connection)
+    saved += connection.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'stock_place_added'"
+    ).fetchall()
+    connection.execute("DROP TRIGGER stock_place_added")
+    _load_sqlite(connection, items, admin.id.hex, main.hex)
+    _rebuild_search(connection)
+    for (sql,) in saved:
+        connection.execute(sql)
+    connection.execute("DELETE FROM sync_mute")
+    connection.execute("ANALYZE")
+    connection.close()
+    partial.rename(path)
+    print(f"  loaded {items:,} items into SQLite in {time.perf_counter() - started:,.0f} s", flush=True)
+    return str(path)
+
+
+def _load_sqlite(connection: sqlite3.Connection, items: int, admin: str, main: str) -> None:
+    now = _stamp(datetime.now(UTC))
+    today = date.today()
+    stamp = (now, now, admin, "bench", "", 0)
+    locations = [new_id() for _ in range(LOCATIONS)]
+    item_ids = [new_id() for _ in range(items + 1)]
+    connection.execute("BEGIN")
+    connection.executemany(
+        f"INSERT INTO location (store_id, code, name, kind, active, {SYNCED}) "
+        "VALUES (?, ?, '', 'bin', 1, ?, ?, ?, ?, ?, ?, ?)",
+        [(main, f"B-{n // 50:02d}-{n % 50:02d}", loc.hex, *stamp) for n, loc in enumerate(locations)],
+    )
+    connection.executemany(
+        "INSERT INTO item (sku, name, description, unit, cost_price, sell_price, reorder_point, reorder_qty, "
+        f"owner_id, active, tracking, {SYNCED}) VALUES (?, ?, '', 'pcs', 10000, 15000, 0, 0, ?, 1, 'expiry', "
+        "?, ?, ?, ?, ?, ?, ?)",
+        (
+            (CARD_SKU if n == items else f"LOT-{n:07d}", f"Yoghurt {n}", admin, item_id.hex, *stamp)
+            for n, item_id in enumerate(item_ids)
+        ),
+    )
+    connection.executemany(
+        f"INSERT INTO lot (item_id, code, expires_on, {SYNCED}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (item.hex, code, expires.isoformat(), lot.hex, *stamp)
+            for item, lot, code, expires, _location in _lots(item_ids, items, locations, today)
+        ),
+    )
+    connection.execute("CREATE TEMP TABLE placed (item_id, lot_id, location_id, quantity)")
+    connection.executemany(
+        "INSERT INTO placed VALUES (?, ?, ?, 10000)",
+        (
+            (item.hex, lot.hex, location.hex)
+            for item, lot, _code, _expires, location in _lots(item_ids, items, locations, today)
+            if location is not None
+        ),
+    )
+    card = item_ids[items]
+    connection.executemany(
+        "INSERT INTO placed VALUES (?, ?, ?, 10000)",
+        [
+            (card.hex, lot_id_of(card, f"C{n % CARD_LOTS:03d}").hex, loc.hex)
+            for n, loc in enumerate(locations)
+        ],
+    )
+    connection.execute(
+        "INSERT INTO stock_movement (item_id, store_id, kind, quantity, reference, user_id, at, location_id, "
+        f"lot_id, {SYNCED}) SELECT item_id, ?, 'receive', quantity, 'opening', ?, ?, location_id, lot_id, "
+        "lower(hex(randomblob(16))), ?, ?, ?, 'bench', '', 0 FROM placed",
+        (main, admin, now, now, now, admin),
+    )
+    connection.execute(
+        "INSERT INTO stock_place (item_id, store_id, location_id, lot_id, on_hand) "
+        "SELECT item_id, ?, location_id, lot_id, sum(quantity) FROM placed "
+        "GROUP BY item_id, location_id, lot_id",
+        (main,),
+    )
+    connection.execute(
+        "INSERT INTO stock_level (item_id, store_id, on_hand) SELECT item_id, ?, sum(quantity) FROM placed "
+        "GROUP BY item_id",
+        (main,),
+    )
+    connection.execute("COMMIT")
