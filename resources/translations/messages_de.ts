@@ -499,6 +499,10 @@
             <source>must be between 1 and {maximum}</source>
             <translation>muss zwischen 1 und {maximum} liegen</translation>
         </message>
+        <message id="api.transfer_only">
+            <source>is for transfers only: where the stock arrives in the other store</source>
+            <translation>gilt nur für Umlagerungen: wo die Ware im anderen Lager ankommt</translation>
+        </message>
         <message id="api.idempotency_key_length">
             <source>must have 1 to {maximum} characters</source>
             <translation>muss 1 bis {maximum} Zeichen haben</translation>
@@ -774,6 +778,10 @@
         <message id="recall_needs">
             <source>is required: a recall names the item's SKU and the lot's code (or serial number)</source>
             <translation>ist nötig: ein Rückruf nennt die Artikelnummer und die Charge (oder Seriennummer)</translation>
+        </message>
+        <message id="location_unknown">
+            <source>names no location: give a location's id or the code on its label</source>
+            <translation>nennt keinen Lagerplatz: die ID eines Lagerplatzes oder den Code auf seinem Etikett angeben</translation>
         </message>
         <message id="lot_expired">
             <source>expired on {expires}: lot {lot} is not sold or moved without a manager's override</source>
@@ -1372,6 +1380,14 @@
             <source>Value diff.</source>
             <translation>Wertdiff.</translation>
         </message>
+        <message id="Location">
+            <source>Location</source>
+            <translation>Lagerplatz</translation>
+        </message>
+        <message id="Lot">
+            <source>Lot</source>
+            <translation>Charge</translation>
+        </message>
         <message id="All stores">
             <source>All stores</source>
             <translation>Alle Filialen</translation>
@@ -1499,6 +1515,10 @@
         <message id="Printed {at} · counted by: ____________">
             <source>Printed {at} · counted by: ____________</source>
             <translation>Gedruckt {at} · gezählt von: ____________</translation>
+        </message>
+        <message id="No location">
+            <source>No location</source>
+            <translation>Ohne Lagerplatz</translation>
         </message>
         <message id="Stocktake variance">
             <source>Stocktake variance</source>
@@ -1743,10 +1763,6 @@ anbei erhalten Sie unsere Bestellung {number} zur Lieferung an {store} ({lines})
         <message id="Store">
             <source>Store</source>
             <translation>Filiale</translation>
-        </message>
-        <message id="Location">
-            <source>Location</source>
-            <translation>Lagerplatz</translation>
         </message>
         <message id="To / from">
             <source>To / from</source>

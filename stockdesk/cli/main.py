@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from stockdesk import __version__
-from stockdesk.cli import items, maintenance, planning, reports, scan, serve, sync, users, window
+from stockdesk.cli import items, locations, maintenance, planning, reports, scan, serve, sync, users, window
 from stockdesk.cli.options import CommandParser, Commands, Handler, add_global_options
 from stockdesk.domain.errors import StockDeskError
 
@@ -19,7 +19,7 @@ class CommandGroup(Protocol):
 # One module per group with `add_commands(commands)`, in the order `stockdesk --help` lists them.
 # A new group (the API's `serve`, say: stockdesk/cli/serve.py) is its name in the import above and here.
 COMMAND_GROUPS: tuple[CommandGroup, ...] = (
-    maintenance, window, reports, planning, items, users, sync, scan, serve
+    maintenance, window, reports, planning, items, locations, users, sync, scan, serve
 )
 
 

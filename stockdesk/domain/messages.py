@@ -153,6 +153,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "api.key_owner_disabled": 'the API key is not valid: the account that made it is disabled',
     "api.ordering": 'must be one of {choices}',
     "api.limit": 'must be between 1 and {maximum}',
+    "api.transfer_only": 'is for transfers only: where the stock arrives in the other store',
     "api.idempotency_key_length": 'must have 1 to {maximum} characters',
     "api.idempotency_reused": 'was already used for a different request',
     "currency_code": "must be a three-letter code such as EUR, USD or GBP",
@@ -231,6 +232,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "expiry_required": "is missing: {sku} has use-by dates, so lot {lot} needs one when first received",
     "lot_unknown": "names no lot of {sku}",
     "recall_needs": "is required: a recall names the item's SKU and the lot's code (or serial number)",
+    "location_unknown": "names no location: give a location's id or the code on its label",
     "lot_expired": "expired on {expires}: lot {lot} is not sold or moved without a manager's override",
     "only_expired_left": (
         "cannot be taken: the {expired} of {sku} left in {store} are expired lots (a manager may override)"

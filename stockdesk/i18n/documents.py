@@ -13,7 +13,7 @@ COLUMN_HEADERS = (
     "#", "Amount", "Balance", "Barcode", "Counted", "Date", "Difference", "Expected", "Item", "Kind",
     "On hand", "On order", "Order value", "Quantity", "Reason", "Reference", "Reference / value",
     "Reorder pt", "SKU", "Sell price", "Store / field", "Suggested", "Supplier", "Unit", "Unit cost", "User",
-    "Value at cost", "Value at sell", "Value diff.",
+    "Value at cost", "Value at sell", "Value diff.", "Location", "Lot",
 )
 
 # What every report page and its total lines say.
@@ -32,7 +32,7 @@ REPORTS = (
     "Stock movements", "{first} to {last}", "kind {kind}", "user {user}", "item {sku}",
     "receive", "sale", "transfer_out", "transfer_in", "adjust", "count", "opening balance", "closing balance",
     # stocktake sheet and variance
-    "Stocktake sheet", "Printed {at} · counted by: ____________",
+    "Stocktake sheet", "Printed {at} · counted by: ____________", "No location",
     "Stocktake variance", "not counted", "Counted ({items})", "Not counted ({items}, left unchanged)",
     "open", "posted {day}", "Started {at} · {state}",
     # item card

@@ -44,13 +44,16 @@ def kind_text(value: Any, wording: Wording = ENGLISH) -> str:
 
 COLUMNS = [
     Column("at", "Date", 28, formatter=local_time),
-    Column("sku", "SKU", 28),
-    Column("name", "Item", 56),
-    Column("kind", "Kind", 26, formatter=kind_text),
-    Column("quantity", "Quantity", 20, "right", quantity, total=True),
-    Column("balance", "Balance", 20, "right", quantity),
-    Column("user", "User", 44),
-    Column("reference", "Reference", 45),
+    Column("sku", "SKU", 26),
+    Column("name", "Item", 44),
+    Column("kind", "Kind", 24, formatter=kind_text),
+    Column("quantity", "Quantity", 19, "right", quantity, total=True),
+    Column("balance", "Balance", 19, "right", quantity),
+    Column("user", "User", 38),
+    Column("reference", "Reference", 33),
+    # Last, so a script reading the CSV by position before locations existed still finds its columns.
+    Column("location", "Location", 20),
+    Column("lot", "Lot", 20),
 ]
 
 
@@ -91,7 +94,7 @@ def csv_lines(store: StoreLines) -> Iterator[tuple[str, ...]]:
     item: str | None = None
     sku = name = ""
     users: dict[str, str] = {}
-    for line_sku, line_name, at, kind, qty, balance, user, reference in store.lines:
+    for line_sku, line_name, at, kind, qty, balance, user, reference, location, lot in store.lines:
         if line_sku is not item:
             item = line_sku
             sku, name = safe_text(line_sku), safe_text(line_name)
@@ -101,7 +104,7 @@ def csv_lines(store: StoreLines) -> Iterator[tuple[str, ...]]:
         if shown is None:
             shown = users[user] = safe_text(user)
         yield (title, row, moment_text(at), sku, name, kind, quantity_text(qty), quantity_text(balance),
-               shown, reference)
+               shown, reference, safe_text(location) if location else "", safe_text(lot) if lot else "")
 
 
 def build(context: ReportContext, movement_filter: MovementFilter) -> BuiltReport:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from stockdesk.reports.formatters import money, quantity, unit_price
 from stockdesk.reports.model import Column, Section
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
+from stockdesk.services.exchange.place_report_queries import stores_with_locations, valuation_by_location_rows
 from stockdesk.services.exchange.report_queries import ValuationRow, as_instant, valuation_rows
 
 TITLE = "Inventory valuation"
@@ -29,15 +31,35 @@ def section_title(row: ValuationRow) -> str:
     return f"{row.store_code} {row.store_name} · {row.category}"
 
 
-def sections(rows: Iterator[ValuationRow]) -> Iterator[Section]:
-    """One section per store and category; the row stream is already in that order."""
-    for title, group in itertools.groupby(rows, key=section_title):
-        yield Section(title, group)
+def sections(
+    rows: Iterator[ValuationRow], title: Callable[[ValuationRow], str] = section_title
+) -> Iterator[Section]:
+    """One section per store and category (per location in a store with locations); the row stream is
+    already in that order."""
+    for heading, group in itertools.groupby(rows, key=title):
+        yield Section(heading, group)
 
 
 def build(context: ReportContext) -> BuiltReport:
     as_of = context.options.as_of or date.today()
-    rows = valuation_rows(context.db.uow(), until=as_instant(as_of), store_ids=context.store_ids)
+    until = as_instant(as_of)
     w = context.wording
+    # A store with locations is valued location by location (its category lines would say the same
+    # money twice); the others by category as before.
+    placed = stores_with_locations(context.db.uow(), context.store_ids)
+    by_location = valuation_by_location_rows(context.db.uow(), until=until, stores=placed)
+    codes = {row.store_code for row in by_location}
+    by_category = (
+        row
+        for row in valuation_rows(context.db.uow(), until=until, store_ids=context.store_ids)
+        if row.store_code not in codes
+    )
+    rows = heapq.merge(by_category, by_location, key=lambda row: row.store_code)
+
+    def title(row: ValuationRow) -> str:
+        if row.store_code in codes:
+            return f"{row.store_code} {row.store_name} · {row.category or w('No location')}"
+        return section_title(row)
+
     meta = context.meta(w(TITLE), w("As of {day} (end of day)", day=w.date(as_of)))
-    return BuiltReport(ReportDocument(meta, COLUMNS, wording=w), sections(rows))
+    return BuiltReport(ReportDocument(meta, COLUMNS, wording=w), sections(rows, title))

@@ -55,6 +55,11 @@ class UnitOfWork:
         return self._session
 
     @property
+    def is_open(self) -> bool:
+        """Inside `with uow:` (a commit hook reads through the transaction it runs in)."""
+        return self._session is not None
+
+    @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 

@@ -19,6 +19,7 @@ from stockdesk.services.catalogue import item_query, organisation, packs
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
 from stockdesk.services.exchange.csv_files import csv_output
+from stockdesk.services.exchange.item_tracking import tracking_of_items
 from stockdesk.services.planning import store_points
 from stockdesk.services.views import ItemRow
 from stockdesk.ui.worker import run_cancellable
@@ -27,6 +28,7 @@ BATCH = 2_000
 HEADER = (
     "SKU", "Name", "Barcode", "Unit", "Sell price", "Cost price", "Reorder point", "On hand", "Active",
     "Packs",  # read back by the import: case=12:4012345678901*; bag=5
+    "Tracking", "Expiry warn days",  # read back by the import (blank warning: the category's)
 )
 
 
@@ -57,10 +59,13 @@ def write_items_csv(
         for batch in batched(rows, BATCH):
             points = store_points.overrides_of_items(db.uow(), (row.id for row in batch))
             pack_cells = packs.pack_cells_of_items(db.uow(), (row.id for row in batch))
+            tracked = tracking_of_items(db.uow(), (row.id for row in batch))
             for row in batch:
+                tracking, warn_days = tracked.get(row.id, ("none", None))
                 out.writerow((row.sku, row.name, row.barcode, row.unit, row.sell_price, row.cost_price,
                               row.reorder_point, row.on_hand, "yes" if row.active else "no",
-                              pack_cells.get(row.id, ""), *_store_cells(points, row.id, stores)))
+                              pack_cells.get(row.id, ""), tracking, "" if warn_days is None else warn_days,
+                              *_store_cells(points, row.id, stores)))
             written += len(batch)
             if cancelled():
                 raise ExportCancelled

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -39,6 +39,10 @@ class ItemOut(BaseModel):
     owner_id: uuid.UUID | None
     active: bool
     barcodes: list[BarcodeOut]
+    tracking: str = Field(description="none, lot, expiry (lots with a use-by date) or serial")
+    expiry_warn_days: int | None = Field(
+        description="days before a lot's expiry it is reported; null: the category's"
+    )
 
     @classmethod
     def of(cls, view: ItemView) -> ItemOut:
@@ -57,6 +61,8 @@ class ItemOut(BaseModel):
             owner_id=view.owner_id,
             active=view.active,
             barcodes=[BarcodeOut(id=b.id, code=b.code, symbology=b.symbology) for b in view.barcodes],
+            tracking=view.tracking,
+            expiry_warn_days=view.expiry_warn_days,
         )
 
 
@@ -100,6 +106,8 @@ class _ItemFields(BaseModel):
     sell_price: Decimal | None = Field(default=None, max_digits=14, decimal_places=4)
     reorder_point: Decimal | None = Field(default=None, max_digits=15, decimal_places=3)
     reorder_qty: Decimal | None = Field(default=None, max_digits=15, decimal_places=3)
+    tracking: Literal["none", "lot", "expiry", "serial"] | None = None
+    expiry_warn_days: int | None = Field(default=None, ge=0, le=3650)
 
 
 class ItemIn(_ItemFields):

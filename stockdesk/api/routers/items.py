@@ -23,11 +23,14 @@ from stockdesk.api.routers.item_models import (
     etag_of,
     version_of,
 )
+from stockdesk.api.routers.place_models import PlaceOut
 from stockdesk.api.settings import API_PREFIX
+from stockdesk.domain.ids import ItemId
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog, item_pages
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.inventory import stock
+from stockdesk.services.places.item_stock import stock_by_place
 from stockdesk.services.uow import UnitOfWork
 
 router = APIRouter(prefix="/items", tags=["items"])
@@ -161,3 +164,14 @@ def stock_levels(
     item_id: uuid.UUID, uow: UnitOfWork = Depends(unit_of_work), _actor: Actor = Depends(actor)
 ) -> list[StockLevelOut]:
     return [StockLevelOut.of(level) for level in stock.levels(uow, item_id)]
+
+
+@router.get(
+    "/{item_id}/places",
+    response_model=list[PlaceOut],
+    summary="On-hand per store, location and lot (the item card); a store's unplaced stock as its own line",
+)
+def stock_places(
+    item_id: uuid.UUID, uow: UnitOfWork = Depends(unit_of_work), _actor: Actor = Depends(actor)
+) -> list[PlaceOut]:
+    return [PlaceOut.of(v) for v in stock_by_place(uow, ItemId(item_id))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal, Self
 
@@ -16,12 +16,14 @@ from stockdesk.api.deps import Caller, actor, caller, unit_of_work
 from stockdesk.api.paging import Page, link
 from stockdesk.api.problems import documented
 from stockdesk.domain.errors import ValidationError
-from stockdesk.domain.ids import PackId
+from stockdesk.domain.ids import ItemId, PackId, StoreId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
 from stockdesk.services import idempotency
 from stockdesk.services.inventory import movement_pages, stock
+from stockdesk.services.places.place_names import PlaceNames, location_ref, place_names
+from stockdesk.services.places.placing import PlaceChoice
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementView
 
@@ -43,6 +45,23 @@ class MovementIn(BaseModel):
     pack_id: uuid.UUID | None = Field(
         default=None,
         description="receive, sale and transfer: `quantity` counts this pack of the item (a case of 12)",
+    )
+    location: str | None = Field(
+        default=None,
+        max_length=64,
+        description="id or code of the location stock goes to or comes from (else: put away where the "
+        "item already is; taken first-expiry-first-out); for count: the one shelf counted",
+    )
+    to_location: str | None = Field(
+        default=None, max_length=64, description="transfers only: the location in the target store"
+    )
+    lot: str = Field(default="", max_length=64, description="the lot's code (lot- or expiry-tracked items)")
+    expires_on: date | None = Field(default=None, description="the use-by date of a lot received first")
+    serials: list[str] = Field(
+        default_factory=list, max_length=1000, description="serial-tracked items: one number per unit"
+    )
+    allow_expired: bool = Field(
+        default=False, description="a manager's override: sell or move an expired lot"
     )
 
     @model_validator(mode="after")
@@ -66,9 +85,15 @@ class MovementOut(BaseModel):
     user_id: uuid.UUID | None
     at: datetime
     on_hand_after: Decimal | None
+    location_id: uuid.UUID | None
+    location: str | None = Field(description="the location's code; null: the store's unplaced stock")
+    lot_id: uuid.UUID | None
+    lot: str | None = Field(description="the lot's code or serial number; null for an untracked item")
+    expires_on: date | None
 
     @classmethod
-    def of(cls, v: MovementView) -> MovementOut:
+    def of(cls, v: MovementView, names: PlaceNames) -> MovementOut:
+        lot = names.lots.get(v.lot_id) if v.lot_id is not None else None
         return cls(
             id=v.id,
             item_id=v.item_id,
@@ -83,50 +108,90 @@ class MovementOut(BaseModel):
             user_id=v.user_id,
             at=v.at,
             on_hand_after=v.on_hand_after,
+            location_id=v.location_id,
+            location=names.locations.get(v.location_id) if v.location_id is not None else None,
+            lot_id=v.lot_id,
+            lot=lot.code if lot is not None else None,
+            expires_on=lot.expires_on if lot is not None else None,
         )
+
+    @classmethod
+    def all_of(cls, uow: UnitOfWork, views: list[MovementView]) -> list[MovementOut]:
+        names = place_names(uow, (v.location_id for v in views), (v.lot_id for v in views))
+        return [cls.of(v, names) for v in views]
 
 
 class PostedOut(BaseModel):
     movements: list[MovementOut] = Field(description="one, or the two legs of a transfer")
 
 
+def _place(uow: UnitOfWork, body: MovementIn) -> PlaceChoice:
+    return PlaceChoice(
+        location_id=location_ref(uow, body.location) if body.location else None,
+        lot=body.lot,
+        expires_on=body.expires_on,
+        serials=tuple(body.serials),
+        allow_expired=body.allow_expired,
+    )
+
+
 def _poster(body: MovementIn, who: Actor) -> Callable[[UnitOfWork], object]:
     """The one stock service this kind of movement is posted by."""
-    common = {"item_id": body.item_id, "reference": body.reference}
     pack = PackId(body.pack_id) if body.pack_id is not None else None
     if pack is not None and body.kind in ("adjust", "count"):
         raise ValidationError("pack_id", str(pack), Message("pack.stock_units_only"))
+    if body.to_location and body.kind != "transfer":
+        raise ValidationError("to_location", body.to_location, Message("api.transfer_only"))
     if body.kind == "transfer":
         return lambda uow: stock.transfer(
             uow,
             who,
-            from_store_id=body.store_id,
-            to_store_id=body.to_store_id,
+            item_id=ItemId(body.item_id),
+            from_store_id=StoreId(body.store_id),
+            to_store_id=StoreId(body.to_store_id),  # type: ignore[arg-type]
             quantity=body.quantity,
             pack_id=pack,
-            **common,
+            reference=body.reference,
+            place=_place(uow, body),
+            to_location_id=(
+                location_ref(uow, body.to_location, field="to_location") if body.to_location else None
+            ),
         )
     if body.kind == "count":
-        return lambda uow: stock.count(uow, who, store_id=body.store_id, counted=body.quantity, **common)
-    if body.kind == "receive":
-        return lambda uow: stock.receive(
+        return lambda uow: stock.count(
             uow,
             who,
-            store_id=body.store_id,
-            quantity=body.quantity,
-            unit_cost=body.unit_cost,
-            pack_id=pack,
-            **common,
+            item_id=ItemId(body.item_id),
+            store_id=StoreId(body.store_id),
+            counted=body.quantity,
+            reference=body.reference,
+            place=_place(uow, body),
         )
-    if body.kind == "sale":
-        return lambda uow: stock.sell(
-            uow, who, store_id=body.store_id, quantity=body.quantity, pack_id=pack, **common
-        )
-    return lambda uow: stock.adjust(uow, who, store_id=body.store_id, quantity=body.quantity, **common)
+    kind = {"receive": MovementKind.RECEIVE, "sale": MovementKind.SALE}.get(body.kind, MovementKind.ADJUST)
+    # post_movements answers with every movement written: a sale taken from two lots is two rows.
+    return lambda uow: stock.post_movements(
+        uow,
+        who,
+        [
+            stock.MovementRequest(
+                kind,
+                ItemId(body.item_id),
+                StoreId(body.store_id),
+                body.quantity,
+                body.unit_cost if kind is MovementKind.RECEIVE else None,
+                body.reference,
+                pack_id=pack if kind is not MovementKind.ADJUST else None,
+                place=_place(uow, body),
+            )
+        ],
+    )
 
 
-def _answer(views: list[MovementView]) -> tuple[int, str]:
-    return 201, PostedOut(movements=[MovementOut.of(v) for v in views]).model_dump_json()
+def _answerer(uow: UnitOfWork) -> Callable[[list[MovementView]], tuple[int, str]]:
+    def answer(views: list[MovementView]) -> tuple[int, str]:
+        return 201, PostedOut(movements=MovementOut.all_of(uow, views)).model_dump_json()
+
+    return answer
 
 
 @router.post(
@@ -149,7 +214,8 @@ def post_movement(
     post = _poster(body, who.actor)
     if idempotency_key is None:
         result = post(uow)
-        status, content = _answer(list(result) if isinstance(result, tuple) else [result])  # type: ignore[list-item]
+        views = list(result) if isinstance(result, tuple | list) else [result]
+        status, content = _answerer(uow)(views)  # type: ignore[arg-type]
         return Response(content, status_code=status, media_type="application/json")
     stored = idempotency.run_once(
         uow,
@@ -157,7 +223,7 @@ def post_movement(
         key=idempotency_key,
         fingerprint=idempotency.fingerprint("POST", request.url.path, body.model_dump_json().encode()),
         work=post,
-        answer=_answer,
+        answer=_answerer(uow),
     )
     headers = {"Idempotent-Replayed": "true" if stored.replayed else "false"}
     return Response(stored.body, status_code=stored.status, media_type="application/json", headers=headers)
@@ -182,5 +248,5 @@ def list_movements(
         count=None,
         next=link(request, page.next_cursor),
         previous=None,
-        results=[MovementOut.of(v) for v in page.rows],
+        results=MovementOut.all_of(uow, page.rows),
     )

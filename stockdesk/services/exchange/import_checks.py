@@ -21,6 +21,7 @@ from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
 from stockdesk.domain.pack_cells import PackEntry, parse_pack_cell
 from stockdesk.domain.skus import sku_key
+from stockdesk.domain.tracking import Tracking
 from stockdesk.domain.units import check_in_unit
 from stockdesk.services.catalogue.bulk import RowProblem
 from stockdesk.services.catalogue.catalog import clean_barcode
@@ -33,7 +34,7 @@ from stockdesk.services.exchange.import_files import (
     STORE_PREFIXES,
 )
 from stockdesk.services.uow import UnitOfWork
-from stockdesk.services.validation import optional_text, required_text
+from stockdesk.services.validation import optional_text, required_text, whole_number
 
 _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(\.\d{3})*,\d+$|^-?\d+,\d+$")
 _TEXT_LIMITS = {"sku": 64, "name": 300, "unit": 16}
@@ -42,7 +43,7 @@ _QUANTITY = ("reorder_point", "reorder_qty")
 
 
 # A checked cell: text, a parsed number, a category or supplier id, or a row's barcodes.
-CellValue = str | Decimal | uuid.UUID | list[str] | None
+CellValue = str | Decimal | uuid.UUID | list[str] | int | None
 
 
 @dataclass
@@ -246,7 +247,8 @@ def _kind(name: str) -> str:
         return "money"
     if name in _QUANTITY:
         return "quantity"
-    return name if name in ("category", "supplier", "barcodes", "packs", "description") else "text"
+    special = ("category", "supplier", "barcodes", "packs", "description", "tracking", "expiry_warn_days")
+    return name if name in special else "text"
 
 
 def _text(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
@@ -320,7 +322,21 @@ def _packs(row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: s
     row.packs = cleaned
 
 
+def _tracking(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    try:
+        row.values[name] = Tracking(text.lower()).value
+    except ValueError:
+        kinds = ", ".join(t.value for t in Tracking)
+        raise ValidationError(name, text, Message("tracking_kind", kinds=kinds)) from None
+
+
+def _warn_days(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    row.values[name] = whole_number(name, text, maximum=3650)  # the item editor's limit
+
+
 _CELL_CHECKS: dict[str, CellCheck] = {
+    "tracking": _tracking,
+    "expiry_warn_days": _warn_days,
     "text": _text,
     "description": _description,
     "money": _money,

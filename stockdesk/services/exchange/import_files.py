@@ -35,6 +35,8 @@ FIELDS = (
     "supplier",
     "barcodes",
     "packs",  # NAME=CONTENTS[:CODE][*]; ... (domain/pack_cells.py)
+    "tracking",  # none | lot | expiry | serial (domain/tracking.py)
+    "expiry_warn_days",
 )
 STOCK_PREFIX = "stock:"
 # A store's own reorder point and quantity for the item (issue 17 item 6): `reorder_point:BR`.
@@ -88,6 +90,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "supplier": ("supplier", "vendor", "lieferant", "proveedor"),
     "barcodes": ("barcodes", "barcode", "ean", "ean13", "gtin", "upc", "codes"),
     "packs": ("packs", "packunits", "packsizes", "packaging", "gebinde", "verpackungseinheiten"),
+    "tracking": ("tracking", "tracked", "trackedby", "verfolgung", "chargenpflicht"),
+    "expiry_warn_days": ("expirywarndays", "expirywarning", "warndays", "mhdwarnung", "warntage"),
 }
 _STOCK_PREFIXES = ("stock:", "stock ", "bestand:", "bestand ", "openingstock:", "opening stock ")
 _POINT_PREFIXES = tuple(

@@ -75,6 +75,8 @@ _ITEM_DEFAULTS: dict[str, CellValue] = {
     "cost_price": Decimal(0),
     "reorder_point": Decimal(0),
     "reorder_qty": Decimal(0),
+    "tracking": "none",
+    "expiry_warn_days": None,
 }
 _ITEM_FIELDS = ("sku", "name", *_ITEM_DEFAULTS, "category_id", "supplier_id")
 
@@ -141,6 +143,8 @@ class _NewItem:
     reorder_point: Decimal
     reorder_qty: Decimal
     owner_id: uuid.UUID
+    tracking: str = "none"
+    expiry_warn_days: int | None = None
     category_id: uuid.UUID | None = None
     supplier_id: uuid.UUID | None = None
     active: bool = True

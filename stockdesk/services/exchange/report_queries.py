@@ -247,6 +247,7 @@ class StocktakeRow(NamedTuple):
     unit: str
     expected: Decimal
     counted: None = None
+    location: str = ""  # the location's path, in a store with locations (place_report_queries)
 
 
 def stocktake_rows(

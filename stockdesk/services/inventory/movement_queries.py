@@ -31,6 +31,7 @@ from sqlalchemy import BigInteger, Numeric, Select, String, and_, case, func, se
 from sqlalchemy.orm import aliased
 
 from stockdesk.db.models import Item, StockMovement, Store, User
+from stockdesk.db.place_models import Location, Lot
 from stockdesk.domain.cells import safe_cell
 from stockdesk.domain.ids import ItemId, StoreId, UserId
 from stockdesk.services.uow import UnitOfWork
@@ -54,6 +55,8 @@ class MovementRow(NamedTuple):
     balance: Decimal | None
     user: str
     reference: str
+    location: str = ""  # the location's code; "" for a movement at no location
+    lot: str = ""  # the lot's code or serial number
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,9 @@ class MovementFilter:
 
 
 # One report line with the driver's own values (see Codec): (sku, name, at, kind, quantity, balance,
-# user, reference); `at` and `quantity` are None on balance lines. A plain tuple: a million of them.
-RawLine = tuple[str, str, Any, str, Any, Any, str, str]
+# user, reference, location, lot); `at` and `quantity` are None on balance lines. A plain tuple: a
+# million of them.
+RawLine = tuple[str, str, Any, str, Any, Any, str, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -214,9 +218,14 @@ def _movement_query(dialect: str, store: uuid.UUID, f: MovementFilter) -> Select
             _raw_quantity(dialect, StockMovement.quantity),
             _raw_id(StockMovement.user_id),
             StockMovement.reference,
+            Location.code,
+            Lot.code,
         )
         .select_from(Item)
         .outerjoin(StockMovement, and_(*matches))
+        # By primary key, for the movements that name a place (NULL for every other: no row read).
+        .outerjoin(Location, Location.id == StockMovement.location_id)
+        .outerjoin(Lot, Lot.id == StockMovement.lot_id)
         .where(func.coalesce(StockMovement.kind, "") != "")
     )
     if f.item_id is not None:
@@ -267,18 +276,29 @@ def _framed(
     key: Any = None
     sku = name = ""
     balance = closing = total = totals[0]
-    for item, at, kind, qty, user, reference in movements:
+    for item, at, kind, qty, user, reference, location, lot in movements:
         if item != key:
             if key is not None:
-                yield (sku, name, None, CLOSING, None, balance if running else closing, "", "")
+                yield (sku, name, None, CLOSING, None, balance if running else closing, "", "", "", "")
             key = item
             sku, name, balance, closing = _seek(balances, item)
-            yield (sku, name, None, OPENING, None, balance, "", "")
+            yield (sku, name, None, OPENING, None, balance, "", "", "", "")
         balance += qty
         total += qty
-        yield (sku, name, at, kind, qty, balance if running else None, emails.get(user, ""), reference)
+        yield (
+            sku,
+            name,
+            at,
+            kind,
+            qty,
+            balance if running else None,
+            emails.get(user, ""),
+            reference,
+            location or "",
+            lot or "",
+        )
     if key is not None:
-        yield (sku, name, None, CLOSING, None, balance if running else closing, "", "")
+        yield (sku, name, None, CLOSING, None, balance if running else closing, "", "", "", "")
     totals[0] = total
 
 
@@ -316,7 +336,17 @@ def movement_rows(uow: UnitOfWork, f: MovementFilter) -> Iterator[MovementRow]:
 def typed_rows(store: StoreLines) -> Iterator[MovementRow]:
     """A store's lines with Decimal quantities and UTC datetimes (what the PDF formats)."""
     quantity, moment = store.codec.quantity, store.codec.moment
-    for sku, name, at, kind, qty, balance, user, reference in store.lines:
+    for sku, name, at, kind, qty, balance, user, reference, location, lot in store.lines:
         yield MovementRow(
-            store.code, sku, name, moment(at), kind, quantity(qty), quantity(balance), user, reference
+            store.code,
+            sku,
+            name,
+            moment(at),
+            kind,
+            quantity(qty),
+            quantity(balance),
+            user,
+            reference,
+            location,
+            lot,
         )

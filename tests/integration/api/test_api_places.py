@@ -1,0 +1,82 @@
+"""Locations, lots and stock by place over HTTP: what a web shop or a warehouse app does with them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from decimal import Decimal
+
+from tests.integration.api.conftest import Shop, problem_of
+
+
+def test_a_lot_received_into_a_location_is_sold_first_expiry_first_out(shop: Shop) -> None:
+    tag = uuid.uuid4().hex[:6].upper()
+    soon, later = date.today() + timedelta(days=20), date.today() + timedelta(days=200)
+    with shop.client(shop.token("manager@example.com")) as client:
+        aisle = client.post(f"/stores/{shop.main.id}/locations", json={"code": f"A{tag}", "kind": "aisle"})
+        shelf = client.post(
+            f"/stores/{shop.main.id}/locations",
+            json={"code": f"A{tag}-01", "name": "Top shelf", "kind": "shelf", "parent": f"a{tag}"},
+        )
+        item = client.post(
+            "/items", json={"sku": f"MILK-{tag}", "name": "Milk", "tracking": "expiry", "expiry_warn_days": 5}
+        ).json()
+        base = {"item_id": item["id"], "store_id": str(shop.main.id)}
+        archived = client.patch(shelf.headers["Location"].removeprefix("/api/v1"), json={"active": False})
+        refused = client.post(
+            "/movements",
+            json={**base, "kind": "receive", "quantity": "1", "lot": "X", "location": f"A{tag}-01"},
+        )
+        client.patch(f"/locations/{shelf.json()['id']}", json={"active": True})
+        received = [
+            client.post(
+                "/movements",
+                json={**base, "kind": "receive", "quantity": "6", "location": f"A{tag}-01", **lot},
+            )
+            for lot in (
+                {"lot": "L-LATE", "expires_on": later.isoformat()},
+                {"lot": "L-SOON", "expires_on": soon.isoformat()},
+            )
+        ]
+        listed = client.get(f"/stores/{shop.main.id}/locations", params={"limit": 1})
+        following = client.get(listed.json()["next"])
+        found = client.get(f"/locations/by-code/a{tag}-01")
+        busy = client.patch(shelf.headers["Location"].removeprefix("/api/v1"), json={"active": False})
+        sold = client.post("/movements", json={**base, "kind": "sale", "quantity": "8"})
+        places = client.get(f"/items/{item['id']}/places")
+        unplaced = client.get(f"/items/{shop.admin_item.id}/places")
+        bad_lot = client.post("/movements", json={**base, "kind": "sale", "quantity": "1", "lot": "NO-SUCH"})
+        no_lot = client.post("/movements", json={**base, "kind": "receive", "quantity": "1"})
+        bad_place = client.post(
+            "/movements", json={**base, "kind": "receive", "quantity": "1", "lot": "X", "location": "NOWHERE"}
+        )
+    assert [aisle.status_code, shelf.status_code] == [201, 201], shelf.text
+    assert shelf.json()["path"] == f"A{tag} › A{tag}-01"
+    assert (item["tracking"], item["expiry_warn_days"]) == ("expiry", 5)
+    assert [r.status_code for r in received] == [201, 201], received[1].text
+    first = received[0].json()["movements"][0]
+    assert (first["location"], first["lot"], first["expires_on"]) == (
+        f"A{tag}-01",
+        "L-LATE",
+        later.isoformat(),
+    )
+    assert [loc["code"] for loc in listed.json()["results"] + following.json()["results"]][:2] == [
+        f"A{tag}",
+        f"A{tag}-01",
+    ]
+    assert found.json()["id"] == shelf.json()["id"]
+    assert archived.json()["active"] is False
+    assert refused.status_code == 422 and problem_of(refused)["field"] == "location"  # archived
+    assert busy.status_code == 422, busy.text  # a location holding stock is not archived
+    assert sold.status_code == 201, sold.text
+    assert [(m["lot"], Decimal(m["quantity"])) for m in sold.json()["movements"]] == [
+        ("L-SOON", Decimal(-6)),
+        ("L-LATE", Decimal(-2)),
+    ]
+    assert [(p["location"], p["lot"], Decimal(p["on_hand"])) for p in places.json()] == [
+        (f"A{tag}-01", "L-LATE", Decimal(4))
+    ]
+    assert [(p["store_code"], p["location"], p["lot"]) for p in unplaced.json()] == [("MAIN", None, None)]
+    for answer, field in ((bad_lot, "lot"), (no_lot, "lot"), (bad_place, "location")):
+        assert answer.status_code == 422, answer.text
+        assert problem_of(answer)["field"] == field
