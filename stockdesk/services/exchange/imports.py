@@ -144,6 +144,7 @@ class _NewItem:
     category_id: uuid.UUID | None = None
     supplier_id: uuid.UUID | None = None
     active: bool = True
+    is_template: bool = False  # an imported item is never a template when its stock is posted
 
 
 @dataclass
