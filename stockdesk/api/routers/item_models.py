@@ -39,6 +39,9 @@ class ItemOut(BaseModel):
     owner_id: uuid.UUID | None
     active: bool
     barcodes: list[BarcodeOut]
+    template_id: uuid.UUID | None = Field(None, description="a variant's template")
+    is_template: bool = Field(False, description="a template: never stocked, its variants are")
+    attributes: dict[str, str] = Field(default_factory=dict, description="a variant's attribute values")
 
     @classmethod
     def of(cls, view: ItemView) -> ItemOut:
@@ -57,6 +60,9 @@ class ItemOut(BaseModel):
             owner_id=view.owner_id,
             active=view.active,
             barcodes=[BarcodeOut(id=b.id, code=b.code, symbology=b.symbology) for b in view.barcodes],
+            template_id=view.template_id,
+            is_template=view.is_template,
+            attributes=dict(view.variant_values),
         )
 
 
