@@ -223,7 +223,6 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "variant.cell_form": "is not an attribute: write NAME=VALUE, separated by ; (size=M; colour=Red)",
     "variant.template_unknown": "names no item: no template has this SKU in the catalogue or the file",
     "variant.template_is_variant": "is a variant itself: a template cannot be a variant",
-    "variant.attributes_without_template": "needs a template: a variant's attributes come with its template",
     # Locations, lots and serial numbers (services/places).
     "tracking_kind": "is not a way to track an item: use one of {kinds}",
     "location_kind": "is not a kind of location: use one of {kinds}",

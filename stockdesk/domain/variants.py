@@ -72,3 +72,8 @@ def parse_cell(field: str, text: str) -> Values:
             raise ValidationError(field, part, Message("variant.name_twice", name=name.strip()))
         values[name.strip()] = value.strip()
     return values
+
+
+def format_template_cell(attributes: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """A template's "Attributes" cell: its attributes and their values in order, `size=S|M; colour=Red`."""
+    return "; ".join(f"{name}={'|'.join(values)}" for name, values in attributes)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from stockdesk.services.catalogue import item_query, organisation, packs
+from stockdesk.services.catalogue import item_query, organisation, packs, variants
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
 from stockdesk.services.exchange.csv_files import csv_output
@@ -27,6 +27,7 @@ BATCH = 2_000
 HEADER = (
     "SKU", "Name", "Barcode", "Unit", "Sell price", "Cost price", "Reorder point", "On hand", "Active",
     "Packs",  # read back by the import: case=12:4012345678901*; bag=5
+    "Template", "Attributes",  # a variant's template SKU and its values: size=M; colour=Red
 )
 
 
@@ -57,10 +58,12 @@ def write_items_csv(
         for batch in batched(rows, BATCH):
             points = store_points.overrides_of_items(db.uow(), (row.id for row in batch))
             pack_cells = packs.pack_cells_of_items(db.uow(), (row.id for row in batch))
+            variant_cells = variants.variant_cells_of_items(db.uow(), (row.id for row in batch))
             for row in batch:
                 out.writerow((row.sku, row.name, row.barcode, row.unit, row.sell_price, row.cost_price,
                               row.reorder_point, row.on_hand, "yes" if row.active else "no",
-                              pack_cells.get(row.id, ""), *_store_cells(points, row.id, stores)))
+                              pack_cells.get(row.id, ""), *variant_cells.get(row.id, ("", "")),
+                              *_store_cells(points, row.id, stores)))
             written += len(batch)
             if cancelled():
                 raise ExportCancelled

@@ -3,14 +3,20 @@ template, a template that is never stocked, and the stock matrix."""
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 
 import pytest
 
 from stockdesk.domain.errors import DuplicateValue, ValidationError
+from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, item_query, variants
 from stockdesk.services.catalogue.item_query import ItemFilter
+from stockdesk.services.database import open_database
+from stockdesk.services.exchange import imports
+from stockdesk.services.exchange.imports import ImportRejected
 from stockdesk.services.inventory import check, stock
+from stockdesk.ui.export import write_items_csv
 
 
 def test_a_template_generates_its_variants_once_and_they_follow_its_prices(
@@ -76,3 +82,44 @@ def test_a_template_generates_its_variants_once_and_they_follow_its_prices(
     with pytest.raises(ValidationError) as stocked:
         variants.generate(db.uow(), admin, red_m, {"fit": ["slim"]})
     assert "variant of TSHIRT" in str(stocked.value)
+
+
+def test_variants_leave_in_the_export_and_a_fresh_database_imports_the_matrix(db, admin, tmp_path):
+    shirt = catalog.create_item(db.uow(), admin, sku="TSHIRT", name="T-shirt", sell_price="20")
+    made = variants.generate(db.uow(), admin, shirt.id, {"size": ["S", "M"], "colour": ["Red"]})
+    catalog.update_item(db.uow(), admin, made.created[1].id, sell_price="24")  # TSHIRT-M-RED's own price
+    exported = tmp_path / "items.csv"
+    write_items_csv(db, ItemFilter(), exported)
+    with exported.open(newline="", encoding="utf-8") as file:
+        cells = {row["SKU"]: (row["Template"], row["Attributes"]) for row in csv.DictReader(file)}
+    assert cells["TSHIRT"] == ("", "size=S|M; colour=Red") and cells["TSHIRT-M-RED"] == (
+        "TSHIRT",
+        "size=M; colour=Red",
+    )
+
+    fresh = open_database(str(tmp_path / "fresh.sqlite"))
+    try:
+        boss = users.create_first_admin(fresh.uow(), email="boss@example.com", password="boss-pass-12")
+        assert imports.import_file(fresh.uow(), boss, exported).created == 3
+        template = catalog.find_item(fresh.uow(), "TSHIRT")
+        assert template.is_template
+        assert [(a.name, a.choices) for a in variants.attributes_of(fresh.uow(), template.id)] == [
+            ("size", ("S", "M")),
+            ("colour", ("Red",)),
+        ]
+        imported = {v.sku: v for v in variants.variants_of(fresh.uow(), template.id)}
+        assert imported["TSHIRT-M-RED"].values == {"size": "M", "colour": "Red"}
+        assert imported["TSHIRT-M-RED"].own_sell_price and not imported["TSHIRT-S-RED"].own_sell_price
+
+        # A template the file does not know, and a variant as a template, are named by row and column.
+        bad = tmp_path / "bad.csv"
+        bad.write_text(
+            "SKU,Name,Template,Attributes\nCAP-M,Cap M,CAP,size=M\nBAG,Bag,TSHIRT-S-RED,colour=Red\n"
+        )
+        with pytest.raises(ImportRejected) as refused:
+            imports.import_file(fresh.uow(), boss, bad)
+        found = [(p.row, p.field) for p in refused.value.problems]
+        assert found == [(2, "Template"), (3, "Template")]
+        assert "template" in refused.value.problems[0].reason
+    finally:
+        fresh.close()

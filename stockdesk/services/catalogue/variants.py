@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import String, literal, or_, select
+from sqlalchemy.orm import aliased
 
 from stockdesk.db.models import Item, StockLevel, Store
 from stockdesk.db.variant_models import ItemAttribute
@@ -224,6 +225,16 @@ def _merged(stored: list[AttributeView], given: list[tuple[str, list[str]]]) -> 
     return merged
 
 
+def merge_attributes(uow: UnitOfWork, template: Item, given: Attributes) -> None:
+    """Add `given` values to the template's attributes (an import's variants name theirs); the caller
+    has checked the template may become one and commits."""
+    stored = [_view(row) for row in _live_attributes(uow, template.id)]
+    wanted = _merged(stored, _clean_attributes(given))
+    template.is_template = True
+    if wanted != [(a.name, list(a.choices)) for a in stored]:
+        _store_attributes(uow, template, wanted)
+
+
 def generate(
     uow: UnitOfWork, actor: Actor, template_id: ItemId, attributes: Attributes | None = None
 ) -> Generated:
@@ -365,3 +376,36 @@ def inherit_prices(uow: UnitOfWork, actor: Actor, variant_id: ItemId) -> Variant
         audit.record(uow, actor, "item.inherit_prices", "item", variant.id)
         uow.commit()
         return VariantView.of(variant)
+
+
+def variant_cells_of_items(
+    uow: UnitOfWork, item_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, tuple[str, str]]:
+    """Item id -> (template SKU, attributes cell) for the variants and templates among `item_ids` (an
+    export's batch; two short reads per 500 ids). A template's cell lists its attributes' values in
+    order (`size=S|M|L; colour=Red`), so an import rebuilds the matrix as it was."""
+    ids = list(item_ids)
+    template = aliased(Item)
+    found: dict[uuid.UUID, tuple[str, str]] = {}
+    with uow:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            query = (
+                select(Item.id, template.sku, Item.variant_values)
+                .join(template, template.id == Item.template_id)
+                .where(Item.id.in_(chunk))
+            )
+            for item_id, sku, values in uow.session.execute(query):
+                found[item_id] = (sku, rules.format_cell(rules.load_values(values)))
+            attributes: dict[uuid.UUID, list[tuple[str, list[str]]]] = {}
+            for row in uow.session.scalars(
+                select(ItemAttribute)
+                .where(ItemAttribute.item_id.in_(chunk), ItemAttribute.deleted.is_(False))
+                .order_by(ItemAttribute.position, ItemAttribute.name)
+            ):
+                attributes.setdefault(row.item_id, []).append(
+                    (row.name, list(json.loads(row.choices or "[]")))
+                )
+            for item_id, listed in attributes.items():
+                found[item_id] = ("", rules.format_template_cell(listed))
+    return found

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from stockdesk.db.models import Category, Store, Supplier
+from stockdesk.domain import variants as variant_rules
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
@@ -57,6 +58,8 @@ class CheckedRow:
     points: dict[uuid.UUID, list[Decimal | None]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
     packs: list[PackEntry] | None = None  # None: the file leaves the item's packs alone
+    template: str | None = None  # a variant's template SKU (None: the file leaves it alone)
+    attributes: dict[str, str] | None = None  # a variant's values
 
     @property
     def barcodes(self) -> list[str]:
@@ -246,7 +249,8 @@ def _kind(name: str) -> str:
         return "money"
     if name in _QUANTITY:
         return "quantity"
-    return name if name in ("category", "supplier", "barcodes", "packs", "description") else "text"
+    kinds = ("category", "supplier", "barcodes", "packs", "description", "template", "attributes")
+    return name if name in kinds else "text"
 
 
 def _text(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
@@ -320,6 +324,14 @@ def _packs(row: CheckedRow, name: str, text: str, lookups: Lookups, delimiter: s
     row.packs = cleaned
 
 
+def _template(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    row.template = required_text(name, text, max_length=64)
+
+
+def _attributes(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    row.attributes = variant_rules.parse_cell(name, text)
+
+
 _CELL_CHECKS: dict[str, CellCheck] = {
     "text": _text,
     "description": _description,
@@ -329,6 +341,8 @@ _CELL_CHECKS: dict[str, CellCheck] = {
     "supplier": _supplier,
     "barcodes": _barcodes,
     "packs": _packs,
+    "template": _template,
+    "attributes": _attributes,
 }
 
 

@@ -35,6 +35,8 @@ FIELDS = (
     "supplier",
     "barcodes",
     "packs",  # NAME=CONTENTS[:CODE][*]; ... (domain/pack_cells.py)
+    "template",  # a variant's template, by SKU (docs/variants.md)
+    "attributes",  # a variant's values: size=M; colour=Red
 )
 STOCK_PREFIX = "stock:"
 # A store's own reorder point and quantity for the item (issue 17 item 6): `reorder_point:BR`.
@@ -88,6 +90,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "supplier": ("supplier", "vendor", "lieferant", "proveedor"),
     "barcodes": ("barcodes", "barcode", "ean", "ean13", "gtin", "upc", "codes"),
     "packs": ("packs", "packunits", "packsizes", "packaging", "gebinde", "verpackungseinheiten"),
+    "template": ("template", "templatesku", "variantof", "parentsku", "vorlage", "stammartikel"),
+    "attributes": ("attributes", "variantattributes", "variantvalues", "merkmale", "variantenmerkmale"),
 }
 _STOCK_PREFIXES = ("stock:", "stock ", "bestand:", "bestand ", "openingstock:", "opening stock ")
 _POINT_PREFIXES = tuple(

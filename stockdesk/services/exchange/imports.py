@@ -39,7 +39,7 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import bulk
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.catalogue.catalog import normalised_sku
-from stockdesk.services.exchange import import_packs
+from stockdesk.services.exchange import import_packs, import_variants
 from stockdesk.services.exchange.import_checks import (
     CellValue,
     CheckedRow,
@@ -274,6 +274,8 @@ def _check_all(
     _stored_conflicts(uow, actor, rows, existing, header_of)
     if "packs" in header_of:
         import_packs.pack_conflicts(uow, rows, existing.ids, header_of["packs"])
+    if "template" in header_of or "attributes" in header_of:
+        import_variants.variant_conflicts(uow, rows, existing.ids, header_of)
     report("checking", len(table.rows), len(table.rows))
     return rows, existing
 
@@ -391,6 +393,8 @@ def _write(
     }
     if packs:
         import_packs.write_packs(uow, actor, packs)
+    every = {**existing.ids, **new_ids}
+    import_variants.write_variants(uow, actor, [r for r in good if str(r.values["sku"]) in every], every)
     return movements
 
 
