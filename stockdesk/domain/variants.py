@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import uuid
 from collections.abc import Mapping, Sequence
 
 from stockdesk.domain.errors import ValidationError
@@ -77,3 +78,15 @@ def parse_cell(field: str, text: str) -> Values:
 def format_template_cell(attributes: Sequence[tuple[str, Sequence[str]]]) -> str:
     """A template's "Attributes" cell: its attributes and their values in order, `size=S|M; colour=Red`."""
     return "; ".join(f"{name}={'|'.join(values)}" for name, values in attributes)
+
+
+def variant_id(template_id: uuid.UUID, values: Mapping[str, str]) -> uuid.UUID:
+    """The id of a template's variant for these values: two desks that generate the same matrix offline
+    make the same rows, which sync merges instead of renaming one of each pair (as a lot's id does)."""
+    key = json.dumps(sorted((k.casefold(), v) for k, v in values.items()), ensure_ascii=False)
+    return uuid.uuid5(template_id, f"variant:{key}")
+
+
+def attribute_id(template_id: uuid.UUID, name: str) -> uuid.UUID:
+    """The id of a template's attribute by its name, for the same reason."""
+    return uuid.uuid5(template_id, f"attribute:{name.casefold()}")

@@ -175,9 +175,12 @@ def _store_attributes(uow: UnitOfWork, item: Item, clean: list[tuple[str, list[s
     for position, (name, values) in enumerate(clean):
         row = stored.pop(name.casefold(), None)
         if row is None:
-            row = ItemAttribute(item_id=item.id, name=name)
+            # An attribute removed before comes back as its own tombstoned row (its id is its name's).
+            row = uow.session.get(ItemAttribute, rules.attribute_id(item.id, name))
+        if row is None:
+            row = ItemAttribute(id=rules.attribute_id(item.id, name), item_id=item.id, name=name)
             uow.session.add(row)
-        row.name, row.position = name, position
+        row.name, row.position, row.deleted = name, position, False
         row.choices = json.dumps(values, ensure_ascii=False)
     for row in stored.values():
         row.name = f"#removed:{row.id}"[:64]
@@ -255,11 +258,9 @@ def generate(
             _store_attributes(uow, item, wanted)
         if not wanted:
             raise ValidationError("attributes", "", Message("variant.no_attributes"))
-        existing = [
+        existing = [  # deleted rows too: a combination's id is fixed, so it is never made twice
             rules.load_values(v)
-            for v in uow.session.scalars(
-                select(Item.variant_values).where(Item.template_id == item.id, Item.deleted.is_(False))
-            )
+            for v in uow.session.scalars(select(Item.variant_values).where(Item.template_id == item.id))
         ]
         missing = [
             c for c in rules.combinations(wanted) if not any(rules.same_values(c, e) for e in existing)
@@ -305,6 +306,7 @@ def _refuse_sku_clashes(uow: UnitOfWork, planned: list[tuple[str, rules.Values]]
 
 def _new_variant(template: Item, sku: str, values: rules.Values, actor: Actor) -> Item:
     return Item(
+        id=rules.variant_id(template.id, values),
         sku=sku,
         name=rules.variant_name(template.name, values)[:300],
         description=template.description,
