@@ -315,8 +315,8 @@ def _new_variant(template: Item, sku: str, values: rules.Values, actor: Actor) -
         unit=template.unit,
         cost_price=template.cost_price,
         sell_price=template.sell_price,
-        reorder_point=Decimal(0),
-        reorder_qty=Decimal(0),
+        reorder_point=template.reorder_point,  # a starting point: each variant is reordered on its own
+        reorder_qty=template.reorder_qty,
         tracking=template.tracking,
         expiry_warn_days=template.expiry_warn_days,
         owner_id=template.owner_id or actor.id,
