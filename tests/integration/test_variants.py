@@ -14,7 +14,7 @@ from stockdesk.services.catalogue import catalog, item_query, variants
 from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import open_database
 from stockdesk.services.exchange import imports
-from stockdesk.services.exchange.imports import ImportRejected
+from stockdesk.services.exchange.imports import ImportOptions, ImportRejected
 from stockdesk.services.inventory import check, stock
 from stockdesk.ui.export import write_items_csv
 
@@ -96,6 +96,13 @@ def test_variants_leave_in_the_export_and_a_fresh_database_imports_the_matrix(db
         "TSHIRT",
         "size=M; colour=Red",
     )
+
+    # An upsert that changes the template's price reaches the variants that follow it.
+    repriced = tmp_path / "repriced.csv"
+    repriced.write_text("SKU,Sell price\nTSHIRT,30\n")
+    imports.import_file(db.uow(), admin, repriced, options=ImportOptions(upsert=True))
+    prices = {v.sku: v.sell_price for v in variants.variants_of(db.uow(), shirt.id)}
+    assert prices == {"TSHIRT-M-RED": Decimal(24), "TSHIRT-S-RED": Decimal(30)}
 
     fresh = open_database(str(tmp_path / "fresh.sqlite"))
     try:

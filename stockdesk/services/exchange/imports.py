@@ -36,7 +36,7 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
 from stockdesk.domain.skus import sku_key
 from stockdesk.services.accounts import audit
-from stockdesk.services.catalogue import bulk
+from stockdesk.services.catalogue import bulk, variant_prices
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.catalogue.catalog import normalised_sku
 from stockdesk.services.exchange import import_packs, import_variants
@@ -378,6 +378,10 @@ def _write(
             report("writing items", start + len(chunk), len(good))
         movements = _post_opening_stock(uow, actor, new, items, report)
     _update_items(uow, actor, old, existing)
+    prices = {"sell_price", "cost_price"}
+    priced = [existing.ids[str(r.values["sku"])] for r in old if prices & r.values.keys()]
+    if priced:  # variants' own prices and templates' followers, as an edit in the window would
+        variant_prices.after_bulk_update(uow, priced)
     new_ids = {str(r.values["sku"]): item.id for r, item in zip(new, items, strict=True)}
     overrides = {
         (new_ids.get(str(r.values["sku"])) or existing.ids[str(r.values["sku"])]): r.points
