@@ -65,6 +65,8 @@ def refresh(body: RefreshIn, request: Request, uow: UnitOfWork = Depends(unit_of
 @router.post("/logout", status_code=204, summary="End this log-in session (all its tokens)")
 def log_out(who: Caller = Depends(caller), uow: UnitOfWork = Depends(unit_of_work)) -> Response:
     if who.session_id is None:
-        raise ValidationError("Authorization", who.key_name, Message("api.key_not_session"))
+        raise ValidationError(
+            "Authorization", who.key_name, Message("api.key_not_session")
+        )
     api_auth.log_out(uow, who.session_id)
     return Response(status_code=204)

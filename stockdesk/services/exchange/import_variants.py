@@ -56,8 +56,8 @@ def variant_conflicts(
     existing: Mapping[str, uuid.UUID],
     header_of: Mapping[str, str],
 ) -> None:
-    """A template that names no item, is a variant itself or has stock, and values without a template,
-    each a problem on its row under the column that says it."""
+    """A template that names no item, is a variant itself (or the row itself) or has stock, and a
+    template's own row with stock, each a problem on its row under the column that says it."""
     linked = [r for r in _linked(rows) if not r.problems]
     if not linked:
         return
