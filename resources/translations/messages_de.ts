@@ -691,6 +691,62 @@
             <source>is not used by adjustments and counts: they are in the stock unit</source>
             <translation>gilt nicht für Korrekturen und Zählungen: sie sind in der Lagereinheit</translation>
         </message>
+        <message id="variant.template_not_stocked">
+            <source>is a template: its stock is kept on its variants, not on {sku} itself</source>
+            <translation>ist eine Vorlage: ihr Bestand wird bei ihren Varianten geführt, nicht bei {sku} selbst</translation>
+        </message>
+        <message id="variant.template_has_stock">
+            <source>has stock: an item with stock cannot become a template</source>
+            <translation>hat Bestand: ein Artikel mit Bestand kann keine Vorlage werden</translation>
+        </message>
+        <message id="variant.is_variant">
+            <source>is a variant of {template}: a variant cannot have variants</source>
+            <translation>ist eine Variante von {template}: eine Variante kann keine Varianten haben</translation>
+        </message>
+        <message id="variant.not_variant">
+            <source>is not a variant of a template</source>
+            <translation>ist keine Variante einer Vorlage</translation>
+        </message>
+        <message id="variant.no_attributes">
+            <source>are missing: give the template at least one attribute with its values</source>
+            <translation>fehlen: geben Sie der Vorlage mindestens ein Merkmal mit seinen Werten</translation>
+        </message>
+        <message id="variant.no_values">
+            <source>has no values: give at least one</source>
+            <translation>hat keine Werte: geben Sie mindestens einen an</translation>
+        </message>
+        <message id="variant.name_twice">
+            <source>names attribute {name} twice</source>
+            <translation>nennt das Merkmal {name} zweimal</translation>
+        </message>
+        <message id="variant.value_twice">
+            <source>lists value {value} twice</source>
+            <translation>nennt den Wert {value} zweimal</translation>
+        </message>
+        <message id="variant.too_many">
+            <source>would make more than {maximum} variants at once</source>
+            <translation>ergäbe mehr als {maximum} Varianten auf einmal</translation>
+        </message>
+        <message id="variant.sku_taken">
+            <source>is taken by another item: the variant {values} would need it</source>
+            <translation>gehört schon einem anderen Artikel: die Variante {values} bräuchte sie</translation>
+        </message>
+        <message id="variant.sku_shared">
+            <source>would be the SKU of two variants ({first} and {second}): make their values differ</source>
+            <translation>wäre die Artikelnummer zweier Varianten ({first} und {second}): machen Sie ihre Werte verschieden</translation>
+        </message>
+        <message id="variant.cell_form">
+            <source>is not an attribute: write NAME=VALUE, separated by ; (size=M; colour=Red)</source>
+            <translation>ist kein Merkmal: schreiben Sie NAME=WERT, getrennt durch ; (Größe=M; Farbe=Rot)</translation>
+        </message>
+        <message id="variant.template_unknown">
+            <source>names no item: no template has this SKU in the catalogue or the file</source>
+            <translation>nennt keinen Artikel: keine Vorlage hat diese Artikelnummer, weder im Katalog noch in der Datei</translation>
+        </message>
+        <message id="variant.template_is_variant">
+            <source>is a variant itself: a template cannot be a variant</source>
+            <translation>ist selbst eine Variante: eine Vorlage kann keine Variante sein</translation>
+        </message>
         <message id="tracking_kind">
             <source>is not a way to track an item: use one of {kinds}</source>
             <translation>ist keine Art, einen Artikel zu verfolgen: eine von {kinds} verwenden</translation>

@@ -1093,6 +1093,10 @@
         <translation>Filiale</translation>
     </message>
     <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
@@ -1365,6 +1369,34 @@
     <message>
         <source>Packs</source>
         <translation>Gebinde</translation>
+    </message>
+    <message>
+        <source>Variants…</source>
+        <translation>Varianten…</translation>
+    </message>
+    <message>
+        <source>Use the template&apos;s prices</source>
+        <translation>Preise der Vorlage übernehmen</translation>
+    </message>
+    <message>
+        <source>Save the item first, then give it variants here.</source>
+        <translation>Speichern Sie den Artikel zuerst, dann geben Sie ihm hier Varianten.</translation>
+    </message>
+    <message>
+        <source>Variant of {sku} ({values})</source>
+        <translation>Variante von {sku} ({values})</translation>
+    </message>
+    <message>
+        <source>Template: stock is kept on its variants</source>
+        <translation>Vorlage: der Bestand wird bei ihren Varianten geführt</translation>
+    </message>
+    <message>
+        <source>No variants (sizes, colours, …)</source>
+        <translation>Keine Varianten (Größen, Farben, …)</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Varianten</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -3947,6 +3979,61 @@ Land</translation>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsDialog</name>
+    <message>
+        <source>Variants of {sku}</source>
+        <translation>Varianten von {sku}</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Values (in order, comma-separated)</source>
+        <translation>Werte (in Reihenfolge, durch Komma getrennt)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate variants</source>
+        <translation>Varianten &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>{count} variant(s)</source>
+        <translation>{count} Variante(n)</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Filialen</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>Alle Filialen</translation>
+    </message>
+    <message>
+        <source>{count} variant(s), {new} new</source>
+        <translation>{count} Variante(n), {new} neu</translation>
     </message>
 </context>
 <context>

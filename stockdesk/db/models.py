@@ -88,6 +88,15 @@ class Item(Synced, Base):
     # none | lot | expiry (lots with a use-by date) | serial (each unit its own number): domain.tracking
     tracking: Mapped[str] = mapped_column(String(8), default="none", server_default="none")
     expiry_warn_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    # Variants (docs/variants.md): a template is never stocked; a variant names its template and its
+    # attribute values (JSON object in the template's attribute order). Its prices are copies of the
+    # template's that follow it until set on the variant itself (`own_*_price`), so the items list
+    # reads a variant's price from its own row like any item's.
+    template_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("item.id"), index=True, default=None)
+    is_template: Mapped[bool] = mapped_column(default=False, server_default=false())
+    variant_values: Mapped[str] = mapped_column(Text, default="", server_default="")
+    own_sell_price: Mapped[bool] = mapped_column(default=False, server_default=false())
+    own_cost_price: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 # SKUs differ by more than case and surrounding spaces; the services check it through this index (not

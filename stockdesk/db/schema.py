@@ -15,4 +15,5 @@ from stockdesk.db import (  # noqa: F401 - imported for the tables they register
     search_models,
     store_points_models,
     sync_models,
+    variant_models,
 )

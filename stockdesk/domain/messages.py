@@ -209,6 +209,21 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
         "(case=12:4012345678901*; bag=5)"
     ),
     "pack.stock_units_only": "is not used by adjustments and counts: they are in the stock unit",
+    # Item templates and variants (services/catalogue/variants.py).
+    "variant.template_not_stocked": "is a template: its stock is kept on its variants, not on {sku} itself",
+    "variant.template_has_stock": "has stock: an item with stock cannot become a template",
+    "variant.is_variant": "is a variant of {template}: a variant cannot have variants",
+    "variant.not_variant": "is not a variant of a template",
+    "variant.no_attributes": "are missing: give the template at least one attribute with its values",
+    "variant.no_values": "has no values: give at least one",
+    "variant.name_twice": "names attribute {name} twice",
+    "variant.value_twice": "lists value {value} twice",
+    "variant.too_many": "would make more than {maximum} variants at once",
+    "variant.sku_taken": "is taken by another item: the variant {values} would need it",
+    "variant.sku_shared": "would be the SKU of two variants ({first} and {second}): make their values differ",
+    "variant.cell_form": "is not an attribute: write NAME=VALUE, separated by ; (size=M; colour=Red)",
+    "variant.template_unknown": "names no item: no template has this SKU in the catalogue or the file",
+    "variant.template_is_variant": "is a variant itself: a template cannot be a variant",
     # Locations, lots and serial numbers (services/places).
     "tracking_kind": "is not a way to track an item: use one of {kinds}",
     "location_kind": "is not a kind of location: use one of {kinds}",

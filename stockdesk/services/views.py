@@ -22,6 +22,7 @@ from stockdesk.domain.ids import (
     TransferId,
     UserId,
 )
+from stockdesk.domain.variants import load_values
 
 IdT = TypeVar("IdT", bound=uuid.UUID)
 
@@ -104,6 +105,9 @@ class ItemView:
     updated_at: datetime | None = None  # the row's version: an edit may insist it is unchanged
     tracking: str = "none"  # domain.tracking.Tracking
     expiry_warn_days: int | None = None
+    template_id: ItemId | None = None  # a variant's template (docs/variants.md)
+    is_template: bool = False
+    variant_values: tuple[tuple[str, str], ...] = ()  # a variant's (attribute, value) pairs
 
     @classmethod
     def of(cls, row: models.Item, barcodes: tuple[BarcodeView, ...] = ()) -> ItemView:
@@ -125,6 +129,9 @@ class ItemView:
             row.updated_at,
             row.tracking or "none",
             row.expiry_warn_days,
+            _maybe(ItemId, row.template_id),
+            bool(row.is_template),
+            tuple(load_values(row.variant_values).items()),
         )
 
 

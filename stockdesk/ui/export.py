@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from stockdesk.services.catalogue import item_query, organisation, packs
+from stockdesk.services.catalogue import item_query, organisation, packs, variants
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
 from stockdesk.services.exchange.csv_files import csv_output
@@ -29,6 +29,7 @@ HEADER = (
     "SKU", "Name", "Barcode", "Unit", "Sell price", "Cost price", "Reorder point", "On hand", "Active",
     "Packs",  # read back by the import: case=12:4012345678901*; bag=5
     "Tracking", "Expiry warn days",  # read back by the import (blank warning: the category's)
+    "Template", "Attributes",  # a variant's template SKU and its values: size=M; colour=Red
 )
 
 
@@ -60,11 +61,13 @@ def write_items_csv(
             points = store_points.overrides_of_items(db.uow(), (row.id for row in batch))
             pack_cells = packs.pack_cells_of_items(db.uow(), (row.id for row in batch))
             tracked = tracking_of_items(db.uow(), (row.id for row in batch))
+            variant_cells = variants.variant_cells_of_items(db.uow(), (row.id for row in batch))
             for row in batch:
                 tracking, warn_days = tracked.get(row.id, ("none", None))
                 out.writerow((row.sku, row.name, row.barcode, row.unit, row.sell_price, row.cost_price,
                               row.reorder_point, row.on_hand, "yes" if row.active else "no",
                               pack_cells.get(row.id, ""), tracking, "" if warn_days is None else warn_days,
+                              *variant_cells.get(row.id, ("", "")),
                               *_store_cells(points, row.id, stores)))
             written += len(batch)
             if cancelled():

@@ -20,12 +20,14 @@ from stockdesk.api.routers import (
     stores,
     sync,
     users,
+    variants,
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
     auth.router,
     items.router,
     packs.router,
+    variants.router,
     lookup.router,
     movements.router,
     stores.router,

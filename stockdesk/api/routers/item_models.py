@@ -43,6 +43,9 @@ class ItemOut(BaseModel):
     expiry_warn_days: int | None = Field(
         description="days before a lot's expiry it is reported; null: the category's"
     )
+    template_id: uuid.UUID | None = Field(None, description="a variant's template")
+    is_template: bool = Field(False, description="a template: never stocked, its variants are")
+    attributes: dict[str, str] = Field(default_factory=dict, description="a variant's attribute values")
 
     @classmethod
     def of(cls, view: ItemView) -> ItemOut:
@@ -63,6 +66,9 @@ class ItemOut(BaseModel):
             barcodes=[BarcodeOut(id=b.id, code=b.code, symbology=b.symbology) for b in view.barcodes],
             tracking=view.tracking,
             expiry_warn_days=view.expiry_warn_days,
+            template_id=view.template_id,
+            is_template=view.is_template,
+            attributes=dict(view.variant_values),
         )
 
 

@@ -56,6 +56,7 @@ async def _filter(
     low_stock: bool = Query(False, description="at or below the reorder point"),
     status: Status = Status.ACTIVE,
     updated_since: datetime | None = Query(None, description="changed at or after (incremental pulls)"),
+    template_id: uuid.UUID | None = Query(None, description="only the variants of this template"),
 ) -> ItemFilter:
     return ItemFilter(
         text=search,
@@ -68,6 +69,7 @@ async def _filter(
         include_archived=status is Status.ALL,
         archived_only=status is Status.ARCHIVED,
         updated_since=updated_since,
+        template_id=ItemId(template_id) if template_id else None,
     )
 
 

@@ -26,7 +26,7 @@ from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, par
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.domain.tracking import Tracking
 from stockdesk.services.accounts import audit
-from stockdesk.services.catalogue import code_lookup
+from stockdesk.services.catalogue import code_lookup, variant_prices
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text, required_text, whole_number
 from stockdesk.services.views import BarcodeView, ItemView
@@ -225,6 +225,8 @@ def update_item(
         changed = {
             name: f"{before[name]} → {value}" for name, value in fields.items() if before[name] != value
         }
+        uow.session.flush()  # the item's own row first: a template's variants follow its new prices
+        variant_prices.after_update(uow, item, set(changed))
         audit.record(uow, actor, "item.update", "item", item.id, **changed)
         uow.commit()
         return ItemView.of(item, _barcodes_of(uow, item.id))

@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column
 
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
 from stockdesk.db.search_models import ItemSummary
-from stockdesk.domain.ids import CategoryId, StoreId, SupplierId
+from stockdesk.domain.ids import CategoryId, ItemId, StoreId, SupplierId
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
 
@@ -62,6 +62,7 @@ class ItemFilter:
     max_price: Decimal | None = None
     low_stock: bool = False
     updated_since: datetime | None = None  # changed at or after this moment (incremental pulls)
+    template_id: ItemId | None = None  # the variants of one template (docs/variants.md)
 
 
 Keys = Sequence[Any]  # array('q') of rowids on SQLite, list of UUIDs on PostgreSQL
@@ -186,6 +187,8 @@ def _filtered(
         query = query.where(_low_stock(item_filter))
     if item_filter.updated_since is not None:
         query = query.where(Item.updated_at >= item_filter.updated_since)
+    if item_filter.template_id is not None:
+        query = query.where(Item.template_id == item_filter.template_id)  # ix_item_template_id
     return query
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from stockdesk.db.models import Category, Store, Supplier
+from stockdesk.domain import variants as variant_rules
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import parse_money, parse_quantity
@@ -58,6 +59,8 @@ class CheckedRow:
     points: dict[uuid.UUID, list[Decimal | None]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
     packs: list[PackEntry] | None = None  # None: the file leaves the item's packs alone
+    template: str | None = None  # a variant's template SKU (None: the file leaves it alone)
+    attributes: dict[str, str] | None = None  # a variant's values
 
     @property
     def barcodes(self) -> list[str]:
@@ -247,7 +250,17 @@ def _kind(name: str) -> str:
         return "money"
     if name in _QUANTITY:
         return "quantity"
-    special = ("category", "supplier", "barcodes", "packs", "description", "tracking", "expiry_warn_days")
+    special = (
+        "category",
+        "supplier",
+        "barcodes",
+        "packs",
+        "description",
+        "tracking",
+        "expiry_warn_days",
+        "template",
+        "attributes",
+    )
     return name if name in special else "text"
 
 
@@ -334,6 +347,14 @@ def _warn_days(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimi
     row.values[name] = whole_number(name, text, maximum=3650)  # the item editor's limit
 
 
+def _template(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    row.template = required_text(name, text, max_length=64)
+
+
+def _attributes(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    row.attributes = variant_rules.parse_cell(name, text)
+
+
 _CELL_CHECKS: dict[str, CellCheck] = {
     "tracking": _tracking,
     "expiry_warn_days": _warn_days,
@@ -345,6 +366,8 @@ _CELL_CHECKS: dict[str, CellCheck] = {
     "supplier": _supplier,
     "barcodes": _barcodes,
     "packs": _packs,
+    "template": _template,
+    "attributes": _attributes,
 }
 
 

@@ -37,6 +37,8 @@ FIELDS = (
     "packs",  # NAME=CONTENTS[:CODE][*]; ... (domain/pack_cells.py)
     "tracking",  # none | lot | expiry | serial (domain/tracking.py)
     "expiry_warn_days",
+    "template",  # a variant's template, by SKU (docs/variants.md)
+    "attributes",  # a variant's values: size=M; colour=Red
 )
 STOCK_PREFIX = "stock:"
 # A store's own reorder point and quantity for the item (issue 17 item 6): `reorder_point:BR`.
@@ -92,6 +94,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "packs": ("packs", "packunits", "packsizes", "packaging", "gebinde", "verpackungseinheiten"),
     "tracking": ("tracking", "tracked", "trackedby", "verfolgung", "chargenpflicht"),
     "expiry_warn_days": ("expirywarndays", "expirywarning", "warndays", "mhdwarnung", "warntage"),
+    "template": ("template", "templatesku", "variantof", "parentsku", "vorlage", "stammartikel"),
+    "attributes": ("attributes", "variantattributes", "variantvalues", "merkmale", "variantenmerkmale"),
 }
 _STOCK_PREFIXES = ("stock:", "stock ", "bestand:", "bestand ", "openingstock:", "opening stock ")
 _POINT_PREFIXES = tuple(

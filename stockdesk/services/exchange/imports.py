@@ -36,10 +36,10 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Action, Actor, allowed, require
 from stockdesk.domain.skus import sku_key
 from stockdesk.services.accounts import audit
-from stockdesk.services.catalogue import bulk
+from stockdesk.services.catalogue import bulk, variant_prices
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.catalogue.catalog import normalised_sku
-from stockdesk.services.exchange import import_packs
+from stockdesk.services.exchange import import_packs, import_variants
 from stockdesk.services.exchange.import_checks import (
     CellValue,
     CheckedRow,
@@ -148,6 +148,7 @@ class _NewItem:
     category_id: uuid.UUID | None = None
     supplier_id: uuid.UUID | None = None
     active: bool = True
+    is_template: bool = False  # an imported item is never a template when its stock is posted
 
 
 @dataclass
@@ -277,6 +278,8 @@ def _check_all(
     _stored_conflicts(uow, actor, rows, existing, header_of)
     if "packs" in header_of:
         import_packs.pack_conflicts(uow, rows, existing.ids, header_of["packs"])
+    if "template" in header_of or "attributes" in header_of:
+        import_variants.variant_conflicts(uow, rows, existing.ids, header_of)
     report("checking", len(table.rows), len(table.rows))
     return rows, existing
 
@@ -379,6 +382,10 @@ def _write(
             report("writing items", start + len(chunk), len(good))
         movements = _post_opening_stock(uow, actor, new, items, report)
     _update_items(uow, actor, old, existing)
+    prices = {"sell_price", "cost_price"}
+    priced = [existing.ids[str(r.values["sku"])] for r in old if prices & r.values.keys()]
+    if priced:  # variants' own prices and templates' followers, as an edit in the window would
+        variant_prices.after_bulk_update(uow, priced)
     new_ids = {str(r.values["sku"]): item.id for r, item in zip(new, items, strict=True)}
     overrides = {
         (new_ids.get(str(r.values["sku"])) or existing.ids[str(r.values["sku"])]): r.points
@@ -394,6 +401,8 @@ def _write(
     }
     if packs:
         import_packs.write_packs(uow, actor, packs)
+    every = {**existing.ids, **new_ids}
+    import_variants.write_variants(uow, actor, [r for r in good if str(r.values["sku"]) in every], every)
     return movements
 
 

@@ -162,6 +162,10 @@ def post_many(
 
 
 def _refuse_archived(posting: Posting) -> None:
+    if posting.item.is_template and posting.reverses_id is None:
+        # Stock is kept on the variants; a template's stock would count in no matrix cell.
+        sku = posting.item.sku
+        raise ValidationError("item", sku, Message("variant.template_not_stocked", sku=sku))
     incoming = posting.kind in (MovementKind.RECEIVE, MovementKind.TRANSFER_IN)
     if incoming and not posting.item.active and posting.reverses_id is None:
         raise ValidationError("item", posting.item.sku, Message("item_archived"))

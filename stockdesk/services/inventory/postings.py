@@ -35,6 +35,8 @@ class StockItem(Protocol):
     def category_id(self) -> uuid.UUID | None: ...
     @property
     def tracking(self) -> str: ...
+    @property
+    def is_template(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class ItemRef:
     reorder_point: Decimal
     category_id: uuid.UUID | None
     tracking: str = "none"
+    is_template: bool = False  # a variants' template: never stocked
 
 
 @dataclass(frozen=True)

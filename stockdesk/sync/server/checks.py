@@ -54,7 +54,9 @@ RULE_COLUMNS = (
     "lot_id",
     "code",
 )
-CHILDREN_OF_ITEMS = frozenset({"item_barcode", "item_pack", "store_reorder_point", "stock_movement"})
+CHILDREN_OF_ITEMS = frozenset(
+    {"item_barcode", "item_pack", "item_attribute", "store_reorder_point", "stock_movement"}
+)
 
 
 @dataclass
@@ -330,6 +332,7 @@ RULES: dict[str, Rule] = {
     "item": _item,
     "item_barcode": _item_child,
     "item_pack": _item_child,
+    "item_attribute": _item_child,  # a template's attributes: whoever may edit the template
     "store_reorder_point": _store_points,
     "location": _needs(Action.MANAGE_STORES),
     "lot": _lot,

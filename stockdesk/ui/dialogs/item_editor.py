@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import (
 from stockdesk.domain.errors import DuplicateValue, StockDeskError
 from stockdesk.domain.numbers import parse_quantity
 from stockdesk.domain.permissions import Actor
-from stockdesk.services.catalogue import catalog, organisation, scanning
+from stockdesk.services.catalogue import catalog, organisation, scanning, variants
 from stockdesk.services.database import Database
 from stockdesk.services.planning import store_points
 from stockdesk.services.views import ItemView
 from stockdesk.ui.dialogs.form import FormDialog
 from stockdesk.ui.dialogs.item_packs import PackList
+from stockdesk.ui.dialogs.variants_dialog import VariantsDialog
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.widgets.barcode_view import BarcodeView
 
@@ -94,7 +96,65 @@ class ItemEditorDialog(FormDialog):
         self.packs = PackList(db, actor, item, lambda text: self.show_field_error("packs", text))
         self.packs.edited.connect(self._packs_edited)
         self.add_row("packs", self.tr("Packs"), self.packs)
+        self._build_variants()
         self.sku.setFocus()
+
+    def _build_variants(self) -> None:
+        """A template's Variants… button; a variant says whose it is and may follow its prices again."""
+        item = self.item
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.variants_label = QLabel()
+        self.variants_button = QPushButton(self.tr("Variants…"))
+        self.variants_button.setAutoDefault(False)
+        self.variants_button.clicked.connect(self.open_variants)
+        self.inherit_button = QPushButton(self.tr("Use the template's prices"))
+        self.inherit_button.setAutoDefault(False)
+        self.inherit_button.clicked.connect(self.inherit_prices)
+        self.inherit_button.hide()
+        row.addWidget(self.variants_label, 1)
+        row.addWidget(self.inherit_button)
+        row.addWidget(self.variants_button)
+        if item is None:
+            self.variants_label.setText(self.tr("Save the item first, then give it variants here."))
+            self.variants_button.setEnabled(False)
+        elif item.template_id is not None:
+            template = catalog.get_item(self.db.uow(), item.template_id)
+            values = "; ".join(f"{name}={value}" for name, value in item.variant_values)
+            text = self.tr("Variant of {sku} ({values})").format(sku=template.sku, values=values)
+            self.variants_label.setText(text)
+            self.variants_button.hide()
+            self.inherit_button.show()
+        elif item.is_template:
+            self.variants_label.setText(self.tr("Template: stock is kept on its variants"))
+        else:
+            self.variants_label.setText(self.tr("No variants (sizes, colours, …)"))
+        self.add_row("variants", self.tr("Variants"), box)
+
+    def open_variants(self) -> None:
+        """The template's attributes, generation and stock matrix (the item becomes a template there)."""
+        if self.item is None:
+            return
+        dialog = VariantsDialog(self.db, self.actor, self.item, self)
+        dialog.exec()
+        if dialog.changed:
+            self.changed = True
+            self.item = catalog.get_item(self.db.uow(), self.item.id)
+            self.variants_label.setText(self.tr("Template: stock is kept on its variants"))
+
+    def inherit_prices(self) -> None:
+        if self.item is None:
+            return
+        self.clear_errors()
+        try:
+            view = variants.inherit_prices(self.db.uow(), self.actor, self.item.id)
+        except StockDeskError as error:
+            self.show_error(error)
+            return
+        self.changed = True
+        self.sell_price.setText(format_money(view.sell_price))
+        self.cost_price.setText(format_money(view.cost_price))
 
     def _packs_edited(self) -> None:
         self.clear_errors()

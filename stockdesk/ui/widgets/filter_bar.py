@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.numbers import parse_money
-from stockdesk.services.catalogue import organisation
+from stockdesk.services.catalogue import organisation, variants
 from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database
 from stockdesk.ui.i18n import error_text
@@ -38,6 +38,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Search SKU, name or barcode  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.category, self.supplier, self.store = QComboBox(), QComboBox(), QComboBox()
+        self.template = QComboBox()  # "Template: X" lists X's variants (docs/variants.md)
         self.min_price, self.max_price = QLineEdit(), QLineEdit()
         for edit, hint in ((self.min_price, self.tr("min price")), (self.max_price, self.tr("max price"))):
             edit.setPlaceholderText(hint)
@@ -65,6 +66,7 @@ class FilterBar(QWidget):
             (self.tr("Category"), self.category),
             (self.tr("Supplier"), self.supplier),
             (self.tr("Store"), self.store),
+            (self.tr("Template"), self.template),
         ):
             row.addWidget(QLabel(label))
             row.addWidget(widget, 1)
@@ -81,14 +83,15 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.min_price.textChanged.connect(self._debounce.start)
         self.max_price.textChanged.connect(self._debounce.start)
-        for combo in (self.category, self.supplier, self.store, self.status):
+        for combo in (self.category, self.supplier, self.store, self.template, self.status):
             combo.currentIndexChanged.connect(self.apply)
         self.low_stock.toggled.connect(self.apply)
 
     def reload_choices(self) -> None:
         """Read categories (as an indented tree), suppliers and stores again, keeping the choices."""
-        keep = (self.category.currentData(), self.supplier.currentData(), self.store.currentData())
-        for combo in (self.category, self.supplier, self.store):
+        combos = (self.category, self.supplier, self.store, self.template)
+        keep = tuple(combo.currentData() for combo in combos)
+        for combo in combos:
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("Any"), None)
@@ -107,7 +110,9 @@ class FilterBar(QWidget):
             self.supplier.addItem(supplier.name, supplier.id)
         for store in organisation.list_stores(self._db.uow()):
             self.store.addItem(f"{store.code} — {store.name}", store.id)
-        for combo, value in zip((self.category, self.supplier, self.store), keep, strict=True):
+        for template in variants.templates(self._db.uow()):
+            self.template.addItem(f"{template.sku} — {template.name}", template.id)
+        for combo, value in zip(combos, keep, strict=True):
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
 
@@ -138,6 +143,7 @@ class FilterBar(QWidget):
             min_price=self._price(self.min_price),
             max_price=self._price(self.max_price),
             low_stock=self.low_stock.isChecked(),
+            template_id=self.template.currentData(),
         )
 
     def apply(self) -> None:
