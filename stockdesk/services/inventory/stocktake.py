@@ -48,6 +48,8 @@ from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.inventory import stocktake_bulk, stocktake_places, stocktake_posting
+from stockdesk.services.places import locations
+from stockdesk.services.places.locations import LocationView
 from stockdesk.services.uow import UnitOfWork, rows_changed
 
 
@@ -381,6 +383,28 @@ def _place_lines(
             )
         )
     return lines
+
+
+def scanned_location(uow: UnitOfWork, stocktake_id: StocktakeId, code: str) -> LocationView | None:
+    """The location whose label was scanned while counting; None when `code` is no location's (an item's).
+
+    A location this count cannot take (another store's, outside its zones, archived, or a count not by
+    location) is refused at the scan, before anything is counted there.
+    """
+    with uow:
+        take = uow.get(Stocktake, stocktake_id, "stocktake")
+        found = uow.session.scalar(
+            select(Location.id).where(
+                func.upper(Location.code) == code.strip().upper(), Location.deleted.is_(False)
+            )
+        )
+        if found is None:
+            return None
+        problems: list[RowProblem] = []
+        stocktake_places.CountPlaces(uow, take).location(1, code, problems)
+        if problems:
+            raise ValidationError("location", code.strip(), problems[0].reason)
+    return locations.location_by_code(uow, code)
 
 
 def at_location(uow: UnitOfWork, stocktake_id: StocktakeId, location_id: LocationId) -> list[VarianceLine]:

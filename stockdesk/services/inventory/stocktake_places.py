@@ -209,9 +209,9 @@ WITH counts AS (
            max(seen) AS seen
     FROM (
         SELECT item_id, location_id, lot_id, expected, 0 AS counted, 0 AS seen FROM stocktake_place
-        WHERE stocktake_id = :take AND deleted = false
+        WHERE stocktake_id = :take AND deleted = false{place}
         UNION ALL
-        SELECT item_id, location_id, lot_id, 0, counted, 1 FROM counts
+        SELECT item_id, location_id, lot_id, 0, counted, 1 FROM counts WHERE true{place}
     ) u GROUP BY item_id, location_id, lot_id
 ), judged AS (
     SELECT p.item_id, p.location_id, p.lot_id, p.expected,
@@ -226,7 +226,6 @@ WITH counts AS (
     FROM judged j JOIN item i ON i.id = j.item_id
     JOIN stocktake_line l ON l.stocktake_id = :take AND l.item_id = j.item_id
     LEFT JOIN location loc ON loc.id = j.location_id LEFT JOIN lot ON lot.id = j.lot_id
-    WHERE {where}
 )
 """
 
@@ -249,11 +248,11 @@ def place_rows(uow: UnitOfWork, take_id: uuid.UUID, location_id: uuid.UUID | Non
     connection = uow.session.connection()
     sqlite = connection.dialect.name == "sqlite"
     params: dict[str, Any] = {"take": take_id.hex if sqlite else take_id}
-    where = "true"
-    if location_id is not None:
-        where = "j.location_id = :location"
+    place = ""
+    if location_id is not None:  # one shelf: only its places are gathered
+        place = " AND location_id = :location"
         params["location"] = location_id.hex if sqlite else location_id
-    query = PLACES.format(where=where) + (
+    query = PLACES.format(place=place) + (
         "SELECT item_id, sku, name, location_id, location_code, lot_code, expected, counted, unit_cost "
         "FROM numbered ORDER BY line_no"
     )

@@ -60,7 +60,7 @@ FROM numbered WHERE counted IS NOT NULL OR :uncounted_as_zero
 """
 # A count by location: one line per place (`stocktake_places.PLACES` decides which are counted).
 _GATHER_PLACES = (
-    stocktake_places.PLACES.format(where="true")
+    stocktake_places.PLACES.format(place="")
     + """
 INSERT INTO {lines} (n, line_no, item_id, sku, location_id, lot_id, counted, diff, cost)
 SELECT row_number() OVER (ORDER BY line_no) - 1, line_no, item_id, sku, location_id, lot_id,
