@@ -238,9 +238,10 @@ def add_counts(
     with uow, collector_paused():
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
-        in_scope, units, by_code = _scope(uow, take.id)
-        places = stocktake_places.CountPlaces(uow, take)
         codes = {str(line.code).strip() for line in counts}
+        few = len(codes) <= _FEW_CODES
+        in_scope, units, by_code = _scope_of_codes(uow, take.id, codes) if few else _scope(uow, take.id)
+        places = stocktake_places.CountPlaces(uow, take)
         # Codes of items outside the session are looked up only to say so ("not in this stocktake").
         strangers = {c for c in codes if c not in by_code and c.upper() not in by_code}
         known = catalog.item_ids_by_code(uow, strangers) if strangers else {}
@@ -306,6 +307,32 @@ def _scope(
     )
     by_code.update(connection.execute(barcodes).tuples().all())
     return set(units), units, by_code
+
+
+# A scan at the shelf names one code: its item is looked up, not the session's 50,000 read for it.
+_FEW_CODES = 20
+
+
+def _scope_of_codes(
+    uow: UnitOfWork, take_id: uuid.UUID, codes: set[str]
+) -> tuple[set[uuid.UUID], dict[uuid.UUID, str], dict[str, uuid.UUID]]:
+    """`_scope` for the items a few codes name (a barcode wins over a SKU, as everywhere)."""
+    found = catalog.item_ids_by_code(uow, codes)
+    wanted = set(found.values()) | {u for u in (_uuid_or_none(c) for c in codes) if u is not None}
+    rows = uow.session.execute(
+        select(Item.id, Item.unit)
+        .join(StocktakeLine, StocktakeLine.item_id == Item.id)
+        .where(StocktakeLine.stocktake_id == take_id, Item.id.in_(wanted))
+    )
+    units = dict(rows.tuples().all())
+    return set(units), units, {code: item for code, item in found.items() if item in units}
+
+
+def _uuid_or_none(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
 
 
 def _as_uuid(text: str, in_scope: set[uuid.UUID]) -> uuid.UUID | None:
