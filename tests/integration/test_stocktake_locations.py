@@ -81,7 +81,8 @@ def test_a_zone_is_counted_by_two_people_place_by_place_and_posted_where_they_co
         db.uow(),
         clerk,
         take.id,
-        [CountLine("BOLT", "1", "a-01")] * 7 + [CountLine("MILK", "4", "A-01", "L1")],
+        [CountLine("BOLT", "1", "a-01")] * 7
+        + [CountLine("MILK", "4", "A-01", "L1"), CountLine("MILK", "1", "A-01", "L2")],  # a lot new to us
     )
     stocktake.add_counts(
         db.uow(), admin, take.id, [CountLine("BOLT", "2", "A-01"), CountLine("BOLT", "1", "A-02")]
@@ -90,6 +91,7 @@ def test_a_zone_is_counted_by_two_people_place_by_place_and_posted_where_they_co
     assert {k: (v.expected, v.counted) for k, v in shelf.items()} == {
         ("BOLT", ""): (Decimal(10), Decimal(9)),
         ("MILK", "L1"): (Decimal(6), Decimal(4)),
+        ("MILK", "L2"): (Decimal(0), Decimal(1)),
     }
     with db.uow() as uow:
         counters = set(uow.session.scalars(select(StocktakeCount.counted_by).distinct()))
@@ -103,21 +105,22 @@ def test_a_zone_is_counted_by_two_people_place_by_place_and_posted_where_they_co
     assert [(v.location, v.sku, v.lot, v.expected, v.counted, v.difference) for v in report.lines] == [
         ("A-01", "BOLT", "", 10, 9, -1),
         ("A-01", "MILK", "L1", 6, 4, -2),
+        ("A-01", "MILK", "L2", 0, 1, 1),
         ("A-02", "BOLT", "", 0, 1, 1),
         ("A-02", "NUT", "", 4, 0, -4),  # the shelf was counted and no nut was found there
     ]
-    assert report.value_difference == Decimal("-2.80")
+    assert report.value_difference == Decimal("-1.80")
 
     pdf = run_report(
         db, admin, "stocktake-variance", ReportOptions(stocktake=str(take.id)), tmp_path / "v.pdf"
     )
     lines = all_lines(pdf.path)
-    assert "A-01 (2 places)" in lines and "A-02 (2 places)" in lines
-    assert pdf.totals["value_difference"] == Decimal("-2.80")
+    assert "A-01 (3 places)" in lines and "A-02 (2 places)" in lines
+    assert pdf.totals["value_difference"] == Decimal("-1.80")
 
     result = stocktake.post(db.uow(), admin, take.id)
-    assert (result.movements, result.value_difference) == (4, Decimal("-2.80"))
+    assert (result.movements, result.value_difference) == (5, Decimal("-1.80"))
     assert _places(db, bolt.id) == [("", "", 3), ("A-01", "", 8), ("A-02", "", 1), ("B-01", "", 5)]
-    assert _places(db, nut.id) == [] and _places(db, milk.id) == [("A-01", "L1", 4)]
+    assert _places(db, nut.id) == [] and _places(db, milk.id) == [("A-01", "L1", 4), ("A-01", "L2", 1)]
     assert stock.on_hand_of(db.uow(), bolt.id, main_store.id) == Decimal(17)
     assert check.find_differences(db.uow()) == []

@@ -347,6 +347,7 @@ class CountPlaces:
         lot_id = lot_id_of(item, text)
         if self._uow.session.get(Lot, lot_id) is None:
             self._uow.session.add(Lot(id=lot_id, item_id=item, code=text))
+            self._uow.session.flush()  # before the counts that name it are written past the session
         return lot_id
 
     def _item(self, item: uuid.UUID) -> tuple[str, str]:

@@ -51,6 +51,8 @@ from stockdesk.ui.planning.location_count import LocationCount
 from stockdesk.ui.planning.models import CountEntryModel, variance_model
 from stockdesk.ui.worker import run_in_background
 
+_WHERE_COLUMNS = (7, 8)  # the variance's location and lot: shown for a count by location
+
 
 def _table(model: Any, *, editable: bool) -> QTableView:
     view = QTableView()
@@ -208,7 +210,7 @@ class StocktakePage(QWidget):
         by_place = self.session is not None and self.session.by_place
         self.place.setVisible(by_place)
         self.place.show_location(self.session.id if self.session else None, None)
-        for column in (7, 8):  # location and lot
+        for column in _WHERE_COLUMNS:
             self.variance_view.setColumnHidden(column, not by_place)
         self.refresh_variance()
 
@@ -306,14 +308,14 @@ class StocktakePage(QWidget):
     # variance and posting -------------------------------------------------------------------
 
     def refresh_variance(self) -> None:
-        if self.session is None:
-            self._show_variance(None)
-            return
-        db, take, zero = self.db, self.session.id, self.uncounted_zero.isChecked()
         # Counting by location asks again at every shelf: only the latest answer is shown, however
         # the background reads overtake each other.
         self._variance_asked += 1
         asked = self._variance_asked
+        if self.session is None:
+            self._show_variance(None)
+            return
+        db, take, zero = self.db, self.session.id, self.uncounted_zero.isChecked()
 
         def show(report: Variance) -> None:
             if isValid(self) and asked == self._variance_asked:
@@ -372,6 +374,8 @@ class StocktakePage(QWidget):
         if self.session is None and shown is not None:  # keep what was posted on screen until the next count
             self.variance = shown
             self.lines.set_rows(shown.lines)
+            for column in _WHERE_COLUMNS:
+                self.variance_view.setColumnHidden(column, not shown.by_place)
             self.totals.setText(self.tr("Posted: difference {qty} units, value <b>{value}</b>").format(
                 qty=format_quantity(shown.quantity_difference, signed=True),
                 value=format_price(shown.value_difference)))
