@@ -68,8 +68,10 @@ SELECT row_number() OVER (ORDER BY line_no) - 1, line_no, item_id, sku, location
 FROM numbered WHERE counted IS NOT NULL OR :uncounted_as_zero
 """
 )
-# The items' changes: the lines themselves when one line is one item, else summed per item.
-_ITEMS_OF_PLACES = "(SELECT item_id, sum(diff) AS diff FROM {lines} GROUP BY item_id)"
+# The items' changes: the lines themselves when one line is one item, else summed per item into a table
+# keyed by item (joined to the levels by key; a grouped subquery there cost seconds at 50,000 items).
+_SQLITE_ITEMS = "temp.stocktake_posting_items"
+_PG_ITEMS = "stocktake_posting_items"
 
 # Places whose alert state may change: before and after straddle the reorder point in force there.
 _CROSSINGS = """
@@ -131,7 +133,8 @@ class _Dialect:
     def __init__(self, connection: Connection, *, by_place: bool = False) -> None:
         self.sqlite = connection.dialect.name == "sqlite"
         self.lines = _SQLITE_LINES if self.sqlite else _PG_LINES
-        self.items = _ITEMS_OF_PLACES.format(lines=self.lines) if by_place else self.lines
+        items = _SQLITE_ITEMS if self.sqlite else _PG_ITEMS
+        self.items = items if by_place else self.lines
         convert = StocktakeLine.__table__.c.created_at.type.dialect_impl(connection.dialect)
         self._stamp = convert.bind_processor(connection.dialect)
 
@@ -183,6 +186,8 @@ def post_counts(
     finally:
         if dialect.sqlite:
             connection.exec_driver_sql(f"DELETE FROM {_SQLITE_LINES}")
+            if by_place:
+                connection.exec_driver_sql(f"DELETE FROM {_SQLITE_ITEMS}")
 
 
 def _gather(
@@ -205,8 +210,27 @@ def _gather(
         dialect.sql(_GATHER_PLACES if by_place else _GATHER),
         {"take": dialect.id(take_id), "uncounted_as_zero": uncounted_as_zero},
     )
+    if by_place:
+        if dialect.sqlite:
+            connection.exec_driver_sql(
+                f"CREATE TABLE IF NOT EXISTS {_SQLITE_ITEMS}"
+                " (item_id TEXT PRIMARY KEY, diff INTEGER NOT NULL)"
+            )
+            connection.exec_driver_sql(f"DELETE FROM {_SQLITE_ITEMS}")
+        else:
+            connection.exec_driver_sql(
+                f"CREATE TEMPORARY TABLE {_PG_ITEMS} (item_id uuid PRIMARY KEY, diff numeric NOT NULL)"
+                " ON COMMIT DROP"
+            )
+        connection.execute(
+            dialect.sql(
+                "INSERT INTO {items} (item_id, diff) SELECT item_id, sum(diff) FROM {lines} GROUP BY item_id"
+            )
+        )
     if not dialect.sqlite:
         connection.exec_driver_sql(f"ANALYZE {_PG_LINES}")  # the planner would guess 1,000 rows
+        if by_place:
+            connection.exec_driver_sql(f"ANALYZE {_PG_ITEMS}")
 
 
 def _refuse_negative_counts(connection: Connection, dialect: _Dialect) -> None:
