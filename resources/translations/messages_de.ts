@@ -335,6 +335,22 @@
             <source>for {sku} would be negative</source>
             <translation>für {sku} wäre negativ</translation>
         </message>
+        <message id="unknown_location">
+            <source>is not a location of {store}</source>
+            <translation>ist kein Lagerplatz von {store}</translation>
+        </message>
+        <message id="location_outside_count">
+            <source>is outside the zones of this stocktake ({zones})</source>
+            <translation>liegt außerhalb der Zonen dieser Inventur ({zones})</translation>
+        </message>
+        <message id="location_needed">
+            <source>is needed: this stocktake counts zones, so every count names its location</source>
+            <translation>fehlt: diese Inventur zählt Zonen, jede Zählung nennt daher ihren Lagerplatz</translation>
+        </message>
+        <message id="count_not_by_place">
+            <source>cannot be counted here: this stocktake was started when {store} had no locations</source>
+            <translation>kann hier nicht gezählt werden: diese Inventur begann, als {store} noch keine Lagerplätze hatte</translation>
+        </message>
         <message id="no_supplier">
             <source>has no supplier: set one before ordering</source>
             <translation>hat keinen Lieferanten: vor dem Bestellen einen festlegen</translation>
@@ -1603,6 +1619,26 @@
         <message id="Started {at} · {state}">
             <source>Started {at} · {state}</source>
             <translation>Begonnen {at} · {state}</translation>
+        </message>
+        <message id="{location} ({places})">
+            <source>{location} ({places})</source>
+            <translation>{location} ({places})</translation>
+        </message>
+        <message id="{count} place">
+            <source>{count} place</source>
+            <translation>{count} Platz</translation>
+        </message>
+        <message id="{count} places">
+            <source>{count} places</source>
+            <translation>{count} Plätze</translation>
+        </message>
+        <message id="Unplaced">
+            <source>Unplaced</source>
+            <translation>Ohne Lagerplatz</translation>
+        </message>
+        <message id="Not counted ({places}, left unchanged)">
+            <source>Not counted ({places}, left unchanged)</source>
+            <translation>Nicht gezählt ({places}, unverändert)</translation>
         </message>
         <message id="Item card">
             <source>Item card</source>

@@ -1683,6 +1683,44 @@
     </message>
 </context>
 <context>
+    <name>LocationCount</name>
+    <message>
+        <source>Leave location</source>
+        <translation>Lagerplatz verlassen</translation>
+    </message>
+    <message>
+        <source>No location: scan a location&apos;s label to count it item by item</source>
+        <translation>Kein Lagerplatz: das Etikett eines Lagerplatzes scannen, um ihn Artikel für Artikel zu zählen</translation>
+    </message>
+    <message>
+        <source>Counting at &lt;b&gt;{path}&lt;/b&gt;{name}</source>
+        <translation>Zählung bei &lt;b&gt;{path}&lt;/b&gt;{name}</translation>
+    </message>
+</context>
+<context>
+    <name>LocationCountModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+</context>
+<context>
     <name>LocationsPage</name>
     <message>
         <source>Zone</source>
@@ -3354,6 +3392,10 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Kategorien ankreuzen, um nur diese (und ihre Unterkategorien) zu zählen</translation>
     </message>
     <message>
+        <source>Tick locations to count only those zones (and everything below them)</source>
+        <translation>Lagerplätze ankreuzen, um nur diese Zonen (und alles darunter) zu zählen</translation>
+    </message>
+    <message>
         <source>S&amp;tart count</source>
         <translation>Zählung &amp;beginnen</translation>
     </message>
@@ -3391,6 +3433,18 @@ Filialen und Benutzer einrichtet.</translation>
             <numerusform>Zählung begonnen: %n Artikel erwartet</numerusform>
             <numerusform>Zählung begonnen: %n Artikel erwartet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Scan {code}</source>
+        <translation>Scan {code}</translation>
+    </message>
+    <message>
+        <source>Counting at {code}: scan its items</source>
+        <translation>Zählung bei {code}: jetzt seine Artikel scannen</translation>
+    </message>
+    <message>
+        <source>{quantity} × {code} counted at {location}</source>
+        <translation>{quantity} × {code} bei {location} gezählt</translation>
     </message>
     <message numerus="yes">
         <source>%n count line(s) saved</source>
@@ -3979,6 +4033,14 @@ Land</translation>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Charge</translation>
     </message>
 </context>
 <context>

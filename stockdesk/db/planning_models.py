@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stockdesk.db.base import Base, Quantity, Synced, utcnow
@@ -51,6 +51,10 @@ class Stocktake(Synced, Base):
     # What people call it ("Stocktake 12"): the next number on the desk that starts it. Desks counting
     # offline at the same moment may both take 12; the title (store or categories) still tells them apart.
     number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Counted by location (the store had locations or placed stock at start): comma-separated zone ids
+    # ("" = the whole store), and the places' expected frozen in `stocktake_place`.
+    zones: Mapped[str] = mapped_column(Text, default="", server_default="")
+    by_place: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class StocktakeLine(Synced, Base):
@@ -73,4 +77,22 @@ class StocktakeCount(Synced, Base):
     quantity: Mapped[Decimal] = mapped_column(Quantity)
     counted_by: Mapped[uuid.UUID | None] = mapped_column(default=None)
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Where it was counted (a stocktake by location); NULL: the store's unplaced stock, an untracked item.
+    location_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("location.id"), default=None)
+    lot_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("lot.id"), default=None)
     __table_args__ = (Index("ix_stocktake_count_take_item", "stocktake_id", "item_id"),)
+
+
+class StocktakePlace(Synced, Base):
+    """What the books said at start for one (item, location, lot) of a stocktake by location (frozen).
+
+    NULL location: the item's unplaced stock in the store; NULL lot: stock without a lot.
+    """
+
+    __tablename__ = "stocktake_place"
+    stocktake_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stocktake.id"))
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
+    location_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("location.id"), default=None)
+    lot_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("lot.id"), default=None)
+    expected: Mapped[Decimal] = mapped_column(Quantity)
+    __table_args__ = (Index("ix_stocktake_place_take_item", "stocktake_id", "item_id"),)

@@ -109,6 +109,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "unknown_code": "is not a known SKU or barcode",
     "not_in_stocktake": "is not part of this stocktake",
     "would_be_negative": "for {sku} would be negative",
+    "unknown_location": "is not a location of {store}",
+    "location_outside_count": "is outside the zones of this stocktake ({zones})",
+    "location_needed": "is needed: this stocktake counts zones, so every count names its location",
+    "count_not_by_place": "cannot be counted here: this stocktake was started when {store} had no locations",
     # purchasing
     "no_supplier": "has no supplier: set one before ordering",
     "order_not_draft": "is {status}: only drafts can be edited",

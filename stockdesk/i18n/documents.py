@@ -35,6 +35,9 @@ REPORTS = (
     "Stocktake sheet", "Printed {at} · counted by: ____________", "No location",
     "Stocktake variance", "not counted", "Counted ({items})", "Not counted ({items}, left unchanged)",
     "open", "posted {day}", "Started {at} · {state}",
+    # stocktake variance by location
+    "Location", "Lot", "{location} ({places})", "{count} place", "{count} places", "Unplaced",
+    "Not counted ({places}, left unchanged)",
     # item card
     "Item card", "Item card: {sku}", "Name", "Description", "Category", "Cost price", "Reorder point",
     "Reorder quantity", "Status", "active", "archived", "Barcodes", "none", "Stock per store",

@@ -6,10 +6,14 @@ and the count movements post, so the report's grand totals equal the service's t
 
 Items nobody counted are listed in a section of their own: they are left unchanged when the stocktake
 is posted (unless the person posting chose "uncounted as zero"), so their difference is 0 here.
+
+A stocktake by location lists its places (item, location, lot) location by location, each location a
+section with its subtotal, so the person posting sees which shelf the difference is on.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -38,6 +42,31 @@ COLUMNS = [
     Column("unit_cost", "Unit cost", 18, "right", unit_price),
     Column("value_difference", "Value diff.", 22, "right", money, total=True),
 ]
+
+
+PLACE_COLUMNS = [
+    Column("location", "Location", 20),
+    Column("sku", "SKU", 22),
+    Column("name", "Item", 42),
+    Column("lot", "Lot", 16),
+    *COLUMNS[2:],
+]
+
+
+def _place_sections(lines: list[stocktake.VarianceLine], w: Wording) -> Iterator[Section]:
+    counted = [line for line in lines if line.counted is not None]
+    missing = [line for line in lines if line.counted is None]
+    for location, group in itertools.groupby(counted, key=lambda line: line.location):
+        places = list(group)
+        where = location or w("Unplaced")
+        yield Section(w("{location} ({places})", location=where, places=_places(len(places), w)), places)
+    if missing:
+        title = w("Not counted ({places}, left unchanged)", places=_places(len(missing), w))
+        yield Section(title, missing, subtotal=False)
+
+
+def _places(count: int, w: Wording) -> str:
+    return w.count(count, "{count} place", "{count} places")
 
 
 def _sections(lines: list[stocktake.VarianceLine], w: Wording) -> Iterator[Section]:
@@ -78,5 +107,8 @@ def resolve(context: ReportContext) -> StocktakeSummary:
 def build(context: ReportContext) -> BuiltReport:
     take = resolve(context)
     result = stocktake.variance(context.db.uow(), take.id)
+    if result.by_place:
+        document = ReportDocument(_meta(context, take), PLACE_COLUMNS, wording=context.wording)
+        return BuiltReport(document, _place_sections(result.lines, context.wording))
     document = ReportDocument(_meta(context, take), COLUMNS, wording=context.wording)
     return BuiltReport(document, _sections(result.lines, context.wording))

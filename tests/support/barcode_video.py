@@ -192,13 +192,28 @@ def write_video(
 
     MJPG works in opencv-python-headless without extra codecs and its artefacts resemble a webcam's.
     """
+    symbols = [render_code(symbology, code) for symbology, code in items]
+    return write_symbol_video(
+        path, symbols, variant=variant, fps=fps, frames_per_code=frames_per_code, gap_frames=gap_frames
+    )
+
+
+def write_symbol_video(
+    path: Path,
+    symbols: Sequence[np.ndarray],
+    *,
+    variant: str = "clean",
+    fps: float = 30.0,
+    frames_per_code: int = 12,
+    gap_frames: int = 8,
+) -> Path:
+    """`write_video` of pictures already drawn (gray images: e.g. printed labels, rasterised)."""
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, (WIDTH, HEIGHT))
     if not writer.isOpened():
         raise RuntimeError(f"OpenCV cannot write {path}")
     base = VARIANTS[variant]
     try:
-        for number, (symbology, code) in enumerate(items):
-            symbol = render_code(symbology, code)
+        for number, symbol in enumerate(symbols):
             for frame_no in range(frames_per_code):
                 pose = Distortion(**{**base.__dict__, "offset": (frame_no * 2 - 10, frame_no - 5)})
                 writer.write(compose_frame(symbol, pose, seed=number * 1000 + frame_no))
@@ -216,3 +231,25 @@ def write_images(folder: Path, items: Sequence[tuple[str, str]], *, variant: str
         frame = compose_frame(render_code(symbology, code), VARIANTS[variant], seed=number)
         cv2.imwrite(str(folder / f"{number:04d}.png"), frame)
     return folder
+
+
+def printed_labels(pdf: Path, preset: str, count: int, *, dpi: int = 200) -> list[np.ndarray]:
+    """The first `count` labels of a label sheet PDF (`reports.labels.write_labels`) as gray pictures,
+    rasterised as a printer would and cut out along the sheet's layout: real labels for the camera."""
+    import pypdfium2
+
+    from stockdesk.reports.label_presets import preset_named
+
+    sheet = preset_named(preset)
+    page = pypdfium2.PdfDocument(str(pdf))[0]
+    scale = dpi / 72
+    image = np.asarray(page.render(scale=scale).to_pil().convert("L"))
+    pictures = []
+    for slot in range(count):
+        x, y = sheet.origin(slot)  # bottom-left, PDF points from the bottom
+        top = round((sheet.page[1] - y - sheet.height) * scale)
+        left = round(x * scale)
+        pictures.append(
+            image[top : top + round(sheet.height * scale), left : left + round(sheet.width * scale)]
+        )
+    return pictures

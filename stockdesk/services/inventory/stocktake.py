@@ -15,6 +15,9 @@ Choices, and why:
   twice (or from two desks at once) is refused, and writes every count movement in the same
   transaction, set-based from a temporary table of the lines (`stocktake_posting`) under the
   ledger's rules; a property test holds it to them line by line on SQLite and PostgreSQL.
+- **By location.** In a store that keeps stock by location, each count line names where it was
+  counted (and the lot), a count may be limited to zones, and expected, variance and the post go per
+  (item, location, lot) (`stocktake_places`); a store without locations is counted as before.
 - **Tens of thousands of lines.** Starting copies the lines inside the database and a scanner
   file's counts go in as one statement (`stocktake_bulk`); `python -m bench stocktake` times the
   three steps at 50,000 lines on both databases (goal: under 2 s each).
@@ -32,9 +35,10 @@ from sqlalchemy import Select, func, select, update
 
 from stockdesk.db.base import utcnow
 from stockdesk.db.models import Category, Item, ItemBarcode, Store
+from stockdesk.db.place_models import Location
 from stockdesk.db.planning_models import Stocktake, StocktakeCount, StocktakeLine
 from stockdesk.domain.errors import InvalidQuantity, ValidationError
-from stockdesk.domain.ids import CategoryId, ItemId, StocktakeId, StoreId
+from stockdesk.domain.ids import CategoryId, ItemId, LocationId, StocktakeId, StoreId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import QuantityInput, parse_quantity, round_cents
 from stockdesk.domain.permissions import Action, Actor, require
@@ -43,7 +47,9 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.gc_pause import collector_paused
-from stockdesk.services.inventory import stocktake_bulk, stocktake_posting
+from stockdesk.services.inventory import stocktake_bulk, stocktake_places, stocktake_posting
+from stockdesk.services.places import locations
+from stockdesk.services.places.locations import LocationView
 from stockdesk.services.uow import UnitOfWork, rows_changed
 
 
@@ -56,6 +62,7 @@ class StocktakeView:
     started_at: datetime
     number: int = 0
     title: str = ""  # the categories counted, or the store's name for a whole-store count
+    by_place: bool = False  # counted by location: each count names where (`CountLine.location`)
 
     @property
     def name(self) -> str:
@@ -68,11 +75,27 @@ def stocktake_name(number: int, title: str) -> str:
 
 
 def _title(uow: UnitOfWork, take: Stocktake) -> str:
+    zones = ""
+    if take.zones:
+        codes = uow.session.scalars(
+            select(Location.code).where(Location.id.in_(stocktake_places.zone_ids(take.zones)))
+        )
+        zones = " \u00b7 " + ", ".join(sorted(codes))  # "Main · A, B": the zones counted
     if not take.scope:
-        return uow.get(Store, take.store_id, "store").name
+        return uow.get(Store, take.store_id, "store").name + zones
     ids = [uuid.UUID(c) for c in take.scope.split(",")]
     names = uow.session.scalars(select(Category.name).where(Category.id.in_(ids)).order_by(Category.name))
-    return ", ".join(names)
+    return ", ".join(names) + zones
+
+
+@dataclass(frozen=True)
+class CountLine:
+    """One line of counting as scanned or typed: what, how many, and (by location) where and which lot."""
+
+    code: str  # SKU, barcode or item id
+    quantity: QuantityInput
+    location: str = ""  # the location's code (its label), "" for none: the store's unplaced stock
+    lot: str = ""  # a lot's code or a serial number, for an item tracked by them
 
 
 @dataclass(frozen=True)
@@ -85,15 +108,19 @@ class VarianceLine:
     difference: Decimal
     unit_cost: Decimal
     value_difference: Decimal
+    location_id: LocationId | None = None  # by location: where (None: the unplaced stock)
+    location: str = ""  # the location's code
+    lot: str = ""  # the lot's code
 
 
 @dataclass(frozen=True)
 class Variance:
-    lines: list[VarianceLine]
+    lines: list[VarianceLine]  # by location: one per (item, location, lot), in location order
     counted_lines: int
     uncounted_lines: int
     quantity_difference: Decimal
     value_difference: Decimal
+    by_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,9 +156,14 @@ def start(
     *,
     store_id: StoreId,
     category_ids: Iterable[CategoryId] = (),
+    location_ids: Iterable[LocationId] = (),
     note: str = "",
 ) -> StocktakeView:
-    """Open a count session for a store (whole store, or the given categories and their children)."""
+    """Open a count session for a store (whole store, or the given categories and their children).
+
+    `location_ids` limits it to those zones (each location with everything below it); a store that
+    keeps stock by location is counted by location, its places' expected frozen now.
+    """
     with uow, collector_paused():
         uow.actor_id = actor.id
         store = uow.get(Store, store_id, "store")
@@ -144,14 +176,24 @@ def start(
         if busy is not None:
             raise ValidationError("store", store.code, Message("store_busy", busy=busy))
         roots = {uow.get(Category, c, "category").id for c in category_ids}
+        zones = {_zone(uow, store, z) for z in location_ids}
+        by_place = stocktake_places.counts_by_place(uow, store.id, zones)
         number = (uow.session.scalar(select(func.max(Stocktake.number))) or 0) + 1
         take = Stocktake(
-            store_id=store.id, scope=",".join(sorted(str(r) for r in roots)), note=note, number=number
+            store_id=store.id,
+            scope=",".join(sorted(str(r) for r in roots)),
+            zones=",".join(sorted(str(z) for z in zones)),
+            by_place=by_place,
+            note=note,
+            number=number,
         )
         uow.session.add(take)
         uow.session.flush()
         scope = _with_subcategories(uow, roots) if roots else None
         lines = stocktake_bulk.freeze_lines(uow, take.id, store.id, scope)
+        if by_place:
+            covered = stocktake_places.store_locations(uow, store.id, zones).covered
+            stocktake_places.freeze_places(uow, take.id, store.id, covered)
         title = _title(uow, take)
         audit.record(
             uow,
@@ -166,26 +208,48 @@ def start(
         )
         uow.commit()
         return StocktakeView(
-            StocktakeId(take.id), StoreId(store.id), take.status, lines, take.started_at, number, title
+            StocktakeId(take.id),
+            StoreId(store.id),
+            take.status,
+            lines,
+            take.started_at,
+            number,
+            title,
+            by_place,
         )
 
 
+def _zone(uow: UnitOfWork, store: Store, location_id: LocationId) -> uuid.UUID:
+    location = uow.get(Location, location_id, "location")
+    if location.store_id != store.id:
+        raise ValidationError("zones", location.code, Message("location_other_store", store=store.code))
+    return location.id
+
+
 def add_counts(
-    uow: UnitOfWork, actor: Actor, stocktake_id: StocktakeId, lines: Sequence[tuple[str, QuantityInput]]
+    uow: UnitOfWork,
+    actor: Actor,
+    stocktake_id: StocktakeId,
+    lines: Sequence[CountLine | tuple[str, QuantityInput]],
 ) -> int:
-    """Add counted quantities (code = SKU, barcode or item id; quantity as typed); all or nothing."""
+    """Add counted quantities (code = SKU, barcode or item id; quantity as typed; by location, where
+    and which lot); all or nothing. Each line records who counted it: counts of several people add up."""
+    counts = [line if isinstance(line, CountLine) else CountLine(*line) for line in lines]
     with uow, collector_paused():
         uow.actor_id = actor.id
         take = _open_session(uow, actor, stocktake_id)
-        in_scope, units, by_code = _scope(uow, take.id)
-        codes = {str(code).strip() for code, _ in lines}
+        codes = {str(line.code).strip() for line in counts}
+        few = len(codes) <= _FEW_CODES
+        in_scope, units, by_code = _scope_of_codes(uow, take.id, codes) if few else _scope(uow, take.id)
+        places = stocktake_places.CountPlaces(uow, take)
         # Codes of items outside the session are looked up only to say so ("not in this stocktake").
         strangers = {c for c in codes if c not in by_code and c.upper() not in by_code}
         known = catalog.item_ids_by_code(uow, strangers) if strangers else {}
         problems: list[RowProblem] = []
-        rows: list[tuple[uuid.UUID, Decimal]] = []
+        rows: list[stocktake_bulk.CountRow] = []
         checked: dict[tuple[QuantityInput, str | None], Decimal] = {}
-        for number, (code, quantity) in enumerate(lines, start=1):
+        for number, line in enumerate(counts, start=1):
+            code, quantity = line.code, line.quantity
             text = str(code).strip()
             item = by_code.get(text) or by_code.get(text.upper())
             item = item or known.get(text) or _as_uuid(text, in_scope)
@@ -203,8 +267,10 @@ def add_counts(
                     problems.append(RowProblem(number, "quantity", quantity, error.reason))
                     continue
                 checked[(quantity, unit)] = counted
+            location = places.location(number, line.location, problems)
+            lot = places.lot(number, item if item in in_scope else None, line.lot, problems)
             if item is not None:
-                rows.append((item, counted))
+                rows.append((item, counted, location, lot))
         if problems:
             raise BulkRejected(problems)
         stocktake_bulk.insert_counts(uow, take.id, actor.id, rows)
@@ -243,6 +309,32 @@ def _scope(
     return set(units), units, by_code
 
 
+# A scan at the shelf names one code: its item is looked up, not the session's 50,000 read for it.
+_FEW_CODES = 20
+
+
+def _scope_of_codes(
+    uow: UnitOfWork, take_id: uuid.UUID, codes: set[str]
+) -> tuple[set[uuid.UUID], dict[uuid.UUID, str], dict[str, uuid.UUID]]:
+    """`_scope` for the items a few codes name (a barcode wins over a SKU, as everywhere)."""
+    found = catalog.item_ids_by_code(uow, codes)
+    wanted = set(found.values()) | {u for u in (_uuid_or_none(c) for c in codes) if u is not None}
+    rows = uow.session.execute(
+        select(Item.id, Item.unit)
+        .join(StocktakeLine, StocktakeLine.item_id == Item.id)
+        .where(StocktakeLine.stocktake_id == take_id, Item.id.in_(wanted))
+    )
+    units = dict(rows.tuples().all())
+    return set(units), units, {code: item for code, item in found.items() if item in units}
+
+
+def _uuid_or_none(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
+
+
 def _as_uuid(text: str, in_scope: set[uuid.UUID]) -> uuid.UUID | None:
     try:
         value = uuid.UUID(text)
@@ -264,6 +356,8 @@ def _counted(uow: UnitOfWork, take_id: uuid.UUID) -> dict[uuid.UUID, Decimal]:
 
 
 def _variance(uow: UnitOfWork, take: Stocktake, *, uncounted_as_zero: bool) -> Variance:
+    if take.by_place:
+        return _totals(_place_lines(uow, take.id, None, uncounted_as_zero), by_place=True)
     counted = _counted(uow, take.id)
     rows = uow.session.execute(
         select(StocktakeLine.item_id, Item.sku, Item.name, StocktakeLine.expected, StocktakeLine.unit_cost)
@@ -278,6 +372,10 @@ def _variance(uow: UnitOfWork, take: Stocktake, *, uncounted_as_zero: bool) -> V
         difference = (Decimal(count) - expected) if count is not None else Decimal(0)
         value = round_cents(difference * cost)
         lines.append(VarianceLine(ItemId(item), sku, name, expected, count, difference, cost, value))
+    return _totals(lines, by_place=False)
+
+
+def _totals(lines: list[VarianceLine], *, by_place: bool) -> Variance:
     done = sum(1 for line in lines if line.counted is not None)
     return Variance(
         lines,
@@ -285,7 +383,63 @@ def _variance(uow: UnitOfWork, take: Stocktake, *, uncounted_as_zero: bool) -> V
         len(lines) - done,
         sum((x.difference for x in lines), Decimal(0)),
         sum((x.value_difference for x in lines), Decimal(0)),
+        by_place,
     )
+
+
+def _place_lines(
+    uow: UnitOfWork, take_id: uuid.UUID, location_id: uuid.UUID | None, uncounted_as_zero: bool
+) -> list[VarianceLine]:
+    lines = []
+    for row in stocktake_places.place_rows(uow, take_id, location_id):
+        count = row.counted if row.counted is not None else (Decimal(0) if uncounted_as_zero else None)
+        difference = (count - row.expected) if count is not None else Decimal(0)
+        lines.append(
+            VarianceLine(
+                ItemId(row.item_id),
+                row.sku,
+                row.name,
+                row.expected,
+                count,
+                difference,
+                row.unit_cost,
+                round_cents(difference * row.unit_cost),
+                LocationId(row.location_id) if row.location_id else None,
+                row.location_code,
+                row.lot_code,
+            )
+        )
+    return lines
+
+
+def scanned_location(uow: UnitOfWork, stocktake_id: StocktakeId, code: str) -> LocationView | None:
+    """The location whose label was scanned while counting; None when `code` is no location's (an item's).
+
+    A location this count cannot take (another store's, outside its zones, archived, or a count not by
+    location) is refused at the scan, before anything is counted there.
+    """
+    with uow:
+        take = uow.get(Stocktake, stocktake_id, "stocktake")
+        found = uow.session.scalar(
+            select(Location.id).where(
+                func.upper(Location.code) == code.strip().upper(), Location.deleted.is_(False)
+            )
+        )
+        if found is None:
+            return None
+        problems: list[RowProblem] = []
+        stocktake_places.CountPlaces(uow, take).location(1, code, problems)
+        if problems:
+            raise ValidationError("location", code.strip(), problems[0].reason)
+    return locations.location_by_code(uow, code)
+
+
+def at_location(uow: UnitOfWork, stocktake_id: StocktakeId, location_id: LocationId) -> list[VarianceLine]:
+    """Expected vs counted so far at one location, for the person counting there: each item (and lot)
+    expected or found there; once anything was counted there, what was not found there counts zero."""
+    with uow:
+        take = uow.get(Stocktake, stocktake_id, "stocktake")
+        return _place_lines(uow, take.id, location_id, uncounted_as_zero=False)
 
 
 def variance(uow: UnitOfWork, stocktake_id: StocktakeId, *, uncounted_as_zero: bool = False) -> Variance:
@@ -315,7 +469,13 @@ def post(
         if flipped != 1:
             raise ValidationError("stocktake", str(take.id), Message("posted_meanwhile"))
         movements, value_difference = stocktake_posting.post_counts(
-            uow, take.id, store, reference, user_id=actor.id, uncounted_as_zero=uncounted_as_zero
+            uow,
+            take.id,
+            store,
+            reference,
+            user_id=actor.id,
+            uncounted_as_zero=uncounted_as_zero,
+            by_place=take.by_place,
         )
         audit.record(
             uow,
@@ -352,6 +512,7 @@ def list_open(uow: UnitOfWork, store_id: StoreId | None = None) -> list[Stocktak
                 t.started_at,
                 t.number,
                 _title(uow, t),
+                t.by_place,
             )
             for t in takes
         ]

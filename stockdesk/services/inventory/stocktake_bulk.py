@@ -42,10 +42,14 @@ def freeze_lines(
     return _freeze_postgresql(uow, connection, take_id, store_id, categories)
 
 
+# (item, quantity, location, lot): a count line as stored; no location or lot is NULL.
+CountRow = tuple[uuid.UUID, Decimal, uuid.UUID | None, uuid.UUID | None]
+
+
 def insert_counts(
-    uow: UnitOfWork, take_id: uuid.UUID, user_id: uuid.UUID, counts: Sequence[tuple[uuid.UUID, Decimal]]
+    uow: UnitOfWork, take_id: uuid.UUID, user_id: uuid.UUID, counts: Sequence[CountRow]
 ) -> None:
-    """One `stocktake_count` row per (item, quantity), in the order given, counted by `user_id` now."""
+    """One `stocktake_count` row per (item, quantity, location, lot), in order, counted by `user_id` now."""
     if not counts:
         return
     connection = uow.session.connection()
@@ -165,24 +169,30 @@ def _counts_sqlite(
     connection: Connection,
     take_id: uuid.UUID,
     user_id: uuid.UUID,
-    counts: Sequence[tuple[uuid.UUID, Decimal]],
+    counts: Sequence[CountRow],
 ) -> None:
     stored = Quantity.dialect_impl(connection.dialect).bind_processor(connection.dialect)
     assert stored is not None  # a scaled integer on SQLite
-    columns = "n INTEGER PRIMARY KEY, item_id TEXT NOT NULL, quantity INTEGER NOT NULL"
+    columns = (
+        "n INTEGER PRIMARY KEY, item_id TEXT NOT NULL, quantity INTEGER NOT NULL,"
+        " location_id TEXT, lot_id TEXT"
+    )
     with scratch_table(connection, _COUNTED_NAME, columns):
         connection.exec_driver_sql(
-            f"INSERT INTO {_COUNTED} (item_id, quantity) VALUES (?, ?)",
-            [(item.hex, stored(quantity)) for item, quantity in counts],
+            f"INSERT INTO {_COUNTED} (item_id, quantity, location_id, lot_id) VALUES (?, ?, ?, ?)",
+            [
+                (item.hex, stored(quantity), place.hex if place else None, lot.hex if lot else None)
+                for item, quantity, place, lot in counts
+            ],
         )
         now = _stamp(connection, utcnow())
         with capture.bulk_inserts_of(connection, ["stocktake_count"], len(counts)):
             connection.execute(
                 text(
-                    f"INSERT INTO stocktake_count (stocktake_id, item_id, quantity, counted_by, at, "
-                    f"{_SYNCED_COLUMNS}) "
-                    "SELECT :take, p.item_id, p.quantity, :user, :now, ids.value, :now, :now, :user, :desk,"
-                    " '', 0 "
+                    "INSERT INTO stocktake_count (stocktake_id, item_id, quantity, location_id, lot_id, "
+                    f"counted_by, at, {_SYNCED_COLUMNS}) "
+                    "SELECT :take, p.item_id, p.quantity, p.location_id, p.lot_id, :user, :now, ids.value,"
+                    " :now, :now, :user, :desk, '', 0 "
                     f"FROM json_each(:ids) AS ids CROSS JOIN {_COUNTED} AS p ON p.n = ids.key + 1 "
                     "ORDER BY p.n"
                 ),
@@ -201,15 +211,17 @@ def _counts_postgresql(
     connection: Connection,
     take_id: uuid.UUID,
     user_id: uuid.UUID,
-    counts: Sequence[tuple[uuid.UUID, Decimal]],
+    counts: Sequence[CountRow],
 ) -> None:
     connection.execute(
         text(
-            "INSERT INTO stocktake_count (stocktake_id, item_id, quantity, counted_by, at, "
-            f"{_SYNCED_COLUMNS}) "
-            "SELECT :take, c.item_id, c.quantity, :user, :now, c.id, :now, :now, :user, :desk, '', false "
-            "FROM unnest(CAST(:ids AS uuid[]), CAST(:items AS uuid[]), CAST(:quantities AS numeric[])) "
-            "  WITH ORDINALITY AS c(id, item_id, quantity, n) ORDER BY c.n"
+            "INSERT INTO stocktake_count (stocktake_id, item_id, quantity, location_id, lot_id, counted_by,"
+            f" at, {_SYNCED_COLUMNS}) "
+            "SELECT :take, c.item_id, c.quantity, c.location_id, c.lot_id, :user, :now, c.id, :now, :now,"
+            " :user, :desk, '', false "
+            "FROM unnest(CAST(:ids AS uuid[]), CAST(:items AS uuid[]), CAST(:quantities AS numeric[]),"
+            "  CAST(:locations AS uuid[]), CAST(:lots AS uuid[]))"
+            "  WITH ORDINALITY AS c(id, item_id, quantity, location_id, lot_id, n) ORDER BY c.n"
         ),
         {
             "take": take_id,
@@ -217,7 +229,9 @@ def _counts_postgresql(
             "now": utcnow(),
             "desk": uow.desk_id,
             "ids": new_ids(len(counts)),
-            "items": [item for item, _ in counts],
-            "quantities": [quantity for _, quantity in counts],
+            "items": [row[0] for row in counts],
+            "quantities": [row[1] for row in counts],
+            "locations": [row[2] for row in counts],
+            "lots": [row[3] for row in counts],
         },
     )

@@ -39,6 +39,8 @@ class PagedWindow(Protocol):
 
     def show_page(self, widget: QWidget) -> None: ...
 
+    def current_page(self) -> QWidget: ...
+
 
 class CounterWedge(WedgeFilter):
     """The wedge for the counter, which stands aside where a scan belongs to a text field elsewhere:
@@ -135,7 +137,11 @@ def install_counter(window: PagedWindow, *, shortcut: str = "Ctrl+1") -> Counter
         wedge.follow_focus(window, app)
 
     def scanned(code: str, symbology: str = "") -> None:
-        window.show_page(page)   # a scan anywhere brings the counter up with the item
+        current = window.current_page()
+        if current is not page and getattr(current, "takes_scans", False):
+            current.handle_scan(code, symbology)  # e.g. the stocktake page counting a shelf
+            return
+        window.show_page(page)   # a scan anywhere else brings the counter up with the item
         page.handle_scan(code, symbology)
 
     dock.scanned.connect(scanned)

@@ -175,6 +175,27 @@ def variance_model(parent: Any = None) -> RowsModel:
             QT_TRANSLATE_NOOP("VarianceModel", "Unit cost"), lambda v: format_money(v.unit_cost), numeric=True
         ),
         Column(QT_TRANSLATE_NOOP("VarianceModel", "Value"), _value_text, numeric=True),
+        *place_variance_columns(),
+    ], parent, context=c)
+
+
+def place_variance_columns() -> list[Column]:
+    """Where a line of a count by location is: shown after the variance's own columns."""
+    return [
+        Column(QT_TRANSLATE_NOOP("VarianceModel", "Location"), lambda v: v.location),
+        Column(QT_TRANSLATE_NOOP("VarianceModel", "Lot"), lambda v: v.lot),
+    ]
+
+
+def location_count_model(parent: Any = None) -> RowsModel:
+    """Expected vs counted so far at the location being counted."""
+    c = "LocationCountModel"
+    return RowsModel([
+        Column(QT_TRANSLATE_NOOP("LocationCountModel", "SKU"), lambda v: v.sku),
+        Column(QT_TRANSLATE_NOOP("LocationCountModel", "Name"), lambda v: v.name),
+        Column(QT_TRANSLATE_NOOP("LocationCountModel", "Lot"), lambda v: v.lot),
+        Column(QT_TRANSLATE_NOOP("LocationCountModel", "Expected"), lambda v: q(v.expected), numeric=True),
+        Column(QT_TRANSLATE_NOOP("LocationCountModel", "Counted"), lambda v: q(v.counted), numeric=True),
     ], parent, context=c)
 
 

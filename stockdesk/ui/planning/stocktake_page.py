@@ -4,6 +4,12 @@ typing, look at the variance (quantity and value), post.
 Counts are collected in a list first and saved together: the service checks every line and refuses
 the batch listing every problem (unknown code, item outside the count, quantity not a number), each
 named by its line in the list and what was typed, so a person fixes them all in one go.
+
+A store kept by location is counted location-first: scanning a location's label makes it the current
+location (`LocationCount`), and each item scanned then is counted there (one, or the quantity typed)
+and saved at once, while the table shows the location's expected vs counted. A count can be limited
+to zones (ticked locations and everything below them). Every scanner comes in through `handle_scan`:
+the scan field (a USB wedge types there), the webcam dock, or a wedge burst elsewhere on the page.
 Reading the variance and posting run on the thread pool: a 50,000-line count takes seconds.
 """
 
@@ -36,12 +42,16 @@ from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stocktake
-from stockdesk.services.inventory.stocktake import PostResult, Variance
+from stockdesk.services.inventory.stocktake import CountLine, PostResult, Variance
+from stockdesk.services.places import locations
 from stockdesk.ui.formatting import format_price, format_quantity, format_when
 from stockdesk.ui.i18n import error_text
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, fill_stores
+from stockdesk.ui.planning.location_count import LocationCount
 from stockdesk.ui.planning.models import CountEntryModel, variance_model
 from stockdesk.ui.worker import run_in_background
+
+_WHERE_COLUMNS = (7, 8)  # the variance's location and lot: shown for a count by location
 
 
 def _table(model: Any, *, editable: bool) -> QTableView:
@@ -61,12 +71,14 @@ def _table(model: Any, *, editable: bool) -> QTableView:
 class StocktakePage(QWidget):
     variance_shown = Signal(object)  # Variance
     posted = Signal(object)  # PostResult
+    takes_scans = True  # the window hands this page the scans made while it is on screen
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.session: Any = None  # the open stocktake being counted (StocktakeView)
         self.variance: Variance | None = None
+        self._variance_asked = 0  # refreshes asked for; an older answer arriving late is dropped
         self.confirm: Callable[[str], bool] = lambda q: ask_yes_no(self, q)
         self.entries = CountEntryModel(self)
         self.lines = variance_model(self)
@@ -103,6 +115,11 @@ class StocktakePage(QWidget):
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.categories.addItem(entry)
         self.categories.setVisible(self.categories.count() > 0)  # no categories: always the whole store
+        self.zones = QListWidget()
+        self.zones.setMaximumHeight(70)
+        self.zones.setToolTip(self.tr("Tick locations to count only those zones (and everything below them)"))
+        self.store.currentIndexChanged.connect(lambda _i: self._fill_zones())
+        self._fill_zones()
         self.start_button = QPushButton(self.tr("S&tart count"))
         self.start_button.clicked.connect(lambda: self._attempt(self.start))
         self.sessions = QComboBox()
@@ -112,6 +129,7 @@ class StocktakePage(QWidget):
         row.addWidget(QLabel(self.tr("Store")))
         row.addWidget(self.store)
         row.addWidget(self.categories, 1)
+        row.addWidget(self.zones, 1)
         row.addStretch(0 if self.categories.count() else 1)
         row.addWidget(self.start_button)
         row.addWidget(QLabel(self.tr("Open count")))
@@ -126,6 +144,8 @@ class StocktakePage(QWidget):
         self.code.returnPressed.connect(self.add_entry)
         self.quantity.returnPressed.connect(self.add_entry)
         self.entries_view = _table(self.entries, editable=True)
+        self.place = LocationCount(self.db)
+        self.place.left.connect(self.refresh_variance)
         self.save_button = QPushButton(self.tr("&Save counts"))
         self.save_button.clicked.connect(lambda: self._attempt(self.save_counts))
         self.clear_button = QPushButton(self.tr("Clear list"))
@@ -137,6 +157,7 @@ class StocktakePage(QWidget):
         entry.addWidget(self.code, 1)
         entry.addWidget(self.quantity)
         layout.addLayout(entry)
+        layout.addWidget(self.place, 1)
         layout.addWidget(self.entries_view, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -186,15 +207,33 @@ class StocktakePage(QWidget):
         self.session = self.sessions.currentData()
         for widget in (self.code, self.quantity, self.save_button, self.post_button, self.uncounted_zero):
             widget.setEnabled(self.session is not None)
+        by_place = self.session is not None and self.session.by_place
+        self.place.setVisible(by_place)
+        self.place.show_location(self.session.id if self.session else None, None)
+        for column in _WHERE_COLUMNS:
+            self.variance_view.setColumnHidden(column, not by_place)
         self.refresh_variance()
 
-    def _checked_categories(self) -> list[Any]:
-        found = (self.categories.item(i) for i in range(self.categories.count()))
+    def _fill_zones(self) -> None:
+        self.zones.clear()
+        store = self.store.currentData()
+        for location in locations.locations_of(self.db.uow(), store) if store else []:
+            entry = QListWidgetItem(location.path)
+            entry.setData(Qt.ItemDataRole.UserRole, location.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.zones.addItem(entry)
+        self.zones.setVisible(self.zones.count() > 0)  # a store without locations is counted as a whole
+
+    @staticmethod
+    def _checked(ticks: QListWidget) -> list[Any]:
+        found = (ticks.item(i) for i in range(ticks.count()))
         return [e.data(Qt.ItemDataRole.UserRole) for e in found if e.checkState() == Qt.CheckState.Checked]
 
     def start(self) -> None:
         take = stocktake.start(self.db.uow(), self.actor, store_id=self.store.currentData(),
-                               category_ids=self._checked_categories())
+                               category_ids=self._checked(self.categories),
+                               location_ids=self._checked(self.zones))
         self.notice.setText(self.tr("Count started: %n item(s) expected", "", take.lines))
         self.reload_sessions(keep=take.id)
         self.code.setFocus()
@@ -204,11 +243,46 @@ class StocktakePage(QWidget):
     def add_entry(self) -> None:
         code = self.code.text().strip()
         if code:
-            self.entries.append(code, self.quantity.text().strip())
-            self.entries_view.scrollToBottom()
+            self.handle_scan(code)
         self.code.clear()
         self.quantity.setText("1")
         self.code.setFocus()
+
+    def handle_scan(self, text: str, symbology: str = "") -> None:
+        """A code scanned or typed: a location's label switches the location counted; an item is
+        counted there at once (one, or the quantity typed), or listed when no location is current."""
+        code, quantity = text.strip(), self.quantity.text().strip()
+        self.quantity.setText("1")  # a quantity typed counts for one scan only
+        if not code or self.session is None:
+            return
+        self.problems.show_messages([])
+        try:
+            if self._count_at_location(code, quantity):
+                return
+        except StockDeskError as error:
+            self.problems.show_error(error, lambda _n: self.tr("Scan {code}").format(code=code))
+            return
+        self.entries.append(code, quantity)
+        self.entries_view.scrollToBottom()
+
+    def _count_at_location(self, code: str, quantity: str) -> bool:
+        """Switch location or count at the current one; False when the scan belongs in the list."""
+        if not self.session.by_place:
+            return False
+        location = stocktake.scanned_location(self.db.uow(), self.session.id, code)
+        if location is not None:
+            self.place.show_location(self.session.id, location)
+            self.notice.setText(self.tr("Counting at {code}: scan its items").format(code=location.code))
+            self.refresh_variance()
+            return True
+        if self.place.location is None:
+            return False
+        where = self.place.location.code
+        stocktake.add_counts(self.db.uow(), self.actor, self.session.id, [CountLine(code, quantity, where)])
+        self.place.refresh()
+        self.notice.setText(self.tr("{quantity} × {code} counted at {location}").format(
+            quantity=quantity, code=code, location=where))
+        return True
 
     def save_counts(self) -> None:
         entries = self.entries.entries()
@@ -234,12 +308,21 @@ class StocktakePage(QWidget):
     # variance and posting -------------------------------------------------------------------
 
     def refresh_variance(self) -> None:
+        # Counting by location asks again at every shelf: only the latest answer is shown, however
+        # the background reads overtake each other.
+        self._variance_asked += 1
+        asked = self._variance_asked
         if self.session is None:
             self._show_variance(None)
             return
         db, take, zero = self.db, self.session.id, self.uncounted_zero.isChecked()
+
+        def show(report: Variance) -> None:
+            if isValid(self) and asked == self._variance_asked:
+                self._show_variance(report)
+
         run_in_background(lambda: stocktake.variance(db.uow(), take, uncounted_as_zero=zero),
-                          on_finished=self._show_variance, on_failed=self._failed)
+                          on_finished=show, on_failed=self._failed)
 
     def _show_variance(self, report: Variance | None) -> None:
         if not isValid(self):
@@ -291,6 +374,8 @@ class StocktakePage(QWidget):
         if self.session is None and shown is not None:  # keep what was posted on screen until the next count
             self.variance = shown
             self.lines.set_rows(shown.lines)
+            for column in _WHERE_COLUMNS:
+                self.variance_view.setColumnHidden(column, not shown.by_place)
             self.totals.setText(self.tr("Posted: difference {qty} units, value <b>{value}</b>").format(
                 qty=format_quantity(shown.quantity_difference, signed=True),
                 value=format_price(shown.value_difference)))
