@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from stockdesk.db.models import Item, ItemBarcode, StockLevel, StockMovement, Store
 from stockdesk.db.place_models import NO_PLACE, Location, StockPlace
 from stockdesk.domain.ids import StoreId
-from stockdesk.services.exchange.report_queries import StocktakeRow, ValuationRow, cents
+from stockdesk.services.exchange.report_queries import StocktakeRow, ValuationRow, cents, on_hand_source
 from stockdesk.services.uow import UnitOfWork
 
 # (item id, store id) -> {location id: quantity}
@@ -106,20 +106,7 @@ def valuation_by_location_rows(
     with uow:
         paths = location_paths(uow)
         placed = _placed(uow, stores, until)
-        if until is None:
-            level: Any = StockLevel.on_hand
-            source: Any = select(StockLevel.item_id, StockLevel.store_id, level.label("on_hand")).where(
-                StockLevel.store_id.in_(stores), StockLevel.on_hand != 0
-            )
-        else:
-            level = func.sum(StockMovement.quantity)
-            source = (
-                select(StockMovement.item_id, StockMovement.store_id, level.label("on_hand"))
-                .where(StockMovement.store_id.in_(stores), StockMovement.at < until)
-                .group_by(StockMovement.item_id, StockMovement.store_id)
-                .having(level != 0)
-            )
-        src = source.subquery("levels")
+        src = on_hand_source(until, stores)
         query = (
             select(
                 Store.code,

@@ -89,7 +89,7 @@ class ValuationRow(NamedTuple):
     sell_value: Decimal
 
 
-def _on_hand_source(until: datetime | None, store_ids: Collection[StoreId] | None) -> Any:
+def on_hand_source(until: datetime | None, store_ids: Collection[StoreId] | None) -> Any:
     """(item_id, store_id, on_hand) for every non-zero pair: the ledger up to `until`, or today's levels."""
     if until is None:
         query = select(StockLevel.item_id, StockLevel.store_id, StockLevel.on_hand.label("on_hand")).where(
@@ -117,7 +117,7 @@ def valuation_rows(
     """
     with uow:
         paths = category_paths(uow)
-        src = _on_hand_source(until, store_ids)
+        src = on_hand_source(until, store_ids)
         query = (
             select(
                 Store.code,
