@@ -208,6 +208,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
         "(case=12:4012345678901*; bag=5)"
     ),
     "pack.stock_units_only": "is not used by adjustments and counts: they are in the stock unit",
+    # item pictures (issue 21)
+    "picture.file_too_large": "is {size} MB: a picture file may be at most {limit} MB",
+    "picture.not_image": "is not a picture this program can read (JPEG, PNG, GIF, BMP, TIFF or WebP)",
+    "picture.too_large": "is still larger than {limit} KB after shrinking it: use a simpler picture",
     # Locations, lots and serial numbers (services/places).
     "tracking_kind": "is not a way to track an item: use one of {kinds}",
     "location_kind": "is not a kind of location: use one of {kinds}",

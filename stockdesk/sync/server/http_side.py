@@ -34,6 +34,7 @@ from stockdesk.sync.server.desks import DeskView
 from stockdesk.sync.server.inserts import apply_inserts
 from stockdesk.sync.server.push import settle_levels
 from stockdesk.sync.server.updates import apply_updates
+from stockdesk.sync.transfer import PULL_BYTES, within_bytes
 
 SNAPSHOT_CHUNK = 5000
 MAX_SKEW_MS = 300_000  # as the server's stamp trigger (migration 0004): five minutes
@@ -192,6 +193,7 @@ def _page(connection: Connection, after: int, limit: int) -> list[dict[str, Any]
     rows = connection.execute(
         select(*LOG_COLUMNS).where(change_log.c.seq > after).order_by(change_log.c.seq).limit(limit)
     ).all()
+    rows = rows[: within_bytes([row.data or "" for row in rows], PULL_BYTES)]
     return [
         {
             "seq": row.seq,

@@ -21,6 +21,7 @@ from stockdesk.services.catalogue.scanning import ItemCard
 from stockdesk.ui.formatting import format_price, format_quantity
 from stockdesk.ui.models.stock_levels import MovementsModel, StockLevelsModel
 from stockdesk.ui.widgets.barcode_view import BarcodeView
+from stockdesk.ui.widgets.card_picture import CardPicture
 
 
 def _table(model: StockLevelsModel | MovementsModel, widths: tuple[int, ...]) -> QTableView:
@@ -67,6 +68,7 @@ class ItemCardView(QFrame):
         self.levels_view = _table(self.levels, (320,))
         self.movements_view = _table(self.movements, (130, 70, 120, 70, 90))
         self.levels_view.setMaximumHeight(150)
+        self.picture = CardPicture()
         self._layout()
 
     def _layout(self) -> None:
@@ -76,6 +78,7 @@ class ItemCardView(QFrame):
         top.addWidget(self.sku, 1, 0)
         top.addWidget(self.barcode, 1, 1, 2, 1)
         top.addWidget(self.total, 2, 0)
+        top.addWidget(self.picture, 0, 2, 3, 1)
         top.setColumnStretch(0, 1)
         column = QVBoxLayout(self)
         column.addLayout(top)
@@ -98,6 +101,7 @@ class ItemCardView(QFrame):
         self.levels.set_rows(card.levels)
         self.movements.store_codes = dict(card.store_codes)  # type: ignore[arg-type]
         self.movements.set_rows(card.movements)
+        self.picture.show_item(item.id)
 
     def clear(self) -> None:
         self.card = None
@@ -105,6 +109,7 @@ class ItemCardView(QFrame):
         for label in (self.sku, self.price, self.total):
             label.clear()
         self.barcode.set_code("")
+        self.picture.show_item(None)
         self.levels.set_rows([])
         self.movements.set_rows([])
 
