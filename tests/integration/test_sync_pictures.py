@@ -1,6 +1,6 @@
 """Item pictures travel between desks through the HTTP server (issue 21): each content once (a second
-desk adding the same file makes the same row), and a push of several large pictures splits into
-requests the server's size limit accepts."""
+desk adding the same file makes the same row), a push of several large pictures splits into requests
+the server's size limit accepts, and a new desk's first copy of the shop brings them."""
 
 from __future__ import annotations
 
@@ -53,3 +53,8 @@ def test_pictures_reach_the_other_desk_once_per_content_in_requests_under_the_li
     assert shown_on_a is not None and shown_on_a.data == files[0]
     with shop.db.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(PictureBlob)) == 3
+    # A desk registered now gets the pictures with its first copy of the shop (the snapshot).
+    c_db, c = shop.desk("back-office")
+    synced(c)
+    shown_on_c = pictures.picture_of(c_db.uow(), items[2].id)
+    assert shown_on_c is not None and shown_on_c.data == files[2]
