@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 
+from bench.picture_data import with_pictures
 from bench.scale_data import build
 from bench.table import print_table
 from stockdesk.services.accounts import users
@@ -189,6 +190,9 @@ def _screenshots(app: QApplication, window: MainWindow) -> None:
 def main() -> None:
     items = int(os.environ.get("BENCH_ITEMS", "1000000"))  # smaller for a quick try of the bench itself
     path = build(items, items * 5)
+    pictured = int(os.environ.get("BENCH_PICTURES", "0"))  # percent of the items with a picture
+    if pictured:
+        path = with_pictures(path, pictured)
     release_freed_memory()  # a first run builds the file in this process: its 1 GB cache is not the window's
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never the layout of a real user's session
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path.parent / "bench-qs"))
