@@ -136,6 +136,7 @@ class ItemsModel(QAbstractTableModel):
         self.page_loads = 0  # how many pages were read, so tests can see the cache work
         self._thumbs: OrderedDict[uuid.UUID, QImage | None] = OrderedDict()
         self._wanted: set[uuid.UUID] = set()
+        self._in_flight: set[uuid.UUID] = set()  # asked for, not arrived: a repaint does not ask again
         self._asking = False
         self._thumb_epoch = 0  # bumped when pictures may have changed: late answers are dropped
         self.thumbnail_reads = 0  # how many thumbnail queries ran, so tests can see the batching
@@ -303,6 +304,8 @@ class ItemsModel(QAbstractTableModel):
         if item_id in self._thumbs:
             self._thumbs.move_to_end(item_id)
             return self._thumbs[item_id]
+        if item_id in self._in_flight:
+            return None
         self._wanted.add(item_id)
         if not self._asking:
             self._asking = True
@@ -313,6 +316,7 @@ class ItemsModel(QAbstractTableModel):
     def _ask_thumbnails(self) -> None:
         ids = list(self._wanted)
         self._wanted.clear()
+        self._in_flight.update(ids)
         if not ids:
             self._asking = False
             return
@@ -326,14 +330,15 @@ class ItemsModel(QAbstractTableModel):
         if not isValid(self):
             return
         self._asking = False
+        self._in_flight.difference_update(ids)
         if epoch == self._thumb_epoch:
             for item_id in ids:
                 self._thumbs[item_id] = found.get(item_id)
             while len(self._thumbs) > MAX_THUMBS:
                 self._thumbs.popitem(last=False)
-            if self._count:
-                column = (self.index(0, PICTURE_COLUMN), self.index(self._count - 1, PICTURE_COLUMN))
-                self.dataChanged.emit(*column, [Qt.ItemDataRole.DecorationRole])
+        if self._count:  # a stale answer too: the rows it was for ask again when repainted
+            column = (self.index(0, PICTURE_COLUMN), self.index(self._count - 1, PICTURE_COLUMN))
+            self.dataChanged.emit(*column, [Qt.ItemDataRole.DecorationRole])
         if self._wanted:
             self._asking = True
             QTimer.singleShot(0, self, self._ask_thumbnails)
