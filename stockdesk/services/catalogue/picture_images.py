@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_SIDE = 1600
@@ -36,6 +38,9 @@ class StoredImage:
 def prepare(data: bytes, name: str) -> StoredImage:
     """What to store for the picture file `name` (its bytes `data`); ValidationError naming the file."""
     check_file_size(len(data), name)
+    # Pillow is loaded on first use: the window starts without it (most sessions touch no picture).
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
@@ -53,6 +58,8 @@ def check_file_size(size: int, name: str) -> None:
 
 
 def _fit(image: Image.Image, data: bytes, name: str) -> StoredImage:
+    from PIL import Image, ImageOps
+
     upright = image.getexif().get(_ORIENTATION, 1) == 1
     mime = _KEPT_AS_IS.get(image.format or "")
     if mime and upright and max(image.size) <= MAX_SIDE and len(data) <= MAX_STORED_BYTES:
@@ -74,6 +81,8 @@ def _fit(image: Image.Image, data: bytes, name: str) -> StoredImage:
 
 def thumbnail_png(data: bytes) -> bytes:
     """A PNG of at most THUMB_SIDE pixels a side of a stored picture."""
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as image:
         image.draft("RGB", (THUMB_SIDE * 2, THUMB_SIDE * 2))  # JPEG: decode at a fraction of the size
         small = image.convert("RGBA")
@@ -86,6 +95,8 @@ def _has_alpha(image: Image.Image) -> bool:
 
 
 def _on_white(image: Image.Image) -> Image.Image:
+    from PIL import Image
+
     rgba = image.convert("RGBA")
     flat = Image.new("RGB", rgba.size, "white")
     flat.paste(rgba, mask=rgba.getchannel("A"))
