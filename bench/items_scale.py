@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 
+from bench.picture_data import with_pictures
 from bench.scale_data import build
 from bench.table import print_table
 from stockdesk.services.accounts import users
@@ -31,6 +32,7 @@ from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database, open_database
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.memory import release_freed_memory
+from stockdesk.ui.models.items import PICTURE_COLUMN
 
 RUNS = 3
 JUMPS = 60
@@ -103,7 +105,7 @@ def _measure_filters(app: QApplication, window: MainWindow, db: Database) -> lis
                      _ms(max(firsts)), _ms(statistics.median(counts))])
     window.model.set_filter(ItemFilter())
     _wait(app, lambda: window.model.is_complete)
-    for column in range(window.model.columnCount()):
+    for column in range(PICTURE_COLUMN):  # the picture column does not sort
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             firsts, counts = [], []
             for _ in range(RUNS):
@@ -189,6 +191,9 @@ def _screenshots(app: QApplication, window: MainWindow) -> None:
 def main() -> None:
     items = int(os.environ.get("BENCH_ITEMS", "1000000"))  # smaller for a quick try of the bench itself
     path = build(items, items * 5)
+    pictured = int(os.environ.get("BENCH_PICTURES", "0"))  # percent of the items with a picture
+    if pictured:
+        path = with_pictures(path, pictured)
     release_freed_memory()  # a first run builds the file in this process: its 1 GB cache is not the window's
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never the layout of a real user's session
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path.parent / "bench-qs"))

@@ -763,6 +763,18 @@
             <source>is a variant itself: a template cannot be a variant</source>
             <translation>ist selbst eine Variante: eine Vorlage kann keine Variante sein</translation>
         </message>
+        <message id="picture.file_too_large">
+            <source>is {size} MB: a picture file may be at most {limit} MB</source>
+            <translation>ist {size} MB groß: eine Bilddatei darf höchstens {limit} MB groß sein</translation>
+        </message>
+        <message id="picture.not_image">
+            <source>is not a picture this program can read (JPEG, PNG, GIF, BMP, TIFF or WebP)</source>
+            <translation>ist kein Bild, das dieses Programm lesen kann (JPEG, PNG, GIF, BMP, TIFF oder WebP)</translation>
+        </message>
+        <message id="picture.too_large">
+            <source>is still larger than {limit} KB after shrinking it: use a simpler picture</source>
+            <translation>ist auch verkleinert noch größer als {limit} KB: verwenden Sie ein einfacheres Bild</translation>
+        </message>
         <message id="tracking_kind">
             <source>is not a way to track an item: use one of {kinds}</source>
             <translation>ist keine Art, einen Artikel zu verfolgen: eine von {kinds} verwenden</translation>

@@ -1371,6 +1371,10 @@
         <translation>Gebinde</translation>
     </message>
     <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
         <source>Variants…</source>
         <translation>Varianten…</translation>
     </message>
@@ -1530,6 +1534,10 @@
     <message>
         <source>On hand</source>
         <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +2483,45 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>New password</source>
         <translation>Neues Passwort</translation>
+    </message>
+</context>
+<context>
+    <name>PictureBox</name>
+    <message>
+        <source>No picture: drop a picture file here</source>
+        <translation>Kein Bild: Bilddatei hierher ziehen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>From camera</source>
+        <translation>Von der Kamera</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Item picture</source>
+        <translation>Artikelbild</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Start the camera in the scanner panel first: it has shown no picture yet</source>
+        <translation>Starten Sie zuerst die Kamera im Scanner-Bereich: Sie hat noch kein Bild gezeigt</translation>
+    </message>
+    <message>
+        <source>camera still</source>
+        <translation>Kamerabild</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from stockdesk.db import (  # noqa: F401 - imported for the tables they register
     desk_models,
     models,
     pack_models,
+    picture_models,
     place_models,
     planning_models,
     search_models,

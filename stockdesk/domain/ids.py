@@ -31,6 +31,7 @@ AuditEventId = NewType("AuditEventId", uuid.UUID)
 PackId = NewType("PackId", uuid.UUID)
 LocationId = NewType("LocationId", uuid.UUID)
 LotId = NewType("LotId", uuid.UUID)
+PictureId = NewType("PictureId", uuid.UUID)
 
 T = TypeVar("T", bound=uuid.UUID)
 

@@ -228,6 +228,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "variant.cell_form": "is not an attribute: write NAME=VALUE, separated by ; (size=M; colour=Red)",
     "variant.template_unknown": "names no item: no template has this SKU in the catalogue or the file",
     "variant.template_is_variant": "is a variant itself: a template cannot be a variant",
+    # item pictures (issue 21)
+    "picture.file_too_large": "is {size} MB: a picture file may be at most {limit} MB",
+    "picture.not_image": "is not a picture this program can read (JPEG, PNG, GIF, BMP, TIFF or WebP)",
+    "picture.too_large": "is still larger than {limit} KB after shrinking it: use a simpler picture",
     # Locations, lots and serial numbers (services/places).
     "tracking_kind": "is not a way to track an item: use one of {kinds}",
     "location_kind": "is not a kind of location: use one of {kinds}",

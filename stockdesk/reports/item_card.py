@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Image, Spacer, Table
 
 from stockdesk.domain.errors import InvalidBarcode, ValidationError
 from stockdesk.domain.messages import Message
@@ -32,10 +33,12 @@ from stockdesk.reports.movements import kind_text
 from stockdesk.reports.pdf_style import ACCENT, FONT, FONT_BOLD, INK, MUTED, FastTable, fit_text
 from stockdesk.reports.spec import BuiltReport, ReportContext
 from stockdesk.reports.template import ReportDocument
+from stockdesk.services.catalogue import pictures
 from stockdesk.services.exchange.report_queries import ItemCard, item_card
 
 TITLE = "Item card"
 LAST_MOVEMENTS = 30
+PICTURE_SIDE = 40 * mm
 
 
 def _quantity_or_text(value: Any, wording: Wording = ENGLISH) -> str:
@@ -130,9 +133,10 @@ class ItemCardDocument(ReportDocument):
     """The shared template with the item's details and barcode above the table."""
 
     def __init__(self, meta: ReportMeta, columns: Sequence[Column], card: ItemCard, *,
-                 wording: Wording = ENGLISH) -> None:
+                 wording: Wording = ENGLISH, picture: bytes | None = None) -> None:
         super().__init__(meta, columns, wording=wording)
         self.card = card
+        self.picture = picture  # the item's stored picture (JPEG or PNG), printed above the barcode
 
     def write_pdf(self, path: Path | str, sections: Iterable[Section], *,
                   progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None,
@@ -152,8 +156,17 @@ class ItemCardDocument(ReportDocument):
             ("TEXTCOLOR", (0, 0), (0, -1), MUTED), ("TEXTCOLOR", (1, 0), (1, -1), INK),
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ("FONT", (1, 1), (1, 1), FONT_BOLD, 10), ("TEXTCOLOR", (1, 1), (1, 1), ACCENT)])
-        return Table([[facts, self._barcode()]], colWidths=[label_w + value_w, 70 * mm],
+        return Table([[facts, self._picture_and_barcode()]], colWidths=[label_w + value_w, 70 * mm],
                      style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")])
+
+    def _picture_and_barcode(self) -> Flowable | str:
+        if not self.picture:
+            return self._barcode()
+        picture = Image(BytesIO(self.picture), PICTURE_SIDE, PICTURE_SIDE, kind="proportional")
+        picture.hAlign = "RIGHT"
+        return Table([[picture], [self._barcode()]], colWidths=[70 * mm],
+                     style=[("ALIGN", (0, 0), (-1, -1), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                            ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
 
     def _barcode(self) -> Flowable | str:
         if not self.card.barcodes:
@@ -173,5 +186,6 @@ def build(context: ReportContext) -> BuiltReport:
     card = item_card(context.db.uow(), sku, last=LAST_MOVEMENTS)
     w = context.wording
     meta = context.meta(w("Item card: {sku}", sku=card.sku), card.name)
-    document = ItemCardDocument(meta, COLUMNS, card, wording=w)
+    shown = pictures.picture_of(context.db.uow(), card.item_id)
+    document = ItemCardDocument(meta, COLUMNS, card, wording=w, picture=shown.data if shown else None)
     return BuiltReport(document, table_sections(card, w), csv_sections(card, w))

@@ -30,7 +30,16 @@ from stockdesk.sync.changes import Change, _split
 from stockdesk.sync.errors import DeskTooOld, ServerTooOld, ServerUnreachable, SyncError
 from stockdesk.sync.hlc import wall_of
 from stockdesk.sync.local_apply import LocalApply
-from stockdesk.sync.transfer import OUTBOX_COLUMNS, PULL_BATCH, PUSH_BATCH, Hook, _advance, read_cursor
+from stockdesk.sync.transfer import (
+    OUTBOX_COLUMNS,
+    PULL_BATCH,
+    PUSH_BATCH,
+    PUSH_BYTES,
+    Hook,
+    _advance,
+    read_cursor,
+    within_bytes,
+)
 
 API = "/api/v1"
 TIMEOUT = httpx.Timeout(60.0, connect=5.0)  # an absent server must make the desk go offline quickly
@@ -156,6 +165,7 @@ def push(local: Engine, http: httpx.Client, desk_id: str, *, hook: Hook | None =
             ).all()
         if not rows:
             return PushTotals(pushed, conflicts, refused)
+        rows = rows[: within_bytes([row.data or "" for row in rows], PUSH_BYTES)]
         changes = [Change.from_outbox(row, desk_id) for row in rows]
         body = gzip.compress(json.dumps({"heads": heads, "changes": [_wire(c) for c in changes]}).encode(), 5)
         if hook:

@@ -10,6 +10,10 @@ from sqlalchemy import Connection
 
 PUSH_BATCH = 5000
 PULL_BATCH = 5000
+# A batch also stops at this many bytes of row data (at least one change): a picture is ~540 KB of
+# base64, and a push must stay under the server's request limit (1 MB by default) after gzip.
+PUSH_BYTES = 600_000
+PULL_BYTES = 8_000_000
 OUTBOX_COLUMNS = "seq, hlc, tbl, row_id, op, fields, data, base_cursor"
 Hook = Callable[[str], None]  # test seam: called at named points ("pushed", "pulled") to crash there
 
@@ -26,3 +30,13 @@ def _advance(connection: Connection, cursor: int, seen_wall: int) -> None:
         "wall = MAX(wall, ?) WHERE id = 1",
         (seen_wall + 1, seen_wall + 1),
     )
+
+
+def within_bytes(datas: list[str], budget: int) -> int:
+    """How many of the leading rows (their data texts) fit in `budget` bytes; always at least one."""
+    total = 0
+    for count, data in enumerate(datas):
+        total += len(data)
+        if total > budget and count:
+            return count
+    return len(datas)

@@ -9,7 +9,7 @@ from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import bulk, catalog, organisation
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
-from stockdesk.ui.models.items import COLUMNS, ITEM_ID_ROLE, LOW_STOCK_COLOUR, PAGE_SIZE, ItemsModel
+from stockdesk.ui.models.items import ITEM_ID_ROLE, LOW_STOCK_COLOUR, PAGE_SIZE, ItemsModel
 
 SKU, NAME, BARCODE, SELL, ON_HAND = 0, 1, 2, 4, 7
 MANY = 1_000
@@ -67,7 +67,7 @@ def test_the_model_follows_qts_rules(qtmodeltester, small):
 
 def test_rows_show_formatted_numbers_without_needless_zeros(small):
     model = ItemsModel(small)
-    assert [COLUMNS[c][0] for c in range(model.columnCount())] == [
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
         "SKU",
         "Name",
         "Barcode",
@@ -76,6 +76,7 @@ def test_rows_show_formatted_numbers_without_needless_zeros(small):
         "Cost price",
         "Reorder point",
         "On hand",
+        "Picture",
     ]
     assert model.rowCount() == 2  # the archived saw is hidden
     assert (cell(model, 0, SKU), cell(model, 0, BARCODE), cell(model, 0, SELL), cell(model, 0, ON_HAND)) == (

@@ -61,7 +61,8 @@ class WireChange(BaseModel):
     row_id: str = Field(max_length=40)
     op: Literal["I", "U"]
     fields: list[str] = Field(default_factory=list, max_length=200)
-    data: str = Field(max_length=200_000, description="the row in the desk file's stored form, as JSON text")
+    # A row is a few hundred bytes, but an item picture is up to 400 KB, ~546,000 characters of base64.
+    data: str = Field(max_length=600_000, description="the row in the desk file's stored form, as JSON text")
     base_cursor: int = 0
     local_seq: int = 0
 

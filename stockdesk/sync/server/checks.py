@@ -26,6 +26,7 @@ from stockdesk.db.synced_tables import synced_tables
 from stockdesk.domain.errors import PermissionDenied
 from stockdesk.domain.ids import StoreId, UserId
 from stockdesk.domain.permissions import Action, Actor, Role, require
+from stockdesk.domain.pictures import content_matches
 from stockdesk.sync import codec
 from stockdesk.sync.changes import Change
 
@@ -55,7 +56,7 @@ RULE_COLUMNS = (
     "code",
 )
 CHILDREN_OF_ITEMS = frozenset(
-    {"item_barcode", "item_pack", "item_attribute", "store_reorder_point", "stock_movement"}
+    {"item_barcode", "item_pack", "item_attribute", "item_picture", "store_reorder_point", "stock_movement"}
 )
 
 
@@ -280,6 +281,16 @@ def _item_child(checker: ChangeChecker, change: Change, values: dict[str, Any], 
             require(actor, Action.EDIT_ITEM, owner_id=current[0])
 
 
+def _picture_blob(_checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
+    """A picture's content is its address: any user who may edit items may add one whose id and
+    SHA-256 are those of its bytes; nobody may change the bytes of an existing picture."""
+    require(actor, Action.EDIT_ITEM, owner_id=actor.id)
+    if {"data", "sha256"} & set(change.fields):
+        raise Refused("a picture's content never changes: a new picture is a new row")
+    if change.op == "I" and not content_matches(change.row_id, change.raw):
+        raise Refused("the picture's id and SHA-256 are not those of its content")
+
+
 def _store_points(_checker: ChangeChecker, _change: Change, _values: dict[str, Any], actor: Actor) -> None:
     require(actor, Action.MANAGE_CATALOGUE)
 
@@ -333,6 +344,8 @@ RULES: dict[str, Rule] = {
     "item_barcode": _item_child,
     "item_pack": _item_child,
     "item_attribute": _item_child,  # a template's attributes: whoever may edit the template
+    "item_picture": _item_child,
+    "picture_blob": _picture_blob,
     "store_reorder_point": _store_points,
     "location": _needs(Action.MANAGE_STORES),
     "lot": _lot,

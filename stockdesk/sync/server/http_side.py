@@ -34,8 +34,13 @@ from stockdesk.sync.server.desks import DeskView
 from stockdesk.sync.server.inserts import apply_inserts
 from stockdesk.sync.server.push import settle_levels
 from stockdesk.sync.server.updates import apply_updates
+from stockdesk.sync.transfer import PULL_BYTES, within_bytes
 
 SNAPSHOT_CHUNK = 5000
+# Rows of up to ~546,000 characters (an item picture's base64): a few per chunk, not 5,000 (gigabytes
+# in the server's memory and in one line the desk parses at once).
+BULKY_TABLES = frozenset({"picture_blob"})
+BULKY_CHUNK = 8
 MAX_SKEW_MS = 300_000  # as the server's stamp trigger (migration 0004): five minutes
 LOG_COLUMNS = (
     change_log.c.seq,
@@ -192,6 +197,7 @@ def _page(connection: Connection, after: int, limit: int) -> list[dict[str, Any]
     rows = connection.execute(
         select(*LOG_COLUMNS).where(change_log.c.seq > after).order_by(change_log.c.seq).limit(limit)
     ).all()
+    rows = rows[: within_bytes([row.data or "" for row in rows], PULL_BYTES)]
     return [
         {
             "seq": row.seq,
@@ -219,7 +225,8 @@ def snapshot_lines(engine: Engine) -> Iterator[bytes]:
             return
         for name in dependency_order():
             spec = synced_tables()[name]
-            result = source.execution_options(yield_per=SNAPSHOT_CHUNK).execute(
+            chunk = BULKY_CHUNK if name in BULKY_TABLES else SNAPSHOT_CHUNK
+            result = source.execution_options(yield_per=chunk).execute(
                 select(spec.table).order_by(spec.table.c.id)
             )
             for partition in result.mappings().partitions():

@@ -22,6 +22,7 @@ from stockdesk.services.places.place_levels import PlaceLevelView
 from stockdesk.ui.formatting import format_price, format_quantity
 from stockdesk.ui.models.stock_levels import MovementsModel, PlacesModel, StockLevelsModel
 from stockdesk.ui.widgets.barcode_view import BarcodeView
+from stockdesk.ui.widgets.card_picture import CardPicture
 
 
 def _table(model: StockLevelsModel | MovementsModel | PlacesModel, widths: tuple[int, ...]) -> QTableView:
@@ -72,6 +73,7 @@ class ItemCardView(QFrame):
         self.places_view = _table(self.places, (60, 110, 110, 150))
         self.places_view.setMaximumHeight(150)
         self.places_title = QLabel(self.tr("<b>Where and which lot</b>"))
+        self.picture = CardPicture()
         self._layout()
 
     def _layout(self) -> None:
@@ -81,6 +83,7 @@ class ItemCardView(QFrame):
         top.addWidget(self.sku, 1, 0)
         top.addWidget(self.barcode, 1, 1, 2, 1)
         top.addWidget(self.total, 2, 0)
+        top.addWidget(self.picture, 0, 2, 3, 1)
         top.setColumnStretch(0, 1)
         column = QVBoxLayout(self)
         column.addLayout(top)
@@ -107,6 +110,7 @@ class ItemCardView(QFrame):
         self._show_places(card.places)
         self.movements.store_codes = dict(card.store_codes)  # type: ignore[arg-type]
         self.movements.set_rows(card.movements)
+        self.picture.show_item(item.id)
 
     def clear(self) -> None:
         self.card = None
@@ -114,6 +118,7 @@ class ItemCardView(QFrame):
         for label in (self.sku, self.price, self.total):
             label.clear()
         self.barcode.set_code("")
+        self.picture.show_item(None)
         self.levels.set_rows([])
         self._show_places([])
         self.movements.set_rows([])

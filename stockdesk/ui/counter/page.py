@@ -72,6 +72,7 @@ class CounterPage(QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.card = ItemCardView()
+        self.card.picture.set_database(db)
         self.flasher = Flasher(self.card, self)
         self.quick = QuickActionsBar()
         self.quick.requested.connect(lambda name: self.run_action(QuickAction(name)))

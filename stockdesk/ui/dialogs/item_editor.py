@@ -32,6 +32,7 @@ from stockdesk.ui.dialogs.item_packs import PackList
 from stockdesk.ui.dialogs.variants_dialog import VariantsDialog
 from stockdesk.ui.formatting import format_money, format_quantity
 from stockdesk.ui.widgets.barcode_view import BarcodeView
+from stockdesk.ui.widgets.picture_box import PictureBox
 
 UNITS = ("pcs", "box", "kg", "g", "l", "m", "pack", "pair")
 
@@ -97,6 +98,10 @@ class ItemEditorDialog(FormDialog):
         self.packs.edited.connect(self._packs_edited)
         self.add_row("packs", self.tr("Packs"), self.packs)
         self._build_variants()
+        self.picture = PictureBox(db, actor, item, lambda text: self.show_field_error("picture", text))
+        self.picture.edited.connect(self._packs_edited)
+        self.add_row("picture", self.tr("Picture"), self.picture)
+        self.accepted.connect(lambda: self.picture.save_pending(self.item))
         self.sku.setFocus()
 
     def _build_variants(self) -> None:

@@ -5,6 +5,11 @@ items) so the table paints at once. If the page is full, the ordered keys of eve
 read on the thread pool; when they arrive the rest of the rows are inserted (count exact, scrollbar
 true to size). Any other page is then read by its keys (`rows_by_keys`), so row 500,000 costs the
 same as row 200. At most MAX_PAGES pages of rows are kept.
+
+The last column shows the item's picture. Thumbnails are asked for only when a view paints a row
+(DecorationRole): the ids wanted are gathered for one event-loop turn and read in one query on the
+thread pool (services.catalogue.pictures.thumbnails), so neither the first page nor any page read
+costs a picture look-up, and no row ever queries on the GUI thread.
 """
 
 from __future__ import annotations
@@ -26,10 +31,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from shiboken6 import isValid
 
-from stockdesk.services.catalogue import item_query
+from stockdesk.services.catalogue import item_query, pictures
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort, Keys
 from stockdesk.services.database import Database
 from stockdesk.services.views import ItemRow
@@ -42,6 +47,8 @@ BACKGROUND_DELAY_MS = 40
 MAX_PAGES = 40  # ~4,000 rows in memory whatever the catalogue size
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOW_STOCK_COLOUR = "#b00020"
+THUMB_SIDE = 24  # fits the table's default row height
+MAX_THUMBS = 2000  # thumbnails kept (None for "no picture" too), oldest dropped first
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Runner = Callable[[Callable[[], Any], Callable[[Any], None]], None]
@@ -56,6 +63,17 @@ def _read_keys(db: Database, item_filter: ItemFilter, sort: ItemSort, descending
     keys = item_query.sorted_keys(db.uow(), item_filter, sort=sort, descending=descending)
     release_freed_memory()
     return keys
+
+
+def _read_thumbnails(db: Database, ids: list[uuid.UUID]) -> dict[uuid.UUID, QImage]:
+    """On a pool thread: the pictures of those of `ids` that have one, scaled for a table row."""
+    found: dict[uuid.UUID, QImage] = {}
+    for item_id, png in pictures.thumbnails(db.uow(), ids).items():
+        image = QImage.fromData(png)
+        if not image.isNull():
+            fit, smooth = Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            found[item_id] = image.scaled(THUMB_SIDE, THUMB_SIDE, fit, smooth)
+    return found
 
 
 # (header, how to show a row, SQL sort key): every column sorts in SQL on an index
@@ -83,6 +101,8 @@ COLUMNS: tuple[tuple[str, Callable[[ItemRow], str], ItemSort], ...] = (
 )
 NUMERIC_COLUMNS = frozenset(range(4, 8))
 ON_HAND_COLUMN = 7
+PICTURE_COLUMN = len(COLUMNS)  # after the text columns; it does not sort
+PICTURE_HEADER = QT_TRANSLATE_NOOP("ItemsModel", "Picture")
 
 
 def background_runner(function: Callable[[], Any], on_finished: Callable[[Any], None]) -> None:
@@ -114,6 +134,12 @@ class ItemsModel(QAbstractTableModel):
         self._generation = 0
         self.total = -1
         self.page_loads = 0  # how many pages were read, so tests can see the cache work
+        self._thumbs: OrderedDict[uuid.UUID, QImage | None] = OrderedDict()
+        self._wanted: set[uuid.UUID] = set()
+        self._in_flight: set[uuid.UUID] = set()  # asked for, not arrived: a repaint does not ask again
+        self._asking = False
+        self._thumb_epoch = 0  # bumped when pictures may have changed: late answers are dropped
+        self.thumbnail_reads = 0  # how many thumbnail queries ran, so tests can see the batching
         self._load_first_page()
 
     # Qt overrides ------------------------------------------------------------------------------
@@ -124,13 +150,15 @@ class ItemsModel(QAbstractTableModel):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """The fixed columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(COLUMNS) + 1
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column titles; row numbers are not shown."""
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == PICTURE_COLUMN:
+                return _tr(PICTURE_HEADER)
             return _tr(COLUMNS[section][0]) if 0 <= section < len(COLUMNS) else None
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(section)
@@ -144,6 +172,12 @@ class ItemsModel(QAbstractTableModel):
             return None
         row = self.row_at(index.row())
         if row is None:
+            return None
+        if index.column() == PICTURE_COLUMN:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._thumbnail(row.id)
+            return str(row.id) if role == ITEM_ID_ROLE else None
+        if role == Qt.ItemDataRole.DecorationRole:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[index.column()][1](row)
@@ -201,6 +235,7 @@ class ItemsModel(QAbstractTableModel):
 
     def refresh(self, *, recount_all: bool = True) -> None:
         """Forget every cached page and read the first one again: call after any write."""
+        self._forget_thumbnails()
         self.beginResetModel()
         try:
             self._load_first_page(recount_all=recount_all)
@@ -259,8 +294,63 @@ class ItemsModel(QAbstractTableModel):
             self.refresh(recount_all=True)
             return
         self._pages.clear()
+        self._forget_thumbnails()
         if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, PICTURE_COLUMN))
+
+    # thumbnails ----------------------------------------------------------------------------------
+
+    def _thumbnail(self, item_id: uuid.UUID) -> QImage | None:
+        if item_id in self._thumbs:
+            self._thumbs.move_to_end(item_id)
+            return self._thumbs[item_id]
+        if item_id in self._in_flight:
+            return None
+        self._wanted.add(item_id)
+        if not self._asking:
+            self._asking = True
+            # One read for every row painted in this turn of the event loop, not one per row.
+            QTimer.singleShot(0, self, self._ask_thumbnails)
+        return None
+
+    def _ask_thumbnails(self) -> None:
+        ids = list(self._wanted)
+        self._wanted.clear()
+        self._in_flight.update(ids)
+        if not ids:
+            self._asking = False
+            return
+        db, epoch = self._db, self._thumb_epoch
+        self.thumbnail_reads += 1
+        self._run(
+            lambda: _read_thumbnails(db, ids), lambda found: self._thumbnails_arrived(epoch, ids, found)
+        )
+
+    def _thumbnails_arrived(self, epoch: int, ids: list[uuid.UUID], found: dict[uuid.UUID, QImage]) -> None:
+        if not isValid(self):
+            return
+        self._asking = False
+        self._in_flight.difference_update(ids)
+        if epoch == self._thumb_epoch:
+            for item_id in ids:
+                self._thumbs[item_id] = found.get(item_id)
+            while len(self._thumbs) > MAX_THUMBS:
+                self._thumbs.popitem(last=False)
+        if self._count:  # a stale answer too: the rows it was for ask again when repainted
+            column = (self.index(0, PICTURE_COLUMN), self.index(self._count - 1, PICTURE_COLUMN))
+            self.dataChanged.emit(*column, [Qt.ItemDataRole.DecorationRole])
+        if self._wanted:
+            self._asking = True
+            QTimer.singleShot(0, self, self._ask_thumbnails)
+
+    def _forget_thumbnails(self) -> None:
+        self._thumbs.clear()
+        self._thumb_epoch += 1
+
+    def has_thumbnail(self, row: int) -> bool:
+        """True once the row's picture has arrived (tests; the view just repaints)."""
+        item_id = self.item_id(row)
+        return item_id is not None and self._thumbs.get(item_id) is not None
 
     def emit_count(self) -> None:
         self.count_changed.emit(self._count if self._complete else -1, self.total)
@@ -303,6 +393,7 @@ class ItemsModel(QAbstractTableModel):
 
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
     ITEM_ID_ROLE,
     Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.ForegroundRole,
@@ -319,5 +410,7 @@ def _colour(row: ItemRow, column: int) -> QColor | None:
 
 
 def _alignment(column: int) -> Qt.AlignmentFlag:
+    if column == PICTURE_COLUMN:
+        return Qt.AlignmentFlag.AlignCenter
     horizontal = Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
     return horizontal | Qt.AlignmentFlag.AlignVCenter

@@ -11,7 +11,7 @@ from stockdesk.ui.models.items import ItemsModel
 from stockdesk.ui.widgets.filter_bar import FilterBar
 from stockdesk.ui.widgets.stock_panel import StockPanel
 
-COLUMN_WIDTHS = (100, 0, 120, 48, 82, 82, 100, 76)  # 0: the name column stretches
+COLUMN_WIDTHS = (100, 0, 120, 48, 82, 82, 100, 76, 40)  # 0: the name column stretches
 
 
 class ItemsPage(QSplitter):
