@@ -18,6 +18,7 @@ from sqlalchemy import BindParameter, Engine, and_, bindparam, func, select
 
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Item, ItemBarcode
+from stockdesk.domain.variants import load_values
 from stockdesk.services.views import BarcodeView, ItemView
 
 _ITEM = Item.__table__
@@ -82,4 +83,6 @@ def _item(rows: list[Row], preference: Callable[[Row], int]) -> ItemView | None:
     ordered = sorted(codes.values(), key=lambda row: (row[_WIDTH + 4], row[_WIDTH + 1]))
     barcodes = tuple(BarcodeView(row[_WIDTH + 1], row[_WIDTH + 2], row[_WIDTH + 3]) for row in ordered)
     fields: dict[str, Any] = dict(zip(_ITEM_NAMES, best[1 : _WIDTH + 1], strict=True))
+    # Stored as JSON text, shown as (attribute, value) pairs: as ItemView.of reads it.
+    fields["variant_values"] = tuple(load_values(fields["variant_values"]).items())
     return ItemView(**fields, barcodes=barcodes)
