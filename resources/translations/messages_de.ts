@@ -1520,6 +1520,18 @@
             <source>As of {day} (end of day)</source>
             <translation>Stand {day} (Tagesende)</translation>
         </message>
+        <message id="Stock by template">
+            <source>Stock by template</source>
+            <translation>Bestand nach Vorlage</translation>
+        </message>
+        <message id="Variants with stock, by template and store">
+            <source>Variants with stock, by template and store</source>
+            <translation>Varianten mit Bestand, nach Vorlage und Filiale</translation>
+        </message>
+        <message id="Variant">
+            <source>Variant</source>
+            <translation>Variante</translation>
+        </message>
         <message id="Low stock and reorder list">
             <source>Low stock and reorder list</source>
             <translation>Mindestbestand und Bestellvorschläge</translation>

@@ -26,6 +26,8 @@ PAGE_FRAME = (
 REPORTS = (
     # valuation
     "Inventory valuation", "As of {day} (end of day)",
+    # stock by template (variants)
+    "Stock by template", "Variants with stock, by template and store", "Variant",
     # low stock and reorder list
     "Low stock and reorder list", "Stock on {at}", ", so ", " (set by manager)", " (manager)",
     # movements, and the kinds of movement as every report names them

@@ -18,7 +18,16 @@ from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
 from stockdesk.i18n.wording import Wording
-from stockdesk.reports import item_card, low_stock, movements, recall, stocktake_sheet, valuation, variance
+from stockdesk.reports import (
+    item_card,
+    low_stock,
+    movements,
+    recall,
+    stocktake_sheet,
+    valuation,
+    variance,
+    variants,
+)
 from stockdesk.reports.csv_writer import write_csv
 from stockdesk.reports.model import CancelCheck, ProgressCallback
 from stockdesk.reports.spec import BuiltReport, ReportContext, ReportOptions
@@ -64,6 +73,7 @@ REPORTS: dict[str, ReportSpec] = {
         ReportSpec("stocktake-variance", variance.TITLE, frozenset({"store", "stocktake"}), variance.build),
         ReportSpec("item-card", item_card.TITLE, frozenset({"sku"}), item_card.build),
         ReportSpec("recall", recall.TITLE, frozenset({"sku", "lot"}), recall.build),
+        ReportSpec("variants", variants.TITLE, frozenset({"store"}), variants.build),
     )
 }
 

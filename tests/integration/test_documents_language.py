@@ -28,7 +28,7 @@ from stockdesk.reports.purchase_order import write_order_pdf
 from stockdesk.reports.registry import REPORTS, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services import mail
-from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.catalogue import catalog, organisation, variants
 from stockdesk.services.inventory import stock, stocktake
 from stockdesk.services.maintenance import shop
 from stockdesk.services.places.placing import PlaceChoice
@@ -112,6 +112,10 @@ def test_every_report_is_written_in_the_shops_language(db, admin, german_shop, t
         stock.receive(db.uow(), admin, item_id=milch.id, store_id=lager.id, quantity="8", place=charge)
         stock.sell(db.uow(), admin, item_id=milch.id, store_id=lager.id, quantity="3")
         options = ReportOptions(sku="MI-1", lot="CH-12")
+    if report == "variants":
+        hemd = catalog.create_item(db.uow(), admin, sku="HE", name="Arbeitshemd", sell_price="20")
+        made = variants.generate(db.uow(), admin, hemd.id, {"Größe": ["M"]}).created[0]
+        stock.receive(db.uow(), admin, item_id=made.id, store_id=lager.id, quantity="2")
     if report == "stocktake-variance":
         take = stocktake.start(db.uow(), admin, store_id=lager.id)
         stocktake.add_counts(db.uow(), admin, take.id, [("KS-1", "5")])

@@ -19,7 +19,7 @@ from stockdesk.reports.purchase_order import write_order_pdf
 from stockdesk.reports.registry import REPORTS, run_report
 from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
-from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.catalogue import catalog, organisation, variants
 from stockdesk.services.inventory import stock, stocktake
 from stockdesk.services.places.placing import PlaceChoice
 from stockdesk.services.planning import purchasing
@@ -95,6 +95,11 @@ def test_every_report_prints_names_in_any_script(shop, tmp_path, report):
         receipt = PlaceChoice(lot="Λ-7")
         stock.receive(db.uow(), admin, item_id=tea.id, store_id=store.id, quantity="4", place=receipt)
         options, expected = ReportOptions(sku="TEA-L", lot="Λ-7"), [NAMES["ZH-1"], STORE_NAME]
+    if report == "variants":
+        shirt = catalog.create_item(db.uow(), admin, sku="TS", name=NAMES["GR-1"])
+        made = variants.generate(db.uow(), admin, shirt.id, {"size": [NAMES["ZH-1"]]}).created[0]
+        stock.receive(db.uow(), admin, item_id=made.id, store_id=store.id, quantity="2")
+        expected = [NAMES["GR-1"], NAMES["ZH-1"]]
     if report == "stocktake-variance":
         take = stocktake.start(db.uow(), admin, store_id=store.id)
         stocktake.add_counts(db.uow(), admin, take.id, [(sku, "2") for sku in NAMES])

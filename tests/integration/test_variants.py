@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 
 from stockdesk.domain.errors import DuplicateValue, ValidationError
+from stockdesk.reports.registry import run_report
+from stockdesk.reports.spec import ReportOptions
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, item_query, variants
 from stockdesk.services.catalogue.item_query import ItemFilter
@@ -17,10 +19,11 @@ from stockdesk.services.exchange import imports
 from stockdesk.services.exchange.imports import ImportOptions, ImportRejected
 from stockdesk.services.inventory import check, stock
 from stockdesk.ui.export import write_items_csv
+from tests.integration.report_helpers import all_lines
 
 
 def test_a_template_generates_its_variants_once_and_they_follow_its_prices(
-    db, admin, main_store, branch_store
+    db, admin, main_store, branch_store, tmp_path
 ):
     shirt = catalog.create_item(
         db.uow(), admin, sku="TSHIRT", name="T-shirt", sell_price="20", cost_price="8"
@@ -67,6 +70,15 @@ def test_a_template_generates_its_variants_once_and_they_follow_its_prices(
     by_store = matrix.grid("size", None)
     assert by_store[("M", "MAIN")] == Decimal(6) and by_store[("S", "BR")] == Decimal(3)
     assert by_store[("L", "MAIN")] == Decimal(0)
+
+    # The report grouped by template: a section per template and store, with its subtotal.
+    out = tmp_path / "variants.pdf"
+    run_report(db, admin, "variants", ReportOptions(), out)
+    lines = all_lines(out)
+    assert "TSHIRT T-shirt · MAIN" in lines and "TSHIRT T-shirt · BR" in lines
+    assert "M / Red" in lines and "TSHIRT-M-DARKBLUE" in lines
+    at_main = lines[lines.index("TSHIRT T-shirt · MAIN") :]
+    assert "Subtotal TSHIRT T-shirt · MAIN" in at_main and "54.00" in at_main  # (4 + 2) x 9.00 at cost
 
     # The items list filters by template; the ledger and levels agree.
     rows = item_query.item_page(db.uow(), ItemFilter(template_id=shirt.id))
