@@ -14,8 +14,6 @@ from stockdesk.services.places import locations
 from stockdesk.services.places.place_levels import item_places
 from stockdesk.services.places.placing import PlaceChoice
 
-TODAY = date.today()
-
 
 @pytest.fixture
 def shelves(db, admin, main_store):
@@ -101,7 +99,7 @@ def test_lots_are_sold_first_expiry_first_out_and_an_expired_lot_only_by_a_manag
             item_id=milk.id,
             store_id=main_store.id,
             quantity=qty,
-            place=PlaceChoice(lot=code, expires_on=TODAY + timedelta(days=days)),
+            place=PlaceChoice(lot=code, expires_on=date.today() + timedelta(days=days)),
         )
     lots = {p.lot_id: p.lot_code for p in item_places(db.uow(), milk.id)}
     sold = stock.post_movements(

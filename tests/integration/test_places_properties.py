@@ -27,7 +27,6 @@ from stockdesk.services.places import locations
 from stockdesk.services.places.place_levels import item_places, lot_on_hand_everywhere
 from stockdesk.services.places.placing import PlaceChoice
 
-TODAY = date.today()
 LOTS = (("L-GONE", -3), ("L-EDGE", -1), ("L-SOON", 2), ("L-LATE", 40))  # two of them expired
 SERIALS = tuple(f"SN-{n}" for n in range(4))
 SHELVES = 2  # locations per store; index SHELVES means "none named"
@@ -70,8 +69,9 @@ class Shop:
         self.phone = catalog.create_item(
             db.uow(), admin, sku=f"T-{suffix}", name="Phone", tracking="serial"
         ).id
-        self.expiry = {lot_id_of(self.milk, code): TODAY + timedelta(days=days) for code, days in LOTS}
-        self.expired = {lot for lot, day in self.expiry.items() if day < TODAY}
+        self.today = date.today()  # per example, not at import: a run may cross midnight
+        self.expiry = {lot_id_of(self.milk, code): self.today + timedelta(days=days) for code, days in LOTS}
+        self.expired = {lot for lot, day in self.expiry.items() if day < self.today}
         self.posted: list = []
         self.serial_in_stock = dict.fromkeys(SERIALS, False)
         self.serial_moves: Counter[str] = Counter()
@@ -90,7 +90,7 @@ class Shop:
         if kind == "receive":
             code, days = LOTS[op[1]]
             place = PlaceChoice(
-                lot=code, expires_on=TODAY + timedelta(days=days), location_id=self.shelf(0, op[2])
+                lot=code, expires_on=self.today + timedelta(days=days), location_id=self.shelf(0, op[2])
             )
             self.post(MovementKind.RECEIVE, milk, 0, op[3], place)
         elif kind == "sell":
@@ -116,7 +116,7 @@ class Shop:
         elif kind == "count":
             code, days = LOTS[op[1]]
             place = PlaceChoice(
-                lot=code, expires_on=TODAY + timedelta(days=days), location_id=self.shelves[0][op[2]]
+                lot=code, expires_on=self.today + timedelta(days=days), location_id=self.shelves[0][op[2]]
             )
             counted = stock.count(
                 db.uow(), admin, item_id=milk, store_id=self.stores[0], counted=op[3], place=place
