@@ -10,9 +10,11 @@ from sqlalchemy import Connection
 
 PUSH_BATCH = 5000
 PULL_BATCH = 5000
-# A batch also stops at this many bytes of row data (at least one change): a picture is ~540 KB of
-# base64, and a push must stay under the server's request limit (1 MB by default) after gzip.
-PUSH_BYTES = 600_000
+# A pushed batch's gzipped body stays under the server's request limit (1 MB by default): a picture
+# is ~540 KB of base64 that gzip cannot shrink. Rows are first cut at PUSH_RAW_BYTES of uncompressed
+# data, so a batch of pictures is not compressed whole only to be halved many times.
+PUSH_BYTES = 900_000
+PUSH_RAW_BYTES = 8_000_000
 PULL_BYTES = 8_000_000
 OUTBOX_COLUMNS = "seq, hlc, tbl, row_id, op, fields, data, base_cursor"
 Hook = Callable[[str], None]  # test seam: called at named points ("pushed", "pulled") to crash there
