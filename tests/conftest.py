@@ -36,6 +36,7 @@ from stockdesk.services.database import Database, open_database
 from stockdesk.services.planning import alert_recipients
 from stockdesk.services.views import StoreView
 from tests.support.patient_qtbot import PatientQtBot
+from tests.support.sqlite_template import new_sqlite_database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -212,7 +213,7 @@ def _empty_all_tables(db: Database) -> None:
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """An empty, migrated database: a SQLite file, then the real PostgreSQL server."""
     if request.param == "sqlite":
-        database = open_database(str(tmp_path_factory.mktemp("db") / "stockdesk.sqlite"))
+        database = new_sqlite_database(tmp_path_factory.mktemp("db") / "stockdesk.sqlite")
         yield database
         database.close()
         return
