@@ -143,7 +143,7 @@ def _poster(body: MovementIn, who: Actor) -> Callable[[UnitOfWork], object]:
     if body.to_location and body.kind != "transfer":
         raise ValidationError("to_location", body.to_location, Message("api.transfer_only"))
     if body.kind == "transfer":
-        return lambda uow: stock.transfer(
+        return lambda uow: stock.transfer_all(
             uow,
             who,
             item_id=ItemId(body.item_id),

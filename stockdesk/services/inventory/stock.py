@@ -274,8 +274,38 @@ def transfer(
 
     `place` says where and which lot it leaves from (else picked first-expiry-first-out); each lot
     arrives as itself, at `to_location_id` or where the item already is in the target store. A
-    transfer picked from several lots writes a pair per lot; the first pair is returned.
+    transfer picked from several lots writes a pair per lot; the first pair is returned here, every
+    leg by `transfer_all`.
     """
+    views = transfer_all(
+        uow,
+        actor,
+        item_id=item_id,
+        from_store_id=from_store_id,
+        to_store_id=to_store_id,
+        quantity=quantity,
+        reference=reference,
+        pack_id=pack_id,
+        place=place,
+        to_location_id=to_location_id,
+    )
+    return views[0], views[1]
+
+
+def transfer_all(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    item_id: ItemId,
+    from_store_id: StoreId,
+    to_store_id: StoreId,
+    quantity: QuantityInput,
+    reference: str = "",
+    pack_id: PackId | None = None,
+    place: PlaceChoice = NOTHING,
+    to_location_id: LocationId | None = None,
+) -> list[MovementView]:
+    """`transfer`, answering every leg written: out and in, per lot taken."""
     with uow:
         uow.actor_id = actor.id
         item = uow.get(Item, item_id, "item")
@@ -299,7 +329,7 @@ def transfer(
             quantity=str(amount),
         )
         uow.commit()
-        return views[0], views[1]
+        return views
 
 
 def move_within_store(

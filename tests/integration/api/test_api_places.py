@@ -44,6 +44,12 @@ def test_a_lot_received_into_a_location_is_sold_first_expiry_first_out(shop: Sho
         busy = client.patch(shelf.headers["Location"].removeprefix("/api/v1"), json={"active": False})
         sold = client.post("/movements", json={**base, "kind": "sale", "quantity": "8"})
         places = client.get(f"/items/{item['id']}/places")
+        mid = {"lot": "L-MID", "expires_on": (soon + timedelta(days=60)).isoformat()}
+        client.post("/movements", json={**base, "kind": "receive", "quantity": "2", **mid})
+        sent = client.post(
+            "/movements",
+            json={**base, "kind": "transfer", "quantity": "3", "to_store_id": str(shop.branch.id)},
+        )
         unplaced = client.get(f"/items/{shop.admin_item.id}/places")
         bad_lot = client.post("/movements", json={**base, "kind": "sale", "quantity": "1", "lot": "NO-SUCH"})
         no_lot = client.post("/movements", json={**base, "kind": "receive", "quantity": "1"})
@@ -72,6 +78,14 @@ def test_a_lot_received_into_a_location_is_sold_first_expiry_first_out(shop: Sho
     assert [(m["lot"], Decimal(m["quantity"])) for m in sold.json()["movements"]] == [
         ("L-SOON", Decimal(-6)),
         ("L-LATE", Decimal(-2)),
+    ]
+    assert sent.status_code == 201, sent.text  # two lots taken: every leg in the answer, out then in
+    legs = [(m["lot"], m["kind"], Decimal(m["quantity"])) for m in sent.json()["movements"]]
+    assert legs == [
+        ("L-MID", "transfer_out", Decimal(-2)),
+        ("L-MID", "transfer_in", Decimal(2)),
+        ("L-LATE", "transfer_out", Decimal(-1)),
+        ("L-LATE", "transfer_in", Decimal(1)),
     ]
     assert [(p["location"], p["lot"], Decimal(p["on_hand"])) for p in places.json()] == [
         (f"A{tag}-01", "L-LATE", Decimal(4))
