@@ -54,7 +54,7 @@ def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) ->
         for loc, lot, qty, expires, loc_code, lot_code in uow.session.execute(query)
     ]
     unplaced = level - sum((p.on_hand for p in places), Decimal(0))
-    rest = [p for p in places if p.on_hand != 0 and (p.location_id, p.lot_id) != (None, None)]
+    rest = [p for p in places if p.on_hand != 0]  # stock_place never holds the (no location, no lot) place
     if unplaced != 0:
         rest.insert(0, PlaceStock(None, None, unplaced))
     return rest

@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from stockdesk.db.models import Store
 from stockdesk.db.place_models import Location, Lot, lot_id_of
 from stockdesk.domain.errors import InsufficientStock, ValidationError
@@ -230,10 +228,6 @@ def _serials_out(
             )
         postings.append(replace(posting, quantity=Decimal(-1), location_id=here.location_id, lot_id=lot.id))
     return postings
-
-
-def lots_of(uow: UnitOfWork, item_id: uuid.UUID) -> list[Lot]:
-    return list(uow.session.scalars(select(Lot).where(Lot.item_id == item_id, Lot.deleted.is_(False))))
 
 
 def counted_place(

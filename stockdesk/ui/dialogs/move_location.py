@@ -22,7 +22,7 @@ from stockdesk.services.places.place_levels import store_places
 from stockdesk.services.places.placing import PlaceChoice
 from stockdesk.services.views import ItemView
 from stockdesk.ui.dialogs.form import FormDialog
-from stockdesk.ui.dialogs.movement import _store_combo, stores_for
+from stockdesk.ui.dialogs.movement import store_combo, stores_for
 from stockdesk.ui.formatting import format_quantity
 
 Source = tuple[LocationId | None, str]  # (location, lot code): None for the store's unplaced stock
@@ -50,7 +50,7 @@ class MoveLocationDialog(FormDialog):
         heading.setWordWrap(True)
         self.form.addRow(heading)
         stores = stores_for(db, actor)
-        self.store = self.add_row("store_id", self.tr("Store"), _store_combo(stores, store_id), "store")
+        self.store = self.add_row("store_id", self.tr("Store"), store_combo(stores, store_id), "store")
         from_label = self.tr("From (location, lot)") if self.tracked else self.tr("From")
         self.source = self.add_row("from", from_label, QComboBox(), "location", "lot", "serials")
         self.target = self.add_row("to_location", self.tr("To"), QComboBox(), "to_location_id")

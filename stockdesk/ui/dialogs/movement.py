@@ -67,7 +67,7 @@ def stores_for(db: Database, actor: Actor) -> list[StoreView]:
     return [s for s in stores if s.id in actor.store_ids] if actor.is_clerk else stores
 
 
-def _store_combo(stores: list[StoreView], selected: uuid.UUID | None = None) -> QComboBox:
+def store_combo(stores: list[StoreView], selected: uuid.UUID | None = None) -> QComboBox:
     combo = QComboBox()
     for store in stores:
         combo.addItem(f"{store.code} — {store.name}", str(store.id))
@@ -103,14 +103,14 @@ class MovementDialog(FormDialog):
         self.store = self.add_row(
             "store_id",
             self.tr("From store") if kind is MovementType.TRANSFER else self.tr("Store"),
-            _store_combo(stores, store_id),
+            store_combo(stores, store_id),
             "store",
             "from_store",
         )
         self.to_store: QComboBox | None = None
         if kind is MovementType.TRANSFER:
             # A clerk may send only between their own stores: the service says the same.
-            self.to_store = self.add_row("to_store_id", self.tr("To store"), _store_combo(stores), "to_store")
+            self.to_store = self.add_row("to_store_id", self.tr("To store"), store_combo(stores), "to_store")
             others = [i for i in range(self.to_store.count()) if i != self.store.currentIndex()]
             self.to_store.setCurrentIndex(others[0] if others else 0)  # somewhere else than "from"
         self.quantity = self.add_row("quantity", quantity_label, QLineEdit(), "counted")
