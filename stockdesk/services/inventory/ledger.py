@@ -29,7 +29,7 @@ from stockdesk.domain.errors import InsufficientStock, ValidationError
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
-from stockdesk.services.inventory.postings import Key, Posting
+from stockdesk.services.inventory.postings import LEVELS_READ, Key, Posting
 from stockdesk.services.planning import alerts
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementRow, MovementView
@@ -81,11 +81,15 @@ def _write_levels(
 
 
 def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
-    """On-hand of the keys that have a level row: one query per store, ids as one parameter."""
+    """On-hand of the keys that have a level row: one query per store, ids as one parameter.
+
+    A level the picking of this very posting has just read (and locked) is taken as read: nothing
+    wrote it since. Taken once: after this posting writes it, it must be read again."""
+    just_read: dict[Key, Decimal] = uow.session.info.pop(LEVELS_READ, {})
+    levels = {key: just_read[key] for key in keys if key in just_read}
     per_store: dict[uuid.UUID, list[uuid.UUID]] = {}
-    for item, store in keys:
+    for item, store in keys - levels.keys():
         per_store.setdefault(store, []).append(item)
-    levels: dict[Key, Decimal] = {}
     connection = uow.session.connection()
     for store, items in per_store.items():
         if uow.dialect == "postgresql":

@@ -16,6 +16,9 @@ from stockdesk.db.models import Store
 from stockdesk.domain.movements import MovementKind
 
 Key = tuple[uuid.UUID, uuid.UUID]
+# session.info key: the levels a sale's picking has just read (and locked on PostgreSQL), by Key; the
+# ledger's next posting takes them instead of reading them again.
+LEVELS_READ = "levels_read_for_posting"
 
 
 class StockItem(Protocol):

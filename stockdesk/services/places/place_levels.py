@@ -13,6 +13,7 @@ from stockdesk.db.models import StockLevel, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
 from stockdesk.domain.ids import ItemId, LocationId, LotId, StoreId
 from stockdesk.domain.tracking import PlaceStock
+from stockdesk.services.inventory.postings import LEVELS_READ
 from stockdesk.services.uow import UnitOfWork
 
 
@@ -33,7 +34,10 @@ def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) ->
     )
     if uow.dialect == "postgresql":
         level_query = level_query.with_for_update()
-    level = uow.session.scalar(level_query) or Decimal(0)
+    found = uow.session.scalar(level_query)
+    if found is not None:  # the ledger's posting that follows needs not read (or lock) it again
+        uow.session.info.setdefault(LEVELS_READ, {})[(item_id, store_id)] = found
+    level = found or Decimal(0)
     query = (
         select(
             StockPlace.location_id,
