@@ -14,9 +14,10 @@ the alerts read (`StockItem`): an ORM `Item`, or an `ItemRef` for callers that p
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import String, bindparam, select, text, type_coerce, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -35,6 +36,32 @@ from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementRow, MovementView
 
 POSTED = "posted_movements"  # session.info key: the movements this transaction wrote
+
+
+# Built once: `fast_write` keeps each statement's compiled form, so a one-line sale compiles nothing.
+_RELATIVE_UPDATE = (
+    update(StockLevel)
+    .where(StockLevel.item_id == bindparam("i"), StockLevel.store_id == bindparam("s"))
+    .values(on_hand=StockLevel.on_hand + bindparam("d", type_=StockLevel.on_hand.type))
+)
+_MOVEMENT_INSERT = StockMovement.__table__.insert()
+
+
+def _insert_new_levels(upsert: Callable[[type[StockLevel]], Any]) -> Any:
+    """A place stocked for the first time gets its row with the final figure: one write, not an insert
+    of zero and an update. Should another desk's transaction have created the row in between, the
+    batch's change is added to its figure instead."""
+    statement = upsert(StockLevel)
+    return statement.on_conflict_do_update(
+        index_elements=["item_id", "store_id"],
+        set_={"on_hand": StockLevel.on_hand + statement.excluded.on_hand},
+    )
+
+
+_INSERT_NEW = {
+    "postgresql": _insert_new_levels(postgresql.insert),
+    "sqlite": _insert_new_levels(sqlite.insert),
+}
 
 
 def _write_levels(
@@ -60,24 +87,10 @@ def _write_levels(
         )
     elif changed:
         # Relative updates keep a concurrent writer's change on SQLite, where rows are not locked.
-        statement = (
-            update(StockLevel)
-            .where(StockLevel.item_id == bindparam("i"), StockLevel.store_id == bindparam("s"))
-            .values(on_hand=StockLevel.on_hand + bindparam("d", type_=StockLevel.on_hand.type))
-        )
-        fast_write.executemany(connection, statement, changed)
+        fast_write.executemany(connection, _RELATIVE_UPDATE, changed)
     if new:
-        # A place stocked for the first time gets its row with the final figure: one write, not an
-        # insert of zero and an update. Should another desk's transaction have created the row in
-        # between, the batch's change is added to its figure instead.
-        upsert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
-        insert_new = upsert(StockLevel)
-        insert_new = insert_new.on_conflict_do_update(
-            index_elements=["item_id", "store_id"],
-            set_={"on_hand": StockLevel.on_hand + insert_new.excluded.on_hand},
-        )
         rows = [{"item_id": k[0], "store_id": k[1], "on_hand": balance[k]} for k in new]
-        fast_write.executemany(connection, insert_new, rows)
+        fast_write.executemany(connection, _INSERT_NEW[uow.dialect], rows)
 
 
 def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
@@ -156,7 +169,7 @@ def post_many(
     # Core executemany: an ORM object per movement costs more than the insert itself.
     connection = uow.session.connection()
     with capture.bulk_inserts_of(connection, ["stock_movement"], len(rows)):
-        fast_write.executemany(connection, StockMovement.__table__.insert(), rows)
+        fast_write.executemany(connection, _MOVEMENT_INSERT, rows)
     if not views:
         return []
     written = [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
