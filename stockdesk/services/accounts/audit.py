@@ -6,9 +6,12 @@ import json
 import uuid
 from typing import Any
 
+from stockdesk.db import fast_write
 from stockdesk.db.models import AuditEvent
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.uow import UnitOfWork
+
+_INSERT = AuditEvent.__table__.insert()
 
 
 def record(
@@ -19,12 +22,20 @@ def record(
     entity_id: uuid.UUID | None,
     **details: Any,
 ) -> None:
-    uow.session.add(
-        AuditEvent(
-            user_id=actor.id if actor else None,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            details=json.dumps(details, default=str, sort_keys=True) if details else "",
-        )
+    # A plain insert, not an ORM row: every sale at the counter writes one, and the ORM's flush of a
+    # single new object costs more than the insert itself. Stamped as the session stamps synced rows.
+    fast_write.executemany(
+        uow.session.connection(),
+        _INSERT,
+        [
+            {
+                "user_id": actor.id if actor else None,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "details": json.dumps(details, default=str, sort_keys=True) if details else "",
+                "updated_by": uow.actor_id if uow.actor_id is not None else (actor.id if actor else None),
+                "origin_desk": uow.desk_id,
+            }
+        ],
     )
