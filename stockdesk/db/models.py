@@ -16,6 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -133,6 +134,13 @@ class StockMovement(Synced, Base):
         Index("ix_stock_movement_item_store_at", "item_id", "store_id", "at"),
         Index("ix_stock_movement_at", "at"),
         Index("ix_stock_movement_store_kind_at", "store_id", "kind", "at"),
+        # The recall reads one lot's movements; only movements that name a lot are indexed (0029).
+        Index(
+            "ix_stock_movement_lot_id",
+            "lot_id",
+            sqlite_where=text("lot_id IS NOT NULL"),
+            postgresql_where=text("lot_id IS NOT NULL"),
+        ),
         CheckConstraint(
             "kind in ('receive','sale','transfer_out','transfer_in','adjust','count')", name="kind"
         ),

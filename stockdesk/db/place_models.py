@@ -14,7 +14,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stockdesk.db.base import Base, Quantity, Synced
@@ -46,7 +46,17 @@ class Lot(Synced, Base):
     item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
     code: Mapped[str] = mapped_column(String(64))
     expires_on: Mapped[date | None] = mapped_column(default=None)
-    __table_args__ = (UniqueConstraint("item_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("item_id", "code"),
+        # The expiry alerts read dated lots soonest first; lots without a date are not indexed (0029).
+        Index(
+            "ix_lot_expires_on",
+            "expires_on",
+            "id",
+            sqlite_where=text("expires_on IS NOT NULL"),
+            postgresql_where=text("expires_on IS NOT NULL"),
+        ),
+    )
 
 
 class StockPlace(Base):

@@ -11,9 +11,10 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from stockdesk.db.models import Item, StockMovement, Store, User
 from stockdesk.db.place_models import Location, Lot, StockPlace, lot_id_of
@@ -79,7 +80,7 @@ def lot_recall(
         found = uow.session.get(Lot, lot_id_of(item.id, lot))
         if found is None:
             raise ValidationError("lot", lot, Message("lot_unknown", lot=lot, sku=sku))
-        movements = _movements(uow, item.id, found.id, store_ids)
+        movements = _movements(uow, found.id, store_ids)
         remaining = _remaining(uow, found.id, store_ids)
         return LotRecall(
             ItemId(item.id), item.sku, item.name, LotId(found.id), found.code, found.expires_on,
@@ -87,10 +88,14 @@ def lot_recall(
         )  # fmt: skip
 
 
-def _movements(
-    uow: UnitOfWork, item_id: uuid.UUID, lot_id: uuid.UUID, store_ids: Collection[uuid.UUID] | None
-) -> tuple[RecallMovement, ...]:
-    query = (
+def movements_query(lot_id: uuid.UUID) -> Select[tuple[Any, ...]]:
+    """Every movement that named the lot, oldest first.
+
+    Read by `ix_stock_movement_lot_id` (movements that name a lot): the lot alone says which item,
+    and narrowing by the item instead would read the item's whole history in every store through
+    (item, store, at) to keep the few rows of one lot.
+    """
+    return (
         select(
             StockMovement.at,
             StockMovement.kind,
@@ -105,10 +110,15 @@ def _movements(
         .join(Store, Store.id == StockMovement.store_id)
         .outerjoin(Location, Location.id == StockMovement.location_id)
         .outerjoin(User, User.id == StockMovement.user_id)
-        # The item narrows the ledger by its index (item, store, at); `lot_id` has none of its own.
-        .where(StockMovement.item_id == item_id, StockMovement.lot_id == lot_id)
+        .where(StockMovement.lot_id == lot_id)
         .order_by(StockMovement.at, StockMovement.quantity, StockMovement.id)
     )
+
+
+def _movements(
+    uow: UnitOfWork, lot_id: uuid.UUID, store_ids: Collection[uuid.UUID] | None
+) -> tuple[RecallMovement, ...]:
+    query = movements_query(lot_id)
     rows = uow.session.execute(query).all()
     # Both legs of a transfer name the lot: each tells the other's store (a move inside one store
     # names its own store, which is no news, so it is left out).
