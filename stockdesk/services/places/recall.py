@@ -11,8 +11,8 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, func, select
 
