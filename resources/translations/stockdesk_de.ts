@@ -464,6 +464,10 @@
         <translation>Lagerbewegungen gebucht: {lines}.</translation>
     </message>
     <message>
+        <source>Sold or moved an expired lot of {sku} in {store} (manager&apos;s override).</source>
+        <translation>Eine verfallene Charge von {sku} in {store} verkauft oder umgelagert (Freigabe durch Manager).</translation>
+    </message>
+    <message>
         <source>Saved count lines of a stocktake: {lines}.</source>
         <translation>Zählzeilen einer Inventur gespeichert: {lines}.</translation>
     </message>
@@ -2048,6 +2052,14 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Reference</source>
         <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Move an expired lot (manager)</source>
+        <translation>Verfallene Charge umlagern (Manager)</translation>
+    </message>
+    <message>
+        <source>Only a manager or an admin may move an expired lot.</source>
+        <translation>Nur ein Manager oder Administrator darf eine verfallene Charge umlagern.</translation>
     </message>
     <message>
         <source>You are not assigned to any store.</source>

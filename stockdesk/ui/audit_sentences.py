@@ -22,6 +22,9 @@ SENTENCES = {
         "AuditSentences", "Counted {counted} × {sku} in {store} (a change of {delta})."
     ),
     "stock.reverse": QT_TRANSLATE_NOOP("AuditSentences", "Reversed a stock movement: {reason}."),
+    "stock.expired_override": QT_TRANSLATE_NOOP(
+        "AuditSentences", "Sold or moved an expired lot of {sku} in {store} (manager's override)."
+    ),
     "stocktake.start": QT_TRANSLATE_NOOP(
         "AuditSentences", "Started stocktake {number} — {title} in {store} with {lines} items to count."
     ),

@@ -3,6 +3,7 @@ and the dialog that moves stock between locations, opened from the items window.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -11,8 +12,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog
 
-from stockdesk.services.accounts import users
+from stockdesk.domain.permissions import Actor
+from stockdesk.services.accounts import audit_query, users
 from stockdesk.services.catalogue import catalog
+from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock
 from stockdesk.services.places import locations
 from stockdesk.services.places.place_levels import item_places
@@ -238,3 +241,55 @@ def test_the_move_dialog_moves_unplaced_stock_to_a_bin_and_a_lot_between_bins(
     assert dialog.result() == QDialog.DialogCode.Accepted
     places = [(p.location_code, p.lot_code, p.on_hand) for p in item_places(gui_db.uow(), glue.id)]
     assert sorted(places) == [("B-1", "L1", Decimal(5)), ("B-1", "L2", Decimal(5)), ("B-2", "L2", Decimal(2))]
+
+
+def test_only_a_manager_moves_an_expired_lot_and_the_audit_log_records_the_override(
+    qtbot, gui_db, gui_admin, gui_store
+):
+    shelf, _cold = (
+        locations.create_location(gui_db.uow(), gui_admin, store_id=gui_store.id, code=code)
+        for code in ("S-1", "COLD")
+    )
+    milk = catalog.create_item(gui_db.uow(), gui_admin, sku="MILK", name="Milk", tracking="expiry")
+    stock.receive(
+        gui_db.uow(), gui_admin, item_id=milk.id, store_id=gui_store.id, quantity="3",
+        place=PlaceChoice(location_id=shelf.id, lot="OLD", expires_on=date.today() - timedelta(days=2)),
+    )  # fmt: skip
+    clerk, manager = (
+        login_as(gui_db, gui_admin, role, gui_store.id) for role in ("clerk", "manager")
+    )
+
+    def move_to_cold(actor: Actor, override: bool) -> MoveLocationDialog:
+        dialog = MoveLocationDialog(gui_db, actor, catalog.get_item(gui_db.uow(), milk.id))
+        qtbot.addWidget(dialog)
+        dialog.choose(source="S-1 · lot OLD", target="COLD")
+        dialog.quantity.setText("3")
+        if override:
+            dialog.allow_expired.click()  # a person clicks; a disabled box stays unchecked
+        dialog.accept()
+        return dialog
+
+    by_clerk = move_to_cold(clerk, override=True)
+    assert not by_clerk.allow_expired.isEnabled() and not by_clerk.allow_expired.isChecked()
+    assert by_clerk.allow_expired.toolTip() == "Only a manager or an admin may move an expired lot."
+    assert by_clerk.result() != QDialog.DialogCode.Accepted
+    assert "expired" in by_clerk.error_text("from")
+    by_manager = move_to_cold(manager, override=False)  # without the check, a manager is refused too
+    assert "expired" in by_manager.error_text("from")
+    by_manager = move_to_cold(manager, override=True)
+    assert by_manager.allow_expired.text() == "Move an expired lot (manager)"
+    assert by_manager.result() == QDialog.DialogCode.Accepted
+    places = [(p.location_code, p.lot_code, p.on_hand) for p in item_places(gui_db.uow(), milk.id)]
+    assert places == [("COLD", "OLD", Decimal(3))]
+    [entry] = audit_query.audit_page(gui_db.uow(), gui_admin, action="stock.expired_override")
+    assert entry.user == "manager@example.com" and entry.entity_id == milk.id
+    assert "MILK" in entry.details and "MAIN" in entry.details
+
+
+def login_as(db: Database, admin: Actor, role: str, store_id: uuid.UUID) -> Actor:
+    email = f"{role}@example.com"
+    users.create_user(
+        db.uow(), admin, email=email, password=f"{role}-pass-1", role=role, name=role.title(),
+        store_ids=[store_id],
+    )  # fmt: skip
+    return users.authenticate(db.uow(), email=email, password=f"{role}-pass-1")

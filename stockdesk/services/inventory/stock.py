@@ -129,8 +129,9 @@ def post_movements(
             postings = []
             if request.place.allow_expired:
                 audit.record(
-                    uow, actor, "stock.expired_override", "item", posting.item.id, store=posting.store.code
-                )
+                    uow, actor, "stock.expired_override", "item", posting.item.id,
+                    sku=posting.item.sku, store=posting.store.code, lot=request.place.lot,
+                )  # fmt: skip
         views += post_many(uow, postings, user_id=actor.id, allow_negative=allow_negative)
         audit.record(
             uow, actor, "stock.post", "stock_movement", views[0].id if views else None, lines=len(views)
@@ -393,7 +394,13 @@ def _post_pairs(
         for leg in legs
     ]
     pairs = [p for pair in zip(legs, into, strict=True) for p in pair]
-    return post_many(uow, pairs, user_id=actor.id, allow_negative=False)
+    views = post_many(uow, pairs, user_id=actor.id, allow_negative=False)
+    if place.allow_expired:  # a transfer or a move of an expired lot, as a sale's override is
+        audit.record(
+            uow, actor, "stock.expired_override", "item", item.id,
+            sku=item.sku, store=source.code, lot=place.lot,
+        )  # fmt: skip
+    return views
 
 
 def _arrival_location(

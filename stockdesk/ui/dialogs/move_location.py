@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import LocationId, StoreId
-from stockdesk.domain.permissions import Actor
+from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.domain.tracking import PlaceStock, Tracking
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock
@@ -56,6 +56,13 @@ class MoveLocationDialog(FormDialog):
         self.target = self.add_row("to_location", self.tr("To"), QComboBox(), "to_location_id")
         self.quantity = self.add_row("quantity", self.tr("Quantity to move"), QLineEdit())
         self.reference = self.add_row("reference", self.tr("Reference"), QLineEdit())
+        # An expired lot stays where it is unless a manager overrides (audited as stock.expired_override).
+        self.allow_expired = QCheckBox(self.tr("Move an expired lot (manager)"))
+        if not allowed(actor, Action.OVERRIDE_EXPIRED):
+            self.allow_expired.setEnabled(False)
+            self.allow_expired.setToolTip(self.tr("Only a manager or an admin may move an expired lot."))
+        if self.tracked:
+            self.add_row("allow_expired", "", self.allow_expired)
         for combo in (self.store, self.source, self.target):  # as wide as the text fields
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.store.currentIndexChanged.connect(lambda _index: self._fill())
@@ -143,7 +150,11 @@ class MoveLocationDialog(FormDialog):
                 store_id=uuid.UUID(store_id),
                 to_location_id=self.target.currentData(),
                 quantity=self.quantity.text(),
-                place=PlaceChoice(location_id=location_id, lot=lot),
+                place=PlaceChoice(
+                    location_id=location_id,
+                    lot=lot,
+                    allow_expired=self.allow_expired.isChecked() and self.allow_expired.isEnabled(),
+                ),
                 reference=self.reference.text(),
             )
         )
