@@ -859,6 +859,14 @@
             <source>names no lot of {sku}</source>
             <translation>ist keine Charge von {sku}</translation>
         </message>
+        <message id="expiry_correction_needs_date">
+            <source>is required: the corrected use-by date of lot {lot}</source>
+            <translation>fehlt: das berichtigte Verbrauchsdatum der Charge {lot}</translation>
+        </message>
+        <message id="expiry_unchanged">
+            <source>is lot {lot}'s use-by date already: nothing to correct</source>
+            <translation>ist schon das Verbrauchsdatum der Charge {lot}: nichts zu berichtigen</translation>
+        </message>
         <message id="recall_needs">
             <source>is required: a recall names the item's SKU and the lot's code (or serial number)</source>
             <translation>ist nötig: ein Rückruf nennt die Artikelnummer und die Charge (oder Seriennummer)</translation>
@@ -1021,6 +1029,10 @@
         <message id="location">
             <source>Location</source>
             <translation>Ort</translation>
+        </message>
+        <message id="expires_on">
+            <source>Use-by date</source>
+            <translation>Verbrauchsdatum</translation>
         </message>
         <message id="email">
             <source>Email</source>
@@ -1280,6 +1292,14 @@
         <message id="sell below zero">
             <source>sell below zero</source>
             <translation>unter null verkaufen</translation>
+        </message>
+        <message id="sell an expired lot">
+            <source>sell an expired lot</source>
+            <translation>eine verfallene Charge verkaufen</translation>
+        </message>
+        <message id="correct a lot's use-by date">
+            <source>correct a lot's use-by date</source>
+            <translation>das Verbrauchsdatum einer Charge berichtigen</translation>
         </message>
         <message id="view the audit log">
             <source>view the audit log</source>

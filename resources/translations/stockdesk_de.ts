@@ -456,6 +456,10 @@
         <translation>Eine Lagerbewegung storniert: {reason}.</translation>
     </message>
     <message>
+        <source>Corrected lot {lot} of {sku}: use by {after} instead of {before} ({reason}).</source>
+        <translation>Charge {lot} von {sku} berichtigt: verbrauchen bis {after} statt {before} ({reason}).</translation>
+    </message>
+    <message>
         <source>Started stocktake {number} — {title} in {store} with {lines} items to count.</source>
         <translation>Inventur {number} — {title} in {store} begonnen, {lines} Artikel zu zählen.</translation>
     </message>
@@ -690,6 +694,33 @@
     <message>
         <source>this desk</source>
         <translation>dieser Arbeitsplatz</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectExpiryDialog</name>
+    <message>
+        <source>Correct use-by date — {sku}</source>
+        <translation>Verbrauchsdatum berichtigen — {sku}</translation>
+    </message>
+    <message>
+        <source>Lot &lt;b&gt;{lot}&lt;/b&gt; of {sku}, use by {day} until now</source>
+        <translation>Charge &lt;b&gt;{lot}&lt;/b&gt; von {sku}, bisher zu verbrauchen bis {day}</translation>
+    </message>
+    <message>
+        <source>Use by</source>
+        <translation>Verbrauchen bis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>e.g. misread on the delivery (kept in the audit log)</source>
+        <translation>z. B. auf dem Lieferschein falsch gelesen (steht im Prüfprotokoll)</translation>
+    </message>
+    <message>
+        <source>Use-by date of lot {lot} ({sku}) corrected to {day}</source>
+        <translation>Verbrauchsdatum der Charge {lot} ({sku}) auf {day} berichtigt</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +1901,17 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>does not match the password</source>
         <translation>stimmt nicht mit dem Passwort überein</translation>
+    </message>
+</context>
+<context>
+    <name>LotMenu</name>
+    <message>
+        <source>Correct use-by date…</source>
+        <translation>Verbrauchsdatum berichtigen…</translation>
+    </message>
+    <message>
+        <source>Only a manager or an admin may correct a use-by date.</source>
+        <translation>Nur ein Manager oder Administrator darf ein Verbrauchsdatum berichtigen.</translation>
     </message>
 </context>
 <context>

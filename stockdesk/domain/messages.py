@@ -254,6 +254,8 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "lot_expiry_differs": "differs from lot {lot}'s expiry date {expires}",
     "expiry_required": "is missing: {sku} has use-by dates, so lot {lot} needs one when first received",
     "lot_unknown": "names no lot of {sku}",
+    "expiry_correction_needs_date": "is required: the corrected use-by date of lot {lot}",
+    "expiry_unchanged": "is lot {lot}'s use-by date already: nothing to correct",
     "recall_needs": "is required: a recall names the item's SKU and the lot's code (or serial number)",
     "location_unknown": "names no location: give a location's id or the code on its label",
     "lot_expired": "expired on {expires}: lot {lot} is not sold or moved without a manager's override",

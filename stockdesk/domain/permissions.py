@@ -29,6 +29,7 @@ class Action(enum.StrEnum):
     REVERSE_MOVEMENT = "reverse a movement"
     OVERRIDE_NEGATIVE = "sell below zero"
     OVERRIDE_EXPIRED = "sell an expired lot"
+    CORRECT_LOT_EXPIRY = "correct a lot's use-by date"
     VIEW_AUDIT = "view the audit log"
     MANAGE_SETTINGS = "change settings"
 

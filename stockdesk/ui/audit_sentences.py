@@ -25,6 +25,9 @@ SENTENCES = {
     "stock.expired_override": QT_TRANSLATE_NOOP(
         "AuditSentences", "Sold or moved an expired lot of {sku} in {store} (manager's override)."
     ),
+    "lot.correct_expiry": QT_TRANSLATE_NOOP(
+        "AuditSentences", "Corrected lot {lot} of {sku}: use by {after} instead of {before} ({reason})."
+    ),
     "stocktake.start": QT_TRANSLATE_NOOP(
         "AuditSentences", "Started stocktake {number} — {title} in {store} with {lines} items to count."
     ),

@@ -28,9 +28,11 @@ from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database
+from stockdesk.services.places.place_levels import PlaceLevelView
 from stockdesk.services.views import ItemView
 from stockdesk.ui.actions import build_actions
 from stockdesk.ui.counter.hookup import install_counter
+from stockdesk.ui.dialogs.correct_expiry import CorrectExpiryDialog, corrected_text
 from stockdesk.ui.dialogs.item_editor import ItemEditorDialog
 from stockdesk.ui.dialogs.item_picker import ItemPickerDialog
 from stockdesk.ui.dialogs.move_location import MoveLocationDialog
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         self.model = ItemsModel(db, self)
         self.panel = StockPanel(db)
+        self.panel.lot_menu.may_correct = allowed(actor, Action.CORRECT_LOT_EXPIRY)
+        self.panel.lot_menu.correct_expiry.connect(self._correct_expiry)
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.setCentralWidget(self.pages)
@@ -170,6 +174,15 @@ class MainWindow(QMainWindow):
             self.current_item = None
         self.panel.show_item(self.current_item)
         self._update_actions()
+
+    def _correct_expiry(self, place: PlaceLevelView) -> None:
+        """The stock panel's *Correct use-by date…* on a lot of the selected item."""
+        if self.current_item is None:
+            return
+        dialog = CorrectExpiryDialog(self.db, self.actor, self.current_item.sku, place, self)
+        if self.run_dialog(dialog) and dialog.result_view is not None:
+            self._show_item(self.current_item.id)
+            self.statusBar().showMessage(corrected_text(dialog.result_view), 5000)
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

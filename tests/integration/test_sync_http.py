@@ -458,3 +458,39 @@ def test_a_movement_at_another_stores_location_or_a_lot_with_a_forged_id_is_refu
     ]
     assert _server_value(shop, "SELECT sum(quantity) FROM stock_movement WHERE item_id = :i", i=glue.id) == 2
     assert check.find_differences(shop.db.uow()) == []
+
+
+def test_a_managers_correction_of_a_use_by_date_travels_and_a_clerks_forged_one_is_refused(shop, clerk_desk):
+    from datetime import date
+
+    from stockdesk.services.places import lots
+    from stockdesk.services.places.place_levels import item_places
+    from stockdesk.services.places.placing import PlaceChoice
+
+    db, service, _ = clerk_desk
+    clerk = login(db, "clerk@example.com", "clerk-pass-1")
+    milk = catalog.create_item(db.uow(), clerk, sku="MILK", name="Milk", tracking="expiry")
+    typed = PlaceChoice(lot="L1", expires_on=date(2031, 1, 31))
+    stock.receive(db.uow(), clerk, item_id=milk.id, store_id=shop.main.id, quantity="4", place=typed)
+    synced(service)
+    boss_db, boss_service = shop.desk("office")
+    synced(boss_service)
+    boss = login(boss_db, *BOSS)
+    [place] = item_places(boss_db.uow(), milk.id)
+    right = date(2030, 1, 31)
+    lots.correct_lot_expiry(boss_db.uow(), boss, place.lot_id, expires_on=right, reason="misprint")
+    synced(boss_service)
+    synced(service)
+    for where in (db, shop.db):
+        assert [p.expires_on for p in item_places(where.uow(), milk.id)] == [date(2030, 1, 31)]
+    # A tampered clerk's desk writes another date straight into its file: the server keeps the manager's.
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE lot SET expires_on = '2032-01-31', updated_by = ? WHERE id = ?",
+            (clerk.id.hex, place.lot_id.hex),
+        )
+    synced(service)
+    assert _server_value(shop, "SELECT expires_on FROM lot WHERE id = :i", i=place.lot_id) == right
+    with db.engine.connect() as connection:
+        refused = connection.exec_driver_sql("SELECT tbl, reason FROM sync_refused").all()
+    assert [(tbl, "correct a lot's use-by date" in reason) for tbl, reason in refused] == [("lot", True)]

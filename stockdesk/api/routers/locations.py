@@ -1,5 +1,5 @@
 """Locations: a store's tree of zones, aisles, shelves and bins (managers and admins change it),
-found by the code on their label."""
+found by the code on their label; lots, whose use-by date a manager corrects."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from stockdesk.api.deps import actor, unit_of_work
 from stockdesk.api.paging import Page, link
-from stockdesk.api.routers.place_models import LocationIn, LocationOut, LocationPatch
+from stockdesk.api.routers.place_models import LocationIn, LocationOut, LocationPatch, LotOut, LotPatch
 from stockdesk.api.settings import API_PREFIX
 from stockdesk.domain.errors import NotFound
-from stockdesk.domain.ids import LocationId, StoreId
+from stockdesk.domain.ids import LocationId, LotId, StoreId
 from stockdesk.domain.permissions import Actor
-from stockdesk.services.places import location_pages, locations
+from stockdesk.services.places import location_pages, locations, lots
 from stockdesk.services.places.place_names import location_code, location_ref
 from stockdesk.services.uow import UnitOfWork
 
@@ -101,6 +101,27 @@ def update_location(
     if body.active is not None:
         locations.set_location_active(uow, who, ident, active=body.active)
     return _view(uow, ident)
+
+
+@router.get(
+    "/lots/{lot_id}", response_model=LotOut, summary="One lot (or serial number) with its use-by date"
+)
+def get_lot(
+    lot_id: uuid.UUID, uow: UnitOfWork = Depends(unit_of_work), _actor: Actor = Depends(actor)
+) -> LotOut:
+    return LotOut.of(lots.get_lot(uow, LotId(lot_id)))
+
+
+@router.patch(
+    "/lots/{lot_id}",
+    response_model=LotOut,
+    summary="Correct a lot's use-by date, with the reason (managers, admins; audited)",
+)
+def correct_lot(
+    lot_id: uuid.UUID, body: LotPatch, uow: UnitOfWork = Depends(unit_of_work), who: Actor = Depends(actor)
+) -> LotOut:
+    view = lots.correct_lot_expiry(uow, who, LotId(lot_id), expires_on=body.expires_on, reason=body.reason)
+    return LotOut.of(view)
 
 
 def _view(uow: UnitOfWork, location_id: LocationId) -> LocationOut:

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from stockdesk.services.places.locations import LocationView
+from stockdesk.services.places.lots import LotView
 from stockdesk.services.places.place_levels import PlaceLevelView
 
 Kind = Literal["zone", "aisle", "shelf", "bin"]
@@ -49,6 +50,27 @@ class LocationIn(BaseModel):
 class LocationPatch(BaseModel):
     name: str | None = Field(default=None, max_length=200)
     active: bool | None = Field(default=None, description="false archives it, true restores it")
+
+
+class LotOut(BaseModel):
+    """A lot (or a serial number, a lot of one unit) of one item."""
+
+    id: uuid.UUID
+    item_id: uuid.UUID
+    sku: str
+    code: str = Field(description="the lot's code as printed on the delivery, or the serial number")
+    expires_on: date | None = Field(description="the use-by date; null for a lot without one")
+
+    @classmethod
+    def of(cls, v: LotView) -> LotOut:
+        return cls(id=v.id, item_id=v.item_id, sku=v.sku, code=v.code, expires_on=v.expires_on)
+
+
+class LotPatch(BaseModel):
+    """A manager's correction of a lot's use-by date; the reason goes to the audit log."""
+
+    expires_on: date = Field(description="the corrected use-by date, YYYY-MM-DD")
+    reason: str = Field(min_length=1, max_length=200, description="why it is corrected (audited)")
 
 
 class PlaceOut(BaseModel):

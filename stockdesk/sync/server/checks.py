@@ -311,13 +311,25 @@ def _movement(checker: ChangeChecker, change: Change, values: dict[str, Any], ac
 
 def _lot(checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
     """Whoever moves stock makes lots (a receipt does); a lot's id is its item and code, so a forged
-    id cannot take another item's lot over."""
+    id cannot take another item's lot over, and an update may change neither.
+
+    A receipt may give a lot without a use-by date its first one (or a new one to a lot deleted
+    earlier); changing a date a live lot already has is a manager's correction
+    (`lots.correct_lot_expiry`), checked against the server's row."""
     require(actor, Action.MOVE_STOCK)
     item, code = values.get("item_id"), values.get("code")
     if change.op == "I" and (
         item is None or code is None or lot_id_of(item, code) != uuid.UUID(change.row_id)
     ):
         raise Refused("a lot's id must be derived from its item and code")
+    if change.op == "U" and {"item_id", "code"} & set(change.fields):
+        raise Refused("a lot's item and code never change: its id is derived from them")
+    if change.op == "U" and "expires_on" in change.fields:
+        current = checker.connection.execute(
+            text("SELECT expires_on, deleted FROM lot WHERE id = :id"), {"id": uuid.UUID(change.row_id)}
+        ).first()
+        if current is not None and current[0] is not None and not current[1]:
+            require(actor, Action.CORRECT_LOT_EXPIRY)
 
 
 def _drafted_by_managers(

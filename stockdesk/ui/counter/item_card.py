@@ -23,6 +23,7 @@ from stockdesk.ui.formatting import format_price, format_quantity
 from stockdesk.ui.models.stock_levels import MovementsModel, PlacesModel, StockLevelsModel
 from stockdesk.ui.widgets.barcode_view import BarcodeView
 from stockdesk.ui.widgets.card_picture import CardPicture
+from stockdesk.ui.widgets.lot_menu import LotMenu
 
 
 def _table(model: StockLevelsModel | MovementsModel | PlacesModel, widths: tuple[int, ...]) -> QTableView:
@@ -73,6 +74,7 @@ class ItemCardView(QFrame):
         self.places_view = _table(self.places, (60, 110, 110, 150))
         self.places_view.setMaximumHeight(150)
         self.places_title = QLabel(self.tr("<b>Where and which lot</b>"))
+        self.lot_menu = LotMenu(self.places_view, self.places)  # right-click: Correct use-by date…
         self.picture = CardPicture()
         self._layout()
 

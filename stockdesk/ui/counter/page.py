@@ -17,19 +17,21 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from stockdesk.domain.errors import InsufficientStock, StockDeskError, ValidationError
-from stockdesk.domain.permissions import Actor
+from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.domain.tracking import Tracking
 from stockdesk.services.catalogue import catalog, organisation, scanning
 from stockdesk.services.catalogue.packs import PackView
 from stockdesk.services.catalogue.scanning import ScanKind, ScanResult
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock, undo
+from stockdesk.services.places.place_levels import PlaceLevelView
 from stockdesk.services.places.placing import NOTHING, PlaceChoice
 from stockdesk.services.views import ItemView
 from stockdesk.ui.counter.feedback import ERROR_COLOUR, OK_COLOUR, Beeper, Flasher
 from stockdesk.ui.counter.item_card import ItemCardView
 from stockdesk.ui.counter.quick_actions import QuickAction, QuickActionsBar
 from stockdesk.ui.counter.shift_list import ShiftList
+from stockdesk.ui.dialogs.correct_expiry import CorrectExpiryDialog, corrected_text
 from stockdesk.ui.dialogs.form import describe_error
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.dialogs.place_fields import needs_asking
@@ -73,6 +75,8 @@ class CounterPage(QWidget):
         self.banner.hide()
         self.card = ItemCardView()
         self.card.picture.set_database(db)
+        self.card.lot_menu.may_correct = allowed(actor, Action.CORRECT_LOT_EXPIRY)
+        self.card.lot_menu.correct_expiry.connect(self._correct_expiry)
         self.flasher = Flasher(self.card, self)
         self.quick = QuickActionsBar()
         self.quick.requested.connect(lambda name: self.run_action(QuickAction(name)))
@@ -204,6 +208,15 @@ class CounterPage(QWidget):
         self.pack = pack
         self.card.show_card(scanning.item_card(self.db.uow(), item))
         self.item_shown.emit(item)
+
+    def _correct_expiry(self, place: PlaceLevelView) -> None:
+        """The card's *Correct use-by date…* on a lot of the item shown."""
+        if self.item is None:
+            return
+        dialog = CorrectExpiryDialog(self.db, self.actor, self.item.sku, place, self)
+        if self.run_dialog(dialog) and dialog.result_view is not None:
+            self.show_item(self.item, pack=self.pack)
+            self._banner(corrected_text(dialog.result_view), ok=True)
 
     def _good(self, shift_text: str, code: str, *, banner: str) -> None:
         self.shift.add(code, shift_text, ok=True)

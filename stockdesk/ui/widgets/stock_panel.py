@@ -15,6 +15,7 @@ from stockdesk.services.places.place_levels import PlaceLevelView
 from stockdesk.services.views import ItemView
 from stockdesk.ui.formatting import format_quantity
 from stockdesk.ui.models.stock_levels import MovementsModel, PlacesModel, StockLevelsModel
+from stockdesk.ui.widgets.lot_menu import LotMenu
 
 MOVEMENTS_SHOWN = 30
 
@@ -56,6 +57,7 @@ class StockPanel(QWidget):
         self.places_view = _table(self.places)
         self.places_view.setMaximumHeight(170)
         self.places_title = QLabel(self.tr("<b>Where and which lot</b>"))
+        self.lot_menu = LotMenu(self.places_view, self.places)  # right-click: Correct use-by date…
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.total)

@@ -94,3 +94,39 @@ def test_a_lot_received_into_a_location_is_sold_first_expiry_first_out(shop: Sho
     for answer, field in ((bad_lot, "lot"), (no_lot, "lot"), (bad_place, "location")):
         assert answer.status_code == 422, answer.text
         assert problem_of(answer)["field"] == field
+
+
+def test_a_manager_corrects_a_lots_use_by_date_and_a_clerk_may_not(shop: Shop) -> None:
+    tag = uuid.uuid4().hex[:6].upper()
+    typed, right = date.today() + timedelta(days=300), date.today() + timedelta(days=30)
+    with shop.client(shop.token("manager@example.com")) as client:
+        yogurt = {"sku": f"YOG-{tag}", "name": "Yogurt", "tracking": "expiry"}
+        item = client.post("/items", json=yogurt).json()
+        received = client.post(
+            "/movements",
+            json={"item_id": item["id"], "store_id": str(shop.main.id), "kind": "receive", "quantity": "4",
+                  "lot": "Y1", "expires_on": typed.isoformat()},
+        )  # fmt: skip
+        lot_id = received.json()["movements"][0]["lot_id"]
+        fixed = {"expires_on": right.isoformat(), "reason": "misread"}
+        corrected = client.patch(f"/lots/{lot_id}", json=fixed)
+        bad_date = client.patch(f"/lots/{lot_id}", json={"expires_on": "2027-02-30", "reason": "typo"})
+        same = client.patch(f"/lots/{lot_id}", json={"expires_on": right.isoformat(), "reason": "again"})
+        no_reason = client.patch(f"/lots/{lot_id}", json={"expires_on": typed.isoformat(), "reason": " "})
+        missing = client.patch(f"/lots/{uuid.uuid4()}", json={"expires_on": typed.isoformat(), "reason": "x"})
+        places = client.get(f"/items/{item['id']}/places").json()
+    with shop.client(shop.token("clerk@example.com")) as client:
+        by_clerk = client.patch(f"/lots/{lot_id}", json={"expires_on": typed.isoformat(), "reason": "mine"})
+        seen = client.get(f"/lots/{lot_id}")
+    assert corrected.status_code == 200, corrected.text
+    assert corrected.json() == {"id": lot_id, "item_id": item["id"], "sku": f"YOG-{tag}", "code": "Y1",
+                                "expires_on": right.isoformat()}  # fmt: skip
+    assert [p["expires_on"] for p in places] == [right.isoformat()]
+    for answer in (bad_date, same):
+        assert answer.status_code == 422 and problem_of(answer)["field"] == "expires_on", answer.text
+    assert "use-by date already" in problem_of(same)["detail"]  # type: ignore[operator]
+    assert no_reason.status_code == 422 and problem_of(no_reason)["field"] == "reason"
+    assert missing.status_code == 404 and problem_of(missing)["field"] == "lot"
+    assert by_clerk.status_code == 403, by_clerk.text
+    assert "correct a lot's use-by date" in problem_of(by_clerk)["detail"]  # type: ignore[operator]
+    assert seen.json()["expires_on"] == right.isoformat()  # unchanged by the clerk
