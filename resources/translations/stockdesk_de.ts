@@ -3910,6 +3910,18 @@ Land</translation>
         <translation>Durch eine Korrektur um {quantity} ausgeglichen</translation>
     </message>
     <message>
+        <source>Serial number {serial} adjusted by {quantity}</source>
+        <translation>Seriennummer {serial} um {quantity} korrigiert</translation>
+    </message>
+    <message>
+        <source>Serial {serial} sold on two desks</source>
+        <translation>Seriennummer {serial} an zwei Kassen verkauft</translation>
+    </message>
+    <message>
+        <source>Serial {serial} received on two desks</source>
+        <translation>Seriennummer {serial} an zwei Kassen eingebucht</translation>
+    </message>
+    <message>
         <source>How was this settled?</source>
         <translation>Wie wurde das geklärt?</translation>
     </message>

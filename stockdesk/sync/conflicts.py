@@ -8,6 +8,7 @@ ordinary local writes, so they travel to the other desks like any edit.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,6 +49,34 @@ class ReviewView:
     on_hand: Decimal
     status: str
     note: str
+
+
+# The notes the server writes on a serial's review (sync/server/push.settle_serials), in English like
+# every server-made note; `serial_review` reads the serial back out of them.
+MERGED = "offline desks' movements were merged"
+SERIAL_SOLD_TWICE = "serial number {serial} of {sku} went out twice: " + MERGED
+SERIAL_IN_STOCK_TWICE = "serial number {serial} of {sku} is in stock more than once: " + MERGED
+
+
+@dataclass(frozen=True)
+class SerialReview:
+    """What a serial's review is about: `serial`, and whether it went out twice (else it is in stock
+    twice, received on two desks)."""
+
+    serial: str
+    sold_twice: bool
+
+
+def serial_review(review: ReviewView, sku: str) -> SerialReview | None:
+    """The serial a review names, if it is a serial's review of item `sku` (None for a level's)."""
+    for template, sold_twice in ((SERIAL_SOLD_TWICE, True), (SERIAL_IN_STOCK_TWICE, False)):
+        head, tail = template.split("{serial}")
+        found = re.fullmatch(
+            re.escape(head) + "(?P<serial>.+)" + re.escape(tail.format(sku=sku)), review.note, re.DOTALL
+        )
+        if found:
+            return SerialReview(found["serial"], sold_twice)
+    return None
 
 
 def _display(table: str, field: str, stored: str) -> str:

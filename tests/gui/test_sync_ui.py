@@ -337,3 +337,47 @@ def test_a_desk_is_registered_from_the_settings_with_a_managers_log_in(
     finally:
         desk_db.close()
         server_db.close()
+
+
+def test_a_serial_sold_or_received_on_two_desks_is_settled_with_the_serial_filled_in(qtbot, desks, open_sync):
+    from stockdesk.services.places import locations
+    from stockdesk.services.places.place_levels import item_places
+    from stockdesk.services.places.placing import PlaceChoice
+
+    a, b, admin, admin_b, store, _tea = desks
+    shelf = locations.create_location(a.db.uow(), admin, store_id=store.id, code="P-1")
+    phone = catalog.create_item(a.db.uow(), admin, sku="PHONE", name="Phone", tracking="serial")
+    numbers = PlaceChoice(serials=("SN-1", "SN-2"), location_id=shelf.id)
+    stock.receive(a.db.uow(), admin, item_id=phone.id, store_id=store.id, quantity="2", place=numbers)
+    sync_all([a, b])
+    one = {"item_id": phone.id, "store_id": store.id, "quantity": "1"}
+    for svc, actor in ((a, admin), (b, admin_b)):  # both offline: each still has SN-1, neither has SN-9
+        stock.sell(svc.db.uow(), actor, **one, place=PlaceChoice(lot="SN-1"))
+        stock.receive(svc.db.uow(), actor, **one, place=PlaceChoice(lot="SN-9"))
+    sync_all([b])
+    _window, setup = open_sync(a.db, admin, a)
+    sync_now(qtbot, setup)
+    panel = setup.panel
+    notes = [row[3] for row in cells(panel.reviews_model)]
+    seen = []
+
+    def accept(dialog: QDialog) -> bool:
+        place = dialog.place  # type: ignore[attr-defined]
+        seen.append((dialog.quantity.text(), place.serials.toPlainText(), place.location.currentText(),
+                     dialog.reference.text()))  # fmt: skip
+        dialog.accept()  # posts through stock.adjust, serial and all
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    panel.run_dialog = accept
+    for serial in ("SN-1", "SN-9"):
+        select(panel.reviews_view, next(i for i, note in enumerate(notes) if f"number {serial} " in note))
+        qtbot.mouseClick(panel.adjust_button, Qt.MouseButton.LeftButton)
+        notes = [row[3] for row in cells(panel.reviews_model)]
+    assert seen == [
+        ("1", "SN-1", "P-1", "Serial SN-1 sold on two desks"),  # back at the shelf where it is short
+        ("-1", "SN-9", "(where the item already is)", "Serial SN-9 received on two desks"),
+    ]
+    assert not any("PHONE" in note for note in notes)  # both serial reviews closed
+    assert "Serial number SN-9 adjusted by -1" in panel.message.text()
+    places = {(p.lot_code, p.location_code): p.on_hand for p in item_places(a.db.uow(), phone.id)}
+    assert places.get(("SN-1", "P-1"), Decimal(0)) == 0 and places[("SN-9", "P-1")] == 1

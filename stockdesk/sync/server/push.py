@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select, text, tuple_
 
 from stockdesk.db.sync_models import SyncReview
+from stockdesk.sync.conflicts import SERIAL_IN_STOCK_TWICE, SERIAL_SOLD_TWICE
 from stockdesk.sync.server.batch import ServerBatch
 
 
@@ -61,8 +62,6 @@ _SERIAL_PLACES = text(
 )
 
 
-MERGED = "offline desks' movements were merged"
-
 
 def settle_serials(batch: ServerBatch) -> None:
     """One review per serial found twice (or sold twice) after the merge, unless one is open for it."""
@@ -74,10 +73,10 @@ def settle_serials(batch: ServerBatch) -> None:
         _SERIAL_PLACES, {"items": items}
     ):
         if on_hand < 0:
-            note = f"serial number {serial} of {sku} went out twice: {MERGED}"
+            note = SERIAL_SOLD_TWICE.format(serial=serial, sku=sku)
             found.setdefault((item, note), (store, on_hand))
         elif total > 1:
-            note = f"serial number {serial} of {sku} is in stock more than once: {MERGED}"
+            note = SERIAL_IN_STOCK_TWICE.format(serial=serial, sku=sku)
             found.setdefault((item, note), (store, total))
     if not found:
         return

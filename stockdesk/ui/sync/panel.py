@@ -36,8 +36,9 @@ from stockdesk.domain.errors import StockDeskError
 from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.database import Database
+from stockdesk.services.places.place_levels import item_places
 from stockdesk.sync import conflicts
-from stockdesk.sync.conflicts import ConflictView, ReviewView
+from stockdesk.sync.conflicts import ConflictView, ReviewView, SerialReview
 from stockdesk.sync.server.setup import saved_desk_names
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.formatting import format_quantity, format_when
@@ -279,7 +280,12 @@ class SyncPanel(QWidget):
         self._decided(done.format(field=conflict.field, value=value))
 
     def adjust_selected(self) -> None:
-        """Open an adjustment prefilled to bring the place back to zero; the review closes once posted."""
+        """Open an adjustment prefilled to settle the review; the review closes once posted.
+
+        A level's review: what brings the store back to zero. A serial's review (a serial item refuses
+        an adjustment that names no serial number): the serial filled in, +1 where it went out twice
+        (back to zero at the place it is short), -1 where it is in stock twice.
+        """
         review: ReviewView | None = self._selected(self.reviews_view, self.reviews_model)
         if review is None:
             return
@@ -291,12 +297,40 @@ class SyncPanel(QWidget):
         dialog = MovementDialog(
             self.db, self.actor, item, MovementType.ADJUST, self, store_id=review.store_id
         )
-        dialog.quantity.setText(format_quantity(-review.on_hand))
-        dialog.reference.setText(self.tr("Oversell found by sync"))
+        serial = conflicts.serial_review(review, item.sku)
+        if serial is None:
+            dialog.quantity.setText(format_quantity(-review.on_hand))
+            dialog.reference.setText(self.tr("Oversell found by sync"))
+        else:
+            self._prefill_serial(dialog, review, serial)
         if not self.run_dialog(dialog):
             return
         note = self.tr("Compensated by an adjustment of {quantity}").format(quantity=dialog.quantity.text())
+        if serial is not None:
+            note = self.tr("Serial number {serial} adjusted by {quantity}").format(
+                serial=serial.serial, quantity=dialog.quantity.text()
+            )
         self._close_review(review, note)
+
+    def _prefill_serial(self, dialog: MovementDialog, review: ReviewView, serial: SerialReview) -> None:
+        dialog.place.fill(serial=serial.serial)
+        if serial.sold_twice:
+            dialog.quantity.setText("1")
+            sold = self.tr("Serial {serial} sold on two desks")
+            dialog.reference.setText(sold.format(serial=serial.serial))
+            # Back where it is short, so that place (not another one) returns to zero.
+            short = [
+                p for p in item_places(self.db.uow(), review.item_id)
+                if p.store_id == review.store_id and p.lot_code == serial.serial and p.on_hand < 0
+            ]  # fmt: skip
+            if short and short[0].location_id is not None:
+                found = dialog.place.location.findData(str(short[0].location_id))
+                dialog.place.location.setCurrentIndex(max(found, 0))
+        else:
+            dialog.quantity.setText("-1")
+            dialog.reference.setText(
+                self.tr("Serial {serial} received on two desks").format(serial=serial.serial)
+            )
 
     def close_selected(self) -> None:
         review: ReviewView | None = self._selected(self.reviews_view, self.reviews_model)
