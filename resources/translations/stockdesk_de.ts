@@ -1590,8 +1590,8 @@
         <translation>Wareneingangs-Etiketten für {number}</translation>
     </message>
     <message>
-        <source>Location labels</source>
-        <translation>Lagerort-Etiketten</translation>
+        <source>Store labels</source>
+        <translation>Filialetiketten</translation>
     </message>
     <message>
         <source>Location labels of {store}</source>
@@ -3655,7 +3655,19 @@ Filialen und Benutzer einrichtet.</translation>
     </message>
     <message>
         <source>Location &amp;labels…</source>
-        <translation>Lagerort-&amp;Etiketten…</translation>
+        <translation>Lagerplatz-&amp;Etiketten…</translation>
+    </message>
+    <message>
+        <source>Store la&amp;bels…</source>
+        <translation>Filialeti&amp;ketten…</translation>
+    </message>
+    <message>
+        <source>Choose the store whose location labels to print.</source>
+        <translation>Wählen Sie die Filiale, deren Lagerplatz-Etiketten gedruckt werden sollen.</translation>
+    </message>
+    <message>
+        <source>{store} has no locations yet: add them on the Locations page.</source>
+        <translation>{store} hat noch keine Lagerplätze: legen Sie sie auf der Seite „Lagerplätze“ an.</translation>
     </message>
     <message>
         <source>Your stores</source>

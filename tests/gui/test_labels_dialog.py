@@ -124,7 +124,7 @@ def test_receipt_labels_one_per_unit_ordered_on_a_shelf_edge_sheet(
     assert _codes_on_first_page(out) == {"4006381333931"}
 
 
-def test_location_labels_scan_as_the_store(qtbot, gui_db, gui_admin, gui_store, tmp_path):
+def test_store_labels_scan_as_the_store(qtbot, gui_db, gui_admin, gui_store, tmp_path):
     from stockdesk.services.catalogue import scanning
 
     dialog = LabelsDialog.for_stores(gui_db, [gui_store])
@@ -135,3 +135,53 @@ def test_location_labels_scan_as_the_store(qtbot, gui_db, gui_admin, gui_store, 
     [code] = _codes_on_first_page(out)
     assert code == f"{STORE_PREFIX}{gui_store.code}"
     assert scanning.resolve_scan(gui_db.uow(), code).store.id == gui_store.id
+
+
+def test_the_stores_page_prints_a_stores_location_labels_and_its_own_label_apart(
+    qtbot, gui_db, gui_admin, gui_store, tmp_path
+):
+    from stockdesk.services.places import locations
+    from stockdesk.ui.pages.organisation_pages import StoresPage
+
+    zone = locations.create_location(gui_db.uow(), gui_admin, store_id=gui_store.id, code="Z1", kind="zone")
+    locations.create_location(gui_db.uow(), gui_admin, store_id=gui_store.id, code="Z1-01", parent_id=zone.id)
+    bare = organisation.create_store(gui_db.uow(), gui_admin, code="BARE", name="No shelves yet")
+    page = StoresPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    shown: list[LabelsDialog] = []
+
+    def keep(dialog: object) -> bool:
+        assert isinstance(dialog, LabelsDialog)
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        return False
+
+    page.run_dialog = keep  # type: ignore[assignment]
+    codes = [page.model.index(row, 0).data() for row in range(page.model.rowCount())]
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+    def choose(code: str) -> None:
+        page.view.selectionModel().setCurrentIndex(page.model.index(codes.index(code), 0), flags)
+
+    location_button, store_button = (page.page_actions[key] for key in ("labels", "store_labels"))
+    assert location_button.text() == "Location &labels…" and store_button.text() == "Store la&bels…"
+    location_button.trigger()
+    assert not shown  # which store's shelves?
+    assert page.message.text() == "Choose the store whose location labels to print."
+    choose("MAIN")
+    location_button.trigger()
+    [dialog] = shown
+    assert dialog.windowTitle() == "Location labels of MAIN — Main store"
+    assert [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())] == ["Z1", "Z1-01"]
+    out = tmp_path / "shelves.pdf"
+    _saving_to(dialog, out)
+    dialog.save_pdf()
+    assert {"Z1", "Z1-01"} <= _codes_on_first_page(out)  # no STORE: label among them
+    choose("BARE")
+    location_button.trigger()
+    assert len(shown) == 1 and page.message.text() == (
+        "BARE has no locations yet: add them on the Locations page."
+    )
+    store_button.trigger()  # the store's own label, STORE:BARE, as the button says
+    assert shown[-1].windowTitle() == "Store labels"
+    assert [shown[-1].table.item(0, 1).text()] == [f"{STORE_PREFIX}{bare.code}"]

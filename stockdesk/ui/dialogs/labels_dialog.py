@@ -104,7 +104,7 @@ class LabelsDialog(QDialog):
         cls, db: Database, stores: Sequence[StoreView], parent: QWidget | None = None
     ) -> LabelsDialog:
         lines = [LabelLine(label_sources.store_label(store), 1) for store in stores]
-        return cls(db, lines, parent, title=QCoreApplication.translate("LabelsDialog", "Location labels"))
+        return cls(db, lines, parent, title=QCoreApplication.translate("LabelsDialog", "Store labels"))
 
     @classmethod
     def for_locations(

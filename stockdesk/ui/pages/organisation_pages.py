@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QW
 from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
+from stockdesk.services.places import locations
 from stockdesk.ui.dialogs.form import FormDialog
 from stockdesk.ui.models.rows import Column, RowsModel
 from stockdesk.ui.pages.list_page import ListPage
@@ -48,12 +49,28 @@ class StoresPage(ListPage):
         may = allowed(actor, Action.MANAGE_STORES)
         self.add_button("edit", self.tr("&Edit store"), "Ctrl+Shift+O", self.edit).setEnabled(may)
         self.add_button("new", self.tr("&New store"), "Ctrl+Shift+N", self.new).setEnabled(may)
-        self.add_button("labels", self.tr("Location &labels…"), "Ctrl+Shift+L", self.print_labels)
+        self.add_button("labels", self.tr("Location &labels…"), "Ctrl+Shift+L", self.location_labels)
+        self.add_button("store_labels", self.tr("Store la&bels…"), "Ctrl+Shift+B", self.store_labels)
         self.reload()
 
-    def print_labels(self) -> None:
-        """Labels a clerk scans before counting or receiving there (location-first)."""
+    def location_labels(self) -> None:
+        """The labels of the selected store's locations (as the Locations page prints the whole store):
+        what a clerk scans before counting or putting away there."""
         from stockdesk.ui.dialogs.labels_dialog import LabelsDialog  # reportlab loads with the sheet
+
+        store = self.selected()
+        if store is None:
+            self.message.setText(self.tr("Choose the store whose location labels to print."))
+            return
+        if not locations.locations_of(self.db.uow(), store.id):
+            text = self.tr("{store} has no locations yet: add them on the Locations page.")
+            self.message.setText(text.format(store=store.code))
+            return
+        self.run_dialog(LabelsDialog.for_locations(self.db, store, (), self))
+
+    def store_labels(self) -> None:
+        """The store's own label (STORE:code): scanned at a counter, it makes that store the counter's."""
+        from stockdesk.ui.dialogs.labels_dialog import LabelsDialog
 
         store = self.selected()
         stores = [store] if store is not None else organisation.list_stores(self.db.uow())
