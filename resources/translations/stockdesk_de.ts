@@ -2905,6 +2905,10 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Alle Filialen</translation>
     </message>
     <message>
+        <source>Per location in stores that have locations (not per category)</source>
+        <translation>Je Lagerplatz in Filialen mit Lagerplätzen (statt je Kategorie)</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
@@ -2943,6 +2947,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>As of</source>
         <translation>Stichtag</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Abschnitte</translation>
     </message>
     <message>
         <source>Kind</source>

@@ -58,6 +58,11 @@ def _add_report(commands: Commands) -> None:
     parser.add_argument("--from", dest="date_from", type=_day, help="first day of the period (movements)")
     parser.add_argument("--to", dest="date_to", type=_day, help="last day of the period (movements)")
     parser.add_argument("--as-of", dest="as_of", type=_day, help="valuation at the end of this day")
+    parser.add_argument(
+        "--by-location",
+        action="store_true",
+        help="valuation: a store that has locations in sections per location instead of per category",
+    )
     parser.add_argument("--kind", help="movement kind: receive, sale, transfer_out, ...")
     parser.add_argument("--user", help="e-mail of the user whose movements to list")
     parser.add_argument("--sku", help="one item (movements, item card, recall)")
@@ -86,6 +91,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         sku=args.sku,
         stocktake=args.stocktake,
         lot=args.lot,
+        by_location=args.by_location,
     )
     if not args.out.lower().endswith((".pdf", ".csv")):
         raise ValidationError("out", args.out, Message("out_suffix"))

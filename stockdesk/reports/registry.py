@@ -65,7 +65,8 @@ def _movements(context: ReportContext) -> BuiltReport:
 REPORTS: dict[str, ReportSpec] = {
     spec.name: spec
     for spec in (
-        ReportSpec("valuation", valuation.TITLE, frozenset({"store", "as_of"}), valuation.build),
+        ReportSpec("valuation", valuation.TITLE, frozenset({"store", "as_of", "by_location"}),
+                   valuation.build),
         ReportSpec("low-stock", low_stock.TITLE, frozenset({"store"}), low_stock.build),
         ReportSpec("movements", movements.TITLE,
                    frozenset({"store", "date_from", "date_to", "kind", "user", "sku"}), _movements),

@@ -21,6 +21,7 @@ class ReportOptions:
     Dates are whole days in the desk's time zone; `date_to` and `as_of` include their day.
     `stocktake` is a stocktake id as typed (None: the latest stocktake of `store`).
     `lot` is a lot's code or a serial number of the item `sku`.
+    `by_location` values each store that has locations location by location (the others by category).
     """
 
     store: str | None = None
@@ -32,6 +33,7 @@ class ReportOptions:
     sku: str | None = None
     stocktake: str | None = None
     lot: str | None = None  # a lot's code or a serial number (recall)
+    by_location: bool = False  # valuation: a store with locations in sections per location, not category
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Inventory valuation by store and category, at cost and at sell price, as of a date."""
+"""Inventory valuation by store and category, at cost and at sell price, as of a date; with
+`by_location`, a store that has locations by location instead (its stock at no location last)."""
 
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ def section_title(row: ValuationRow) -> str:
 def sections(
     rows: Iterator[ValuationRow], title: Callable[[ValuationRow], str] = section_title
 ) -> Iterator[Section]:
-    """One section per store and category (per location in a store with locations); the row stream is
-    already in that order."""
+    """One section per store and category (per location in a store valued by location); the row
+    stream is already in that order."""
     for heading, group in itertools.groupby(rows, key=title):
         yield Section(heading, group)
 
@@ -44,22 +45,24 @@ def build(context: ReportContext) -> BuiltReport:
     as_of = context.options.as_of or date.today()
     until = as_instant(as_of)
     w = context.wording
-    # A store with locations is valued location by location (its category lines would say the same
-    # money twice); the others by category as before.
+    meta = context.meta(w(TITLE), w("As of {day} (end of day)", day=w.date(as_of)))
+    by_category = valuation_rows(context.db.uow(), until=until, store_ids=context.store_ids)
+    if not context.options.by_location:
+        return BuiltReport(ReportDocument(meta, COLUMNS, wording=w), sections(by_category))
+    # A store with locations is valued location by location instead of by category (both would say
+    # the same money twice); the others by category as always.
     placed = stores_with_locations(context.db.uow(), context.store_ids)
     by_location = valuation_by_location_rows(context.db.uow(), until=until, stores=placed)
     codes = {row.store_code for row in by_location}
-    by_category = (
-        row
-        for row in valuation_rows(context.db.uow(), until=until, store_ids=context.store_ids)
-        if row.store_code not in codes
+    rows = heapq.merge(
+        (row for row in by_category if row.store_code not in codes),
+        by_location,
+        key=lambda row: row.store_code,
     )
-    rows = heapq.merge(by_category, by_location, key=lambda row: row.store_code)
 
     def title(row: ValuationRow) -> str:
         if row.store_code in codes:
             return f"{row.store_code} {row.store_name} · {row.category or w('No location')}"
         return section_title(row)
 
-    meta = context.meta(w(TITLE), w("As of {day} (end of day)", day=w.date(as_of)))
     return BuiltReport(ReportDocument(meta, COLUMNS, wording=w), sections(rows, title))

@@ -40,9 +40,12 @@ def test_the_dialog_enables_only_the_options_the_chosen_report_reads(qtbot, gui_
     dialog = ReportDialog(gui_db, gui_admin)
     qtbot.addWidget(dialog)
     dialog.report.setCurrentIndex(dialog.report.findData("valuation"))
-    assert dialog.as_of.isEnabled() and dialog.store.isEnabled()
+    assert dialog.as_of.isEnabled() and dialog.store.isEnabled() and dialog.by_location.isEnabled()
     assert not dialog.date_from.isEnabled() and not dialog.kind.isEnabled()
     assert dialog.output_path().name.startswith("valuation-")
+    assert not dialog.by_location.isChecked() and dialog.options().by_location is False  # per category
+    dialog.by_location.setChecked(True)
+    assert dialog.options() == ReportOptions(as_of=date.today(), by_location=True)
     dialog.report.setCurrentIndex(dialog.report.findData("movements"))
     dialog.store.setCurrentIndex(dialog.store.findData("MAIN"))
     dialog.kind.setCurrentIndex(dialog.kind.findData("sale"))
@@ -57,6 +60,7 @@ def test_the_dialog_enables_only_the_options_the_chosen_report_reads(qtbot, gui_
     )
     assert dialog.output_path().name.startswith("movements-")
     assert not dialog.lot.isEnabled()
+    assert not dialog.by_location.isEnabled()  # the valuation's only
     dialog.report.setCurrentIndex(dialog.report.findData("recall"))
     assert dialog.lot.isEnabled() and dialog.sku.isEnabled() and not dialog.store.isEnabled()
     dialog.lot.setText(" L-7 ")
@@ -182,3 +186,33 @@ def test_the_chosen_stocktakes_variance_is_written_from_the_dialog(
     [total] = [r for r in rows if r["Line"] == "total"]
     assert Decimal(total["Value diff."]) == expected.value_difference == Decimal("-6.00")
     assert Decimal(total["Difference"]) == expected.quantity_difference
+
+
+def test_the_valuation_is_per_category_unless_per_location_is_checked(
+    qtbot, gui_db, gui_admin, gui_store, tmp_path
+):
+    from stockdesk.services.places import locations
+    from stockdesk.services.places.placing import PlaceChoice
+
+    shelf = locations.create_location(gui_db.uow(), gui_admin, store_id=gui_store.id, code="A-01")
+    glue = catalog.create_item(gui_db.uow(), gui_admin, sku="GLUE", name="Glue", cost_price="2.00")
+    stock.receive(
+        gui_db.uow(), gui_admin, item_id=glue.id, store_id=gui_store.id, quantity="3",
+        place=PlaceChoice(location_id=shelf.id),
+    )  # fmt: skip
+    window = QWidget()
+    qtbot.addWidget(window)
+    headings = []
+    for checked in (False, True):
+        dialog = open_report_dialog(window, gui_db, gui_admin)
+        dialog.runner._opener = lambda path: True  # type: ignore[union-attr]
+        dialog.report.setCurrentIndex(dialog.report.findData("valuation"))
+        dialog.by_location.setChecked(checked)
+        out = tmp_path / f"valuation-{checked}.csv"
+        dialog.out.setText(str(out))
+        with qtbot.waitSignal(dialog.runner.done, timeout=20_000):  # type: ignore[union-attr]
+            dialog.accept()
+        text = out.read_text(encoding="utf-8-sig")
+        sections = ("MAIN Main store · Uncategorised", "MAIN Main store · A-01")
+        headings.append([heading for heading in sections if heading in text])
+    assert headings == [["MAIN Main store · Uncategorised"], ["MAIN Main store · A-01"]]

@@ -104,6 +104,9 @@ def report(
     kind: str | None = Query(None, max_length=16),
     sku: str | None = Query(None, max_length=64),
     stocktake: str | None = Query(None, max_length=64),
+    by_location: bool = Query(
+        False, description="valuation: a store that has locations per location instead of per category"
+    ),
     db: Database = Depends(database),
     who: Actor = Depends(actor),
 ) -> FileResponse:
@@ -117,6 +120,7 @@ def report(
         kind=kind,
         sku=sku,
         stocktake=stocktake,
+        by_location=by_location,
     )
     try:
         registry.run_report(db, who, str(name), options, out, language=language_of(request))

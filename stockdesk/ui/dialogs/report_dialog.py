@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -61,6 +62,7 @@ class ReportDialog(QDialog):
         self.date_from = _date_edit(today - timedelta(days=29))
         self.date_to = _date_edit(today)
         self.as_of = _date_edit(today)
+        self.by_location = QCheckBox(self.tr("Per location in stores that have locations (not per category)"))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), None)
         for kind in MovementKind:
@@ -79,6 +81,7 @@ class ReportDialog(QDialog):
             "date_from": self.date_from,
             "date_to": self.date_to,
             "as_of": self.as_of,
+            "by_location": self.by_location,
             "kind": self.kind,
             "user": self.user,
             "sku": self.sku,
@@ -99,6 +102,7 @@ class ReportDialog(QDialog):
             (self.tr("From"), self.date_from),
             (self.tr("To"), self.date_to),
             (self.tr("As of"), self.as_of),
+            (self.tr("Sections"), self.by_location),
             (self.tr("Kind"), self.kind),
             (self.tr("User"), self.user),
             (self.tr("Item"), self.sku),
@@ -167,6 +171,7 @@ class ReportDialog(QDialog):
             "date_from": _day(self.date_from),
             "date_to": _day(self.date_to),
             "as_of": _day(self.as_of),
+            "by_location": self.by_location.isChecked(),
             "kind": self.kind.currentData(),
             "user": self.user.text().strip() or None,
             "sku": self.sku.text().strip() or None,

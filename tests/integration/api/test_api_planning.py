@@ -15,6 +15,8 @@ def test_the_valuation_report_streams_as_csv_and_as_a_real_pdf(shop):
     with shop.client(token) as client:
         as_csv = client.get("/reports/valuation.csv", params={"store": "MAIN"})
         as_pdf = client.get("/reports/valuation.pdf", params={"store": "MAIN"})
+        per_location = client.get("/reports/valuation.csv", params={"store": "MAIN", "by_location": "true"})
+    assert per_location.status_code == 200 and "CLERK-1" in per_location.text
     assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(as_csv.text)))
     assert any("CLERK-1" in row for row in rows)
