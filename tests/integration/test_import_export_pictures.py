@@ -229,6 +229,11 @@ class _Pictures(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"\x89PNG" + b"\0" * 60_000)
             return
+        if self.path == "/to-ftp":  # urllib's own redirect handler would follow this one
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/saw.jpg")
+            self.end_headers()
+            return
         if self.path == "/declared-huge":
             self.send_response(200)
             self.send_header("Content-Length", str(30 * 1024 * 1024))
@@ -289,16 +294,18 @@ def test_a_picture_address_is_fetched_once_and_one_that_fails_is_named(
         {"SKU": "X-2", "Name": "Dead", "Picture": dead},
         {"SKU": "X-3", "Name": "Big", "Picture": f"{base}/big"},
         {"SKU": "X-4", "Name": "Says huge", "Picture": f"{base}/declared-huge"},
+        {"SKU": "X-5", "Name": "Elsewhere", "Picture": f"{base}/to-ftp"},
     ]
     with pytest.raises(ImportRejected) as refused:
         imports.import_file(db.uow(), admin, _write(tmp_path / "bad-url.csv", bad))
     problems = {p.row: p for p in refused.value.problems}
-    assert set(problems) == {2, 3, 4, 5} and {p.field for p in problems.values()} == {"Picture"}
+    assert set(problems) == {2, 3, 4, 5, 6} and {p.field for p in problems.values()} == {"Picture"}
     gone = f"row 2, column Picture: '{base}/gone.jpg' could not be fetched: HTTP 404 Not Found"
     assert str(problems[2]) == gone
     assert str(problems[3]).startswith(f"row 3, column Picture: '{dead}' could not be fetched: ")
     assert "sends more than" in str(problems[4])
     assert "is 30.0 MB: a picture file may be at most" in str(problems[5])
+    assert str(problems[6]).endswith("could not be fetched: HTTP 302 redirect to ftp://127.0.0.1/saw.jpg")
     assert translate(problems[2].reason, "de") == "konnte nicht geladen werden: HTTP 404 Not Found"
     assert not _exists(db, "X-1") and _count(db, PictureBlob) == 1
 

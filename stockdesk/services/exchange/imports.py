@@ -10,6 +10,10 @@ reference "import", under the ledger's rules) rather than through `stock.post_mo
 would commit separately and could leave items without their stock after a crash. The same
 permission check is made first.
 
+A `Picture` cell names a file (relative to the item file's folder, `ImportOptions.folder`) or an
+http(s) address, read once per import while the rows are checked, so a bad one is a row problem like
+any other; the pictures are written with the rest (`item_pictures.py`, docs/pictures.md).
+
 Speed (100,000 rows with barcodes and stock in two stores, `python -m bench imports`: 55 s -> 22 s):
 the new items, their barcodes and opening stock are written with executemany whose per-column
 conversion is resolved once (`db.fast_write`); the search index and the sync outbox are filled for

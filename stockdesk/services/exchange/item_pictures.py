@@ -21,6 +21,7 @@ not stored again) and the items' `item_picture` links in the import's transactio
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import os
 import shutil
@@ -44,6 +45,10 @@ from stockdesk.services.catalogue import picture_images
 from stockdesk.services.uow import UnitOfWork
 
 if TYPE_CHECKING:
+    import http.client
+    import urllib.request
+    from typing import IO
+
     from stockdesk.services.exchange.import_checks import CheckedRow
 
 REMOVE = "-"  # a cell that removes the item's picture (the packs column's `-` too)
@@ -251,7 +256,7 @@ def _fetch(url: str) -> bytes:
     limit = picture_images.MAX_FILE_BYTES
     request = urllib.request.Request(url, headers={"User-Agent": "StockDesk item import"})
     try:
-        with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as response:  # only http(s): _is_address
+        with _opener().open(request, timeout=URL_TIMEOUT) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.strip().isdigit():
                 picture_images.check_file_size(int(declared), url)  # a declared 2 GB is refused unread
@@ -275,6 +280,29 @@ def _fetch(url: str) -> bytes:
         raise _unreachable(url, _reason(error)) from None
 
 
+@functools.cache
+def _opener() -> urllib.request.OpenerDirector:
+    """urllib's opener whose redirects go to http(s) addresses only (its own would follow one to ftp:)."""
+    import urllib.error
+    import urllib.request
+
+    class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: http.client.HTTPMessage,
+            newurl: str,
+        ) -> urllib.request.Request | None:
+            if not _is_address(newurl):
+                raise urllib.error.HTTPError(newurl, code, f"redirect to {newurl}", headers, fp)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(HttpOnlyRedirects)
+
+
 def _reason(error: object) -> str:
     if isinstance(error, TimeoutError):
         return f"no answer within {URL_TIMEOUT:.0f} s"
@@ -292,6 +320,8 @@ def check_rows(
 ) -> None:
     """Read the picture each row names (once per source); a source that fails is its row's problem."""
     named = [r for r in rows if r.picture is not None and r.picture != REMOVE]
+    if not named:
+        return
     for done, row in enumerate(named, start=1):
         assert row.picture is not None
         try:
