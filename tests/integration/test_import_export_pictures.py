@@ -29,7 +29,7 @@ from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import open_database
 from stockdesk.services.exchange import imports, item_pictures
 from stockdesk.services.exchange.imports import ImportOptions, ImportRejected
-from stockdesk.ui.export import write_items_csv
+from stockdesk.ui.export import ExportCancelled, write_items_csv
 
 
 def photo(width: int, height: int, fmt: str = "PNG", shade: int = 0) -> bytes:
@@ -121,6 +121,24 @@ def test_pictures_leave_once_each_beside_the_csv_and_a_fresh_database_reads_them
         assert _count(fresh, PictureBlob) == 2
     finally:
         fresh.close()
+
+
+def test_a_cancelled_export_takes_its_pictures_with_it_and_an_odd_name_still_reads_back(db, admin, tmp_path):
+    item = catalog.create_item(db.uow(), admin, sku="HAM", name="Hammer")
+    pictures.set_item_picture(db.uow(), admin, item.id, photo(60, 30), "hammer.png")
+    target = tmp_path / "items.csv"
+    with pytest.raises(ExportCancelled):
+        write_items_csv(db, ItemFilter(), target, pictures=True, cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []  # neither the CSV nor its pictures' folder
+
+    odd = tmp_path / "-stock.csv"  # a cell "-stock-pictures/..." would be written "'-stock-pictures/..."
+    write_items_csv(db, ItemFilter(), odd, pictures=True)
+    assert _rows(odd)[0]["Picture"].startswith("./-stock-pictures/")
+    again = _write(tmp_path / "again.csv", [{"SKU": "HAM", "Picture": "-"}])
+    imports.import_file(db.uow(), admin, again, options=ImportOptions(upsert=True))
+    assert _sha(db, "HAM") is None
+    assert imports.import_file(db.uow(), admin, odd, options=ImportOptions(upsert=True)).pictures == 1
+    assert _sha(db, "HAM") is not None
 
 
 def test_an_upsert_sets_removes_and_keeps_pictures_reading_each_file_once(db, admin, tmp_path, monkeypatch):

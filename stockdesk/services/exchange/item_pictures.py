@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from stockdesk.db.picture_models import ItemPicture, PictureBlob
+from stockdesk.domain.cells import FORMULA_START
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import PictureId
 from stockdesk.domain.messages import Message
@@ -76,6 +77,11 @@ class PictureExport:
 
     def __init__(self, csv_path: Path) -> None:
         self.folder = picture_folder(Path(csv_path))
+        # "-stock.csv" -> "./-stock-pictures/...": a cell starting "-" would reach the CSV as "'-stock..."
+        # (formula-safe, csv_files.py), which the import would look for under that name.
+        self._prefix = f"{self.folder.name}/"
+        if self._prefix.startswith(FORMULA_START):
+            self._prefix = "./" + self._prefix
         self._cells: dict[uuid.UUID, str] = {}  # blob id -> the cell naming its file
         self._written: list[Path] = []
         self._made_folder = False
@@ -110,7 +116,7 @@ class PictureExport:
                         with atomic_private(target) as temp:
                             temp.write_bytes(base64.b64decode(data))
                         self._written.append(target)
-                    self._cells[blob_id] = f"{self.folder.name}/{name}"
+                    self._cells[blob_id] = self._prefix + name
 
     def discard(self) -> None:
         """Remove the files this export wrote, and the folder if it made it and it is empty now."""
