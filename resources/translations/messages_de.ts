@@ -775,6 +775,26 @@
             <source>is still larger than {limit} KB after shrinking it: use a simpler picture</source>
             <translation>ist auch verkleinert noch größer als {limit} KB: verwenden Sie ein einfacheres Bild</translation>
         </message>
+        <message id="picture.no_file">
+            <source>names no picture file: there is no file {path}</source>
+            <translation>nennt keine Bilddatei: die Datei {path} gibt es nicht</translation>
+        </message>
+        <message id="picture.unreadable">
+            <source>cannot be read from {path}: {error}</source>
+            <translation>kann nicht aus {path} gelesen werden: {error}</translation>
+        </message>
+        <message id="picture.relative_no_folder">
+            <source>is a relative path, but the item file's folder is not known: give a full path</source>
+            <translation>ist ein relativer Pfad, aber der Ordner der Artikeldatei ist nicht bekannt: geben Sie den vollständigen Pfad an</translation>
+        </message>
+        <message id="picture.url_failed">
+            <source>could not be fetched: {error}</source>
+            <translation>konnte nicht geladen werden: {error}</translation>
+        </message>
+        <message id="picture.download_too_large">
+            <source>sends more than {limit} MB: a picture file may be at most {limit} MB</source>
+            <translation>liefert mehr als {limit} MB: eine Bilddatei darf höchstens {limit} MB groß sein</translation>
+        </message>
         <message id="tracking_kind">
             <source>is not a way to track an item: use one of {kinds}</source>
             <translation>ist keine Art, einen Artikel zu verfolgen: eine von {kinds} verwenden</translation>
@@ -989,6 +1009,10 @@
         <message id="barcodes">
             <source>Barcodes</source>
             <translation>Barcodes</translation>
+        </message>
+        <message id="picture">
+            <source>Picture</source>
+            <translation>Bild</translation>
         </message>
         <message id="code">
             <source>Code</source>

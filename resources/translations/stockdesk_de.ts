@@ -1292,6 +1292,10 @@
         <translation>Zeilen werden geprüft</translation>
     </message>
     <message>
+        <source>Reading pictures</source>
+        <translation>Bilder werden gelesen</translation>
+    </message>
+    <message>
         <source>Writing items</source>
         <translation>Artikel werden geschrieben</translation>
     </message>
@@ -1318,6 +1322,10 @@
     <message>
         <source>Created: {names}.</source>
         <translation>Angelegt: {names}.</translation>
+    </message>
+    <message>
+        <source>Pictures set or removed: {n}.</source>
+        <translation>Bilder gesetzt oder entfernt: {n}.</translation>
     </message>
     <message>
         <source>Opening stock of {n} existing item(s) was not posted.</source>
@@ -2009,12 +2017,24 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Die Artikel wie gefiltert und sortiert exportieren (Strg+Umschalt+E)</translation>
     </message>
     <message>
+        <source>Export items with &amp;pictures…</source>
+        <translation>Artikel mit &amp;Bildern exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the items as filtered and sorted, their pictures into a folder beside the CSV</source>
+        <translation>Die Artikel wie gefiltert und sortiert exportieren, ihre Bilder in einen Ordner neben der CSV-Datei</translation>
+    </message>
+    <message>
         <source>Export items</source>
         <translation>Artikel exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {n} items, their pictures into {folder}</source>
+        <translation>{n} Artikel exportiert, ihre Bilder nach {folder}</translation>
     </message>
     <message>
         <source>Exported {n} items</source>

@@ -1,4 +1,5 @@
-"""`stockdesk import FILE`: items from a CSV or XLSX file, all rows or none (or the valid ones)."""
+"""`stockdesk import FILE`: items from a CSV or XLSX file, all rows or none (or the valid ones);
+`stockdesk export FILE [--pictures]`: every item to a CSV the import reads back."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from pathlib import Path
 from stockdesk.cli.database import open_db
 from stockdesk.cli.options import Commands
 from stockdesk.services.accounts import users
+from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.exchange import imports
+from stockdesk.services.exchange.item_export import write_items_csv
+from stockdesk.services.exchange.item_pictures import picture_folder
 
 
 def add_commands(commands: Commands) -> None:
@@ -33,6 +37,30 @@ def add_commands(commands: Commands) -> None:
     )
     parser.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     parser.set_defaults(handler=_cmd_import)
+
+    parser = commands.add_parser(
+        "export", help="export every item to a CSV that `stockdesk import --upsert` reads back"
+    )
+    parser.add_argument("file", type=Path)
+    parser.add_argument(
+        "--pictures",
+        action="store_true",
+        help="write the items' pictures into FILE-pictures/ beside the CSV and name them in its Picture "
+        "column (without: the column is blank, which the import reads as 'leave the picture alone')",
+    )
+    parser.add_argument("--archived", action="store_true", help="include archived items")
+    parser.set_defaults(handler=_cmd_export)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    rows = write_items_csv(
+        db, ItemFilter(include_archived=args.archived), args.file, pictures=args.pictures
+    )
+    print(f"exported {rows:,} item(s) to {args.file}")
+    if args.pictures:
+        print(f"  pictures in {picture_folder(args.file)}")
+    return 0
 
 
 def _mapping(pairs: list[str]) -> dict[str, str] | None:
@@ -87,6 +115,8 @@ def _print_result(result: imports.ImportResult, rejects: Path) -> None:
         f"{verb}: {result.created:,} new item(s), {result.updated:,} updated, "
         f"{result.movements:,} opening stock movement(s)"
     )
+    if result.pictures:
+        print(f"  {result.pictures:,} item picture(s) set or removed")
     for made in result.created_lookups:
         print(f"  created {made}")
     if result.stock_not_posted:

@@ -232,6 +232,14 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "picture.file_too_large": "is {size} MB: a picture file may be at most {limit} MB",
     "picture.not_image": "is not a picture this program can read (JPEG, PNG, GIF, BMP, TIFF or WebP)",
     "picture.too_large": "is still larger than {limit} KB after shrinking it: use a simpler picture",
+    # the items CSV's Picture column (services/exchange/item_pictures.py)
+    "picture.no_file": "names no picture file: there is no file {path}",
+    "picture.unreadable": "cannot be read from {path}: {error}",
+    "picture.relative_no_folder": (
+        "is a relative path, but the item file's folder is not known: give a full path"
+    ),
+    "picture.url_failed": "could not be fetched: {error}",
+    "picture.download_too_large": "sends more than {limit} MB: a picture file may be at most {limit} MB",
     # Locations, lots and serial numbers (services/places).
     "tracking_kind": "is not a way to track an item: use one of {kinds}",
     "location_kind": "is not a kind of location: use one of {kinds}",

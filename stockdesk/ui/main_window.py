@@ -28,6 +28,7 @@ from stockdesk.domain.permissions import Action, Actor, allowed
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database
+from stockdesk.services.exchange.item_pictures import picture_folder
 from stockdesk.services.places.place_levels import PlaceLevelView
 from stockdesk.services.views import ItemView
 from stockdesk.ui.actions import build_actions
@@ -361,22 +362,40 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("E&xport items to CSV…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.setToolTip(self.tr("Export the items as filtered and sorted (Ctrl+Shift+E)"))
-        self.export_action.triggered.connect(self.export_csv)
+        self.export_action.triggered.connect(lambda: self.export_csv())
         menu.addAction(self.export_action)
         self.addAction(self.export_action)
+        self.export_pictures_action = QAction(self.tr("Export items with &pictures…"), self)
+        self.export_pictures_action.setToolTip(
+            self.tr("Export the items as filtered and sorted, their pictures into a folder beside the CSV")
+        )
+        self.export_pictures_action.triggered.connect(lambda: self.export_csv(pictures=True))
+        menu.addAction(self.export_pictures_action)
 
-    def export_csv(self) -> ItemsExport | None:
-        """Ask for a file, then stream the filtered, sorted items into it behind a progress dialog."""
+    def export_csv(self, *, pictures: bool = False) -> ItemsExport | None:
+        """Ask for a file, then stream the filtered, sorted items into it behind a progress dialog.
+
+        With `pictures`, each item's picture is written once into `NAME-pictures/` beside the CSV and
+        named in its Picture column (services/exchange/item_export.py); without, that column is blank.
+        """
         chosen = self.ask_save_path(self.tr("Export items"), "items.csv", self.tr("CSV files (*.csv)"))
         if not chosen:
             return None
         sort, descending = self.model.sort_key
         rows = self.model.rowCount() if self.model.is_complete else 0
-        export = ItemsExport(self, self.db, self.model.item_filter, Path(chosen), sort=sort,
-                             descending=descending, expected_rows=rows)
-        export.finished.connect(
-            lambda n: self.statusBar().showMessage(self.tr("Exported {n} items").format(n=f"{n:,}"), 8000)
-        )
+        path = Path(chosen)
+        export = ItemsExport(self, self.db, self.model.item_filter, path, sort=sort,
+                             descending=descending, expected_rows=rows, pictures=pictures)
+        if pictures:
+            done = self.tr("Exported {n} items, their pictures into {folder}")
+            folder = picture_folder(path).name
+            export.finished.connect(
+                lambda n: self.statusBar().showMessage(done.format(n=f"{n:,}", folder=folder), 8000)
+            )
+        else:
+            export.finished.connect(
+                lambda n: self.statusBar().showMessage(self.tr("Exported {n} items").format(n=f"{n:,}"), 8000)
+            )
         export.failed.connect(lambda error: self.statusBar().showMessage(error_text(error), 10000))
         self.last_export = export
         return export

@@ -183,10 +183,11 @@ class ScannerDock(QDockWidget):
         if not self.continuous.isChecked():
             self.stop()
 
-    @Slot(str)
+    @Slot()
     def _held(self) -> None:
         self.status.setText(self.tr("Hold steady…"))
 
+    @Slot(str)
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("No picture: {message}").format(message=message))
         self.preview.setText(self.tr("No camera"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -348,6 +348,7 @@ class SetupPage(QWizardPage):
         }
         return names.get(stage, stage)
 
+    @Slot(str, int, int)  # emitted on the pool thread: a declared slot, not one PySide makes on the fly
     def _progress(self, stage: str, done: int, total: int) -> None:
         self.status.setText(self.tr("{0}: {1} of {2}").format(self._stage(stage), done, total))
         self.bar.setRange(0, max(total, 1))

@@ -34,6 +34,17 @@ class Job(QObject):
         # on the pool thread, nor before the GUI's event loop is ready for them.
         self._result.connect(self._deliver)
         self.control = Control(self)
+        self._on_progress: Callable[[Any], None] | None = None
+        self.progressed.connect(self._progress)
+
+    @Slot(object)
+    def _progress(self, value: object) -> None:
+        # Every signal a pool thread emits reaches a declared @Slot of a GUI-thread QObject, never a
+        # plain callable: PySide builds a dynamic slot for those on the fly, and building one on the
+        # GUI thread while a pool thread emits crashed the wizard's demo start (a segfault in about
+        # one run of six of its tests, PySide 6.11).
+        if self._on_progress is not None:
+            self._on_progress(value)
 
     @Slot(object, bool)
     def _deliver(self, value: object, ok: bool) -> None:
@@ -110,8 +121,7 @@ def run_cancellable(
     """`run_in_background` for long work: `function(control)` reports with `control.report(value)`
     (each value reaches `on_progress` on the GUI thread) and stops when `control.cancelled()`."""
     job = Job(on_finished, on_failed)
-    if on_progress is not None:
-        job.progressed.connect(on_progress)
+    job._on_progress = on_progress
     _running.add(job)
     (pool or QThreadPool.globalInstance()).start(_Runnable(lambda: function(job.control), job))
     return job

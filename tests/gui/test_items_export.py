@@ -86,3 +86,47 @@ def test_a_write_made_elsewhere_shows_in_the_table_without_a_refresh(qtbot, shop
     stock.receive(shop.uow(), gui_admin, item_id=a1, store_id=gui_store.id, quantity=3)  # as the counter does
     qtbot.waitUntil(lambda: window.model.index(0, 7).data() == "5")
     assert window.current_item.id == a1 and window.table.currentIndex().row() == 0
+
+
+def test_export_with_pictures_writes_them_beside_the_csv_and_the_import_dialog_reads_them_back(
+    qtbot, shop, gui_admin, tmp_path
+):
+    """The Table menu's "with pictures" export, then the window's import of the file into the same
+    catalogue with one cell changed: the dialog hands the file's folder over, so relative paths work."""
+    import io
+
+    from PIL import Image
+
+    from stockdesk.services.catalogue import pictures
+    from stockdesk.ui.dialogs.import_dialog import open_import_dialog
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(out, "PNG")
+    a1 = catalog.find_item(shop.uow(), "A-1")
+    pictures.set_item_picture(shop.uow(), gui_admin, a1.id, out.getvalue(), "a.png")
+    window = open_window(qtbot, shop, gui_admin)
+    target = tmp_path / "export" / "items.csv"
+    target.parent.mkdir()
+    window.ask_save_path = lambda *_args: str(target)
+    window.export_pictures_action.trigger()
+    with qtbot.waitSignal(window.last_export.finished, timeout=10_000):
+        pass
+    with target.open(newline="", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    cells = {r["SKU"]: r["Picture"] for r in rows}
+    assert cells["A-1"].startswith("items-pictures/") and (target.parent / cells["A-1"]).is_file()
+    assert "items-pictures" in window.statusBar().currentMessage()
+
+    edited = target.parent / "edited.csv"
+    edited.write_text(f"SKU,Name,Picture\nB-1,Item B-1,{cells['A-1']}\n", encoding="utf-8")
+    dialog = open_import_dialog(None, shop, gui_admin, edited)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.options(dry_run=False).folder == target.parent
+    dialog.upsert.setChecked(True)
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as imported:
+        dialog.start_import()
+    assert imported.args[0].pictures == 1
+    b1 = catalog.find_item(shop.uow(), "B-1")
+    assert pictures.picture_of(shop.uow(), b1.id).id == pictures.picture_of(shop.uow(), a1.id).id
+    assert "Pictures set or removed: 1." in dialog.summary.text()

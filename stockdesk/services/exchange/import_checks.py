@@ -61,6 +61,7 @@ class CheckedRow:
     packs: list[PackEntry] | None = None  # None: the file leaves the item's packs alone
     template: str | None = None  # a variant's template SKU (None: the file leaves it alone)
     attributes: dict[str, str] | None = None  # a variant's values
+    picture: str | None = None  # the picture's file, address or `-` (None: the file leaves it alone)
 
     @property
     def barcodes(self) -> list[str]:
@@ -260,6 +261,7 @@ def _kind(name: str) -> str:
         "expiry_warn_days",
         "template",
         "attributes",
+        "picture",
     )
     return name if name in special else "text"
 
@@ -355,6 +357,10 @@ def _attributes(row: CheckedRow, name: str, text: str, _lookups: Lookups, _delim
     row.attributes = variant_rules.parse_cell(name, text)
 
 
+def _picture(row: CheckedRow, _name: str, text: str, _lookups: Lookups, _delimiter: str) -> None:
+    row.picture = text  # read (once per file or address) after every row's cells: item_pictures.check_rows
+
+
 _CELL_CHECKS: dict[str, CellCheck] = {
     "tracking": _tracking,
     "expiry_warn_days": _warn_days,
@@ -368,6 +374,7 @@ _CELL_CHECKS: dict[str, CellCheck] = {
     "packs": _packs,
     "template": _template,
     "attributes": _attributes,
+    "picture": _picture,
 }
 
 

@@ -39,6 +39,7 @@ FIELDS = (
     "expiry_warn_days",
     "template",  # a variant's template, by SKU (docs/variants.md)
     "attributes",  # a variant's values: size=M; colour=Red
+    "picture",  # a file (relative to the item file's folder), an http(s) address, or - (item_pictures.py)
 )
 STOCK_PREFIX = "stock:"
 # A store's own reorder point and quantity for the item (issue 17 item 6): `reorder_point:BR`.
@@ -96,6 +97,21 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "expiry_warn_days": ("expirywarndays", "expirywarning", "warndays", "mhdwarnung", "warntage"),
     "template": ("template", "templatesku", "variantof", "parentsku", "vorlage", "stammartikel"),
     "attributes": ("attributes", "variantattributes", "variantvalues", "merkmale", "variantenmerkmale"),
+    "picture": (
+        "picture",
+        "picturefile",
+        "pictureurl",
+        "image",
+        "imagefile",
+        "imageurl",
+        "imagesrc",
+        "photo",
+        "bild",
+        "bilddatei",
+        "foto",
+        "artikelbild",
+        "imagen",
+    ),
 }
 _STOCK_PREFIXES = ("stock:", "stock ", "bestand:", "bestand ", "openingstock:", "opening stock ")
 _POINT_PREFIXES = tuple(

@@ -10,6 +10,10 @@ reference "import", under the ledger's rules) rather than through `stock.post_mo
 would commit separately and could leave items without their stock after a crash. The same
 permission check is made first.
 
+A `Picture` cell names a file (relative to the item file's folder, `ImportOptions.folder`) or an
+http(s) address, read once per import while the rows are checked, so a bad one is a row problem like
+any other; the pictures are written with the rest (`item_pictures.py`, docs/pictures.md).
+
 Speed (100,000 rows with barcodes and stock in two stores, `python -m bench imports`: 55 s -> 22 s):
 the new items, their barcodes and opening stock are written with executemany whose per-column
 conversion is resolved once (`db.fast_write`); the search index and the sync outbox are filled for
@@ -20,6 +24,7 @@ of the catalogue has the sort indexes rebuilt once at the end (`db.bulk_indexes`
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +44,7 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue import bulk, variant_prices
 from stockdesk.services.catalogue.bulk import BulkRejected, RowProblem
 from stockdesk.services.catalogue.catalog import normalised_sku
-from stockdesk.services.exchange import import_packs, import_variants
+from stockdesk.services.exchange import import_packs, import_variants, item_pictures
 from stockdesk.services.exchange.import_checks import (
     CellValue,
     CheckedRow,
@@ -89,6 +94,8 @@ class ImportOptions:
     mapping: dict[str, str] | None = None  # file header -> field ("stock:CODE", "ignore")
     sheet: str | None = None
     dry_run: bool = False  # check everything, write nothing
+    # Where a Picture cell's relative path is found: the item file's folder (import_file fills it in).
+    folder: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,7 @@ class ImportResult:
     created_lookups: tuple[str, ...] = ()  # categories and suppliers made by `create_missing`
     stock_not_posted: int = 0  # rows of existing items: opening stock is only for new items
     dry_run: bool = False
+    pictures: int = 0  # items whose picture the file set or removed
 
     @property
     def problems(self) -> list[RowProblem]:
@@ -169,8 +177,13 @@ def import_file(
     rejects: Path | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Read `path` (CSV/TSV/XLSX) and import it; rejected rows go to `rejects` when given."""
+    """Read `path` (CSV/TSV/XLSX) and import it; rejected rows go to `rejects` when given.
+
+    Picture cells with a relative path are found beside `path` unless `options.folder` says otherwise.
+    """
     options = options or ImportOptions()
+    if options.folder is None:
+        options = dataclasses.replace(options, folder=path.absolute().parent)
     table = read_table(path, sheet=options.sheet)
     try:
         result = import_table(uow, actor, table, options=options, progress=progress)
@@ -198,7 +211,7 @@ def import_table(
     """Check every row of `table`; write all, the valid ones, or none (raising ImportRejected)."""
     options = options or ImportOptions()
     report = progress or (lambda _stage, _done, _total: None)
-    with uow, collector_paused():
+    with uow, collector_paused(), item_pictures.PictureSources(options.folder) as pictures:
         require(actor, Action.CREATE_ITEM)
         uow.actor_id = actor.id
         fields = map_columns(table.headers, options.mapping)
@@ -210,7 +223,7 @@ def import_table(
         require(actor, Action.MOVE_STOCK, store_ids=stock_stores)
         if any(f.startswith((POINT_PREFIX, QTY_PREFIX)) for f in fields):
             require(actor, Action.MANAGE_CATALOGUE)  # as in the item editor's per-store table
-        rows, existing = _check_all(uow, actor, table, fields, lookups, options, report)
+        rows, existing = _check_all(uow, actor, table, fields, lookups, options, pictures, report)
         rejected = tuple(RejectedRow(r.number, r.cells, tuple(r.problems)) for r in rows if r.problems)
         if rejected and not options.valid_only:
             raise ImportRejected([p for r in rejected for p in r.problems], rejected)
@@ -219,7 +232,7 @@ def import_table(
         good = [r for r in rows if not r.problems]
         if options.dry_run:
             return _result(good, existing, 0, rejected, lookups, True)
-        movements = _write(uow, actor, good, existing, report)
+        movements, pictured = _write(uow, actor, good, existing, pictures, report)
         audit.record(
             uow,
             actor,
@@ -229,9 +242,10 @@ def import_table(
             rows=len(good),
             rejected=len(rejected),
             movements=movements,
+            pictures=pictured,
         )
         uow.commit()
-        return _result(good, existing, movements, rejected, lookups, False)
+        return _result(good, existing, movements, rejected, lookups, False, pictured)
 
 
 def _result(
@@ -241,6 +255,7 @@ def _result(
     rejected: tuple[RejectedRow, ...],
     lookups: Lookups,
     dry_run: bool,
+    pictures: int = 0,
 ) -> ImportResult:
     updated = [r for r in good if r.values["sku"] in existing.ids]
     return ImportResult(
@@ -251,6 +266,7 @@ def _result(
         created_lookups=tuple(lookups.created),
         stock_not_posted=sum(1 for r in updated if r.stock),
         dry_run=dry_run,
+        pictures=pictures,
     )
 
 
@@ -261,6 +277,7 @@ def _check_all(
     fields: list[str],
     lookups: Lookups,
     options: ImportOptions,
+    pictures: item_pictures.PictureSources,
     report: Progress,
 ) -> tuple[list[CheckedRow], _Existing]:
     columns = [(i, h, f) for i, (h, f) in enumerate(zip(table.headers, fields, strict=True)) if f != IGNORE]
@@ -274,6 +291,10 @@ def _check_all(
         if len(rows) % 5000 == 0:
             report("checking", len(rows), len(table.rows))
     repeated_keys(rows, header_of)
+    if "picture" in header_of:  # each file or address read once, however many rows name it
+        item_pictures.check_rows(
+            rows, header_of["picture"], pictures, lambda done, total: report("reading pictures", done, total)
+        )
     existing = _existing_items(uow, rows) if options.upsert else _Existing()
     _stored_conflicts(uow, actor, rows, existing, header_of)
     if "packs" in header_of:
@@ -352,8 +373,14 @@ def _owners(uow: UnitOfWork, existing: _Existing) -> dict[uuid.UUID, uuid.UUID |
 
 
 def _write(
-    uow: UnitOfWork, actor: Actor, good: list[CheckedRow], existing: _Existing, report: Progress
-) -> int:
+    uow: UnitOfWork,
+    actor: Actor,
+    good: list[CheckedRow],
+    existing: _Existing,
+    pictures: item_pictures.PictureSources,
+    report: Progress,
+) -> tuple[int, int]:
+    """Write the checked rows; returns (opening stock movements, items whose picture changed)."""
     new = [r for r in good if r.values["sku"] not in existing.ids]
     old = [r for r in good if r.values["sku"] in existing.ids]
     items: list[_NewItem] = []
@@ -403,7 +430,9 @@ def _write(
         import_packs.write_packs(uow, actor, packs)
     every = {**existing.ids, **new_ids}
     import_variants.write_variants(uow, actor, [r for r in good if str(r.values["sku"]) in every], every)
-    return movements
+    chosen = {every[str(r.values["sku"])]: r.picture for r in good if r.picture is not None}
+    pictured = item_pictures.write_pictures(uow, chosen, pictures) if chosen else 0
+    return movements, pictured
 
 
 def _item_fields(values: Mapping[str, CellValue]) -> dict[str, CellValue]:

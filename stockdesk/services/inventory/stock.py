@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from stockdesk.db.base import Base
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
@@ -108,8 +108,7 @@ def post_movements(
     """Post many receipts, sales or adjustments in one transaction: all or nothing."""
     with uow, collector_paused():
         uow.actor_id = actor.id
-        # held so the session's weak identity map keeps the rows; one line's two rows are cheaper by key
-        loaded = _preload(uow, requests) if len(requests) > 1 else []
+        loaded = _preload(uow, requests)  # held so the session's weak identity map keeps the rows
         by_key: dict[object, Base] = {(type(row), row.id): row for row in loaded}  # type: ignore[attr-defined]
         postings: list[Posting] = []
         views: list[MovementView] = []
@@ -150,7 +149,19 @@ def _loaded(loaded: dict[object, Base] | None, model: type[T], key: object) -> T
 
 
 def _preload(uow: UnitOfWork, requests: Sequence[MovementRequest]) -> list[Base]:
-    """Load the batch's items and stores in two queries; `uow.get` then finds them in the session."""
+    """Load the batch's items and stores in two queries; `uow.get` then finds them in the session.
+
+    A single line (a sale at the counter) reads its item and store in one round trip by key."""
+    if len(requests) == 1:
+        only = requests[0]
+        if not (isinstance(only.item_id, uuid.UUID) and isinstance(only.store_id, uuid.UUID)):
+            return []
+        pair = uow.session.execute(
+            select(Item, Store)
+            .join(Store, true())  # two rows by key, one round trip: a cross join of one row each
+            .where(Item.id == only.item_id, Store.id == only.store_id)
+        ).first()
+        return list(pair) if pair is not None else []  # missing: `uow.get` says which
     rows: list[Base] = []
     for model, ids in ((Item, {r.item_id for r in requests}), (Store, {r.store_id for r in requests})):
         keys = [i for i in ids if isinstance(i, uuid.UUID)]

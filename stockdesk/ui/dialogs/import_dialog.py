@@ -195,6 +195,7 @@ class ImportDialog(QDialog):
             create_missing=self.create_missing.isChecked(),
             mapping=self.mapping(),
             dry_run=dry_run,
+            folder=self.path.parent,  # a Picture cell's relative path is found beside the file
         )
 
     # running ------------------------------------------------------------------------------------
@@ -242,6 +243,7 @@ class ImportDialog(QDialog):
             return
         stages = {
             "checking": self.tr("Checking rows"),
+            "reading pictures": self.tr("Reading pictures"),
             "writing items": self.tr("Writing items"),
             "posting opening stock": self.tr("Posting opening stock"),
         }
@@ -286,6 +288,8 @@ class ImportDialog(QDialog):
             ).format(movements=result.movements, **counts)
         if result.created_lookups:
             text += " " + self.tr("Created: {names}.").format(names=", ".join(result.created_lookups))
+        if result.pictures:
+            text += " " + self.tr("Pictures set or removed: {n}.").format(n=result.pictures)
         if result.stock_not_posted:
             text += " " + self.tr("Opening stock of {n} existing item(s) was not posted.").format(
                 n=result.stock_not_posted
