@@ -30,7 +30,9 @@ from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.server import desks
 from stockdesk.sync.server.setup import SERVER_URL_KEY, default_store, is_old_registration
 from stockdesk.sync.service import SyncService
-from tests.integration.test_sync_http import BOSS, Shop, shop, synced  # noqa: F401 (fixture)
+from tests.integration.test_sync_http import BOSS, Shop, shop, synced
+
+__all__ = ["shop"]  # the fixture
 
 os.environ["STOCKDESK_NO_KEYRING"] = "1"
 pytestmark = pytest.mark.pg
@@ -114,7 +116,8 @@ def test_server_init_hands_out_a_code_and_the_old_desk_moves_with_its_outbox_onc
     assert outbox_ids(db) == [] and not is_old_registration(db)
     assert desks.old_desks(shop.db.uow()) == []
     # The same desk id, not a new desk; its token replaced the role password in the same file.
-    assert [(d.desk_id, d.name) for d in desks.list_desks(shop.db.uow(), shop.boss)] == [(db.desk_id, "moved")]
+    listed = [(d.desk_id, d.name) for d in desks.list_desks(shop.db.uow(), shop.boss)]
+    assert listed == [(db.desk_id, "moved")]
     assert CredentialStore(Path(str(db.engine.url.database)).parent).load(db.desk_id).startswith("sdd_")
     # The server holds each queued change once, under the old desk's id and its own stamps.
     with shop.db.engine.connect() as connection:
