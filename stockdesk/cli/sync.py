@@ -173,6 +173,8 @@ def _cmd_desk_list(args: argparse.Namespace) -> int:
         seen = desk.last_sync_at.strftime("%Y-%m-%d %H:%M") if desk.last_sync_at else "never"
         state = "revoked" if desk.revoked else "active"
         print(f"{desk.name:30} {desk.desk_id:24} last sync {seen:16} {state}")
+    for desk_id in desks.old_desks(db.uow()):
+        print(f"{'(database-login era)':30} {desk_id:24} not moved yet: `stockdesk desk upgrade-codes`")
     return 0
 
 

@@ -108,6 +108,8 @@ def test_server_init_hands_out_a_code_and_the_old_desk_moves_with_its_outbox_onc
     assert line == f"stockdesk-upgrade server={shop.base} desk={db.desk_id} code={code_in(slip)}"
     assert db.desk_id in printed and code_in(slip) in printed
     assert desks.old_desks(shop.db.uow()) == [db.desk_id]
+    assert main(["desk", "list", "--db", shop.url]) == 0
+    assert f"{db.desk_id:24} not moved yet" in capsys.readouterr().out
 
     assert sync_cli(db, "--upgrade-file", str(slip)) == 0
     printed = capsys.readouterr().out
