@@ -3832,6 +3832,22 @@ Land</translation>
         <translation>Prüfung abschließen</translation>
     </message>
     <message>
+        <source>This desk must move to the server&apos;s API</source>
+        <translation>Diese Kasse muss auf die Server-API umziehen</translation>
+    </message>
+    <message>
+        <source>It was registered with a database login, which the server no longer accepts. Its queued changes are kept: the server&apos;s admin has an upgrade code (or file) for this desk.</source>
+        <translation>Sie wurde mit einer Datenbank-Anmeldung eingerichtet, die der Server nicht mehr annimmt. Ihre wartenden Änderungen bleiben erhalten: Der Administrator des Servers hat einen Umzugscode (oder eine Umzugsdatei) für diese Kasse.</translation>
+    </message>
+    <message>
+        <source>&amp;Move with its upgrade code…</source>
+        <translation>Mit Umzugscode &amp;umziehen…</translation>
+    </message>
+    <message>
+        <source>Moved: this desk now syncs with {server}.</source>
+        <translation>Umgezogen: Diese Kasse synchronisiert jetzt mit {server}.</translation>
+    </message>
+    <message>
         <source>Conflicts: the same field changed on two desks</source>
         <translation>Konflikte: dasselbe Feld wurde an zwei Arbeitsplätzen geändert</translation>
     </message>
