@@ -76,7 +76,11 @@ def _hand_out(db: Database, args: argparse.Namespace, *, only: Sequence[str], re
         "Carry each its upgrade code (one use, 7 days, only that desk):"
     )
     for slip, expires, path in made:
-        where = f" -> {path}" if path is not None else ""
+        where = (
+            f" -> {path}"
+            if path is not None
+            else ("" if folder is None else " (no file: folder not writable)")
+        )
         print(f"  {slip.desk_id}: {slip.code} (until {expires:%Y-%m-%d %H:%M} UTC){where}")
         print(f"    {upgrade_slip.line(slip)}")
     if server:

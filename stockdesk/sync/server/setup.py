@@ -98,7 +98,12 @@ def hand_out_upgrade_codes(
     made = []
     for code in desks.upgrade_codes(db.uow(), actor, only=only, renew=renew):
         slip = upgrade_slip.Slip(code.code, server_url, code.desk_id)
-        path = upgrade_slip.write(folder, slip, code.expires_at) if folder is not None else None
+        path = None
+        if folder is not None:
+            try:
+                path = upgrade_slip.write(folder, slip, code.expires_at)
+            except OSError:
+                path = None  # a folder it may not write: the code is still printed, nothing lost
         made.append((slip, code.expires_at, path))
     return made
 
