@@ -214,7 +214,11 @@ def register(
 
 def _use_code(uow: UnitOfWork, code: str, desk_id: str) -> None:
     row = uow.session.scalar(
-        select(DeskEnrolment).where(DeskEnrolment.code_hash == _digest(code.strip().upper()))
+        # FOR UPDATE: two desks sending the same code at once are served one after the other, and
+        # the second reads it used.
+        select(DeskEnrolment)
+        .where(DeskEnrolment.code_hash == _digest(code.strip().upper()))
+        .with_for_update()
     )
     if row is not None and row.desk_id is not None:
         # An upgrade code: bound to one desk. Its refusals say which case it is (a code is 96 random
