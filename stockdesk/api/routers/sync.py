@@ -33,7 +33,10 @@ class DeskIn(BaseModel):
     desk_id: str = Field(max_length=64, description="the desk's own id (it stamps its changes with it)")
     name: str = Field(max_length=100, examples=["Counter 1, Main store"])
     enrolment_code: str = Field(
-        default="", max_length=64, description="from `stockdesk desk enrol`, instead of a manager's log-in"
+        default="",
+        max_length=64,
+        description="from `stockdesk desk enrol`, instead of a manager's log-in; or the upgrade code "
+        "`stockdesk server init` made for this (old) desk id, which registers only that desk id",
     )
 
 
