@@ -647,6 +647,30 @@
             <source>the enrolment code is not valid (unknown, used or older than a day)</source>
             <translation>der Anmeldecode ist nicht gültig (unbekannt, schon benutzt oder älter als ein Tag)</translation>
         </message>
+        <message id="sync.code_other_desk">
+            <source>this upgrade code belongs to the desk {desk}, not to this desk ({own}): use the code made for this desk</source>
+            <translation>dieser Umzugscode gehört zur Kasse {desk}, nicht zu dieser Kasse ({own}): verwenden Sie den Code, der für diese Kasse erstellt wurde</translation>
+        </message>
+        <message id="sync.code_used">
+            <source>this upgrade code was already used (each works once): ask the server's admin for a new one</source>
+            <translation>dieser Umzugscode wurde schon benutzt (jeder gilt nur einmal): bitten Sie den Administrator des Servers um einen neuen</translation>
+        </message>
+        <message id="sync.code_expired">
+            <source>this upgrade code has expired (7 days): ask the server's admin for a new one (`stockdesk desk upgrade-codes`)</source>
+            <translation>dieser Umzugscode ist abgelaufen (7 Tage): bitten Sie den Administrator des Servers um einen neuen (`stockdesk desk upgrade-codes`)</translation>
+        </message>
+        <message id="sync.upgrade_text">
+            <source>is neither an upgrade code (XXXXXX-XXXXXX-XXXXXX-XXXXXX) nor the line of an upgrade file</source>
+            <translation>ist weder ein Umzugscode (XXXXXX-XXXXXX-XXXXXX-XXXXXX) noch die Zeile einer Umzugsdatei</translation>
+        </message>
+        <message id="sync.upgrade_other_desk">
+            <source>was made for the desk {desk}; this desk is {own}: use the upgrade file made for this desk</source>
+            <translation>wurde für die Kasse {desk} erstellt; diese Kasse ist {own}: verwenden Sie die Umzugsdatei dieser Kasse</translation>
+        </message>
+        <message id="sync.upgrade_server">
+            <source>is not the server's address (https://HOST:PORT): the upgrade file names none, give it</source>
+            <translation>ist nicht die Adresse des Servers (https://HOST:PORT): die Umzugsdatei nennt keine, geben Sie sie an</translation>
+        </message>
         <message id="sync.token_invalid">
             <source>the desk token is not valid: register the desk again</source>
             <translation>das Kassen-Token ist nicht gültig: melden Sie die Kasse neu an</translation>

@@ -2788,6 +2788,22 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Anmeldecode</translation>
     </message>
     <message>
+        <source>This desk was registered with a database login, which the server no longer accepts. Type its upgrade code, or paste the line of the upgrade file the server&apos;s admin brought: it keeps its desk id and sends its queued changes.</source>
+        <translation>Diese Kasse wurde mit einer Datenbank-Anmeldung eingerichtet, die der Server nicht mehr annimmt. Geben Sie ihren Umzugscode ein oder fügen Sie die Zeile der Umzugsdatei ein, die der Administrator des Servers mitgebracht hat: Die Kasse behält ihre Kassen-ID und sendet ihre wartenden Änderungen.</translation>
+    </message>
+    <message>
+        <source>A desk registered the old way (a database login) moves with its upgrade code.</source>
+        <translation>Eine auf die alte Art (mit Datenbank-Anmeldung) eingerichtete Kasse zieht mit ihrem Umzugscode um.</translation>
+    </message>
+    <message>
+        <source>Upgrade code</source>
+        <translation>Umzugscode</translation>
+    </message>
+    <message>
+        <source>Move this desk to the server&apos;s API</source>
+        <translation>Diese Kasse auf die Server-API umziehen</translation>
+    </message>
+    <message>
         <source>must be the StockDesk server&apos;s address (https://…)</source>
         <translation>muss die Adresse des StockDesk-Servers sein (https://…)</translation>
     </message>
@@ -3908,6 +3924,22 @@ Land</translation>
     <message>
         <source>Close review</source>
         <translation>Prüfung abschließen</translation>
+    </message>
+    <message>
+        <source>This desk must move to the server&apos;s API</source>
+        <translation>Diese Kasse muss auf die Server-API umziehen</translation>
+    </message>
+    <message>
+        <source>It was registered with a database login, which the server no longer accepts. Its queued changes are kept: the server&apos;s admin has an upgrade code (or file) for this desk.</source>
+        <translation>Sie wurde mit einer Datenbank-Anmeldung eingerichtet, die der Server nicht mehr annimmt. Ihre wartenden Änderungen bleiben erhalten: Der Administrator des Servers hat einen Umzugscode (oder eine Umzugsdatei) für diese Kasse.</translation>
+    </message>
+    <message>
+        <source>&amp;Move with its upgrade code…</source>
+        <translation>Mit Umzugscode &amp;umziehen…</translation>
+    </message>
+    <message>
+        <source>Moved: this desk now syncs with {server}.</source>
+        <translation>Umgezogen: Diese Kasse synchronisiert jetzt mit {server}.</translation>
     </message>
     <message>
         <source>Conflicts: the same field changed on two desks</source>

@@ -34,7 +34,10 @@ class DeskToken(Base):
 
 
 class DeskEnrolment(Base):
-    """A one-time code `stockdesk desk enrol` printed: a desk registers with it instead of a log-in."""
+    """A one-time code `stockdesk desk enrol` printed: a desk registers with it instead of a log-in.
+
+    `desk_id` set: an upgrade code (`stockdesk server init`, `stockdesk desk upgrade-codes`) that only
+    the desk of the database-login era with that id may use, to get a token for that same id."""
 
     __tablename__ = "desk_enrolment"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
@@ -43,6 +46,7 @@ class DeskEnrolment(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column()
     used_at: Mapped[datetime | None] = mapped_column(default=None)
+    desk_id: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class SyncRefused(Base):

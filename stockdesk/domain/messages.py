@@ -194,6 +194,26 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "sync.desk_id": "is not a desk id (letters, digits, - and _, at most 64; not 'server')",
     "sync.desk_revoked": "the desk {desk!r} was revoked on the server: an admin must register it again",
     "sync.code_invalid": "the enrolment code is not valid (unknown, used or older than a day)",
+    "sync.code_other_desk": (
+        "this upgrade code belongs to the desk {desk}, not to this desk ({own}): "
+        "use the code made for this desk"
+    ),
+    "sync.code_used": (
+        "this upgrade code was already used (each works once): ask the server's admin for a new one"
+    ),
+    "sync.code_expired": (
+        "this upgrade code has expired (7 days): ask the server's admin for a new one "
+        "(`stockdesk desk upgrade-codes`)"
+    ),
+    "sync.upgrade_text": (
+        "is neither an upgrade code (XXXXXX-XXXXXX-XXXXXX-XXXXXX) nor the line of an upgrade file"
+    ),
+    "sync.upgrade_other_desk": (
+        "was made for the desk {desk}; this desk is {own}: use the upgrade file made for this desk"
+    ),
+    "sync.upgrade_server": (
+        "is not the server's address (https://HOST:PORT): the upgrade file names none, give it"
+    ),
     "sync.token_invalid": "the desk token is not valid: register the desk again",
     "sync.batch_too_large": "is larger than {maximum} changes: send smaller batches",
     "sync.body_too_large": "the request body is larger than {maximum} bytes",

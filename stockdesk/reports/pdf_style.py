@@ -1,4 +1,5 @@
-"""The look of report tables: fonts, fixed row heights, colours and the per-page Table builder.
+"""The look of report tables: fonts, fixed row heights, colours, cutting text to fit (the rows of a
+report page are drawn by pdf_rows.py; `FastTable` serves the small tables of other documents).
 
 Row heights are fixed (text is cut to fit with an ellipsis rather than wrapped) because the page
 chunker must know before drawing how many rows fit on a page.
@@ -96,8 +97,6 @@ class TableStyler:
         shown = headers if headers is not None else [column.header for column in columns]
         pairs = zip(shown, self._text_widths, strict=True)
         self._header = [fit_text(header, inner, bold=True) for header, inner in pairs]
-        self._base = self._base_style()
-        self._templates: dict[str, list[Any]] = {}
 
     def header_cells(self) -> list[str]:
         return list(self._header)
@@ -105,110 +104,15 @@ class TableStyler:
     def span_width(self, columns: int) -> float:
         return sum(self.widths[:columns]) - 2 * PADDING
 
-    def begin(self) -> _PageTable:
-        return _PageTable(self)
-
     def fit_row(self, cells: list[str]) -> list[str]:
+        """The row's text cells cut to their columns, each on one line (a row has room for one)."""
         for index, cut in enumerate(self._cut):
             if cut:
-                cells[index] = fit_text(cells[index], self._text_widths[index])
+                text = cells[index]
+                if "\n" in text or "\r" in text:
+                    text = " ".join(text.splitlines())
+                cells[index] = fit_text(text, self._text_widths[index])
         return cells
-
-    def _base_style(self) -> list[tuple[Any, ...]]:
-        style: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), FONT, FONT_SIZE),
-            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ]
-        for index, column in enumerate(self.columns):
-            style.append(("ALIGN", (index, 0), (index, -1), column.align.upper()))
-        return style
-
-    def row_style(self, kind: str, row: int, zebra: bool) -> list[tuple[Any, ...]]:
-        """Style commands for one row of the given kind."""
-        first, last = (0, row), (-1, row)
-        first_total = next((i for i, c in enumerate(self.columns) if c.total), 1)
-        label_span = ("SPAN", first, (max(first_total, 1) - 1, row))
-        label_left = ("ALIGN", first, first, "LEFT")
-        if kind == "row":
-            return [("BACKGROUND", first, last, ZEBRA_BG)] if zebra else []
-        if kind == "header":
-            return [("FONT", first, last, FONT_BOLD, FONT_SIZE), ("BACKGROUND", first, last, HEADER_BG),
-                    ("LINEBELOW", first, last, 0.8, ACCENT)]
-        if kind == "title":
-            return [("SPAN", first, last), ("FONT", first, last, FONT_BOLD, 10),
-                    ("TEXTCOLOR", first, last, ACCENT), ("ALIGN", first, last, "LEFT"),
-                    ("VALIGN", first, last, "BOTTOM"), ("BOTTOMPADDING", first, last, 4)]
-        if kind == "forward":
-            return [label_span, label_left, ("FONT", first, last, FONT_ITALIC, FONT_SIZE),
-                    ("TEXTCOLOR", first, last, MUTED), ("LINEABOVE", first, last, 0.4, RULE)]
-        if kind == "subtotal":
-            return [label_span, label_left, ("FONT", first, last, FONT_BOLD, FONT_SIZE),
-                    ("BACKGROUND", first, last, SUBTOTAL_BG), ("LINEABOVE", first, last, 0.6, ACCENT)]
-        # the grand total: closed by rules above and below, as accountants expect
-        return [label_span, label_left, ("FONT", first, last, FONT_BOLD, 9),
-                ("LINEABOVE", first, last, 1.0, ACCENT), ("LINEBELOW", first, last, 0.5, ACCENT),
-                ("BOTTOMPADDING", first, last, 3)]
-
-
-    def cell_styles(self, kind: str) -> list[Any]:
-        """The cell styles of a row of `kind`, one per column, built once and shared by every such row.
-
-        reportlab otherwise makes a CellStyle per cell and applies every font/colour/alignment/padding
-        command to every cell it covers: a quarter of a long report's time. Only the commands that
-        draw (backgrounds, rules, spans) stay per row.
-        """
-        if kind not in self._templates:
-            commands = [c for c in self._base + self.row_style(kind, 0, zebra=False) if _is_cell_op(c)]
-            probe = Table([[""] * len(self.columns)], colWidths=self.widths, style=commands)
-            self._templates[kind] = probe._cellStyles[0]  # type: ignore[attr-defined]  # reportlab private
-        return self._templates[kind]
-
-
-# Commands that set a cell's text attributes (kept in shared CellStyles); the rest draw.
-_CELL_OPS = frozenset({"FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR", "ALIGN",
-                       "ALIGNMENT", "VALIGN", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"})
-
-
-def _is_cell_op(command: tuple[Any, ...]) -> bool:
-    return command[0] in _CELL_OPS
-
-
-class _PageTable:
-    """Rows collected for one page, turned into a styled Table by `build`."""
-
-    def __init__(self, styler: TableStyler) -> None:
-        self._styler = styler
-        self._cells: list[list[str]] = []
-        self._heights: list[float] = []
-        self._style: list[tuple[Any, ...]] = []
-        self._cell_styles: list[list[Any]] = []
-        self._data_rows = 0
-        self.used = 0.0
-
-    @property
-    def has_content(self) -> bool:
-        return bool(self._cells)
-
-    def add(self, kind: str, cells: list[str], height: float) -> None:
-        row = len(self._cells)
-        if kind == "row":
-            cells = self._styler.fit_row(cells)
-            self._data_rows += 1
-        drawn = self._styler.row_style(kind, row, zebra=self._data_rows % 2 == 0)
-        self._style.extend(command for command in drawn if not _is_cell_op(command))
-        self._cell_styles.append(self._styler.cell_styles(kind))
-        self._cells.append(cells)
-        self._heights.append(height)
-        self.used += height
-
-    def build(self) -> Table:
-        return FastTable(self._cells, colWidths=self._styler.widths, rowHeights=self._heights,
-                         style=self._style, hAlign="LEFT", cellStyles=self._cell_styles)
 
 
 _JUSTIFIED = {"LEFT": "left", "RIGHT": "right", "CENTRE": "centre", "CENTER": "centre"}
@@ -216,9 +120,24 @@ _PDF_ESCAPES = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
 _TEXT_OP = "BT 1 0 0 1 %.3f %.3f Tm (%s) Tj T* ET"
 
 
-def _escaped(data: bytes) -> str:
-    """A PDF string body: bytes outside printable ASCII as octal escapes (as reportlab writes them)."""
-    return "".join(chr(b).translate(_PDF_ESCAPES) if 32 <= b < 127 else f"\\{b:03o}" for b in data)
+def _cp1252_escapes() -> dict[int, str]:
+    table: dict[int, str] = {ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)"}
+    for code in [*range(32), *range(127, 256)]:
+        try:
+            char = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue  # a byte the encoding leaves undefined
+        table[ord(char)] = f"\\{code:03o}"
+    return table
+
+
+_CP1252_ESCAPES = _cp1252_escapes()
+
+
+def pdf_string(text: str) -> str:
+    """The PDF string body of a text the standard fonts can show (see `fonts.is_standard`): its bytes
+    in their WinAnsi encoding, those outside printable ASCII as octal escapes (as reportlab writes them)."""
+    return text.translate(_CP1252_ESCAPES)
 
 
 class FastTable(Table):
@@ -257,7 +176,7 @@ class FastTable(Table):
             widths = getFont(cellstyle.fontname).widths  # per code point of the encoding, in 1/1000 em
             width = sum(map(widths.__getitem__, data)) * fontsize / 1000
             x = colpos + colwidth - cellstyle.rightPadding - width
-        body = cellval.translate(_PDF_ESCAPES) if cellval.isascii() else _escaped(data)
+        body = cellval.translate(_PDF_ESCAPES) if cellval.isascii() else pdf_string(cellval)
         self.canv._code.append(_TEXT_OP % (x, y, body))  # type: ignore[attr-defined]  # reportlab private
 
     def _draw_any_script(self, text: str, cellstyle: Any, pos: tuple[float, float],

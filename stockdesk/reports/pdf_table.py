@@ -1,9 +1,9 @@
-"""Report rows laid out as one reportlab Table per page, streamed from an iterator.
+"""Report rows laid out one page at a time (a `PageRows` flowable per page), streamed from an iterator.
 
 Why not one big Table with `repeatRows`: reportlab splits a long Table in quadratic time
 (100,000 rows took 391 s on the development machine). Every row here has a fixed height, so we
 know exactly how many rows fit in the space the frame offers; `RowStream.split` pulls that many
-rows, returns a page-sized Table and puts itself back for the next page. Rows are read once, so a
+rows, returns a page of them and puts itself back for the next page. Rows are read once, so a
 million-row iterator never sits in memory.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable
 
 from stockdesk.i18n.wording import ENGLISH, Wording
 from stockdesk.reports.model import (
@@ -25,6 +25,7 @@ from stockdesk.reports.model import (
     row_reader,
     total_keys,
 )
+from stockdesk.reports.pdf_rows import PageLayout, PageRows
 from stockdesk.reports.pdf_style import (
     CF_H,
     GRAND_H,
@@ -77,7 +78,7 @@ class _Peekable:
 
 
 class PageChunker:
-    """Turns the event stream into page-sized Tables, keeping exact running totals."""
+    """Turns the event stream into pages of rows, keeping exact running totals."""
 
     def __init__(self, columns: Sequence[Column], widths: Sequence[float], sections: Iterable[Section],
                  progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None, *,
@@ -88,6 +89,7 @@ class PageChunker:
         self._read = row_reader(columns)
         self._events = _Peekable(_events(sections))
         self._styler = TableStyler(self.columns, widths, [wording.label(c.header) for c in self.columns])
+        self._layout = PageLayout(self._styler)
         self._progress = progress
         self._cancelled = cancelled
         self._section: Section | None = None
@@ -100,11 +102,11 @@ class PageChunker:
     def _has_totals(self) -> bool:
         return bool(self._keys)
 
-    def next_table(self, height: float) -> Table | None:
-        """The Table that fills at most `height` points, or None when not even a start fits."""
+    def next_table(self, height: float) -> PageRows | None:
+        """The rows that fill at most `height` points, or None when not even a start fits."""
         if self._cancelled is not None and self._cancelled():
             raise _CancelError
-        table = self._styler.begin()
+        table = self._layout.begin()
         reserve = CF_H if self._has_totals else 0.0
         if self._section is not None:
             if HEADER_H + 2 * reserve + ROW_H > height:
@@ -120,9 +122,9 @@ class PageChunker:
             table.add("title", empty, TITLE_H)
         if self._progress is not None:
             self._progress(self.rows_done)
-        return table.build() if table.has_content else None
+        return table if table.has_content else None
 
-    def _place_next(self, table: Any, height: float) -> bool:
+    def _place_next(self, table: PageRows, height: float) -> bool:
         """Place the next event if it fits; False when the page is full."""
         event = self._events.peek()
         room = height - table.used
@@ -158,20 +160,20 @@ class PageChunker:
     def _is_last_row(self) -> bool:
         return isinstance(self._events.peek(1), _End) and isinstance(self._events.peek(2), _Grand)
 
-    def _start_section(self, table: Any, section: Section) -> None:
+    def _start_section(self, table: PageRows, section: Section) -> None:
         self._section = section
         self._section_totals = Totals(self._keys)
         table.add("title", [section.title] + [""] * (len(self.columns) - 1), TITLE_H)
         table.add("header", self._styler.header_cells(), HEADER_H)
 
-    def _end_section(self, table: Any, section: Section) -> None:
+    def _end_section(self, table: PageRows, section: Section) -> None:
         if self._has_totals and section.subtotal:
             label = self.wording("Subtotal {section}", section=section.title)
             table.add("subtotal", self._total_cells(label, self._section_totals), SUB_H)
         self.grand_totals.add_totals(self._section_totals)
         self._section = None
 
-    def _add_row(self, table: Any, row: Any) -> None:
+    def _add_row(self, table: PageRows, row: Any) -> None:
         values = self._read(row)
         if self._keys:
             self._section_totals.add(values)
@@ -180,7 +182,7 @@ class PageChunker:
         table.add("row", cells, ROW_H)
         self.rows_done += 1
 
-    def _add_forward(self, table: Any, template: str) -> None:
+    def _add_forward(self, table: PageRows, template: str) -> None:
         title = self._section.title if self._section is not None else ""
         label = self.wording(template, section=title)
         table.add("forward", self._total_cells(label, self._section_totals), CF_H)
@@ -200,7 +202,7 @@ class _CancelError(Exception):
 
 
 class RowStream(Flowable):
-    """A flowable that is never drawn itself: it splits into one page-sized Table at a time."""
+    """A flowable that is never drawn itself: it splits into one page of rows at a time."""
 
     def __init__(self, chunker: PageChunker, width: float) -> None:
         super().__init__()
@@ -212,7 +214,7 @@ class RowStream(Flowable):
         return self._width, avail_height + 1.0
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """A Table that fits `avail_height`, then this stream again unless the rows have run out."""
+        """A page of rows that fits `avail_height`, then this stream again unless the rows have run out."""
         table = self._chunker.next_table(avail_height - 0.5)
         if table is None:
             return []
@@ -221,7 +223,7 @@ class RowStream(Flowable):
         return [table] if self._chunker.done else [table, self]
 
     def draw(self) -> None:
-        """Nothing to draw: the Tables do the drawing."""
+        """Nothing to draw: the pages of rows do the drawing."""
 
 
 CancelSignal = _CancelError

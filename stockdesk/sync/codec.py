@@ -34,8 +34,17 @@ def _processors(table: str) -> dict[str, tuple[Processor, Processor]]:
     return found
 
 
-def to_python(table: str, raw: Mapping[str, Any], columns: Any = None) -> dict[str, Any]:
-    """Stored form -> Python values (Decimal, UUID, datetime, bool) for the named columns."""
+def to_python(
+    table: str,
+    raw: Mapping[str, Any],
+    columns: Any = None,
+    memo: dict[tuple[str, Any], Any] | None = None,
+) -> dict[str, Any]:
+    """Stored form -> Python values (Decimal, UUID, datetime, bool) for the named columns.
+
+    `memo` keeps each (column, stored value) converted once across many rows: a push of 100,000
+    movements names the same user, store and few hundred items over and over, and converting a
+    UUID costs more than looking it up. The values are immutable, so sharing them is safe."""
     processors = _processors(table)
     names = raw.keys() if columns is None else columns
     values: dict[str, Any] = {}
@@ -44,8 +53,20 @@ def to_python(table: str, raw: Mapping[str, Any], columns: Any = None) -> dict[s
             continue  # a column this schema version does not have (refused earlier by the version check)
         value = raw.get(name)
         convert = processors[name][0]
-        values[name] = convert(value) if convert is not None and value is not None else value
+        if convert is None or value is None:
+            values[name] = value
+        elif memo is not None and isinstance(value, (str, int)):
+            key = (name, value)
+            found = memo.get(key, _UNSEEN)
+            if found is _UNSEEN:
+                found = memo[key] = convert(value)
+            values[name] = found
+        else:
+            values[name] = convert(value)
     return values
+
+
+_UNSEEN = object()
 
 
 def to_raw(table: str, values: Mapping[str, Any] | RowMapping) -> dict[str, Any]:

@@ -24,8 +24,10 @@ from stockdesk.sync.errors import NotRegistered, ServerUnreachable, SyncError
 from stockdesk.sync.server.setup import default_store, is_http, save_desk_names, saved_server
 
 OLD_REGISTRATION = (
-    "this desk was registered with a database login, which the server no longer accepts: register it "
-    "again with `stockdesk sync --server https://HOST:PORT` (its queued changes are kept)"
+    "this desk was registered with a database login, which the server no longer accepts: move it with "
+    "the upgrade code the server's admin got from `stockdesk server init` (or `stockdesk desk "
+    "upgrade-codes`): `stockdesk sync --upgrade-file FILE`, or in the window Settings > Database and "
+    "sync > Register this desk... (its queued changes are kept and sent under its own desk id)"
 )
 BASE_DELAY_S = 30.0
 MAX_DELAY_S = 600.0

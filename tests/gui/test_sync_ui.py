@@ -381,3 +381,90 @@ def test_a_serial_sold_or_received_on_two_desks_is_settled_with_the_serial_fille
     assert "Serial number SN-9 adjusted by -1" in panel.message.text()
     places = {(p.lot_code, p.location_code): p.on_hand for p in item_places(a.db.uow(), phone.id)}
     assert places.get(("SN-1", "P-1"), Decimal(0)) == 0 and places[("SN-9", "P-1")] == 1
+
+
+def test_a_desk_of_the_database_login_era_moves_from_the_sync_page_with_the_upgrade_line(
+    qtbot, sync_api, sync_server, tmp_path, save_artifact
+):
+    """The sync page of an old desk offers the move; the register dialog asks for its upgrade code;
+    pasting the upgrade file's line fills the server; the desk keeps its id, so its queued change goes
+    out under it."""
+    import os
+
+    from stockdesk.db.capture import queued_changes
+    from stockdesk.services.database import open_database
+    from stockdesk.sync.server import desks
+    from stockdesk.sync.server.setup import (
+        hand_out_upgrade_codes,
+        is_old_registration,
+        register_desk_over_http,
+        saved_server,
+    )
+    from stockdesk.sync.service import SyncService
+    from stockdesk.sync.upgrade_slip import line
+    from stockdesk.ui.dialogs.register_desk import RegisterDeskDialog
+    from stockdesk.ui.sync.panel import SyncPanel
+
+    os.environ["STOCKDESK_NO_KEYRING"] = "1"
+    server_db = open_database(sync_server)
+    boss = users.create_first_admin(server_db.uow(), email="boss@example.com", password="boss-pass-1")
+    desk_db = open_database(str(tmp_path / "old-desk.sqlite"))
+    try:
+        # A desk that synced, then the upgrade: the server knew it by a database role, no token.
+        register_desk_over_http(
+            desk_db, sync_api.base_url, name="x", email="boss@example.com", password="boss-pass-1"
+        )
+        assert SyncService(desk_db).sync_once().ok
+        with server_db.engine.begin() as connection:
+            connection.execute(text("DELETE FROM desk_token WHERE desk_id = :d"), {"d": desk_db.desk_id})
+            connection.execute(
+                text("INSERT INTO sync_desk (desk_id, role_name) VALUES (:d, 'sd_desk_old')"),
+                {"d": desk_db.desk_id},
+            )
+        with desk_db.engine.begin() as connection:
+            connection.execute(
+                text("UPDATE local_setting SET value = 'postgresql://sd_desk_old@db/shop' WHERE key = :k"),
+                {"k": SERVER_URL_KEY},
+            )
+        assert is_old_registration(desk_db)
+        desk_boss = users.system_actor(desk_db.uow())
+        catalog.create_item(desk_db.uow(), desk_boss, sku="OLD-1", name="Made before the move")
+        with desk_db.engine.connect() as connection:
+            queued = queued_changes(connection)
+        assert queued > 0
+        (slip, _expires, _path), *_ = hand_out_upgrade_codes(
+            server_db, boss, server_url=sync_api.base_url, folder=None
+        )
+        panel = SyncPanel(desk_db, desk_boss)
+        qtbot.addWidget(panel)
+        panel.show()
+        assert panel.move_box.isVisible()
+
+        def fill_in(dialog: RegisterDeskDialog) -> bool:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert dialog.server.text() == "" and dialog.windowTitle() == "Move this desk to the server's API"
+            dialog.desk_name.setText("Old counter")
+            dialog.upgrade_code.setText("not a code")
+            dialog.accept()
+            assert dialog.isVisible() and "neither an upgrade code" in dialog.error_text("upgrade_code")
+            dialog.upgrade_code.setText(line(slip))
+            assert dialog.server.text() == sync_api.base_url
+            save_artifact(dialog, "register-desk-upgrade.png")
+            dialog.accept()
+            assert dialog.result() == dialog.DialogCode.Accepted, dialog.general_error_text()
+            return True
+
+        panel.run_dialog = fill_in
+        with qtbot.waitSignal(panel.moved, timeout=5000):
+            panel.move_button.click()
+        assert not panel.move_box.isVisible() and sync_api.base_url in panel.message.text()
+        assert saved_server(desk_db) == sync_api.base_url and not is_old_registration(desk_db)
+        listed = desks.list_desks(server_db.uow(), boss)
+        assert [(d.desk_id, d.name) for d in listed] == [(desk_db.desk_id, "Old counter")]
+        report = SyncService(desk_db).sync_once()
+        assert report.ok and report.pushed == queued, report
+    finally:
+        desk_db.close()
+        server_db.close()

@@ -144,3 +144,25 @@ def test_the_unlock_command_lifts_a_source_back_off(cheap_hashes, tmp_path, caps
     db = open_database(str(path))
     assert attempt(db, ADMIN, "admin-pass-1", source="desk").id == admin.id
     db.close()
+
+
+def test_a_log_in_that_rehashes_the_password_stamps_the_change_as_the_persons_own(
+    cheap_hashes, db, admin, monkeypatch
+):
+    """Sync carries a hash change only as a change a user made to their own account."""
+    from sqlalchemy import select
+
+    from stockdesk.db.models import User
+
+    uow = db.uow()
+    with uow:
+        before = uow.session.scalar(select(User.password_hash).where(User.id == admin.id))
+    monkeypatch.setattr(users, "passwords", passwords)  # today's parameters: the cheap hash is outdated
+    assert attempt(db, ADMIN, "admin-pass-1", source="desk").id == admin.id
+    uow = db.uow()
+    with uow:
+        row = uow.session.execute(
+            select(User.password_hash, User.updated_by).where(User.id == admin.id)
+        ).one()
+    assert row.password_hash != before and passwords.verifies(row.password_hash, "admin-pass-1")
+    assert row.updated_by == admin.id

@@ -214,6 +214,9 @@ def authenticate(
             raise AuthenticationFailed(Message("auth.failed"))
         throttle.record_success(uow, keys)
         if passwords.needs_rehash(user.password_hash):
+            # The person changes their own hash: stamped as theirs, so sync carries it as a change a
+            # user may make to their own account (unstamped, the server refused it as naming no user).
+            uow.actor_id = user.id
             user.password_hash = passwords.hash(password)
         actor = _actor_of(uow, user)
         uow.commit()

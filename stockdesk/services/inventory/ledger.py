@@ -45,6 +45,11 @@ _RELATIVE_UPDATE = (
     .values(on_hand=StockLevel.on_hand + bindparam("d", type_=StockLevel.on_hand.type))
 )
 _MOVEMENT_INSERT = StockMovement.__table__.insert()
+_ONE_LEVEL_QUERY = select(StockLevel.on_hand).where(
+    StockLevel.item_id == bindparam("item", type_=StockLevel.item_id.type),
+    StockLevel.store_id == bindparam("store", type_=StockLevel.store_id.type),
+)
+_ONE_LEVEL = {"postgresql": _ONE_LEVEL_QUERY.with_for_update(), "sqlite": _ONE_LEVEL_QUERY}
 
 
 def _insert_new_levels(upsert: Callable[[type[StockLevel]], Any]) -> Any:
@@ -105,6 +110,12 @@ def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
         per_store.setdefault(store, []).append(item)
     connection = uow.session.connection()
     for store, items in per_store.items():
+        if len(items) == 1:  # a sale at the counter: a statement built once, one row by its key
+            one = _ONE_LEVEL[uow.dialect]
+            found = connection.execute(one, {"item": items[0], "store": store}).scalar()
+            if found is not None:
+                levels[(items[0], store)] = found
+            continue
         if uow.dialect == "postgresql":
             query = select(StockLevel.item_id, StockLevel.on_hand).where(
                 StockLevel.store_id == store, id_in(uow.dialect, StockLevel.item_id, items)

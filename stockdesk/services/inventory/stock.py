@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from sqlalchemy import select, true
+from sqlalchemy import bindparam, select, true
 
 from stockdesk.db.base import Base
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
@@ -148,6 +148,16 @@ def _loaded(loaded: dict[object, Base] | None, model: type[T], key: object) -> T
     return row  # type: ignore[return-value]
 
 
+# Two rows by key in one round trip (a cross join of one row each), built once.
+_ITEM_AND_STORE = (
+    select(Item, Store)
+    .join(Store, true())
+    .where(
+        Item.id == bindparam("item", type_=Item.id.type), Store.id == bindparam("store", type_=Store.id.type)
+    )
+)
+
+
 def _preload(uow: UnitOfWork, requests: Sequence[MovementRequest]) -> list[Base]:
     """Load the batch's items and stores in two queries; `uow.get` then finds them in the session.
 
@@ -156,11 +166,7 @@ def _preload(uow: UnitOfWork, requests: Sequence[MovementRequest]) -> list[Base]
         only = requests[0]
         if not (isinstance(only.item_id, uuid.UUID) and isinstance(only.store_id, uuid.UUID)):
             return []
-        pair = uow.session.execute(
-            select(Item, Store)
-            .join(Store, true())  # two rows by key, one round trip: a cross join of one row each
-            .where(Item.id == only.item_id, Store.id == only.store_id)
-        ).first()
+        pair = uow.session.execute(_ITEM_AND_STORE, {"item": only.item_id, "store": only.store_id}).first()
         return list(pair) if pair is not None else []  # missing: `uow.get` says which
     rows: list[Base] = []
     for model, ids in ((Item, {r.item_id for r in requests}), (Store, {r.store_id for r in requests})):

@@ -162,13 +162,14 @@ def location_by_code(uow: UnitOfWork, code: str) -> LocationView | None:
         return _views(uow, [row])[0] if row is not None else None
 
 
+_STORES_WITH_LOCATIONS = select(Location.store_id).where(Location.deleted.is_(False)).distinct()
+
+
 def store_has_locations(uow: UnitOfWork, store_id: uuid.UUID) -> bool:
     """Whether stock in this store is kept by location (asked once per transaction)."""
     stores = uow.session.info.get(STORES_WITH_LOCATIONS)
     if stores is None:
-        stores = set(
-            uow.session.scalars(select(Location.store_id).where(Location.deleted.is_(False)).distinct())
-        )
+        stores = set(uow.session.scalars(_STORES_WITH_LOCATIONS))
         uow.session.info[STORES_WITH_LOCATIONS] = stores
     return store_id in stores
 

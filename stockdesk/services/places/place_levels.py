@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from stockdesk.db.models import StockLevel, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
@@ -21,6 +21,26 @@ def _or_none(value: uuid.UUID) -> uuid.UUID | None:
     return None if value == NO_PLACE else value
 
 
+# Built once (a FEFO sale runs both): on PostgreSQL the rows are locked, the level first.
+_LEVEL_QUERY = select(StockLevel.on_hand).where(
+    StockLevel.item_id == bindparam("item", type_=StockLevel.item_id.type),
+    StockLevel.store_id == bindparam("store", type_=StockLevel.store_id.type),
+)
+_LEVEL = {"postgresql": _LEVEL_QUERY.with_for_update(), "sqlite": _LEVEL_QUERY}
+_PLACES_QUERY = (
+    select(
+        StockPlace.location_id, StockPlace.lot_id, StockPlace.on_hand, Lot.expires_on, Location.code, Lot.code
+    )
+    .outerjoin(Lot, Lot.id == StockPlace.lot_id)
+    .outerjoin(Location, Location.id == StockPlace.location_id)
+    .where(
+        StockPlace.item_id == bindparam("item", type_=StockPlace.item_id.type),
+        StockPlace.store_id == bindparam("store", type_=StockPlace.store_id.type),
+    )
+)
+_PLACES = {"postgresql": _PLACES_QUERY.with_for_update(of=StockPlace), "sqlite": _PLACES_QUERY}
+
+
 def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) -> list[PlaceStock]:
     """The item's stock in one store by (location, lot), with the unplaced rest as (None, None).
 
@@ -29,33 +49,15 @@ def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) ->
     the ledger and a stocktake's post lock it before the trigger writes the places, and one order
     for every transaction means waiting, never a deadlock.
     """
-    level_query = select(StockLevel.on_hand).where(
-        StockLevel.item_id == item_id, StockLevel.store_id == store_id
-    )
-    if uow.dialect == "postgresql":
-        level_query = level_query.with_for_update()
-    found = uow.session.scalar(level_query)
+    dialect = "postgresql" if uow.dialect == "postgresql" else "sqlite"
+    keys = {"item": item_id, "store": store_id}
+    found = uow.session.scalar(_LEVEL[dialect], keys)
     if found is not None:  # the ledger's posting that follows needs not read (or lock) it again
         uow.session.info.setdefault(LEVELS_READ, {})[(item_id, store_id)] = found
     level = found or Decimal(0)
-    query = (
-        select(
-            StockPlace.location_id,
-            StockPlace.lot_id,
-            StockPlace.on_hand,
-            Lot.expires_on,
-            Location.code,
-            Lot.code,
-        )
-        .outerjoin(Lot, Lot.id == StockPlace.lot_id)
-        .outerjoin(Location, Location.id == StockPlace.location_id)
-        .where(StockPlace.item_id == item_id, StockPlace.store_id == store_id)
-    )
-    if uow.dialect == "postgresql":
-        query = query.with_for_update(of=StockPlace)
     places = [
         PlaceStock(_or_none(loc), _or_none(lot), qty, expires, loc_code or "", lot_code or "")
-        for loc, lot, qty, expires, loc_code, lot_code in uow.session.execute(query)
+        for loc, lot, qty, expires, loc_code, lot_code in uow.session.execute(_PLACES[dialect], keys)
     ]
     unplaced = level - sum((p.on_hand for p in places), Decimal(0))
     rest = [p for p in places if p.on_hand != 0]  # stock_place never holds the (no location, no lot) place

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from stockdesk.db.id_lists import id_in
@@ -45,11 +45,22 @@ def overrides_of(session: Session, item_id: uuid.UUID) -> dict[uuid.UUID, StoreP
     return {store_id: StorePoint(point, qty) for store_id, point, qty in rows}
 
 
+_ONE_ITEM = select(
+    StoreReorderPoint.store_id, StoreReorderPoint.reorder_point, StoreReorderPoint.reorder_qty
+).where(
+    StoreReorderPoint.item_id == bindparam("item", type_=StoreReorderPoint.item_id.type),
+    StoreReorderPoint.deleted.is_(False),
+)
+
+
 def overrides_for(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[Key, StorePoint]:
     """Every live override of these items, (item id, store id) -> point; one query."""
     ids = sorted(set(item_ids))
     if not ids:
         return {}
+    if len(ids) == 1:  # a sale at the counter: a statement built once, the item's rows by its index
+        rows = session.execute(_ONE_ITEM, {"item": ids[0]})
+        return {(ids[0], store_id): StorePoint(point, qty) for store_id, point, qty in rows}
     rows = session.execute(
         select(
             StoreReorderPoint.item_id,

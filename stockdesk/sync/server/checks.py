@@ -96,6 +96,7 @@ class ChangeChecker:
         self.refused_rows: set[tuple[str, str]] = set()  # (table, row id) of refused inserts
         self.places: dict[uuid.UUID, uuid.UUID | None] = {}  # location -> store, lot -> item
         self._converted: dict[str, dict[str, Any]] = {}
+        self._memo: dict[tuple[str, Any], Any] = {}  # (column, stored value) -> Python value
 
     # -- loading the server's side ------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class ChangeChecker:
         # would otherwise convert every column of every row twice.
         cached = self._converted.get(change.change_id)
         if cached is None:
-            cached = codec.to_python(change.tbl, change.raw, RULE_COLUMNS)
+            cached = codec.to_python(change.tbl, change.raw, RULE_COLUMNS, self._memo)
             self._converted[change.change_id] = cached
         return cached
 

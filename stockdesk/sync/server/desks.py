@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, update
 
 from stockdesk.db.base import utcnow
 from stockdesk.db.desk_models import DeskEnrolment, DeskToken
+from stockdesk.db.sync_models import sync_desk
 from stockdesk.domain.errors import AuthenticationFailed, NotFound, ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, Role, require
@@ -28,6 +30,7 @@ from stockdesk.services.validation import required_text
 
 TOKEN_PREFIX = "sdd_"
 CODE_LIFETIME = timedelta(hours=24)
+UPGRADE_CODE_LIFETIME = timedelta(days=7)  # carried to a desk in another town, maybe after a weekend
 TOUCH_EVERY = timedelta(minutes=1)
 SERVER_DESK = "server"  # the server's own stamp: no desk may be called this
 _DESK_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -40,6 +43,15 @@ class DeskView:
     created_at: datetime
     last_sync_at: datetime | None
     revoked: bool
+
+
+@dataclass(frozen=True)
+class UpgradeCode:
+    """A one-time code for one desk of the database-login era: it registers that desk id, no other."""
+
+    desk_id: str
+    code: str
+    expires_at: datetime
 
 
 @dataclass(frozen=True)
@@ -72,7 +84,7 @@ def enrolment_code(uow: UnitOfWork, actor: Actor | None) -> str:
     with uow:
         if actor is not None:
             _may_register(actor)
-        code = "-".join(secrets.token_hex(3).upper() for _ in range(4))
+        code = _new_code()
         now = utcnow()
         uow.session.add(
             DeskEnrolment(
@@ -85,6 +97,87 @@ def enrolment_code(uow: UnitOfWork, actor: Actor | None) -> str:
         audit.record(uow, actor, "desk.enrol", "desk", None)
         uow.commit()
         return code
+
+
+def _new_code() -> str:
+    return "-".join(secrets.token_hex(3).upper() for _ in range(4))
+
+
+def old_desks(uow: UnitOfWork) -> list[str]:
+    """Desk ids of the database-login era (a row in `sync_desk`) that have no token yet: not moved."""
+    with uow:
+        return _old_desks(uow)
+
+
+def _old_desks(uow: UnitOfWork) -> list[str]:
+    if uow.dialect != "postgresql":
+        return []  # sync_desk is a table of the server on PostgreSQL only
+    return list(
+        uow.session.scalars(
+            select(sync_desk.c.desk_id)
+            .where(~select(DeskToken.id).where(DeskToken.desk_id == sync_desk.c.desk_id).exists())
+            .order_by(sync_desk.c.desk_id)
+        )
+    )
+
+
+def upgrade_codes(
+    uow: UnitOfWork, actor: Actor | None, *, only: Sequence[str] = (), renew: bool = False
+) -> list[UpgradeCode]:
+    """One-time codes (7 days) bound each to a desk of the database-login era that has no token yet.
+
+    Without `renew`, a desk that still holds an unused, unexpired code gets none (running `server
+    init` again does not void the codes already handed out); with it, every earlier unused code of the
+    desk stops working and a new one is made. `only`: these desk ids (else every old desk). `actor`
+    None: whoever holds the server's database, as for `enrolment_code`.
+    """
+    with uow:
+        if actor is not None:
+            _may_register(actor)
+        waiting = _old_desks(uow)
+        wanted = [desk for desk in waiting if not only or desk in only]
+        unknown = [desk for desk in only if desk not in waiting]
+        if unknown:
+            raise NotFound("old desk", ", ".join(unknown))
+        now = utcnow()
+        live = set(
+            uow.session.scalars(
+                select(DeskEnrolment.desk_id).where(
+                    DeskEnrolment.desk_id.in_(wanted),
+                    DeskEnrolment.used_at.is_(None),
+                    DeskEnrolment.expires_at > now,
+                )
+            )
+        )
+        made: list[UpgradeCode] = []
+        for desk_id in wanted:
+            if desk_id in live and not renew:
+                continue
+            _void_codes(uow, desk_id)
+            code = _new_code()
+            expires = now + UPGRADE_CODE_LIFETIME
+            uow.session.add(
+                DeskEnrolment(
+                    code_hash=_digest(code),
+                    created_by=actor.id if actor is not None else None,
+                    created_at=now,
+                    expires_at=expires,
+                    desk_id=desk_id,
+                )
+            )
+            audit.record(uow, actor, "desk.upgrade_code", "desk", None, desk=desk_id)
+            made.append(UpgradeCode(desk_id, code, expires))
+        uow.commit()
+        return made
+
+
+def _void_codes(uow: UnitOfWork, desk_id: str) -> None:
+    """Every unused code bound to the desk stops working (a new one was made, or the desk revoked)."""
+    uow.session.execute(
+        update(DeskEnrolment)
+        .where(DeskEnrolment.desk_id == desk_id, DeskEnrolment.used_at.is_(None))
+        .values(expires_at=utcnow())
+    )
 
 
 def register(
@@ -102,7 +195,7 @@ def register(
         if actor is not None:
             _may_register(actor)
         else:
-            _use_code(uow, code)
+            _use_code(uow, code, desk_id)
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         row = uow.session.scalar(select(DeskToken).where(DeskToken.desk_id == desk_id))
         if row is None:
@@ -119,11 +212,29 @@ def register(
         return RegisteredDesk(_view(row), token)
 
 
-def _use_code(uow: UnitOfWork, code: str) -> None:
+def _use_code(uow: UnitOfWork, code: str, desk_id: str) -> None:
     row = uow.session.scalar(
-        select(DeskEnrolment).where(DeskEnrolment.code_hash == _digest(code.strip().upper()))
+        # FOR UPDATE: two desks sending the same code at once are served one after the other, and
+        # the second reads it used.
+        select(DeskEnrolment)
+        .where(DeskEnrolment.code_hash == _digest(code.strip().upper()))
+        .with_for_update()
     )
-    if row is None or row.used_at is not None or row.expires_at < utcnow():
+    if row is not None and row.desk_id is not None:
+        # An upgrade code: bound to one desk. Its refusals say which case it is (a code is 96 random
+        # bits: telling "used" from "expired" helps the person at the desk and no guesser).
+        if row.desk_id != desk_id:
+            raise AuthenticationFailed(Message("sync.code_other_desk", desk=row.desk_id, own=desk_id))
+        revoked = uow.session.scalar(
+            select(DeskToken.name).where(DeskToken.desk_id == desk_id, DeskToken.revoked_at.is_not(None))
+        )
+        if revoked is not None:
+            raise AuthenticationFailed(Message("sync.desk_revoked", desk=revoked))
+        if row.used_at is not None:
+            raise AuthenticationFailed(Message("sync.code_used"))
+        if row.expires_at < utcnow():
+            raise AuthenticationFailed(Message("sync.code_expired"))
+    elif row is None or row.used_at is not None or row.expires_at < utcnow():
         raise AuthenticationFailed(Message("sync.code_invalid"))
     row.used_at = utcnow()
 
@@ -182,14 +293,22 @@ def names(uow: UnitOfWork) -> dict[str, str]:
 
 
 def revoke(uow: UnitOfWork, actor: Actor, desk: str) -> DeskView:
-    """Refuse the desk's token from now on (by desk id or name); its outbox stays on the desk."""
+    """Refuse the desk's token from now on (by desk id or name); its outbox stays on the desk.
+
+    A desk of the database-login era that has not moved yet (no token) gets a revoked row of its own
+    (a token nobody holds): its upgrade codes stop working and it cannot be moved until an admin
+    registers it again."""
     with uow:
         require(actor, Action.MANAGE_USERS)
         row = uow.session.scalar(
             select(DeskToken).where((DeskToken.desk_id == desk) | (DeskToken.name == desk))
         )
+        if row is None and desk in _old_desks(uow):
+            row = DeskToken(desk_id=desk, name=desk, token_hash=_digest(secrets.token_urlsafe(32)))
+            uow.session.add(row)
         if row is None:
             raise NotFound("desk", desk)
+        _void_codes(uow, row.desk_id)
         row.revoked_at = row.revoked_at or utcnow()
         audit.record(uow, actor, "desk.revoke", "desk", None, desk=row.desk_id, name=row.name)
         uow.commit()

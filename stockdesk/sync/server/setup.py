@@ -10,6 +10,8 @@ nothing an old desk holds opens the database any more (issue 15).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, select, text
@@ -17,12 +19,19 @@ from sqlalchemy import Connection, select, text
 from stockdesk.db import migrate
 from stockdesk.db.engine import make_engine
 from stockdesk.db.models import LocalSetting
+from stockdesk.db.sync_models import sync_server
+from stockdesk.domain.errors import ValidationError
+from stockdesk.domain.messages import Message
+from stockdesk.domain.permissions import Actor
 from stockdesk.services.database import Database
+from stockdesk.sync import upgrade_slip
 from stockdesk.sync.credentials import CredentialStore
 from stockdesk.sync.errors import SyncError
 from stockdesk.sync.server import capture as server_capture
+from stockdesk.sync.server import desks
 
 SERVER_URL_KEY = "sync_server_url"
+PUBLIC_URL_KEY = "public_url"  # in the server's sync_server table: the address desks reach it at
 DESK_NAME_KEY = "sync_desk_name"
 DESK_NAMES_KEY = "sync_desk_names"
 
@@ -61,6 +70,73 @@ def _shut_out_desk_roles(connection: Connection) -> int:
         )
         closed += 1
     return closed
+
+
+def server_address(db: Database, given: str = "") -> str:
+    """The server's HTTPS address as desks reach it: `given` is remembered for the next time (a later
+    `stockdesk desk upgrade-codes` need not be told again); "" while nobody has said it."""
+    with db.engine.begin() as connection:
+        if given:
+            connection.execute(sync_server.delete().where(sync_server.c.key == PUBLIC_URL_KEY))
+            connection.execute(sync_server.insert().values(key=PUBLIC_URL_KEY, value=given.rstrip("/")))
+            return given.rstrip("/")
+        saved = connection.scalar(select(sync_server.c.value).where(sync_server.c.key == PUBLIC_URL_KEY))
+    return str(saved or "")
+
+
+def hand_out_upgrade_codes(
+    db: Database,
+    actor: Actor | None,
+    *,
+    server_url: str,
+    folder: Path | None,
+    only: Sequence[str] = (),
+    renew: bool = False,
+) -> list[tuple[upgrade_slip.Slip, datetime, Path | None]]:
+    """An upgrade code per desk of the database-login era that has no token (nor, unless `renew`, a
+    live code), each with the server's address as a slip, written into `folder` when one is given."""
+    made = []
+    for code in desks.upgrade_codes(db.uow(), actor, only=only, renew=renew):
+        slip = upgrade_slip.Slip(code.code, server_url, code.desk_id)
+        path = None
+        if folder is not None:
+            try:
+                path = upgrade_slip.write(folder, slip, code.expires_at)
+            except OSError:
+                path = None  # a folder it may not write: the code is still printed, nothing lost
+        made.append((slip, code.expires_at, path))
+    return made
+
+
+def is_old_registration(db: Database) -> bool:
+    """A desk registered with a database login (before issue 15): it waits for its upgrade code."""
+    saved = saved_server(db)
+    return bool(saved) and not is_http(saved)
+
+
+def upgrade_desk_over_http(
+    db: Database,
+    text: str,
+    *,
+    server_url: str = "",
+    name: str,
+    store: CredentialStore | None = None,
+) -> str:
+    """Move this desk to a token with an upgrade slip (its line, its file's text, or a bare code with
+    `server_url`): the server registers the same desk id, so the outbox goes out as before. Returns
+    the server's address."""
+    slip = upgrade_slip.parse(text)
+    if slip.desk_id and slip.desk_id != db.desk_id:
+        raise ValidationError(
+            "upgrade_code",
+            slip.desk_id,
+            Message("sync.upgrade_other_desk", desk=slip.desk_id, own=db.desk_id),
+        )
+    server = (server_url or slip.server).rstrip("/")
+    if not is_http(server):
+        raise ValidationError("server", server, Message("sync.upgrade_server"))
+    register_desk_over_http(db, server, name=name, code=slip.code, store=store)
+    return server
 
 
 def register_desk_over_http(

@@ -93,6 +93,7 @@ def install_sync(
 
     controller.synced.connect(synced)
     panel.changed.connect(lambda: _refresh(window))
+    panel.moved.connect(controller.sync_now)
     window.installEventFilter(_StopOnClose(controller, window))
     if start:
         controller.start()

@@ -39,7 +39,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.places.place_levels import item_places
 from stockdesk.sync import conflicts
 from stockdesk.sync.conflicts import ConflictView, ReviewView, SerialReview
-from stockdesk.sync.server.setup import saved_desk_names
+from stockdesk.sync.server.setup import is_old_registration, saved_desk_names, saved_server
 from stockdesk.ui.dialogs.movement import MovementDialog, MovementType
 from stockdesk.ui.formatting import format_quantity, format_when
 from stockdesk.ui.i18n import error_text
@@ -171,6 +171,7 @@ class SyncPanel(QWidget):
     """Conflicts and reviews; `changed` fires after a decision wrote something (items may differ now)."""
 
     changed = Signal()
+    moved = Signal()  # a desk of the database-login era got its token: sync it now
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,12 +190,45 @@ class SyncPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
+        self.move_box = self._move_box()
+        self.move_box.setVisible(is_old_registration(db))
+        layout.addWidget(self.move_box)
         layout.addWidget(self._conflicts_box())
         layout.addWidget(self._reviews_box())
         layout.addWidget(self.message)
         self.conflicts_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reviews_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
+
+    def _move_box(self) -> QGroupBox:
+        """Shown on a desk registered with a database login: it moves with its upgrade code."""
+        box = QGroupBox(self.tr("This desk must move to the server's API"))
+        explain = QLabel(
+            self.tr(
+                "It was registered with a database login, which the server no longer accepts. Its queued "
+                "changes are kept: the server's admin has an upgrade code (or file) for this desk."
+            )
+        )
+        explain.setWordWrap(True)
+        self.move_button = QPushButton(self.tr("&Move with its upgrade code…"))
+        self.move_button.clicked.connect(self.move_desk)
+        layout = QVBoxLayout(box)
+        layout.addWidget(explain)
+        layout.addWidget(self.move_button)
+        return box
+
+    def move_desk(self) -> None:
+        """The register dialog with its upgrade code field; moved, the desk syncs at once."""
+        from stockdesk.ui.dialogs.register_desk import RegisterDeskDialog
+
+        dialog = RegisterDeskDialog(self.db, saved_server(self.db), self)
+        if not self.run_dialog(dialog):
+            return
+        self.move_box.hide()
+        self.message.setText(
+            self.tr("Moved: this desk now syncs with {server}.").format(server=saved_server(self.db))
+        )
+        self.moved.emit()
 
     def _conflicts_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Conflicts: the same field changed on two desks"))
