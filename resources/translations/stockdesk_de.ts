@@ -2752,10 +2752,6 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Nur zu bestellende Zeilen</translation>
     </message>
     <message>
-        <source>&amp;Calculate</source>
-        <translation>&amp;Berechnen</translation>
-    </message>
-    <message>
         <source>Apply &amp;reorder points</source>
         <translation>&amp;Meldebestände übernehmen</translation>
     </message>
@@ -2792,6 +2788,13 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Bestellmengen werden ermittelt…</translation>
     </message>
     <message numerus="yes">
+        <source>%n item(s) recalculated</source>
+        <translation>
+            <numerusform>%n Artikel neu berechnet</numerusform>
+            <numerusform>%n Artikel neu berechnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n line(s), {k} to order</source>
         <translation>
             <numerusform>%n Zeile, {k} zu bestellen</numerusform>
@@ -2822,6 +2825,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Select a line to see why it is suggested.</source>
         <translation>Eine Zeile auswählen, um zu sehen, warum sie vorgeschlagen wird.</translation>
+    </message>
+    <message>
+        <source>Re&amp;calculate</source>
+        <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
         <source>Reading the sales history…</source>
