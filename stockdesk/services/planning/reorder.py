@@ -349,14 +349,14 @@ def lines_of(inputs: Inputs, only_orders: bool, watch: Watch | None) -> list[Sug
             for i, t in enumerate(targets[start : start + CHECK_EVERY], start)
         ]
         rows += [r for r in made if r.suggested_qty > 0] if only_orders else made
-    _release(targets)
-    _release(keys)  # the sales' row keys
+    release(targets)
+    release(keys)  # the sales' row keys
     for column in (batch.methods, batch.mase, batch.rates, batch.sigmas):
-        _release(column)  # millions of floats and texts: freed at once, 0.7 s without a thread switch
+        release(column)  # millions of floats and texts: freed at once, 0.7 s without a thread switch
     return rows
 
 
-def _release(lines: list[Any]) -> None:
+def release(lines: list[Any]) -> None:
     """Drop a big list a slice at a time. Freed at once, a million lines' objects are one long call
     that holds the interpreter (a window waiting on it froze 1.2 s); in slices, other threads run
     between them."""

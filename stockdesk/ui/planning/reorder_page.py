@@ -236,12 +236,23 @@ class ReorderPage(QWidget):
         if not isValid(self):
             return
         run, rows, ordering = result
-        self.run = run
+        earlier, self.run = self.run, run
         self._show_rows(rows, ordering)
+        if earlier is not None and earlier.rows is not run.rows:
+            self._release_off_gui(earlier.rows)
         if not run.full:
             self.status.setText(
                 self.status.text() + " — " + self.tr("%n item(s) recalculated", "", run.recomputed)
             )
+
+    def _release_off_gui(self, lines: list[SuggestionRow]) -> None:
+        """Free the lines of an earlier run on the thread pool: a whole run's million lines freed here
+        would hold the GUI thread for a second."""
+        from stockdesk.services.planning import reorder
+
+        run_in_background(
+            lambda: reorder.release(lines), on_finished=lambda _none: None, on_failed=self._failed
+        )
 
     def _show_rows(self, rows: list[SuggestionRow], ordering: int) -> None:
         if not isValid(self):
