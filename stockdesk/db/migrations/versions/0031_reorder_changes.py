@@ -30,7 +30,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("item_id", "store_id", name=op.f("pk_reorder_change")),
     )
     op.create_index("ix_reorder_change_stamp", "reorder_change", ["stamp"])
-    reorder_marks.install(op.get_bind())  # SQLite installs them again on every open (see database.py)
+    if op.get_bind().dialect.name == "postgresql":  # SQLite's are installed on every open (database.py)
+        reorder_marks.install(op.get_bind())
 
 
 def downgrade() -> None:
