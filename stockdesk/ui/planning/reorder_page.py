@@ -77,6 +77,7 @@ class ReorderPage(QWidget):
         self.db, self.actor = db, actor
         self.rows: list[SuggestionRow] = []
         self.run: ReorderRun | None = None  # the last calculation: the next one starts from it
+        self._fitted = False  # the columns were fitted to the first lines shown
         self.is_loading = self.is_loaded = False
         self.job: Job | None = None
         self.confirm: Callable[[str], bool] = lambda q: ask_yes_no(self, q)
@@ -261,7 +262,10 @@ class ReorderPage(QWidget):
         self._show_working(False)
         self.rows = rows
         self.model.set_rows(rows)
-        if rows:
+        if rows and not self._fitted:
+            # Once: 40 ms of the GUI thread each time (bench reorder_page), and a person's own widths
+            # should survive a recalculation.
+            self._fitted = True
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
         self.status.setText(self.tr("%n line(s), {k} to order", "", len(rows)).format(k=ordering))
