@@ -203,3 +203,14 @@ def test_an_order_sent_and_a_batch_netting_to_nothing_are_recomputed(db, admin, 
     assert (run.full, run.recomputed) == (False, 2)
     assert run.rows == _whole(db).rows
     assert [r.on_order for r in run.rows if r.item_id == items[1].id and r.store_id == main.id] == [24]
+
+
+def test_a_rebuild_of_the_levels_from_the_ledger_is_recomputed(db, admin, shop):
+    from stockdesk.services.inventory import check
+
+    run = _whole(db)
+    with db.engine.begin() as connection:  # a level drifted from its ledger (what `stockdesk check` finds)
+        connection.execute(update(StockLevel.__table__).values(on_hand=StockLevel.on_hand + 1))
+    check.rebuild_levels(db.uow())
+    run = reorder_runs.recalculate(db.uow(), run, as_of=NOW)
+    assert not run.full and run.rows == _whole(db).rows
