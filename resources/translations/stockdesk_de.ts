@@ -2842,10 +2842,6 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Nur zu bestellende Zeilen</translation>
     </message>
     <message>
-        <source>&amp;Calculate</source>
-        <translation>&amp;Berechnen</translation>
-    </message>
-    <message>
         <source>Apply &amp;reorder points</source>
         <translation>&amp;Meldebestände übernehmen</translation>
     </message>
@@ -2882,6 +2878,13 @@ Filialen und Benutzer einrichtet.</translation>
         <translation>Bestellmengen werden ermittelt…</translation>
     </message>
     <message numerus="yes">
+        <source>%n item(s) recalculated</source>
+        <translation>
+            <numerusform>%n Artikel neu berechnet</numerusform>
+            <numerusform>%n Artikel neu berechnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n line(s), {k} to order</source>
         <translation>
             <numerusform>%n Zeile, {k} zu bestellen</numerusform>
@@ -2912,6 +2915,10 @@ Filialen und Benutzer einrichtet.</translation>
     <message>
         <source>Select a line to see why it is suggested.</source>
         <translation>Eine Zeile auswählen, um zu sehen, warum sie vorgeschlagen wird.</translation>
+    </message>
+    <message>
+        <source>Re&amp;calculate</source>
+        <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
         <source>Reading the sales history…</source>

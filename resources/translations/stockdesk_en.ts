@@ -1974,6 +1974,13 @@ stores and users.</source>
             <numerusform>%n lines, {k} to order</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) recalculated</source>
+        <translation>
+            <numerusform>%n item recalculated</numerusform>
+            <numerusform>%n items recalculated</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select a line to see why it is suggested.</source>
         <translation type="unfinished"></translation>

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, inspect, text
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from stockdesk.db import reorder_marks
 from stockdesk.private_files import create_private
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -106,5 +107,9 @@ def _run(engine: Engine, verb: str, revision: str) -> None:
 
     config = alembic_config(engine)
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            # A batch migration renames a copied table into place, which SQLite refuses while a
+            # trigger's body names the table; `open_database` installs them again after the upgrade.
+            reorder_marks.uninstall(connection)
         config.attributes["connection"] = connection
         getattr(command, verb)(config, revision)

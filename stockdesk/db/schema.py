@@ -13,6 +13,7 @@ from stockdesk.db import (  # noqa: F401 - imported for the tables they register
     picture_models,
     place_models,
     planning_models,
+    reorder_models,
     search_models,
     store_points_models,
     sync_models,

@@ -10,7 +10,8 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from stockdesk.db import capture, migrate, place_levels, schema  # noqa: F401 - schema registers every table
+# schema registers every table
+from stockdesk.db import capture, migrate, place_levels, reorder_marks, schema  # noqa: F401
 from stockdesk.db.engine import APP_NAME, default_database_url, describe, make_engine
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.ids import new_id
@@ -82,4 +83,5 @@ def open_database(url: str, *, connections: int | None = None) -> Database:
     if engine.dialect.name == "sqlite":  # likewise; on PostgreSQL the migration's trigger stays
         with engine.begin() as connection:
             place_levels.install(connection)
+            reorder_marks.install(connection)
     return Database(engine, desk_id, backup)

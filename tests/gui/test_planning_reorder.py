@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from stockdesk.services.catalogue import catalog
+from stockdesk.services.inventory import stock
 from stockdesk.services.planning import purchasing
 from stockdesk.ui.i18n import set_language
 from stockdesk.ui.planning.reorder_page import ReorderPage
@@ -79,8 +80,6 @@ def test_a_draft_order_is_created_from_the_selected_line(qtbot, page, gui_db, sh
 
 def test_a_bad_selected_line_is_named_and_no_order_is_drafted(qtbot, gui_db, gui_admin, gui_store, page):
     lonely = catalog.create_item(gui_db.uow(), gui_admin, sku="LONE-1", name="No supplier")
-    from stockdesk.services.inventory import stock
-
     stock.receive(gui_db.uow(), gui_admin, item_id=lonely.id, store_id=gui_store.id, quantity=1)
     page.only_orders.setChecked(False)  # recalculates: every line, even those with nothing to order
     qtbot.waitUntil(lambda: not page.is_loading and any(r.sku == "LONE-1" for r in page.rows), timeout=30_000)
@@ -102,7 +101,9 @@ def test_a_manager_applies_the_computed_reorder_point(qtbot, page, gui_db, shop)
     assert catalog.get_item(gui_db.uow(), shop.nails.id).reorder_point == line.computed_reorder_point
 
 
-def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(qtbot, page, monkeypatch):
+def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(
+    qtbot, page, monkeypatch, shop, gui_store
+):
     import threading
 
     from stockdesk.services.planning import reorder
@@ -119,7 +120,8 @@ def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(qtbot
         return real_read(*args, **kwargs)
 
     monkeypatch.setattr(reorder, "read_sale_cells", held_read)
-    page.calculate_button.click()
+    stock.sell(page.db.uow(), page.actor, item_id=shop.nails.id, store_id=gui_store.id, quantity=1)
+    page.calculate_button.click()  # the nails' sales are read again
     assert page.stop_button.isVisible() and page.progress.isVisible()
     qtbot.waitUntil(lambda: page.status.text() == "Reading the sales history…", timeout=30_000)
     assert reading.is_set()
@@ -129,3 +131,16 @@ def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(qtbot
     assert page.stop_button.isHidden() and page.progress.isHidden()
     assert page.model.rowCount() == shown  # the earlier lines stay
     assert any("stopped" in text for text in page.problems.messages())
+
+
+def test_recalculate_computes_only_what_changed_since_the_last_run(
+    qtbot, page, gui_db, gui_admin, shop, gui_store
+):
+    page.only_orders.setChecked(False)
+    qtbot.waitUntil(lambda: not page.is_loading, timeout=30_000)
+    before = page.model.row(row_of(page, "HAM-1")).on_hand
+    stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=gui_store.id, quantity=2)
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        page.calculate_button.click()
+    assert page.model.row(row_of(page, "HAM-1")).on_hand == before - 2
+    assert "1 item recalculated" in page.status.text(), page.status.text()

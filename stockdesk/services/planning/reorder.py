@@ -29,6 +29,7 @@ from sqlalchemy import (
     select,
 )
 
+from stockdesk.db.id_lists import id_in
 from stockdesk.db.models import Item, StockLevel, Store, Supplier
 from stockdesk.db.planning_models import PurchaseOrder, PurchaseOrderLine
 from stockdesk.db.store_points_models import StoreReorderPoint
@@ -44,7 +45,7 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue.packs import purchase_factors
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.maintenance import settings
-from stockdesk.services.planning.sales import forecast_cells, read_sale_cells
+from stockdesk.services.planning.sales import SaleCells, forecast_cells, read_sale_cells
 from stockdesk.services.uow import UnitOfWork
 
 DEFAULT_LEAD_DAYS = 7
@@ -112,7 +113,12 @@ class _Target:
     store_point: bool = False  # the store has its own reorder point for the item
 
 
-def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
+def _targets(uow: UnitOfWork, store_id: uuid.UUID | None, items: list[uuid.UUID] | None) -> list[_Target]:
+    code, sku = Store.code, Item.sku
+    if uow.dialect == "postgresql":
+        # Byte order, as SQLite and Python compare texts: an incremental run puts its changed lines
+        # among the kept ones in Python, and must find the places a full run gives them.
+        code, sku = Store.code.collate("C"), Item.sku.collate("C")  # type: ignore[assignment]
     query = (
         select(
             Item.id,
@@ -140,10 +146,12 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None) -> list[_Target]:
             & StoreReorderPoint.deleted.is_(False),
         )
         .where(Item.active.is_(True), Item.deleted.is_(False), Store.deleted.is_(False))
-        .order_by(Store.code, Item.sku)
+        .order_by(code, sku)
     )
     if store_id is not None:
         query = query.where(StockLevel.store_id == store_id)
+    if items is not None:
+        query = query.where(id_in(uow.dialect, StockLevel.item_id, items))
     rows = _plain_rows(uow, query)
     return [
         _Target(
@@ -212,7 +220,9 @@ def _point_source(t: _Target) -> str:
     return "store" if t.store_point else "item"
 
 
-def on_order(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key, Decimal]:
+def on_order(
+    uow: UnitOfWork, store_id: uuid.UUID | None = None, items: list[uuid.UUID] | None = None
+) -> dict[Key, Decimal]:
     """Ordered but not yet received, per (item, store), over sent and partly received orders."""
     outstanding = func.sum(PurchaseOrderLine.quantity - PurchaseOrderLine.received)
     query = (
@@ -228,6 +238,8 @@ def on_order(uow: UnitOfWork, store_id: uuid.UUID | None = None) -> dict[Key, De
     )
     if store_id is not None:
         query = query.where(PurchaseOrder.store_id == store_id)
+    if items is not None:
+        query = query.where(id_in(uow.dialect, PurchaseOrderLine.item_id, items))
     return {(item, store): Decimal(qty) for item, store, qty in uow.session.execute(query).tuples()}
 
 
@@ -274,12 +286,39 @@ def suggestions(
         return _suggestions(uow, store_id=store_id, as_of=as_of, only_orders=only_orders, watch=watch)
 
 
-def _checkpoint(watch: Watch | None, stage: str, done: int = 0, total: int = 0) -> None:
+def checkpoint(watch: Watch | None, stage: str, done: int = 0, total: int = 0) -> None:
     if watch is None:
         return
     if watch.cancelled():
         raise CalculationCancelled()
     watch.stage(stage, done, total)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a run reads from the database, in one transaction."""
+
+    plan: settings.PlanningSettings
+    targets: list[_Target]
+    keys: list[Key]
+    sales: SaleCells
+    incoming: dict[Key, Decimal]
+
+
+def read_inputs(
+    uow: UnitOfWork,
+    store: uuid.UUID | None,
+    until: datetime,
+    watch: Watch | None,
+    items: list[uuid.UUID] | None = None,
+) -> Inputs:
+    """Targets, sales and orders of every (item, store), or of `items` only; `uow` is open."""
+    plan = settings.read(uow)
+    targets = in_purchase_packs(uow, _targets(uow, store, items))
+    keys: list[Key] = [(t.item_id, t.store_id) for t in targets]
+    checkpoint(watch, "reading sales", 0, len(keys))
+    sales = read_sale_cells(uow, keys, days=plan.history_days, until=until, store_id=store, items=items)
+    return Inputs(plan, targets, keys, sales, on_order(uow, store, items))
 
 
 def _suggestions(
@@ -290,35 +329,34 @@ def _suggestions(
     only_orders: bool,
     watch: Watch | None,
 ) -> list[SuggestionRow]:
-    _checkpoint(watch, "reading stock")
+    checkpoint(watch, "reading stock")
     with uow:
         store = uow.get(Store, store_id, "store").id if store_id is not None else None
-        plan = settings.read(uow)
-        targets = in_purchase_packs(uow, _targets(uow, store))
-        keys: list[Key] = [(t.item_id, t.store_id) for t in targets]
-        _checkpoint(watch, "reading sales", 0, len(keys))
-        sales = read_sale_cells(
-            uow, keys, days=plan.history_days, until=as_of or datetime.now(UTC), store_id=store
-        )
-        incoming = on_order(uow, store)
-    _checkpoint(watch, "forecasting", 0, len(keys))
-    batch = _Forecasts.of(forecast_cells(sales))
+        inputs = read_inputs(uow, store, as_of or datetime.now(UTC), watch)
+    return lines_of(inputs, only_orders, watch)
+
+
+def lines_of(inputs: Inputs, only_orders: bool, watch: Watch | None) -> list[SuggestionRow]:
+    """Forecast every key of `inputs` and make its line."""
+    targets, keys, incoming, plan = inputs.targets, inputs.keys, inputs.incoming, inputs.plan
+    checkpoint(watch, "forecasting", 0, len(keys))
+    batch = _Forecasts.of(forecast_cells(inputs.sales))
     rows: list[SuggestionRow] = []
     for start in range(0, len(targets), CHECK_EVERY):
-        _checkpoint(watch, "suggesting", start, len(targets))
+        checkpoint(watch, "suggesting", start, len(targets))
         made = [
             _row(t, batch, i, incoming.get((t.item_id, t.store_id), Decimal(0)), plan)
             for i, t in enumerate(targets[start : start + CHECK_EVERY], start)
         ]
         rows += [r for r in made if r.suggested_qty > 0] if only_orders else made
-    _release(targets)
-    _release(keys)  # the sales' row keys
+    release(targets)
+    release(keys)  # the sales' row keys
     for column in (batch.methods, batch.mase, batch.rates, batch.sigmas):
-        _release(column)  # millions of floats and texts: freed at once, 0.7 s without a thread switch
+        release(column)  # millions of floats and texts: freed at once, 0.7 s without a thread switch
     return rows
 
 
-def _release(lines: list[Any]) -> None:
+def release(lines: list[Any]) -> None:
     """Drop a big list a slice at a time. Freed at once, a million lines' objects are one long call
     that holds the interpreter (a window waiting on it froze 1.2 s); in slices, other threads run
     between them."""

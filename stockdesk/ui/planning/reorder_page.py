@@ -2,7 +2,9 @@
 "apply reorder points" and "create draft orders" from the selected lines.
 
 The forecast of every item runs on the thread pool (seconds at 100k items) and only when the page
-is first shown or asked to calculate again, never when the window opens. Likewise the forecast
+is first shown or asked to calculate again, never when the window opens. The page keeps its last run
+(`reorder_runs.ReorderRun`): "Recalculate" computes again only the items changed since then, and
+"Only lines to order" filters the kept lines. Likewise the forecast
 module (numpy) and the chart (QtCharts) load when the page is first shown, not with the window.
 """
 
@@ -47,6 +49,7 @@ from stockdesk.ui.worker import Control, Job, run_cancellable, run_in_background
 
 if TYPE_CHECKING:
     from stockdesk.services.planning.reorder import SuggestionRow
+    from stockdesk.services.planning.reorder_runs import ReorderRun
     from stockdesk.services.planning.sales import SalesHistory
     from stockdesk.ui.planning.sales_chart import SalesChart
 
@@ -73,6 +76,8 @@ class ReorderPage(QWidget):
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.rows: list[SuggestionRow] = []
+        self.run: ReorderRun | None = None  # the last calculation: the next one starts from it
+        self._fitted = False  # the columns were fitted to the first lines shown
         self.is_loading = self.is_loaded = False
         self.job: Job | None = None
         self.confirm: Callable[[str], bool] = lambda q: ask_yes_no(self, q)
@@ -92,7 +97,7 @@ class ReorderPage(QWidget):
         self.only_orders = QCheckBox(self.tr("Only lines to order"))
         self.only_orders.setChecked(True)
         manage = allowed(self.actor, Action.MANAGE_CATALOGUE)
-        self.calculate_button = self._button(self.tr("&Calculate"), "Ctrl+Shift+L", self.calculate)
+        self.calculate_button = self._button(self.tr("Re&calculate"), "Ctrl+Shift+L", self.calculate)
         self.apply_button = self._button(self.tr("Apply &reorder points"), "Ctrl+Shift+P", self.apply_points)
         self.draft_button = self._button(self.tr("Create &draft orders"), "Ctrl+Shift+D", self.create_drafts)
         for button in (self.apply_button, self.draft_button):
@@ -183,17 +188,19 @@ class ReorderPage(QWidget):
         self.status.setText(self.tr("Calculating forecasts…"))
         self.problems.show_messages([])
         self._show_working(True)
-        db, store, only = self.db, self.store.currentData(), self.only_orders.isChecked()
-        from stockdesk.services.planning import reorder  # numpy: see the module docstring
+        db, store, only, previous = self.db, self.store.currentData(), self.only_orders.isChecked(), self.run
+        from stockdesk.services.planning import reorder_runs  # numpy: see the module docstring
 
-        def lines(control: Control) -> tuple[list[SuggestionRow], int]:
+        def lines(control: Control) -> tuple[ReorderRun, list[SuggestionRow], int]:
             # Frozen before the collector runs again: its first full pass over the new lines would hold
             # the interpreter 2.4 s at a million items, and the window with it (bench pages).
             with collector_paused():
-                found = reorder.suggestions(db.uow(), store_id=store, only_orders=only, watch=_Watch(control))
+                run = reorder_runs.recalculate(db.uow(), previous, store_id=store, watch=_Watch(control))
                 keep_out_of_collector()
-            # Counted here, not in the window: a million lines are a tenth of a second of the GUI thread.
-            return found, len(found) if only else sum(1 for r in found if r.suggested_qty > 0)
+            # Filtered and counted here, not in the window: a million lines are a tenth of a second of
+            # the GUI thread.
+            found = run.lines(only)
+            return run, found, len(found) if only else sum(1 for r in found if r.suggested_qty > 0)
 
         self.job = run_cancellable(lines, on_finished=self._show_result, on_failed=self._failed,
                                    on_progress=self._progressed)
@@ -226,8 +233,27 @@ class ReorderPage(QWidget):
         if working:
             self.progress.setRange(0, 0)
 
-    def _show_result(self, result: tuple[list[SuggestionRow], int]) -> None:
-        self._show_rows(*result)
+    def _show_result(self, result: tuple[ReorderRun, list[SuggestionRow], int]) -> None:
+        if not isValid(self):
+            return
+        run, rows, ordering = result
+        earlier, self.run = self.run, run
+        self._show_rows(rows, ordering)
+        if earlier is not None and earlier.rows is not run.rows:
+            self._release_off_gui(earlier.rows)
+        if not run.full:
+            self.status.setText(
+                self.status.text() + " — " + self.tr("%n item(s) recalculated", "", run.recomputed)
+            )
+
+    def _release_off_gui(self, lines: list[SuggestionRow]) -> None:
+        """Free the lines of an earlier run on the thread pool: a whole run's million lines freed here
+        would hold the GUI thread for a second."""
+        from stockdesk.services.planning import reorder
+
+        run_in_background(
+            lambda: reorder.release(lines), on_finished=lambda _none: None, on_failed=self._failed
+        )
 
     def _show_rows(self, rows: list[SuggestionRow], ordering: int) -> None:
         if not isValid(self):
@@ -236,7 +262,10 @@ class ReorderPage(QWidget):
         self._show_working(False)
         self.rows = rows
         self.model.set_rows(rows)
-        if rows:
+        if rows and not self._fitted:
+            # Once: 40 ms of the GUI thread each time (bench reorder_page), and a person's own widths
+            # should survive a recalculation.
+            self._fitted = True
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
         self.status.setText(self.tr("%n line(s), {k} to order", "", len(rows)).format(k=ordering))
