@@ -647,6 +647,10 @@
             <source>the enrolment code is not valid (unknown, used or older than a day)</source>
             <translation>der Anmeldecode ist nicht gültig (unbekannt, schon benutzt oder älter als ein Tag)</translation>
         </message>
+        <message id="sync.desk_registered">
+            <source>desk {desk} is registered already: an enrolment code registers new desks only; registering it again needs a manager's log-in</source>
+            <translation>Kasse {desk} ist bereits angemeldet: ein Anmeldecode meldet nur neue Kassen an; um sie erneut anzumelden, braucht es die Anmeldung eines Filialleiters</translation>
+        </message>
         <message id="sync.code_other_desk">
             <source>this upgrade code belongs to the desk {desk}, not to this desk ({own}): use the code made for this desk</source>
             <translation>dieser Umzugscode gehört zur Kasse {desk}, nicht zu dieser Kasse ({own}): verwenden Sie den Code, der für diese Kasse erstellt wurde</translation>

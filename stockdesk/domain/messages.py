@@ -194,6 +194,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "sync.desk_id": "is not a desk id (letters, digits, - and _, at most 64; not 'server')",
     "sync.desk_revoked": "the desk {desk!r} was revoked on the server: an admin must register it again",
     "sync.code_invalid": "the enrolment code is not valid (unknown, used or older than a day)",
+    "sync.desk_registered": (
+        "desk {desk} is registered already: an enrolment code registers new desks only; registering it"
+        " again needs a manager's log-in"
+    ),
     "sync.code_other_desk": (
         "this upgrade code belongs to the desk {desk}, not to this desk ({own}): "
         "use the code made for this desk"

@@ -123,6 +123,16 @@ def test_a_desk_registers_with_a_one_time_enrolment_code(shop):
     assert login(db, *BOSS).email == BOSS[0]  # the snapshot brought the accounts
     with pytest.raises(Exception, match="enrolment code is not valid"):
         shop.desk("thief", code=code)  # used once
+    # A fresh code registers a new desk, never an existing one: it would take over its identity.
+    fresh = desks.enrolment_code(shop.db.uow(), shop.boss)
+    with httpx.Client(base_url=shop.base + "/api/v1", timeout=30) as client:
+        taken = client.post(
+            "/sync/desks", json={"desk_id": db.desk_id, "name": "impostor", "enrolment_code": fresh}
+        )
+    assert taken.status_code == 401
+    assert "is registered already" in taken.json()["detail"]
+    synced(service)  # the real desk's token still works
+    assert {d.name for d in desks.list_desks(shop.db.uow(), shop.boss)} >= {"back-office"}
 
 
 def _push(shop: Shop, token: str, changes: list[dict], *, heads: list[str] | None = None) -> httpx.Response:

@@ -192,12 +192,17 @@ def register(
         if not _DESK_ID.match(desk_id or "") or desk_id == SERVER_DESK:
             raise ValidationError("desk_id", desk_id, Message("sync.desk_id"))
         clean_name = required_text("name", name, max_length=100)
+        bound = False
         if actor is not None:
             _may_register(actor)
         else:
-            _use_code(uow, code, desk_id)
+            bound = _use_code(uow, code, desk_id)
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         row = uow.session.scalar(select(DeskToken).where(DeskToken.desk_id == desk_id))
+        if row is not None and actor is None and not bound:
+            # A plain enrolment code makes a new desk. Taking over a desk that has a token (and its
+            # outbox's identity) needs a manager's log-in, or the code the server bound to that desk.
+            raise AuthenticationFailed(Message("sync.desk_registered", desk=row.name or desk_id))
         if row is None:
             row = DeskToken(desk_id=desk_id, name=clean_name, token_hash=_digest(token))
             uow.session.add(row)
@@ -212,7 +217,8 @@ def register(
         return RegisteredDesk(_view(row), token)
 
 
-def _use_code(uow: UnitOfWork, code: str, desk_id: str) -> None:
+def _use_code(uow: UnitOfWork, code: str, desk_id: str) -> bool:
+    """Spends the code; True when it was bound to this desk (an upgrade code)."""
     row = uow.session.scalar(
         # FOR UPDATE: two desks sending the same code at once are served one after the other, and
         # the second reads it used.
@@ -237,6 +243,7 @@ def _use_code(uow: UnitOfWork, code: str, desk_id: str) -> None:
     elif row is None or row.used_at is not None or row.expires_at < utcnow():
         raise AuthenticationFailed(Message("sync.code_invalid"))
     row.used_at = utcnow()
+    return row.desk_id is not None
 
 
 def desk_of_token(uow: UnitOfWork, token: str) -> DeskView:
