@@ -28,6 +28,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("purchase_order_line") as batch:
+    # resolve_fks=False: reflecting the line table must not reflect `item` too, whose expression index
+    # SQLite reflection skips with a warning (which order the branches' downgrades run in decides).
+    with op.batch_alter_table("purchase_order_line", reflect_kwargs={"resolve_fks": False}) as batch:
         batch.drop_column("pack_factor")
         batch.drop_column("pack_name")
