@@ -24,8 +24,15 @@ from stockdesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-TYPED = date.today() + timedelta(days=400)  # what was typed at the receipt
-RIGHT = date.today() + timedelta(days=40)  # what the label says
+
+def typed() -> date:
+    """What was typed at the receipt (read when a test runs, never when the module is imported)."""
+    return date.today() + timedelta(days=400)
+
+
+def right() -> date:
+    """What the label says."""
+    return date.today() + timedelta(days=40)
 
 
 def _signed_in(db: Database, admin: Actor, role: str, store_id: uuid.UUID) -> Actor:
@@ -41,7 +48,7 @@ def yogurt(gui_db, gui_admin, gui_store):
     item = catalog.create_item(gui_db.uow(), gui_admin, sku="YOG", name="Yogurt", tracking="expiry")
     stock.receive(
         gui_db.uow(), gui_admin, item_id=item.id, store_id=gui_store.id, quantity="6",
-        place=PlaceChoice(lot="Y-7", expires_on=TYPED),
+        place=PlaceChoice(lot="Y-7", expires_on=typed()),
     )  # fmt: skip
     return item
 
@@ -63,17 +70,17 @@ def test_a_manager_corrects_the_date_in_the_items_window_and_a_clerk_cannot(
     window = MainWindow(gui_db, manager)
     qtbot.addWidget(window)
     window.select_row(window.model.find_row(yogurt.id, hint=0))
-    assert window.panel.places.index(0, 3).data() == format_day(TYPED)
+    assert window.panel.places.index(0, 3).data() == format_day(typed())
     shown: list[CorrectExpiryDialog] = []
 
     def answer(dialog: QDialog) -> bool:
         assert isinstance(dialog, CorrectExpiryDialog)
         shown.append(dialog)
-        assert dialog.expires.date().toPython() == TYPED  # starts at the date the lot has
+        assert dialog.expires.date().toPython() == typed()  # starts at the date the lot has
         dialog.accept()  # no reason given: refused, the dialog stays open
         assert dialog.result() != QDialog.DialogCode.Accepted
         assert dialog.error_text("reason").startswith("Reason")
-        dialog.expires.setDate(RIGHT)
+        dialog.expires.setDate(right())
         dialog.reason.setText("misread on the delivery note")
         dialog.accept()
         return dialog.result() == QDialog.DialogCode.Accepted
@@ -83,14 +90,14 @@ def test_a_manager_corrects_the_date_in_the_items_window_and_a_clerk_cannot(
     assert entry.isEnabled()
     entry.trigger()
     assert len(shown) == 1
-    done = f"Use-by date of lot Y-7 (YOG) corrected to {format_day(RIGHT)}"
+    done = f"Use-by date of lot Y-7 (YOG) corrected to {format_day(right())}"
     assert window.statusBar().currentMessage() == done
-    assert window.panel.places.index(0, 3).data() == format_day(RIGHT)  # the table shows it at once
-    assert [p.expires_on for p in item_places(gui_db.uow(), yogurt.id)] == [RIGHT]
+    assert window.panel.places.index(0, 3).data() == format_day(right())  # the table shows it at once
+    assert [p.expires_on for p in item_places(gui_db.uow(), yogurt.id)] == [right()]
     [event] = audit_query.audit_page(gui_db.uow(), gui_admin, action="lot.correct_expiry")
     assert event.user == "manager@example.com"
     assert "expires_on" in event.details and "misread on the delivery note" in event.details
-    assert TYPED.isoformat() in event.details and RIGHT.isoformat() in event.details
+    assert typed().isoformat() in event.details and right().isoformat() in event.details
 
 
 def test_the_counter_card_offers_the_correction_too(qtbot, gui_db, gui_admin, gui_store, yogurt):
@@ -100,7 +107,7 @@ def test_the_counter_card_offers_the_correction_too(qtbot, gui_db, gui_admin, gu
 
     def answer(dialog: QDialog) -> bool:
         assert isinstance(dialog, CorrectExpiryDialog)
-        dialog.expires.setDate(RIGHT)
+        dialog.expires.setDate(right())
         dialog.reason.setText("supplier's notice")
         dialog.accept()
         return dialog.result() == QDialog.DialogCode.Accepted
@@ -108,5 +115,5 @@ def test_the_counter_card_offers_the_correction_too(qtbot, gui_db, gui_admin, gu
     page.run_dialog = answer  # type: ignore[method-assign,assignment]
     [entry] = page.card.lot_menu.menu_for(0).actions()  # type: ignore[union-attr]
     entry.trigger()
-    assert page.banner_text() == f"Use-by date of lot Y-7 (YOG) corrected to {format_day(RIGHT)}"
-    assert page.card.places.index(0, 3).data() == format_day(RIGHT)
+    assert page.banner_text() == f"Use-by date of lot Y-7 (YOG) corrected to {format_day(right())}"
+    assert page.card.places.index(0, 3).data() == format_day(right())
