@@ -52,6 +52,19 @@ _ONE_LEVEL_QUERY = select(StockLevel.on_hand).where(
 _ONE_LEVEL = {"postgresql": _ONE_LEVEL_QUERY.with_for_update(), "sqlite": _ONE_LEVEL_QUERY}
 
 
+def read_level(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) -> Decimal | None:
+    """One level row's on-hand (None: no row), locked on PostgreSQL as every posting locks it."""
+    found = uow.session.connection().execute(_ONE_LEVEL[uow.dialect], {"item": item_id, "store": store_id})
+    value: Decimal | None = found.scalar()
+    return value
+
+
+def remember_level(uow: UnitOfWork, key: Key, on_hand: Decimal) -> None:
+    """A level just read (and locked) for a posting that follows in this transaction: the posting
+    takes it instead of reading it again (`_read_levels`, once)."""
+    uow.session.info.setdefault(LEVELS_READ, {})[key] = on_hand
+
+
 def _insert_new_levels(upsert: Callable[[type[StockLevel]], Any]) -> Any:
     """A place stocked for the first time gets its row with the final figure: one write, not an insert
     of zero and an update. Should another desk's transaction have created the row in between, the
@@ -111,8 +124,7 @@ def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
     connection = uow.session.connection()
     for store, items in per_store.items():
         if len(items) == 1:  # a sale at the counter: a statement built once, one row by its key
-            one = _ONE_LEVEL[uow.dialect]
-            found = connection.execute(one, {"item": items[0], "store": store}).scalar()
+            found = read_level(uow, items[0], store)
             if found is not None:
                 levels[(items[0], store)] = found
             continue

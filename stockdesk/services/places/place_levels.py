@@ -13,7 +13,7 @@ from stockdesk.db.models import StockLevel, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
 from stockdesk.domain.ids import ItemId, LocationId, LotId, StoreId
 from stockdesk.domain.tracking import PlaceStock
-from stockdesk.services.inventory.postings import LEVELS_READ
+from stockdesk.services.inventory import ledger
 from stockdesk.services.uow import UnitOfWork
 
 
@@ -21,12 +21,7 @@ def _or_none(value: uuid.UUID) -> uuid.UUID | None:
     return None if value == NO_PLACE else value
 
 
-# Built once (a FEFO sale runs both): on PostgreSQL the rows are locked, the level first.
-_LEVEL_QUERY = select(StockLevel.on_hand).where(
-    StockLevel.item_id == bindparam("item", type_=StockLevel.item_id.type),
-    StockLevel.store_id == bindparam("store", type_=StockLevel.store_id.type),
-)
-_LEVEL = {"postgresql": _LEVEL_QUERY.with_for_update(), "sqlite": _LEVEL_QUERY}
+# Built once (a FEFO sale runs it): on PostgreSQL the places are locked, after the level.
 _PLACES_QUERY = (
     select(
         StockPlace.location_id, StockPlace.lot_id, StockPlace.on_hand, Lot.expires_on, Location.code, Lot.code
@@ -49,15 +44,14 @@ def places_in_store(uow: UnitOfWork, item_id: uuid.UUID, store_id: uuid.UUID) ->
     the ledger and a stocktake's post lock it before the trigger writes the places, and one order
     for every transaction means waiting, never a deadlock.
     """
-    dialect = "postgresql" if uow.dialect == "postgresql" else "sqlite"
-    keys = {"item": item_id, "store": store_id}
-    found = uow.session.scalar(_LEVEL[dialect], keys)
+    found = ledger.read_level(uow, item_id, store_id)
     if found is not None:  # the ledger's posting that follows needs not read (or lock) it again
-        uow.session.info.setdefault(LEVELS_READ, {})[(item_id, store_id)] = found
+        ledger.remember_level(uow, (item_id, store_id), found)
     level = found or Decimal(0)
+    keys = {"item": item_id, "store": store_id}
     places = [
         PlaceStock(_or_none(loc), _or_none(lot), qty, expires, loc_code or "", lot_code or "")
-        for loc, lot, qty, expires, loc_code, lot_code in uow.session.execute(_PLACES[dialect], keys)
+        for loc, lot, qty, expires, loc_code, lot_code in uow.session.execute(_PLACES[uow.dialect], keys)
     ]
     unplaced = level - sum((p.on_hand for p in places), Decimal(0))
     rest = [p for p in places if p.on_hand != 0]  # stock_place never holds the (no location, no lot) place
