@@ -123,3 +123,30 @@ def test_first_receipt_of_many_new_places_writes_each_level_once(db, admin, main
     assert stock.on_hand_of(db.uow(), items[0].id, main_store.id) == Decimal(0)  # 1 received, 1 sold
     assert stock.on_hand_of(db.uow(), items[29].id, branch_store.id) == Decimal(30)
     assert not check.find_differences(db.uow())
+
+
+def test_a_statement_run_again_gets_fresh_ids_and_defaults_of_its_own_batch(tmp_path) -> None:
+    """The compiled plan is kept per statement; what each batch is given must not be (a sale at the
+    counter runs the same statement once per sale)."""
+    import itertools
+
+    from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine
+
+    batches = itertools.count(1)
+    table = Table(
+        "t",
+        MetaData(),
+        Column("id", String(32), primary_key=True, default=lambda: new_id().hex),
+        Column("name", String(10)),
+        Column("batch", Integer, default=lambda: next(batches)),
+    )
+    engine = create_engine(f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    table.metadata.create_all(engine)
+    statement = table.insert()
+    with engine.begin() as connection:
+        executemany(connection, statement, [{"name": "a"}, {"name": "b"}])
+        executemany(connection, statement, [{"name": "c"}, {"name": "d"}])
+        rows = connection.execute(select(table.c.id, table.c.name, table.c.batch)).all()
+    engine.dispose()
+    assert len({row.id for row in rows}) == 4  # a key of its own for every row, in every batch
+    assert {row.name: row.batch for row in rows} == {"a": 1, "b": 1, "c": 2, "d": 2}
