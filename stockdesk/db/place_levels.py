@@ -19,13 +19,14 @@ _NIL_SQLITE = "'" + "0" * 32 + "'"  # SQLAlchemy's Uuid keeps 32 hex digits on S
 _NIL_PG = "'00000000-0000-0000-0000-000000000000'::uuid"
 
 
-def _upsert(nil: str) -> str:
-    return (
-        "INSERT INTO stock_place (item_id, store_id, location_id, lot_id, on_hand) "
-        f"VALUES (NEW.item_id, NEW.store_id, COALESCE(NEW.location_id, {nil}), COALESCE(NEW.lot_id, {nil}), "
-        "NEW.quantity) ON CONFLICT (item_id, store_id, location_id, lot_id) "
-        "DO UPDATE SET on_hand = stock_place.on_hand + excluded.on_hand"
-    )
+# SQLite's row trigger: the movement's own place (only movements that name one get here, by WHEN).
+_ROW_UPSERT = (
+    "INSERT INTO stock_place (item_id, store_id, location_id, lot_id, on_hand) "
+    f"VALUES (NEW.item_id, NEW.store_id, COALESCE(NEW.location_id, {_NIL_SQLITE}), "
+    f"COALESCE(NEW.lot_id, {_NIL_SQLITE}), NEW.quantity) "
+    "ON CONFLICT (item_id, store_id, location_id, lot_id) "
+    "DO UPDATE SET on_hand = stock_place.on_hand + excluded.on_hand"
+)
 
 
 # One row per place however many of the statement's movements name it (ON CONFLICT may touch a row once).
@@ -45,7 +46,7 @@ def install(connection: Connection) -> None:
         connection.exec_driver_sql("DROP TRIGGER IF EXISTS stock_place_added")
         connection.exec_driver_sql(
             f"CREATE TRIGGER stock_place_added AFTER INSERT ON stock_movement WHEN {_PLACED} "
-            f"BEGIN {_upsert(_NIL_SQLITE)}; END"
+            f"BEGIN {_ROW_UPSERT}; END"
         )
         return
     connection.exec_driver_sql("DROP TRIGGER IF EXISTS stock_place_added ON stock_movement")
