@@ -38,3 +38,8 @@ def collector_paused() -> Iterator[None]:
             _pauses -= 1
             if _pauses == 0 and _resume:
                 gc.enable()
+
+
+def active() -> bool:
+    """Whether some bulk operation has the collector paused now (a collector run by hand waits too)."""
+    return _pauses > 0

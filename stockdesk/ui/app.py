@@ -26,6 +26,7 @@ from stockdesk.services.maintenance import shop
 from stockdesk.services.maintenance.first_run import DemoSize
 from stockdesk.services.maintenance.logging_setup import configure_logging
 from stockdesk.ui import crash
+from stockdesk.ui.collector import collect_on_gui_thread
 from stockdesk.ui.dialogs.settings_dialog import install_settings_action
 from stockdesk.ui.formatting import use_currency
 from stockdesk.ui.i18n import current_language, set_language, translations
@@ -219,6 +220,7 @@ def run_app(db_url: str | None = None, *, offer_demo: Callable[[Database], None]
     log_file = configure_logging()
     send_qt_messages_to_log()  # a quiet terminal: Qt's warnings (audio back-end, fonts) go to the log
     app = application()
+    collect_on_gui_thread(app)  # a pool thread must never free the window's Qt objects (ui/collector.py)
     reporter = crash.install(log_file)
     settings = AppSettings()
     if import_qsettings(settings):

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QObject, QSettings, QThreadPool
 
 # Before any QApplication exists (pytest-qt creates it lazily in the qapp fixture).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -17,20 +17,25 @@ from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.views import StoreView
+from stockdesk.ui.collector import GuiThreadCollector
 from stockdesk.ui.i18n import current_language, set_language
 
 DRAIN_MS = 120_000  # a cap for a job that never ends; normal jobs finish in well under a second
 
 
 @pytest.fixture(autouse=True)
-def _application(qapp: object) -> object:
+def _application(qapp: QObject) -> Iterator[QObject]:
     """Every GUI test runs with the QApplication, also those that only build a model: without it Qt
     objects made on the test's thread have no event dispatcher (their timers warn and never fire),
     which only showed when such a test file ran on its own. English is installed as the app's start
     does (apply_appearance): its file holds the plural forms ("1 alert", "22 alerts")."""
     if current_language() == "en":
         set_language("en")
-    return qapp
+    collector = GuiThreadCollector(qapp)  # as the app runs: cycles freed on the GUI thread only
+    collector.start()
+    yield qapp
+    collector.stop()  # the process's next tests (not GUI ones) collect as usual
+    collector.deleteLater()
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +45,19 @@ def _idle_thread_pool() -> Iterator[None]:
     whose signals the next test waits for. A drain, not a check: nothing is asserted on its time."""
     yield
     QThreadPool.globalInstance().waitForDone(DRAIN_MS)
+
+
+@pytest.fixture(autouse=True)
+def _no_window_left_open() -> Iterator[None]:
+    """Each test ends with no window of its own left on screen: a message box a test left open (the
+    backup's "written to …" box outlived its main window) stays the application's active modal widget,
+    and a later test in the same process sends its clicks into a window that box may block."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import item_query
@@ -146,6 +147,9 @@ def test_back_up_now_writes_a_consistent_copy_and_shows_its_path(qtbot, window, 
     written = window.file_actions.last_backup
     assert written.parent == Path(gui_db.engine.url.database).parent / "backups" and written.exists()
     assert str(written) in window.statusBar().currentMessage()
+    (box,) = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert str(written) in box.text()
+    box.close()
     with sqlite3.connect(written) as copy:
         assert copy.execute("select count(*) from store").fetchone() == (1,)
 

@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
 
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
@@ -68,9 +69,14 @@ def test_suggestions_show_their_reason_and_the_chart_of_recent_sales(qtbot, page
 def test_a_draft_order_is_created_from_the_selected_line(qtbot, page, gui_db, shop):
     line = page.model.row(row_of(page, "NAIL-50"))
     page.table.selectRow(row_of(page, "NAIL-50"))
-    with qtbot.waitSignal(page.orders_created) as blocker:
-        qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
-    (order,) = blocker.args[0]
+    created: list[list] = []
+    page.orders_created.connect(created.append)
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)  # drafts at once, on the GUI thread
+    assert len(created) == 1, (
+        f"no order drafted: selected {[x.sku for x in page.selected_lines()]}, problems "
+        f"{page.problems.messages()}, status {page.status.text()!r}, modal {QApplication.activeModalWidget()}"
+    )
+    (order,) = created[0]
     assert order.status == "draft" and order.supplier == "Acme Tools"
     wanted = [("NAIL-50", line.suggested_qty, line.reason)]
     assert [(x.sku, x.quantity, x.reason) for x in order.lines] == wanted
