@@ -71,7 +71,9 @@ def test_a_draft_order_is_created_from_the_selected_line(qtbot, page, gui_db, sh
     page.table.selectRow(row_of(page, "NAIL-50"))
     created: list[list] = []
     page.orders_created.connect(created.append)
-    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)  # drafts at once, on the GUI thread
+    # The button's own click (drafts at once, on the GUI thread): a synthesised mouse click was lost
+    # about once in two CI runs with nothing shown, and this test is about the drafting.
+    page.draft_button.click()
     assert len(created) == 1, (
         f"no order drafted: selected {[x.sku for x in page.selected_lines()]}, problems "
         f"{page.problems.messages()}, status {page.status.text()!r}, modal {QApplication.activeModalWidget()}"

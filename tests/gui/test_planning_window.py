@@ -69,8 +69,12 @@ def test_the_mail_worker_sends_a_purchase_order_while_the_window_is_open_and_sto
     window.show_page(reorder_page)
     qtbot.waitUntil(lambda: reorder_page.is_loaded, timeout=30_000)
     reorder_page.table.selectRow(0)
-    qtbot.mouseClick(reorder_page.draft_button, Qt.MouseButton.LeftButton)
-    assert window.current_page() is orders_page and orders_page.order.status == "draft"
+    reorder_page.draft_button.click()  # not a synthesised mouse click: see test_planning_reorder
+    assert window.current_page() is orders_page, (
+        f"selected {[x.sku for x in reorder_page.selected_lines()]}, problems "
+        f"{reorder_page.problems.messages()}, status {reorder_page.status.text()!r}"
+    )
+    assert orders_page.order.status == "draft"
 
     orders_page.pdf_dir = tmp_path / "po"
     orders_page.confirm = lambda _question: True
