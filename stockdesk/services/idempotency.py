@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stockdesk.db.api_models import IdempotentRequest
+from stockdesk.db.fast_read import FastRead
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.inventory.ledger import POSTED
@@ -53,14 +54,22 @@ def _check_key(key: str) -> str:
     return text
 
 
+# Asked before every keyed post: one precompiled statement in one round trip, outside any session.
+_ANSWER = FastRead(
+    select(IdempotentRequest.fingerprint, IdempotentRequest.status, IdempotentRequest.body).where(
+        IdempotentRequest.principal == bindparam("principal"), IdempotentRequest.key == bindparam("key")
+    )
+)
+
+
 def _stored(uow: UnitOfWork, principal: str, key: str, fingerprint_: str) -> StoredAnswer | None:
-    with uow:
-        row = uow.session.get(IdempotentRequest, (principal, key))
-        if row is None:
-            return None
-        if row.fingerprint != fingerprint_:
-            raise ValidationError(HEADER, key, Message("api.idempotency_reused"))
-        return StoredAnswer(row.status, row.body, replayed=True)
+    rows = _ANSWER.rows(uow.engine, {"principal": principal, "key": key})
+    if not rows:
+        return None
+    stored_fingerprint, status, body = rows[0]
+    if stored_fingerprint != fingerprint_:
+        raise ValidationError(HEADER, key, Message("api.idempotency_reused"))
+    return StoredAnswer(status, body, replayed=True)
 
 
 def run_once(
