@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -92,8 +92,10 @@ def run_once(
     def remember(session: Session) -> None:
         status, body = answer(list(session.info.get(POSTED, [])))
         made.append((status, body))
-        session.add(
-            IdempotentRequest(
+        # A plain INSERT (not an ORM object and a flush): the key's row is never read back here, and a
+        # racing twin's commit still makes it raise IntegrityError at once.
+        session.execute(
+            insert(IdempotentRequest).values(
                 principal=principal,
                 key=key,
                 fingerprint=fingerprint,
@@ -102,7 +104,6 @@ def run_once(
                 created_at=datetime.now(UTC),
             )
         )
-        session.flush()
 
     uow.hooks.append(remember)
     try:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Label, Select, and_, func, or_, select
 
 from stockdesk.db.models import Item, StockLevel
 from stockdesk.db.search_models import ItemSummary
@@ -101,9 +101,10 @@ def _capped(found: int) -> int | None:
     return found if found <= COUNT_LIMIT else None
 
 
-def _count(uow: UnitOfWork, item_filter: ItemFilter) -> int | None:
-    capped = _filtered(uow, select(Item.id), item_filter, summary=False).limit(COUNT_LIMIT + 1).subquery()
-    return _capped(int(uow.session.scalar(select(func.count()).select_from(capped)) or 0))
+def _counted(matches: Select[Any]) -> Label[int]:
+    """The number of `matches`, counted up to COUNT_LIMIT + 1 only, as a column named `matches`."""
+    capped = matches.limit(COUNT_LIMIT + 1).subquery()
+    return select(func.count()).select_from(capped).scalar_subquery().label("matches")
 
 
 def _collects_matches(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
@@ -123,8 +124,6 @@ def _first_page_of_matches(
     columns = [Item.id, Item.sku, Item.name, Item.unit, Item.sell_price, Item.cost_price, Item.reorder_point]
     wanted = select(*columns, Item.active, *on_hand)
     matches = _filtered(uow, wanted, item_filter, summary=False).cte("matches").prefix_with("MATERIALIZED")
-    capped = select(matches.c.id).limit(COUNT_LIMIT + 1).subquery()
-    counted = select(func.count()).select_from(capped).scalar_subquery()
     column, key = matches.c[sort.value], matches.c.id
     order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
     page = select(matches).order_by(*order).limit(limit + 1).subquery("page")
@@ -134,7 +133,7 @@ def _first_page_of_matches(
     )
     ordered = [page.c[sort.value], page.c.id]
     return (
-        rows.add_columns(counted.label("matches"))
+        rows.add_columns(_counted(select(matches.c.id)))
         .join_from(page, ItemSummary, ItemSummary.item_id == page.c.id)
         .order_by(*(c.asc() if ascending else c.desc() for c in ordered))
     )
@@ -160,19 +159,21 @@ def keyset_page(
         backwards = edge is not None and edge.backwards
         ascending = descending == backwards  # walking back through a descending list is ascending
         column, key = getattr(Item, sort.value), _key(uow)
-        shared = edge is None and _collects_matches(uow, item_filter)
-        if shared:
+        if edge is None and _collects_matches(uow, item_filter):
             query = _first_page_of_matches(uow, item_filter, sort, ascending, limit)
-            found = list(uow.session.execute(query))
-            count = _capped(found[0].matches if found else 0)
         else:
             walk = _walk_sort_index(uow, item_filter, sort)
             query = _filtered(uow, select(key.label("k"), *_row_columns(item_filter)), item_filter, walk=walk)
-            if edge is not None:
+            if edge is None:  # the first page carries the count: one statement, one round trip
+                matches = _filtered(uow, select(Item.id), item_filter, summary=False)
+                query = query.add_columns(_counted(matches))
+            else:
                 query = query.where(_after(column, key, edge, ascending))
             order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
-            found = list(uow.session.execute(query.order_by(*order).limit(limit + 1)))
-            count = _count(uow, item_filter) if cursor is None else None
+            query = query.order_by(*order).limit(limit + 1)
+        found = list(uow.session.execute(query))
+        # No row on a first page means nothing matched; past the first page no count is given.
+        count = (_capped(found[0].matches) if found else 0) if edge is None else None
         more = len(found) > limit
         found = found[:limit]
         if backwards:
