@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from stockdesk.db import idle_ping
 from stockdesk.private_files import create_private, make_private
 
 APP_NAME = "StockDesk"
@@ -70,11 +71,14 @@ def make_engine(url: str, *, connections: int | None = None, **kwargs: Any) -> E
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    if connections is not None:
-        # Past pool_size, every returned connection is closed: a busy server would start a PostgreSQL
-        # backend (a process) for most requests.
-        kwargs.update(pool_size=connections, max_overflow=connections // 2)
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    if connections is None:
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    # Past pool_size, every returned connection is closed: a busy server would start a PostgreSQL
+    # backend (a process) for most requests.
+    kwargs.update(pool_size=connections, max_overflow=connections // 2)
+    engine = create_engine(url, **kwargs)
+    idle_ping.install(engine)
+    return engine
 
 
 def make_session_factory(bind: Engine | Connection, **options: Any) -> sessionmaker[Session]:

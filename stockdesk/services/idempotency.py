@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stockdesk.db.api_models import IdempotentRequest
+from stockdesk.db.fast_read import FastRead
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.inventory.ledger import POSTED
@@ -53,14 +54,22 @@ def _check_key(key: str) -> str:
     return text
 
 
+# Asked before every keyed post: one precompiled statement in one round trip, outside any session.
+_ANSWER = FastRead(
+    select(IdempotentRequest.fingerprint, IdempotentRequest.status, IdempotentRequest.body).where(
+        IdempotentRequest.principal == bindparam("principal"), IdempotentRequest.key == bindparam("key")
+    )
+)
+
+
 def _stored(uow: UnitOfWork, principal: str, key: str, fingerprint_: str) -> StoredAnswer | None:
-    with uow:
-        row = uow.session.get(IdempotentRequest, (principal, key))
-        if row is None:
-            return None
-        if row.fingerprint != fingerprint_:
-            raise ValidationError(HEADER, key, Message("api.idempotency_reused"))
-        return StoredAnswer(row.status, row.body, replayed=True)
+    rows = _ANSWER.rows(uow.engine, {"principal": principal, "key": key})
+    if not rows:
+        return None
+    stored_fingerprint, status, body = rows[0]
+    if stored_fingerprint != fingerprint_:
+        raise ValidationError(HEADER, key, Message("api.idempotency_reused"))
+    return StoredAnswer(status, body, replayed=True)
 
 
 def run_once(
@@ -83,8 +92,10 @@ def run_once(
     def remember(session: Session) -> None:
         status, body = answer(list(session.info.get(POSTED, [])))
         made.append((status, body))
-        session.add(
-            IdempotentRequest(
+        # A plain INSERT (not an ORM object and a flush): the key's row is never read back here, and a
+        # racing twin's commit still makes it raise IntegrityError at once.
+        session.execute(
+            insert(IdempotentRequest).values(
                 principal=principal,
                 key=key,
                 fingerprint=fingerprint,
@@ -93,7 +104,6 @@ def run_once(
                 created_at=datetime.now(UTC),
             )
         )
-        session.flush()
 
     uow.hooks.append(remember)
     try:

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Label, Select, and_, func, or_, select
 
-from stockdesk.db.models import Item
+from stockdesk.db.models import Item, StockLevel
+from stockdesk.db.search_models import ItemSummary
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.catalogue.item_query import (
@@ -96,10 +97,46 @@ def _after(column: Any, key: Any, edge: _Edge, ascending: bool) -> ColumnElement
     return and_(column <= edge.value, or_(column < edge.value, key < edge.key))
 
 
-def _count(uow: UnitOfWork, item_filter: ItemFilter) -> int | None:
-    capped = _filtered(uow, select(Item.id), item_filter, summary=False).limit(COUNT_LIMIT + 1).subquery()
-    found = int(uow.session.scalar(select(func.count()).select_from(capped)) or 0)
+def _capped(found: int) -> int | None:
     return found if found <= COUNT_LIMIT else None
+
+
+def _counted(matches: Select[Any]) -> Label[int]:
+    """The number of `matches`, counted up to COUNT_LIMIT + 1 only, as a column named `matches`."""
+    capped = matches.limit(COUNT_LIMIT + 1).subquery()
+    return select(func.count()).select_from(capped).scalar_subquery().label("matches")
+
+
+def _collects_matches(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+    """A text search on PostgreSQL gathers every match from the trigram indexes (and rechecks each
+    candidate row) before it can sort: the first page and its count then share one such set."""
+    return uow.dialect == "postgresql" and bool(item_filter.text.strip())
+
+
+def _first_page_of_matches(
+    uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, ascending: bool, limit: int
+) -> Select[Any]:
+    """`limit + 1` rows of the matches in order, each carrying the capped count of all of them
+    (`matches`): one statement over one materialised set of the matches (with the item columns the
+    index recheck read anyway), so the trigram search runs once, not for the page and again for the
+    count, and item_summary is read for the page's rows only, not for every match."""
+    on_hand = [StockLevel.on_hand.label("on_hand")] if item_filter.store_id else []
+    columns = [Item.id, Item.sku, Item.name, Item.unit, Item.sell_price, Item.cost_price, Item.reorder_point]
+    wanted = select(*columns, Item.active, *on_hand)
+    matches = _filtered(uow, wanted, item_filter, summary=False).cte("matches").prefix_with("MATERIALIZED")
+    column, key = matches.c[sort.value], matches.c.id
+    order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
+    page = select(matches).order_by(*order).limit(limit + 1).subquery("page")
+    held = page.c.on_hand if item_filter.store_id else ItemSummary.on_hand.label("on_hand")
+    rows = select(
+        page.c.id.label("k"), *(page.c[c.key] for c in [*columns, Item.active]), held, ItemSummary.barcode
+    )
+    ordered = [page.c[sort.value], page.c.id]
+    return (
+        rows.add_columns(_counted(select(matches.c.id)))
+        .join_from(page, ItemSummary, ItemSummary.item_id == page.c.id)
+        .order_by(*(c.asc() if ascending else c.desc() for c in ordered))
+    )
 
 
 def keyset_page(
@@ -122,17 +159,25 @@ def keyset_page(
         backwards = edge is not None and edge.backwards
         ascending = descending == backwards  # walking back through a descending list is ascending
         column, key = getattr(Item, sort.value), _key(uow)
-        walk = _walk_sort_index(uow, item_filter, sort)
-        query = _filtered(uow, select(key.label("k"), *_row_columns(item_filter)), item_filter, walk=walk)
-        if edge is not None:
-            query = query.where(_after(column, key, edge, ascending))
-        order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
-        found = list(uow.session.execute(query.order_by(*order).limit(limit + 1)))
+        if edge is None and _collects_matches(uow, item_filter):
+            query = _first_page_of_matches(uow, item_filter, sort, ascending, limit)
+        else:
+            walk = _walk_sort_index(uow, item_filter, sort)
+            query = _filtered(uow, select(key.label("k"), *_row_columns(item_filter)), item_filter, walk=walk)
+            if edge is None:  # the first page carries the count: one statement, one round trip
+                matches = _filtered(uow, select(Item.id), item_filter, summary=False)
+                query = query.add_columns(_counted(matches))
+            else:
+                query = query.where(_after(column, key, edge, ascending))
+            order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
+            query = query.order_by(*order).limit(limit + 1)
+        found = list(uow.session.execute(query))
+        # No row on a first page means nothing matched; past the first page no count is given.
+        count = (_capped(found[0].matches) if found else 0) if edge is None else None
         more = len(found) > limit
         found = found[:limit]
         if backwards:
             found.reverse()
-        count = _count(uow, item_filter) if cursor is None else None
     rows = [_to_row(r) for r in found]
 
     def at(r: Any, back: bool) -> str:

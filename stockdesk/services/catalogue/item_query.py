@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select, text, union_all
 
+from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
 from stockdesk.db.search_models import ItemSummary
 from stockdesk.domain.ids import CategoryId, ItemId, StoreId, SupplierId
@@ -142,8 +143,13 @@ def _category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
     return known[root]
 
 
+# The whole (small) tree in one precompiled statement on its own pooled connection: an API list
+# filtered by category runs this on every request, where an ORM query cost more than the page did.
+_CATEGORY_TREE = FastRead(select(Category.id, Category.parent_id).where(Category.deleted.is_(False)))
+
+
 def _read_category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
-    rows = uow.session.execute(select(Category.id, Category.parent_id).where(Category.deleted.is_(False)))
+    rows = _CATEGORY_TREE.rows(uow.engine, {})
     children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
     for category_id, parent_id in rows:
         children.setdefault(parent_id, []).append(category_id)

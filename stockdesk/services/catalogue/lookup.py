@@ -10,9 +10,10 @@ from stockdesk.services.uow import UnitOfWork
 
 def look_up(uow: UnitOfWork, code: str) -> ItemCard:
     """The item a code names (EAN/UPC in any printed form, in-store code, GS1 string, SKU) with its stock
-    in every store; UnresolvedCode says whether the code is unknown or was refused (bad check digit)."""
+    in every store (no movements, no places: the API answers with the levels); UnresolvedCode says
+    whether the code is unknown or was refused (bad check digit)."""
     result = scanning.resolve_scan(uow, code)
     if result.kind is not ScanKind.ITEM or result.item is None:
         reason = result.reason or "names a store, not an item"
         raise UnresolvedCode((code or "").strip(), result.kind.value, reason)
-    return scanning.item_card(uow, result.item, movements=0)
+    return scanning.stock_card(uow, result.item)

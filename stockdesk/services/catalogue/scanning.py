@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 
+from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Item, ItemBarcode, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import DuplicateValue, InvalidBarcode, ValidationError
 from stockdesk.domain.gs1 import Gs1Data, looks_like_gs1, parse_gs1
@@ -183,6 +186,12 @@ def lookup_forms(code: str, symbology: str = "") -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+_STORES_WITH_LEVEL = select(
+    Store.id, Store.code, Store.name, Store.active, Store.deleted, StockLevel.on_hand
+).outerjoin(StockLevel, and_(StockLevel.store_id == Store.id, StockLevel.item_id == bindparam("item_id")))
+_FAST_STORES_WITH_LEVEL = FastRead(_STORES_WITH_LEVEL)
+
+
 def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -> ItemCard:
     """The item (an ItemView as resolve_scan gave it, or an id), its stock in every active store and its
     latest movements, read in one unit of work: the counter shows this after every scan."""
@@ -191,11 +200,7 @@ def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -
             row = uow.get(Item, item, "item")
             item = ItemView.of(row, _live_barcodes(uow, row.id))
         # Every store with this item's level beside it (None where it never had stock): one query.
-        stores = uow.session.execute(
-            select(
-                Store.id, Store.code, Store.name, Store.active, Store.deleted, StockLevel.on_hand
-            ).outerjoin(StockLevel, and_(StockLevel.store_id == Store.id, StockLevel.item_id == item.id))
-        ).all()
+        stores = uow.session.execute(_STORES_WITH_LEVEL, {"item_id": item.id}).all()
         latest = []
         if movements > 0:
             rows = uow.session.scalars(
@@ -206,12 +211,26 @@ def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -
             )
             latest = [MovementView.of(row) for row in rows]
         places = places_of_item(uow, item.id)
-    levels = [
+    return ItemCard(item, _levels(stores), latest, _store_codes(stores), places)
+
+
+def stock_card(uow: UnitOfWork, item: ItemView) -> ItemCard:
+    """The item with its stock in every active store and nothing else (no movements, no places): one
+    statement in one round trip, for a look-up that answers with the levels alone."""
+    stores = _FAST_STORES_WITH_LEVEL.rows(uow.engine, {"item_id": item.id})
+    return ItemCard(item, _levels(stores), [], _store_codes(stores))
+
+
+def _levels(stores: Sequence[Sequence[Any]]) -> list[StockLevelView]:
+    return [
         StockLevelView(StoreId(sid), code, name, Decimal(0) if on_hand is None else on_hand)
         for sid, code, name, active, deleted, on_hand in sorted(stores, key=lambda s: s[1])
         if active and not deleted
     ]
-    return ItemCard(item, levels, latest, {StoreId(sid): code for sid, code, *_rest in stores}, places)
+
+
+def _store_codes(stores: Sequence[Sequence[Any]]) -> dict[StoreId, str]:
+    return {StoreId(sid): code for sid, code, *_rest in stores}
 
 
 def _live_barcodes(uow: UnitOfWork, item_id: uuid.UUID) -> tuple[BarcodeView, ...]:
