@@ -6,8 +6,10 @@ import enum
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from pydantic import Field, WithJsonSchema
 
 from stockdesk.api.deps import actor, unit_of_work
 from stockdesk.api.paging import Page, link
@@ -33,6 +35,15 @@ from stockdesk.services.inventory import stock
 from stockdesk.services.places.item_stock import stock_by_place
 from stockdesk.services.uow import UnitOfWork
 
+# Published as the decimal text a query string carries, with the digits the check allows: pydantic's
+# own schema for a Decimal adds "any string", which no client can know is refused.
+PriceBound = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=14),
+    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{1,12}(\.[0-9]{1,2})?$", "examples": ["9.99"]}),
+]
+
+
 router = APIRouter(prefix="/items", tags=["items"])
 
 Ordering = enum.StrEnum(  # type: ignore[misc]
@@ -51,8 +62,8 @@ async def _filter(
     category_id: uuid.UUID | None = Query(None, description="this category and all below it"),
     supplier_id: uuid.UUID | None = None,
     store_id: uuid.UUID | None = Query(None, description="only items stocked there; on_hand is that store's"),
-    min_price: Decimal | None = Query(None, ge=0, max_digits=14, description="sell price, inclusive"),
-    max_price: Decimal | None = Query(None, ge=0, max_digits=14),
+    min_price: PriceBound | None = Query(None, description="sell price, inclusive"),
+    max_price: PriceBound | None = Query(None, description="sell price, inclusive"),
     low_stock: bool = Query(False, description="at or below the reorder point"),
     status: Status = Status.ACTIVE,
     updated_since: datetime | None = Query(None, description="changed at or after (incremental pulls)"),

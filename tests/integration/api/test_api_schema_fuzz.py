@@ -10,6 +10,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
+from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
 from stockdesk.services.accounts import api_keys
 from stockdesk.services.database import open_database
@@ -44,7 +45,11 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
 def _operations(base_url: str) -> list[schemathesis.schemas.APIOperation]:
     schema = schemathesis.openapi.from_url(f"{base_url}/api/v1/openapi.json")
     # Logging out would end the session every other example runs with; its rules have their own tests.
-    return [r.ok() for r in schema.get_all_operations() if r.ok().path != "/auth/logout"]
+    every = [r.ok() for r in schema.get_all_operations()]
+    # The published paths carry the /api/v1 prefix: compare the end, and prove one operation was left out.
+    kept = [op for op in every if not op.path.endswith("/auth/logout")]
+    assert len(kept) == len(every) - 1, [op.path for op in every if "logout" in op.path]
+    return kept
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
@@ -65,6 +70,14 @@ def test_every_operation_answers_within_its_schema_and_never_5xx(fuzzed, mode):
         )
         def call(case: schemathesis.Case) -> None:
             SENT.append(f"{case.method} {case.path}")
-            case.call_and_validate(base_url=base_url, headers={"Authorization": f"Bearer {token}"})
+            case.call_and_validate(
+                base_url=base_url,
+                headers={"Authorization": f"Bearer {token}"},
+                # What the issue asks of every answer: no 5xx, and status, type, headers and body as
+                # published. Whether each input the schema allows is accepted (it is looser than the
+                # server: an empty name, a made-up cursor) and each it forbids refused (unknown query
+                # parameters are ignored) is not asked here.
+                excluded_checks=[positive_data_acceptance, negative_data_rejection],
+            )
 
         call()
