@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import text
 
+from stockdesk.db import reorder_bulk
 from stockdesk.db.base import Money, Quantity, utcnow
 from stockdesk.db.models import StockMovement
 from stockdesk.db.scratch import scratch_table
@@ -78,16 +79,17 @@ def post(uow: UnitOfWork, postings: Sequence[Posting], *, user_id: uuid.UUID | N
                 for p in postings
             ],
         )
-        connection.exec_driver_sql(_LEVELS)
-        connection.execute(
-            text(_MOVEMENTS),
-            {
-                "kind": MovementKind.RECEIVE.value,
-                "reference": references.pop(),
-                "user": user_id.hex if user_id else None,
-                "now": stamp(utcnow()),
-                "desk": uow.desk_id,
-                "ids": json.dumps(new_id_hexes(len(postings))),
-            },
-        )
+        with reorder_bulk.marking_of(connection, len(postings)):  # each key once, not twice a row
+            connection.exec_driver_sql(_LEVELS)
+            connection.execute(
+                text(_MOVEMENTS),
+                {
+                    "kind": MovementKind.RECEIVE.value,
+                    "reference": references.pop(),
+                    "user": user_id.hex if user_id else None,
+                    "now": stamp(utcnow()),
+                    "desk": uow.desk_id,
+                    "ids": json.dumps(new_id_hexes(len(postings))),
+                },
+            )
     return len(postings)

@@ -25,7 +25,7 @@ from typing import cast
 
 from sqlalchemy import Connection, TextClause, text
 
-from stockdesk.db import capture
+from stockdesk.db import capture, reorder_bulk
 from stockdesk.db.base import Quantity, utcnow
 from stockdesk.db.models import Store
 from stockdesk.db.planning_models import StocktakeLine
@@ -178,10 +178,11 @@ def post_counts(
                 connection.execute(dialect.sql(_LOCK), place)
             crossings = _crossings(connection, dialect, store, reference)
             connection.execute(dialect.sql(_UPDATE_LEVELS), place)
-            connection.execute(dialect.sql(_NEW_LEVELS), place)  # after: only rows still missing
-            if crossings[0]:
-                alerts.levels_changed(uow, *crossings)
-            _write_movements(uow, connection, dialect, lines, store, reference, user_id)
+            with reorder_bulk.marking_of(connection, lines):
+                connection.execute(dialect.sql(_NEW_LEVELS), place)  # after: only rows still missing
+                if crossings[0]:
+                    alerts.levels_changed(uow, *crossings)
+                _write_movements(uow, connection, dialect, lines, store, reference, user_id)
         return lines, value
     finally:
         if dialect.sqlite:
