@@ -15,7 +15,7 @@ PostgreSQL marks with statement triggers, one upsert per statement already: noth
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 from sqlalchemy import Connection
 
@@ -52,11 +52,18 @@ def marking(connection: Connection) -> Iterator[None]:
     )
     connection.exec_driver_sql("INSERT INTO reorder_bulk (id) VALUES (1)")
     connection.info[_ACTIVE] = True
+    failed = True
     try:
         yield
-        # The stamp is read once (a constant subquery): all the keys share it, above every earlier one.
-        connection.exec_driver_sql(_MARK, floors)
+        failed = False
     finally:
         connection.info.pop(_ACTIVE, None)
-        with suppress(Exception):  # a broken connection is rolled back anyway
+        try:
+            # Marked even when the block failed: a caller that catches the error and commits what was
+            # written must not leave a key unmarked. The stamp is read once (a constant subquery): all
+            # the keys share it, above every earlier one.
+            connection.exec_driver_sql(_MARK, floors)
             connection.exec_driver_sql("DELETE FROM reorder_bulk")
+        except Exception:
+            if not failed:
+                raise  # else the block's own error is the one to see (a broken connection rolls back)
