@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sqlalchemy import text
 
@@ -66,15 +67,21 @@ def post(uow: UnitOfWork, postings: Sequence[Posting], *, user_id: uuid.UUID | N
         "n INTEGER PRIMARY KEY, item_id TEXT NOT NULL, store_id TEXT NOT NULL, quantity INTEGER NOT NULL,"
         " cost INTEGER"
     )
+    # A file repeats its quantities and costs down the rows: each distinct one is converted once.
+    quantities = {q: quantity(q) for q in {p.quantity for p in postings}}
+    costs: dict[Decimal | None, object] = {
+        c: None if c is None else money(c) for c in {p.unit_cost for p in postings}
+    }
+    stores = {store: store.id.hex for store in {p.store for p in postings}}  # by the object: no UUID hash
     with scratch_table(connection, _LINES_NAME, columns):
         connection.exec_driver_sql(
             f"INSERT INTO {_LINES} (item_id, store_id, quantity, cost) VALUES (?, ?, ?, ?)",
             [
                 (
                     p.item.id.hex,
-                    p.store.id.hex,
-                    quantity(p.quantity),
-                    None if p.unit_cost is None else money(p.unit_cost),
+                    stores[p.store],
+                    quantities[p.quantity],
+                    costs[p.unit_cost],
                 )
                 for p in postings
             ],
