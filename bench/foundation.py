@@ -65,9 +65,9 @@ def main() -> None:
             MovementRequest(MovementKind.RECEIVE, item_ids[n % 500], store_ids[n % 3], "1")
             for n in range(BATCH)
         ]
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         stock.post_movements(db.uow(), admin, requests)
-        batch_s = time.perf_counter() - t
+        batch_s, batch_cpu = time.perf_counter() - t, time.process_time() - cpu
         db.close()
 
     print_table(
@@ -99,6 +99,7 @@ def main() -> None:
                 f"{BATCH / batch_s:,.0f} /s",
                 ">= 20,000 /s",
             ],
+            ["batched movements per CPU second (this process)", f"{BATCH / batch_cpu:,.0f} /s", "-"],
         ],
     )
 

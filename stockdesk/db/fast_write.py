@@ -14,6 +14,7 @@ and the server, not Python, is the cost.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,12 +22,15 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.sql.dml import Insert, Update
 
+from stockdesk.db import scratch
+
 
 @dataclass(frozen=True)
 class _Plan:
     """What compiling a statement for a set of keys decides, kept for the next batch of the same shape."""
 
     sql: str
+    through: tuple[str, str] | None  # a plain insert's (table, columns): a big batch goes through scratch
     # per parameter: (where its value comes from, the key or default, the driver conversion)
     params: list[tuple[str, Any, Callable[[Any], Any] | None]]
 
@@ -35,6 +39,8 @@ class _Plan:
 # that post one movement at a time pass module-level statements and compile once per process.
 _PLANS: dict[tuple[Insert | Update, str, tuple[str, ...]], _Plan] = {}
 _MAX_PLANS = 256
+# From this many rows a plain insert pays for going through a scratch table (`scratch.insert_through`).
+THROUGH_SCRATCH_FROM = 200
 
 
 def executemany(
@@ -58,7 +64,11 @@ def executemany(
         else:  # a batch-wide default (made now: a timestamp), or a value given in the statement itself
             value = _value_of(what) if source == "default" else what
             columns.append([processor(value) if processor else value] * count)
-    connection.exec_driver_sql(plan.sql, list(zip(*columns, strict=True)))
+    values = list(zip(*columns, strict=True))
+    if plan.through is not None and count >= THROUGH_SCRATCH_FROM:
+        scratch.insert_through(connection, *plan.through, values)
+    else:
+        connection.exec_driver_sql(plan.sql, values)
 
 
 def _plan(connection: Connection, statement: Insert | Update, keys: tuple[str, ...]) -> _Plan:
@@ -87,7 +97,7 @@ def _plan(connection: Connection, statement: Insert | Update, keys: tuple[str, .
             params.append(("value", bind.effective_value, processor))
     if len(_PLANS) >= _MAX_PLANS:  # statements built per call would otherwise pile up
         _PLANS.clear()
-    plan = _PLANS[cache_key] = _Plan(compiled.string, params)
+    plan = _PLANS[cache_key] = _Plan(compiled.string, scratch.plain_insert(compiled.string), params)
     return plan
 
 
@@ -102,6 +112,8 @@ def _column(
     values = [row[name] for row in rows]
     if processor is None:
         return values
+    if isinstance(values[0], uuid.UUID):  # hashed in Python: a look-up costs more than converting anew
+        return list(map(processor, values))
     distinct = set(values)
     if len(distinct) * 2 > len(values):  # mostly different (ids): a table would cost more than it saves
         return list(map(processor, values))

@@ -7,9 +7,11 @@ Each source says which (item, store) keys a changed row touches, as a SELECT ove
 (`{rows}`, aliased r); the nil id (`EVERY`) stands for all stores or all items.
 
 SQLite: row triggers; the stamp is the table's largest stamp plus one (writers take turns, so stamps
-grow in commit order). PostgreSQL: statement triggers over the statement's rows (transition tables),
-one upsert per statement, keys in order (two writers lock shared keys in the same order); the stamp is
-the writing transaction's id, which a reader compares with the snapshot of its last run.
+grow in commit order). A new movement's or level's trigger is quiet while `reorder_bulk` has a row: a
+bulk writer then stamps all its new rows' keys in one statement (`db/reorder_bulk.py`).
+PostgreSQL: statement triggers over the statement's rows (transition tables), one upsert per
+statement, keys in order (two writers lock shared keys in the same order); the stamp is the writing
+transaction's id, which a reader compares with the snapshot of its last run.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class _Source:
     keys: str  # SELECT <item> AS i, <store> AS s FROM {rows} r ...; {nil} is the nil id
     events: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")
     update_of: tuple[str, ...] = ()  # SQLite: only updates of these columns mark (empty: any)
+    bulk: bool = False  # SQLite: inserts are marked by a bulk writer instead, while it says so
 
 
 _PER_KEY = "SELECT r.item_id AS i, r.store_id AS s FROM {rows} r"
@@ -37,8 +40,9 @@ SOURCES = (
     # pull, the server's push; a rebuild deletes and inserts), whose trigger marks the key; a level's key
     # never changes. Marking level updates too cost 0.2 s (SQLite) and 0.7 s (PostgreSQL) of a
     # 50,000-line stocktake post (bench stocktake).
-    _Source("stock_level", ("item_id", "store_id"), _PER_KEY, ("INSERT", "DELETE")),
-    _Source("stock_movement", ("item_id", "store_id"), _PER_KEY),  # sales, and each key's first day
+    _Source("stock_level", ("item_id", "store_id"), _PER_KEY, ("INSERT", "DELETE"), bulk=True),
+    # sales, and each key's first day
+    _Source("stock_movement", ("item_id", "store_id"), _PER_KEY, bulk=True),
     _Source("store_reorder_point", ("item_id", "store_id"), _PER_KEY),
     _Source(
         "item",
@@ -104,6 +108,10 @@ def _sqlite_upsert(source: _Source, ref: str) -> str:
     )
 
 
+# The row trigger's test while a bulk writer marks its rows itself (`db/reorder_bulk.py`).
+_NOT_BULK = "NOT EXISTS (SELECT 1 FROM reorder_bulk)"
+
+
 def _install_sqlite(connection: Connection) -> None:
     for source in SOURCES:
         for event in source.events:
@@ -112,8 +120,9 @@ def _install_sqlite(connection: Connection) -> None:
             columns = f" OF {', '.join(source.update_of)}" if event == "UPDATE" and source.update_of else ""
             refs = {"INSERT": ("NEW",), "DELETE": ("OLD",), "UPDATE": ("OLD", "NEW")}[event]
             body = "; ".join(_sqlite_upsert(source, ref) for ref in refs)
+            when = f" WHEN {_NOT_BULK}" if source.bulk and event == "INSERT" else ""
             connection.exec_driver_sql(
-                f"CREATE TRIGGER {name} AFTER {event}{columns} ON {source.table} BEGIN {body}; END"
+                f"CREATE TRIGGER {name} AFTER {event}{columns} ON {source.table}{when} BEGIN {body}; END"
             )
 
 

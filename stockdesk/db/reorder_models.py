@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import BigInteger, Index
+from sqlalchemy import BigInteger, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stockdesk.db.base import Base
@@ -30,3 +30,10 @@ class ReorderChange(Base):
     store_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     stamp: Mapped[int] = mapped_column(BigInteger)
     __table_args__ = (Index("ix_reorder_change_stamp", "stamp"),)
+
+
+class ReorderBulk(Base):
+    """A row while a bulk writer stamps its new rows' keys itself (SQLite; `db/reorder_bulk.py`)."""
+
+    __tablename__ = "reorder_bulk"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import bindparam, select, text, update
 
-from stockdesk.db.fast_write import executemany
+from stockdesk.db.fast_write import THROUGH_SCRATCH_FROM, executemany
 from stockdesk.db.models import Item, StockLevel, Store
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.movements import MovementKind
@@ -34,9 +35,11 @@ def _items(count: int) -> list[dict[str, object]]:
     ]
 
 
-def test_inserts_and_updates_store_what_core_stores(tmp_path) -> None:
+# A small batch runs the insert per row; a big one goes through a scratch table (scratch.insert_through).
+@pytest.mark.parametrize("count", [50, THROUGH_SCRATCH_FROM + 20])
+def test_inserts_and_updates_store_what_core_stores(tmp_path, count) -> None:
     stored = []
-    rows = _items(50)
+    rows = _items(count)
     ids = [new_id() for _ in rows]
     for row, ident in zip(rows, ids, strict=True):
         row["id"] = ident
@@ -62,7 +65,8 @@ def test_inserts_and_updates_store_what_core_stores(tmp_path) -> None:
             _raw(
                 db,
                 "SELECT id, sku, name, sell_price, reorder_point, created_at, active, deleted, "
-                "unit, hlc, description FROM item ORDER BY sku",
+                "unit, hlc, description, typeof(sell_price), typeof(created_at), rowid "
+                "FROM item ORDER BY sku",
             )
         )
         with db.uow() as uow:
@@ -71,7 +75,7 @@ def test_inserts_and_updates_store_what_core_stores(tmp_path) -> None:
             assert bumped.updated_at.tzinfo is not None
         db.close()
     assert stored[0] == stored[1]
-    assert len(stored[1]) == 50
+    assert len(stored[1]) == count
 
 
 def test_values_given_in_the_statement_are_used_for_every_row(tmp_path) -> None:

@@ -214,3 +214,44 @@ def test_a_rebuild_of_the_levels_from_the_ledger_is_recomputed(db, admin, shop):
     check.rebuild_levels(db.uow())
     run = reorder_runs.recalculate(db.uow(), run, as_of=NOW)
     assert not run.full and run.rows == _whole(db).rows
+
+
+@pytest.fixture
+def every_write_bulk(monkeypatch):
+    """Every batch, import and stocktake marks its keys the bulk way (set-based, row triggers quiet)."""
+    from stockdesk.db import reorder_bulk
+
+    monkeypatch.setattr(reorder_bulk, "BULK_FROM", 1)
+
+
+def test_a_batch_an_import_and_a_stocktake_written_in_bulk_are_recomputed(
+    db, admin, shop, tmp_path, every_write_bulk
+):
+    from stockdesk.services.exchange import imports
+    from stockdesk.services.inventory import stocktake
+
+    _supplier, (main, branch), items = shop
+    run = _whole(db)
+    sold = [
+        MovementRequest(
+            MovementKind.SALE, items[n % 3].id, (main, branch)[n % 2].id, "2", at=NOW - timedelta(days=1)
+        )
+        for n in range(6)
+    ]
+    stock.post_movements(db.uow(), admin, sold, allow_negative=True)
+    run = reorder_runs.recalculate(db.uow(), run, as_of=NOW)
+    assert not run.full and run.recomputed == 3 and run.rows == _whole(db).rows
+    source = tmp_path / "new.csv"
+    source.write_text(
+        "SKU,Name,Supplier,Reorder point,stock:MAIN,stock:BR\n"
+        "NEW-1,New one,Acme,50,4,0\nNEW-2,New two,Acme,3,9,2\n"
+    )
+    imports.import_file(db.uow(), admin, source)
+    run = reorder_runs.recalculate(db.uow(), run, as_of=NOW)
+    assert not run.full and run.recomputed == 2 and run.rows == _whole(db).rows
+    assert {r.sku for r in run.rows} >= {"NEW-1", "NEW-2"}
+    take = stocktake.start(db.uow(), admin, store_id=main.id)
+    stocktake.add_counts(db.uow(), admin, take.id, [(items[5].sku, "1"), ("NEW-2", "0")])
+    stocktake.post(db.uow(), admin, take.id)
+    run = reorder_runs.recalculate(db.uow(), run, as_of=NOW)
+    assert not run.full and run.recomputed == 2 and run.rows == _whole(db).rows

@@ -22,12 +22,12 @@ from typing import Any
 from sqlalchemy import String, bindparam, select, text, type_coerce, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from stockdesk.db import capture, fast_write
+from stockdesk.db import capture, fast_write, reorder_bulk
 from stockdesk.db.base import utcnow
 from stockdesk.db.id_lists import id_in
 from stockdesk.db.models import StockLevel, StockMovement
 from stockdesk.domain.errors import InsufficientStock, ValidationError
-from stockdesk.domain.ids import new_id
+from stockdesk.domain.ids import new_id, new_ids
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind
 from stockdesk.services.inventory.postings import LEVELS_READ, Key, Posting
@@ -166,33 +166,45 @@ def post_many(
     if not postings:
         return []
     posting_keys = [(p.item.id, p.store.id) for p in postings]
-    keys = set(posting_keys)
+    # Each place gets a slot, and the balances run in a list: a UUID pair is hashed in Python, so a dict
+    # keyed by it cost more per line than the rest of the balancing.
+    slot_of: dict[Key, int] = {}
+    slots = [slot_of.setdefault(key, len(slot_of)) for key in posting_keys]
+    keys = set(slot_of)
     start = {} if new_items else _read_levels(uow, keys)  # locked on PostgreSQL
     new = keys - start.keys()
     start.update(dict.fromkeys(new, Decimal(0)))
-    balance = dict(start)
+    running = [start[key] for key in slot_of]
+    last: list[Posting] = list(postings[: len(slot_of)])  # each place's last posting (filled below)
     rows: list[MovementRow] = []
     afters: list[Decimal] = []
     now = utcnow()
-    for posting, key in zip(postings, posting_keys, strict=True):
+    ids = [new_id()] if len(postings) == 1 else new_ids(len(postings))  # one call for the batch's randomness
+    for posting, key, slot, movement_id in zip(postings, posting_keys, slots, ids, strict=True):
         _refuse_archived(posting)
-        before = balance[key]
+        before = running[slot]
         after = before + posting.quantity
         if after < 0 and posting.quantity < 0 and not allow_negative:
             raise InsufficientStock(
                 sku=posting.item.sku, store=posting.store.code, on_hand=before, requested=-posting.quantity
             )
-        balance[key] = after
-        rows.append(_movement_row(posting, user_id, uow.desk_id, now))
+        running[slot] = after
+        last[slot] = posting
+        rows.append(_movement_row(movement_id, posting, key, user_id, uow.desk_id, now))
         afters.append(after)
-    # The rows are locked already (PostgreSQL), so the update order no longer matters.
-    _write_levels(uow, start, balance, new)
-    if not new_items and any(balance[k] != start[k] for k in keys):
-        alerts.levels_changed(uow, postings, start, balance)  # low-stock alerts + e-mail, same transaction
-    # Core executemany: an ORM object per movement costs more than the insert itself.
+    balance = dict(zip(slot_of, running, strict=True))
     connection = uow.session.connection()
-    with capture.bulk_inserts_of(connection, ["stock_movement"], len(rows)):
-        fast_write.executemany(connection, _MOVEMENT_INSERT, rows)
+    # A big batch marks its keys for the reorder run in one statement, not a trigger's upsert per row.
+    with reorder_bulk.marking_of(connection, len(rows)):
+        # The rows are locked already (PostgreSQL), so the update order no longer matters.
+        _write_levels(uow, start, balance, new)
+        if not new_items and any(balance[k] != start[k] for k in keys):
+            # Low-stock alerts and their e-mail, same transaction. They judge a place by its balance before
+            # and after the whole batch, so its last posting speaks for all of the place's lines.
+            alerts.levels_changed(uow, last, start, balance)
+        # Core executemany: an ORM object per movement costs more than the insert itself.
+        with capture.bulk_inserts_of(connection, ["stock_movement"], len(rows)):
+            fast_write.executemany(connection, _MOVEMENT_INSERT, rows)
     if not views:
         return []
     written = [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
@@ -211,11 +223,13 @@ def _refuse_archived(posting: Posting) -> None:
         raise ValidationError("item", posting.item.sku, Message("item_archived"))
 
 
-def _movement_row(posting: Posting, user_id: uuid.UUID | None, desk_id: str, now: datetime) -> MovementRow:
+def _movement_row(
+    movement_id: uuid.UUID, posting: Posting, key: Key, user_id: uuid.UUID | None, desk_id: str, now: datetime
+) -> MovementRow:
     return {
-        "id": new_id(),
-        "item_id": posting.item.id,
-        "store_id": posting.store.id,
+        "id": movement_id,
+        "item_id": key[0],
+        "store_id": key[1],
         "kind": posting.kind.value,
         "quantity": posting.quantity,
         "counted_quantity": posting.counted_quantity,

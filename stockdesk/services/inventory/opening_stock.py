@@ -15,9 +15,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sqlalchemy import text
 
+from stockdesk.db import reorder_bulk
 from stockdesk.db.base import Money, Quantity, utcnow
 from stockdesk.db.models import StockMovement
 from stockdesk.db.scratch import scratch_table
@@ -65,29 +67,36 @@ def post(uow: UnitOfWork, postings: Sequence[Posting], *, user_id: uuid.UUID | N
         "n INTEGER PRIMARY KEY, item_id TEXT NOT NULL, store_id TEXT NOT NULL, quantity INTEGER NOT NULL,"
         " cost INTEGER"
     )
+    # A file repeats its quantities and costs down the rows: each distinct one is converted once.
+    quantities = {q: quantity(q) for q in {p.quantity for p in postings}}
+    costs: dict[Decimal | None, object] = {
+        c: None if c is None else money(c) for c in {p.unit_cost for p in postings}
+    }
+    stores = {store: store.id.hex for store in {p.store for p in postings}}  # by the object: no UUID hash
     with scratch_table(connection, _LINES_NAME, columns):
         connection.exec_driver_sql(
             f"INSERT INTO {_LINES} (item_id, store_id, quantity, cost) VALUES (?, ?, ?, ?)",
             [
                 (
                     p.item.id.hex,
-                    p.store.id.hex,
-                    quantity(p.quantity),
-                    None if p.unit_cost is None else money(p.unit_cost),
+                    stores[p.store],
+                    quantities[p.quantity],
+                    costs[p.unit_cost],
                 )
                 for p in postings
             ],
         )
-        connection.exec_driver_sql(_LEVELS)
-        connection.execute(
-            text(_MOVEMENTS),
-            {
-                "kind": MovementKind.RECEIVE.value,
-                "reference": references.pop(),
-                "user": user_id.hex if user_id else None,
-                "now": stamp(utcnow()),
-                "desk": uow.desk_id,
-                "ids": json.dumps(new_id_hexes(len(postings))),
-            },
-        )
+        with reorder_bulk.marking_of(connection, len(postings)):  # each key once, not twice a row
+            connection.exec_driver_sql(_LEVELS)
+            connection.execute(
+                text(_MOVEMENTS),
+                {
+                    "kind": MovementKind.RECEIVE.value,
+                    "reference": references.pop(),
+                    "user": user_id.hex if user_id else None,
+                    "now": stamp(utcnow()),
+                    "desk": uow.desk_id,
+                    "ids": json.dumps(new_id_hexes(len(postings))),
+                },
+            )
     return len(postings)

@@ -17,13 +17,14 @@ from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import ItemId, LocationId, MovementId, PackId, StoreId, new_id
 from stockdesk.domain.messages import Message
 from stockdesk.domain.movements import MovementKind, count_delta, signed_quantity
-from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_money, parse_quantity
+from stockdesk.domain.numbers import MoneyInput, QuantityInput, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.domain.units import check_in_unit, in_stock_unit
 from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue.packs import pack_factor
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.inventory.ledger import on_hand, post, post_many
+from stockdesk.services.inventory.line_checks import LineChecks
 from stockdesk.services.inventory.postings import Posting
 from stockdesk.services.places.locations import store_has_locations
 from stockdesk.services.places.place_levels import place_on_hand, suggested_location
@@ -58,37 +59,35 @@ class MovementRequest:
 
 def _prepare(
     uow: UnitOfWork,
-    actor: Actor,
+    checks: LineChecks,
     request: MovementRequest,
     *,
     allow_negative: bool,
-    loaded: dict[object, Base] | None = None,
+    loaded: _Loaded | None = None,
 ) -> Posting:
     # A batch's rows were loaded once (_preload): a dict hit costs far less than an identity-map get.
     item = _loaded(loaded, Item, request.item_id) or uow.get(Item, request.item_id, "item")
     store = _loaded(loaded, Store, request.store_id) or uow.get(Store, request.store_id, "store")
-    require(actor, Action.MOVE_STOCK, store_ids=[store.id])
+    checks.require(Action.MOVE_STOCK, store.id)
     if allow_negative:
-        require(actor, Action.OVERRIDE_NEGATIVE)
+        checks.require(Action.OVERRIDE_NEGATIVE)
     kind = MovementKind(request.kind)
     if kind is MovementKind.ADJUST:
-        require(actor, Action.ADJUST_STOCK, store_ids=[store.id])
+        checks.require(Action.ADJUST_STOCK, store.id)
     if kind in (MovementKind.TRANSFER_IN, MovementKind.TRANSFER_OUT, MovementKind.COUNT):
         raise ValidationError("kind", kind.value, Message("kind_not_direct"))
-    amount = parse_quantity("quantity", request.quantity, allow_negative=kind is MovementKind.ADJUST)
-    amount = in_item_unit(uow, item, "quantity", amount, request.pack_id)
-    unit_cost = (
-        parse_money("unit_cost", request.unit_cost, allow_none=True)
-        if request.unit_cost is not None
-        else None
-    )
+    if request.pack_id is None:
+        amount = checks.amount(kind, request.quantity, item.unit)
+    else:  # a pack's factor is the item's own
+        amount = parse_quantity("quantity", request.quantity, allow_negative=kind is MovementKind.ADJUST)
+        amount = in_item_unit(uow, item, "quantity", amount, request.pack_id)
     return Posting(
         item,
         store,
         kind,
         signed_quantity(kind, amount),
-        optional_text("reference", request.reference, max_length=200),
-        unit_cost,
+        checks.reference(request.reference),
+        checks.unit_cost(request.unit_cost),
         at=request.at,
     )
 
@@ -109,12 +108,13 @@ def post_movements(
     with uow, collector_paused():
         uow.actor_id = actor.id
         loaded = _preload(uow, requests)  # held so the session's weak identity map keeps the rows
-        by_key: dict[object, Base] = {(type(row), row.id): row for row in loaded}  # type: ignore[attr-defined]
+        by_key: _Loaded = {(type(row), row.id): row for row in loaded}  # type: ignore[attr-defined]
+        checks = LineChecks(actor)
         postings: list[Posting] = []
         views: list[MovementView] = []
         for number, request in enumerate(requests, start=1):
             try:
-                posting = _prepare(uow, actor, request, allow_negative=allow_negative, loaded=by_key)
+                posting = _prepare(uow, checks, request, allow_negative=allow_negative, loaded=by_key)
                 placed = place_posting(uow, actor, posting, request.place, allow_negative=allow_negative)
             except ValidationError as error:
                 if len(requests) > 1:
@@ -140,7 +140,10 @@ def post_movements(
         return views
 
 
-def _loaded(loaded: dict[object, Base] | None, model: type[T], key: object) -> T | None:
+_Loaded = dict[tuple[type[Base], object], Base]
+
+
+def _loaded(loaded: _Loaded | None, model: type[T], key: object) -> T | None:
     """The live row of `model` with id `key` from a batch's preload (None: look it up the usual way)."""
     row = loaded.get((model, key)) if loaded is not None else None
     if row is None or getattr(row, "deleted", False):
