@@ -12,8 +12,10 @@ from fastapi import Depends, FastAPI
 from stockdesk import __version__
 from stockdesk.api import docs, problems
 from stockdesk.api.deps import writes_in_turn
+from stockdesk.api.idle_polls import IdlePolls
 from stockdesk.api.limits import BodyLimit
 from stockdesk.api.routers import ROUTERS
+from stockdesk.api.routers.sync import MAX_CHANGES
 from stockdesk.api.settings import API_PREFIX, ApiSettings
 from stockdesk.services.accounts import api_auth
 from stockdesk.services.database import Database, open_database
@@ -61,6 +63,7 @@ def create_app(settings: ApiSettings | None = None, *, database: Database | None
     problems.install(app)
     docs.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(IdlePolls, database=db, max_limit=MAX_CHANGES)  # outermost: before routing
     return app
 
 
