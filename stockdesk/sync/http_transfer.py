@@ -131,6 +131,11 @@ def revoke_desk(server_url: str, access_token: str, desk_id: str) -> dict[str, A
         return dict(_call(lambda: http.delete(f"/sync/desks/{quote(desk_id, safe='')}")))
 
 
+def upgrade_code(server_url: str, access_token: str, desk_id: str) -> dict[str, Any]:
+    with client(server_url, access_token) as http:
+        return dict(_call(lambda: http.post(f"/sync/desks/{quote(desk_id, safe='')}/upgrade-code")))
+
+
 # -- one sync -----------------------------------------------------------------------------------
 
 
