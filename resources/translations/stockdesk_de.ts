@@ -967,8 +967,16 @@
         <translation>nie</translation>
     </message>
     <message>
+        <source>(database-login era)</source>
+        <translation>(aus der Datenbank-Anmeldungs-Zeit)</translation>
+    </message>
+    <message>
         <source>revoked</source>
         <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>not moved: needs its upgrade code</source>
+        <translation>nicht umgezogen: braucht seinen Umzugscode</translation>
     </message>
     <message>
         <source>active</source>
@@ -1003,6 +1011,14 @@
         <translation>Ihr nächster Abgleich wird abgewiesen; nicht gesendete Änderungen bleiben auf ihr.</translation>
     </message>
     <message>
+        <source>&amp;Upgrade code…</source>
+        <translation>&amp;Umzugscode…</translation>
+    </message>
+    <message>
+        <source>A new one-time code for this desk not moved yet; earlier unused ones stop working</source>
+        <translation>Ein neuer Einmal-Code für diese noch nicht umgezogene Kasse; frühere, unbenutzte Codes gelten nicht mehr</translation>
+    </message>
+    <message>
         <source>Sign in to {server} as an admin:</source>
         <translation>Als Administrator bei {server} anmelden:</translation>
     </message>
@@ -1032,6 +1048,10 @@
     <message>
         <source>“{name}” is revoked.</source>
         <translation>„{name}“ ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>Carry this line to the desk {desk} (one use, 7 days, only that desk; shown once) and paste it there: Sync page → Move with its upgrade code…</source>
+        <translation>Bringen Sie diese Zeile zur Kasse {desk} (einmal gültig, 7 Tage, nur diese Kasse; wird nur jetzt angezeigt) und fügen Sie sie dort ein: Seite Synchronisation → Mit Umzugscode umziehen…</translation>
     </message>
 </context>
 <context>

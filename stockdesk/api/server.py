@@ -12,6 +12,9 @@ from stockdesk.domain.messages import Message
 from stockdesk.services.database import open_database
 
 FACTORY = "stockdesk.api.app:app_from_environment"
+# Desks keep their connection between syncs (sync.http_transfer.KEEP_ALIVE_S, a minute): a new
+# connection cost a worker more CPU than an idle desk's poll itself, and over HTTPS a TLS handshake.
+KEEP_ALIVE_S = 75
 
 
 def serve(
@@ -44,4 +47,5 @@ def serve(
         log_level=log_level,
         proxy_headers=True,
         server_header=False,
+        timeout_keep_alive=KEEP_ALIVE_S,
     )

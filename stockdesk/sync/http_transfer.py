@@ -44,6 +44,9 @@ from stockdesk.sync.transfer import (
 
 API = "/api/v1"
 TIMEOUT = httpx.Timeout(60.0, connect=5.0)  # an absent server must make the desk go offline quickly
+# A desk keeps its connection between syncs (every 30 s by default): shorter than the server's own
+# keep-alive (api.server.KEEP_ALIVE_S), so the server never closes it just as the desk sends.
+KEEP_ALIVE_S = 60.0
 GZIP_JSON = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
 
 
@@ -66,7 +69,11 @@ def _verify() -> bool | str:
 def client(server_url: str, token: str = "") -> httpx.Client:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return httpx.Client(
-        base_url=server_url.rstrip("/") + API, headers=headers, timeout=TIMEOUT, verify=_verify()
+        base_url=server_url.rstrip("/") + API,
+        headers=headers,
+        timeout=TIMEOUT,
+        verify=_verify(),
+        limits=httpx.Limits(keepalive_expiry=KEEP_ALIVE_S),
     )
 
 
@@ -122,6 +129,11 @@ def list_desks(server_url: str, access_token: str) -> list[dict[str, Any]]:
 def revoke_desk(server_url: str, access_token: str, desk_id: str) -> dict[str, Any]:
     with client(server_url, access_token) as http:
         return dict(_call(lambda: http.delete(f"/sync/desks/{quote(desk_id, safe='')}")))
+
+
+def upgrade_code(server_url: str, access_token: str, desk_id: str) -> dict[str, Any]:
+    with client(server_url, access_token) as http:
+        return dict(_call(lambda: http.post(f"/sync/desks/{quote(desk_id, safe='')}/upgrade-code")))
 
 
 # -- one sync -----------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ class Proxy:
         self.connections: list[socket.socket] = []
         self.lock = threading.Lock()
         self.dropping_answers = False
+        self.accepted = 0  # connections the desk opened
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -44,6 +45,7 @@ class Proxy:
             upstream = socket.create_connection(self.target)
             with self.lock:
                 self.connections += [client, upstream]
+                self.accepted += 1
             for source, sink, answers in ((client, upstream, False), (upstream, client, True)):
                 threading.Thread(target=self._pump, args=(source, sink, answers), daemon=True).start()
 
@@ -131,4 +133,20 @@ def test_a_refused_connection_means_offline_with_back_off_and_nothing_lost(
     status = svc.status()
     assert not status.online and status.queued > 0 and status.last_sync is None
     assert stock.on_hand_of(db.uow(), item.id, store.id) == Decimal(2)  # the desk works on, offline
+    svc.close()
+
+
+def test_a_desk_keeps_its_connection_between_syncs_and_opens_a_new_one_after_a_cut(proxied_desk, tmp_path):
+    """An idle desk polls every 30 s: a new connection each time cost the server more than the poll
+    (and over HTTPS a TLS handshake), so one connection serves every sync while the link holds."""
+    db, proxy, *_ = proxied_desk
+    svc = service(db, tmp_path)
+    before = proxy.accepted
+    for _ in range(3):
+        assert svc.sync_once().ok
+    assert proxy.accepted == before + 1
+    proxy.cut()  # the link drops between two syncs: the next one connects again, nothing is lost
+    report = svc.sync_once()
+    assert report.ok, report.error
+    assert proxy.accepted == before + 2
     svc.close()

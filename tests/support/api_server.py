@@ -101,7 +101,10 @@ def _listening_app(database_url: str) -> tuple[object, socket.socket]:
 def _run(app: object, sock: socket.socket) -> None:
     import uvicorn
 
-    uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False)).run(sockets=[sock])  # type: ignore[arg-type]
+    from stockdesk.api.server import KEEP_ALIVE_S  # as `stockdesk serve`: desks keep their connection
+
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=KEEP_ALIVE_S)  # type: ignore[arg-type]
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def _serve(database_url: str) -> None:

@@ -22,7 +22,7 @@ from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.database import Database
 from stockdesk.sync.changes import Change
-from stockdesk.sync.server import desks, http_side
+from stockdesk.sync.server import desks, http_side, setup
 from stockdesk.sync.server.desks import DeskView
 
 router = APIRouter(prefix="/sync", tags=["sync"])
@@ -46,11 +46,24 @@ class DeskOut(BaseModel):
     name: str
     last_sync_at: str | None
     revoked: bool
+    moved: bool = Field(
+        default=True,
+        description="false: a desk of the database-login era that still needs its upgrade code",
+    )
 
     @classmethod
     def of(cls, view: DeskView) -> DeskOut:
         last = view.last_sync_at.isoformat() if view.last_sync_at else None
         return cls(desk_id=view.desk_id, name=view.name, last_sync_at=last, revoked=view.revoked)
+
+    @classmethod
+    def waiting(cls, desk_id: str) -> DeskOut:
+        return cls(desk_id=desk_id, name="", last_sync_at=None, revoked=False, moved=False)
+
+
+class UpgradeCodeOut(BaseModel):
+    desk_id: str
+    line: str = Field(description="the upgrade slip's line to carry to the desk: shown once")
 
 
 class RegisteredOut(BaseModel):
@@ -152,7 +165,21 @@ def register_desk(
 
 @router.get("/desks", response_model=list[DeskOut], summary="Registered desks and when each last synced")
 def list_desks(db: Database = Depends(database), who: Actor = Depends(actor)) -> list[DeskOut]:
-    return [DeskOut.of(view) for view in desks.list_desks(db.uow(), who)]
+    """Then the desks of the database-login era not moved yet (`moved` false)."""
+    moved = [DeskOut.of(view) for view in desks.list_desks(db.uow(), who)]
+    return moved + [DeskOut.waiting(desk_id) for desk_id in desks.old_desks(db.uow())]
+
+
+@router.post(
+    "/desks/{desk_id}/upgrade-code",
+    status_code=201,
+    response_model=UpgradeCodeOut,
+    summary="A new one-time upgrade code for a desk not moved yet (earlier unused ones stop working)",
+)
+def new_upgrade_code(
+    desk_id: str, db: Database = Depends(database), who: Actor = Depends(actor)
+) -> UpgradeCodeOut:
+    return UpgradeCodeOut(desk_id=desk_id, line=setup.new_upgrade_line(db, who, desk_id))
 
 
 @router.delete("/desks/{desk_id}", response_model=DeskOut, summary="Revoke a desk's token")

@@ -60,7 +60,8 @@ class RegisteredDesk:
     token: str  # shown once, to the desk that registered
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
+    """What is stored of a token or a code (its SHA-256): nothing to guess, so a fast hash is enough."""
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -88,7 +89,7 @@ def enrolment_code(uow: UnitOfWork, actor: Actor | None) -> str:
         now = utcnow()
         uow.session.add(
             DeskEnrolment(
-                code_hash=_digest(code),
+                code_hash=digest(code),
                 created_by=actor.id if actor is not None else None,
                 created_at=now,
                 expires_at=now + CODE_LIFETIME,
@@ -158,7 +159,7 @@ def upgrade_codes(
             expires = now + UPGRADE_CODE_LIFETIME
             uow.session.add(
                 DeskEnrolment(
-                    code_hash=_digest(code),
+                    code_hash=digest(code),
                     created_by=actor.id if actor is not None else None,
                     created_at=now,
                     expires_at=expires,
@@ -204,12 +205,12 @@ def register(
             # outbox's identity) needs a manager's log-in, or the code the server bound to that desk.
             raise AuthenticationFailed(Message("sync.desk_registered", desk=row.name or desk_id))
         if row is None:
-            row = DeskToken(desk_id=desk_id, name=clean_name, token_hash=_digest(token))
+            row = DeskToken(desk_id=desk_id, name=clean_name, token_hash=digest(token))
             uow.session.add(row)
         else:
             if row.revoked_at is not None and (actor is None or actor.role is not Role.ADMIN):
                 raise AuthenticationFailed(Message("sync.desk_revoked", desk=row.name))
-            row.name, row.token_hash, row.revoked_at = clean_name, _digest(token), None
+            row.name, row.token_hash, row.revoked_at = clean_name, digest(token), None
         row.created_by = actor.id if actor is not None else None
         uow.session.flush()
         audit.record(uow, actor, "desk.register", "desk", None, desk=desk_id, name=clean_name)
@@ -223,7 +224,7 @@ def _use_code(uow: UnitOfWork, code: str, desk_id: str) -> bool:
         # FOR UPDATE: two desks sending the same code at once are served one after the other, and
         # the second reads it used.
         select(DeskEnrolment)
-        .where(DeskEnrolment.code_hash == _digest(code.strip().upper()))
+        .where(DeskEnrolment.code_hash == digest(code.strip().upper()))
         .with_for_update()
     )
     if row is not None and row.desk_id is not None:
@@ -261,7 +262,7 @@ def desk_on(connection: Connection, token: str) -> DeskView:
             DeskToken.created_at,
             DeskToken.last_sync_at,
             DeskToken.revoked_at,
-        ).where(DeskToken.token_hash == _digest(token))
+        ).where(DeskToken.token_hash == digest(token))
     ).first()
     if row is None:
         raise AuthenticationFailed(Message("sync.token_invalid"))
@@ -273,10 +274,13 @@ def desk_on(connection: Connection, token: str) -> DeskView:
 def touch(uow: UnitOfWork, desk_id: str) -> None:
     """Record a sync of the desk (shown in the desk list)."""
     with uow:
-        row = uow.session.scalar(select(DeskToken).where(DeskToken.desk_id == desk_id))
-        if row is not None:
-            row.last_sync_at = utcnow()
-            uow.commit()
+        touch_on(uow.session.connection(), desk_id)
+        uow.commit()
+
+
+def touch_on(connection: Connection, desk_id: str) -> None:
+    """`touch` on a connection the caller holds (an idle poll's, without a transaction)."""
+    connection.execute(update(DeskToken).where(DeskToken.desk_id == desk_id).values(last_sync_at=utcnow()))
 
 
 def note_sync(uow: UnitOfWork, desk: DeskView) -> None:
@@ -311,7 +315,7 @@ def revoke(uow: UnitOfWork, actor: Actor, desk: str) -> DeskView:
             select(DeskToken).where((DeskToken.desk_id == desk) | (DeskToken.name == desk))
         )
         if row is None and desk in _old_desks(uow):
-            row = DeskToken(desk_id=desk, name=desk, token_hash=_digest(secrets.token_urlsafe(32)))
+            row = DeskToken(desk_id=desk, name=desk, token_hash=digest(secrets.token_urlsafe(32)))
             uow.session.add(row)
         if row is None:
             raise NotFound("desk", desk)

@@ -177,13 +177,16 @@ def poll(engine: Engine, token: str, after: int, limit: int) -> tuple[DeskView, 
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         desk = desks.desk_on(connection, token)
         changes = _page(connection, after, limit)
-        # The names and the schema revisions in one round trip: a revision is a row without a desk.
-        named = connection.execute(_NAMES_AND_HEADS).tuples().all()
-    return desk, {
-        "changes": changes,
-        "heads": sorted(text for desk_id, text in named if desk_id is None),
-        "desk_names": {desk_id: text for desk_id, text in named if desk_id is not None},
-    }
+        heads, names = names_and_heads(connection)
+    return desk, {"changes": changes, "heads": heads, "desk_names": names}
+
+
+def names_and_heads(connection: Connection) -> tuple[list[str], dict[str, str]]:
+    """The schema revisions and every desk's name, in one round trip (a revision is a row without a
+    desk)."""
+    named = connection.execute(_NAMES_AND_HEADS).tuples().all()
+    heads = sorted(text for desk_id, text in named if desk_id is None)
+    return heads, {desk_id: text for desk_id, text in named if desk_id is not None}
 
 
 _NAMES_AND_HEADS = text(

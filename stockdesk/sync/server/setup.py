@@ -108,6 +108,15 @@ def hand_out_upgrade_codes(
     return made
 
 
+def new_upgrade_line(db: Database, actor: Actor | None, desk_id: str) -> str:
+    """A new upgrade code for one desk not moved yet (its earlier unused codes stop working), as the
+    slip's line with the server's remembered address: what the Desks dialog shows to carry."""
+    [(slip, _expires, _path)] = hand_out_upgrade_codes(
+        db, actor, server_url=server_address(db), folder=None, only=[desk_id], renew=True
+    )
+    return upgrade_slip.line(slip)
+
+
 def is_old_registration(db: Database) -> bool:
     """A desk registered with a database login (before issue 15): it waits for its upgrade code."""
     saved = saved_server(db)

@@ -3,7 +3,8 @@
 Opened from Settings → Database and sync → Desks…. A window open on the server's own database lists
 them at once; a registered desk's window asks its server, after the admin signs in there (the desk's
 own token may sync, never manage desks). A revoked desk is told so at its next sync and keeps its
-outbox (issue 15).
+outbox (issue 15). Desks of the database-login era not moved yet are listed as such; for one of them
+the admin makes (or renews) its upgrade code and sees, once, the line to carry to it.
 """
 
 from __future__ import annotations
@@ -40,9 +41,15 @@ def _last_sync(desk: DeskEntry) -> str:
     return format_when(desk.last_sync_at)
 
 
+def _name(desk: DeskEntry) -> str:
+    return desk.name or QCoreApplication.translate("DesksDialog", "(database-login era)")
+
+
 def _state(desk: DeskEntry) -> str:
     if desk.revoked:
         return QCoreApplication.translate("DesksDialog", "revoked")
+    if not desk.moved:
+        return QCoreApplication.translate("DesksDialog", "not moved: needs its upgrade code")
     return QCoreApplication.translate("DesksDialog", "active")
 
 
@@ -65,7 +72,7 @@ class DesksDialog(QDialog):
         self.confirm: Callable[[str], bool] = lambda question: ask_yes_no(self, question)
         self.model = RowsModel(
             [
-                Column(QT_TRANSLATE_NOOP("DesksDialog", "Name"), lambda d: d.name),
+                Column(QT_TRANSLATE_NOOP("DesksDialog", "Name"), _name),
                 Column(QT_TRANSLATE_NOOP("DesksDialog", "Desk id"), lambda d: d.desk_id),
                 Column(QT_TRANSLATE_NOOP("DesksDialog", "Last sync"), _last_sync),
                 Column(QT_TRANSLATE_NOOP("DesksDialog", "State"), _state),
@@ -85,15 +92,25 @@ class DesksDialog(QDialog):
         self.revoke_button = QPushButton(self.tr("&Revoke desk…"))
         self.revoke_button.setToolTip(self.tr("Its next sync is refused; its unsent changes stay on it."))
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.upgrade_button = QPushButton(self.tr("&Upgrade code…"))
+        self.upgrade_button.setToolTip(
+            self.tr("A new one-time code for this desk not moved yet; earlier unused ones stop working")
+        )
+        self.upgrade_button.clicked.connect(self.upgrade_selected)
+        self.upgrade_line = QLineEdit()  # the slip's line, shown once: selectable to copy, not editable
+        self.upgrade_line.setReadOnly(True)
+        self.upgrade_line.hide()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.revoke_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.upgrade_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         self.sign_in_row = self._sign_in_row(email)
         layout.addWidget(self.sign_in_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.upgrade_line)
         layout.addWidget(buttons)
         self.sign_in_row.setVisible(directory is None)
         if directory is not None:
@@ -141,6 +158,8 @@ class DesksDialog(QDialog):
             self.message.setText(error_text(error))
             return
         self.model.set_rows(rows)
+        self.upgrade_line.clear()
+        self.upgrade_line.hide()
         self.message.setText(self.tr("%n desk(s)", "", len(rows)))
         self._update_buttons()
 
@@ -165,6 +184,27 @@ class DesksDialog(QDialog):
         self.reload()
         self.message.setText(self.tr("“{name}” is revoked.").format(name=desk.name))
 
+    def upgrade_selected(self) -> None:
+        """A new code for the chosen desk not moved yet; its line is shown here once, never stored."""
+        desk = self.selected()
+        if desk is None or desk.moved or desk.revoked or self.directory is None:
+            return
+        try:
+            line = self.directory.upgrade_code(desk.desk_id)
+        except StockDeskError as error:
+            self.message.setText(error_text(error))
+            return
+        self.upgrade_line.setText(line)
+        self.upgrade_line.show()
+        self.upgrade_line.selectAll()
+        self.message.setText(
+            self.tr(
+                "Carry this line to the desk {desk} (one use, 7 days, only that desk; shown once) and paste "
+                "it there: Sync page → Move with its upgrade code…"
+            ).format(desk=desk.desk_id)
+        )
+
     def _update_buttons(self) -> None:
         desk = self.selected()
         self.revoke_button.setEnabled(desk is not None and not desk.revoked)
+        self.upgrade_button.setEnabled(desk is not None and not desk.moved and not desk.revoked)
