@@ -111,10 +111,10 @@ def hand_out_upgrade_codes(
 def new_upgrade_line(db: Database, actor: Actor | None, desk_id: str) -> str:
     """A new upgrade code for one desk not moved yet (its earlier unused codes stop working), as the
     slip's line with the server's remembered address: what the Desks dialog shows to carry."""
-    [(slip, _expires, _path)] = hand_out_upgrade_codes(
-        db, actor, server_url=server_address(db), folder=None, only=[desk_id], renew=True
-    )
-    return upgrade_slip.line(slip)
+    # The code first: it refuses a desk id that is not an old desk (any id on a SQLite file, which has
+    # no server tables) before the server's address is read.
+    [code] = desks.upgrade_codes(db.uow(), actor, only=[desk_id], renew=True)
+    return upgrade_slip.line(upgrade_slip.Slip(code.code, server_address(db), code.desk_id))
 
 
 def is_old_registration(db: Database) -> bool:
