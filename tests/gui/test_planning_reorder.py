@@ -1,7 +1,7 @@
 """Reorder page: suggestions with their reasons, the sales chart, draft orders and reorder points."""
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 
 from stockdesk.services.catalogue import catalog
@@ -105,7 +105,8 @@ def test_a_manager_applies_the_computed_reorder_point(qtbot, page, gui_db, shop)
     line = page.model.row(row_of(page, "NAIL-50"))
     page.table.selectRow(row_of(page, "NAIL-50"))
     with qtbot.waitSignal(page.loaded, timeout=30_000):  # applying recalculates
-        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        page.apply_button.click()  # not a synthesised mouse click: see the draft-order test
+        assert page.is_loading, (page.problems.messages(), page.status.text())
     assert catalog.get_item(gui_db.uow(), shop.nails.id).reorder_point == line.computed_reorder_point
 
 
