@@ -22,11 +22,10 @@ Policy, and why:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from statistics import NormalDist
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.ids import ItemId, StoreId
@@ -39,9 +38,10 @@ MIN_SERVICE_LEVEL = Decimal("0.5")
 MAX_SERVICE_LEVEL = Decimal("0.999")
 
 
-@dataclass(frozen=True)
-class ReorderSuggestion:
-    """What to order for one item in one store, and why (`reason` is shown to the manager)."""
+class ReorderSuggestion(NamedTuple):
+    """What to order for one item in one store, and why (`reason` is shown to the manager).
+
+    A tuple: a reorder run makes one per item and store, millions at a million items."""
 
     item_id: ItemId
     store_id: StoreId

@@ -121,6 +121,21 @@ class SaleCells:
         np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
         return DailySales(self.keys[start:stop], matrix, self.first_day, self.starts[start:stop])
 
+    def last_days(self, rows: np.ndarray, length: int) -> np.ndarray:
+        """The matrix of `rows` (ascending key rows) over the last `length` days, as `dense` has it."""
+        first = self.days - length
+        low = np.searchsorted(self.cells, rows * self.days + first)
+        counts = np.searchsorted(self.cells, (rows + 1) * self.days) - low
+        # The positions of each row's cells in the window, all rows' ranges laid end to end.
+        ends = np.cumsum(counts)
+        taken = np.arange(ends[-1] if counts.size else 0) + np.repeat(low - (ends - counts), counts)
+        owner = np.repeat(np.arange(rows.size), counts)
+        matrix = np.zeros((rows.size, length))
+        columns = self.cells[taken] - np.repeat(rows * self.days + first, counts)
+        matrix.reshape(-1)[owner * length + columns] = self.units[taken]
+        np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
+        return matrix
+
 
 def read_sale_cells(
     uow: UnitOfWork,
@@ -221,18 +236,45 @@ FORECAST_SLICE = 100_000  # keys forecast at a time: a 290 MB matrix for a year,
 _PER_ROW = ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares")  # ForecastBatch's arrays
 
 
-def forecast_cells(sales: SaleCells) -> fc.ForecastBatch:
-    """`forecast_sales` over the keys a slice at a time; the same numbers, a bounded matrix."""
-    parts = [
-        forecast_sales(sales.dense(start, min(start + FORECAST_SLICE, len(sales.keys))))
-        for start in range(0, len(sales.keys), FORECAST_SLICE)
-    ]
-    if not parts:
-        return forecast_sales(sales.dense())
+def forecast_cells(sales: SaleCells, *, bucket_days: int = 7) -> fc.ForecastBatch:
+    """`forecast_sales` of the whole catalogue, the same numbers, without its matrix.
+
+    Only keys that sold are fitted, grouped by history length over the whole catalogue (at most
+    FORECAST_SLICE keys at a time), each group's matrix made from the cells alone. Slicing the
+    catalogue first made a thousand small groups at a million items, and the day loop of
+    `forecast_many` costs per group; a row's forecast depends on its own days only, so the grouping
+    does not change a number (a test compares them).
+    """
+    m, n = len(sales.keys), sales.days
+    out = _no_sales(m, n)
+    sold = np.unique(sales.cells[sales.units > 0] // n) if n else np.zeros(0, dtype=np.int64)
+    lengths = _bucketed(n - sales.starts[sold], bucket_days)
+    for length in np.unique(lengths[lengths > 0]):  # no history yet: ZERO, rate 0
+        rows = sold[lengths == length]
+        for start in range(0, rows.size, FORECAST_SLICE):
+            part = rows[start : start + FORECAST_SLICE]
+            fitted = fc.forecast_many(sales.last_days(part, int(length)))
+            for name in _PER_ROW:
+                getattr(out, name)[part] = getattr(fitted, name)
+    return out
+
+
+def _no_sales(m: int, n: int) -> fc.ForecastBatch:
+    """What `forecast_many` says of m rows without a sale: ZERO, rate and spread 0."""
     return fc.ForecastBatch(
-        **{name: np.concatenate([getattr(p, name) for p in parts]) for name in _PER_ROW},
-        n_days=sales.days,
+        methods=np.full(m, fc.Method.ZERO.value, dtype="<U7"),
+        alphas=np.full(m, np.nan),
+        rates=np.zeros(m),
+        sigmas=np.zeros(m),
+        mase=np.full(m, np.nan),
+        zero_shares=np.ones(m),
+        n_days=n,
     )
+
+
+def _bucketed(lengths: np.ndarray, bucket_days: int) -> np.ndarray:
+    """History lengths rounded down to whole buckets, so rows of many start days share a few batches."""
+    return np.where(lengths >= bucket_days, lengths - lengths % bucket_days, lengths)
 
 
 def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBatch:
@@ -242,17 +284,8 @@ def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBat
     started on many different days still runs as a few dozen vectorised batches.
     """
     m, n = sales.matrix.shape
-    lengths = n - sales.starts
-    lengths = np.where(lengths >= bucket_days, lengths - lengths % bucket_days, lengths)
-    out = fc.ForecastBatch(
-        methods=np.full(m, fc.Method.ZERO.value, dtype="<U7"),
-        alphas=np.full(m, np.nan),
-        rates=np.zeros(m),
-        sigmas=np.zeros(m),
-        mase=np.full(m, np.nan),
-        zero_shares=np.ones(m),
-        n_days=n,
-    )
+    lengths = _bucketed(n - sales.starts, bucket_days)
+    out = _no_sales(m, n)
     # A row without a single sale is ZERO, rate and spread 0, exactly what forecast_many says of it: most
     # of a big catalogue in any one year, so they skip the fitting (a test compares both).
     sold = sales.matrix.any(axis=1)
