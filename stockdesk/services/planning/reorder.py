@@ -42,7 +42,7 @@ from stockdesk.domain.numbers import QuantityInput, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.domain.units import round_up_to_pack
 from stockdesk.services.accounts import audit
-from stockdesk.services.catalogue.packs import purchase_factors
+from stockdesk.services.catalogue.packs import WHOLE_TABLE_FROM, purchase_factors
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.maintenance import settings
 from stockdesk.services.planning.sales import SaleCells, forecast_cells, read_sale_cells
@@ -210,7 +210,14 @@ def _converted(convert: Any, memo: dict[Any, Any], values: tuple[Any, ...]) -> I
 def in_purchase_packs(uow: UnitOfWork, targets: list[_Target]) -> list[_Target]:
     """Targets whose item the supplier sells in packs order whole packs: the order multiple becomes
     the item's own multiple rounded up to whole packs (a case of 12, never 10 pieces)."""
-    factors = purchase_factors(uow, list({t.item_id for t in targets}))
+    # Each item once, except for a whole catalogue, where every purchase pack is read anyway: a set of
+    # a million ids (a Python hash call per UUID) cost more than the read.
+    items: list[uuid.UUID] = [t.item_id for t in targets]
+    if len(items) <= WHOLE_TABLE_FROM:
+        items = list(set(items))
+    factors = purchase_factors(uow, items)
+    if not factors:
+        return targets
     return [
         t._replace(multiple=round_up_to_pack(t.multiple, factors[t.item_id])) if t.item_id in factors else t
         for t in targets
@@ -344,12 +351,18 @@ def lines_of(inputs: Inputs, only_orders: bool, watch: Watch | None) -> list[Sug
     targets, keys, incoming, plan = inputs.targets, inputs.keys, inputs.incoming, inputs.plan
     checkpoint(watch, "forecasting", 0, len(keys))
     batch = _Forecasts.of(forecast_cells(inputs.sales))
+    rules_of_run = _RunRules(rules.service_level_z(plan.service_level), Decimal(plan.review_period_days))
     rows: list[SuggestionRow] = []
     for start in range(0, len(targets), CHECK_EVERY):
         checkpoint(watch, "suggesting", start, len(targets))
+        chunk = targets[start : start + CHECK_EVERY]
+        # Looked up only where orders are open: a (UUID, UUID) key's hash is two Python calls a line.
+        arriving = [ZERO] * len(chunk)
+        if incoming:
+            arriving = [incoming.get((t.item_id, t.store_id), ZERO) for t in chunk]
         made = [
-            _row(t, batch, i, incoming.get((t.item_id, t.store_id), Decimal(0)), plan)
-            for i, t in enumerate(targets[start : start + CHECK_EVERY], start)
+            _row(t, batch, i, on_order_now, rules_of_run)
+            for (i, t), on_order_now in zip(enumerate(chunk, start), arriving, strict=True)
         ]
         rows += [r for r in made if r.suggested_qty > 0] if only_orders else made
     release(targets)
@@ -387,35 +400,37 @@ class _Forecasts:
         return cls(methods, mase, batch.rates.tolist(), batch.sigmas.tolist())
 
 
-def _row(
-    t: _Target, batch: _Forecasts, i: int, incoming: Decimal, plan: settings.PlanningSettings
-) -> SuggestionRow:
+class _RunRules(NamedTuple):
+    """The planning settings as every line of a run uses them, worked out once."""
+
+    z: float  # the service level's quantile
+    review: Decimal  # the review period in days
+
+
+ZERO = Decimal(0)
+
+
+def _row(t: _Target, batch: _Forecasts, i: int, incoming: Decimal, plan: _RunRules) -> SuggestionRow:
     rate, sigma = batch.rates[i], batch.sigmas[i]
     manager = t.manager_point if t.manager_point > 0 else None
+    lead = Decimal(t.lead)
     if rate == 0.0 and sigma == 0.0:
         s = rules.suggest_without_demand(
             item_id=t.item_id,
             store_id=t.store_id,
-            lead_time_days=Decimal(t.lead),
+            lead_time_days=lead,
             on_hand=t.on_hand,
             on_order=incoming,
             order_multiple=t.multiple,
-            review_period_days=Decimal(plan.review_period_days),
+            review_period_days=plan.review,
             manager_reorder_point=manager,
         )
         return _line(t, batch, i, s, rules.NONE)  # the computed point of no demand
-    s = rules.suggest(
-        item_id=t.item_id,
-        store_id=t.store_id,
-        daily_rate=rate,
-        daily_sigma=sigma,
-        lead_time_days=t.lead,
-        on_hand=t.on_hand,
-        on_order=incoming,
-        service_level=plan.service_level,
-        order_multiple=t.multiple,
-        review_period_days=plan.review_period_days,
-        manager_reorder_point=manager,
+    # What rules.suggest() checks holds here: the database's Decimals (a multiple above 0, see
+    # _targets) and a forecast's finite, non-negative floats.
+    s = rules.suggest_checked(
+        t.item_id, t.store_id, rules.quantity(rate), sigma, lead, plan.review, t.multiple, t.on_hand,
+        incoming, plan.z, manager,
     )
     # Without a manager's point, `suggest` computed this very point from the same figures.
     computed = (

@@ -154,8 +154,9 @@ def read_sale_cells(
     """
     first_day = (until - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
     end = first_day + timedelta(days=days)
-    position = {key: row for row, key in enumerate(keys)}
-    by_text = {_key_of(uow.dialect, key): row for key, row in position.items()}
+    # Rows found by the key's text, never by a (UUID, UUID) tuple: a UUID's hash is a Python call, and
+    # a million keys' dict cost seconds of hashing to build and to look up.
+    by_text = {_key_of(uow.dialect, key): row for row, key in enumerate(keys)}
     day = _day_index(uow.dialect, first_day).label("day")
     at: ColumnElement[datetime] | InstrumentedAttribute[datetime] = StockMovement.at
     store: ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID] = StockMovement.store_id
@@ -179,9 +180,9 @@ def read_sale_cells(
     with collector_paused():
         cells, units = _summed_cells(result.cursor, by_text, days)
     result.close()
+    starts = _starts(uow, by_text, first_day, days, store_id, items)
     while by_text:  # a million texts, freed one by one: at once, the free holds the interpreter
         by_text.popitem()
-    starts = _starts(uow, position, first_day, days, store_id, items)
     return SaleCells(keys, days, first_day, starts, cells, units)
 
 
@@ -208,27 +209,36 @@ def _sum_by_cell(cells: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.n
 
 def _starts(
     uow: UnitOfWork,
-    position: dict[Key, int],
+    by_text: dict[str, int],
     first_day: datetime,
     days: int,
     store_id: uuid.UUID | None,
     items: list[uuid.UUID] | None,
 ) -> np.ndarray:
-    """Day index of each key's first movement (0 when it predates the window)."""
-    starts = np.zeros(len(position), dtype=np.int64)
+    """Day index of each key's first movement (0 when it predates the window).
+
+    Read as (key text, first moment) from the driver's cursor, the moment converted by the column's
+    own result processor: half of a million keys started within the year, and ORM rows of two UUIDs
+    and a datetime each cost as much as the year's sales."""
+    starts = np.zeros(len(by_text), dtype=np.int64)
     first = func.min(StockMovement.at)
-    query = select(StockMovement.item_id, StockMovement.store_id, first).group_by(
-        StockMovement.item_id, StockMovement.store_id
-    )
+    query = select(_key_text(uow.dialect), first).group_by(StockMovement.item_id, StockMovement.store_id)
     if store_id is not None:
         query = query.where(StockMovement.store_id == store_id)
     if items is not None:
         query = query.where(id_in(uow.dialect, StockMovement.item_id, items))
     query = query.having(first >= first_day)
-    for item, store, at in uow.session.execute(query).tuples():
-        row = position.get((item, store))
-        if row is not None:
-            starts[row] = min(days, (at - first_day).days)
+    dialect = uow.session.get_bind().dialect
+    moment = StockMovement.at.type.dialect_impl(dialect).result_processor(dialect, None)
+    result = uow.session.connection().execute(query)
+    try:
+        while chunk := result.cursor.fetchmany(CHUNK_ROWS):
+            for key, at in chunk:
+                row = by_text.get(key)
+                if row is not None:
+                    starts[row] = min(days, ((moment(at) if moment else at) - first_day).days)
+    finally:
+        result.close()
     return starts
 
 
