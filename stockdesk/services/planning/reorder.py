@@ -25,8 +25,10 @@ from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import (
     Select,
+    String,
     func,
     select,
+    type_coerce,
 )
 
 from stockdesk.db.id_lists import id_in
@@ -118,21 +120,36 @@ class _Target(NamedTuple):
 
 
 def _targets(uow: UnitOfWork, store_id: uuid.UUID | None, items: list[uuid.UUID] | None) -> list[_Target]:
-    code, sku = Store.code, Item.sku
+    """Every live (item, store) level to plan, in the page's order: store code, then SKU.
+
+    Read in SKU order alone, each item once with its levels, and sorted into stores here: ordered by
+    store first, SQLite scanned the item index once per store (3 million look-ups of a million items
+    for 1.9 million lines). Stores and suppliers, a handful of rows, are joined here by the raw
+    value of their id, as the driver hands it, without building a UUID to look them up."""
+    sku = Item.sku
     if uow.dialect == "postgresql":
         # Byte order, as SQLite and Python compare texts: an incremental run puts its changed lines
         # among the kept ones in Python, and must find the places a full run gives them.
-        code, sku = Store.code.collate("C"), Item.sku.collate("C")  # type: ignore[assignment]
+        sku = Item.sku.collate("C")  # type: ignore[assignment]
+    stores = {
+        raw: (store, code)
+        for raw, store, code in _plain_rows(
+            uow, select(_raw(Store.id), Store.id, Store.code).where(Store.deleted.is_(False))
+        )
+    }
+    suppliers = {
+        raw: (supplier, name, lead if lead is not None else DEFAULT_LEAD_DAYS)
+        for raw, supplier, name, lead in _plain_rows(
+            uow, select(_raw(Supplier.id), Supplier.id, Supplier.name, Supplier.lead_time_days)
+        )
+    }
     query = (
         select(
             Item.id,
             Item.sku,
             Item.name,
-            Store.id,
-            Store.code,
-            Supplier.id,
-            Supplier.name,
-            Supplier.lead_time_days,
+            _raw(StockLevel.store_id),
+            _raw(Item.supplier_id),
             # A store's own point and quantity override the item's (issue 17, item 6).
             func.coalesce(StoreReorderPoint.reorder_qty, Item.reorder_qty),
             func.coalesce(StoreReorderPoint.reorder_point, Item.reorder_point),
@@ -141,40 +158,52 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None, items: list[uuid.UUID]
             StoreReorderPoint.id,
         )
         .join(StockLevel, StockLevel.item_id == Item.id)
-        .join(Store, Store.id == StockLevel.store_id)
-        .outerjoin(Supplier, Supplier.id == Item.supplier_id)
         .outerjoin(
             StoreReorderPoint,
             (StoreReorderPoint.item_id == Item.id)
             & (StoreReorderPoint.store_id == StockLevel.store_id)
             & StoreReorderPoint.deleted.is_(False),
         )
-        .where(Item.active.is_(True), Item.deleted.is_(False), Store.deleted.is_(False))
-        .order_by(code, sku)
+        .where(Item.active.is_(True), Item.deleted.is_(False))
+        .order_by(sku)
     )
     if store_id is not None:
         query = query.where(StockLevel.store_id == store_id)
     if items is not None:
         query = query.where(id_in(uow.dialect, StockLevel.item_id, items))
-    rows = _plain_rows(uow, query)
-    return [
-        _Target(
-            item,
-            sku,
-            name,
-            store,
-            code,
-            sup,
-            sup_name or "",
-            lead if lead is not None else DEFAULT_LEAD_DAYS,
-            multiple if multiple > 0 else Decimal(1),
-            point,
-            cost,
-            on_hand,
-            own is not None,
+    in_store: dict[Any, list[_Target]] = {raw: [] for raw in stores}
+    none = (None, "", DEFAULT_LEAD_DAYS)
+    for item, sku_text, name, raw_store, raw_supplier, multiple, point, cost, on_hand, own in _plain_rows(
+        uow, query
+    ):
+        lines = in_store.get(raw_store)
+        if lines is None:
+            continue  # a deleted store's level
+        store, code = stores[raw_store]
+        supplier, supplier_name, lead = none if raw_supplier is None else suppliers.get(raw_supplier, none)
+        lines.append(
+            _Target(
+                item,
+                sku_text,
+                name,
+                store,
+                code,
+                supplier,
+                supplier_name or "",
+                lead,
+                multiple if multiple > 0 else ONE,
+                point,
+                cost,
+                on_hand,
+                own is not None,
+            )
         )
-        for item, sku, name, store, code, sup, sup_name, lead, multiple, point, cost, on_hand, own in rows
-    ]
+    return [line for raw in sorted(stores, key=lambda raw: stores[raw][1]) for line in in_store[raw]]
+
+
+def _raw(column: Any) -> Any:
+    """The column as the driver hands it (hex text in SQLite, a UUID from psycopg): a dict key."""
+    return type_coerce(column, String)
 
 
 def _plain_rows(uow: UnitOfWork, query: Select[Any]) -> Iterator[tuple[Any, ...]]:
@@ -407,7 +436,7 @@ class _RunRules(NamedTuple):
     review: Decimal  # the review period in days
 
 
-ZERO = Decimal(0)
+ZERO, ONE = Decimal(0), Decimal(1)
 
 
 def _row(t: _Target, batch: _Forecasts, i: int, incoming: Decimal, plan: _RunRules) -> SuggestionRow:
