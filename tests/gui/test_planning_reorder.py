@@ -144,3 +144,16 @@ def test_recalculate_computes_only_what_changed_since_the_last_run(
         page.calculate_button.click()
     assert page.model.row(row_of(page, "HAM-1")).on_hand == before - 2
     assert "1 item recalculated" in page.status.text(), page.status.text()
+
+
+def test_the_columns_are_fitted_to_the_first_lines_one_by_one(qtbot, gui_db, gui_admin, shop):
+    page = ReorderPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    with qtbot.waitSignal(page.columns_fitted, timeout=30_000):
+        page.show()
+    header = page.table.horizontalHeader()
+    for column in range(page.model.columnCount() - 1):  # the last one stretches to the edge
+        fitted = max(page.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        wanted = min(fitted, 240) if column == 1 else fitted  # a long name is cut, not the figures
+        assert page.table.columnWidth(column) == wanted, column
