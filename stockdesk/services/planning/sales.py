@@ -202,8 +202,18 @@ def _summed_cells(cursor: Any, by_text: dict[str, int], days: int) -> tuple[np.n
 
 
 def _sum_by_cell(cells: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted unique cells and the sum of each one's units (np.add.at did it ten times slower)."""
-    unique, inverse = np.unique(cells, return_inverse=True)
+    """Sorted unique cells and the sum of each one's units (np.add.at did it ten times slower).
+
+    What `np.unique(cells, return_inverse=True)` gives, made of steps that let go of the interpreter
+    (argsort, take, put): np.unique's scatter of the inverse held it 60-110 ms for two million cells,
+    and a window waiting to run Python froze as long. The sums are bincount's, in the cells' order."""
+    order = np.argsort(cells)
+    ordered = np.take(cells, order)
+    first = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    unique = np.take(ordered, np.flatnonzero(first))
+    inverse = np.empty(len(cells), dtype=np.intp)
+    np.put(inverse, order, np.cumsum(first) - 1)
     return unique, np.bincount(inverse, weights=units, minlength=len(unique))
 
 
