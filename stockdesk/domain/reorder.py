@@ -161,6 +161,12 @@ def suggest_checked(
     )
 
 
+def computed_point(s: ReorderSuggestion) -> Decimal:
+    """`reorder_point()` of the suggestion's own rate, lead time and safety stock, which `suggest`
+    already checked and rounded: the point the forecast gives, whoever set the one that applies."""
+    return _quantity(s.daily_rate * s.lead_time_days) + s.safety_stock
+
+
 def quantity(value: float) -> Decimal:
     """A forecast's float as the rules use it: rounded to QUANTUM."""
     return _quantity(value)

@@ -218,7 +218,7 @@ def test_the_reorder_run_s_checked_path_gives_what_the_rules_give_step_by_step(
     from uuid import uuid4
 
     from stockdesk.domain.ids import ItemId, StoreId
-    from stockdesk.domain.reorder import quantity, suggest_checked
+    from stockdesk.domain.reorder import computed_point, quantity, suggest_checked
 
     item, store = ItemId(uuid4()), StoreId(uuid4())
     full = suggest(item_id=item, store_id=store, daily_rate=rate, daily_sigma=sigma, lead_time_days=lead,
@@ -229,5 +229,7 @@ def test_the_reorder_run_s_checked_path_gives_what_the_rules_give_step_by_step(
     assert repr(batch) == repr(full)  # repr: 0.00 and 0 are equal but print differently
     safety = safety_stock(sigma, lead, level)
     assert repr(full.safety_stock) == repr(safety)
+    point = reorder_point(rate, lead, safety)
+    assert repr(computed_point(batch)) == repr(point)  # what the line shows as the computed point
     if manager is None:
-        assert repr(full.reorder_point) == repr(reorder_point(rate, lead, safety))
+        assert repr(full.reorder_point) == repr(point)

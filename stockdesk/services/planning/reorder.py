@@ -470,12 +470,7 @@ def _row(t: _Target, batch: _Forecasts, i: int, incoming: Decimal, plan: _RunRul
         incoming, plan.z, manager,
     )
     # Without a manager's point, `suggest` computed this very point from the same figures.
-    computed = (
-        s.reorder_point
-        if manager is None
-        else rules.reorder_point(s.daily_rate, s.lead_time_days, s.safety_stock)
-    )
-    return _line(t, batch, i, s, computed)
+    return _line(t, batch, i, s, s.reorder_point if manager is None else rules.computed_point(s))
 
 
 def _line(
