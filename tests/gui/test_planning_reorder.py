@@ -104,10 +104,13 @@ def test_a_manager_applies_the_computed_reorder_point(qtbot, page, gui_db, shop)
 def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(
     qtbot, page, monkeypatch, shop, gui_store
 ):
+    import sys
     import threading
 
     from stockdesk.services.planning import reorder
+    from stockdesk.ui import switching
 
+    before = sys.getswitchinterval()
     shown = page.model.rowCount()
     assert shown >= 1 and page.progress.isHidden() and page.stop_button.isHidden()
     reading = threading.Event()
@@ -125,9 +128,12 @@ def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(
     assert page.stop_button.isVisible() and page.progress.isVisible()
     qtbot.waitUntil(lambda: page.status.text() == "Reading the sales history…", timeout=30_000)
     assert reading.is_set()
+    # While it runs, the window's thread gets the interpreter back within half a millisecond.
+    assert sys.getswitchinterval() == switching.FINE_SECONDS < before
     page.stop_button.click()
     may_go_on.set()
     qtbot.waitUntil(lambda: not page.is_loading, timeout=60_000)
+    assert sys.getswitchinterval() == before  # stopped: Python's own interval again
     assert page.stop_button.isHidden() and page.progress.isHidden()
     assert page.model.rowCount() == shown  # the earlier lines stay
     assert any("stopped" in text for text in page.problems.messages())

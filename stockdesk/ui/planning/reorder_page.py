@@ -47,6 +47,7 @@ from stockdesk.ui.memory import keep_out_of_collector
 from stockdesk.ui.pages.list_page import FIT_ROWS
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
 from stockdesk.ui.planning.models import reason_text, suggestions_model
+from stockdesk.ui.switching import fine_switching_off, fine_switching_on
 from stockdesk.ui.worker import Control, Job, run_cancellable, run_in_background
 
 if TYPE_CHECKING:
@@ -191,6 +192,7 @@ class ReorderPage(QWidget):
         if self.is_loading:
             return
         self.is_loading = True
+        fine_switching_on()  # the window gets the interpreter back sooner meanwhile (ui/switching.py)
         self.status.setText(self.tr("Calculating forecasts…"))
         self.problems.show_messages([])
         self._show_working(True)
@@ -211,7 +213,7 @@ class ReorderPage(QWidget):
             found = run.lines(only)
             return run, found, len(found) if only else sum(1 for r in found if r.suggested_qty > 0)
 
-        self.job = run_cancellable(lines, on_finished=self._show_result, on_failed=self._failed,
+        self.job = run_cancellable(lines, on_finished=self._show_result, on_failed=self._calculation_failed,
                                    on_progress=self._progressed)
 
     def stop(self) -> None:
@@ -243,6 +245,7 @@ class ReorderPage(QWidget):
             self.progress.setRange(0, 0)
 
     def _show_result(self, result: tuple[ReorderRun, list[SuggestionRow], int]) -> None:
+        fine_switching_off()
         if not isValid(self):
             return
         run, rows, ordering = result
@@ -291,6 +294,11 @@ class ReorderPage(QWidget):
         if column == 1:
             self.table.setColumnWidth(1, min(self.table.columnWidth(1), NAME_WIDTH))
         QTimer.singleShot(0, self, lambda: self._fit_column(column + 1))
+
+    def _calculation_failed(self, error: BaseException) -> None:
+        """The calculation failed or was stopped."""
+        fine_switching_off()
+        self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
         if not isValid(self):
