@@ -13,10 +13,11 @@ import sys
 def main(argv: list[str]) -> int:
     """`NAME [NAME ...]` runs each; `NAME --option ...` runs one and hands it the options."""
     names = [arg for arg in argv if not arg.startswith("-")] or ["foundation"]
+    options: list[str] = []
     if any(arg.startswith("-") for arg in argv):
         names, options = argv[:1], argv[1:]
-        sys.argv = [f"bench {names[0]}", *options]
     for name in names:
+        sys.argv = [f"bench {name}", *options]  # a bench that parses its options never sees the NAMEs
         module = importlib.import_module(f"bench.{name}")
         module.main()
     return 0

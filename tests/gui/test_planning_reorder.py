@@ -113,10 +113,13 @@ def test_a_manager_applies_the_computed_reorder_point(qtbot, page, gui_db, shop)
 def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(
     qtbot, page, monkeypatch, shop, gui_store
 ):
+    import sys
     import threading
 
     from stockdesk.services.planning import reorder
+    from stockdesk.ui import switching
 
+    before = sys.getswitchinterval()
     shown = page.model.rowCount()
     assert shown >= 1 and page.progress.isHidden() and page.stop_button.isHidden()
     reading = threading.Event()
@@ -134,9 +137,12 @@ def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(
     assert page.stop_button.isVisible() and page.progress.isVisible()
     qtbot.waitUntil(lambda: page.status.text() == "Reading the sales history…", timeout=30_000)
     assert reading.is_set()
+    # While it runs, the window's thread gets the interpreter back within half a millisecond.
+    assert sys.getswitchinterval() == switching.FINE_SECONDS < before
     page.stop_button.click()
     may_go_on.set()
     qtbot.waitUntil(lambda: not page.is_loading, timeout=60_000)
+    assert sys.getswitchinterval() == before  # stopped: Python's own interval again
     assert page.stop_button.isHidden() and page.progress.isHidden()
     assert page.model.rowCount() == shown  # the earlier lines stay
     assert any("stopped" in text for text in page.problems.messages())
@@ -153,3 +159,16 @@ def test_recalculate_computes_only_what_changed_since_the_last_run(
         page.calculate_button.click()
     assert page.model.row(row_of(page, "HAM-1")).on_hand == before - 2
     assert "1 item recalculated" in page.status.text(), page.status.text()
+
+
+def test_the_columns_are_fitted_to_the_first_lines_one_by_one(qtbot, gui_db, gui_admin, shop):
+    page = ReorderPage(gui_db, gui_admin)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    with qtbot.waitSignal(page.columns_fitted, timeout=30_000):
+        page.show()
+    header = page.table.horizontalHeader()
+    for column in range(page.model.columnCount() - 1):  # the last one stretches to the edge
+        fitted = max(page.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        wanted = min(fitted, 240) if column == 1 else fitted  # a long name is cut, not the figures
+        assert page.table.columnWidth(column) == wanted, column

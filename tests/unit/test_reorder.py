@@ -199,3 +199,37 @@ def test_the_shortcut_for_items_that_sold_nothing_gives_what_the_full_rule_gives
     # repr, not ==: 0.00 and 0 are equal but print differently in the CSV and on the page
     assert repr(short) == repr(full)
     assert short.reason == full.reason
+
+
+@given(
+    rate=st.floats(min_value=0, max_value=500, allow_nan=False),
+    sigma=st.floats(min_value=0, max_value=50, allow_nan=False),
+    lead=st.integers(min_value=0, max_value=120),
+    review=st.integers(min_value=0, max_value=30),
+    on_hand=st.decimals(min_value=-100, max_value=10_000, places=3),
+    on_order=st.decimals(min_value=0, max_value=10_000, places=3),
+    multiple=st.sampled_from([Decimal(1), Decimal(6), Decimal("0.25")]),
+    manager=st.one_of(st.none(), st.decimals(min_value=1, max_value=500, places=3)),
+    level=st.sampled_from([Decimal("0.5"), Decimal("0.95"), Decimal("0.999")]),
+)
+def test_the_reorder_run_s_checked_path_gives_what_the_rules_give_step_by_step(
+    rate, sigma, lead, review, on_hand, on_order, multiple, manager, level
+):
+    from uuid import uuid4
+
+    from stockdesk.domain.ids import ItemId, StoreId
+    from stockdesk.domain.reorder import computed_point, quantity, suggest_checked
+
+    item, store = ItemId(uuid4()), StoreId(uuid4())
+    full = suggest(item_id=item, store_id=store, daily_rate=rate, daily_sigma=sigma, lead_time_days=lead,
+                   on_hand=on_hand, on_order=on_order, service_level=level, order_multiple=multiple,
+                   review_period_days=review, manager_reorder_point=manager)
+    batch = suggest_checked(item, store, quantity(rate), sigma, Decimal(lead), Decimal(review), multiple,
+                            on_hand, on_order, service_level_z(level), manager)
+    assert repr(batch) == repr(full)  # repr: 0.00 and 0 are equal but print differently
+    safety = safety_stock(sigma, lead, level)
+    assert repr(full.safety_stock) == repr(safety)
+    point = reorder_point(rate, lead, safety)
+    assert repr(computed_point(batch)) == repr(point)  # what the line shows as the computed point
+    if manager is None:
+        assert repr(full.reorder_point) == repr(point)

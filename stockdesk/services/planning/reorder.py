@@ -18,15 +18,17 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import (
     Select,
+    String,
     func,
     select,
+    type_coerce,
 )
 
 from stockdesk.db.id_lists import id_in
@@ -42,7 +44,7 @@ from stockdesk.domain.numbers import QuantityInput, parse_quantity
 from stockdesk.domain.permissions import Action, Actor, require
 from stockdesk.domain.units import round_up_to_pack
 from stockdesk.services.accounts import audit
-from stockdesk.services.catalogue.packs import purchase_factors
+from stockdesk.services.catalogue.packs import WHOLE_TABLE_FROM, purchase_factors
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.maintenance import settings
 from stockdesk.services.planning.sales import SaleCells, forecast_cells, read_sale_cells
@@ -53,9 +55,11 @@ OPEN_PO = ("sent", "partial")
 Key = tuple[uuid.UUID, uuid.UUID]
 
 
-@dataclass(frozen=True)
-class SuggestionRow:
-    """One line of the suggestions table / CSV, with the reason in words."""
+class SuggestionRow(NamedTuple):
+    """One line of the suggestions table / CSV, with the reason in words.
+
+    A tuple, not a frozen dataclass: a whole run at a million items makes 1.9 million of them, where a
+    dataclass's field by field __init__ cost seconds and its per-object dict memory."""
 
     item_id: ItemId
     sku: str
@@ -96,8 +100,10 @@ class SuggestionRow:
         return self.point_source != "forecast"
 
 
-@dataclass(frozen=True)
-class _Target:
+class _Target(NamedTuple):
+    """What a line is made from, read per (item, store). A tuple: built 1.9 million times in a whole
+    run at a million items, where a frozen dataclass's field by field __init__ cost seconds."""
+
     item_id: ItemId
     sku: str
     name: str
@@ -114,21 +120,36 @@ class _Target:
 
 
 def _targets(uow: UnitOfWork, store_id: uuid.UUID | None, items: list[uuid.UUID] | None) -> list[_Target]:
-    code, sku = Store.code, Item.sku
+    """Every live (item, store) level to plan, in the page's order: store code, then SKU.
+
+    Read in SKU order alone, each item once with its levels, and sorted into stores here: ordered by
+    store first, SQLite scanned the item index once per store (3 million look-ups of a million items
+    for 1.9 million lines). Stores and suppliers, a handful of rows, are joined here by the raw
+    value of their id, as the driver hands it, without building a UUID to look them up."""
+    sku = Item.sku
     if uow.dialect == "postgresql":
         # Byte order, as SQLite and Python compare texts: an incremental run puts its changed lines
         # among the kept ones in Python, and must find the places a full run gives them.
-        code, sku = Store.code.collate("C"), Item.sku.collate("C")  # type: ignore[assignment]
+        sku = Item.sku.collate("C")  # type: ignore[assignment]
+    stores = {
+        raw: (store, code)
+        for raw, store, code in _plain_rows(
+            uow, select(_raw(Store.id), Store.id, Store.code).where(Store.deleted.is_(False))
+        )
+    }
+    suppliers = {
+        raw: (supplier, name, lead if lead is not None else DEFAULT_LEAD_DAYS)
+        for raw, supplier, name, lead in _plain_rows(
+            uow, select(_raw(Supplier.id), Supplier.id, Supplier.name, Supplier.lead_time_days)
+        )
+    }
     query = (
         select(
             Item.id,
             Item.sku,
             Item.name,
-            Store.id,
-            Store.code,
-            Supplier.id,
-            Supplier.name,
-            Supplier.lead_time_days,
+            _raw(StockLevel.store_id),
+            _raw(Item.supplier_id),
             # A store's own point and quantity override the item's (issue 17, item 6).
             func.coalesce(StoreReorderPoint.reorder_qty, Item.reorder_qty),
             func.coalesce(StoreReorderPoint.reorder_point, Item.reorder_point),
@@ -137,46 +158,59 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None, items: list[uuid.UUID]
             StoreReorderPoint.id,
         )
         .join(StockLevel, StockLevel.item_id == Item.id)
-        .join(Store, Store.id == StockLevel.store_id)
-        .outerjoin(Supplier, Supplier.id == Item.supplier_id)
         .outerjoin(
             StoreReorderPoint,
             (StoreReorderPoint.item_id == Item.id)
             & (StoreReorderPoint.store_id == StockLevel.store_id)
             & StoreReorderPoint.deleted.is_(False),
         )
-        .where(Item.active.is_(True), Item.deleted.is_(False), Store.deleted.is_(False))
-        .order_by(code, sku)
+        .where(Item.active.is_(True), Item.deleted.is_(False))
+        .order_by(sku)
     )
     if store_id is not None:
         query = query.where(StockLevel.store_id == store_id)
     if items is not None:
         query = query.where(id_in(uow.dialect, StockLevel.item_id, items))
-    rows = _plain_rows(uow, query)
-    return [
-        _Target(
-            item,
-            sku,
-            name,
-            store,
-            code,
-            sup,
-            sup_name or "",
-            lead if lead is not None else DEFAULT_LEAD_DAYS,
-            multiple if multiple > 0 else Decimal(1),
-            point,
-            cost,
-            on_hand,
-            own is not None,
+    in_store: dict[Any, list[_Target]] = {raw: [] for raw in stores}
+    none = (None, "", DEFAULT_LEAD_DAYS)
+    for item, sku_text, name, raw_store, raw_supplier, multiple, point, cost, on_hand, own in _plain_rows(
+        uow, query
+    ):
+        lines = in_store.get(raw_store)
+        if lines is None:
+            continue  # a deleted store's level
+        store, code = stores[raw_store]
+        supplier, supplier_name, lead = none if raw_supplier is None else suppliers.get(raw_supplier, none)
+        lines.append(
+            _Target(
+                item,
+                sku_text,
+                name,
+                store,
+                code,
+                supplier,
+                supplier_name or "",
+                lead,
+                multiple if multiple > 0 else ONE,
+                point,
+                cost,
+                on_hand,
+                own is not None,
+            )
         )
-        for item, sku, name, store, code, sup, sup_name, lead, multiple, point, cost, on_hand, own in rows
-    ]
+    return [line for raw in sorted(stores, key=lambda raw: stores[raw][1]) for line in in_store[raw]]
+
+
+def _raw(column: Any) -> Any:
+    """The column as the driver hands it (hex text in SQLite, a UUID from psycopg): a dict key."""
+    return type_coerce(column, String)
 
 
 def _plain_rows(uow: UnitOfWork, query: Select[Any]) -> Iterator[tuple[Any, ...]]:
     """The query's rows as converted tuples straight from the driver's cursor, each distinct raw value
     converted once: a store's id, a supplier, a price or a stock of 10 recur on most of a million lines,
-    and ORM rows with a UUID and a Decimal built per cell cost 16 µs a line."""
+    and ORM rows with a UUID and a Decimal built per cell cost 16 µs a line. Converted a column of a
+    chunk at a time, so the per-cell work is a dict look-up in C, not a Python call."""
     dialect = uow.session.get_bind().dialect
     result = uow.session.connection().execute(query)
     cursor = result.cursor
@@ -184,32 +218,37 @@ def _plain_rows(uow: UnitOfWork, query: Select[Any]) -> Iterator[tuple[Any, ...]
         column.type.dialect_impl(dialect).result_processor(dialect, entry[1])
         for column, entry in zip(query.selected_columns, cursor.description, strict=True)
     ]
-    memos: list[dict[Any, Any]] = [{} for _ in converters]
-
-    def converted(index: int, value: Any) -> Any:
-        convert = converters[index]
-        if convert is None or value is None:
-            return value
-        memo = memos[index]
-        found = memo.get(value, memo)
-        if found is memo:
-            found = memo[value] = convert(value)
-        return found
-
+    memos: list[dict[Any, Any]] = [{None: None} for _ in converters]
     try:
         while chunk := cursor.fetchmany(50_000):
-            for raw in chunk:
-                yield tuple(converted(index, value) for index, value in enumerate(raw))
+            columns = zip(*chunk, strict=True)
+            yield from zip(*map(_converted, converters, memos, columns), strict=True)
     finally:
         result.close()
+
+
+def _converted(convert: Any, memo: dict[Any, Any], values: tuple[Any, ...]) -> Iterable[Any]:
+    """`values` converted, each distinct one once (`memo` keeps them across chunks; None stays None)."""
+    if convert is None:
+        return values
+    for value in set(values).difference(memo):
+        memo[value] = convert(value)
+    return map(memo.__getitem__, values)
 
 
 def in_purchase_packs(uow: UnitOfWork, targets: list[_Target]) -> list[_Target]:
     """Targets whose item the supplier sells in packs order whole packs: the order multiple becomes
     the item's own multiple rounded up to whole packs (a case of 12, never 10 pieces)."""
-    factors = purchase_factors(uow, list({t.item_id for t in targets}))
+    # Each item once, except for a whole catalogue, where every purchase pack is read anyway: a set of
+    # a million ids (a Python hash call per UUID) cost more than the read.
+    items: list[uuid.UUID] = [t.item_id for t in targets]
+    if len(items) <= WHOLE_TABLE_FROM:
+        items = list(set(items))
+    factors = purchase_factors(uow, items)
+    if not factors:
+        return targets
     return [
-        replace(t, multiple=round_up_to_pack(t.multiple, factors[t.item_id])) if t.item_id in factors else t
+        t._replace(multiple=round_up_to_pack(t.multiple, factors[t.item_id])) if t.item_id in factors else t
         for t in targets
     ]
 
@@ -341,12 +380,18 @@ def lines_of(inputs: Inputs, only_orders: bool, watch: Watch | None) -> list[Sug
     targets, keys, incoming, plan = inputs.targets, inputs.keys, inputs.incoming, inputs.plan
     checkpoint(watch, "forecasting", 0, len(keys))
     batch = _Forecasts.of(forecast_cells(inputs.sales))
+    rules_of_run = _RunRules(rules.service_level_z(plan.service_level), Decimal(plan.review_period_days))
     rows: list[SuggestionRow] = []
     for start in range(0, len(targets), CHECK_EVERY):
         checkpoint(watch, "suggesting", start, len(targets))
+        chunk = targets[start : start + CHECK_EVERY]
+        # Looked up only where orders are open: a (UUID, UUID) key's hash is two Python calls a line.
+        arriving = [ZERO] * len(chunk)
+        if incoming:
+            arriving = [incoming.get((t.item_id, t.store_id), ZERO) for t in chunk]
         made = [
-            _row(t, batch, i, incoming.get((t.item_id, t.store_id), Decimal(0)), plan)
-            for i, t in enumerate(targets[start : start + CHECK_EVERY], start)
+            _row(t, batch, i, on_order_now, rules_of_run)
+            for (i, t), on_order_now in zip(enumerate(chunk, start), arriving, strict=True)
         ]
         rows += [r for r in made if r.suggested_qty > 0] if only_orders else made
     release(targets)
@@ -376,45 +421,56 @@ class _Forecasts:
 
     @classmethod
     def of(cls, batch: fc.ForecastBatch) -> _Forecasts:
-        methods = [
-            method if math.isnan(alpha) else f"{method} α={alpha:.2f}"
-            for method, alpha in zip(batch.methods.tolist(), batch.alphas.tolist(), strict=True)
-        ]
-        mase = [None if math.isnan(value) else value for value in batch.mase.tolist()]
-        return cls(methods, mase, batch.rates.tolist(), batch.sigmas.tolist())
+        made = cls([], [], [], [])
+        # A slice at a time: `tolist` of 1.9 million values is one call that holds the interpreter for
+        # 40-80 ms, and the window waits on it for every event it handles meanwhile.
+        for start in range(0, len(batch), CHECK_EVERY):
+            part = slice(start, start + CHECK_EVERY)
+            methods, alphas = batch.methods[part].tolist(), batch.alphas[part].tolist()
+            made.methods.extend(
+                method if math.isnan(alpha) else f"{method} α={alpha:.2f}"
+                for method, alpha in zip(methods, alphas, strict=True)
+            )
+            made.mase.extend(None if math.isnan(value) else value for value in batch.mase[part].tolist())
+            made.rates.extend(batch.rates[part].tolist())
+            made.sigmas.extend(batch.sigmas[part].tolist())
+        return made
 
 
-def _row(
-    t: _Target, batch: _Forecasts, i: int, incoming: Decimal, plan: settings.PlanningSettings
-) -> SuggestionRow:
+class _RunRules(NamedTuple):
+    """The planning settings as every line of a run uses them, worked out once."""
+
+    z: float  # the service level's quantile
+    review: Decimal  # the review period in days
+
+
+ZERO, ONE = Decimal(0), Decimal(1)
+
+
+def _row(t: _Target, batch: _Forecasts, i: int, incoming: Decimal, plan: _RunRules) -> SuggestionRow:
     rate, sigma = batch.rates[i], batch.sigmas[i]
     manager = t.manager_point if t.manager_point > 0 else None
+    lead = Decimal(t.lead)
     if rate == 0.0 and sigma == 0.0:
         s = rules.suggest_without_demand(
             item_id=t.item_id,
             store_id=t.store_id,
-            lead_time_days=Decimal(t.lead),
+            lead_time_days=lead,
             on_hand=t.on_hand,
             on_order=incoming,
             order_multiple=t.multiple,
-            review_period_days=Decimal(plan.review_period_days),
+            review_period_days=plan.review,
             manager_reorder_point=manager,
         )
         return _line(t, batch, i, s, rules.NONE)  # the computed point of no demand
-    s = rules.suggest(
-        item_id=t.item_id,
-        store_id=t.store_id,
-        daily_rate=rate,
-        daily_sigma=sigma,
-        lead_time_days=t.lead,
-        on_hand=t.on_hand,
-        on_order=incoming,
-        service_level=plan.service_level,
-        order_multiple=t.multiple,
-        review_period_days=plan.review_period_days,
-        manager_reorder_point=manager,
+    # What rules.suggest() checks holds here: the database's Decimals (a multiple above 0, see
+    # _targets) and a forecast's finite, non-negative floats.
+    s = rules.suggest_checked(
+        t.item_id, t.store_id, rules.quantity(rate), sigma, lead, plan.review, t.multiple, t.on_hand,
+        incoming, plan.z, manager,
     )
-    return _line(t, batch, i, s, rules.reorder_point(s.daily_rate, s.lead_time_days, s.safety_stock))
+    # Without a manager's point, `suggest` computed this very point from the same figures.
+    return _line(t, batch, i, s, s.reorder_point if manager is None else rules.computed_point(s))
 
 
 def _line(

@@ -121,6 +121,21 @@ class SaleCells:
         np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
         return DailySales(self.keys[start:stop], matrix, self.first_day, self.starts[start:stop])
 
+    def last_days(self, rows: np.ndarray, length: int) -> np.ndarray:
+        """The matrix of `rows` (ascending key rows) over the last `length` days, as `dense` has it."""
+        first = self.days - length
+        low = np.searchsorted(self.cells, rows * self.days + first)
+        counts = np.searchsorted(self.cells, (rows + 1) * self.days) - low
+        # The positions of each row's cells in the window, all rows' ranges laid end to end.
+        ends = np.cumsum(counts)
+        taken = np.arange(ends[-1] if counts.size else 0) + np.repeat(low - (ends - counts), counts)
+        owner = np.repeat(np.arange(rows.size), counts)
+        matrix = np.zeros((rows.size, length))
+        columns = self.cells[taken] - np.repeat(rows * self.days + first, counts)
+        matrix.reshape(-1)[owner * length + columns] = self.units[taken]
+        np.maximum(matrix, 0, out=matrix)  # a day of net returns is not negative demand
+        return matrix
+
 
 def read_sale_cells(
     uow: UnitOfWork,
@@ -139,8 +154,9 @@ def read_sale_cells(
     """
     first_day = (until - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
     end = first_day + timedelta(days=days)
-    position = {key: row for row, key in enumerate(keys)}
-    by_text = {_key_of(uow.dialect, key): row for key, row in position.items()}
+    # Rows found by the key's text, never by a (UUID, UUID) tuple: a UUID's hash is a Python call, and
+    # a million keys' dict cost seconds of hashing to build and to look up.
+    by_text = {_key_of(uow.dialect, key): row for row, key in enumerate(keys)}
     day = _day_index(uow.dialect, first_day).label("day")
     at: ColumnElement[datetime] | InstrumentedAttribute[datetime] = StockMovement.at
     store: ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID] = StockMovement.store_id
@@ -164,9 +180,9 @@ def read_sale_cells(
     with collector_paused():
         cells, units = _summed_cells(result.cursor, by_text, days)
     result.close()
+    starts = _starts(uow, by_text, first_day, days, store_id, items)
     while by_text:  # a million texts, freed one by one: at once, the free holds the interpreter
         by_text.popitem()
-    starts = _starts(uow, position, first_day, days, store_id, items)
     return SaleCells(keys, days, first_day, starts, cells, units)
 
 
@@ -186,34 +202,53 @@ def _summed_cells(cursor: Any, by_text: dict[str, int], days: int) -> tuple[np.n
 
 
 def _sum_by_cell(cells: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted unique cells and the sum of each one's units (np.add.at did it ten times slower)."""
-    unique, inverse = np.unique(cells, return_inverse=True)
+    """Sorted unique cells and the sum of each one's units (np.add.at did it ten times slower).
+
+    What `np.unique(cells, return_inverse=True)` gives, made of steps that let go of the interpreter
+    (argsort, take, put): np.unique's scatter of the inverse held it 60-110 ms for two million cells,
+    and a window waiting to run Python froze as long. The sums are bincount's, in the cells' order."""
+    order = np.argsort(cells)
+    ordered = np.take(cells, order)
+    first = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    unique = np.take(ordered, np.flatnonzero(first))
+    inverse = np.empty(len(cells), dtype=np.intp)
+    np.put(inverse, order, np.cumsum(first) - 1)
     return unique, np.bincount(inverse, weights=units, minlength=len(unique))
 
 
 def _starts(
     uow: UnitOfWork,
-    position: dict[Key, int],
+    by_text: dict[str, int],
     first_day: datetime,
     days: int,
     store_id: uuid.UUID | None,
     items: list[uuid.UUID] | None,
 ) -> np.ndarray:
-    """Day index of each key's first movement (0 when it predates the window)."""
-    starts = np.zeros(len(position), dtype=np.int64)
+    """Day index of each key's first movement (0 when it predates the window).
+
+    Read as (key text, first moment) from the driver's cursor, the moment converted by the column's
+    own result processor: half of a million keys started within the year, and ORM rows of two UUIDs
+    and a datetime each cost as much as the year's sales."""
+    starts = np.zeros(len(by_text), dtype=np.int64)
     first = func.min(StockMovement.at)
-    query = select(StockMovement.item_id, StockMovement.store_id, first).group_by(
-        StockMovement.item_id, StockMovement.store_id
-    )
+    query = select(_key_text(uow.dialect), first).group_by(StockMovement.item_id, StockMovement.store_id)
     if store_id is not None:
         query = query.where(StockMovement.store_id == store_id)
     if items is not None:
         query = query.where(id_in(uow.dialect, StockMovement.item_id, items))
     query = query.having(first >= first_day)
-    for item, store, at in uow.session.execute(query).tuples():
-        row = position.get((item, store))
-        if row is not None:
-            starts[row] = min(days, (at - first_day).days)
+    dialect = uow.session.get_bind().dialect
+    moment = StockMovement.at.type.dialect_impl(dialect).result_processor(dialect, None)
+    result = uow.session.connection().execute(query)
+    try:
+        while chunk := result.cursor.fetchmany(CHUNK_ROWS):
+            for key, at in chunk:
+                row = by_text.get(key)
+                if row is not None:
+                    starts[row] = min(days, ((moment(at) if moment else at) - first_day).days)
+    finally:
+        result.close()
     return starts
 
 
@@ -221,18 +256,48 @@ FORECAST_SLICE = 100_000  # keys forecast at a time: a 290 MB matrix for a year,
 _PER_ROW = ("methods", "alphas", "rates", "sigmas", "mase", "zero_shares")  # ForecastBatch's arrays
 
 
-def forecast_cells(sales: SaleCells) -> fc.ForecastBatch:
-    """`forecast_sales` over the keys a slice at a time; the same numbers, a bounded matrix."""
-    parts = [
-        forecast_sales(sales.dense(start, min(start + FORECAST_SLICE, len(sales.keys))))
-        for start in range(0, len(sales.keys), FORECAST_SLICE)
-    ]
-    if not parts:
-        return forecast_sales(sales.dense())
+def forecast_cells(sales: SaleCells, *, bucket_days: int = 7) -> fc.ForecastBatch:
+    """`forecast_sales` of the whole catalogue, the same numbers, without its matrix.
+
+    Only keys that sold are fitted, grouped by history length over the whole catalogue (at most
+    FORECAST_SLICE keys at a time), each group's matrix made from the cells alone. Slicing the
+    catalogue first made a thousand small groups at a million items, and the day loop of
+    `forecast_many` costs per group; a row's forecast depends on its own days only, so the grouping
+    does not change a number (a test compares them).
+    """
+    m, n = len(sales.keys), sales.days
+    out = _no_sales(m, n)
+    owners = sales.cells[sales.units > 0] // n if n else np.zeros(0, dtype=np.int64)
+    # The cells are sorted, so each row's come together: the first of each run, not np.unique (a
+    # hash of two million numbers, a third of a second that holds the interpreter and the window).
+    sold = owners[np.diff(owners, prepend=-1) != 0]
+    lengths = _bucketed(n - sales.starts[sold], bucket_days)
+    for length in np.unique(lengths[lengths > 0]):  # no history yet: ZERO, rate 0
+        rows = sold[lengths == length]
+        for start in range(0, rows.size, FORECAST_SLICE):
+            part = rows[start : start + FORECAST_SLICE]
+            fitted = fc.forecast_many(sales.last_days(part, int(length)))
+            for name in _PER_ROW:
+                getattr(out, name)[part] = getattr(fitted, name)
+    return out
+
+
+def _no_sales(m: int, n: int) -> fc.ForecastBatch:
+    """What `forecast_many` says of m rows without a sale: ZERO, rate and spread 0."""
     return fc.ForecastBatch(
-        **{name: np.concatenate([getattr(p, name) for p in parts]) for name in _PER_ROW},
-        n_days=sales.days,
+        methods=np.full(m, fc.Method.ZERO.value, dtype="<U7"),
+        alphas=np.full(m, np.nan),
+        rates=np.zeros(m),
+        sigmas=np.zeros(m),
+        mase=np.full(m, np.nan),
+        zero_shares=np.ones(m),
+        n_days=n,
     )
+
+
+def _bucketed(lengths: np.ndarray, bucket_days: int) -> np.ndarray:
+    """History lengths rounded down to whole buckets, so rows of many start days share a few batches."""
+    return np.where(lengths >= bucket_days, lengths - lengths % bucket_days, lengths)
 
 
 def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBatch:
@@ -242,17 +307,8 @@ def forecast_sales(sales: DailySales, *, bucket_days: int = 7) -> fc.ForecastBat
     started on many different days still runs as a few dozen vectorised batches.
     """
     m, n = sales.matrix.shape
-    lengths = n - sales.starts
-    lengths = np.where(lengths >= bucket_days, lengths - lengths % bucket_days, lengths)
-    out = fc.ForecastBatch(
-        methods=np.full(m, fc.Method.ZERO.value, dtype="<U7"),
-        alphas=np.full(m, np.nan),
-        rates=np.zeros(m),
-        sigmas=np.zeros(m),
-        mase=np.full(m, np.nan),
-        zero_shares=np.ones(m),
-        n_days=n,
-    )
+    lengths = _bucketed(n - sales.starts, bucket_days)
+    out = _no_sales(m, n)
     # A row without a single sale is ZERO, rate and spread 0, exactly what forecast_many says of it: most
     # of a big catalogue in any one year, so they skip the fitting (a test compares both).
     sold = sales.matrix.any(axis=1)

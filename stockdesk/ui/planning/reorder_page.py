@@ -4,8 +4,10 @@
 The forecast of every item runs on the thread pool (seconds at 100k items) and only when the page
 is first shown or asked to calculate again, never when the window opens. The page keeps its last run
 (`reorder_runs.ReorderRun`): "Recalculate" computes again only the items changed since then, and
-"Only lines to order" filters the kept lines. Likewise the forecast
-module (numpy) and the chart (QtCharts) load when the page is first shown, not with the window.
+"Only lines to order" filters the kept lines. Likewise the forecast module (numpy) and the chart
+(QtCharts) load when the page is first shown, not with the window: numpy on the thread pool, with the
+calculation, so that the window's thread never waits for it; the columns are fitted one per event, so
+no single event holds the window longer than a column's fitting.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +47,7 @@ from stockdesk.ui.memory import keep_out_of_collector
 from stockdesk.ui.pages.list_page import FIT_ROWS
 from stockdesk.ui.planning.common import ProblemList, ask_yes_no, exec_dialog, fill_stores
 from stockdesk.ui.planning.models import reason_text, suggestions_model
+from stockdesk.ui.switching import fine_switching_off, fine_switching_on
 from stockdesk.ui.worker import Control, Job, run_cancellable, run_in_background
 
 if TYPE_CHECKING:
@@ -52,6 +55,9 @@ if TYPE_CHECKING:
     from stockdesk.services.planning.reorder_runs import ReorderRun
     from stockdesk.services.planning.sales import SalesHistory
     from stockdesk.ui.planning.sales_chart import SalesChart
+
+
+NAME_WIDTH = 240  # the widest the Name column is fitted: long names would push the figures off screen
 
 
 class _Watch:
@@ -70,6 +76,7 @@ class _Watch:
 class ReorderPage(QWidget):
     loaded = Signal(int)  # number of lines shown
     chart_shown = Signal()
+    columns_fitted = Signal()  # after the first lines shown, every column fitted to them
     orders_created = Signal(list)  # [OrderView]
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
@@ -185,13 +192,17 @@ class ReorderPage(QWidget):
         if self.is_loading:
             return
         self.is_loading = True
+        fine_switching_on()  # the window gets the interpreter back sooner meanwhile (ui/switching.py)
         self.status.setText(self.tr("Calculating forecasts…"))
         self.problems.show_messages([])
         self._show_working(True)
         db, store, only, previous = self.db, self.store.currentData(), self.only_orders.isChecked(), self.run
-        from stockdesk.services.planning import reorder_runs  # numpy: see the module docstring
 
         def lines(control: Control) -> tuple[ReorderRun, list[SuggestionRow], int]:
+            # Loaded here, on the pool: numpy and the forecasts are 75 ms of imports the first time, a
+            # stall of the window if loaded on its thread.
+            from stockdesk.services.planning import reorder_runs
+
             # Frozen before the collector runs again: its first full pass over the new lines would hold
             # the interpreter 2.4 s at a million items, and the window with it (bench pages).
             with collector_paused():
@@ -202,7 +213,7 @@ class ReorderPage(QWidget):
             found = run.lines(only)
             return run, found, len(found) if only else sum(1 for r in found if r.suggested_qty > 0)
 
-        self.job = run_cancellable(lines, on_finished=self._show_result, on_failed=self._failed,
+        self.job = run_cancellable(lines, on_finished=self._show_result, on_failed=self._calculation_failed,
                                    on_progress=self._progressed)
 
     def stop(self) -> None:
@@ -234,6 +245,7 @@ class ReorderPage(QWidget):
             self.progress.setRange(0, 0)
 
     def _show_result(self, result: tuple[ReorderRun, list[SuggestionRow], int]) -> None:
+        fine_switching_off()
         if not isValid(self):
             return
         run, rows, ordering = result
@@ -263,14 +275,30 @@ class ReorderPage(QWidget):
         self.rows = rows
         self.model.set_rows(rows)
         if rows and not self._fitted:
-            # Once: 40 ms of the GUI thread each time (bench reorder_page), and a person's own widths
-            # should survive a recalculation.
+            # Once: a person's own widths should survive a recalculation.
             self._fitted = True
-            self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
+            self._fit_column(0)
         self.status.setText(self.tr("%n line(s), {k} to order", "", len(rows)).format(k=ordering))
         self._show_line(-1)
         self.loaded.emit(len(rows))
+
+    def _fit_column(self, column: int) -> None:
+        """Fit `column` to a screenful of lines, then the next column on the next turn of the event loop:
+        all fifteen at once held the window 40-70 ms (bench reorder_page), one takes a few."""
+        if not isValid(self):
+            return
+        if column >= self.model.columnCount():
+            self.columns_fitted.emit()
+            return
+        self.table.resizeColumnToContents(column)
+        if column == 1:
+            self.table.setColumnWidth(1, min(self.table.columnWidth(1), NAME_WIDTH))
+        QTimer.singleShot(0, self, lambda: self._fit_column(column + 1))
+
+    def _calculation_failed(self, error: BaseException) -> None:
+        """The calculation failed or was stopped."""
+        fine_switching_off()
+        self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
         if not isValid(self):
