@@ -115,3 +115,19 @@ def test_the_expiry_alerts_read_the_dated_lots_in_order_from_the_expiry_index(db
     # rather sort what a bitmap scan of the index found within the horizon (a few hundred lots here).
     passes = [s for s in steps if "TEMP B-TREE" in s or s.startswith("SCAN lot") or s == "Seq Scan lot"]
     assert not passes, steps
+
+
+def test_the_longest_warning_of_any_item_is_read_from_the_items_own_index(db, admin, main_store):
+    _fill(db, admin, main_store.id)
+    with db.engine.begin() as connection:
+        connection.execute(Item.__table__.update().where(Item.sku == "S-00013").values(expiry_warn_days=90))
+        connection.exec_driver_sql("ANALYZE")
+    with _sent(db) as caught:
+        listed = expiry.expiring_lots(db.uow(), today=TODAY)
+    # The item that warns 90 days ahead lists its lots expiring in 35-39 days; the 30-day default would not.
+    assert any(v.sku == "S-00013" and 30 < (v.expires_on - TODAY).days <= 90 for v in listed), listed
+    sql, params = _one(caught, r"max\(item\.expiry_warn_days\)")
+    with db.engine.connect() as connection:
+        used, steps = _indexes_used(connection, sql, params)
+    assert "ix_item_expiry_warn_days" in used, steps
+    assert not [s for s in steps if s.startswith("SCAN item") or s == "Seq Scan item"], steps

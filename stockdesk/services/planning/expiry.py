@@ -81,9 +81,12 @@ def read_expiring(
     500,000 lots). The cut by each item's own warning days is made here.
     """
     default = settings.read(uow).expiry_warn_days
+    # "IS NOT NULL" changes no maximum; it lets the partial index of migration 0033 answer for the
+    # items (a pass over every item otherwise: 0.2 s at a million, on the alerts page's first paint).
+    own = Item.expiry_warn_days.is_not(None)
     longest = max(
         default,
-        uow.session.scalar(select(func.max(Item.expiry_warn_days))) or 0,
+        uow.session.scalar(select(func.max(Item.expiry_warn_days)).where(own)) or 0,
         uow.session.scalar(select(func.max(Category.expiry_warn_days))) or 0,
     )
     dated = dated_lots_query(today + timedelta(days=longest)).execution_options(yield_per=CHUNK)
