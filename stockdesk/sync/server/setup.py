@@ -74,7 +74,10 @@ def _shut_out_desk_roles(connection: Connection) -> int:
 
 def server_address(db: Database, given: str = "") -> str:
     """The server's HTTPS address as desks reach it: `given` is remembered for the next time (a later
-    `stockdesk desk upgrade-codes` need not be told again); "" while nobody has said it."""
+    `stockdesk desk upgrade-codes` need not be told again); "" while nobody has said it, and on a
+    database that is no server (a SQLite file has no `sync_server` table: its desks are refused later)."""
+    if db.engine.dialect.name != "postgresql":
+        return ""
     with db.engine.begin() as connection:
         if given:
             connection.execute(sync_server.delete().where(sync_server.c.key == PUBLIC_URL_KEY))
@@ -111,10 +114,10 @@ def hand_out_upgrade_codes(
 def new_upgrade_line(db: Database, actor: Actor | None, desk_id: str) -> str:
     """A new upgrade code for one desk not moved yet (its earlier unused codes stop working), as the
     slip's line with the server's remembered address: what the Desks dialog shows to carry."""
-    # The code first: it refuses a desk id that is not an old desk (any id on a SQLite file, which has
-    # no server tables) before the server's address is read.
-    [code] = desks.upgrade_codes(db.uow(), actor, only=[desk_id], renew=True)
-    return upgrade_slip.line(upgrade_slip.Slip(code.code, server_address(db), code.desk_id))
+    [(slip, _expires, _path)] = hand_out_upgrade_codes(
+        db, actor, server_url=server_address(db), folder=None, only=[desk_id], renew=True
+    )
+    return upgrade_slip.line(slip)
 
 
 def is_old_registration(db: Database) -> bool:
