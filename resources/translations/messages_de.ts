@@ -443,6 +443,10 @@
             <source>is not a cursor of this list (use the next or previous link)</source>
             <translation>ist kein Cursor dieser Liste (den next- oder previous-Link verwenden)</translation>
         </message>
+        <message id="api.unknown_query">
+            <source>is not a query parameter of this request (it takes: {accepted})</source>
+            <translation>ist kein Abfrageparameter dieser Anfrage (sie nimmt: {accepted})</translation>
+        </message>
         <message id="api.key_not_session">
             <source>is an API key: revoke it with stockdesk api-key</source>
             <translation>ist ein API-Schlüssel: mit stockdesk api-key widerrufen</translation>

@@ -11,6 +11,7 @@ import anyio.to_thread
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from stockdesk.api.query_names import refuse_unknown_query
 from stockdesk.domain.errors import AuthenticationFailed
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
@@ -77,8 +78,10 @@ def caller(
     token = credentials.credentials
     if api_keys.looks_like_key(token):
         grant = api_keys.grant_for_key(db.uow(), token, method=request.method, path=request.url.path)
+        refuse_unknown_query(request)
         return Caller(grant.actor, f"key:{grant.key_id.hex}", key_name=grant.name)
     session = api_auth.session_of(db.uow(), token, secret=request.app.state.secret)
+    refuse_unknown_query(request)
     return Caller(session.actor, f"user:{session.actor.id.hex}", session_id=session.session_id)
 
 

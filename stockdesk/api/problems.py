@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from stockdesk.api.fields import PATTERN_REASONS
 from stockdesk.domain.errors import (
     AccountLocked,
     AuthenticationFailed,
@@ -30,8 +31,9 @@ from stockdesk.domain.errors import (
     UnresolvedCode,
     ValidationError,
 )
-from stockdesk.domain.messages import Message
+from stockdesk.domain.messages import Message, as_message
 from stockdesk.i18n import describe, translate
+from stockdesk.services.catalogue.bulk import BulkRejected
 
 LANGUAGES = ("en", "de")
 
@@ -51,6 +53,7 @@ STATUSES: tuple[tuple[type[StockDeskError], int, str], ...] = (
     (DuplicateValue, 409, "duplicate"),
     (InsufficientStock, 409, "insufficient-stock"),
     (ValidationError, 422, "invalid-value"),
+    (BulkRejected, 422, "invalid-lines"),
     (StockDeskError, 400, "bad-request"),
 )
 TITLES = {
@@ -93,6 +96,17 @@ def _fields(error: StockDeskError) -> dict[str, Any]:
         return {"field": "code", "value": str(error.key), "reason": error.reason, "code_status": error.kind}
     if isinstance(error, NotFound):
         return {"field": error.entity, "value": str(error.key), "reason": "not found"}
+    if isinstance(error, BulkRejected):  # every line's problem, the first one also on its own
+        first, *_ = error.problems
+        return {
+            "field": first.field,
+            "value": str(first.value),
+            "reason": as_message(first.reason),
+            "errors": [
+                {"row": p.row, "field": p.field, "value": str(p.value), "reason": as_message(p.reason)}
+                for p in error.problems
+            ],
+        }
     if isinstance(error, InsufficientStock):
         return {
             "field": "quantity",
@@ -127,6 +141,8 @@ async def domain_error(request: Request, error: Exception) -> JSONResponse:
     fields = _fields(error)
     if isinstance(fields.get("reason"), Message):  # the window's translations, for a client's language
         fields["reason"] = translate(fields["reason"], language)
+    for line in fields.get("errors", ()):
+        line["reason"] = translate(line["reason"], language)
     return problem(status, kind, describe(error, language), headers=_headers(error, status), **fields)
 
 
@@ -143,13 +159,21 @@ async def request_invalid(_request: Request, error: Exception) -> JSONResponse:
         {
             "field": _field_of(tuple(e.get("loc", ()))),
             "value": _shown(e.get("input")),
-            "reason": e.get("msg", ""),
+            "reason": _reason(e),
         }
         for e in error.errors()
     ]
     first = errors[0] if errors else {"field": "", "value": "", "reason": "is not valid"}
     detail = f"{first['field']}: {first['reason']}"
     return problem(422, "invalid-value", detail, errors=errors, **first)
+
+
+def _reason(error: Any) -> str:
+    """pydantic's message, in the words of the rule where a pattern or our own check refused the value."""
+    if error.get("type") == "string_pattern_mismatch":
+        pattern = (error.get("ctx") or {}).get("pattern", "")
+        return PATTERN_REASONS.get(pattern, f"does not match {pattern}")
+    return str(error.get("msg", "")).removeprefix("Value error, ")
 
 
 def _shown(value: Any) -> str:

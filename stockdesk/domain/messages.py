@@ -139,6 +139,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "api.internal": "the server could not answer this request; it has been logged",
     "api.login_first": 'log in first: send the header Authorization: Bearer <token or API key>',
     "api.bad_cursor": 'is not a cursor of this list (use the next or previous link)',
+    "api.unknown_query": 'is not a query parameter of this request (it takes: {accepted})',
     "api.key_not_session": 'is an API key: revoke it with stockdesk api-key',
     "api.category_no_change": 'must change name or parent_id',
     "api.cert_and_key": 'and --keyfile go together',

@@ -8,7 +8,11 @@ from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.numbers import WholeNumberInput
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Control characters are listed beside `\s`: Python's `\s` counts U+001C-U+001F as spaces, the JSON Schema
+# (ECMAScript) patterns the API publishes this in do not, and an address has no place for either.
+_ADDRESS_PART = r"[^@\s\x00-\x1f\x7f-\x9f]+"
+EMAIL_PATTERN = rf"^{_ADDRESS_PART}@{_ADDRESS_PART}\.{_ADDRESS_PART}$"
+_EMAIL = re.compile(EMAIL_PATTERN)
 
 
 # Control characters (NUL, escape, backspace...) have no place in stored text: they hide in a name, cut

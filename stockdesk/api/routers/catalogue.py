@@ -6,9 +6,10 @@ import uuid
 from typing import Self
 
 from fastapi import APIRouter, Depends, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.fields import email, free_text, text
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
@@ -32,12 +33,14 @@ class CategoryOut(BaseModel):
 
 
 class CategoryIn(BaseModel):
-    name: str = Field(max_length=200)
+    name: str = text(200)
     parent_id: uuid.UUID | None = None
 
 
 class CategoryPatch(BaseModel):
-    name: str | None = Field(default=None, max_length=200)
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    name: str | None = text(200, default=None)
     parent_id: uuid.UUID | None = Field(default=None, description="send null to make it a top category")
 
 
@@ -105,16 +108,16 @@ class SupplierOut(BaseModel):
 
 
 class SupplierPatch(BaseModel):
-    name: str | None = Field(default=None, max_length=200)
-    contact: str | None = Field(default=None, max_length=200)
-    email: str | None = Field(default=None, max_length=254)
-    phone: str | None = Field(default=None, max_length=64)
+    name: str | None = text(200, default=None)
+    contact: str | None = free_text(200, default=None)
+    email: str | None = email(required=False, default=None)
+    phone: str | None = free_text(64, default=None)
     lead_time_days: int | None = Field(default=None, ge=0, le=365)
-    address: str | None = Field(default=None, max_length=2000)
+    address: str | None = free_text(2000, default=None)
 
 
 class SupplierIn(SupplierPatch):
-    name: str = Field(max_length=200)  # type: ignore[assignment]
+    name: str = text(200)  # type: ignore[assignment]
 
 
 @suppliers.get("", response_model=list[SupplierOut], summary="Suppliers, by name")

@@ -5,17 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from stockdesk.api.fields import Count, Money, free_text, text
 from stockdesk.domain.errors import PreconditionFailed
 from stockdesk.services.catalogue.scanning import ItemCard
 from stockdesk.services.views import ItemRow, ItemView, StockLevelView
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-Money = Decimal
-Text = str
 
 
 class BarcodeOut(BaseModel):
@@ -103,23 +102,23 @@ class ItemRowOut(BaseModel):
 
 
 class _ItemFields(BaseModel):
-    name: str | None = Field(default=None, max_length=300)
-    description: str | None = Field(default=None, max_length=10_000)
+    name: str | None = text(300, default=None)
+    description: str | None = free_text(10_000, default=None)
     category_id: uuid.UUID | None = None
     supplier_id: uuid.UUID | None = None
-    unit: str | None = Field(default=None, max_length=16)
-    cost_price: Decimal | None = Field(default=None, max_digits=14, decimal_places=4)
-    sell_price: Decimal | None = Field(default=None, max_digits=14, decimal_places=4)
-    reorder_point: Decimal | None = Field(default=None, max_digits=15, decimal_places=3)
-    reorder_qty: Decimal | None = Field(default=None, max_digits=15, decimal_places=3)
+    unit: str | None = text(16, default=None)
+    cost_price: Money | None = None
+    sell_price: Money | None = None
+    reorder_point: Count | None = None
+    reorder_qty: Count | None = None
     tracking: Literal["none", "lot", "expiry", "serial"] | None = None
     expiry_warn_days: int | None = Field(default=None, ge=0, le=3650)
 
 
 class ItemIn(_ItemFields):
-    sku: str = Field(max_length=64)
-    name: str = Field(max_length=300)  # type: ignore[assignment]
-    barcodes: list[str] = Field(default_factory=list, max_length=20)
+    sku: str = text(64)
+    name: str = text(300)  # type: ignore[assignment]
+    barcodes: list[Annotated[str, text(128)]] = Field(default_factory=list, max_length=20)
 
     def fields(self) -> dict[str, Any]:
         return self.model_dump(exclude={"sku", "name", "barcodes"}, exclude_none=True)
@@ -128,7 +127,7 @@ class ItemIn(_ItemFields):
 class ItemPatch(_ItemFields):
     """Only the fields sent change; send null for category or supplier to clear it."""
 
-    sku: str | None = Field(default=None, max_length=64)
+    sku: str | None = text(64, default=None)
 
     def changes(self) -> dict[str, Any]:
         return self.model_dump(exclude_unset=True)
@@ -160,7 +159,7 @@ class LookupOut(BaseModel):
 
 
 class BarcodeIn(BaseModel):
-    code: str = Field(max_length=128)
+    code: str = text(128)
     symbology: str = Field(default="", max_length=16)
 
 

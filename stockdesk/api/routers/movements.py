@@ -7,12 +7,13 @@ import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal, Self
+from typing import Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from stockdesk.api.deps import Caller, actor, caller, unit_of_work
+from stockdesk.api.fields import IsoDate, Money, Quantity, free_text
 from stockdesk.api.paging import Page, link
 from stockdesk.api.problems import documented
 from stockdesk.domain.errors import ValidationError
@@ -34,14 +35,14 @@ class MovementIn(BaseModel):
     kind: Literal["receive", "sale", "adjust", "transfer", "count"]
     item_id: uuid.UUID
     store_id: uuid.UUID = Field(description="the store (for a transfer: the one stock leaves)")
-    to_store_id: uuid.UUID | None = Field(default=None, description="transfers only: where stock arrives")
-    quantity: Decimal = Field(
-        max_digits=15,
-        decimal_places=3,
+    to_store_id: uuid.UUID | None = Field(
+        default=None, validate_default=True, description="transfers only: where stock arrives"
+    )
+    quantity: Quantity = Field(
         description="positive; signed for adjust; the counted quantity for count",
     )
-    unit_cost: Decimal | None = Field(default=None, max_digits=14, decimal_places=4)
-    reference: str = Field(default="", max_length=200)
+    unit_cost: Money | None = None
+    reference: str = free_text(200, default="")
     pack_id: uuid.UUID | None = Field(
         default=None,
         description="receive, sale and transfer: `quantity` counts this pack of the item (a case of 12)",
@@ -56,7 +57,7 @@ class MovementIn(BaseModel):
         default=None, max_length=64, description="transfers only: the location in the target store"
     )
     lot: str = Field(default="", max_length=64, description="the lot's code (lot- or expiry-tracked items)")
-    expires_on: date | None = Field(default=None, description="the use-by date of a lot received first")
+    expires_on: IsoDate | None = Field(default=None, description="the use-by date of a lot received first")
     serials: list[str] = Field(
         default_factory=list, max_length=1000, description="serial-tracked items: one number per unit"
     )
@@ -64,11 +65,13 @@ class MovementIn(BaseModel):
         default=False, description="a manager's override: sell or move an expired lot"
     )
 
-    @model_validator(mode="after")
-    def _transfer_has_target(self) -> Self:
-        if (self.kind == "transfer") != (self.to_store_id is not None):
-            raise ValueError("to_store_id is required for a transfer and only for a transfer")
-        return self
+    @field_validator("to_store_id")
+    @classmethod
+    def _transfer_has_target(cls, to_store_id: uuid.UUID | None, info: ValidationInfo) -> uuid.UUID | None:
+        # a field's own validator, so the refusal names the field (a model's would name "body")
+        if (info.data.get("kind") == "transfer") != (to_store_id is not None):
+            raise ValueError("is required for a transfer and only for a transfer")
+        return to_store_id
 
 
 class MovementOut(BaseModel):
@@ -207,7 +210,7 @@ def _answerer(uow: UnitOfWork) -> Callable[[list[MovementView]], tuple[int, str]
 def post_movement(
     body: MovementIn,
     request: Request,
-    idempotency_key: str | None = Header(None, max_length=idempotency.MAX_KEY_LENGTH),
+    idempotency_key: str | None = Header(None, min_length=1, max_length=idempotency.MAX_KEY_LENGTH),
     uow: UnitOfWork = Depends(unit_of_work),
     who: Caller = Depends(caller),
 ) -> Response:

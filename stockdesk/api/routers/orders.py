@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.fields import Count, Money, free_text, text
 from stockdesk.domain.ids import ItemId, OrderLineId, PurchaseOrderId, StoreId
 from stockdesk.domain.permissions import Actor
 from stockdesk.reports.purchase_order import write_order_pdf
@@ -91,8 +92,8 @@ class OrderOut(BaseModel):
 class DraftLineIn(BaseModel):
     item_id: uuid.UUID
     store_id: uuid.UUID
-    quantity: Decimal = Field(max_digits=15, decimal_places=3)
-    reason: str = Field(default="", max_length=500)
+    quantity: Count
+    reason: str = free_text(500, default="")
 
 
 class DraftIn(BaseModel):
@@ -101,20 +102,20 @@ class DraftIn(BaseModel):
 
 class LineIn(BaseModel):
     item_id: uuid.UUID
-    quantity: Decimal = Field(max_digits=15, decimal_places=3)
-    unit_cost: Decimal | None = Field(default=None, max_digits=14, decimal_places=4)
+    quantity: Count
+    unit_cost: Money | None = None
 
 
 class SendIn(BaseModel):
-    note: str = Field(default="", max_length=2000)
+    note: str = free_text(2000, default="")
 
 
 class ReceivedLineIn(BaseModel):
-    code: str = Field(
-        max_length=128,
+    code: str = text(
+        128,
         description="SKU or barcode of the item delivered; a pack's barcode makes the quantity count packs",
     )
-    quantity: Decimal = Field(max_digits=15, decimal_places=3)
+    quantity: Count
 
 
 class ReceiveIn(BaseModel):

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel, Field
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.fields import Count, text
 from stockdesk.domain.ids import ItemId, PackId
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import packs
@@ -39,8 +40,8 @@ class PackOut(BaseModel):
 
 
 class PackIn(BaseModel):
-    name: str = Field(max_length=32, examples=["case"])
-    factor: Decimal = Field(examples=["12"], description="stock units in one pack (the unit's decimals)")
+    name: str = text(32, examples=["case"])
+    factor: Count = Field(description="stock units in one pack (the unit's decimals)")
     code: str = Field(default="", max_length=128)
     purchase: bool = False
 

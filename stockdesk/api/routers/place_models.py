@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from stockdesk.api.fields import IsoDate, free_text, text
 from stockdesk.services.places.locations import LocationView
 from stockdesk.services.places.lots import LotView
 from stockdesk.services.places.place_levels import PlaceLevelView
@@ -41,14 +42,14 @@ class LocationOut(BaseModel):
 
 
 class LocationIn(BaseModel):
-    code: str = Field(max_length=64)
-    name: str = Field(default="", max_length=200)
+    code: str = text(64)
+    name: str = free_text(200, default="")
     kind: Kind = "bin"
     parent: str | None = Field(default=None, max_length=64, description="the parent location's id or code")
 
 
 class LocationPatch(BaseModel):
-    name: str | None = Field(default=None, max_length=200)
+    name: str | None = free_text(200, default=None)
     active: bool | None = Field(default=None, description="false archives it, true restores it")
 
 
@@ -69,8 +70,8 @@ class LotOut(BaseModel):
 class LotPatch(BaseModel):
     """A manager's correction of a lot's use-by date; the reason goes to the audit log."""
 
-    expires_on: date = Field(description="the corrected use-by date, YYYY-MM-DD")
-    reason: str = Field(min_length=1, max_length=200, description="why it is corrected (audited)")
+    expires_on: IsoDate = Field(description="the corrected use-by date, YYYY-MM-DD")
+    reason: str = text(200, description="why it is corrected (audited)")
 
 
 class PlaceOut(BaseModel):

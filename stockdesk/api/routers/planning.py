@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import tempfile
 import uuid
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +14,9 @@ from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
 from stockdesk.api.deps import actor, database, unit_of_work
+from stockdesk.api.fields import IsoDate
 from stockdesk.api.problems import language_of
+from stockdesk.domain.movements import MovementKind
 from stockdesk.domain.permissions import Actor
 from stockdesk.reports import registry
 from stockdesk.reports.spec import ReportOptions
@@ -98,12 +99,13 @@ def report(
     name: ReportName,  # type: ignore[valid-type]
     fmt: Format,
     store: str | None = Query(None, max_length=32, description="store code (clerks: their stores only)"),
-    date_from: date | None = Query(None, alias="from"),
-    date_to: date | None = Query(None, alias="to"),
-    as_of: date | None = None,
-    kind: str | None = Query(None, max_length=16),
+    date_from: IsoDate | None = Query(None, alias="from"),
+    date_to: IsoDate | None = Query(None, alias="to"),
+    as_of: IsoDate | None = None,
+    kind: MovementKind | None = Query(None, description="movements report: only this kind"),
     sku: str | None = Query(None, max_length=64),
-    stocktake: str | None = Query(None, max_length=64),
+    lot: str | None = Query(None, max_length=64, description="recall: the lot's code or a serial number"),
+    stocktake: uuid.UUID | None = Query(None, description="stocktake-variance: its id (else the latest)"),
     by_location: bool = Query(
         False, description="valuation: a store that has locations per location instead of per category"
     ),
@@ -117,9 +119,10 @@ def report(
         date_from=date_from,
         date_to=date_to,
         as_of=as_of,
-        kind=kind,
+        kind=kind.value if kind else None,
         sku=sku,
-        stocktake=stocktake,
+        lot=lot,
+        stocktake=str(stocktake) if stocktake else None,
         by_location=by_location,
     )
     try:

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.fields import Quantity, free_text, text
 from stockdesk.domain.ids import CategoryId, StocktakeId, StoreId
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.inventory import stocktake, stocktake_queries
@@ -70,12 +71,12 @@ class StocktakeSummaryOut(BaseModel):
 class StartIn(BaseModel):
     store_id: uuid.UUID
     category_ids: list[uuid.UUID] = Field(default_factory=list, description="empty: the whole store")
-    note: str = Field(default="", max_length=500)
+    note: str = free_text(500, default="")
 
 
 class CountIn(BaseModel):
-    code: str = Field(max_length=128, description="SKU, barcode or item id")
-    quantity: Decimal = Field(max_digits=15, decimal_places=3, description="added to what was counted before")
+    code: str = text(128, description="SKU, barcode or item id")
+    quantity: Quantity = Field(description="added to what was counted before")
 
 
 class CountsIn(BaseModel):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.fields import free_text, text
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.uow import UnitOfWork
@@ -29,14 +30,14 @@ class StoreOut(BaseModel):
 
 
 class StoreIn(BaseModel):
-    code: str = Field(max_length=32)
-    name: str = Field(max_length=200)
-    address: str = Field(default="", max_length=2000)
+    code: str = text(32)
+    name: str = text(200)
+    address: str = free_text(2000, default="")
 
 
 class StorePatch(BaseModel):
-    name: str | None = Field(default=None, max_length=200)
-    address: str | None = Field(default=None, max_length=2000)
+    name: str | None = text(200, default=None)
+    address: str | None = free_text(2000, default=None)
     active: bool | None = None
 
 

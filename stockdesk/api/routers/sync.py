@@ -17,6 +17,7 @@ from pydantic import ValidationError as PydanticError
 from typing_extensions import TypedDict
 
 from stockdesk.api.deps import actor, bearer, caller, database
+from stockdesk.api.fields import text
 from stockdesk.domain.errors import AuthenticationFailed, ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Actor
@@ -31,8 +32,13 @@ MAX_INFLATED = 32_000_000  # a compressed body may not unpack into more than thi
 
 
 class DeskIn(BaseModel):
-    desk_id: str = Field(max_length=64, description="the desk's own id (it stamps its changes with it)")
-    name: str = Field(max_length=100, examples=["Counter 1, Main store"])
+    desk_id: str = Field(
+        max_length=64,
+        description="the desk's own id (it stamps its changes with it)",
+        # Published for clients; the service checks it (with "server", which no desk may take).
+        json_schema_extra={"pattern": r"^(?!server$)[A-Za-z0-9_-]{1,64}$"},
+    )
+    name: str = text(100, examples=["Counter 1, Main store"])
     enrolment_code: str = Field(
         default="",
         max_length=64,

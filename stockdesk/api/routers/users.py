@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from typing import Literal
 
 from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel, Field
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.fields import email, free_text
 from stockdesk.api.problems import documented
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
+from stockdesk.services.accounts.users import MIN_PASSWORD
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import UserView
 
@@ -40,25 +43,28 @@ class MeOut(BaseModel):
     store_ids: list[uuid.UUID]
 
 
+Role = Literal["admin", "manager", "clerk"]
+
+
 class UserIn(BaseModel):
-    email: str = Field(max_length=254)
-    password: str = Field(max_length=1000)
-    role: str = Field(max_length=16, examples=["clerk"])
-    name: str = Field(default="", max_length=200)
+    email: str = email()
+    password: str = Field(min_length=MIN_PASSWORD, max_length=1000)
+    role: Role = Field(examples=["clerk"])
+    name: str = free_text(200, default="")
     store_ids: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
 
 
 class UserPatch(BaseModel):
     """Changing the role or the active flag ends every log-in session of that user."""
 
-    role: str | None = Field(default=None, max_length=16)
-    name: str | None = Field(default=None, max_length=200)
+    role: Role | None = None
+    name: str | None = free_text(200, default=None)
     active: bool | None = None
     store_ids: list[uuid.UUID] | None = Field(default=None, max_length=1000)
 
 
 class PasswordIn(BaseModel):
-    new_password: str = Field(max_length=1000)
+    new_password: str = Field(min_length=MIN_PASSWORD, max_length=1000)
 
 
 @router.get("/me", response_model=MeOut, summary="Who the token speaks for")

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
 from stockdesk.api.deps import actor, unit_of_work
+from stockdesk.api.fields import text
 from stockdesk.domain.ids import ItemId
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import variants
@@ -20,7 +21,7 @@ router = APIRouter(tags=["variants"])
 
 
 class AttributeIO(BaseModel):
-    name: str = Field(max_length=64, examples=["size"])
+    name: str = text(64, examples=["size"])
     values: list[str] = Field(examples=[["S", "M", "L"]], description="in the order the matrix shows them")
 
     @classmethod

@@ -153,6 +153,36 @@ def test_bad_item_input_names_the_field(shop, admin_token):
     assert not_json.status_code == 422 and problem_of(not_json)["status"] == 422
 
 
+def test_input_is_refused_in_the_words_of_its_rule_as_the_schema_publishes_it(shop, admin_token):
+    with shop.client(admin_token) as client:
+        as_float = client.post("/items", json={"sku": "F-1", "name": "Float", "sell_price": 9.9})
+        blank = client.post("/items", json={"sku": "B-1", "name": "   "})
+        exponent = client.post("/items", json={"sku": "E-1", "name": "Exp", "sell_price": "1e3"})
+        fine = client.post(
+            "/items", json={"sku": "OK-1", "name": "Fine", "sell_price": "9.90", "cost_price": 4}
+        )
+        schema = client.get("/openapi.json").json()["components"]["schemas"]["ItemIn"]["properties"]
+    assert problem_of(as_float)["field"] == "sell_price" and '"9.90"' in problem_of(as_float)["reason"]
+    assert problem_of(blank)["field"] == "name" and "not blank" in problem_of(blank)["reason"]
+    assert problem_of(exponent)["field"] == "sell_price"
+    assert fine.status_code == 201 and Decimal(fine.json()["cost_price"]) == 4
+    # What the server refuses is what the schema tells a client generator.
+    price_forms = schema["sell_price"]["anyOf"][0]["anyOf"]
+    assert {form["type"] for form in price_forms} == {"string", "integer"}
+    assert all(form["type"] != "number" for form in price_forms)
+
+
+def test_a_misspelt_query_parameter_is_refused_not_ignored_and_only_after_log_in(shop, admin_token):
+    with shop.client(admin_token) as client:
+        misspelt = client.get("/items", params={"categroy_id": str(uuid.uuid4())})
+    with shop.client() as anonymous:
+        not_logged_in = anonymous.get("/items", params={"categroy_id": "x"})
+    problem = problem_of(misspelt)
+    assert misspelt.status_code == 422 and problem["field"] == "categroy_id"
+    assert "category_id" in problem["reason"]  # it says what the request takes
+    assert not_logged_in.status_code == 401
+
+
 def test_lookup_finds_the_item_with_stock_per_store_or_says_why_not(shop, admin_token):
     with shop.client(admin_token) as client:
         found = client.get("/lookup", params={"code": "4006381333931"})

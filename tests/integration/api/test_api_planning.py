@@ -43,3 +43,26 @@ def test_reorder_suggestions_come_with_their_reason(shop):
     lines = everything.json()
     assert {line["sku"] for line in lines} >= {"CLERK-1", "ADMIN-1"}
     assert all(line["reason"] for line in lines)
+
+
+def test_a_recall_over_http_names_the_lot_and_lists_where_it_went(shop):
+    token = shop.token("admin@example.com")
+    sku = f"RECALL-{shop.main.code}-{id(shop)}"
+    with shop.client(token) as client:
+        item = client.post("/items", json={"sku": sku, "name": "Whole milk", "tracking": "lot"}).json()
+        for lot in ("L-7", "L-9"):  # L-9 is another lot: it stays out of the recall
+            received = client.post(
+                "/movements",
+                json={"kind": "receive", "item_id": item["id"], "store_id": str(shop.main.id),
+                      "quantity": "10", "lot": lot, "reference": f"DN-{lot}"},
+                headers={"Idempotency-Key": f"{sku}-{lot}"},
+            )  # fmt: skip
+            assert received.status_code == 201, received.text
+        recall = client.get("/reports/recall.csv", params={"sku": sku, "lot": "L-7"})
+        without_lot = client.get("/reports/recall.csv", params={"sku": sku})
+    assert recall.status_code == 200, recall.text
+    rows = list(csv.reader(io.StringIO(recall.text)))
+    receipts = [row for row in rows if "receive" in row]
+    assert len(receipts) == 1 and "DN-L-7" in receipts[0]  # the other lot's receipt is not in it
+    assert not any("DN-L-9" in cell for row in rows for cell in row)
+    assert without_lot.status_code == 422 and problem_of(without_lot)["field"] == "lot"
