@@ -9,7 +9,10 @@ call held the interpreter (the call just finished, or still running, on the line
 
 Options: --runs N whole runs in a row (each one's lines freed in slices afterwards, as the page frees
 an earlier run's); --nice N lowers the worker thread's scheduling priority (Linux) to see whether the
-window's thread wins the CPU sooner on a busy machine.
+window's thread wins the CPU sooner on a busy machine; --trace records the worker's calls and returns
+(a profile hook: slower, but the gaps of single C calls keep their length) and names, for each gap,
+the last call or return before it began, which is the call that held the interpreter, or what a return
+freed.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ import sys
 import threading
 import time
 import traceback
+from collections import deque
 from dataclasses import dataclass, field
+from types import FrameType
+from typing import Any
 
 from bench.scale_data import build
 from bench.table import print_table
@@ -38,6 +44,7 @@ class Gap:
     at: float  # seconds since the worker started
     ms: float
     where: str  # the worker's innermost frames at the end of the gap
+    began: str = ""  # with --trace: the worker's last call or return before the gap began
 
 
 @dataclass
@@ -56,8 +63,8 @@ class Probe:
             self.longest = max(self.longest, late)
             if late > self.threshold_ms and worker.ident is not None:
                 frame = sys._current_frames().get(worker.ident)
-                self.gaps.append(Gap(now - started, late, _where(frame)))
-            last = now
+                self.gaps.append(Gap(now - started, late, _where(frame), _before(now - late / 1000)))
+            last = time.perf_counter()  # the probe's own work is no gap of the worker's
 
 
 def _where(frame: object) -> str:
@@ -67,8 +74,27 @@ def _where(frame: object) -> str:
     return " < ".join(f"{os.path.basename(f.filename)}:{f.lineno} {f.name}" for f in reversed(frames))
 
 
-def _work(path: str, runs: int, nice: int, errors: list[BaseException]) -> None:
+EVENTS: deque[tuple[float, str, str, int, str]] = deque(maxlen=100_000)
+
+
+def _record(frame: FrameType, event: str, arg: Any) -> None:
+    """The profile hook: (when, event, function, line, what) of every call and return of the worker."""
+    what = getattr(arg, "__qualname__", "") if event.startswith("c_") else ""
+    EVENTS.append((time.perf_counter(), event, frame.f_code.co_name, frame.f_lineno, what))
+
+
+def _before(moment: float) -> str:
+    """The worker's last recorded event before `moment` (the start of a gap)."""
+    for at, event, name, line, what in reversed(list(EVENTS)):
+        if at <= moment:
+            return f"{event} {what} in {name}:{line} ({(moment - at) * 1000:.0f} ms before)"
+    return ""
+
+
+def _work(path: str, runs: int, nice: int, trace: bool, errors: list[BaseException]) -> None:
     try:
+        if trace:
+            sys.setprofile(_record)
         if nice:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
         db = open_database(path)
@@ -87,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threshold", type=float, default=40.0, help="gap in ms worth a stack")
     parser.add_argument("--runs", type=int, default=1, help="whole runs in a row")
+    parser.add_argument("--trace", action="store_true", help="name the call that began each gap")
     parser.add_argument("--nice", type=int, default=0, help="the worker thread's nice increment (Linux)")
     args = parser.parse_args()
     items = int(os.environ.get("BENCH_ITEMS", "1000000"))
@@ -96,7 +123,7 @@ def main() -> None:
     before = sys.getswitchinterval()
     sys.setswitchinterval(FINE_SWITCH_S)
     started, cpu = time.perf_counter(), time.process_time()
-    worker = threading.Thread(target=_work, args=(str(path), args.runs, args.nice, errors))
+    worker = threading.Thread(target=_work, args=(str(path), args.runs, args.nice, args.trace, errors))
     worker.start()
     probe.watch(worker)
     worker.join()
@@ -107,9 +134,9 @@ def main() -> None:
     worst = sorted(probe.gaps, key=lambda g: -g.ms)[:25]
     print_table(
         f"GIL gaps > {args.threshold:.0f} ms, {args.runs} whole run(s) at {items:,} items, nice {args.nice}: "
-        f"{seconds:.1f} s wall, {used:.1f} s CPU, load {open('/proc/loadavg').read().strip()}",
-        ["at s", "gap ms", "worker at (innermost first)"],
-        [[f"{g.at:.1f}", f"{g.ms:.0f}", g.where] for g in sorted(worst, key=lambda g: g.at)],
+        f"{seconds:.1f} s wall, {used:.1f} s CPU, load {' '.join(f'{x:.1f}' for x in os.getloadavg())}",
+        ["at s", "gap ms", "worker at (innermost first)", "began after"],
+        [[f"{g.at:.1f}", f"{g.ms:.0f}", g.where, g.began] for g in sorted(worst, key=lambda g: g.at)],
     )
     over = sum(1 for g in probe.gaps if g.ms > 50)
     print(f"longest gap {probe.longest:.0f} ms; {over} gap(s) over 50 ms; {len(probe.gaps)} over threshold")
