@@ -41,7 +41,10 @@ READY_TIMEOUT_S = 600.0
 
 
 class StallProbe:
-    """A timer that should fire every PROBE_MS; the longest gap between two firings is the longest stall."""
+    """A timer that should fire every PROBE_MS; the longest gap between two firings is the longest stall.
+
+    `longest_cpu` is the GUI thread's own CPU time within that gap, in ms: what the window's thread did
+    itself, the rest of the gap it waited (for the interpreter, or for a core on a busy machine)."""
 
     def __init__(self) -> None:
         self.clock = QElapsedTimer()
@@ -50,17 +53,22 @@ class StallProbe:
         self.timer.timeout.connect(self._tick)
         self.last = 0
         self.longest = 0
+        self.cpu = 0.0
+        self.longest_cpu = 0
 
     def start(self) -> None:
         self.clock.start()
         self.last = 0
         self.longest = 0
+        self.cpu = time.thread_time()
+        self.longest_cpu = 0
         self.timer.start()
 
     def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
+        now, cpu = self.clock.elapsed(), time.thread_time()
+        if now - self.last > self.longest:
+            self.longest, self.longest_cpu = now - self.last, round((cpu - self.cpu) * 1000)
+        self.last, self.cpu = now, cpu
 
     def stop(self) -> int:
         self._tick()

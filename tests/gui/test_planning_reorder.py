@@ -1,7 +1,7 @@
 """Reorder page: suggestions with their reasons, the sales chart, draft orders and reorder points."""
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QPoint, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from stockdesk.services.catalogue import catalog
@@ -133,12 +133,16 @@ def test_a_long_calculation_shows_its_stage_and_stop_keeps_the_lines_shown(
 
     monkeypatch.setattr(reorder, "read_sale_cells", held_read)
     stock.sell(page.db.uow(), page.actor, item_id=shop.nails.id, store_id=gui_store.id, quantity=1)
+    table_at = page.table.mapTo(page, QPoint(0, 0))
     page.calculate_button.click()  # the nails' sales are read again
     assert page.stop_button.isVisible() and page.progress.isVisible()
     qtbot.waitUntil(lambda: page.status.text() == "Reading the sales history…", timeout=30_000)
     assert reading.is_set()
-    # While it runs, the window's thread gets the interpreter back within half a millisecond.
-    assert sys.getswitchinterval() == switching.FINE_SECONDS < before
+    # The progress bar and Stop had their room kept: the table did not move (nor repaint every cell).
+    assert page.table.mapTo(page, QPoint(0, 0)) == table_at
+    # While it runs, the window's thread gets the interpreter back sooner (ui/switching.py).
+    assert sys.getswitchinterval() == pytest.approx(switching.FINE_SECONDS)
+    assert before > switching.FINE_SECONDS
     page.stop_button.click()
     may_go_on.set()
     qtbot.waitUntil(lambda: not page.is_loading, timeout=60_000)
@@ -159,6 +163,30 @@ def test_recalculate_computes_only_what_changed_since_the_last_run(
         page.calculate_button.click()
     assert page.model.row(row_of(page, "HAM-1")).on_hand == before - 2
     assert "1 item recalculated" in page.status.text(), page.status.text()
+
+
+def test_recalculating_with_nothing_changed_keeps_every_line_shown(qtbot, page):
+    # Every line shown is the run's own list, which an unchanged run keeps: the page frees the lists
+    # it no longer shows on the pool, and must not free that one.
+    page.only_orders.setChecked(False)
+    qtbot.waitUntil(lambda: not page.is_loading, timeout=30_000)
+    shown = list(page.rows)
+    assert shown and page.rows is page.run.rows
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        page.calculate_button.click()
+    assert QThreadPool.globalInstance().waitForDone(30_000)  # the lists freed in the background
+    assert page.rows is page.run.rows and page.rows == shown
+    assert [page.model.row(r) for r in range(page.model.rowCount())] == shown
+
+
+def test_the_model_shows_the_list_it_is_given_and_hands_back_the_one_before(page):
+    before = page.model.rows()
+    given = list(reversed(before))
+    handed = page.model.take_rows(given)
+    assert handed == before and handed is not given
+    assert page.model.row(0) is given[0] and page.model.rowCount() == len(given)
+    given.pop()  # its own list, not a copy
+    assert page.model.rowCount() == len(before) - 1
 
 
 def test_the_columns_are_fitted_to_the_first_lines_one_by_one(qtbot, gui_db, gui_admin, shop):

@@ -244,3 +244,20 @@ def test_sales_summed_per_cell_equal_numpy_s_unique_and_bincount_to_the_last_bit
     assert np.array_equal(found, unique) and np.array_equal(summed, sums)
     empty, nothing = _sum_by_cell(np.zeros(0, dtype=np.int64), np.zeros(0))
     assert empty.size == 0 and nothing.size == 0
+
+
+def test_filled_and_summed_a_slice_at_a_time_equal_the_whole_arrays(monkeypatch):
+    from stockdesk.services.planning import sales
+
+    monkeypatch.setattr(sales, "FILL_SLICE", 7)  # many slices, the last one short
+    rng = np.random.default_rng(5)
+    cells = rng.integers(0, 40, 101)
+    units = rng.random(101) * 3
+    unique, inverse = np.unique(cells, return_inverse=True)
+    found, summed = sales._sum_by_cell(cells, units)
+    assert np.array_equal(found, unique)
+    assert np.array_equal(summed, np.bincount(inverse, weights=units, minlength=len(unique)))
+    none = sales._no_sales(50, 30)
+    assert none.methods.tolist() == [fc.Method.ZERO.value] * 50 and none.methods.dtype == np.dtype("<U7")
+    assert np.isnan(none.alphas).all() and np.isnan(none.mase).all() and none.alphas.size == 50
+    assert (none.rates == 0).all() and (none.sigmas == 0).all() and (none.zero_shares == 1).all()

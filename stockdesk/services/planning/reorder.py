@@ -227,10 +227,19 @@ def _plain_rows(uow: UnitOfWork, query: Select[Any]) -> Iterator[tuple[Any, ...]
         result.close()
 
 
+MEMO_LIMIT = 100_000
+
+
 def _converted(convert: Any, memo: dict[Any, Any], values: tuple[Any, ...]) -> Iterable[Any]:
     """`values` converted, each distinct one once (`memo` keeps them across chunks; None stays None)."""
     if convert is None:
         return values
+    if len(memo) > MEMO_LIMIT:
+        # Started afresh: an item's id recurs only in its own few lines, and a memo of a million of them
+        # grew by resizes that copied it whole, then was freed in one go, each a call that held the
+        # interpreter for 0.1 s (the window's thread waits on it).
+        memo.clear()
+        memo[None] = None
     for value in set(values).difference(memo):
         memo[value] = convert(value)
     return map(memo.__getitem__, values)
@@ -401,12 +410,15 @@ def lines_of(inputs: Inputs, only_orders: bool, watch: Watch | None) -> list[Sug
     return rows
 
 
+RELEASE_SLICE = 10_000  # 50,000 lines' objects took 20-30 ms to free
+
+
 def release(lines: list[Any]) -> None:
     """Drop a big list a slice at a time. Freed at once, a million lines' objects are one long call
     that holds the interpreter (a window waiting on it froze 1.2 s); in slices, other threads run
     between them."""
     while lines:
-        del lines[-CHECK_EVERY:]
+        del lines[-RELEASE_SLICE:]
 
 
 @dataclass(frozen=True)

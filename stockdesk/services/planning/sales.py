@@ -35,6 +35,7 @@ from stockdesk.domain import forecast as fc
 from stockdesk.domain.ids import ItemId, StoreId
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.maintenance import settings
+from stockdesk.services.planning.key_rows import KeyRows
 from stockdesk.services.uow import UnitOfWork
 
 Key = tuple[uuid.UUID, uuid.UUID]
@@ -87,7 +88,10 @@ def _key_of(dialect: str, key: Key) -> str:
     return key[0].hex + key[1].hex if dialect == "sqlite" else f"{key[0]}{key[1]}"
 
 
-CHUNK_ROWS = 200_000  # result rows turned into numpy arrays at a time
+# Result rows turned into numpy arrays at a time. Each chunk is a few calls that hold the interpreter
+# (the driver's rows split into columns, then freed): 200,000 rows a chunk held it 25-50 ms.
+CHUNK_ROWS = 50_000
+FILL_SLICE = 100_000  # array elements filled or summed up at a time (a few ms each)
 
 
 def read_daily_sales(
@@ -156,7 +160,7 @@ def read_sale_cells(
     end = first_day + timedelta(days=days)
     # Rows found by the key's text, never by a (UUID, UUID) tuple: a UUID's hash is a Python call, and
     # a million keys' dict cost seconds of hashing to build and to look up.
-    by_text = {_key_of(uow.dialect, key): row for row, key in enumerate(keys)}
+    by_text = KeyRows(_key_of(uow.dialect, key) for key in keys)
     day = _day_index(uow.dialect, first_day).label("day")
     at: ColumnElement[datetime] | InstrumentedAttribute[datetime] = StockMovement.at
     store: ColumnElement[uuid.UUID] | InstrumentedAttribute[uuid.UUID] = StockMovement.store_id
@@ -180,17 +184,16 @@ def read_sale_cells(
     with collector_paused():
         cells, units = _summed_cells(result.cursor, by_text, days)
     result.close()
-    starts = _starts(uow, by_text, first_day, days, store_id, items)
-    while by_text:  # a million texts, freed one by one: at once, the free holds the interpreter
-        by_text.popitem()
+    starts = _starts(uow, by_text, len(keys), first_day, days, store_id, items)
+    by_text.release()
     return SaleCells(keys, days, first_day, starts, cells, units)
 
 
-def _summed_cells(cursor: Any, by_text: dict[str, int], days: int) -> tuple[np.ndarray, np.ndarray]:
+def _summed_cells(cursor: Any, by_text: KeyRows, days: int) -> tuple[np.ndarray, np.ndarray]:
     parts: list[tuple[np.ndarray, np.ndarray]] = []
     while chunk := cursor.fetchmany(CHUNK_ROWS):
         texts, indexes, units = zip(*chunk, strict=True)
-        rows = np.fromiter((by_text.get(t, -1) for t in texts), dtype=np.int64, count=len(texts))
+        rows = by_text.rows(texts)
         cols = np.array(indexes, dtype=np.int64)
         wanted = (rows >= 0) & (cols >= 0) & (cols < days)
         # Sales are negative movements; several sales of one key on one day add up.
@@ -213,13 +216,26 @@ def _sum_by_cell(cells: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.n
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
     unique = np.take(ordered, np.flatnonzero(first))
     inverse = np.empty(len(cells), dtype=np.intp)
-    np.put(inverse, order, np.cumsum(first) - 1)
+    np.put(inverse, order, _running_count(first) - 1)
     return unique, np.bincount(inverse, weights=units, minlength=len(unique))
+
+
+def _running_count(flags: np.ndarray) -> np.ndarray:
+    """`np.cumsum(flags)` a slice at a time: a cumsum holds the interpreter, 30 ms for 2 million."""
+    out = np.empty(len(flags), dtype=np.intp)
+    carried = 0
+    for start in range(0, len(flags), FILL_SLICE):
+        part = out[start : start + FILL_SLICE]
+        np.cumsum(flags[start : start + FILL_SLICE], out=part)
+        part += carried
+        carried = int(part[-1])
+    return out
 
 
 def _starts(
     uow: UnitOfWork,
-    by_text: dict[str, int],
+    by_text: KeyRows,
+    count: int,
     first_day: datetime,
     days: int,
     store_id: uuid.UUID | None,
@@ -230,7 +246,7 @@ def _starts(
     Read as (key text, first moment) from the driver's cursor, the moment converted by the column's
     own result processor: half of a million keys started within the year, and ORM rows of two UUIDs
     and a datetime each cost as much as the year's sales."""
-    starts = np.zeros(len(by_text), dtype=np.int64)
+    starts = np.zeros(count, dtype=np.int64)
     first = func.min(StockMovement.at)
     query = select(_key_text(uow.dialect), first).group_by(StockMovement.item_id, StockMovement.store_id)
     if store_id is not None:
@@ -285,14 +301,23 @@ def forecast_cells(sales: SaleCells, *, bucket_days: int = 7) -> fc.ForecastBatc
 def _no_sales(m: int, n: int) -> fc.ForecastBatch:
     """What `forecast_many` says of m rows without a sale: ZERO, rate and spread 0."""
     return fc.ForecastBatch(
-        methods=np.full(m, fc.Method.ZERO.value, dtype="<U7"),
-        alphas=np.full(m, np.nan),
-        rates=np.zeros(m),
-        sigmas=np.zeros(m),
-        mase=np.full(m, np.nan),
-        zero_shares=np.ones(m),
+        methods=_filled(m, fc.Method.ZERO.value, "<U7"),
+        alphas=_filled(m, np.nan),
+        rates=_filled(m, 0.0),
+        sigmas=_filled(m, 0.0),
+        mase=_filled(m, np.nan),
+        zero_shares=_filled(m, 1.0),
         n_days=n,
     )
+
+
+def _filled(m: int, value: object, dtype: str = "float64") -> np.ndarray:
+    """`np.full(m, value)` a slice at a time: a fill holds the interpreter, and 1.9 million rows of the
+    method texts and the NaNs at once held it 60 ms each, and the window's thread with it."""
+    out = np.empty(m, dtype=dtype)
+    for start in range(0, m, FILL_SLICE):
+        out[start : start + FILL_SLICE] = value
+    return out
 
 
 def _bucketed(lengths: np.ndarray, bucket_days: int) -> np.ndarray:

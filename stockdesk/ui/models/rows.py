@@ -81,6 +81,18 @@ class RowsModel(QAbstractTableModel):
         finally:
             self.endResetModel()
 
+    def take_rows(self, rows: list[Any]) -> list[Any]:
+        """Show `rows` itself, not a copy, and hand back the list shown before, for the caller to free.
+
+        For a list of a million lines: a copy, and freeing the old one, touch every line (a reference
+        count each, spread over gigabytes), 15-25 ms of the GUI thread at 568,000 lines."""
+        self.beginResetModel()
+        try:
+            old, self._rows = self._rows, rows
+        finally:
+            self.endResetModel()
+        return old
+
     def row(self, number: int) -> Any:
         return self._rows[number] if 0 <= number < len(self._rows) else None
 

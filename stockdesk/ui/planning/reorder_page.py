@@ -143,6 +143,12 @@ class ReorderPage(QWidget):
         self.stop_button = QPushButton(self.tr("&Stop"))
         self.stop_button.setToolTip(self.tr("Stop the calculation; the lines shown stay"))
         self.stop_button.clicked.connect(self.stop)
+        for widget in (self.progress, self.stop_button):
+            # Their room is kept while hidden: a row that grew when a calculation starts moved the table,
+            # and its repaint (1,400 calls into Python) waited on the calculation for the interpreter.
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         working = QHBoxLayout()
         working.addWidget(self.status)
         working.addStretch(1)
@@ -250,30 +256,36 @@ class ReorderPage(QWidget):
             return
         run, rows, ordering = result
         earlier, self.run = self.run, run
-        self._show_rows(rows, ordering)
-        if earlier is not None and earlier.rows is not run.rows:
-            self._release_off_gui(earlier.rows)
+        shown = self._show_rows(rows, ordering)
+        # The list shown before and the earlier run's lines, freed on the pool (each touches every line),
+        # unless one of them is still in use (all lines are shown as the run's own list).
+        done = [shown] if earlier is None else [shown, earlier.rows]
+        in_use = {id(rows), id(run.rows)}
+        self._release_off_gui(list({id(lines): lines for lines in done if id(lines) not in in_use}.values()))
         if not run.full:
             self.status.setText(
                 self.status.text() + " — " + self.tr("%n item(s) recalculated", "", run.recomputed)
             )
 
-    def _release_off_gui(self, lines: list[SuggestionRow]) -> None:
-        """Free the lines of an earlier run on the thread pool: a whole run's million lines freed here
-        would hold the GUI thread for a second."""
+    def _release_off_gui(self, lists: list[list[SuggestionRow]]) -> None:
+        """Free lists of lines on the thread pool: a whole run's million lines freed here would hold the
+        GUI thread for a second, and even a list of lines that stay alive costs a reference count each."""
         from stockdesk.services.planning import reorder
 
-        run_in_background(
-            lambda: reorder.release(lines), on_finished=lambda _none: None, on_failed=self._failed
-        )
+        def free() -> None:
+            while lists:
+                reorder.release(lists.pop())
 
-    def _show_rows(self, rows: list[SuggestionRow], ordering: int) -> None:
-        if not isValid(self):
-            return
+        lists = [lines for lines in lists if lines]
+        if lists:
+            run_in_background(free, on_finished=lambda _none: None, on_failed=self._failed)
+
+    def _show_rows(self, rows: list[SuggestionRow], ordering: int) -> list[SuggestionRow]:
+        """Show `rows` (the page's and the model's own list); returns the list shown before."""
         self.is_loading, self.is_loaded = False, True
         self._show_working(False)
         self.rows = rows
-        self.model.set_rows(rows)
+        shown = self.model.take_rows(rows)
         if rows and not self._fitted:
             # Once: a person's own widths should survive a recalculation.
             self._fitted = True
@@ -281,6 +293,7 @@ class ReorderPage(QWidget):
         self.status.setText(self.tr("%n line(s), {k} to order", "", len(rows)).format(k=ordering))
         self._show_line(-1)
         self.loaded.emit(len(rows))
+        return shown
 
     def _fit_column(self, column: int) -> None:
         """Fit `column` to a screenful of lines, then the next column on the next turn of the event loop:
