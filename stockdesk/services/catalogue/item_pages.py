@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import ColumnElement, Label, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Label, Select, and_, func, or_, select, union
 
 from stockdesk.db.models import Item, StockLevel
 from stockdesk.db.search_models import ItemSummary
@@ -33,6 +33,7 @@ from stockdesk.services.catalogue.item_query import (
     _row_columns,
     _to_row,
     _walk_sort_index,
+    text_branches,
 )
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
@@ -123,7 +124,14 @@ def _first_page_of_matches(
     on_hand = [StockLevel.on_hand.label("on_hand")] if item_filter.store_id else []
     columns = [Item.id, Item.sku, Item.name, Item.unit, Item.sell_price, Item.cost_price, Item.reorder_point]
     wanted = select(*columns, Item.active, *on_hand)
-    matches = _filtered(uow, wanted, item_filter, summary=False).cte("matches").prefix_with("MATERIALIZED")
+    # Each alternative of the search (name, SKU, barcode) reads its rows from its own index with every
+    # column and filter at once, and UNION merges an item found twice (its rows are equal). A union of
+    # ids instead had every match read again by primary key: 5 of 13 ms of a 1,000-match search.
+    branches = [
+        _filtered(uow, wanted, item_filter, summary=False, text_branch=branch)
+        for branch in text_branches(item_filter.text.strip())
+    ]
+    matches = union(*branches).cte("matches").prefix_with("MATERIALIZED")
     column, key = matches.c[sort.value], matches.c.id
     order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
     page = select(matches).order_by(*order).limit(limit + 1).subquery("page")

@@ -110,16 +110,31 @@ def _text_condition(uow: UnitOfWork, raw: str, *, walk: bool = False) -> ColumnE
         # Walking the sort index, the matches are a list each row is checked against (`+` hides
         # the rowid from the planner, which would otherwise fetch and sort every match).
         return literal_column("+item.rowid" if walk else "item.rowid").in_(matches)
-    pattern = "%" + raw.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    codes = select(ItemBarcode.item_id).where(
-        ItemBarcode.code.ilike(pattern, escape="\\"), ItemBarcode.deleted.is_(False)
-    )
-    name, sku = Item.name.ilike(pattern, escape="\\"), Item.sku.ilike(pattern, escape="\\")
+    name, sku, code = text_branches(raw)
     if not _is_sqlite(uow):
         # A union of three trigram-index look-ups: with an OR of them PostgreSQL guesses that half the
         # table matches and walks the sort index filtering every row (2 s at a million items, not 0.1 s).
-        return Item.id.in_(union_all(select(Item.id).where(name), select(Item.id).where(sku), codes))
-    return or_(name, sku, Item.id.in_(codes))
+        return Item.id.in_(union_all(select(Item.id).where(name), select(Item.id).where(sku), _codes(raw)))
+    return or_(name, sku, code)
+
+
+def _pattern(raw: str) -> str:
+    return "%" + raw.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _codes(raw: str) -> Select[Any]:
+    return select(ItemBarcode.item_id).where(
+        ItemBarcode.code.ilike(_pattern(raw), escape="\\"), ItemBarcode.deleted.is_(False)
+    )
+
+
+def text_branches(raw: str) -> tuple[ColumnElement[bool], ...]:
+    """The text search as its three alternatives, each on its own index: the name, the SKU or a
+    live barcode contains `raw` (a case-insensitive substring; LIKE's wildcards taken literally).
+    An item matches when any one does."""
+    pattern = _pattern(raw)
+    name, sku = Item.name.ilike(pattern, escape="\\"), Item.sku.ilike(pattern, escape="\\")
+    return name, sku, Item.id.in_(_codes(raw))
 
 
 def _low_stock(item_filter: ItemFilter) -> ColumnElement[bool]:
@@ -167,16 +182,25 @@ def _unindexed(column: Any) -> ColumnElement[Any]:
 
 
 def _filtered(
-    uow: UnitOfWork, query: Select[Any], item_filter: ItemFilter, *, summary: bool = True, walk: bool = False
+    uow: UnitOfWork,
+    query: Select[Any],
+    item_filter: ItemFilter,
+    *,
+    summary: bool = True,
+    walk: bool = False,
+    text_branch: ColumnElement[bool] | None = None,
 ) -> Select[Any]:
-    """Called inside `with uow:` (a category filter reads the category tree)."""
+    """Called inside `with uow:` (a category filter reads the category tree). `text_branch`, one of
+    `text_branches`, stands for the whole text condition (a union of the branches is the search)."""
     query = _joined(query, item_filter, summary=summary).where(Item.deleted.is_(False))
     if item_filter.archived_only:
         query = query.where(Item.active.is_(False))
     elif not item_filter.include_archived:
         query = query.where(Item.active.is_(True))
     raw = item_filter.text.strip()
-    if raw:
+    if text_branch is not None:
+        query = query.where(text_branch)
+    elif raw:
         query = query.where(_text_condition(uow, raw, walk=walk))
     if item_filter.category_id:
         query = query.where(Item.category_id.in_(_category_ids(uow, item_filter.category_id)))
