@@ -22,7 +22,19 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select, text, union_all
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    union_all,
+)
 
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
@@ -110,31 +122,35 @@ def _text_condition(uow: UnitOfWork, raw: str, *, walk: bool = False) -> ColumnE
         # Walking the sort index, the matches are a list each row is checked against (`+` hides
         # the rowid from the planner, which would otherwise fetch and sort every match).
         return literal_column("+item.rowid" if walk else "item.rowid").in_(matches)
-    name, sku, code = text_branches(raw)
+    pattern = like_pattern(raw)
+    name, sku, code = text_branches(pattern)
     if not _is_sqlite(uow):
         # A union of three trigram-index look-ups: with an OR of them PostgreSQL guesses that half the
         # table matches and walks the sort index filtering every row (2 s at a million items, not 0.1 s).
-        return Item.id.in_(union_all(select(Item.id).where(name), select(Item.id).where(sku), _codes(raw)))
+        found = union_all(select(Item.id).where(name), select(Item.id).where(sku), _codes(pattern))
+        return Item.id.in_(found)
     return or_(name, sku, code)
 
 
-def _pattern(raw: str) -> str:
+Pattern = str | BindParameter[str]  # a `like_pattern`, or a parameter that will hold one
+
+
+def like_pattern(raw: str) -> str:
+    """`raw` anywhere in the text: LIKE's own wildcards in it are taken literally (escaped with \\)."""
     return "%" + raw.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _codes(raw: str) -> Select[Any]:
+def _codes(pattern: Pattern) -> Select[Any]:
     return select(ItemBarcode.item_id).where(
-        ItemBarcode.code.ilike(_pattern(raw), escape="\\"), ItemBarcode.deleted.is_(False)
+        ItemBarcode.code.ilike(pattern, escape="\\"), ItemBarcode.deleted.is_(False)
     )
 
 
-def text_branches(raw: str) -> tuple[ColumnElement[bool], ...]:
+def text_branches(pattern: Pattern) -> tuple[ColumnElement[bool], ...]:
     """The text search as its three alternatives, each on its own index: the name, the SKU or a
-    live barcode contains `raw` (a case-insensitive substring; LIKE's wildcards taken literally).
-    An item matches when any one does."""
-    pattern = _pattern(raw)
+    live barcode matches `pattern` (case-insensitive). An item matches when any one does."""
     name, sku = Item.name.ilike(pattern, escape="\\"), Item.sku.ilike(pattern, escape="\\")
-    return name, sku, Item.id.in_(_codes(raw))
+    return name, sku, Item.id.in_(_codes(pattern))
 
 
 def _low_stock(item_filter: ItemFilter) -> ColumnElement[bool]:
