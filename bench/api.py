@@ -2,10 +2,10 @@
 
 Builds (or reuses) the PostgreSQL shop of bench/api_data.py (BENCH_API_ITEMS items, default 1,000,000),
 starts `stockdesk serve --workers 2`, and drives it with wrk (apt: wrk) at 16 and 64 connections for
-BENCH_API_SECONDS each (default 10): requests/s, p50, p99, errors, and the server's CPU time per
-request (the machine is shared, so CPU time says more than wall time). Then the deep page's SQL with
-a keyset condition against the same page by OFFSET, and the idempotent movement posts checked
-against the ledger: posted once each, none lost, `check` clean.
+BENCH_API_SECONDS each (default 10; BENCH_API_CLIENTS and BENCH_API_CASES choose the rows): requests/s,
+p50, p99, errors, and the server's CPU time per request (the machine is shared, so CPU time says more
+than wall time). Then the deep page's SQL with a keyset condition against the same page by OFFSET, and
+the idempotent movement posts checked against the ledger: posted once each, none lost, `check` clean.
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ from stockdesk.services.inventory import check
 
 ITEMS = int(os.environ.get("BENCH_API_ITEMS", "1000000"))
 SECONDS = int(os.environ.get("BENCH_API_SECONDS", "10"))
-CLIENTS = (16, 64)
+CLIENTS = tuple(int(c) for c in os.environ.get("BENCH_API_CLIENTS", "16,64").split(","))
+# Rows whose label contains one of these words (comma-separated; empty: every row), e.g. "search,POST".
+CASES = [c for c in os.environ.get("BENCH_API_CASES", "").split(",") if c]
 DEEP = ITEMS // 2
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -229,7 +231,8 @@ def main() -> None:
                 ("code look-up (random)", base, lookup_lua),
                 ("movement POST + Idempotency-Key", base, "post"),
             ]
-            for label, target, script in scenarios:
+            chosen = [s for s in scenarios if not CASES or any(c in s[0] for c in CASES)]
+            for label, target, script in chosen:
                 for clients in CLIENTS:
                     token = _token(base)  # fresh: a run outlives one 15-minute access token
                     cpu = _server_cpu(server)

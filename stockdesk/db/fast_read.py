@@ -26,11 +26,15 @@ class _Compiled:
     sql: str
     positional: list[str] | None  # parameter names in placeholder order; None for named placeholders
     binds: dict[str, Converter]
+    values: dict[str, Any]  # what each parameter was built with: used when a run does not give it
     results: list[Converter] | None = None  # known after the first run (needs the driver's type codes)
 
 
 class FastRead:
-    """`statement` run as plain driver calls; `rows(engine, params)` gives converted tuples."""
+    """`statement` run as plain driver calls; `rows(engine, params)` gives converted tuples.
+
+    A parameter missing from `params` takes the value its bind was built with (a LIMIT, a filter's
+    fixed value), so a statement built once for a shape of query is run with only what varies."""
 
     def __init__(self, statement: Select[Any]) -> None:
         self.statement = statement
@@ -40,10 +44,12 @@ class FastRead:
         compiled = self._by_dialect.get(dialect.name)
         if compiled is None:
             done = self.statement.compile(dialect=dialect)
+            # Keyed by the compiled name: an anonymous bind (a LIMIT's) is "param_1" there, not its key.
             binds: dict[str, Converter] = {name: bind.type.dialect_impl(dialect).bind_processor(dialect)
-                     for name, bind in ((b.key, b) for b in done.binds.values())}
+                     for name, bind in done.binds.items()}
             positional = list(done.positiontup) if done.positiontup is not None else None
-            compiled = self._by_dialect[dialect.name] = _Compiled(done.string, positional, binds)
+            values = {name: bind.value for name, bind in done.binds.items()}
+            compiled = self._by_dialect[dialect.name] = _Compiled(done.string, positional, binds, values)
         return compiled
 
     def _results(self, dialect: Dialect, description: Sequence[Sequence[Any]]) -> list[Converter]:
@@ -58,7 +64,8 @@ class FastRead:
     def arguments(self, dialect: Dialect, params: Mapping[str, Any]) -> Any:
         """The driver's parameters for `params`: a tuple for "?" placeholders, else a dict."""
         compiled = self._compiled(dialect)
-        values = {name: convert(params[name]) if convert else params[name]
+        given = {name: params.get(name, compiled.values[name]) for name in compiled.binds}
+        values = {name: convert(given[name]) if convert else given[name]
                   for name, convert in compiled.binds.items()}
         order = compiled.positional
         return values if order is None else tuple(values[name] for name in order)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stockdesk.services.catalogue import catalog, item_query, organisation
+from stockdesk.services.catalogue import catalog, item_pages, item_query, organisation
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.inventory import stock
 
@@ -192,3 +192,24 @@ def test_walking_the_sort_index_returns_the_same_rows(db, catalogue, monkeypatch
         page = item_query.item_page(db.uow(), item_filter, sort=ItemSort.NAME, limit=1000)
         assert {row.id for row in page} == expected(catalogue, item_filter)
         assert [row.name for row in page] == sorted(row.name for row in page)
+
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_search_first_page_and_its_count_match_a_plain_reading(db, catalogue, data):
+    """The API's first page of a search (on PostgreSQL one statement per shape of filter, built once,
+    the text its parameter): an item found by its name, SKU and barcode alike comes once and counts
+    once, and a second text through the same shape gets its own matches, not the first one's."""
+    shape = data.draw(filters(catalogue))
+    sorts = [ItemSort.SKU, ItemSort.NAME, ItemSort.SELL_PRICE, ItemSort.REORDER_POINT]
+    sort = data.draw(st.sampled_from(sorts))
+    for text in data.draw(st.lists(st.sampled_from([t for t in TEXTS if t]), min_size=2, max_size=2)):
+        item_filter = replace(shape, text=text)
+        want = expected(catalogue, item_filter)
+        page = item_pages.keyset_page(db.uow(), item_filter, sort=sort, limit=item_pages.MAX_LIMIT)
+        found = [row.id for row in page.rows]
+        assert sorted(found) == sorted(want)  # each match once
+        assert page.count == len(want)
+        values = [_sort_value(catalogue, item_id, sort, None) for item_id in found]
+        assert values == sorted(values)

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from stockdesk.domain.errors import PermissionDenied, ValidationError
+from stockdesk.domain.movements import MovementKind
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
 from stockdesk.services.planning import alert_recipients, alerts, store_points
@@ -39,6 +40,20 @@ def test_an_alert_opens_at_the_stores_own_point_and_the_other_store_keeps_the_it
     sell(db, admin, hammer, main_store, "15")  # 20 -> 5: the item's point in MAIN
     opened = {(a.store_code, a.reorder_point) for a in alerts.open_alerts(db.uow())}
     assert opened == {("BR", Decimal(20)), ("MAIN", Decimal(5))}
+
+
+def test_a_single_posted_line_alerts_at_the_stores_own_point_read_with_its_rows(
+    db, admin, hammer, main_store, branch_store
+):
+    """A one-line post (the API's and the counter's) reads the store's point with the item and the
+    store: with an override the alert opens there, without one at the item's, as a batch would."""
+    alert_recipients.add_recipient(db.uow(), admin, email="buyer@example.com")
+    store_points.set_overrides(db.uow(), admin, hammer.id, {branch_store.id: ("20", "40")})
+    for store in (branch_store, main_store):
+        line = stock.MovementRequest(MovementKind.SALE, hammer.id, store.id, "12")  # 30 -> 18
+        stock.post_movements(db.uow(), admin, [line])
+    [alert] = alerts.open_alerts(db.uow())
+    assert (alert.store_code, alert.on_hand, alert.reorder_point) == ("BR", 18, 20)
 
 
 def test_overrides_are_read_back_and_removed(db, admin, hammer, branch_store):

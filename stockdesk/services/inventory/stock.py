@@ -26,7 +26,7 @@ from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.inventory.ledger import on_hand, post, post_many
 from stockdesk.services.inventory.line_checks import LineChecks
 from stockdesk.services.inventory.postings import Posting
-from stockdesk.services.places.locations import store_has_locations
+from stockdesk.services.places.locations import KNOWN_LOCATION_STORES, has_locations, store_has_locations
 from stockdesk.services.places.place_levels import place_on_hand, suggested_location
 from stockdesk.services.places.placing import (
     NOTHING,
@@ -35,6 +35,7 @@ from stockdesk.services.places.placing import (
     counted_place,
     place_posting,
 )
+from stockdesk.services.planning import store_points
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text
 from stockdesk.services.views import MovementView, StockLevelView
@@ -153,7 +154,7 @@ def _loaded(loaded: _Loaded | None, model: type[T], key: object) -> T | None:
 
 # Two rows by key in one round trip (a cross join of one row each), built once.
 _ITEM_AND_STORE = (
-    select(Item, Store)
+    select(Item, Store, has_locations(Store.id), *store_points.override_columns(Item.id, Store.id))
     .join(Store, true())
     .where(
         Item.id == bindparam("item", type_=Item.id.type), Store.id == bindparam("store", type_=Store.id.type)
@@ -169,8 +170,15 @@ def _preload(uow: UnitOfWork, requests: Sequence[MovementRequest]) -> list[Base]
         only = requests[0]
         if not (isinstance(only.item_id, uuid.UUID) and isinstance(only.store_id, uuid.UUID)):
             return []
-        pair = uow.session.execute(_ITEM_AND_STORE, {"item": only.item_id, "store": only.store_id}).first()
-        return list(pair) if pair is not None else []  # missing: `uow.get` says which
+        found = uow.session.execute(_ITEM_AND_STORE, {"item": only.item_id, "store": only.store_id}).first()
+        if found is None:
+            return []  # missing: `uow.get` says which
+        item, store, placed, point, qty = found
+        # Whether the store keeps stock by location and its own reorder point for the item, read with
+        # their rows: two round trips fewer than asking after the posting (placing, the alert check).
+        uow.session.info.setdefault(KNOWN_LOCATION_STORES, {})[store.id] = placed
+        store_points.remember_override(uow.session, (item.id, store.id), point, qty)
+        return [item, store]
     rows: list[Base] = []
     for model, ids in ((Item, {r.item_id for r in requests}), (Store, {r.store_id for r in requests})):
         keys = [i for i in ids if isinstance(i, uuid.UUID)]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, exists, func, select
 
 from stockdesk.db.models import Store
 from stockdesk.db.place_models import Location, StockPlace
@@ -24,6 +25,9 @@ from stockdesk.services.validation import optional_text, required_text
 
 KINDS = ("zone", "aisle", "shelf", "bin")
 STORES_WITH_LOCATIONS = "stores_with_locations"  # session.info key, kept for one transaction
+# session.info key: {store id: has locations} learnt by a read that had the store's row anyway (a
+# single movement's preload), kept for one transaction like the set above.
+KNOWN_LOCATION_STORES = "known_location_stores"
 
 
 @dataclass(frozen=True)
@@ -165,8 +169,16 @@ def location_by_code(uow: UnitOfWork, code: str) -> LocationView | None:
 _STORES_WITH_LOCATIONS = select(Location.store_id).where(Location.deleted.is_(False)).distinct()
 
 
+def has_locations(store_id: Any) -> ColumnElement[bool]:
+    """A column for a read that has the store's row: does that store keep stock by location?"""
+    return exists().where(Location.store_id == store_id, Location.deleted.is_(False))
+
+
 def store_has_locations(uow: UnitOfWork, store_id: uuid.UUID) -> bool:
     """Whether stock in this store is kept by location (asked once per transaction)."""
+    known: dict[uuid.UUID, bool] = uow.session.info.get(KNOWN_LOCATION_STORES, {})
+    if store_id in known:
+        return known[store_id]
     stores = uow.session.info.get(STORES_WITH_LOCATIONS)
     if stores is None:
         stores = set(uow.session.scalars(_STORES_WITH_LOCATIONS))

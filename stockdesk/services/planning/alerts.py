@@ -83,7 +83,7 @@ def levels_changed(
     openings: dict[Key, Opening] = {}
     closings: list[Key] = []
     # A store's own point overrides the item's (issue 17, item 6): one query per batch.
-    overrides = store_points.overrides_for(uow.session, (p.item.id for p in postings))
+    overrides = store_points.overrides_at(uow.session, [p.key for p in postings])
     for posting in postings:
         override = overrides.get(posting.key)
         point = posting.item.reorder_point if override is None else override.reorder_point
