@@ -36,7 +36,7 @@ from stockdesk.domain.movements import MovementKind
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.inventory import check, stock, stocktake
+from stockdesk.services.inventory import check, orphans, stock, stocktake
 from stockdesk.services.inventory.stock import MovementRequest
 from stockdesk.services.inventory.stocktake import CountLine
 from stockdesk.services.places import locations
@@ -74,6 +74,7 @@ def one_round(db: Database, lines: int) -> list[tuple[float, float]]:
     assert takes[0].lines == lines
     assert stock.on_hand_of(db.uow(), ids[1], store.id) == Decimal(10)  # counted 9 + 1
     assert not check.find_differences(db.uow())
+    assert not orphans.find_orphans(db.uow())  # what `stockdesk check` proves besides the levels
     return laps
 
 

@@ -11,7 +11,7 @@ from stockdesk.cli.options import Commands
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
 from stockdesk.services.database import Database
-from stockdesk.services.inventory import check
+from stockdesk.services.inventory import check, orphans
 from stockdesk.services.maintenance import backup, demo
 
 DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")
@@ -81,10 +81,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     db = open_db(args)
     for skus in check.sku_clashes(db.uow()):
         print(f"warning: one SKU ignoring case and spaces, several items: {', '.join(map(repr, skus))}")
+    lost = orphans.find_orphans(db.uow())
+    if lost:
+        print(f"{len(lost)} movement reference(s) name rows that do not exist:")
+    for orphan in lost:
+        print(f"  movement {orphan.movement_id}: its {orphan.column} {orphan.missing} does not exist")
     differences = check.find_differences(db.uow())
     if not differences:
         print("ok: every stock level equals the sum of its movements")
-        return 0
+        return 1 if lost else 0
     print(f"{len(differences)} stock level(s) disagree with the ledger:")
     for d in differences:
         if d.place:

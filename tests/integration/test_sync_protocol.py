@@ -250,3 +250,30 @@ def test_the_desk_token_file_is_readable_only_by_its_owner_and_no_database_login
     saved = saved_server(a.db)
     assert saved.startswith("http://127.0.0.1:") and secret.read_text() not in saved
     assert make_url(saved.replace("http://", "postgresql://")).password is None
+
+
+def test_a_pushed_movement_naming_an_unknown_item_store_or_reversed_movement_is_refused(
+    two_desks, sync_server
+):
+    """The server's ledger has no foreign keys (migration 0034): the push's own check refuses these."""
+    import json
+    import uuid
+
+    a, _b, admin, _admin_b, store, item = two_desks
+    for quantity in (1, 2, 3, 4):
+        stock.receive(a.db.uow(), admin, item_id=item.id, store_id=store.id, quantity=Decimal(quantity))
+    changes = _outbox_wire(a.db)
+    moves = [c for c in changes if c["tbl"] == "stock_movement"]
+    unknown = {"item_id": uuid.uuid4().hex, "store_id": uuid.uuid4().hex, "reverses_id": uuid.uuid4().hex}
+    for change, (column, value) in zip(moves, unknown.items(), strict=False):
+        change["data"] = json.dumps({**json.loads(change["data"]), column: value})
+    answer = _push_as(a, changes)
+    expected = [
+        f"item {uuid.UUID(unknown['item_id'])} is not known to the server",
+        f"store {uuid.UUID(unknown['store_id'])} is not known to the server",
+        f"the reversed movement {uuid.UUID(unknown['reverses_id'])} is not known to the server",
+    ]
+    reasons = [r["reason"] for r in answer["refused"]]
+    assert len(reasons) == 3 and all(any(r.endswith(e) for r in reasons) for e in expected), reasons
+    with server_engine_of(sync_server).connect() as connection:  # the fourth, untouched, applied
+        assert connection.scalar(text("SELECT sum(quantity) FROM stock_movement WHERE quantity > 0")) == 9

@@ -10,6 +10,10 @@ stores as the server knows them). A change that fails is refused with the reason
 
 Changes are checked in the batch's order against the server's state plus the changes of the batch
 already accepted (a new user, then the items that user makes, arrive in one push).
+
+A movement must name an item, a store and (when it reverses one) a movement that exist here or came
+earlier in the batch: on PostgreSQL the ledger has no foreign keys (migration 0034, for the speed of
+large posts), so this check is what keeps a forged movement out. It reads each table once per batch.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ RULE_COLUMNS = (
     "location_id",
     "lot_id",
     "code",
+    "reverses_id",
 )
 CHILDREN_OF_ITEMS = frozenset(
     {"item_barcode", "item_pack", "item_attribute", "item_picture", "store_reorder_point", "stock_movement"}
@@ -92,7 +97,9 @@ class ChangeChecker:
         self.connection = connection
         self.desk_id = desk_id
         self.users = self._load_users()
-        self.owners = self._load_owners(changes)
+        self.owners = self._load_owners(changes)  # its keys: every item the batch's children may name
+        self.stores = set(connection.execute(text("SELECT id FROM store")).scalars())
+        self.movements = self._load_reversed(changes)  # reversed movements the server holds
         self.refused_rows: set[tuple[str, str]] = set()  # (table, row id) of refused inserts
         self.places: dict[uuid.UUID, uuid.UUID | None] = {}  # location -> store, lot -> item
         self._converted: dict[str, dict[str, Any]] = {}
@@ -125,6 +132,19 @@ class ChangeChecker:
             text("SELECT id, owner_id FROM item WHERE id = ANY(:ids)"), {"ids": list(ids)}
         )
         return dict(rows.tuples().all())
+
+    def _load_reversed(self, changes: Sequence[Change]) -> set[uuid.UUID]:
+        ids = {
+            uuid.UUID(str(change.raw["reverses_id"]))
+            for change in changes
+            if change.tbl == "stock_movement" and change.raw.get("reverses_id")
+        }
+        if not ids:
+            return set()
+        rows = self.connection.execute(
+            text("SELECT id FROM stock_movement WHERE id = ANY(:ids)"), {"ids": list(ids)}
+        )
+        return set(rows.scalars())
 
     # -- the check ----------------------------------------------------------------------------------
 
@@ -208,6 +228,10 @@ class ChangeChecker:
             member.changed()
         elif change.tbl == "item" and change.op == "I":
             self.owners[uuid.UUID(change.row_id)] = values.get("owner_id")
+        elif change.tbl == "store" and change.op == "I":
+            self.stores.add(uuid.UUID(change.row_id))
+        elif change.tbl == "stock_movement":
+            self.movements.add(uuid.UUID(change.row_id))
         elif change.tbl == "location" and values.get("store_id") is not None:
             self.places[uuid.UUID(change.row_id)] = values["store_id"]
         elif change.tbl == "lot" and values.get("item_id") is not None:
@@ -300,6 +324,7 @@ def _movement(checker: ChangeChecker, change: Change, values: dict[str, Any], ac
     if change.op != "I":
         raise Refused("the ledger is append-only: a movement is never changed")
     store = values.get("store_id")
+    _refuse_unknown_references(checker, values)
     require(actor, Action.MOVE_STOCK, store_ids=[store] if store else [])
     if values.get("kind") == "adjust":
         require(actor, Action.ADJUST_STOCK, store_ids=[store] if store else [])
@@ -308,6 +333,17 @@ def _movement(checker: ChangeChecker, change: Change, values: dict[str, Any], ac
         raise Refused(f"location {location} is not a location of the movement's store")
     if lot is not None and checker.place_owner("lot", lot) != values.get("item_id"):
         raise Refused(f"lot {lot} is not a lot of the movement's item")
+
+
+def _refuse_unknown_references(checker: ChangeChecker, values: dict[str, Any]) -> None:
+    """What the ledger's foreign keys refused before 0034 (location and lot: see `_movement`)."""
+    item, store, reversed_ = values.get("item_id"), values.get("store_id"), values.get("reverses_id")
+    if item not in checker.owners:
+        raise Refused(f"item {item} is not known to the server")
+    if store not in checker.stores:
+        raise Refused(f"store {store} is not known to the server")
+    if reversed_ is not None and reversed_ not in checker.movements:
+        raise Refused(f"the reversed movement {reversed_} is not known to the server")
 
 
 def _lot(checker: ChangeChecker, change: Change, values: dict[str, Any], actor: Actor) -> None:
