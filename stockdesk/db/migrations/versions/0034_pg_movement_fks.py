@@ -6,7 +6,7 @@ and one SPI lookup with a row lock per key per row, even for the NULL ones (issu
 2.4-2.6 s against < 2 s). Every writer of movements already names only rows it has read: the
 services look the item, store, location and lot up before they post, and the server checks a pushed
 movement's references set-based (`sync.server.checks`). `stockdesk check` reports any movement whose
-references are gone (`inventory.check.find_orphans`).
+references are gone (`services.inventory.orphans.find_orphans`).
 
 SQLite keeps them: desks there have `PRAGMA foreign_keys=ON` and post few lines at a time, and
 dropping a foreign key on SQLite is a copy of the whole ledger at upgrade. So the models keep their
