@@ -7,6 +7,8 @@ request without a valid token still gets 401 before anything about its query is 
 
 from __future__ import annotations
 
+from weakref import ref
+
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
@@ -14,7 +16,9 @@ from fastapi.routing import APIRoute
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 
-_TAKEN: dict[int, frozenset[str]] = {}  # by id(route): routes live as long as the app
+# By id(route), with a weak reference to the route it was read from: routes are not hashable, and an app
+# made again (tests make many) has new routes, one of which may reuse the id of a freed one.
+_TAKEN: dict[int, tuple[ref[APIRoute], frozenset[str]]] = {}
 
 
 def refuse_unknown_query(request: Request) -> None:
@@ -24,10 +28,12 @@ def refuse_unknown_query(request: Request) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
-    taken = _TAKEN.get(id(route))
-    if taken is None:
+    known = _TAKEN.get(id(route))
+    if known is not None and known[0]() is route:
+        taken = known[1]
+    else:
         taken = frozenset(_query_names(route.dependant))
-        _TAKEN[id(route)] = taken
+        _TAKEN[id(route)] = (ref(route), taken)
     for name in sent:
         if name not in taken:
             accepted = ", ".join(sorted(taken)) or "none"

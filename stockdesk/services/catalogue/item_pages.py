@@ -177,6 +177,18 @@ def _first_page_of_matches_fast(
     return [match_row(*r) for r in read.rows(uow.engine, {"pattern": like_pattern(item_filter.text.strip())})]
 
 
+def _search_first_page(
+    uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, ascending: bool, limit: int
+) -> list[Any]:
+    """A search's first page with its count: the statement built once per shape of filter, unless the
+    filter names a category (its sub-tree is read per request, it can change)."""
+    if item_filter.category_id is None:
+        return _first_page_of_matches_fast(uow, item_filter, sort, ascending, limit)
+    pattern = like_pattern(item_filter.text.strip())
+    query = _first_page_of_matches(uow, item_filter, sort, ascending, limit, pattern)
+    return list(uow.session.execute(query))
+
+
 def keyset_page(
     uow: UnitOfWork,
     item_filter: ItemFilter,
@@ -197,12 +209,8 @@ def keyset_page(
         backwards = edge is not None and edge.backwards
         ascending = descending == backwards  # walking back through a descending list is ascending
         column, key = getattr(Item, sort.value), _key(uow)
-        if edge is None and _collects_matches(uow, item_filter) and item_filter.category_id is None:
-            found = _first_page_of_matches_fast(uow, item_filter, sort, ascending, limit)
-        elif edge is None and _collects_matches(uow, item_filter):
-            pattern = like_pattern(item_filter.text.strip())
-            query = _first_page_of_matches(uow, item_filter, sort, ascending, limit, pattern)
-            found = list(uow.session.execute(query))
+        if edge is None and _collects_matches(uow, item_filter):
+            found = _search_first_page(uow, item_filter, sort, ascending, limit)
         else:
             walk = _walk_sort_index(uow, item_filter, sort)
             query = _filtered(uow, select(key.label("k"), *_row_columns(item_filter)), item_filter, walk=walk)

@@ -259,9 +259,10 @@ class ReorderPage(QWidget):
         shown = self._show_rows(rows, ordering)
         # The list shown before and the earlier run's lines, freed on the pool (each touches every line),
         # unless one of them is still in use (all lines are shown as the run's own list).
-        done = [shown] if earlier is None else [shown, earlier.rows]
+        old = [shown] if earlier is None else [shown, earlier.rows]
         in_use = {id(rows), id(run.rows)}
-        self._release_off_gui(list({id(lines): lines for lines in done if id(lines) not in in_use}.values()))
+        stale = {id(lines): lines for lines in old if id(lines) not in in_use}  # each list once
+        self._release_off_gui(list(stale.values()))
         if not run.full:
             self.status.setText(
                 self.status.text() + " — " + self.tr("%n item(s) recalculated", "", run.recomputed)
