@@ -189,6 +189,7 @@ def test_lookup_finds_the_item_with_stock_per_store_or_says_why_not(shop, admin_
         upc_form = client.get("/lookup", params={"code": "04006381333931"})  # GTIN-14 of the same code
         unknown = client.get("/lookup", params={"code": "4006381333948"})
         bad_digit = client.get("/lookup", params={"code": "4006381333932"})
+        misspelt = client.get("/lookup", params={"code": "4006381333931", "stroe": "MAIN"})
     assert found.status_code == 200
     assert found.json()["item"]["sku"] == "CLERK-1"
     assert {s["store_code"]: Decimal(s["on_hand"]) for s in found.json()["stock"]}["MAIN"] >= 10
@@ -196,6 +197,7 @@ def test_lookup_finds_the_item_with_stock_per_store_or_says_why_not(shop, admin_
     assert problem_of(unknown)["code_status"] == "unknown"
     assert problem_of(bad_digit)["code_status"] == "wrong_check_digit"
     assert unknown.status_code == bad_digit.status_code == 404
+    assert misspelt.status_code == 422 and problem_of(misspelt)["field"] == "stroe"
 
 
 def test_a_second_account_with_the_same_email_in_other_case_is_409_naming_email(shop, admin_token):
