@@ -11,8 +11,9 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI
 
 from stockdesk import __version__
-from stockdesk.api import docs, fast_lookups, problems
+from stockdesk.api import docs, problems
 from stockdesk.api.deps import writes_in_turn
+from stockdesk.api.fast_paths import FastPaths
 from stockdesk.api.idle_polls import IdlePolls
 from stockdesk.api.limits import BodyLimit
 from stockdesk.api.routers import ROUTERS
@@ -67,7 +68,7 @@ def create_app(settings: ApiSettings | None = None, *, database: Database | None
     docs.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(IdlePolls, database=db, max_limit=MAX_CHANGES)  # before routing
-    app.add_middleware(fast_lookups.FastLookups, database=db, secret=app.state.secret)  # outermost: hottest
+    app.add_middleware(FastPaths, database=db, secret=app.state.secret)  # outermost: the hottest requests
     return app
 
 

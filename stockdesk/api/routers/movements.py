@@ -197,6 +197,20 @@ def _answerer(uow: UnitOfWork) -> Callable[[list[MovementView]], tuple[int, str]
     return answer
 
 
+def post_keyed(
+    uow: UnitOfWork, body: MovementIn, who: Actor, principal: str, key: str, path: str
+) -> idempotency.StoredAnswer:
+    """Post once per (caller, key): a retry gets the first answer back (`fast_paths` posts here too)."""
+    return idempotency.run_once(
+        uow,
+        principal=principal,
+        key=key,
+        fingerprint=idempotency.fingerprint("POST", path, body.model_dump_json().encode()),
+        work=_poster(body, who),
+        answer=_answerer(uow),
+    )
+
+
 @router.post(
     "",
     status_code=201,
@@ -214,20 +228,12 @@ def post_movement(
     uow: UnitOfWork = Depends(unit_of_work),
     who: Caller = Depends(caller),
 ) -> Response:
-    post = _poster(body, who.actor)
     if idempotency_key is None:
-        result = post(uow)
+        result = _poster(body, who.actor)(uow)
         views = list(result) if isinstance(result, tuple | list) else [result]
         status, content = _answerer(uow)(views)  # type: ignore[arg-type]
         return Response(content, status_code=status, media_type="application/json")
-    stored = idempotency.run_once(
-        uow,
-        principal=who.principal,
-        key=idempotency_key,
-        fingerprint=idempotency.fingerprint("POST", request.url.path, body.model_dump_json().encode()),
-        work=post,
-        answer=_answerer(uow),
-    )
+    stored = post_keyed(uow, body, who.actor, who.principal, idempotency_key, request.url.path)
     headers = {"Idempotent-Replayed": "true" if stored.replayed else "false"}
     return Response(stored.body, status_code=stored.status, media_type="application/json", headers=headers)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -192,19 +193,49 @@ def log_out(uow: UnitOfWork, session_id: uuid.UUID, *, now: datetime | None = No
             uow.session.commit()
 
 
-def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
-    """The actor an access token speaks for, or AuthenticationFailed saying why not."""
+class _Claims(NamedTuple):
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+    stamp: str
+    expires: int  # the `exp` claim, seconds since the epoch
+
+
+# Tokens whose signature and claims were checked, by (secret, token). What a token says never
+# changes; only the clock and the account do, so a token found here has its expiry compared on
+# every use, and its session and account are still read on every request (below). Checking the
+# signature, PyJWT's base64 and JSON cost a third of the token check (35 of 130 µs).
+_VERIFIED: dict[tuple[str, str], _Claims] = {}
+_MAX_VERIFIED = 10_000  # a server's tokens of the last quarter-hour; past that, start afresh
+
+
+def _claims(token: str, secret: str) -> _Claims:
+    known = _VERIFIED.get((secret, token))
+    if known is not None:
+        if known.expires <= time.time():  # PyJWT's own test: expired at the `exp` second
+            raise AuthenticationFailed(Message("api.access_expired"))
+        return known
     try:
         claims = jwt.decode(
             token, secret, algorithms=[ALGORITHM], options={"require": ["exp", "sub", "sid", "stp"]}
         )
-        user_id, session_id = uuid.UUID(hex=claims["sub"]), uuid.UUID(hex=claims["sid"])
+        checked = _Claims(
+            uuid.UUID(hex=claims["sub"]), uuid.UUID(hex=claims["sid"]), claims["stp"], int(claims["exp"])
+        )
     except jwt.ExpiredSignatureError:
         raise AuthenticationFailed(Message("api.access_expired")) from None
     except (jwt.InvalidTokenError, ValueError, TypeError):
         raise AuthenticationFailed(Message("api.access_invalid")) from None
     if claims.get("typ") != "access":
         raise AuthenticationFailed(Message("api.access_invalid"))
+    if len(_VERIFIED) >= _MAX_VERIFIED:
+        _VERIFIED.clear()
+    _VERIFIED[(secret, token)] = checked
+    return checked
+
+
+def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
+    """The actor an access token speaks for, or AuthenticationFailed saying why not."""
+    user_id, session_id, stamp, _expires = _claims(token, secret)
     # Before every request's own work: one precompiled statement on a pooled connection, in autocommit
     # (one round trip, no session, no BEGIN/ROLLBACK). Still read every time, so a revoked session, a
     # changed password, role or active flag is refused on the very next request, by every worker.
@@ -212,7 +243,7 @@ def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
     if not rows or rows[0][_REVOKED_AT] is not None:
         raise AuthenticationFailed(Message("api.access_logged_out"))
     user = _Checked(*rows[0][:_REVOKED_AT])
-    if not user.active or user.deleted or _stamp(user) != claims["stp"]:
+    if not user.active or user.deleted or _stamp(user) != stamp:
         raise AuthenticationFailed(Message("api.access_revoked"))
     stores = frozenset(StoreId(r[_STORE_ID]) for r in rows if r[_STORE_ID] is not None)
     grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
