@@ -82,7 +82,11 @@ def caller(
         return Caller(grant.actor, f"key:{grant.key_id.hex}", key_name=grant.name)
     session = api_auth.session_of(db.uow(), token, secret=request.app.state.secret)
     refuse_unknown_query(request)
-    return Caller(session.actor, f"user:{session.actor.id.hex}", session_id=session.session_id)
+    return Caller(session.actor, user_principal(session.actor.id), session_id=session.session_id)
+
+
+def user_principal(user_id: uuid.UUID) -> str:
+    return f"user:{user_id.hex}"
 
 
 async def actor(who: Caller = Depends(caller)) -> Actor:

@@ -30,6 +30,7 @@ from urllib.parse import parse_qsl
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from stockdesk.api.deps import user_principal
 from stockdesk.api.routers import movements
 from stockdesk.api.routers.item_models import LookupOut
 from stockdesk.api.settings import API_PREFIX
@@ -97,10 +98,17 @@ class FastPaths:
     def _posted(self, token: str, key: str, raw: bytes) -> Answer | None:
         """The route's answer to a keyed post that succeeded (or was replayed), else None."""
         try:
-            session = api_auth.session_of(self.database.uow(), token, secret=self.secret)
             body = movements.MovementIn.model_validate(json.loads(raw))  # as FastAPI reads a JSON body
+            # The key's stored answer is read with the token's session: one round trip for both.
+            session, known = api_auth.session_and(
+                self.database.uow(),
+                token,
+                secret=self.secret,
+                also=lambda user_id: idempotency.answer_read(user_principal(user_id), key),
+            )
+            principal = user_principal(session.actor.id)
             stored = movements.post_keyed(
-                self.database.uow(), body, session.actor, f"user:{session.actor.id.hex}", key, MOVEMENTS_PATH
+                self.database.uow(), body, session.actor, principal, key, MOVEMENTS_PATH, known
             )
         except Exception:  # nothing was posted (or it was, under this key): the route answers
             return None

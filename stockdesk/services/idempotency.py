@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stockdesk.db.api_models import IdempotentRequest
-from stockdesk.db.fast_read import FastRead
+from stockdesk.db.fast_read import FastRead, Rows
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.inventory.ledger import POSTED
@@ -67,8 +67,16 @@ _ANSWER = FastRead(
 _INSERT_ANSWER = IdempotentRequest.__table__.insert()
 
 
-def _stored(uow: UnitOfWork, principal: str, key: str, fingerprint_: str) -> StoredAnswer | None:
-    rows = _ANSWER.rows(uow.engine, {"principal": principal, "key": key})
+def answer_read(principal: str, key: str) -> tuple[FastRead, dict[str, str]]:
+    """The read of a key's stored answer, for a caller to run with its own (`api_auth.session_and`):
+    its rows go to `run_once(known=...)`."""
+    return _ANSWER, {"principal": principal, "key": _check_key(key)}
+
+
+def _stored(
+    uow: UnitOfWork, principal: str, key: str, fingerprint_: str, known: Rows | None = None
+) -> StoredAnswer | None:
+    rows = _ANSWER.rows(uow.engine, {"principal": principal, "key": key}) if known is None else known
     if not rows:
         return None
     stored_fingerprint, status, body = rows[0]
@@ -85,11 +93,13 @@ def run_once(
     fingerprint: str,
     work: Callable[[UnitOfWork], Any],
     answer: Answer,
+    known: Rows | None = None,
 ) -> StoredAnswer:
     """Run `work` (a service call on `uow`) unless this key was seen; `answer` turns the movements the
-    transaction wrote into (status, JSON body), stored and returned."""
+    transaction wrote into (status, JSON body), stored and returned. `known`: the rows of
+    `answer_read(principal, key)`, read already."""
     key = _check_key(key)
-    found = _stored(uow, principal, key, fingerprint)
+    found = _stored(uow, principal, key, fingerprint, known)
     if found is not None:
         return found
     made: list[tuple[int, str]] = []

@@ -95,22 +95,28 @@ def test_a_level_row_created_meanwhile_is_added_to_not_overwritten(db, admin, ma
         store = uow.session.get(Store, main_store.id)
         orm_item = uow.session.get(Item, item.id)
         posting = ledger.Posting(orm_item, store, MovementKind.RECEIVE, Decimal(5))
-        # The batch has read the levels (none yet) when another writer creates the row.
-        original = ledger._read_levels
+        # The batch has read the levels (none yet) when another writer creates the row. (A single
+        # posting on PostgreSQL reads them by its update: `_added_first`.)
+        originals = {name: getattr(ledger, name) for name in ("_read_levels", "_added_first")}
 
-        def read_then_race(uow_, keys):  # type: ignore[no-untyped-def]
-            levels = original(uow_, keys)
-            uow_.session.connection().execute(
-                StockLevel.__table__.insert(),
-                [{"item_id": item.id, "store_id": store.id, "on_hand": Decimal(3)}],
-            )
-            return levels
+        def then_race(original):  # type: ignore[no-untyped-def]
+            def read(uow_, *args):  # type: ignore[no-untyped-def]
+                levels = original(uow_, *args)
+                uow_.session.connection().execute(
+                    StockLevel.__table__.insert(),
+                    [{"item_id": item.id, "store_id": store.id, "on_hand": Decimal(3)}],
+                )
+                return levels
 
-        ledger._read_levels = read_then_race
+            return read
+
+        for name, original in originals.items():
+            setattr(ledger, name, then_race(original))
         try:
             ledger.post_many(uow, [posting], user_id=admin.id, allow_negative=False)
         finally:
-            ledger._read_levels = original
+            for name, original in originals.items():
+                setattr(ledger, name, original)
         uow.session.commit()
     assert stock.on_hand_of(db.uow(), item.id, main_store.id) == Decimal(8)
 

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
@@ -198,9 +198,16 @@ def _answerer(uow: UnitOfWork) -> Callable[[list[MovementView]], tuple[int, str]
 
 
 def post_keyed(
-    uow: UnitOfWork, body: MovementIn, who: Actor, principal: str, key: str, path: str
+    uow: UnitOfWork,
+    body: MovementIn,
+    who: Actor,
+    principal: str,
+    key: str,
+    path: str,
+    known: list[tuple[Any, ...]] | None = None,
 ) -> idempotency.StoredAnswer:
-    """Post once per (caller, key): a retry gets the first answer back (`fast_paths` posts here too)."""
+    """Post once per (caller, key): a retry gets the first answer back (`fast_paths` posts here too,
+    with the key's stored answer read alongside its token: `known`)."""
     return idempotency.run_once(
         uow,
         principal=principal,
@@ -208,6 +215,7 @@ def post_keyed(
         fingerprint=idempotency.fingerprint("POST", path, body.model_dump_json().encode()),
         work=_poster(body, who),
         answer=_answerer(uow),
+        known=known,
     )
 
 

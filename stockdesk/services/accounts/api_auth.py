@@ -13,16 +13,17 @@ import hashlib
 import secrets
 import time
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import jwt
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from stockdesk.db.api_models import ApiSession
-from stockdesk.db.fast_read import FastRead
+from stockdesk.db.fast_read import FastRead, Rows, rows_together
 from stockdesk.db.models import LocalSetting, User, UserStore
 from stockdesk.domain.errors import AuthenticationFailed
 from stockdesk.domain.ids import StoreId, UserId
@@ -42,6 +43,10 @@ class TokenPair:
     access_token: str
     refresh_token: str
     expires_in: int  # seconds the access token lives
+
+
+# What a caller reads alongside the token check, given the token's user id.
+AlsoRead = Callable[[uuid.UUID], tuple[FastRead, Mapping[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -235,11 +240,23 @@ def _claims(token: str, secret: str) -> _Claims:
 
 def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
     """The actor an access token speaks for, or AuthenticationFailed saying why not."""
+    return session_and(uow, token, secret=secret)[0]
+
+
+def session_and(
+    uow: UnitOfWork, token: str, *, secret: str, also: AlsoRead | None = None
+) -> tuple[Session, Rows]:
+    """`session_of`, and the rows of `also(user id)` read in the same round trip (else none)."""
     user_id, session_id, stamp, _expires = _claims(token, secret)
     # Before every request's own work: one precompiled statement on a pooled connection, in autocommit
     # (one round trip, no session, no BEGIN/ROLLBACK). Still read every time, so a revoked session, a
     # changed password, role or active flag is refused on the very next request, by every worker.
-    rows = _SESSION_CHECK.rows(uow.engine, {"session_id": session_id, "user_id": user_id})
+    reads: list[tuple[FastRead, Mapping[str, Any]]] = [
+        (_SESSION_CHECK, {"session_id": session_id, "user_id": user_id})
+    ]
+    if also is not None:
+        reads.append(also(user_id))
+    rows, *other = rows_together(uow.engine, reads)
     if not rows or rows[0][_REVOKED_AT] is not None:
         raise AuthenticationFailed(Message("api.access_logged_out"))
     user = _Checked(*rows[0][:_REVOKED_AT])
@@ -248,4 +265,4 @@ def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
     stores = frozenset(StoreId(r[_STORE_ID]) for r in rows if r[_STORE_ID] is not None)
     grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
     actor = Actor(UserId(user_id), user.email, Role(user.role), stores, user.name, grants)
-    return Session(actor, session_id)
+    return Session(actor, session_id), (other[0] if other else [])

@@ -44,6 +44,9 @@ _RELATIVE_UPDATE = (
     .where(StockLevel.item_id == bindparam("i"), StockLevel.store_id == bindparam("s"))
     .values(on_hand=StockLevel.on_hand + bindparam("d", type_=StockLevel.on_hand.type))
 )
+# One posting's change applied and the new figure read back in one statement (PostgreSQL): the
+# row is locked by the update as by SELECT ... FOR UPDATE, and a refusal after it rolls it back.
+_ADD_RETURNING = _RELATIVE_UPDATE.returning(StockLevel.on_hand)
 _MOVEMENT_INSERT = StockMovement.__table__.insert()
 _ONE_LEVEL_QUERY = select(StockLevel.on_hand).where(
     StockLevel.item_id == bindparam("item", type_=StockLevel.item_id.type),
@@ -83,14 +86,16 @@ _INSERT_NEW = {
 
 
 def _write_levels(
-    uow: UnitOfWork, start: dict[Key, Decimal], balance: dict[Key, Decimal], new: set[Key]
+    uow: UnitOfWork, start: dict[Key, Decimal], balance: dict[Key, Decimal], new: set[Key], *, applied: bool
 ) -> None:
-    """Apply the batch's net change to each level row: relative updates, and new rows inserted once."""
+    """Apply the batch's net change to each level row: relative updates, and new rows inserted once.
+
+    `applied`: the existing rows hold the change already (`_added_first`); only new rows are left."""
     connection = uow.session.connection()
     changed = [
         {"i": k[0], "s": k[1], "d": v - start[k]}
         for k, v in balance.items()
-        if v != start[k] and k not in new
+        if v != start[k] and k not in new and not applied
     ]
     if changed and uow.dialect == "postgresql":
         # One statement for the whole batch: an UPDATE per row costs a round trip each (50,000 for a
@@ -109,6 +114,17 @@ def _write_levels(
     if new:
         rows = [{"item_id": k[0], "store_id": k[1], "on_hand": balance[k]} for k in new]
         fast_write.executemany(connection, _INSERT_NEW[uow.dialect], rows)
+
+
+def _added_first(uow: UnitOfWork, key: Key, quantity: Decimal) -> dict[Key, Decimal]:
+    """A single posting's start figure, its change already written (PostgreSQL; {}: no row yet).
+
+    Reading the level (locked) and then writing it were two round trips of a post's ten; checked after
+    the write instead, a refused posting (not enough stock) is undone with its transaction."""
+    uow.session.info.pop(LEVELS_READ, None)  # taken once, as `_read_levels` takes it
+    found = uow.session.connection().execute(_ADD_RETURNING, {"i": key[0], "s": key[1], "d": quantity})
+    after: Decimal | None = found.scalar()
+    return {} if after is None else {key: after - quantity}
 
 
 def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
@@ -171,7 +187,18 @@ def post_many(
     slot_of: dict[Key, int] = {}
     slots = [slot_of.setdefault(key, len(slot_of)) for key in posting_keys]
     keys = set(slot_of)
-    start = {} if new_items else _read_levels(uow, keys)  # locked on PostgreSQL
+    # A single posting on PostgreSQL whose level the picking has not just read: update first.
+    applied = (
+        len(postings) == 1
+        and not new_items
+        and uow.dialect == "postgresql"
+        and postings[0].quantity != 0  # no change writes no row version
+        and posting_keys[0] not in uow.session.info.get(LEVELS_READ, {})
+    )
+    if applied:
+        start = _added_first(uow, posting_keys[0], postings[0].quantity)
+    else:
+        start = {} if new_items else _read_levels(uow, keys)  # locked on PostgreSQL
     new = keys - start.keys()
     start.update(dict.fromkeys(new, Decimal(0)))
     running = [start[key] for key in slot_of]
@@ -197,7 +224,7 @@ def post_many(
     # A big batch marks its keys for the reorder run in one statement, not a trigger's upsert per row.
     with reorder_bulk.marking_of(connection, len(rows)):
         # The rows are locked already (PostgreSQL), so the update order no longer matters.
-        _write_levels(uow, start, balance, new)
+        _write_levels(uow, start, balance, new, applied=applied)
         if not new_items and any(balance[k] != start[k] for k in keys):
             # Low-stock alerts and their e-mail, same transaction. They judge a place by its balance before
             # and after the whole batch, so its last posting speaks for all of the place's lines.
