@@ -93,18 +93,21 @@ def list_items(
     limit: int = Query(50, ge=1, le=item_pages.MAX_LIMIT),
     uow: UnitOfWork = Depends(unit_of_work),
     _actor: Actor = Depends(actor),
-) -> Page[ItemRowOut]:
+) -> Response:
     text = str(ordering)  # a StrEnum member, or the default as a plain string
     sort = ItemSort(text.lstrip("-"))
     page = item_pages.keyset_page(
         uow, item_filter, sort=sort, descending=text.startswith("-"), cursor=cursor, limit=limit
     )
-    return Page[ItemRowOut](
+    answer = Page[ItemRowOut](
         count=page.count,
         next=link(request, page.next_cursor),
         previous=link(request, page.previous_cursor),
         results=[ItemRowOut.of(r) for r in page.rows],
     )
+    # Encoded here: returned as a model, FastAPI validated it again against `response_model`, made it
+    # a dict and encoded that (0.2 ms a page); the schema it publishes is `response_model`'s still.
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 @router.post("", status_code=201, response_model=ItemOut, summary="Create an item (owned by the caller)")
