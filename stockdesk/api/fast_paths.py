@@ -78,8 +78,11 @@ class FastPaths:
     def _look_up(self, token: str, code: str) -> Answer | None:
         """The route's answer for a found item, or None: the route then answers (or refuses) it."""
         try:
-            api_auth.session_of(self.database.uow(), token, secret=self.secret)
-            card = lookup_service.look_up(self.database.uow(), code)
+            # The code's first statement is read with the token's session: one round trip for both.
+            first = lookup_service.first_read(code)
+            also = None if first is None else lambda _user_id: first
+            _session, known = api_auth.session_and(self.database.uow(), token, secret=self.secret, also=also)
+            card = lookup_service.look_up(self.database.uow(), code, known=known if first else None)
             body = LookupOut.of(card).model_dump_json().encode()
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None

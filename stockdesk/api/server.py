@@ -45,6 +45,9 @@ def serve(
         ssl_certfile=certfile,
         ssl_keyfile=keyfile,
         log_level=log_level,
+        # An access line is logged at info: below that level uvicorn still formatted each one's
+        # client address and quoted path before the logger dropped it.
+        access_log=log_level in ("info", "debug", "trace"),
         proxy_headers=True,
         server_header=False,
         timeout_keep_alive=KEEP_ALIVE_S,

@@ -29,6 +29,7 @@ _WIDTH = len(_ITEM_COLUMNS)
 _WITH_CODES = _ITEM.outerjoin(_CODES, and_(_CODES.c.item_id == _ITEM.c.id, _CODES.c.deleted.is_(False)))
 _CODE_COLUMNS = [_CODES.c.id, _CODES.c.code, _CODES.c.symbology, _CODES.c.created_at]
 Row = tuple[Any, ...]  # (what matched, item columns..., barcode columns...)
+Rows = list[Row]
 
 
 @cache
@@ -50,11 +51,24 @@ _BY_SKU = FastRead(
 )
 
 
-def item_by_barcode(engine: Engine, forms: Sequence[str]) -> ItemView | None:
-    """The live item holding one of `forms` (the scanned form first: it wins over another form)."""
+BarcodeRead = tuple[FastRead, dict[str, str]]
+
+
+def barcode_read(forms: Sequence[str]) -> BarcodeRead | None:
+    """The statement `item_by_barcode` runs (None: no forms, nothing to read)."""
     if not forms:
         return None
-    rows = _by_barcode(len(forms)).rows(engine, {f"form_{n}": form for n, form in enumerate(forms)})
+    return _by_barcode(len(forms)), {f"form_{n}": form for n, form in enumerate(forms)}
+
+
+def item_by_barcode(engine: Engine, forms: Sequence[str]) -> ItemView | None:
+    """The live item holding one of `forms` (the scanned form first: it wins over another form)."""
+    read = barcode_read(forms)
+    return None if read is None else item_of_barcode_rows(forms, read[0].rows(engine, read[1]))
+
+
+def item_of_barcode_rows(forms: Sequence[str], rows: Rows) -> ItemView | None:
+    """`item_by_barcode`'s answer from the rows of `barcode_read(forms)`, read by the caller."""
     rank = {form: n for n, form in reversed(list(enumerate(forms)))}
     return _item(rows, lambda row: rank[row[0]])
 

@@ -83,14 +83,45 @@ class ItemCard:
     places: list[PlaceLevelView] = field(default_factory=list)
 
 
-def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
-    """Interpret a scan (webcam symbology or "" for a wedge) and look it up."""
+@dataclass(frozen=True)
+class _Parsed:
+    """A scan understood as an item code, before any look-up: its barcode forms are asked for first."""
+
+    raw: str
+    code: str
+    name: str
+    gs1: Gs1Data | None
+    forms: list[str]
+
+
+def barcode_read(text: str, symbology: str = "") -> code_lookup.BarcodeRead | None:
+    """The statement `resolve_scan` starts with for this text (None: it starts with none), for a caller
+    that runs it alongside its own read and hands the rows back (`barcode_rows`)."""
+    parsed = _parse(text, symbology)
+    return code_lookup.barcode_read(parsed.forms) if isinstance(parsed, _Parsed) else None
+
+
+def resolve_scan(
+    uow: UnitOfWork, text: str, symbology: str = "", *, barcode_rows: code_lookup.Rows | None = None
+) -> ScanResult:
+    """Interpret a scan (webcam symbology or "" for a wedge) and look it up. `barcode_rows`: the rows
+    of `barcode_read(text, symbology)`, read already."""
+    parsed = _parse(text, symbology)
+    if isinstance(parsed, _Parsed):
+        return _resolve(uow, parsed, barcode_rows)
+    if parsed is None:  # a store's label
+        raw = (text or "").strip()
+        return _location(uow, raw, _store_label(raw) or "", allow_missing=False)
+    return parsed
+
+
+def _parse(text: str, symbology: str) -> _Parsed | ScanResult | None:
+    """The scan as an item code, or its answer without a look-up (a refusal), or None for a store label."""
     raw = (text or "").strip()
     if not raw:
         return ScanResult(ScanKind.INVALID, text, "", symbology, reason=Message("scan.nothing"))
-    store_code = _store_label(raw)
-    if store_code is not None:
-        return _location(uow, raw, store_code, allow_missing=False)
+    if _store_label(raw) is not None:
+        return None
     gs1: Gs1Data | None = None
     code, name = normalise_scanned(raw, symbology) if symbology else (raw, "")
     if looks_like_gs1(raw):
@@ -106,8 +137,15 @@ def resolve_scan(uow: UnitOfWork, text: str, symbology: str = "") -> ScanResult:
         code, name = _shortest_form(gs1.gtin), name or "GS1"
     elif looks_like_gtin(code) and not is_valid_gtin(code, name or None):
         return ScanResult(ScanKind.WRONG_CHECK_DIGIT, raw, code, name, reason=_check_reason(code, name))
-    forms = lookup_forms(code, name)
-    item = code_lookup.item_by_barcode(uow.engine, forms)
+    return _Parsed(raw, code, name, gs1, lookup_forms(code, name))
+
+
+def _resolve(uow: UnitOfWork, parsed: _Parsed, barcode_rows: code_lookup.Rows | None) -> ScanResult:
+    raw, code, name, gs1, forms = parsed.raw, parsed.code, parsed.name, parsed.gs1, parsed.forms
+    if barcode_rows is None:
+        item = code_lookup.item_by_barcode(uow.engine, forms)
+    else:
+        item = code_lookup.item_of_barcode_rows(forms, barcode_rows)
     pack = None if item is not None else packs.pack_by_code(uow, forms)
     if pack is not None:
         item = catalog.get_item(uow, pack.item_id)
