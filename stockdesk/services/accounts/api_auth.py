@@ -13,7 +13,7 @@ import hashlib
 import secrets
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
@@ -46,7 +46,7 @@ class TokenPair:
 
 
 # What a caller reads alongside the token check, given the token's user id.
-AlsoRead = Callable[[uuid.UUID], tuple[FastRead, Mapping[str, Any]]]
+AlsoRead = Callable[[uuid.UUID], Sequence[tuple[FastRead, Mapping[str, Any]]]]
 
 
 @dataclass(frozen=True)
@@ -245,8 +245,8 @@ def session_of(uow: UnitOfWork, token: str, *, secret: str) -> Session:
 
 def session_and(
     uow: UnitOfWork, token: str, *, secret: str, also: AlsoRead | None = None
-) -> tuple[Session, Rows]:
-    """`session_of`, and the rows of `also(user id)` read in the same round trip (else none)."""
+) -> tuple[Session, list[Rows]]:
+    """`session_of`, and the rows of each read of `also(user id)`, read in the same round trip."""
     user_id, session_id, stamp, _expires = _claims(token, secret)
     # Before every request's own work: one precompiled statement on a pooled connection, in autocommit
     # (one round trip, no session, no BEGIN/ROLLBACK). Still read every time, so a revoked session, a
@@ -255,7 +255,7 @@ def session_and(
         (_SESSION_CHECK, {"session_id": session_id, "user_id": user_id})
     ]
     if also is not None:
-        reads.append(also(user_id))
+        reads += also(user_id)
     rows, *other = rows_together(uow.engine, reads)
     if not rows or rows[0][_REVOKED_AT] is not None:
         raise AuthenticationFailed(Message("api.access_logged_out"))
@@ -265,4 +265,4 @@ def session_and(
     stores = frozenset(StoreId(r[_STORE_ID]) for r in rows if r[_STORE_ID] is not None)
     grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
     actor = Actor(UserId(user_id), user.email, Role(user.role), stores, user.name, grants)
-    return Session(actor, session_id), (other[0] if other else [])
+    return Session(actor, session_id), other

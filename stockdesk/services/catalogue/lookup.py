@@ -8,18 +8,20 @@ from stockdesk.services.catalogue.scanning import ItemCard, ScanKind
 from stockdesk.services.uow import UnitOfWork
 
 
-def first_read(code: str) -> code_lookup.BarcodeRead | None:
-    """The statement `look_up` starts with (None: none), for a caller that runs it alongside its own
-    (the API's token check: one round trip for both) and hands its rows to `look_up(known=...)`."""
-    return scanning.barcode_read(code)
+def first_reads(code: str) -> list[code_lookup.BarcodeRead]:
+    """The statements a look-up of a barcode starts with (its rows, the levels of the items holding it;
+    none for other codes), for a caller that runs them with its own (the API's token check: one round
+    trip for all) and hands their rows to `look_up(known=...)`."""
+    return scanning.barcode_reads(code)
 
 
-def look_up(uow: UnitOfWork, code: str, *, known: code_lookup.Rows | None = None) -> ItemCard:
+def look_up(uow: UnitOfWork, code: str, *, known: list[code_lookup.Rows] | None = None) -> ItemCard:
     """The item a code names (EAN/UPC in any printed form, in-store code, GS1 string, SKU) with its stock
     in every store (no movements, no places: the API answers with the levels); UnresolvedCode says
     whether the code is unknown or was refused (bad check digit)."""
-    result = scanning.resolve_scan(uow, code, barcode_rows=known)
+    barcode_rows, level_rows = known if known else (None, None)
+    result = scanning.resolve_scan(uow, code, barcode_rows=barcode_rows)
     if result.kind is not ScanKind.ITEM or result.item is None:
         reason = result.reason or "names a store, not an item"
         raise UnresolvedCode((code or "").strip(), result.kind.value, reason)
-    return scanning.stock_card(uow, result.item)
+    return scanning.stock_card(uow, result.item, level_rows)

@@ -13,9 +13,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, bindparam, func, select, true
 
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Item, ItemBarcode, StockLevel, StockMovement, Store
@@ -94,11 +95,15 @@ class _Parsed:
     forms: list[str]
 
 
-def barcode_read(text: str, symbology: str = "") -> code_lookup.BarcodeRead | None:
-    """The statement `resolve_scan` starts with for this text (None: it starts with none), for a caller
-    that runs it alongside its own read and hands the rows back (`barcode_rows`)."""
+def barcode_reads(text: str, symbology: str = "") -> list[code_lookup.BarcodeRead]:
+    """The statement `resolve_scan` starts with for this text, and the one of `stock_card` for the items
+    it may find (none: it starts with no read), for a caller that runs them with its own and hands
+    their rows back (`resolve_scan(barcode_rows=...)`, `stock_card(item, level_rows)`)."""
     parsed = _parse(text, symbology)
-    return code_lookup.barcode_read(parsed.forms) if isinstance(parsed, _Parsed) else None
+    read = code_lookup.barcode_read(parsed.forms) if isinstance(parsed, _Parsed) else None
+    if read is None:
+        return []
+    return [read, (_levels_by_barcode(len(read[1])), read[1])]
 
 
 def resolve_scan(
@@ -252,10 +257,29 @@ def item_card(uow: UnitOfWork, item: ItemView | ItemId, *, movements: int = 8) -
     return ItemCard(item, _levels(stores), latest, _store_codes(stores), places)
 
 
-def stock_card(uow: UnitOfWork, item: ItemView) -> ItemCard:
+@cache
+def _levels_by_barcode(forms: int) -> FastRead:
+    """`_STORES_WITH_LEVEL` for every item holding one of `forms` codes, the item first in each row."""
+    hit = ItemBarcode.__table__.alias("hit")
+    return FastRead(
+        select(hit.c.item_id, *_STORES_WITH_LEVEL.selected_columns)
+        .select_from(hit.join(Store, true()))
+        .outerjoin(StockLevel, and_(StockLevel.store_id == Store.id, StockLevel.item_id == hit.c.item_id))
+        .where(hit.c.code.in_([bindparam(f"form_{n}") for n in range(forms)]), hit.c.deleted.is_(False))
+    )
+
+
+def stock_card(
+    uow: UnitOfWork, item: ItemView, level_rows: Sequence[Sequence[Any]] | None = None
+) -> ItemCard:
     """The item with its stock in every active store and nothing else (no movements, no places): one
-    statement in one round trip, for a look-up that answers with the levels alone."""
-    stores = _FAST_STORES_WITH_LEVEL.rows(uow.engine, {"item_id": item.id})
+    statement in one round trip, for a look-up that answers with the levels alone. `level_rows`: those
+    of `barcode_reads`, read already (used when they hold this item: it was found by that barcode)."""
+    # By store: an item holding two forms of the code has each store's row once per form.
+    held = {row[1]: row[1:] for row in level_rows or () if row[0] == item.id}
+    stores: Sequence[Sequence[Any]] = list(held.values())
+    if not stores:
+        stores = _FAST_STORES_WITH_LEVEL.rows(uow.engine, {"item_id": item.id})
     return ItemCard(item, _levels(stores), [], _store_codes(stores))
 
 
