@@ -5,8 +5,9 @@ context, parameter and result set-up, a Connection around the pooled one): sever
 spends on an indexed join of a few rows. Here the statement is compiled once per dialect, its
 parameter order and each column's result conversion are looked up once, and each run is one
 `cursor.execute` on a connection from the engine's pool (checked out and returned as SQLAlchemy
-would, with its reset and, on PostgreSQL, its pre-ping). The SQL and the values are exactly those
-SQLAlchemy would have produced; only single-statement reads take this path.
+would, with its reset, but not pinged: a connection found dead is replaced and the read run again).
+The SQL and the values are exactly those SQLAlchemy would have produced; only single-statement reads
+take this path.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ from typing import Any
 from sqlalchemy import Engine, Select
 from sqlalchemy.engine import Dialect
 
+from stockdesk.db import idle_ping
+
 Converter = Callable[[Any], Any] | None
+
+
+class _DeadConnection(Exception):
+    """The pooled connection was dead (and is thrown away); `error` is what the driver said."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 @dataclass
@@ -73,11 +84,29 @@ class FastRead:
     def rows(self, engine: Engine, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         compiled = self._compiled(engine.dialect)
         arguments = self.arguments(engine.dialect, params)
-        connection = engine.raw_connection()
+        try:
+            fetched = self._fetched(engine, compiled, arguments)
+        except _DeadConnection:
+            try:
+                fetched = self._fetched(engine, compiled, arguments)  # once more, on a fresh connection
+            except _DeadConnection as dead:
+                raise dead.error from None  # the server itself is away
+        results = compiled.results
+        assert results is not None
+        return [tuple(convert(value) if convert is not None and value is not None else value
+                      for convert, value in zip(results, row, strict=True)) for row in fetched]
+
+    def _fetched(self, engine: Engine, compiled: _Compiled, arguments: Any) -> Sequence[Any]:
+        """The driver's rows, on a pooled connection taken without a ping (idle_ping says why).
+
+        A connection found dead is thrown away and `_DeadConnection` raised: the caller may run it again."""
+        with idle_ping.unpinged():
+            connection = engine.raw_connection()
         driver = connection.driver_connection
         # One statement is its own consistent snapshot: on PostgreSQL run it in autocommit, one round
         # trip instead of three (BEGIN, the query, the ROLLBACK of the pool's reset).
         autocommit = engine.dialect.name == "postgresql"
+        cursor = None
         try:
             if autocommit:
                 driver.autocommit = True  # type: ignore[union-attr]
@@ -87,10 +116,15 @@ class FastRead:
             if compiled.results is None:
                 compiled.results = self._results(engine.dialect, cursor.description)
             cursor.close()
+            return fetched
+        except engine.dialect.loaded_dbapi.Error as error:
+            if engine.dialect.is_disconnect(error, driver, cursor):
+                connection.invalidate(error)
+                raise _DeadConnection(error) from error
+            raise
         finally:
-            if autocommit:
-                driver.autocommit = False  # type: ignore[union-attr]
-            connection.close()  # back to the pool, reset as SQLAlchemy's own checkouts are
-        results = compiled.results
-        return [tuple(convert(value) if convert is not None and value is not None else value
-                      for convert, value in zip(results, row, strict=True)) for row in fetched]
+            try:
+                if autocommit and connection.is_valid:
+                    driver.autocommit = False  # type: ignore[union-attr]
+            finally:
+                connection.close()  # back to the pool, reset as SQLAlchemy's own checkouts are
