@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select
+from sqlalchemy import CompoundSelect, Engine, Select
 from sqlalchemy.engine import Dialect
 
 from stockdesk.db import idle_ping
@@ -47,7 +47,7 @@ class FastRead:
     A parameter missing from `params` takes the value its bind was built with (a LIMIT, a filter's
     fixed value), so a statement built once for a shape of query is run with only what varies."""
 
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Select[Any] | CompoundSelect[Any]) -> None:
         self.statement = statement
         self._by_dialect: dict[str, _Compiled] = {}
 
