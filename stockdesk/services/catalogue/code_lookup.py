@@ -2,8 +2,8 @@
 
 Every scan at the counter comes here, so each path is one indexed join and nothing more: the
 barcode's unique index, the item by primary key, its live barcodes by `item_id`; or the
-`upper(sku)` expression index (migration 0010). A code that may be either asks both in one
-statement (UNION ALL: one round trip). Rows come back unordered and the few of them are put in
+`upper(sku)` expression index (migration 0010). On a server, a code that may be either asks both
+in one statement (UNION ALL: one round trip). Rows come back unordered and the few of them are put in
 order here, so no plan needs a sort (tests/integration/test_code_lookup.py checks the plans on
 SQLite and PostgreSQL). Statements run through `db.fast_read` (~0.1 ms a scan at a
 million items; `python -m bench lookup`).
@@ -84,8 +84,9 @@ def item_by_sku(engine: Engine, sku: str) -> ItemView | None:
 
 def item_by_code(engine: Engine, forms: Sequence[str], sku: str) -> ItemView | None:
     """By barcode first, then by SKU: the order a scanned code is understood in."""
-    if not forms:
-        return item_by_sku(engine, sku)
+    if not forms or engine.dialect.name == "sqlite":
+        # In-process SQLite has no round trip to save, and the SKU's probe would slow every barcode hit.
+        return item_by_barcode(engine, forms) or item_by_sku(engine, sku)
     params = {f"form_{n}": form for n, form in enumerate(forms)}
     rows = _by_code(len(forms)).rows(engine, {**params, "upper": sku.upper()})
     rank = {form: n for n, form in reversed(list(enumerate(forms)))}
