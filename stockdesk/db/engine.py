@@ -72,7 +72,9 @@ def make_engine(url: str, *, connections: int | None = None, **kwargs: Any) -> E
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if connections is None:
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        engine = create_engine(url, **kwargs)
+        idle_ping.install(engine, every_checkout=True)
+        return engine
     # Past pool_size, every returned connection is closed: a busy server would start a PostgreSQL
     # backend (a process) for most requests.
     kwargs.update(pool_size=connections, max_overflow=connections // 2)

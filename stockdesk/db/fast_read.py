@@ -5,8 +5,9 @@ context, parameter and result set-up, a Connection around the pooled one): sever
 spends on an indexed join of a few rows. Here the statement is compiled once per dialect, its
 parameter order and each column's result conversion are looked up once, and each run is one
 `cursor.execute` on a connection from the engine's pool (checked out and returned as SQLAlchemy
-would, with its reset and, on PostgreSQL, its pre-ping). The SQL and the values are exactly those
-SQLAlchemy would have produced; only single-statement reads take this path.
+would, with its reset, but not pinged: a connection found dead is replaced and the read run again).
+The SQL and the values are exactly those SQLAlchemy would have produced; only single-statement reads
+take this path.
 """
 
 from __future__ import annotations
@@ -16,10 +17,20 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select
+from sqlalchemy import CompoundSelect, Engine, Select
 from sqlalchemy.engine import Dialect
 
+from stockdesk.db import idle_ping
+
 Converter = Callable[[Any], Any] | None
+
+
+class _DeadConnection(Exception):
+    """The pooled connection was dead (and is thrown away); `error` is what the driver said."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 @dataclass
@@ -37,7 +48,7 @@ class FastRead:
     A parameter missing from `params` takes the value its bind was built with (a LIMIT, a filter's
     fixed value), so a statement built once for a shape of query is run with only what varies."""
 
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Select[Any] | CompoundSelect[Any]) -> None:
         self.statement = statement
         self._by_dialect: dict[str, _Compiled] = {}
 
@@ -84,33 +95,59 @@ class FastRead:
 
 
 Rows = list[tuple[Any, ...]]
+_Fetched = list[tuple[Sequence[Any], Any]]  # each read's driver rows and cursor description
 
 
 def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, Any]]]) -> list[Rows]:
     """The rows of each read, all run on one pooled connection; on PostgreSQL in one round trip.
 
-    A request that asks two independent things before its work (its token's session and its
-    idempotency key's answer) waits for one answer instead of two (psycopg's pipeline mode)."""
+    A request that asks several independent things before its work (its token's session and its
+    idempotency key's answer) waits for one answer instead of several (psycopg's pipeline mode)."""
     dialect = engine.dialect
     work = [(read._compiled(dialect).sql, read.arguments(dialect, params)) for read, params in reads]
-    connection = engine.raw_connection()
+    try:
+        fetched = _fetched(engine, work)
+    except _DeadConnection:
+        try:
+            fetched = _fetched(engine, work)  # once more, on a fresh connection
+        except _DeadConnection as dead:
+            raise dead.error from None  # the server itself is away
+    return [read._converted(dialect, rows, description)
+            for (read, _params), (rows, description) in zip(reads, fetched, strict=True)]
+
+
+def _fetched(engine: Engine, work: list[tuple[str, Any]]) -> _Fetched:
+    """The driver's rows of each statement, on a pooled connection taken without a ping (idle_ping
+    says why). A connection found dead is thrown away and `_DeadConnection` raised: the caller may run
+    it again."""
+    with idle_ping.unpinged():
+        connection = engine.raw_connection()
     driver = connection.driver_connection
     # One statement is its own consistent snapshot: on PostgreSQL run it in autocommit, one round
     # trip instead of three (BEGIN, the query, the ROLLBACK of the pool's reset).
-    postgresql = dialect.name == "postgresql"
+    autocommit = engine.dialect.name == "postgresql"
+    cursor = None
     try:
-        if postgresql:
+        if autocommit:
             driver.autocommit = True  # type: ignore[union-attr]
         cursors = [connection.cursor() for _ in work]
-        with driver.pipeline() if postgresql and len(work) > 1 else nullcontext():  # type: ignore[union-attr]
+        pipelined = autocommit and len(work) > 1
+        with driver.pipeline() if pipelined else nullcontext():  # type: ignore[union-attr]
             for cursor, (sql, arguments) in zip(cursors, work, strict=True):
                 cursor.execute(sql, arguments)
-        answers = []
-        for cursor, (read, _params) in zip(cursors, reads, strict=True):
-            answers.append(read._converted(dialect, cursor.fetchall(), cursor.description))
+        answers: _Fetched = []
+        for cursor in cursors:
+            answers.append((cursor.fetchall(), cursor.description))
             cursor.close()
+        return answers
+    except engine.dialect.loaded_dbapi.Error as error:
+        if engine.dialect.is_disconnect(error, driver, cursor):
+            connection.invalidate(error)
+            raise _DeadConnection(error) from error
+        raise
     finally:
-        if postgresql:
-            driver.autocommit = False  # type: ignore[union-attr]
-        connection.close()  # back to the pool, reset as SQLAlchemy's own checkouts are
-    return answers
+        try:
+            if autocommit and connection.is_valid:
+                driver.autocommit = False  # type: ignore[union-attr]
+        finally:
+            connection.close()  # back to the pool, reset as SQLAlchemy's own checkouts are

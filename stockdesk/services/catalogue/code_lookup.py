@@ -2,9 +2,10 @@
 
 Every scan at the counter comes here, so each path is one indexed join and nothing more: the
 barcode's unique index, the item by primary key, its live barcodes by `item_id`; or the
-`upper(sku)` expression index (migration 0010). Rows come back unordered and the few of them are
-put in order here, so no plan needs a sort (tests/integration/test_code_lookup_plans.py checks
-the plans on SQLite and PostgreSQL). Statements run through `db.fast_read` (~0.1 ms a scan at a
+`upper(sku)` expression index (migration 0010). On a server, a code that may be either asks both
+in one statement (UNION ALL: one round trip). Rows come back unordered and the few of them are put in
+order here, so no plan needs a sort (tests/integration/test_code_lookup.py checks the plans on
+SQLite and PostgreSQL). Statements run through `db.fast_read` (~0.1 ms a scan at a
 million items; `python -m bench lookup`).
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, Engine, and_, bindparam, func, select
+from sqlalchemy import BindParameter, Engine, Select, and_, bindparam, func, literal_column, select, union_all
 
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Item, ItemBarcode
@@ -28,27 +29,43 @@ _ITEM_COLUMNS = [_ITEM.c[name] for name in _ITEM_NAMES]
 _WIDTH = len(_ITEM_COLUMNS)
 _WITH_CODES = _ITEM.outerjoin(_CODES, and_(_CODES.c.item_id == _ITEM.c.id, _CODES.c.deleted.is_(False)))
 _CODE_COLUMNS = [_CODES.c.id, _CODES.c.code, _CODES.c.symbology, _CODES.c.created_at]
-Row = tuple[Any, ...]  # (what matched, item columns..., barcode columns...)
+Row = tuple[Any, ...]  # (what matched, item columns..., barcode columns..., _BARCODE or _SKU)
 Rows = list[Row]
 
 
-@cache
-def _by_barcode(forms: int) -> FastRead:
-    """Items holding any of `forms` codes (one statement per count: a scan has 1 to 6 forms)."""
+_BARCODE, _SKU = 0, 1  # what a row matched, in its last column
+
+
+def _barcode_rows(forms: int) -> Select[Any]:
     hit = ItemBarcode.__table__.alias("hit")
     wanted: list[BindParameter[str]] = [bindparam(f"form_{n}") for n in range(forms)]
-    return FastRead(
-        select(hit.c.code, *_ITEM_COLUMNS, *_CODE_COLUMNS)
+    return (
+        select(hit.c.code, *_ITEM_COLUMNS, *_CODE_COLUMNS, literal_column(str(_BARCODE)))
         .select_from(hit.join(_WITH_CODES, _ITEM.c.id == hit.c.item_id))
         .where(hit.c.code.in_(wanted), hit.c.deleted.is_(False), _ITEM.c.deleted.is_(False))
     )
 
 
-_BY_SKU = FastRead(
-    select(_ITEM.c.sku, *_ITEM_COLUMNS, *_CODE_COLUMNS)
+_SKU_ROWS = (
+    select(_ITEM.c.sku, *_ITEM_COLUMNS, *_CODE_COLUMNS, literal_column(str(_SKU)))
     .select_from(_WITH_CODES)
     .where(func.upper(_ITEM.c.sku) == bindparam("upper"), _ITEM.c.deleted.is_(False))
 )
+
+
+@cache
+def _by_barcode(forms: int) -> FastRead:
+    """Items holding any of `forms` codes (one statement per count: a scan has 1 to 6 forms)."""
+    return FastRead(_barcode_rows(forms))
+
+
+_BY_SKU = FastRead(_SKU_ROWS)
+
+
+@cache
+def _by_code(forms: int) -> FastRead:
+    """Both at once, one round trip: the items holding any of `forms`, and the item with the SKU."""
+    return FastRead(union_all(_barcode_rows(forms), _SKU_ROWS))
 
 
 BarcodeRead = tuple[FastRead, dict[str, str]]
@@ -81,7 +98,14 @@ def item_by_sku(engine: Engine, sku: str) -> ItemView | None:
 
 def item_by_code(engine: Engine, forms: Sequence[str], sku: str) -> ItemView | None:
     """By barcode first, then by SKU: the order a scanned code is understood in."""
-    return item_by_barcode(engine, forms) or item_by_sku(engine, sku)
+    if not forms or engine.dialect.name == "sqlite":
+        # In-process SQLite has no round trip to save, and the SKU's probe would slow every barcode hit.
+        return item_by_barcode(engine, forms) or item_by_sku(engine, sku)
+    params = {f"form_{n}": form for n, form in enumerate(forms)}
+    rows = _by_code(len(forms)).rows(engine, {**params, "upper": sku.upper()})
+    rank = {form: n for n, form in reversed(list(enumerate(forms)))}
+    after_barcodes = len(forms)
+    return _item(rows, lambda row: rank[row[0]] if row[-1] == _BARCODE else after_barcodes + (row[0] != sku))
 
 
 def _item(rows: list[Row], preference: Callable[[Row], int]) -> ItemView | None:
