@@ -27,8 +27,9 @@ plain indexed reads, which wait for no lock, well under a millisecond. Handing t
 back cost more than the work (the hop, the GIL passing between threads, more PostgreSQL backends
 busy at once): same sitting, 16 clients, with two round trips then, 1,376 -> 1,943 look-ups/s,
 worker CPU 0.87 -> 0.65 ms and PostgreSQL 0.28 -> 0.19 ms a look-up. The loop serves nothing else
-meanwhile; for reads this short, that is cheaper than interleaving them. Posts (a transaction that
-may wait on a row lock) keep their thread.
+meanwhile; for reads this short, that is cheaper than interleaving them. When the pool has no idle
+connection, the look-up goes to a thread after all: waiting for one would stop the whole worker.
+Posts (a transaction that may wait on a row lock) keep their thread.
 """
 
 from __future__ import annotations
@@ -70,12 +71,18 @@ class FastPaths:
         if scope["type"] == "http":
             if scope["path"] == LOOKUP_PATH and scope["method"] == "GET":
                 asked = _lookup_asked(scope)
-                if asked is not None and await self._answer(send, self._look_up, *asked, inline=self.posts):
+                inline = self.posts and self._idle_connection()
+                if asked is not None and await self._answer(send, self._look_up, *asked, inline=inline):
                     return
             elif scope["path"] == MOVEMENTS_PATH and scope["method"] == "POST" and self.posts:
                 await self._post(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+    def _idle_connection(self) -> bool:
+        """Whether the pool holds a connection now: on the loop, a look-up must never wait for one (the
+        whole worker would wait with it, while the threads holding them may need the loop to finish)."""
+        return self.database.engine.pool.checkedin() > 0  # type: ignore[attr-defined]
 
     async def _answer(
         self, send: Send, work: Callable[..., Answer | None], *args: str | bytes, inline: bool = False
