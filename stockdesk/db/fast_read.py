@@ -85,6 +85,10 @@ class FastRead:
     def rows(self, engine: Engine, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         return rows_together(engine, [(self, params)])[0]
 
+    def _describe(self, dialect: Dialect) -> bool:
+        """Whether the driver's description is still needed (read once: building it costs each run)."""
+        return self._compiled(dialect).results is None
+
     def _converted(self, dialect: Dialect, fetched: Sequence[Any], description: Any) -> list[tuple[Any, ...]]:
         compiled = self._compiled(dialect)
         if compiled.results is None:
@@ -104,7 +108,8 @@ def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, A
     A request that asks several independent things before its work (its token's session and its
     idempotency key's answer) waits for one answer instead of several (psycopg's pipeline mode)."""
     dialect = engine.dialect
-    work = [(read._compiled(dialect).sql, read.arguments(dialect, params)) for read, params in reads]
+    work = [(read._compiled(dialect).sql, read.arguments(dialect, params), read._describe(dialect))
+            for read, params in reads]
     try:
         fetched = _fetched(engine, work)
     except _DeadConnection:
@@ -116,12 +121,11 @@ def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, A
             for (read, _params), (rows, description) in zip(reads, fetched, strict=True)]
 
 
-def _fetched(engine: Engine, work: list[tuple[str, Any]]) -> _Fetched:
+def _fetched(engine: Engine, work: list[tuple[str, Any, bool]]) -> _Fetched:
     """The driver's rows of each statement, on a pooled connection taken without a ping (idle_ping
     says why). A connection found dead is thrown away and `_DeadConnection` raised: the caller may run
     it again."""
-    with idle_ping.unpinged():
-        connection = engine.raw_connection()
+    connection = idle_ping.unpinged_connection(engine)
     driver = connection.driver_connection
     # One statement is its own consistent snapshot: on PostgreSQL run it in autocommit, one round
     # trip instead of three (BEGIN, the query, the ROLLBACK of the pool's reset).
@@ -130,14 +134,20 @@ def _fetched(engine: Engine, work: list[tuple[str, Any]]) -> _Fetched:
     try:
         if autocommit:
             driver.autocommit = True  # type: ignore[union-attr]
+        if len(work) == 1:  # the usual case, without the pipeline's set-up
+            sql, arguments, describe = work[0]
+            cursor = connection.cursor()
+            cursor.execute(sql, arguments)
+            answer = (cursor.fetchall(), cursor.description if describe else None)
+            cursor.close()
+            return [answer]
         cursors = [connection.cursor() for _ in work]
-        pipelined = autocommit and len(work) > 1
-        with driver.pipeline() if pipelined else nullcontext():  # type: ignore[union-attr]
-            for cursor, (sql, arguments) in zip(cursors, work, strict=True):
+        with driver.pipeline() if autocommit else nullcontext():  # type: ignore[union-attr]
+            for cursor, (sql, arguments, _describe) in zip(cursors, work, strict=True):
                 cursor.execute(sql, arguments)
         answers: _Fetched = []
-        for cursor in cursors:
-            answers.append((cursor.fetchall(), cursor.description))
+        for cursor, (_sql, _arguments, describe) in zip(cursors, work, strict=True):
+            answers.append((cursor.fetchall(), cursor.description if describe else None))
             cursor.close()
         return answers
     except engine.dialect.loaded_dbapi.Error as error:

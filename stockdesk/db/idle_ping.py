@@ -15,29 +15,27 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, event, exc
+from sqlalchemy.pool import PoolProxiedConnection
 
 IDLE_SECONDS = 2.0
 _unpinged = threading.local()
 
 
-@contextmanager
-def unpinged() -> Iterator[None]:
-    """Checkouts on this thread inside the block are not pinged: the caller handles a dead connection."""
+def unpinged_connection(engine: Engine) -> PoolProxiedConnection:
+    """A pooled DB-API connection taken without a ping: the caller handles a dead one."""
     _unpinged.active = True
     try:
-        yield
+        return engine.raw_connection()
     finally:
         _unpinged.active = False
 
 
 def install(engine: Engine, *, every_checkout: bool = False) -> None:
     """Ping on checkout (the engine has no pre-ping): every connection, or only those idle for more
-    than IDLE_SECONDS; never inside `unpinged()`."""
+    than IDLE_SECONDS; never for `unpinged_connection`."""
 
     def checked_in(_dbapi_connection: Any, record: Any) -> None:
         record.info["idle_since"] = time.monotonic()
