@@ -12,11 +12,14 @@ movements over two years), opens the window as a user would, then shows every ta
   ready, read by a 5 ms probe timer (a stall is what a user feels as a frozen window) — goal < 50 ms
   after the first paint.
 
-Run with BENCH_ITEMS=20000 for a quick try of the bench itself.
+The window runs as the app runs it: automatic garbage collection off, cycles collected on a timer of
+the GUI thread (`ui/collector.py`). `--gc` also lists the collections of 5 ms or more, with their
+thread and the page being shown. Run with BENCH_ITEMS=20000 for a quick try of the bench itself.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import time
@@ -27,10 +30,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from bench.gc_log import GcLog
 from bench.scale_data import build
 from bench.table import print_table
 from stockdesk.services.accounts import users
 from stockdesk.services.database import open_database
+from stockdesk.ui.collector import collect_on_gui_thread
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.memory import release_freed_memory
 from stockdesk.ui.pages.lazy import LazyPage
@@ -129,14 +134,21 @@ def _ms(seconds: float) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--gc", action="store_true", help="list the garbage collections of 5 ms or more")
+    args = parser.parse_args()
     items = int(os.environ.get("BENCH_ITEMS", "1000000"))
     path = build(items, items * 5)
     release_freed_memory()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never the layout of a real user's session
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path.parent / "bench-qs"))
     app = QApplication.instance() or QApplication([])
+    collect_on_gui_thread(app)  # as run_app does: no collection on a pool thread (ui/collector.py)
     db = open_database(str(path))
     actor = users.authenticate(db.uow(), email="admin@example.com", password="admin-pass-1")
+    gc_log = GcLog(step="window open")
+    if args.gc:
+        gc_log.start()
     started = time.perf_counter()
     window = MainWindow(db, actor)
     window.resize(1280, 760)
@@ -150,8 +162,9 @@ def main() -> None:
     open_stall = probe.stop()
     titles = [window.pages.tabText(i).replace("&", "") for i in range(window.pages.count())]
     results: dict[str, list[tuple[float, float, int, int]]] = {title: [] for title in titles}
-    for _ in range(ROUNDS):
+    for round_ in range(ROUNDS):
         for index, title in enumerate(titles):
+            gc_log.step = f"{title}, show {round_ + 1}"
             results[title].append(_show_tab(window, index, probe))
     open_cpu = probe.longest_cpu
     rows: list[list[object]] = [
@@ -169,6 +182,9 @@ def main() -> None:
          "longest stall after paint ms (GUI thread's CPU ms in it)", "stall of each show ms"],
         rows,
     )
+    if args.gc:
+        gc_log.stop()
+        gc_log.print()
     window.close()
     db.close()
 
