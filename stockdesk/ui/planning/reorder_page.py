@@ -205,18 +205,20 @@ class ReorderPage(QWidget):
         db, store, only, previous = self.db, self.store.currentData(), self.only_orders.isChecked(), self.run
 
         def lines(control: Control) -> tuple[ReorderRun, list[SuggestionRow], int]:
-            # Loaded here, on the pool: numpy and the forecasts are 75 ms of imports the first time, a
-            # stall of the window if loaded on its thread.
-            from stockdesk.services.planning import reorder_runs
-
-            # Frozen before the collector runs again: its first full pass over the new lines would hold
-            # the interpreter 2.4 s at a million items, and the window with it (bench pages).
+            # Everything the calculation leaves alive is frozen before the collector runs again, or the
+            # window's thread walks it on the collector's next ticks (ui/collector.py): the new lines
+            # (a first full pass over them was 2.4 s at a million items), the list of those to order
+            # (568,000 references, 10-30 ms of the GUI thread a collection) and the modules imported.
             with collector_paused():
+                # Loaded here, on the pool: numpy and the forecasts are 75 ms of imports the first time,
+                # a stall of the window if loaded on its thread.
+                from stockdesk.services.planning import reorder_runs
+
                 run = reorder_runs.recalculate(db.uow(), previous, store_id=store, watch=_Watch(control))
+                # Filtered and counted here, not in the window: a million lines are a tenth of a second
+                # of the GUI thread.
+                found = run.lines(only)
                 keep_out_of_collector()
-            # Filtered and counted here, not in the window: a million lines are a tenth of a second of
-            # the GUI thread.
-            found = run.lines(only)
             return run, found, len(found) if only else sum(1 for r in found if r.suggested_qty > 0)
 
         self.job = run_cancellable(lines, on_finished=self._show_result, on_failed=self._calculation_failed,
