@@ -68,7 +68,8 @@ def create_app(settings: ApiSettings | None = None, *, database: Database | None
     docs.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(IdlePolls, database=db, max_limit=MAX_CHANGES)  # before routing
-    app.add_middleware(FastPaths, database=db, secret=app.state.secret)  # outermost: the hottest requests
+    # Outermost: the hottest requests are answered before anything else runs.
+    app.add_middleware(FastPaths, database=db, secret=app.state.secret, max_body=settings.max_body_bytes)
     return app
 
 

@@ -59,10 +59,12 @@ Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 
 class FastPaths:
-    def __init__(self, app: ASGIApp, *, database: Database, secret: str) -> None:
+    def __init__(self, app: ASGIApp, *, database: Database, secret: str, max_body: int = MAX_BODY) -> None:
         self.app = app
         self.database = database
         self.secret = secret
+        # Never more than the app's own limit (`BodyLimit`): a bigger body goes on to be refused there.
+        self.max_body = min(max_body, MAX_BODY)
         # On SQLite writers take turns in the app (`deps.writes_in_turn`): posts there go to the route.
         # Look-ups there keep to a thread too (the one place a read could wait: a writer's lock).
         self.posts = database.engine.dialect.name == "postgresql"
@@ -110,7 +112,7 @@ class FastPaths:
         return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
 
     async def _post(self, scope: Scope, receive: Receive, send: Send) -> None:
-        asked = _post_asked(scope)
+        asked = _post_asked(scope, self.max_body)
         received: list[Message] = []
         if asked is not None:
             token, key, length = asked
@@ -158,7 +160,7 @@ def _lookup_asked(scope: Scope) -> tuple[str, str] | None:
     return token, pairs[0][1]
 
 
-def _post_asked(scope: Scope) -> tuple[str, str, int] | None:
+def _post_asked(scope: Scope, max_body: int) -> tuple[str, str, int] | None:
     """(token, key, body length) of a post this path may answer, else None."""
     if scope["query_string"]:
         return None
@@ -170,7 +172,7 @@ def _post_asked(scope: Scope) -> tuple[str, str, int] | None:
     length = headers.get(b"content-length", b"")
     if not 1 <= len(key) <= idempotency.MAX_KEY_LENGTH or media_type != JSON:
         return None
-    if not (length.isdigit() and 0 < int(length) <= MAX_BODY):
+    if not (length.isdigit() and 0 < int(length) <= max_body):
         return None
     token = _bearer(scope)
     if not token or api_keys.looks_like_key(token):

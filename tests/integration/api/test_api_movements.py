@@ -9,11 +9,14 @@ from decimal import Decimal
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 
+from stockdesk.api.app import create_app
+from stockdesk.api.settings import ApiSettings
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import check, stock
 from stockdesk.services.planning import alerts
-from tests.integration.api.conftest import Shop, problem_of
+from tests.integration.api.conftest import API, Shop, problem_of
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +132,14 @@ def test_a_sale_through_the_api_opens_a_low_stock_alert_like_the_counter(shop, t
     assert Decimal(alert["on_hand"]) == 4
     assert acknowledged.status_code == 204 and snoozed.status_code == 200
     assert not any(a.item_id == item for a in alerts.open_alerts(shop.db.uow()))  # snoozed: hidden
+
+
+def test_a_keyed_post_over_a_lowered_body_limit_is_refused_with_413_and_posts_nothing(shop, token):
+    item = _new_item(shop)
+    body = {"kind": "receive", "item_id": str(item), "store_id": str(shop.main.id), "quantity": "4"}
+    app = create_app(ApiSettings(database_url=str(shop.db.engine.url), max_body_bytes=64), database=shop.db)
+    with TestClient(app, base_url="http://test" + API) as client:
+        headers = {"Idempotency-Key": f"k-{uuid.uuid4()}", "Authorization": f"Bearer {token}"}
+        answer = client.post("/movements", json=body, headers=headers)
+    assert answer.status_code == 413, answer.text
+    assert _movements_of(shop, item) == 0
