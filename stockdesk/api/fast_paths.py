@@ -41,6 +41,7 @@ from urllib.parse import parse_qsl
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from stockdesk.api.bearer import bearer_token
 from stockdesk.api.deps import user_principal
 from stockdesk.api.routers import movements
 from stockdesk.api.routers.item_models import LookupOut
@@ -154,7 +155,7 @@ def _lookup_asked(scope: Scope) -> tuple[str, str] | None:
     pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
     if len(pairs) != 1 or pairs[0][0] != "code" or not 1 <= len(pairs[0][1]) <= MAX_CODE:
         return None
-    token = _bearer(scope)
+    token = bearer_token(scope)
     if not token or api_keys.looks_like_key(token):
         return None
     return token, pairs[0][1]
@@ -174,7 +175,7 @@ def _post_asked(scope: Scope, max_body: int) -> tuple[str, str, int] | None:
         return None
     if not (length.isdigit() and 0 < int(length) <= max_body):
         return None
-    token = _bearer(scope)
+    token = bearer_token(scope)
     if not token or api_keys.looks_like_key(token):
         return None
     return token, key, int(length)
@@ -205,12 +206,3 @@ def _replay(received: list[Message], receive: Receive) -> Receive:
         return pending.pop(0) if pending else await receive()
 
     return replayed
-
-
-def _bearer(scope: Scope) -> str:
-    """The credentials of `Authorization: Bearer ...`, as FastAPI's HTTPBearer reads them."""
-    for name, value in scope["headers"]:
-        if name == b"authorization":
-            scheme, _, credentials = value.decode("latin-1").partition(" ")
-            return credentials.strip() if scheme.lower() == "bearer" else ""
-    return ""

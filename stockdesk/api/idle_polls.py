@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 import anyio.to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from stockdesk.api.bearer import bearer_token
 from stockdesk.api.settings import API_PREFIX
 from stockdesk.services.database import Database
 from stockdesk.sync.server import desks, idle_poll
@@ -44,7 +45,7 @@ class IdlePolls:
         """(token, after) of a well-formed poll, else None: the route answers (and refuses) the rest."""
         if scope["path"] != PULL_PATH or scope["method"] != "GET":
             return None
-        token = _bearer(scope)
+        token = bearer_token(scope)
         query = dict(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
         after = _whole(query.get("after", "0"))
         limit = _whole(query.get("limit", str(self.max_limit)))
@@ -53,14 +54,6 @@ class IdlePolls:
         if not 1 <= limit <= self.max_limit:
             return None
         return token, after
-
-
-def _bearer(scope: Scope) -> str:
-    for name, value in scope["headers"]:
-        if name == b"authorization":
-            scheme, _, credentials = value.decode("latin-1").partition(" ")
-            return credentials.strip() if scheme.lower() == "bearer" else ""
-    return ""
 
 
 def _whole(text: str) -> int | None:
