@@ -86,8 +86,13 @@ def item_by_barcode(engine: Engine, forms: Sequence[str]) -> ItemView | None:
 
 def item_of_barcode_rows(forms: Sequence[str], rows: Rows) -> ItemView | None:
     """`item_by_barcode`'s answer from the rows of `barcode_read(forms)`, read by the caller."""
-    rank = {form: n for n, form in reversed(list(enumerate(forms)))}
+    rank = _rank(forms)
     return _item(rows, lambda row: rank[row[0]])
+
+
+def _rank(forms: Sequence[str]) -> dict[str, int]:
+    """Each form's place in `forms` (its first, if listed twice): the scanned form wins."""
+    return {form: n for n, form in reversed(list(enumerate(forms)))}
 
 
 def item_by_sku(engine: Engine, sku: str) -> ItemView | None:
@@ -98,12 +103,12 @@ def item_by_sku(engine: Engine, sku: str) -> ItemView | None:
 
 def item_by_code(engine: Engine, forms: Sequence[str], sku: str) -> ItemView | None:
     """By barcode first, then by SKU: the order a scanned code is understood in."""
-    if not forms or engine.dialect.name == "sqlite":
+    read = barcode_read(forms)
+    if read is None or engine.dialect.name == "sqlite":
         # In-process SQLite has no round trip to save, and the SKU's probe would slow every barcode hit.
         return item_by_barcode(engine, forms) or item_by_sku(engine, sku)
-    params = {f"form_{n}": form for n, form in enumerate(forms)}
-    rows = _by_code(len(forms)).rows(engine, {**params, "upper": sku.upper()})
-    rank = {form: n for n, form in reversed(list(enumerate(forms)))}
+    rows = _by_code(len(forms)).rows(engine, {**read[1], "upper": sku.upper()})
+    rank = _rank(forms)
     after_barcodes = len(forms)
     return _item(rows, lambda row: rank[row[0]] if row[-1] == _BARCODE else after_barcodes + (row[0] != sku))
 
