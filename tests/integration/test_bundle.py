@@ -8,10 +8,12 @@ STOCKDESK_BUILD_BUNDLE=1, and a developer's quick run skips it, saying so.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from stockdesk import __version__
@@ -99,6 +101,34 @@ def test_the_bundle_builds_and_prints_its_version(tmp_path):
             assert zbar_loaded and all(Path(path).is_relative_to(bundle) for path in zbar_loaded), zbar_loaded
 
     _labels_in_any_script_from_the_bundle(binary, tmp_path, clean_env)
+    _the_server_from_the_bundle_serves_the_api_and_its_reference_page(binary, tmp_path, clean_env)
+
+
+def _the_server_from_the_bundle_serves_the_api_and_its_reference_page(
+    binary: Path, tmp_path: Path, env: dict[str, str]
+) -> None:
+    """`stockdesk serve` from the bundle: the API answers and its reference page's own scripts are there."""
+    with socket.socket() as sock:  # free when asked; the server binds it a moment later
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [str(binary), "--db", str(tmp_path / "demo.sqlite"), "serve", "--port", str(port)]
+    server = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        said = []
+        for line in server.stderr:  # uvicorn says so once it listens; a crash ends the stream
+            said.append(line)
+            if "Uvicorn running on" in line:
+                break
+        assert server.poll() is None, "".join(said)[-4000:]
+        base = f"http://127.0.0.1:{port}/api/v1"
+        assert httpx.get(f"{base}/openapi.json").json()["info"]["title"]
+        page = httpx.get(f"{base}/docs")
+        assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text
+        assert httpx.get(f"{base}/docs/assets/swagger-ui-bundle.js").status_code == 200
+    finally:
+        server.kill()
+        server.wait(timeout=60)
 
 
 def _labels_in_any_script_from_the_bundle(binary: Path, tmp_path: Path, env: dict[str, str]) -> None:
