@@ -21,6 +21,10 @@ def test_ids_made_in_a_batch_are_version_7_unique_and_stamped_with_the_moment() 
     assert {i.variant for i in batch} == {uuid.RFC_4122}
     assert all(before <= _millis(i) <= after for i in batch)
     assert all(len(h) == 32 and h == h.lower() for h in new_id_hexes(10))
+    made = new_ids(5_000)
+    assert len(set(made)) == 5_000 and {i.version for i in made} == {7}
+    assert {i.variant for i in made} == {uuid.RFC_4122}
+    assert all(uuid.UUID(str(i)) == i for i in made[:10])
 
 
 def test_a_batch_sorts_between_single_ids_made_before_and_after_it() -> None:
