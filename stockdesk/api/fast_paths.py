@@ -45,6 +45,7 @@ from stockdesk.api.bearer import bearer_token
 from stockdesk.api.deps import user_principal
 from stockdesk.api.routers import movements
 from stockdesk.api.routers.item_models import LookupOut
+from stockdesk.api.routers.lookup import MAX_CODE
 from stockdesk.api.settings import API_PREFIX
 from stockdesk.services import idempotency
 from stockdesk.services.accounts import api_auth, api_keys
@@ -53,7 +54,6 @@ from stockdesk.services.database import Database
 
 LOOKUP_PATH = f"{API_PREFIX}/lookup"
 MOVEMENTS_PATH = f"{API_PREFIX}/movements"
-MAX_CODE = 200  # the route's `Query(max_length=...)`
 MAX_BODY = 64 * 1024  # a movement is a few hundred bytes; a bigger body goes to the app and its limit
 JSON = b"application/json"
 Answer = tuple[int, list[tuple[bytes, bytes]], bytes]

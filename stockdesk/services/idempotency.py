@@ -76,7 +76,10 @@ def answer_read(principal: str, key: str) -> tuple[FastRead, dict[str, str]]:
 def _stored(
     uow: UnitOfWork, principal: str, key: str, fingerprint_: str, known: Rows | None = None
 ) -> StoredAnswer | None:
-    rows = _ANSWER.rows(uow.engine, {"principal": principal, "key": key}) if known is None else known
+    rows = known
+    if rows is None:
+        read, params = answer_read(principal, key)
+        rows = read.rows(uow.engine, params)
     if not rows:
         return None
     stored_fingerprint, status, body = rows[0]

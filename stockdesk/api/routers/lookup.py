@@ -12,6 +12,7 @@ from stockdesk.services.catalogue import lookup as lookup_service
 from stockdesk.services.uow import UnitOfWork
 
 router = APIRouter(tags=["lookup"])
+MAX_CODE = 200  # characters of a code: a GS1 string with its data fits well within
 
 
 @router.get(
@@ -26,7 +27,7 @@ router = APIRouter(tags=["lookup"])
     },
 )
 def look_up(
-    code: str = Query(min_length=1, max_length=200),
+    code: str = Query(min_length=1, max_length=MAX_CODE),
     uow: UnitOfWork = Depends(unit_of_work),
     _actor: Actor = Depends(actor),
 ) -> LookupOut:
