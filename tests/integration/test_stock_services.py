@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
-from stockdesk.db.models import AuditEvent, StockMovement
+from stockdesk.db.models import AuditEvent, Item, StockMovement
 from stockdesk.domain.errors import (
     InsufficientStock,
     InvalidQuantity,
@@ -209,4 +210,39 @@ def test_check_finds_a_level_that_drifted_from_the_ledger(db, admin, apple, main
 def test_clerk_cannot_receive_in_a_store_they_are_not_assigned_to(db, clerk, apple, branch_store):
     with pytest.raises(PermissionDenied, match="assigned"):
         stock.receive(db.uow(), clerk, item_id=apple.id, store_id=branch_store.id, quantity="1")
+    assert movement_count(db) == 0
+
+
+def test_a_batch_returns_each_movement_as_stored_with_its_running_on_hand(db, admin, apple, main_store):
+    pear = catalog.create_item(db.uow(), admin, sku="PEAR-1", name="Pear", sell_price="0.60")
+    lines = [
+        stock.MovementRequest("receive", apple.id, main_store.id, "5", unit_cost="0.20", reference="PO 7"),
+        stock.MovementRequest("receive", str(pear.id), main_store.id, "4"),  # text: old scripts
+        stock.MovementRequest("sale", apple.id, main_store.id, "2"),
+    ]
+    views = stock.post_movements(db.uow(), admin, lines)
+    assert [v.on_hand_after for v in views] == [5, 4, 3]
+    stored = {m.id: m for m in stock.movements_of(db.uow(), apple.id) + stock.movements_of(db.uow(), pear.id)}
+    for view in views:
+        assert replace(view, on_hand_after=None) == stored[view.id]
+    assert views[0].unit_cost == Decimal("0.20") and views[0].reference == "PO 7"
+
+
+def test_a_batch_refuses_a_deleted_item_by_line_and_an_archived_ones_receipt_by_sku(
+    db, admin, apple, main_store
+):
+    pear = catalog.create_item(db.uow(), admin, sku="PEAR-1", name="Pear", sell_price="0.60")
+    with db.uow() as uow:  # a tombstone, as a sync from another desk leaves it
+        uow.session.get(Item, pear.id).deleted = True
+        uow.commit()
+    lines = [
+        stock.MovementRequest("receive", apple.id, main_store.id, "5"),
+        stock.MovementRequest("receive", pear.id, main_store.id, "4"),
+    ]
+    with pytest.raises(NotFound, match="line 2"):
+        stock.post_movements(db.uow(), admin, lines)
+    catalog.set_item_active(db.uow(), admin, apple.id, active=False)
+    with pytest.raises(ValidationError, match="APL-1") as refused:
+        stock.post_movements(db.uow(), admin, [lines[0], lines[0]])
+    assert refused.value.field == "item"
     assert movement_count(db) == 0

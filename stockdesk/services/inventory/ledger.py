@@ -234,7 +234,7 @@ def post_many(
             fast_write.executemany(connection, _MOVEMENT_INSERT, rows)
     if not views:
         return []
-    written = [MovementView.of_row(row, after) for row, after in zip(rows, afters, strict=True)]
+    written = MovementView.of_rows(rows, afters)
     # Kept on the session for commit hooks that answer for the whole transaction (idempotent API posts).
     uow.session.info.setdefault(POSTED, []).extend(written)
     return written
