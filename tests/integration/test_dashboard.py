@@ -53,3 +53,27 @@ def test_movers_idle_items_and_daily_flows(db, admin, main_store):
     ]
     today = dashboard.daily_flows(db.uow(), since=now - timedelta(days=30))[-1]
     assert (today.sold, today.received) == (Decimal(4), Decimal(10))
+
+
+def test_idle_items_count_live_items_without_a_recent_movement(db, admin, main_store):
+    now = datetime.now(UTC)
+    old, recent, archived = (
+        catalog.create_item(db.uow(), admin, sku=sku, name=sku) for sku in ("OLD", "RECENT", "ARCHIVED")
+    )
+    catalog.create_item(db.uow(), admin, sku="NEVER", name="Never moved")
+    long_ago = now - timedelta(days=120)
+    stock.post_movements(
+        db.uow(),
+        admin,
+        [
+            stock.MovementRequest("receive", old.id, main_store.id, "5", at=long_ago),
+            stock.MovementRequest("receive", recent.id, main_store.id, "5", at=long_ago),
+            stock.MovementRequest("sale", recent.id, main_store.id, "1"),
+            stock.MovementRequest("sale", recent.id, main_store.id, "1"),  # twice: still one item
+            stock.MovementRequest("receive", archived.id, main_store.id, "5"),
+        ],
+    )
+    catalog.set_item_active(db.uow(), admin, archived.id, active=False)
+    # OLD and NEVER are idle; RECENT moved; ARCHIVED is not counted at all, moved or not
+    assert dashboard.idle_items(db.uow(), since=now - timedelta(days=90)) == 2
+    assert dashboard.idle_items(db.uow(), since=now - timedelta(days=200)) == 1

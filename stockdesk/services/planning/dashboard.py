@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Date, cast, exists, func, select, text
+from sqlalchemy import Date, cast, func, select, text
 
 from stockdesk.db.models import Item, StockMovement
 from stockdesk.domain.ids import ItemId, StoreId
@@ -92,8 +92,12 @@ def store_values(uow_factory: Callable[[], UnitOfWork]) -> list[StoreValue]:
             )
         else:
             line = "round(l.on_hand * i.cost_price, 2)"
+        # SQLite reads a CROSS JOIN in the order written: the items in one pass, each one's few level
+        # rows by the key's index (at a million items 3 s), instead of looking up an item for each of
+        # two million level rows (9 s). PostgreSQL plans the join itself.
+        join = "item i CROSS JOIN stock_level l" if uow.dialect == "sqlite" else "item i JOIN stock_level l"
         sql = (
-            f"SELECT l.store_id, sum({line}) FROM stock_level l JOIN item i ON i.id = l.item_id "
+            f"SELECT l.store_id, sum({line}) FROM {join} ON l.item_id = i.id "
             "WHERE l.on_hand <> 0 GROUP BY l.store_id"
         )
         raw = {_store_key(store_id): total for store_id, total in uow.session.execute(text(sql))}
@@ -119,11 +123,17 @@ def low_stock_count(uow: UnitOfWork) -> int:
 
 
 def idle_items(uow: UnitOfWork, *, since: datetime) -> int:
-    """Active items with no movement at or after `since` (in any store)."""
-    moved = select(1).where(StockMovement.item_id == Item.id, StockMovement.at >= since).correlate(Item)
-    query = select(func.count()).where(Item.deleted.is_(False), Item.active.is_(True), ~exists(moved))
+    """Active items with no movement at or after `since` (in any store).
+
+    Counted as the live items less those among them that moved: a NOT EXISTS per item probed the
+    ledger a million times at a million items (5 s on SQLite); the recent movements are few."""
+    live = (Item.deleted.is_(False), Item.active.is_(True))
+    # The distinct ids first: joined the other way round, SQLite probed the ledger once per item again.
+    recent = select(StockMovement.item_id).where(StockMovement.at >= since).distinct().subquery()
+    moved = select(func.count()).select_from(recent).join(Item, Item.id == recent.c.item_id).where(*live)
     with uow:
-        return int(uow.session.scalar(query) or 0)
+        items = int(uow.session.scalar(select(func.count()).select_from(Item).where(*live)) or 0)
+        return items - int(uow.session.scalar(moved) or 0)
 
 
 def top_movers(uow: UnitOfWork, *, since: datetime, limit: int = 10) -> list[Mover]:
