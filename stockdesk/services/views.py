@@ -178,29 +178,8 @@ class MovementView:
     lot_id: LotId | None = None
 
     @classmethod
-    def of_row(cls, row: MovementRow, on_hand_after: Decimal | None = None) -> MovementView:
-        """From the plain dict the ledger inserts with."""
-        return cls(
-            MovementId(row["id"]),
-            ItemId(row["item_id"]),
-            StoreId(row["store_id"]),
-            row["kind"],
-            row["quantity"],
-            row["counted_quantity"],
-            row["unit_cost"],
-            row["reference"],
-            _maybe(TransferId, row["transfer_id"]),
-            _maybe(MovementId, row["reverses_id"]),
-            _maybe(UserId, row["user_id"]),
-            row["at"],
-            on_hand_after,
-            _maybe(LocationId, row.get("location_id")),
-            _maybe(LotId, row.get("lot_id")),
-        )
-
-    @classmethod
     def of_rows(cls, rows: Sequence[MovementRow], afters: Sequence[Decimal]) -> list[MovementView]:
-        """`of_row` of each row with its on-hand after, for a batch.
+        """The views of the rows the ledger inserted (plain dicts), each with its on-hand after.
 
         A frozen dataclass sets its fields one by one through `object.__setattr__`: for a batch of
         10,000 lines that cost more than the ledger's own bookkeeping, so each view gets its

@@ -7,11 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import TypeVar
 
 from sqlalchemy import bindparam, select, true
 
-from stockdesk.db.base import Base
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.domain.errors import NotFound, ValidationError
 from stockdesk.domain.ids import ItemId, LocationId, MovementId, PackId, StoreId, new_id
@@ -40,8 +38,6 @@ from stockdesk.services.planning import store_points
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.validation import optional_text
 from stockdesk.services.views import MovementView, StockLevelView
-
-T = TypeVar("T", bound=Base)
 
 
 @dataclass(frozen=True)
@@ -83,9 +79,7 @@ def _prepare(
         amount = checks.amount(kind, request.quantity, unit)
     else:  # a pack's factor is the item's own
         amount = parse_quantity("quantity", request.quantity, allow_negative=kind is MovementKind.ADJUST)
-        amount = check_in_unit(
-            "quantity", in_stock_unit(amount, pack_factor(uow, item.id, request.pack_id)), unit
-        )
+        amount = in_unit(uow, item.id, unit, "quantity", amount, request.pack_id)
     return Posting(
         item,
         store,
@@ -110,9 +104,16 @@ def in_item_unit(
     uow: UnitOfWork, item: Item, field: str, amount: Decimal, pack_id: PackId | None = None
 ) -> Decimal:
     """`amount` (of the item's pack `pack_id`, if given) in the item's stock unit, within its decimals."""
+    return in_unit(uow, item.id, item.unit, field, amount, pack_id)
+
+
+def in_unit(
+    uow: UnitOfWork, item_id: uuid.UUID, unit: str, field: str, amount: Decimal, pack_id: PackId | None
+) -> Decimal:
+    """`in_item_unit` for an item known by its id and stock unit."""
     if pack_id is not None:
-        amount = in_stock_unit(amount, pack_factor(uow, item.id, pack_id))
-    return check_in_unit(field, amount, item.unit)
+        amount = in_stock_unit(amount, pack_factor(uow, item_id, pack_id))
+    return check_in_unit(field, amount, unit)
 
 
 def post_movements(
