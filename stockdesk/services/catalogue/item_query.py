@@ -153,11 +153,15 @@ def text_branches(pattern: Pattern) -> tuple[ColumnElement[bool], ...]:
     return name, sku, Item.id.in_(_codes(pattern))
 
 
-def _low_stock(item_filter: ItemFilter) -> ColumnElement[bool]:
+def _low_stock(item_filter: ItemFilter, *, sqlite: bool) -> ColumnElement[bool]:
     if item_filter.store_id:
         return and_(Item.reorder_point > 0, StockLevel.on_hand <= Item.reorder_point)
     level = select(1).where(StockLevel.item_id == Item.id, StockLevel.on_hand <= Item.reorder_point)
-    return and_(Item.reorder_point > 0, exists(level.correlate(Item)))
+    # SQLite took `reorder_point > 0` to its index and fetched each watched item's row from there: at a
+    # million items, most of them watched, 5.7 s against 2.0 s for one pass over the table (which is
+    # also the most the pass can cost when few are watched).
+    watched = _unindexed(Item.reorder_point) if sqlite else Item.reorder_point
+    return and_(watched > 0, exists(level.correlate(Item)))
 
 
 def category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
@@ -230,7 +234,7 @@ def _filtered(
     if item_filter.max_price is not None:
         query = query.where(price <= item_filter.max_price)
     if item_filter.low_stock:
-        query = query.where(_low_stock(item_filter))
+        query = query.where(_low_stock(item_filter, sqlite=_is_sqlite(uow)))
     if item_filter.updated_since is not None:
         query = query.where(Item.updated_at >= item_filter.updated_since)
     if item_filter.template_id is not None:
