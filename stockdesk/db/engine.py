@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from stockdesk.db import idle_ping
+from stockdesk.db import idle_ping, wal_checkpoints
 from stockdesk.private_files import create_private, make_private
 
 APP_NAME = "StockDesk"
@@ -70,6 +70,7 @@ def make_engine(url: str, *, connections: int | None = None, **kwargs: Any) -> E
         _private_sqlite_file(parsed.database)
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        wal_checkpoints.install(engine)
         return engine
     if connections is None:
         engine = create_engine(url, **kwargs)
