@@ -7,11 +7,11 @@ PostgreSQL leaves that copy to a background checkpointer; this does the same for
 
 The app's connections never checkpoint (`wal_autocheckpoint=0`). When the rows changed through an
 engine's connections since its last checkpoint reach `EVERY_ROWS` (about as often as SQLite's own
-1,000 pages: a counter sale changes a handful of rows), one process-wide daemon thread runs a PASSIVE
-checkpoint on a connection of its own. PASSIVE never waits for a reader or a writer: what a reader
-still needs stays in the log for the next one. What is left when a process's last connection to the
-file closes, SQLite checkpoints then, as always. Backups use the online backup API, which reads
-through the log, so they never depended on when it is copied.
+1,000 pages: a counter sale changes 9 rows and writes about 5 pages), one process-wide daemon thread
+checkpoints on a connection of its own: PASSIVE first, which waits for no reader and no writer, then
+RESTART for what came meanwhile, which waits `RESTART_WAIT` at most. What is left when a process's
+last connection to the file closes, SQLite checkpoints then, as always. Backups use the online backup
+API, which reads through the log, so they never depended on when it is copied.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, event
 
-EVERY_ROWS = 1_000
+EVERY_ROWS = 2_000
+RESTART_WAIT = 0.05  # seconds RESTART waits for a writer or a reader of the log before giving up
 _SEEN = "wal_rows_seen"  # connection record info: the connection's total_changes at its last check-in
 _log = logging.getLogger(__name__)
 
@@ -81,8 +82,13 @@ def checkpoint(path: str) -> None:
     """One PASSIVE checkpoint of the file at `path`, if it still exists (mode=rw never creates one)."""
     uri = f"file:{quote(str(Path(path).resolve()))}?mode=rw"
     try:
-        with closing(sqlite3.connect(uri, uri=True, timeout=1)) as connection:
+        with closing(sqlite3.connect(uri, uri=True, timeout=RESTART_WAIT)) as connection:
             connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            # PASSIVE alone never lets the log start over while writes keep coming (there is always a
+            # frame it did not copy), so the log grew and every write slowed. RESTART copies what came
+            # meanwhile and makes the next writer start the log afresh; it holds new writers back
+            # while it waits, so it gives up after a moment and the next checkpoint tries again.
+            connection.execute("PRAGMA wal_checkpoint(RESTART)").fetchall()
     except sqlite3.Error as error:  # gone (a test's folder), or not a database: nothing to copy
         _log.debug("checkpoint of %s skipped: %s", path, error)
 
