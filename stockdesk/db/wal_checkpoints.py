@@ -69,6 +69,8 @@ class _Checkpointer:
                 self._busy = True
             try:
                 checkpoint(path)
+            except Exception:  # the thread must outlive any one file's failure, or no file is copied again
+                _log.exception("checkpoint of %s failed", path)
             finally:
                 with self._lock:
                     self._busy = False
