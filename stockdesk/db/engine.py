@@ -47,15 +47,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _private_sqlite_file(database: str | None) -> None:
+def _sqlite_file(database: str | None) -> Path | None:
+    """The database file a SQLite URL names; None for memory and for `file:` URIs."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).resolve()
+
+
+def _private_sqlite_file(path: Path) -> None:
     """The file holds every password hash: create it 0600 before SQLite does (which would use the umask).
 
     SQLite creates the -wal and -shm files with the database file's own mode, so they follow; files
     of older versions (created 0644) are tightened, their -wal/-shm too.
     """
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return
-    path = Path(database)
     if not path.parent.is_dir():
         return  # SQLite will say the folder is missing
     create_private(path)
@@ -67,10 +71,13 @@ def make_engine(url: str, *, connections: int | None = None, **kwargs: Any) -> E
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        _private_sqlite_file(parsed.database)
+        file = _sqlite_file(parsed.database)
+        if file is not None:
+            _private_sqlite_file(file)
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        wal_checkpoints.install(engine)
+        if file is not None:
+            wal_checkpoints.install(engine, file)
         return engine
     if connections is None:
         engine = create_engine(url, **kwargs)

@@ -81,7 +81,7 @@ _checkpointer = _Checkpointer()
 
 
 def checkpoint(path: str) -> None:
-    """One PASSIVE checkpoint of the file at `path`, if it still exists (mode=rw never creates one)."""
+    """Checkpoint the file at `path`, PASSIVE then RESTART, if it exists (mode=rw never creates one)."""
     uri = f"file:{quote(str(Path(path).resolve()))}?mode=rw"
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=RESTART_WAIT)) as connection:
@@ -105,12 +105,9 @@ def _connected(dbapi_connection: Any, record: Any) -> None:
     record.info[_SEEN] = dbapi_connection.total_changes
 
 
-def install(engine: Engine) -> None:
-    """Checkpoint `engine`'s SQLite file in the background instead of in its writers' commits."""
-    path = engine.url.database
-    if engine.dialect.name != "sqlite" or not path or path == ":memory:" or path.startswith("file:"):
-        return
-    resolved = str(Path(path).resolve())
+def install(engine: Engine, file: Path) -> None:
+    """Checkpoint the SQLite `file` of `engine` in the background instead of in its writers' commits."""
+    resolved = str(file)
 
     def checked_in(dbapi_connection: Any, record: Any) -> None:
         if dbapi_connection is None:  # invalidated: closed, nothing to count

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 import uuid
 from pathlib import Path
 
@@ -70,10 +71,26 @@ def test_a_large_batch_of_movements_reaches_the_database_file(sqlite_db: Databas
     assert _rows_in_file_alone(Path(sqlite_db.engine.url.database or ""), "stock_movement", tmp_path) == 1_200
 
 
-def test_after_dispose_the_file_is_whole_and_its_log_gone(tmp_path):
+def test_dispose_waits_for_a_running_checkpoint_then_the_file_is_whole(tmp_path, monkeypatch):
     engine, path = _engine(tmp_path)
-    _insert(engine, wal_checkpoints.EVERY_ROWS + 5)  # asks for a checkpoint, perhaps still running
-    engine.dispose()
+    started, release = threading.Event(), threading.Event()
+    real_checkpoint = wal_checkpoints.checkpoint
+
+    def held_checkpoint(file: str) -> None:  # a checkpoint still running when the app disposes
+        started.set()
+        release.wait()
+        real_checkpoint(file)
+
+    monkeypatch.setattr(wal_checkpoints, "checkpoint", held_checkpoint)
+    _insert(engine, wal_checkpoints.EVERY_ROWS + 5)
+    assert started.wait(timeout=60)
+    disposing = threading.Thread(target=engine.dispose)
+    disposing.start()
+    disposing.join(timeout=0.2)
+    assert disposing.is_alive()  # dispose() returning now would leave the checkpoint holding the file
+    release.set()
+    disposing.join(timeout=60)
+    assert not disposing.is_alive()
     assert not Path(f"{path}-wal").exists()
     assert _rows_in_file_alone(path, "counted", tmp_path) == wal_checkpoints.EVERY_ROWS + 5
 
