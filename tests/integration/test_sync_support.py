@@ -25,6 +25,7 @@ from stockdesk.sync.server import desks
 from stockdesk.sync.server.setup import register_desk_over_http
 from stockdesk.sync.service import SyncService
 from tests.support import api_server
+from tests.support.sqlite_template import new_sqlite_database
 
 os.environ["STOCKDESK_NO_KEYRING"] = "1"  # tests keep the desk password in the 0600 file
 
@@ -56,7 +57,7 @@ def make_desk(sync_server: str, request: pytest.FixtureRequest, tmp_path: Path) 
     server_db = open_database(sync_server)
 
     def make(name: str, *, register_url: str | None = None) -> Database:
-        db = open_database(str(tmp_path / f"{name}.sqlite"))
+        db = new_sqlite_database(tmp_path / f"{name}.sqlite")
         code = desks.enrolment_code(server_db.uow(), None)
         if register_url is None:
             sync_api: api_server.RunningServer = request.getfixturevalue("sync_api")

@@ -154,6 +154,10 @@ def _serve_forks() -> None:
     import uvicorn  # noqa: F401 - imported once here, so each fork starts with it
 
     from stockdesk.api import app  # noqa: F401
+    from stockdesk.services.accounts.passwords import passwords
+    from tests.support.cheap_hashing import make_hashing_cheap
+
+    make_hashing_cheap(passwords)  # as in the test process: no rehash at the real cost on a first log-in
 
     running: set[int] = set()
     for line in sys.stdin:
