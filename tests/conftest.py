@@ -64,12 +64,20 @@ def _isolate_user_state() -> Path:
 
 # Tests that run for minutes; started first so that the other worker is not left idle at the end.
 STARTED_FIRST = ("tests/integration/test_bundle.py",)
+# Modules whose tests share a database built once per module (an API shop behind its server, a filled
+# catalogue): each such module runs on one worker (`--dist loadgroup`), which builds it once, where
+# spread over the workers each of them built it again.
+ONE_WORKER_EACH = ("tests/integration/api/", "tests/integration/test_place_indexes.py",
+                   "tests/integration/test_code_lookup.py")  # fmt: skip
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """After pytest-randomly's shuffle (a stable sort keeps the shuffled order within each group)."""
     items.sort(key=lambda item: not item.nodeid.startswith(STARTED_FIRST))
+    for item in items:
+        if item.nodeid.startswith(ONE_WORKER_EACH):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
 
 
 @pytest.fixture(scope="session")

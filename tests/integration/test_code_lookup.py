@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,8 +18,10 @@ from sqlalchemy import Connection, text
 from stockdesk.db.models import Item, ItemBarcode
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Actor
+from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, code_lookup, scanning
 from stockdesk.services.database import Database
+from tests.support.new_databases import new_database
 
 CATALOGUE = 5_000
 
@@ -35,6 +38,18 @@ def _fill(db: Database, admin: Actor) -> None:
         connection.execute(Item.__table__.insert(), items)
         connection.execute(ItemBarcode.__table__.insert(), codes)
         connection.exec_driver_sql("ANALYZE")
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def large_catalogue(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """One filled catalogue per database kind for the plan tests, which only read it."""
+    db = new_database(request.param, request, tmp_path_factory)
+    admin = users.create_first_admin(db.uow(), email="admin@example.com", password="admin-pass-1", name="Ada")
+    _fill(db, admin)
+    yield db
+    db.close()
 
 
 def _sqlite_plan(connection: Connection, sql: str, arguments: Any) -> list[str]:
@@ -75,9 +90,9 @@ UNION_LINES = {"COMPOUND QUERY", "LEFT-MOST SUBQUERY", "UNION ALL"}  # a UNION A
     ids=["barcode", "barcode-forms", "sku", "barcode-or-sku"],
 )
 def test_each_look_up_reaches_every_table_through_an_index_and_sorts_nothing(
-    db: Database, admin: Actor, statement: Any, params: dict[str, str], indexes: dict[str, set[str]]
+    large_catalogue: Database, statement: Any, params: dict[str, str], indexes: dict[str, set[str]]
 ) -> None:
-    _fill(db, admin)
+    db = large_catalogue
     dialect = db.engine.dialect
     sql, arguments = statement.sql(dialect), statement.arguments(dialect, params)
     with db.engine.connect() as connection:

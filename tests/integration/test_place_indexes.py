@@ -3,7 +3,8 @@
 The queries are the services' own, caught as they are sent to the driver, and explained on a shop
 large enough, and analysed, for the planners to choose as they would: 1,000 items with 5 lots each
 (half of them with a use-by date over two years, the rest without), 20 movements per item, half of
-them naming a lot.
+them naming a lot. One such shop per database kind serves every test here (filling it is most of
+their time).
 """
 
 from __future__ import annotations
@@ -16,14 +17,18 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from sqlalchemy import Connection, event
 
 from stockdesk.db.models import Item, StockMovement
 from stockdesk.db.place_models import Lot, lot_id_of
 from stockdesk.domain.ids import new_id
+from stockdesk.services.accounts import users
+from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.places.recall import lot_recall
 from stockdesk.services.planning import expiry
+from tests.support.new_databases import new_database
 
 ITEMS, LOTS, MOVES = 1_000, 5, 20
 TODAY = date(2027, 3, 1)
@@ -49,6 +54,17 @@ def _fill(db: Database, admin: Any, store_id: Any) -> None:
         connection.execute(Lot.__table__.insert(), lots)
         connection.execute(StockMovement.__table__.insert(), moves)
         connection.exec_driver_sql("ANALYZE")
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def lots_shop(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One filled shop per database kind; its tests read it, and the one that changes an item undoes it."""
+    db = new_database(request.param, request, tmp_path_factory)
+    admin = users.create_first_admin(db.uow(), email="admin@example.com", password="admin-pass-1", name="Ada")
+    store = organisation.create_store(db.uow(), admin, code="MAIN", name="Main store")
+    _fill(db, admin, store.id)
+    yield db
+    db.close()
 
 
 @contextmanager
@@ -87,8 +103,8 @@ def _indexes_used(connection: Connection, sql: str, params: Any) -> tuple[set[st
     return {n["Index Name"] for n in nodes if "Index Name" in n}, steps
 
 
-def test_the_recall_reads_the_lots_movements_by_the_lot_index(db, admin, main_store):
-    _fill(db, admin, main_store.id)
+def test_the_recall_reads_the_lots_movements_by_the_lot_index(lots_shop):
+    db = lots_shop
     with _sent(db) as caught:
         recall = lot_recall(db.uow(), sku="S-00500", lot="L2")
     assert [m.quantity for m in recall.movements] == [Decimal(1)] * 2  # moves 2 and 12 of that item
@@ -101,8 +117,8 @@ def test_the_recall_reads_the_lots_movements_by_the_lot_index(db, admin, main_st
     assert not scans, steps
 
 
-def test_the_expiry_alerts_read_the_dated_lots_in_order_from_the_expiry_index(db, admin, main_store):
-    _fill(db, admin, main_store.id)
+def test_the_expiry_alerts_read_the_dated_lots_in_order_from_the_expiry_index(lots_shop):
+    db = lots_shop
     with _sent(db) as caught:
         listed = expiry.expiring_lots(db.uow(), today=TODAY)
     assert listed and all(v.expires_on <= TODAY + timedelta(days=30) for v in listed)
@@ -117,17 +133,31 @@ def test_the_expiry_alerts_read_the_dated_lots_in_order_from_the_expiry_index(db
     assert not passes, steps
 
 
-def test_the_longest_warning_of_any_item_is_read_from_the_items_own_index(db, admin, main_store):
-    _fill(db, admin, main_store.id)
+def test_the_longest_warning_of_any_item_is_read_from_the_items_own_index(lots_shop):
+    db = lots_shop
+    with _warning_days(db, "S-00013", 90):
+        with _sent(db) as caught:
+            listed = expiry.expiring_lots(db.uow(), today=TODAY)
+        # The item that warns 90 days ahead lists its lots expiring in 35-39 days; 30 days would not.
+        assert any(v.sku == "S-00013" and 30 < (v.expires_on - TODAY).days <= 90 for v in listed), listed
+        sql, params = _one(caught, r"max\(item\.expiry_warn_days\)")
+        with db.engine.connect() as connection:
+            used, steps = _indexes_used(connection, sql, params)
+        assert "ix_item_expiry_warn_days" in used, steps
+        assert not [s for s in steps if s.startswith("SCAN item") or s == "Seq Scan item"], steps
+
+
+@contextmanager
+def _warning_days(db: Database, sku: str, days: int) -> Iterator[None]:
+    """The item warns `days` ahead while the block runs; then the shop is as the other tests expect."""
+    _set_warning_days(db, sku, days)
+    try:
+        yield
+    finally:
+        _set_warning_days(db, sku, None)
+
+
+def _set_warning_days(db: Database, sku: str, days: int | None) -> None:
     with db.engine.begin() as connection:
-        connection.execute(Item.__table__.update().where(Item.sku == "S-00013").values(expiry_warn_days=90))
+        connection.execute(Item.__table__.update().where(Item.sku == sku).values(expiry_warn_days=days))
         connection.exec_driver_sql("ANALYZE")
-    with _sent(db) as caught:
-        listed = expiry.expiring_lots(db.uow(), today=TODAY)
-    # The item that warns 90 days ahead lists its lots expiring in 35-39 days; the 30-day default would not.
-    assert any(v.sku == "S-00013" and 30 < (v.expires_on - TODAY).days <= 90 for v in listed), listed
-    sql, params = _one(caught, r"max\(item\.expiry_warn_days\)")
-    with db.engine.connect() as connection:
-        used, steps = _indexes_used(connection, sql, params)
-    assert "ix_item_expiry_warn_days" in used, steps
-    assert not [s for s in steps if s.startswith("SCAN item") or s == "Seq Scan item"], steps

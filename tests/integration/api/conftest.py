@@ -7,7 +7,7 @@ accounts of their own, so the module's shared ones stay as described here.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,11 +17,11 @@ import pytest
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import api_keys, users
 from stockdesk.services.catalogue import catalog, organisation
-from stockdesk.services.database import Database, open_database
+from stockdesk.services.database import Database
 from stockdesk.services.inventory import stock
 from stockdesk.services.views import ItemView, StoreView
 from tests.support import api_server
-from tests.support.sqlite_template import new_sqlite_database
+from tests.support.new_databases import new_database
 
 API = "/api/v1"
 PASSWORDS = {
@@ -90,17 +90,9 @@ def build_shop(
     return admin, main, branch, clerk_item, admin_item
 
 
-def _open(kind: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Database:
-    """A new empty database, copied from one migrated once per run (migrating costs up to 1.3 s)."""
-    if kind == "sqlite":
-        return new_sqlite_database(tmp_path_factory.mktemp("api") / "shop.sqlite")
-    factory: Callable[..., str] = request.getfixturevalue("pg_database_factory")
-    return open_database(factory(template=request.getfixturevalue("pg_migrated_template")))
-
-
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def shop(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
-    db = _open(request.param, tmp_path_factory, request)
+    db = new_database(request.param, request, tmp_path_factory)
     url = db.engine.url.render_as_string(hide_password=False)
     admin, main, branch, clerk_item, admin_item = build_shop(db)
     read_key = api_keys.create_key(db.uow(), admin, name="reader", scope="read").secret
