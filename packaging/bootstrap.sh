@@ -207,7 +207,7 @@ cmd_test() {
     ensure_postgres
     local lint=0 code=0 arg
     # One worker per core (pytest-xdist) unless the caller chose (-n N, -n 0, -p no:xdist): see docs/testing.md.
-    local parallel=(-n auto --dist loadgroup)
+    local parallel=(-n auto)
     for arg in "$@"; do
         case "$arg" in -n | -n* | --numprocesses | --numprocesses=* | no:xdist) parallel=() ;; esac
     done

@@ -64,20 +64,33 @@ def _isolate_user_state() -> Path:
 
 # Tests that run for minutes; started first so that the other worker is not left idle at the end.
 STARTED_FIRST = ("tests/integration/test_bundle.py",)
-# Modules whose tests share a database built once per module (an API shop behind its server, a filled
-# catalogue): each such module runs on one worker (`--dist loadgroup`), which builds it once, where
-# spread over the workers each of them built it again.
-ONE_WORKER_EACH = ("tests/integration/api/", "tests/integration/test_place_indexes.py",
-                   "tests/integration/test_code_lookup.py")  # fmt: skip
+# Modules whose tests share a database built once per module and kind (an API shop behind its server,
+# a filled catalogue). The shuffle interleaves the kinds, and each change of kind built the database
+# again: their tests are put back one kind after the other, in the places the shuffle gave the module.
+# (pytest-xdist's `--dist loadgroup` would also keep such a module on one worker, but with pytest 9 it
+# groups nothing: xdist 3.8 renames `item._nodeid`, which pytest 9 no longer reads.)
+MODULE_DATABASES = ("tests/integration/api/", "tests/integration/test_place_indexes.py",
+                    "tests/integration/test_code_lookup.py")  # fmt: skip
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """After pytest-randomly's shuffle (a stable sort keeps the shuffled order within each group)."""
     items.sort(key=lambda item: not item.nodeid.startswith(STARTED_FIRST))
-    for item in items:
-        if item.nodeid.startswith(ONE_WORKER_EACH):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+    shared: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        if item.nodeid.startswith(MODULE_DATABASES):
+            shared.setdefault(item.nodeid.split("::", 1)[0], []).append(position)
+    for positions in shared.values():
+        ordered = sorted((items[p] for p in positions), key=_database_kind)
+        for position, item in zip(positions, ordered, strict=True):
+            items[position] = item
+
+
+def _database_kind(item: pytest.Item) -> str:
+    """"postgresql" or "sqlite" for a test of a module-wide database of either kind; "" otherwise."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return next((str(value) for value in params.values() if value in ("sqlite", "postgresql")), "")
 
 
 @pytest.fixture(scope="session")
