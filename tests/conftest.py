@@ -35,7 +35,7 @@ from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.planning import alert_recipients
 from stockdesk.services.views import StoreView
-from tests.support.cheap_hashing import cheap_hasher
+from tests.support.cheap_hashing import cheap_hashing
 from tests.support.patient_qtbot import PatientQtBot
 from tests.support.sqlite_template import new_sqlite_database
 
@@ -106,8 +106,8 @@ _PRODUCTION_HASHER = passwords.hasher
 def _cheap_password_hashing() -> Iterator[None]:
     """argon2id at its lowest cost in tests (tests/support/cheap_hashing.py says why)."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(passwords, "hasher", cheap_hasher())
-        patch.setattr(passwords, "_dummy", None)  # the dummy hash is made again at the same cheap cost
+        for name, value in cheap_hashing().items():
+            patch.setattr(passwords, name, value)
         yield
 
 
@@ -215,8 +215,8 @@ def pg_migrated_template(pg_database_factory: Callable[..., str]) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_shared_db(pg_database_factory: Callable[[], str]) -> Iterator[Database]:
-    db = open_database(pg_database_factory())
+def pg_shared_db(pg_database_factory: Callable[..., str], pg_migrated_template: str) -> Iterator[Database]:
+    db = open_database(pg_database_factory(template=pg_migrated_template))
     yield db
     db.close()
 
