@@ -32,6 +32,14 @@ def row_of(page, sku):
     return next(r for r in range(page.model.rowCount()) if page.model.row(r).sku == sku)
 
 
+def select_only(page, sku):
+    """Selects the line alone, through the selection model. `selectRow` selected nothing in one CI run
+    (seed 2730430716, not seen alone); it decides by the keyboard modifiers of the last input event,
+    which an earlier test on the same worker may have left at Shift or Ctrl (the likely cause)."""
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    page.table.selectionModel().select(page.model.index(row_of(page, sku), 0), flags)
+
+
 def test_a_german_window_gives_the_reason_in_german(page):
     row = row_of(page, "NAIL-50")
     line = page.model.row(row)
@@ -70,7 +78,7 @@ def test_suggestions_show_their_reason_and_the_chart_of_recent_sales(qtbot, page
 
 def test_a_draft_order_is_created_from_the_selected_line(qtbot, page, gui_db, shop):
     line = page.model.row(row_of(page, "NAIL-50"))
-    page.table.selectRow(row_of(page, "NAIL-50"))
+    select_only(page, "NAIL-50")
     created: list[list] = []
     page.orders_created.connect(created.append)
     # The button's own click (drafts at once, on the GUI thread): a synthesised mouse click was lost
@@ -105,7 +113,7 @@ def test_a_bad_selected_line_is_named_and_no_order_is_drafted(qtbot, gui_db, gui
 
 def test_a_manager_applies_the_computed_reorder_point(qtbot, page, gui_db, shop):
     line = page.model.row(row_of(page, "NAIL-50"))
-    page.table.selectRow(row_of(page, "NAIL-50"))
+    select_only(page, "NAIL-50")
     with qtbot.waitSignal(page.loaded, timeout=30_000):  # applying recalculates
         page.apply_button.click()  # not a synthesised mouse click: see the draft-order test
         assert page.is_loading, (page.problems.messages(), page.status.text())
