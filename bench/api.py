@@ -151,7 +151,7 @@ def _deep_cursor(url: str) -> tuple[str, str, object]:
         )
         category = top.scalar_one()
     engine.dispose()
-    return item_pages._encode(None, ItemSort.NAME, False, name, key, False), name, (key, category)  # type: ignore[arg-type]
+    return item_pages._encode(ItemSort.NAME, False, name, key, False), name, (key, category)
 
 
 def _sql_ratio(url: str, name: str, key: object) -> tuple[float, float]:

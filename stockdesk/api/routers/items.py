@@ -99,15 +99,20 @@ def list_items(
     page = item_pages.keyset_page(
         uow, item_filter, sort=sort, descending=text.startswith("-"), cursor=cursor, limit=limit
     )
+    # Encoded here: returned as a model, FastAPI validated it again against `response_model`, made it
+    # a dict and encoded that (0.2 ms a page); the schema it publishes is `response_model`'s still.
+    return Response(page_json(request, page), media_type="application/json")
+
+
+def page_json(request: Request, page: item_pages.ItemPage) -> bytes:
+    """A page of the items list as its JSON answer, its links made from the request's own URL."""
     answer = Page[ItemRowOut](
         count=page.count,
         next=link(request, page.next_cursor),
         previous=link(request, page.previous_cursor),
         results=[ItemRowOut.of(r) for r in page.rows],
     )
-    # Encoded here: returned as a model, FastAPI validated it again against `response_model`, made it
-    # a dict and encoded that (0.2 ms a page); the schema it publishes is `response_model`'s still.
-    return Response(answer.model_dump_json(), media_type="application/json")
+    return answer.model_dump_json().encode()
 
 
 @router.post("", status_code=201, response_model=ItemOut, summary="Create an item (owned by the caller)")

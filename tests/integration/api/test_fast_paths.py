@@ -1,4 +1,4 @@
-"""The two requests answered before routing are answered there, and only those (`api/fast_paths.py`).
+"""The requests answered before routing are answered there, and only those (`api/fast_paths.py`).
 
 The routes give the same answers, so the other API tests pass whether or not this path answers; here
 the app behind it answers 599, which shows who answered.
@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from stockdesk.api.fast_paths import LOOKUP_PATH, MOVEMENTS_PATH, FastPaths
+from stockdesk.api.fast_paths import ITEMS_PATH, LOOKUP_PATH, MOVEMENTS_PATH, FastPaths
 from stockdesk.services.accounts import api_auth
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.inventory import stock
@@ -63,6 +63,28 @@ def test_a_found_code_is_answered_before_routing_and_anything_else_goes_on(db, a
     for query, given in ((f"code={EAN}", "not-a-token"), ("code=0000000000000", token),
                          (f"code={EAN}&store=MAIN", token)):
         assert _call(fast, "GET", LOOKUP_PATH, query=query, token=given)[0] == BEHIND, query
+
+
+def test_a_page_of_the_whole_items_list_is_answered_before_routing_and_a_filtered_one_goes_on(
+    db, admin, main_store
+):
+    fast, token, _item = _shop(db, admin, main_store)
+    catalog.create_item(db.uow(), admin, sku="A-1", name="Anvil")
+    status, headers, body = _call(fast, "GET", ITEMS_PATH, query="ordering=name&limit=1", token=token)
+    first = json.loads(body)
+    assert status == 200 and headers["content-type"] == "application/json"
+    assert first["count"] == 2 and first["previous"] is None
+    assert [r["name"] for r in first["results"]] == ["Anvil"]
+    cursor = first["next"].split("cursor=")[1]
+    status, _headers, body = _call(fast, "GET", ITEMS_PATH, query=f"ordering=name&limit=1&cursor={cursor}",
+                                   token=token)
+    second = json.loads(body)
+    assert status == 200 and second["count"] is None and second["next"] is None
+    assert [(r["name"], Decimal(r["on_hand"])) for r in second["results"]] == [("Hammer", 5)]
+    for query, given in (("", "not-a-token"), ("search=Ham", token), ("limit=1&limit=2", token),
+                         ("limit=0", token), ("limit=1.5", token), ("ordering=colour", token),
+                         ("cursor=not-a-cursor", token), ("ordering=sku&cursor=" + cursor, token)):
+        assert _call(fast, "GET", ITEMS_PATH, query=query, token=given)[0] == BEHIND, query
 
 
 def test_a_keyed_post_on_postgresql_is_answered_before_routing_once_per_key(db, admin, main_store):
