@@ -17,6 +17,7 @@ from stockdesk.sync.desk_directory import ServerDatabaseDesks
 from stockdesk.sync.server import desks
 from stockdesk.ui.sync.desks_dialog import DesksDialog
 from tests.integration.test_sync_support import make_desk, service, sync_api, sync_server
+from tests.support.qt_selection import select_row
 
 __all__ = ["make_desk", "sync_api", "sync_server"]  # fixtures
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -28,7 +29,7 @@ def cells(model) -> list[list[str]]:
 
 def select_desk(dialog: DesksDialog, name: str) -> None:
     row = next(r for r in range(dialog.model.rowCount()) if dialog.model.row(r).name == name)
-    dialog.table.selectRow(row)
+    select_row(dialog.table, row)
 
 
 def test_an_admin_on_the_server_database_revokes_a_desk_after_confirming(qtbot, gui_db, gui_admin):
@@ -101,7 +102,7 @@ def test_a_desk_not_moved_yet_is_listed_and_the_admin_renews_its_upgrade_code_sh
         ]
         select_desk(dialog, "Front counter")
         assert not dialog.upgrade_button.isEnabled() and not dialog.upgrade_line.isVisible()
-        dialog.table.selectRow(1)
+        select_row(dialog.table, 1)
         dialog.upgrade_button.click()
         first = upgrade_slip.parse(dialog.upgrade_line.text())
         dialog.upgrade_button.click()  # renewed: the first code stops working
@@ -148,7 +149,7 @@ def test_from_a_registered_desk_an_admin_signs_in_to_the_server_and_revokes_a_de
     assert set(rows) == {"desk counter", "desk yard", "(database-login era)"}
     assert rows["desk counter"][2] == "never" and rows["desk yard"][2] != "never"  # the yard has synced
     assert rows["(database-login era)"][1:] == ["desk-old", "never", "not moved: needs its upgrade code"]
-    dialog.table.selectRow(2)
+    select_row(dialog.table, 2)
     dialog.upgrade_button.click()  # through the server's API
     assert upgrade_slip.parse(dialog.upgrade_line.text()).desk_id == "desk-old"
     dialog.confirm = lambda _question: True

@@ -14,6 +14,7 @@ from stockdesk.ui.planning.alert_settings import AlertSettingsDialog
 from stockdesk.ui.planning.alerts_page import AlertBadge, AlertsPage
 from tests.conftest import make_clerk
 from tests.gui.planning_fixtures import shop
+from tests.support.qt_selection import select_row
 
 __all__ = ["shop"]  # fixture
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -63,7 +64,7 @@ def test_a_sale_crossing_the_reorder_point_raises_an_alert_and_acknowledging_cle
     save_artifact(page, "planning_alerts.png")
 
     page.changed.connect(badge.refresh)
-    page.view.selectRow(0)
+    select_row(page.view, 0)
     qtbot.mouseClick(button(page, "Acknowledge"), Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 0
     assert badge.count == 0 and badge.isHidden()
@@ -77,7 +78,7 @@ def test_snoozing_hides_the_alert_for_the_chosen_days(qtbot, gui_db, gui_admin, 
     stock.sell(gui_db.uow(), gui_admin, item_id=shop.hammer.id, store_id=gui_store.id, quantity=8)
     page = AlertsPage(gui_db, gui_admin)
     qtbot.addWidget(page)
-    page.view.selectRow(0)
+    select_row(page.view, 0)
     page.snooze_days.setValue(3)
     qtbot.mouseClick(button(page, "Snooze"), Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 0
@@ -119,7 +120,7 @@ def test_recipients_are_added_and_a_bad_address_is_refused_by_name(qtbot, gui_db
     ]
     assert dialog.model.index(0, 3).data() == "Daily digest"
 
-    dialog.table.selectRow(0)
+    select_row(dialog.table, 0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert alert_recipients.list_recipients(gui_db.uow()) == []
 

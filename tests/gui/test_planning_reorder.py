@@ -12,6 +12,7 @@ from stockdesk.services.planning import purchasing
 from stockdesk.ui.i18n import set_language
 from stockdesk.ui.planning.reorder_page import ReorderPage
 from tests.gui.planning_fixtures import shop
+from tests.support.qt_selection import select_row
 
 __all__ = ["shop"]  # fixture
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -33,11 +34,7 @@ def row_of(page, sku):
 
 
 def select_only(page, sku):
-    """Selects the line alone, through the selection model. `selectRow` selected nothing in one CI run
-    (seed 2730430716, not seen alone); it decides by the keyboard modifiers of the last input event,
-    which an earlier test on the same worker may have left at Shift or Ctrl (the likely cause)."""
-    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    page.table.selectionModel().select(page.model.index(row_of(page, sku), 0), flags)
+    select_row(page.table, row_of(page, sku))
 
 
 def test_a_german_window_gives_the_reason_in_german(page):
@@ -68,7 +65,7 @@ def test_suggestions_show_their_reason_and_the_chart_of_recent_sales(qtbot, page
     assert "to order" in page.status.text()
 
     with qtbot.waitSignal(page.chart_shown, timeout=10_000):
-        page.table.selectRow(row)
+        select_row(page.table, row)
     assert "NAIL-50" in page.reason.text() and line.reason in page.reason.text()
     history = page.chart.history
     assert history is not None and sum(history.sales) > 0

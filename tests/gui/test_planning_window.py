@@ -9,6 +9,7 @@ from stockdesk.services.inventory import stock
 from stockdesk.services.planning import alerts
 from stockdesk.ui.main_window import MainWindow
 from tests.gui.planning_fixtures import shop
+from tests.support.qt_selection import select_row
 from tests.support.smtp import SmtpServer
 
 __all__ = ["shop"]  # fixture
@@ -68,7 +69,7 @@ def test_the_mail_worker_sends_a_purchase_order_while_the_window_is_open_and_sto
     reorder_page, orders_page = window.planning.reorder, window.planning.orders
     window.show_page(reorder_page)
     qtbot.waitUntil(lambda: reorder_page.is_loaded, timeout=30_000)
-    reorder_page.table.selectRow(0)
+    select_row(reorder_page.table, 0)
     reorder_page.draft_button.click()  # not a synthesised mouse click: see test_planning_reorder
     assert window.current_page() is orders_page, (
         f"selected {[x.sku for x in reorder_page.selected_lines()]}, problems "
