@@ -58,7 +58,7 @@ from stockdesk.services import idempotency
 from stockdesk.services.accounts import api_auth, api_keys
 from stockdesk.services.catalogue import item_pages
 from stockdesk.services.catalogue import lookup as lookup_service
-from stockdesk.services.catalogue.item_query import ItemSort
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
 
 LOOKUP_PATH = f"{API_PREFIX}/lookup"
@@ -92,7 +92,11 @@ class FastPaths:
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
                 page = _page_asked(scope)
-                inline = self.posts and self._idle_connection()
+                # A filtered page (a category's sub-tree, a text search) is several round trips, some
+                # of them long: it keeps to a thread, as the route would.
+                inline = (
+                    page is not None and page[1] == ItemFilter() and self.posts and self._idle_connection()
+                )
                 if page is not None and await self._answer(send, partial(self._page, scope, *page), inline):
                     return
             elif scope["path"] == MOVEMENTS_PATH and scope["method"] == "POST" and self.posts:
@@ -129,20 +133,39 @@ class FastPaths:
         return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
 
     def _page(
-        self, scope: Scope, token: str, sort: ItemSort, descending: bool, cursor: str | None, limit: int
+        self,
+        scope: Scope,
+        token: str,
+        item_filter: ItemFilter,
+        sort: ItemSort,
+        descending: bool,
+        cursor: str | None,
+        limit: int,
     ) -> Answer | None:
-        """The route's answer for a page of the unfiltered items list, or None: the route answers."""
+        """The route's answer for a page of the items list, or None: the route answers."""
         try:
-            plain = item_pages.plain_page(
-                self.database.uow(), sort=sort, descending=descending, cursor=cursor, limit=limit
-            )
-            _session, (rows,) = api_auth.session_and(
-                self.database.uow(),
-                token,
-                secret=self.secret,
-                also=lambda _user_id: [(plain.read, plain.params)],
-            )
-            body = items.page_json(Request(scope), plain.page(rows))
+            if item_filter == ItemFilter():
+                plain = item_pages.plain_page(
+                    self.database.uow(), sort=sort, descending=descending, cursor=cursor, limit=limit
+                )
+                _session, (rows,) = api_auth.session_and(
+                    self.database.uow(),
+                    token,
+                    secret=self.secret,
+                    also=lambda _user_id: [(plain.read, plain.params)],
+                )
+                page = plain.page(rows)
+            else:
+                api_auth.session_of(self.database.uow(), token, secret=self.secret)
+                page = item_pages.keyset_page(
+                    self.database.uow(),
+                    item_filter,
+                    sort=sort,
+                    descending=descending,
+                    cursor=cursor,
+                    limit=limit,
+                )
+            body = items.page_json(Request(scope), page)
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
         return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
@@ -196,8 +219,8 @@ def _lookup_asked(scope: Scope) -> tuple[str, str] | None:
     return token, pairs[0][1]
 
 
-def _page_asked(scope: Scope) -> tuple[str, ItemSort, bool, str | None, int] | None:
-    """(token, sort, descending, cursor, limit) of a page of the unfiltered list, else None."""
+def _page_asked(scope: Scope) -> tuple[str, ItemFilter, ItemSort, bool, str | None, int] | None:
+    """(token, filter, sort, descending, cursor, limit) of an items page this path may answer, else None."""
     pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
     asked = dict(pairs)
     if len(asked) != len(pairs):
@@ -205,16 +228,17 @@ def _page_asked(scope: Scope) -> tuple[str, ItemSort, bool, str | None, int] | N
     ordering = asked.pop("ordering", "name")
     cursor = asked.pop("cursor", None)
     limit = asked.pop("limit", "50")
-    if asked or ordering not in ORDERINGS or not _LIMIT.fullmatch(limit):
-        return None  # a filter, or a value the route refuses
+    if ordering not in ORDERINGS or not _LIMIT.fullmatch(limit):
+        return None  # a value the route refuses
     if not 1 <= int(limit) <= item_pages.MAX_LIMIT or (
         cursor is not None and not 1 <= len(cursor) <= MAX_CURSOR
     ):
         return None
+    item_filter = items.plain_filter(asked)
     token = bearer_token(scope)
-    if not token or api_keys.looks_like_key(token):
+    if item_filter is None or not token or api_keys.looks_like_key(token):
         return None
-    return token, ItemSort(ordering.lstrip("-")), ordering.startswith("-"), cursor, int(limit)
+    return token, item_filter, ItemSort(ordering.lstrip("-")), ordering.startswith("-"), cursor, int(limit)
 
 
 def _post_asked(scope: Scope, max_body: int) -> tuple[str, str, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import uuid
 from datetime import datetime
 from decimal import Decimal
@@ -81,6 +82,50 @@ async def _filter(
         archived_only=status is Status.ARCHIVED,
         updated_since=updated_since,
         template_id=ItemId(template_id) if template_id else None,
+    )
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_PRICE = re.compile(r"[0-9]{1,12}(\.[0-9]{1,2})?")  # `PriceBound`'s published pattern
+_BOOLEANS = {"true": True, "false": False}
+MAX_SEARCH = 200  # as `search` above
+PLAIN_NAMES = frozenset(
+    {"search", "category_id", "supplier_id", "store_id", "min_price", "max_price", "low_stock", "status"}
+)
+
+
+def plain_filter(asked: dict[str, str]) -> ItemFilter | None:
+    """The filter of an items list query whose names are all `PLAIN_NAMES`, each value in its plainest
+    spelling (an id in its canonical form, a price as the pattern the schema publishes, `true` or
+    `false`, a status by name); else None. Such a query means here what it means to the route
+    (`_filter`), which reads every other spelling (or refuses it): api/fast_paths.py answers these
+    queries before routing and leaves the others to the route."""
+    if not asked.keys() <= PLAIN_NAMES:
+        return None
+    ids = {name: asked.get(name) for name in ("category_id", "supplier_id", "store_id")}
+    prices = {name: asked.get(name) for name in ("min_price", "max_price")}
+    status = asked.get("status", Status.ACTIVE.value)
+    low_stock = _BOOLEANS.get(asked.get("low_stock", "false"))
+    if any(v is not None and not _UUID.fullmatch(v) for v in ids.values()):
+        return None
+    if any(v is not None and not _PRICE.fullmatch(v) for v in prices.values()):
+        return None
+    if low_stock is None or status not in {s.value for s in Status}:
+        return None
+    if len(asked.get("search", "")) > MAX_SEARCH:
+        return None
+    category, supplier, store = (uuid.UUID(v) if v else None for v in ids.values())
+    low_price, high_price = (Decimal(v) if v is not None else None for v in prices.values())
+    return ItemFilter(
+        text=asked.get("search", ""),
+        category_id=category,
+        supplier_id=supplier,
+        store_id=store,
+        min_price=low_price,
+        max_price=high_price,
+        low_stock=low_stock,
+        include_archived=status == Status.ALL,
+        archived_only=status == Status.ARCHIVED,
     )
 
 

@@ -82,6 +82,14 @@ def test_the_whole_list_pages_in_any_ordering_as_the_same_list_through_the_filte
             assert whole == routed, ordering
             assert first["count"] == len(whole) > 45
             assert [r["id"] for r in first["results"]] == [r["id"] for r in whole[:50]]
+        # A filter in its plainest spelling is answered before routing too; the same values spelt
+        # otherwise (prices with three decimals, `low_stock=0`) are read by the route.
+        plain = {"category_id": str(catalogue["tools"]), "min_price": "10", "max_price": "20",
+                 "low_stock": "false", "ordering": "-sell_price", "limit": 4}
+        spelt = plain | {"min_price": "10.000", "max_price": "20.000", "low_stock": "0"}
+        filtered = _walk(client, plain)
+        assert filtered == _walk(client, spelt)
+        assert [Decimal(r["sell_price"]) for r in filtered] == [Decimal(n) for n in range(20, 9, -1)]
 
 
 def test_a_search_first_page_in_descending_order_counts_and_continues_where_it_stopped(

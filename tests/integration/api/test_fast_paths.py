@@ -65,11 +65,9 @@ def test_a_found_code_is_answered_before_routing_and_anything_else_goes_on(db, a
         assert _call(fast, "GET", LOOKUP_PATH, query=query, token=given)[0] == BEHIND, query
 
 
-def test_a_page_of_the_whole_items_list_is_answered_before_routing_and_a_filtered_one_goes_on(
-    db, admin, main_store
-):
+def test_an_items_page_is_answered_before_routing_unless_a_value_is_spelt_unusually(db, admin, main_store):
     fast, token, _item = _shop(db, admin, main_store)
-    catalog.create_item(db.uow(), admin, sku="A-1", name="Anvil")
+    catalog.create_item(db.uow(), admin, sku="A-1", name="Anvil", sell_price=Decimal("12.50"))
     status, headers, body = _call(fast, "GET", ITEMS_PATH, query="ordering=name&limit=1", token=token)
     first = json.loads(body)
     assert status == 200 and headers["content-type"] == "application/json"
@@ -81,10 +79,20 @@ def test_a_page_of_the_whole_items_list_is_answered_before_routing_and_a_filtere
     second = json.loads(body)
     assert status == 200 and second["count"] is None and second["next"] is None
     assert [(r["name"], Decimal(r["on_hand"])) for r in second["results"]] == [("Hammer", 5)]
-    for query, given in (("", "not-a-token"), ("search=Ham", token), ("limit=1&limit=2", token),
-                         ("limit=0", token), ("limit=1.5", token), ("ordering=colour", token),
-                         ("cursor=not-a-cursor", token), ("ordering=sku&cursor=" + cursor, token)):
-        assert _call(fast, "GET", ITEMS_PATH, query=query, token=given)[0] == BEHIND, query
+    store = str(main_store.id)
+    for query, names in ((f"search=ham&store_id={store}&status=all", ["Hammer"]),
+                         ("min_price=10&max_price=12.5&low_stock=false", ["Anvil"]),
+                         (f"store_id={store.upper()}&ordering=-sku", ["Hammer"])):
+        status, _headers, body = _call(fast, "GET", ITEMS_PATH, query=query, token=token)
+        assert status == 200, query
+        assert [r["name"] for r in json.loads(body)["results"]] == names, query
+    unusual = ("limit=1&limit=2", "limit=0", "limit=1.5", "ordering=colour", "cursor=not-a-cursor",
+               f"ordering=sku&cursor={cursor}", "low_stock=1", "min_price=10.000", "min_price=-1",
+               f"store_id={store.replace('-', '')}", "status=gone", "search=" + "x" * 201,
+               "updated_since=2026-01-01T00:00:00Z", "colour=red")
+    for query in unusual:
+        assert _call(fast, "GET", ITEMS_PATH, query=query, token=token)[0] == BEHIND, query
+    assert _call(fast, "GET", ITEMS_PATH, query="", token="not-a-token")[0] == BEHIND
 
 
 def test_a_keyed_post_on_postgresql_is_answered_before_routing_once_per_key(db, admin, main_store):
