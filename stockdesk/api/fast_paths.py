@@ -14,9 +14,10 @@ It answers only what it is sure of, and hands everything else to the app unchang
 - `GET /lookup` with `code` alone (1 to 200 characters) and an access token, when an item is found;
   the token's session, the code's barcode row and its levels in every store are read in one round
   trip;
-- `GET /items` with no filter (`ordering`, `cursor` and `limit` only, each valid and given once) and
-  an access token: the page a web shop pulls one after the other; the token's session and the page
-  (with its count on a first page) are read in one round trip (figures in docs/api.md);
+- `GET /items` with an access token, each name given once and each value valid and spelt plainly
+  (`routers.items.plain_filter`): the pages a web shop pulls one after the other. Without a filter
+  the token's session and the page (with its count on a first page) are read in one round trip, on
+  the loop; a filtered page runs the route's service call on a thread (figures in docs/api.md);
 - `POST /movements` on PostgreSQL with an access token, an `Idempotency-Key`, a JSON body of a
   declared length within `MAX_BODY` and no query, when the post (or its replay) succeeds. A refused
   post wrote nothing (its transaction rolled back), so the route may run it again; and only keyed
