@@ -52,6 +52,9 @@ Ordering = enum.StrEnum(  # type: ignore[misc]
 )
 
 
+MAX_SEARCH = 200
+
+
 class Status(enum.StrEnum):
     ACTIVE = "active"
     ARCHIVED = "archived"
@@ -59,7 +62,7 @@ class Status(enum.StrEnum):
 
 
 async def _filter(
-    search: str = Query("", max_length=200, description="text in name, SKU or barcode (FTS index)"),
+    search: str = Query("", max_length=MAX_SEARCH, description="text in name, SKU or barcode (FTS index)"),
     category_id: uuid.UUID | None = Query(None, description="this category and all below it"),
     supplier_id: uuid.UUID | None = None,
     store_id: uuid.UUID | None = Query(None, description="only items stocked there; on_hand is that store's"),
@@ -88,7 +91,6 @@ async def _filter(
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _PRICE = re.compile(r"[0-9]{1,12}(\.[0-9]{1,2})?")  # `PriceBound`'s published pattern
 _BOOLEANS = {"true": True, "false": False}
-MAX_SEARCH = 200  # as `search` above
 PLAIN_NAMES = frozenset(
     {"search", "category_id", "supplier_id", "store_id", "min_price", "max_price", "low_stock", "status"}
 )
