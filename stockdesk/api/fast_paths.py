@@ -208,16 +208,20 @@ class FastPaths:
         return stored.status, headers, content
 
 
+def _access_token(scope: Scope) -> str | None:
+    """The request's access token; None without one, or for an API key (the routes audit those)."""
+    token = bearer_token(scope)
+    return None if not token or api_keys.looks_like_key(token) else token
+
+
 def _lookup_asked(scope: Scope) -> tuple[str, str] | None:
     """(token, code) of a look-up this path may answer, else None."""
     # Parsed as Starlette parses a query; a repeated or any other name is the route's to refuse.
     pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
     if len(pairs) != 1 or pairs[0][0] != "code" or not 1 <= len(pairs[0][1]) <= MAX_CODE:
         return None
-    token = bearer_token(scope)
-    if not token or api_keys.looks_like_key(token):
-        return None
-    return token, pairs[0][1]
+    token = _access_token(scope)
+    return None if token is None else (token, pairs[0][1])
 
 
 def _page_asked(scope: Scope) -> tuple[str, ItemFilter, ItemSort, bool, str | None, int] | None:
@@ -236,8 +240,8 @@ def _page_asked(scope: Scope) -> tuple[str, ItemFilter, ItemSort, bool, str | No
     ):
         return None
     item_filter = items.plain_filter(asked)
-    token = bearer_token(scope)
-    if item_filter is None or not token or api_keys.looks_like_key(token):
+    token = _access_token(scope)
+    if item_filter is None or token is None:
         return None
     return token, item_filter, ItemSort(ordering.lstrip("-")), ordering.startswith("-"), cursor, int(limit)
 
@@ -256,10 +260,8 @@ def _post_asked(scope: Scope, max_body: int) -> tuple[str, str, int] | None:
         return None
     if not (length.isdigit() and 0 < int(length) <= max_body):
         return None
-    token = bearer_token(scope)
-    if not token or api_keys.looks_like_key(token):
-        return None
-    return token, key, int(length)
+    token = _access_token(scope)
+    return None if token is None else (token, key, int(length))
 
 
 async def _read(receive: Receive, received: list[Message], length: int) -> bytes | None:

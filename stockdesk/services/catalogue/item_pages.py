@@ -151,6 +151,11 @@ def _first_page_of_matches(
     )
 
 
+def _compiled(statement: Select[Any]) -> tuple[FastRead, type[tuple[Any, ...]]]:
+    """The statement as a FastRead, and a row type naming its columns as the ORM's rows do."""
+    return FastRead(statement), namedtuple("PageRow", [str(c.key) for c in statement.selected_columns])
+
+
 # The first page of a search, built and compiled once per shape of filter with the text as a parameter
 # and run as one plain driver call in autocommit: building the union, its cache key, SQLAlchemy's
 # execution and the BEGIN and ROLLBACK round trips cost ~2 ms of a worker's CPU, more than half of what
@@ -168,8 +173,7 @@ def _first_page_of_matches_fast(
     if known is None:
         pattern = bindparam("pattern", type_=String)
         statement = _first_page_of_matches(uow, item_filter, sort, ascending, limit, pattern)
-        fields = [str(c.key) for c in statement.selected_columns]
-        known = (FastRead(statement), namedtuple("MatchRow", fields))
+        known = _compiled(statement)
         if len(_FIRST_PAGES) >= _MAX_SHAPES:
             _FIRST_PAGES.clear()
         _FIRST_PAGES[shape] = known
@@ -301,8 +305,7 @@ def plain_page(
     if known is None:
         edge = None if walk.edge is None else _EDGE
         statement = _page_statement(uow, ItemFilter(), sort, walk.ascending, edge, bindparam("rows"))
-        known = (FastRead(statement), namedtuple("PageRow", [str(c.key) for c in statement.selected_columns]))
-        _PLAIN_PAGES[shape] = known
+        known = _PLAIN_PAGES[shape] = _compiled(statement)
     read, row = known
     params: dict[str, Any] = {"rows": limit + 1}
     if walk.edge is not None:
