@@ -145,17 +145,17 @@ class FastPaths:
     ) -> Answer | None:
         """The route's answer for a page of the items list, or None: the route answers."""
         try:
-            if item_filter == ItemFilter():
-                plain = item_pages.plain_page(
-                    self.database.uow(), sort=sort, descending=descending, cursor=cursor, limit=limit
-                )
+            known = item_pages.page_read(
+                self.database.uow(), item_filter, sort=sort, descending=descending, cursor=cursor, limit=limit
+            )
+            if known is not None:
                 _session, (rows,) = api_auth.session_and(
                     self.database.uow(),
                     token,
                     secret=self.secret,
-                    also=lambda _user_id: [(plain.read, plain.params)],
+                    also=lambda _user_id: [(known.read, known.params)],
                 )
-                page = plain.page(rows)
+                page = known.page(rows)
             else:
                 api_auth.session_of(self.database.uow(), token, secret=self.secret)
                 page = item_pages.keyset_page(

@@ -16,7 +16,7 @@ import binascii
 import json
 import uuid
 from collections import namedtuple
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -36,7 +36,9 @@ from stockdesk.services.catalogue.item_query import (
     _row_columns,
     _to_row,
     _walk_sort_index,
+    filter_params,
     like_pattern,
+    read_category_ids,
     text_branches,
 )
 from stockdesk.services.uow import UnitOfWork
@@ -251,14 +253,23 @@ def _page_of(found: list[Any], walk: _Walk) -> ItemPage:
 
 
 def _page_statement(
-    uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, ascending: bool, edge: Any, limit: Any
+    uow: UnitOfWork,
+    item_filter: ItemFilter,
+    sort: ItemSort,
+    ascending: bool,
+    edge: Any,
+    limit: Any,
+    *,
+    bound: bool = False,
 ) -> Select[Any]:
-    """`limit + 1` rows after `edge` (a first page when None, with the capped count as `matches`)."""
+    """`limit + 1` rows after `edge` (a first page when None, with the capped count as `matches`);
+    `bound`: the filter's values as parameters (item_query._filtered)."""
     column, key = getattr(Item, sort.value), _key(uow)
     walk = _walk_sort_index(uow, item_filter, sort)
-    query = _filtered(uow, select(key.label("k"), *_row_columns(item_filter)), item_filter, walk=walk)
+    columns = select(key.label("k"), *_row_columns(item_filter))
+    query = _filtered(uow, columns, item_filter, walk=walk, bound=bound)
     if edge is None:  # the first page carries the count: one statement, one round trip
-        matches = _filtered(uow, select(Item.id), item_filter, summary=False)
+        matches = _filtered(uow, select(Item.id), item_filter, summary=False, bound=bound)
         query = query.add_columns(_counted(matches))
     else:
         query = query.where(_after(column, key, edge, ascending))
@@ -266,19 +277,31 @@ def _page_statement(
     return query.order_by(*order).limit(limit)
 
 
-# Pages of the whole list (no filter), the one a web shop pulls page after page: built and compiled
-# once per ordering, direction and first-or-later, with the edge and the size as parameters, and run
-# as one plain driver call in autocommit (FastRead): no statement built, cached and executed through
-# the ORM, no BEGIN and ROLLBACK. With the API's fast path (api/fast_paths.py) a page request went
-# from 2.7 to 0.9 ms of a worker's CPU (`bench api`, docs/api.md).
-_PLAIN_PAGES: dict[tuple[str, ItemSort, bool, bool], tuple[FastRead, type[tuple[Any, ...]]]] = {}
+# Pages built and compiled once per shape: the database, the ordering, the direction, first page or
+# later, and which conditions the filter sets. The filter's values, the edge and the size are
+# parameters, and a page is one plain driver call in autocommit (FastRead): no statement built, cached
+# and executed through the ORM, no BEGIN and ROLLBACK. With the API's fast path (api/fast_paths.py) a
+# page of the whole list went from 2.7 to 0.9 ms of a worker's CPU (`bench api`, docs/api.md).
+# A filter with values takes this way on PostgreSQL only: SQLite's first pages choose their index by
+# probing the values (item_query._walk_sort_index). A text search has its own (`_search_first_page`).
+_PAGE_READS: dict[tuple[Any, ...], tuple[FastRead, type[tuple[Any, ...]]]] = {}
 _EDGE = _Edge(bindparam("edge_value"), bindparam("edge_key"), False)
 
 
+def _shape(item_filter: ItemFilter) -> tuple[bool, ...]:
+    """Which conditions `item_filter` sets: one statement serves every filter of the same shape."""
+    values = (getattr(item_filter, f.name) for f in fields(item_filter) if f.name != "text")
+    return tuple(v if isinstance(v, bool) else v is not None for v in values)
+
+
+def _precompiled(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+    return not item_filter.text.strip() and (uow.dialect == "postgresql" or item_filter == ItemFilter())
+
+
 @dataclass(frozen=True)
-class PlainPage:
-    """A page of the unfiltered list as one read a caller may run together with its own reads (the
-    API's token check: one round trip for both), and what makes the page of its rows."""
+class PageRead:
+    """A page as one read that a caller may run together with its own reads (the API's token check:
+    one round trip for both), and what makes the page of its rows."""
 
     read: FastRead
     params: dict[str, Any]
@@ -289,28 +312,36 @@ class PlainPage:
         return _page_of([self._row(*r) for r in rows], self.walk)
 
 
-def plain_page(
+def page_read(
     uow: UnitOfWork,
+    item_filter: ItemFilter,
     *,
     sort: ItemSort = ItemSort.NAME,
     descending: bool = False,
     cursor: str | None = None,
     limit: int = 50,
-) -> PlainPage:
-    """The read of a page of every active item (what `keyset_page` gives for an empty filter); the
-    unit of work is not entered: it only names the database."""
+) -> PageRead | None:
+    """The precompiled read of the page `keyset_page` gives, or None for a filter without one (a text
+    search; a filter with values on SQLite). The unit of work is not entered: a category's sub-tree is
+    read on a pooled connection of its own."""
+    if not _precompiled(uow, item_filter):
+        return None
     walk = _walk(uow.dialect, sort, descending, cursor, limit)
-    shape = (uow.dialect, sort, walk.ascending, walk.edge is None)
-    known = _PLAIN_PAGES.get(shape)
+    shape = (uow.dialect, sort, walk.ascending, walk.edge is None, _shape(item_filter))
+    known = _PAGE_READS.get(shape)
     if known is None:
         edge = None if walk.edge is None else _EDGE
-        statement = _page_statement(uow, ItemFilter(), sort, walk.ascending, edge, bindparam("rows"))
-        known = _PLAIN_PAGES[shape] = _compiled(statement)
+        statement = _page_statement(
+            uow, item_filter, sort, walk.ascending, edge, bindparam("rows"), bound=True
+        )
+        known = _PAGE_READS[shape] = _compiled(statement)
     read, row = known
-    params: dict[str, Any] = {"rows": limit + 1}
+    root = item_filter.category_id
+    params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))
+    params["rows"] = limit + 1
     if walk.edge is not None:
         params |= {"edge_value": walk.edge.value, "edge_key": walk.edge.key}
-    return PlainPage(read, params, walk, row)
+    return PageRead(read, params, walk, row)
 
 
 def keyset_page(
@@ -322,9 +353,9 @@ def keyset_page(
     cursor: str | None = None,
     limit: int = 50,
 ) -> ItemPage:
-    if item_filter == ItemFilter():
-        plain = plain_page(uow, sort=sort, descending=descending, cursor=cursor, limit=limit)
-        return plain.page(plain.read.rows(uow.engine, plain.params))
+    known = page_read(uow, item_filter, sort=sort, descending=descending, cursor=cursor, limit=limit)
+    if known is not None:
+        return known.page(known.read.rows(uow.engine, known.params))
     walk = _walk(uow.dialect, sort, descending, cursor, limit)
     with uow:
         if walk.edge is None and _collects_matches(uow, item_filter):

@@ -26,7 +26,10 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     Select,
+    Uuid,
     and_,
+    any_,
+    bindparam,
     exists,
     func,
     literal_column,
@@ -35,6 +38,7 @@ from sqlalchemy import (
     text,
     union_all,
 )
+from sqlalchemy.dialects import postgresql
 
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
@@ -97,12 +101,36 @@ def _default_status(item_filter: ItemFilter) -> bool:
     return not (item_filter.include_archived or item_filter.archived_only)
 
 
-def _joined(query: Select[Any], item_filter: ItemFilter, *, summary: bool = True) -> Select[Any]:
+def _value(bound: bool, name: str, value: Any) -> Any:
+    """`value`, or a parameter `name` to be given it at each run of a statement built once per shape of
+    filter (`filter_params` gives every such parameter its value)."""
+    return bindparam(name) if bound else value
+
+
+def filter_params(item_filter: ItemFilter, categories: list[uuid.UUID] | None) -> dict[str, Any]:
+    """The values of `_filtered(..., bound=True)`'s parameters for `item_filter` (not its text);
+    `categories` is the named category's sub-tree."""
+    named = {
+        "store_id": item_filter.store_id,
+        "supplier_id": item_filter.supplier_id,
+        "min_price": item_filter.min_price,
+        "max_price": item_filter.max_price,
+        "updated_since": item_filter.updated_since,
+        "template_id": item_filter.template_id,
+        "categories": categories,
+    }
+    return {name: value for name, value in named.items() if value is not None}
+
+
+def _joined(
+    query: Select[Any], item_filter: ItemFilter, *, summary: bool = True, bound: bool = False
+) -> Select[Any]:
     query = query.select_from(Item)
     if summary:
         query = query.join(ItemSummary, ItemSummary.item_id == Item.id)
     if item_filter.store_id:
-        on = and_(StockLevel.item_id == Item.id, StockLevel.store_id == item_filter.store_id)
+        store_id = _value(bound, "store_id", item_filter.store_id)
+        on = and_(StockLevel.item_id == Item.id, StockLevel.store_id == store_id)
         query = query.join(StockLevel, on)
     return query
 
@@ -174,7 +202,7 @@ def _category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
     # A page and its count both filter by the same sub-tree: read it once per transaction.
     known: dict[uuid.UUID, list[uuid.UUID]] = uow.session.info.setdefault("category_subtrees", {})
     if root not in known:
-        known[root] = _read_category_ids(uow, root)
+        known[root] = read_category_ids(uow, root)
     return known[root]
 
 
@@ -183,7 +211,7 @@ def _category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
 _CATEGORY_TREE = FastRead(select(Category.id, Category.parent_id).where(Category.deleted.is_(False)))
 
 
-def _read_category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
+def read_category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
     rows = _CATEGORY_TREE.rows(uow.engine, {})
     children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
     for category_id, parent_id in rows:
@@ -209,10 +237,14 @@ def _filtered(
     summary: bool = True,
     walk: bool = False,
     text_branch: ColumnElement[bool] | None = None,
+    bound: bool = False,
 ) -> Select[Any]:
     """Called inside `with uow:` (a category filter reads the category tree). `text_branch`, one of
-    `text_branches`, stands for the whole text condition (a union of the branches is the search)."""
-    query = _joined(query, item_filter, summary=summary).where(Item.deleted.is_(False))
+    `text_branches`, stands for the whole text condition (a union of the branches is the search).
+
+    `bound` (PostgreSQL, no text) builds the statement for every filter of this one's shape: each value
+    is a parameter (`_value`) and the category's sub-tree one array parameter, `categories`."""
+    query = _joined(query, item_filter, summary=summary, bound=bound).where(Item.deleted.is_(False))
     if item_filter.archived_only:
         query = query.where(Item.active.is_(False))
     elif not item_filter.include_archived:
@@ -222,23 +254,26 @@ def _filtered(
         query = query.where(text_branch)
     elif raw:
         query = query.where(_text_condition(uow, raw, walk=walk))
-    if item_filter.category_id:
+    if item_filter.category_id and bound:
+        query = query.where(Item.category_id == any_(bindparam("categories", type_=postgresql.ARRAY(Uuid))))
+    elif item_filter.category_id:
         query = query.where(Item.category_id.in_(_category_ids(uow, item_filter.category_id)))
     # `+column` (SQLite's no-op unary plus) hides the column's index from the planner: see _walk_sort_index.
     supplier = _unindexed(Item.supplier_id) if walk else Item.supplier_id
     price = _unindexed(Item.sell_price) if walk else Item.sell_price
     if item_filter.supplier_id:
-        query = query.where(supplier == item_filter.supplier_id)
+        query = query.where(supplier == _value(bound, "supplier_id", item_filter.supplier_id))
     if item_filter.min_price is not None:
-        query = query.where(price >= item_filter.min_price)
+        query = query.where(price >= _value(bound, "min_price", item_filter.min_price))
     if item_filter.max_price is not None:
-        query = query.where(price <= item_filter.max_price)
+        query = query.where(price <= _value(bound, "max_price", item_filter.max_price))
     if item_filter.low_stock:
         query = query.where(_low_stock(item_filter, sqlite=_is_sqlite(uow)))
     if item_filter.updated_since is not None:
-        query = query.where(Item.updated_at >= item_filter.updated_since)
+        query = query.where(Item.updated_at >= _value(bound, "updated_since", item_filter.updated_since))
     if item_filter.template_id is not None:
-        query = query.where(Item.template_id == item_filter.template_id)  # ix_item_template_id
+        template_id = _value(bound, "template_id", item_filter.template_id)
+        query = query.where(Item.template_id == template_id)  # ix_item_template_id
     return query
 
 
