@@ -15,9 +15,10 @@ It answers only what it is sure of, and hands everything else to the app unchang
   the token's session, the code's barcode row and its levels in every store are read in one round
   trip;
 - `GET /items` with an access token, each name given once and each value valid and spelt plainly
-  (`routers.items.plain_filter`): the pages a web shop pulls one after the other. Without a filter
-  the token's session and the page (with its count on a first page) are read in one round trip, on
-  the loop; a filtered page runs the route's service call on a thread (figures in docs/api.md);
+  (`routers.items.plain_filter`): the pages a web shop pulls one after the other. Without a text
+  search (and on PostgreSQL) the token's session and the page (with its count on a first page) are
+  read in one round trip, on the loop, after the category's sub-tree when the filter names one; a
+  search runs the route's service call on a thread (figures in docs/api.md);
 - `POST /movements` on PostgreSQL with an access token, an `Idempotency-Key`, a JSON body of a
   declared length within `MAX_BODY` and no query, when the post (or its replay) succeeds. A refused
   post wrote nothing (its transaction rolled back), so the route may run it again; and only keyed
@@ -93,10 +94,10 @@ class FastPaths:
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
                 page = _page_asked(scope)
-                # A filtered page (a category's sub-tree, a text search) is several round trips, some
-                # of them long: it keeps to a thread, as the route would.
+                # A text search is several round trips, some of them long (the trigram recheck): it
+                # keeps to a thread, as the route would.
                 inline = (
-                    page is not None and page[1] == ItemFilter() and self.posts and self._idle_connection()
+                    page is not None and not page[1].text.strip() and self.posts and self._idle_connection()
                 )
                 if page is not None and await self._answer(send, partial(self._page, scope, *page), inline):
                     return

@@ -224,7 +224,7 @@ def test_api_pages_of_any_filter_walk_every_match_once_in_order_both_ways(db, ca
     parameters): walked forwards page by page and back again, a filter gives exactly its matches, in
     order, with the first page's count; filters of one shape with other values get their own matches."""
     item_filter = replace(data.draw(filters(catalogue)), text="")
-    sort = data.draw(st.sampled_from(list(item_pages.SORTS[:2]) + [ItemSort.SELL_PRICE]))
+    sort = data.draw(st.sampled_from([ItemSort.SKU, ItemSort.NAME, ItemSort.SELL_PRICE]))
     descending = data.draw(st.booleans())
     want = expected(catalogue, item_filter)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from stockdesk.api.fast_paths import ITEMS_PATH, LOOKUP_PATH, MOVEMENTS_PATH, FastPaths
 from stockdesk.services.accounts import api_auth
-from stockdesk.services.catalogue import catalog
+from stockdesk.services.catalogue import catalog, organisation
 from stockdesk.services.inventory import stock
 
 EAN = "4006381333931"
@@ -66,7 +66,7 @@ def test_a_found_code_is_answered_before_routing_and_anything_else_goes_on(db, a
 
 
 def test_an_items_page_is_answered_before_routing_unless_a_value_is_spelt_unusually(db, admin, main_store):
-    fast, token, _item = _shop(db, admin, main_store)
+    fast, token, hammer = _shop(db, admin, main_store)
     catalog.create_item(db.uow(), admin, sku="A-1", name="Anvil", sell_price=Decimal("12.50"))
     status, headers, body = _call(fast, "GET", ITEMS_PATH, query="ordering=name&limit=1", token=token)
     first = json.loads(body)
@@ -80,7 +80,11 @@ def test_an_items_page_is_answered_before_routing_unless_a_value_is_spelt_unusua
     assert status == 200 and second["count"] is None and second["next"] is None
     assert [(r["name"], Decimal(r["on_hand"])) for r in second["results"]] == [("Hammer", 5)]
     store = str(main_store.id)
+    tools = organisation.create_category(db.uow(), admin, name="Tools")
+    hand = organisation.create_category(db.uow(), admin, name="Hand", parent_id=tools.id)
+    catalog.update_item(db.uow(), admin, hammer.id, category_id=hand.id)
     for query, names in ((f"search=ham&store_id={store}&status=all", ["Hammer"]),
+                         (f"category_id={tools.id}&max_price=100", ["Hammer"]),  # with its sub-categories
                          ("min_price=10&max_price=12.5&low_stock=false", ["Anvil"]),
                          (f"store_id={store.upper()}&ordering=-sku", ["Hammer"])):
         status, _headers, body = _call(fast, "GET", ITEMS_PATH, query=query, token=token)
