@@ -5,12 +5,13 @@ from __future__ import annotations
 import enum
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
-from pydantic import Field, WithJsonSchema
+from pydantic import Field, TypeAdapter, WithJsonSchema
 
 from stockdesk.api.deps import actor, unit_of_work
 from stockdesk.api.paging import Page, link
@@ -35,6 +36,7 @@ from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.inventory import stock
 from stockdesk.services.places.item_stock import stock_by_place
 from stockdesk.services.uow import UnitOfWork
+from stockdesk.services.views import ItemRow
 
 # Published as the decimal text a query string carries, with the digits the check allows: pydantic's
 # own schema for a Decimal adds "any string", which no client can know is refused.
@@ -151,15 +153,26 @@ def list_items(
     return Response(page_json(request, page), media_type="application/json")
 
 
+@dataclass(frozen=True)
+class _RowsPage:
+    """A page as `Page[ItemRowOut]` publishes it, its rows serialised straight from the service's rows
+    (an `ItemRowOut` model each cost three times the whole serialisation; a test holds the bytes equal)."""
+
+    count: int | None
+    next: str | None
+    previous: str | None
+    results: list[ItemRow]
+
+
+_PAGE_JSON = TypeAdapter(_RowsPage)
+
+
 def page_json(request: Request, page: item_pages.ItemPage) -> bytes:
     """A page of the items list as its JSON answer, its links made from the request's own URL."""
-    answer = Page[ItemRowOut](
-        count=page.count,
-        next=link(request, page.next_cursor),
-        previous=link(request, page.previous_cursor),
-        results=[ItemRowOut.of(r) for r in page.rows],
+    answer = _RowsPage(
+        page.count, link(request, page.next_cursor), link(request, page.previous_cursor), page.rows
     )
-    return answer.model_dump_json().encode()
+    return _PAGE_JSON.dump_json(answer)
 
 
 @router.post("", status_code=201, response_model=ItemOut, summary="Create an item (owned by the caller)")
