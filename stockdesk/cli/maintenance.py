@@ -86,10 +86,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"{len(lost)} movement reference(s) name rows that do not exist:")
     for orphan in lost:
         print(f"  movement {orphan.movement_id}: its {orphan.column} {orphan.missing} does not exist")
+    tally = check.tally_difference(db.uow())
+    if tally is not None:
+        print(f"the tally of listed items says {tally.tallied:,}, but {tally.listed:,} items are listed")
     differences = check.find_differences(db.uow())
     if not differences:
         print("ok: every stock level equals the sum of its movements")
-        return 1 if lost else 0
+        return 1 if lost or tally else 0
     print(f"{len(differences)} stock level(s) disagree with the ledger:")
     for d in differences:
         if d.place:

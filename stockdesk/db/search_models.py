@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, MetaData, SmallInteger, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stockdesk.db.base import Base, Quantity
@@ -35,3 +35,13 @@ class SearchDeferred(Base):
 
     __tablename__ = "search_deferred"
     id: Mapped[int] = mapped_column(primary_key=True)
+
+
+# PostgreSQL only (migration 0036_item_tally): the number of listed items, in slots that statement
+# triggers add to; the count is their sum. Not in `Base.metadata`: SQLite has no such table.
+item_tally = Table(
+    "item_tally",
+    MetaData(),
+    Column("slot", SmallInteger, primary_key=True),
+    Column("listed", BigInteger, nullable=False),
+)

@@ -19,8 +19,7 @@ from stockdesk.db.models import Item, ItemBarcode
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
-from stockdesk.services.catalogue import catalog, code_lookup, item_pages, scanning
-from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
+from stockdesk.services.catalogue import catalog, code_lookup, scanning
 from stockdesk.services.database import Database
 from tests.support.new_databases import new_database
 
@@ -149,26 +148,3 @@ def test_an_archived_item_is_found_and_a_deleted_one_is_not(db, admin):
     with db.engine.begin() as connection:
         connection.execute(Item.__table__.update().values(deleted=True))
     assert code_lookup.item_by_code(db.engine, ["4006381333931"], "A-1") is None
-
-
-@pytest.mark.parametrize("large_catalogue", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
-def test_the_first_page_of_the_whole_list_counts_its_items_from_the_listed_index(
-    large_catalogue: Database,
-) -> None:
-    # The API's first page counts up to 10,001 items; on PostgreSQL from the ids of the listed items
-    # alone (migration 0035), not from the wide item rows. At a million items the planner picks it by
-    # cost; at this size a table scan is cheaper, so scans are priced out here: what is checked is
-    # that the list's condition implies the index's, which is what makes it usable at all.
-    db = large_catalogue
-    page = item_pages.page_read(db.uow(), ItemFilter(), sort=ItemSort.NAME)
-    assert page is not None
-    dialect = db.engine.dialect
-    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.exec_driver_sql("VACUUM ANALYZE item")  # the visibility map an index-only scan reads
-    with db.engine.connect() as connection, connection.begin() as transaction:
-        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        nodes = _pg_nodes(connection, page.read.sql(dialect), page.read.arguments(dialect, page.params))
-        transaction.rollback()
-    scans = {(node["Node Type"], node.get("Index Name")) for node in nodes if "Scan" in node["Node Type"]}
-    assert ("Index Only Scan", "ix_item_listed") in scans, scans
-    assert not any(kind == "Seq Scan" for kind, _index in scans), scans

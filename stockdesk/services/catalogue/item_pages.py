@@ -6,7 +6,8 @@ item_query). The next page asks for rows after it with `col >= v AND (col > v OR
 single index range scan answers; OFFSET would walk and drop every row before the page.
 
 `count` is exact up to COUNT_LIMIT matches and None past that, and is given on the first page only:
-counting a million matching rows costs ~0.5 s, far more than the page it would decorate.
+counting a million matching rows costs ~0.5 s, far more than the page it would decorate. The whole
+list's count on PostgreSQL is read from a tally that triggers keep (migration 0036), and capped alike.
 """
 
 from __future__ import annotations
@@ -20,11 +21,24 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import ColumnElement, Label, Select, String, and_, bindparam, func, or_, select, union
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Label,
+    Select,
+    String,
+    and_,
+    bindparam,
+    cast,
+    func,
+    or_,
+    select,
+    union,
+)
 
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Item, StockLevel
-from stockdesk.db.search_models import ItemSummary
+from stockdesk.db.search_models import ItemSummary, item_tally
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.catalogue.item_query import (
@@ -112,6 +126,17 @@ def _counted(matches: Select[Any]) -> Label[int]:
     """The number of `matches`, counted up to COUNT_LIMIT + 1 only, as a column named `matches`."""
     capped = matches.limit(COUNT_LIMIT + 1).subquery()
     return select(func.count()).select_from(capped).scalar_subquery().label("matches")
+
+
+def _tallied(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+    """Whether the matches are the listed items, whose number PostgreSQL keeps (migration 0036)."""
+    return uow.dialect == "postgresql" and item_filter == ItemFilter()
+
+
+def _tally() -> Label[int]:
+    """The number of listed items, as a column named `matches`: the sum of the tally's slots."""
+    listed = func.coalesce(func.sum(item_tally.c.listed), 0)
+    return select(cast(listed, BigInteger)).scalar_subquery().label("matches")
 
 
 def _collects_matches(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
@@ -268,7 +293,9 @@ def _page_statement(
     walk = _walk_sort_index(uow, item_filter, sort)
     columns = select(key.label("k"), *_row_columns(item_filter))
     query = _filtered(uow, columns, item_filter, walk=walk, bound=bound)
-    if edge is None:  # the first page carries the count: one statement, one round trip
+    if edge is None and _tallied(uow, item_filter):
+        query = query.add_columns(_tally())
+    elif edge is None:  # the first page carries the count: one statement, one round trip
         matches = _filtered(uow, select(Item.id), item_filter, summary=False, bound=bound)
         query = query.add_columns(_counted(matches))
     else:

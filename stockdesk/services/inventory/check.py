@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, insert, select
 from stockdesk.db import place_levels
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
+from stockdesk.db.search_models import item_tally
 from stockdesk.domain.ids import ItemId
 from stockdesk.services.uow import UnitOfWork, rows_changed
 
@@ -149,6 +150,24 @@ def rebuild_levels(uow: UnitOfWork) -> int:
         place_levels.rebuild(uow.session.connection())
         uow.commit()
         return int(count or 0)
+
+
+@dataclass(frozen=True)
+class TallyDifference:
+    tallied: int  # what the tally of listed items says (migration 0036)
+    listed: int  # the items that are active and not deleted
+
+
+def tally_difference(uow: UnitOfWork) -> TallyDifference | None:
+    """On PostgreSQL, the tally of listed items when it disagrees with the items themselves."""
+    if uow.dialect != "postgresql":
+        return None
+    with uow:
+        tallied = uow.session.scalar(select(func.coalesce(func.sum(item_tally.c.listed), 0)))
+        listed = uow.session.scalar(
+            select(func.count()).select_from(Item).where(Item.deleted.is_(False), Item.active.is_(True))
+        )
+    return None if tallied == listed else TallyDifference(int(tallied or 0), int(listed or 0))
 
 
 def sku_clashes(uow: UnitOfWork) -> list[list[str]]:

@@ -1,0 +1,121 @@
+"""PostgreSQL keeps the number of listed items (active, not deleted) in a tally that statement triggers
+add to (migration 0036); the API's first page of the whole list reads its count from there. Whatever
+writes the items (a service, a bulk insert, a sync's tombstone, a delete, a truncate), the tally stays
+equal to the items, and `stockdesk check` says so, or says where it does not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, insert, select, text
+
+from stockdesk.cli.main import main
+from stockdesk.db.models import Item
+from stockdesk.db.search_models import item_tally
+from stockdesk.domain.ids import new_id
+from stockdesk.domain.permissions import Actor
+from stockdesk.services.catalogue import catalog, item_pages
+from stockdesk.services.catalogue.item_query import ItemFilter
+from stockdesk.services.database import Database
+from stockdesk.services.inventory import check
+
+pytestmark = pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
+
+
+def _tallied(db: Database) -> int:
+    with db.engine.connect() as connection:
+        return int(connection.scalar(select(func.coalesce(func.sum(item_tally.c.listed), 0))) or 0)
+
+
+def _first_page_count(db: Database) -> int | None:
+    return item_pages.keyset_page(db.uow(), ItemFilter(), limit=1).count
+
+
+@pytest.fixture
+def rows(db: Database) -> Iterator[list[dict[str, object]]]:
+    yield [
+        {"id": new_id(), "sku": f"BULK-{n:04d}", "name": f"Bulk {n}", "active": n % 3 != 0}
+        for n in range(300)
+    ]
+
+
+def test_the_tally_follows_every_way_items_are_written(
+    db: Database, admin: Actor, rows: list[dict[str, object]]
+):
+    hammer = catalog.create_item(db.uow(), admin, sku="H-1", name="Hammer")
+    saw = catalog.create_item(db.uow(), admin, sku="S-1", name="Saw")
+    assert (_tallied(db), _first_page_count(db)) == (2, 2)
+
+    catalog.archive_item(db.uow(), admin, saw.id)
+    catalog.update_item(db.uow(), admin, hammer.id, name="Claw hammer", sell_price=Decimal("9.90"))
+    assert (_tallied(db), _first_page_count(db)) == (1, 1)
+    catalog.set_item_active(db.uow(), admin, saw.id, active=True)
+    assert _tallied(db) == 2
+
+    with db.engine.begin() as connection:
+        connection.execute(insert(Item), rows)  # one multi-row statement, 200 of them active
+        assert connection.scalar(select(func.sum(item_tally.c.listed))) == 202  # within the transaction
+    assert (_tallied(db), _first_page_count(db)) == (202, 202)
+
+    with db.engine.begin() as connection:  # a sync's tombstones, then a mass archive and a delete
+        connection.execute(Item.__table__.update().where(Item.sku.like("BULK-000%")).values(deleted=True))
+        connection.execute(Item.__table__.update().where(Item.sku.like("BULK-01%")).values(active=False))
+        connection.execute(Item.__table__.delete().where(Item.sku.like("BULK-02%")))
+    with db.engine.connect() as connection:
+        listed = connection.scalar(
+            select(func.count()).select_from(Item).where(Item.deleted.is_(False), Item.active.is_(True))
+        )
+    assert listed == 2 + sum(1 for n, row in enumerate(rows) if 10 <= n < 100 and row["active"])
+    assert (_tallied(db), _first_page_count(db)) == (listed, listed)
+    assert check.tally_difference(db.uow()) is None
+
+    with db.engine.begin() as connection:  # rolled back: nothing counted
+        connection.execute(insert(Item), [{"id": new_id(), "sku": "GONE", "name": "Gone"}])
+        connection.rollback()
+    assert _tallied(db) == listed
+
+
+def test_past_ten_thousand_the_first_page_says_so_as_a_count_would(db: Database, admin: Actor):
+    catalog.create_item(db.uow(), admin, sku="H-1", name="Hammer")
+    with db.engine.begin() as connection:
+        connection.execute(
+            insert(Item),
+            [{"id": new_id(), "sku": f"B-{n}", "name": "b"} for n in range(item_pages.COUNT_LIMIT)],
+        )
+    assert _first_page_count(db) is None
+    with db.engine.begin() as connection:
+        connection.execute(Item.__table__.update().where(Item.sku == "H-1").values(active=False))
+    assert _first_page_count(db) == item_pages.COUNT_LIMIT
+
+
+def test_a_long_item_import_does_not_hold_up_another_desks_new_item(db: Database, admin: Actor):
+    importing = db.engine.connect()
+    try:
+        importing.begin()
+        importing.execute(insert(Item), [{"id": new_id(), "sku": f"IMP-{n}", "name": "i"} for n in range(50)])
+        # The other desk's insert would wait for the import's commit if both had to add to one row;
+        # the lock timeout makes such a wait an error instead of a hang.
+        with db.engine.begin() as other:
+            other.execute(text("SET LOCAL lock_timeout = '10s'"))
+            other.execute(insert(Item), [{"id": new_id(), "sku": "DESK-1", "name": "Desk item"}])
+        assert _tallied(db) == 1
+        importing.commit()
+    finally:
+        importing.close()
+    assert _tallied(db) == 51
+
+
+def test_check_reports_a_tally_that_disagrees_with_the_items(
+    db: Database, admin: Actor, capsys: pytest.CaptureFixture[str]
+):
+    catalog.create_item(db.uow(), admin, sku="H-1", name="Hammer")
+    url = db.engine.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "check"]) == 0
+    with db.engine.begin() as connection:
+        connection.execute(item_tally.update().values(listed=item_tally.c.listed + 5))
+    assert check.tally_difference(db.uow()) == check.TallyDifference(tallied=6, listed=1)
+    capsys.readouterr()
+    assert main(["--db", url, "check"]) == 1
+    assert "the tally of listed items says 6, but 1 items are listed" in capsys.readouterr().out
