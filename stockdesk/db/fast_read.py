@@ -93,9 +93,17 @@ class FastRead:
         compiled = self._compiled(dialect)
         if compiled.results is None:
             compiled.results = self._results(dialect, description)
-        results = compiled.results
-        return [tuple(convert(value) if convert is not None and value is not None else value
-                      for convert, value in zip(results, row, strict=True)) for row in fetched]
+        converted = [(i, convert) for i, convert in enumerate(compiled.results) if convert is not None]
+        if not converted:  # the driver's own values (psycopg's Decimals, UUIDs, strings): as they are
+            return list(fetched)
+        rows = []
+        for row in fetched:
+            values = list(row)
+            for i, convert in converted:
+                if values[i] is not None:
+                    values[i] = convert(values[i])
+            rows.append(tuple(values))
+        return rows
 
 
 Rows = list[tuple[Any, ...]]

@@ -47,6 +47,14 @@ class ExactDecimal(TypeDecorator[Decimal]):
             return Decimal(int(value)).scaleb(-self.scale)
         return Decimal(value)
 
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        # Where the driver itself gives Decimals (psycopg's NUMERIC), no conversion at all: a Python call
+        # per value was a tenth of a worker's CPU for a page of 50 items (four amounts a row).
+        native = self.load_dialect_impl(dialect).dialect_impl(dialect).result_processor(dialect, coltype)
+        if dialect.name != "sqlite" and native is None:
+            return None
+        return super().result_processor(dialect, coltype)
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Timestamps always come back timezone-aware in UTC (SQLite forgets the zone)."""
