@@ -31,6 +31,7 @@ from sqlalchemy import (
     bindparam,
     cast,
     func,
+    literal_column,
     or_,
     select,
     union,
@@ -189,7 +190,7 @@ def _compiled(statement: Select[Any]) -> tuple[FastRead, type[tuple[Any, ...]]]:
 # the request cost besides PostgreSQL's own work. A category's sub-tree is read per request (it can
 # change), so a filter with one takes the ordinary path.
 _FIRST_PAGES: dict[tuple[Any, ...], tuple[FastRead, type[tuple[Any, ...]]]] = {}
-_MAX_SHAPES = 256  # filters with varying values (a price range) would otherwise grow it without end
+_MAX_SHAPES = 256  # page sizes and filters would otherwise grow it without end
 
 
 def _first_page_of_matches_fast(
@@ -305,10 +306,13 @@ def _page_statement(
 
 
 # Pages built and compiled once per shape: the database, the ordering, the direction, first page or
-# later, and which conditions the filter sets. The filter's values, the edge and the size are
+# later, the page size and which conditions the filter sets. The filter's values and the edge are
 # parameters, and a page is one plain driver call in autocommit (FastRead): no statement built, cached
 # and executed through the ORM, no BEGIN and ROLLBACK. With the API's fast path (api/fast_paths.py) a
 # page of the whole list went from 2.7 to 0.9 ms of a worker's CPU (`bench api`, docs/api.md).
+# The size is written into the statement, not given as a parameter: psycopg prepares a statement run
+# often, and with an unknown LIMIT PostgreSQL's generic plan expects a tenth of the table, so it kept
+# planning every run afresh (the first page's statement: 15 runs, 15 custom plans).
 # A filter with values takes this way on PostgreSQL only: SQLite's first pages choose their index by
 # probing the values (item_query._walk_sort_index). A text search has its own (`_search_first_page`).
 _PAGE_READS: dict[tuple[Any, ...], tuple[FastRead, type[tuple[Any, ...]]]] = {}
@@ -354,18 +358,18 @@ def page_read(
     if not _precompiled(uow, item_filter):
         return None
     walk = _walk(uow.dialect, sort, descending, cursor, limit)
-    shape = (uow.dialect, sort, walk.ascending, walk.edge is None, _shape(item_filter))
+    shape = (uow.dialect, sort, walk.ascending, walk.edge is None, limit, _shape(item_filter))
     known = _PAGE_READS.get(shape)
     if known is None:
         edge = None if walk.edge is None else _EDGE
-        statement = _page_statement(
-            uow, item_filter, sort, walk.ascending, edge, bindparam("rows"), bound=True
-        )
+        size = literal_column(str(limit + 1))  # no parameter (see above)
+        statement = _page_statement(uow, item_filter, sort, walk.ascending, edge, size, bound=True)
+        if len(_PAGE_READS) >= _MAX_SHAPES:
+            _PAGE_READS.clear()
         known = _PAGE_READS[shape] = _compiled(statement)
     read, row = known
     root = item_filter.category_id
     params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))
-    params["rows"] = limit + 1
     if walk.edge is not None:
         params |= {"edge_value": walk.edge.value, "edge_key": walk.edge.key}
     return PageRead(read, params, walk, row)
