@@ -362,7 +362,7 @@ def page_read(
     known = _PAGE_READS.get(shape)
     if known is None:
         edge = None if walk.edge is None else _EDGE
-        size = literal_column(str(limit + 1))  # no parameter (see above)
+        size: ColumnElement[int] = literal_column(str(limit + 1))  # no parameter (see above)
         statement = _page_statement(uow, item_filter, sort, walk.ascending, edge, size, bound=True)
         if len(_PAGE_READS) >= _MAX_SHAPES:
             _PAGE_READS.clear()
