@@ -179,9 +179,10 @@ def _first_page_of_matches(
     )
 
 
-def _compiled(statement: Select[Any]) -> tuple[FastRead, type[tuple[Any, ...]]]:
+def _compiled(statement: Select[Any], *, one_plan: bool = False) -> tuple[FastRead, type[tuple[Any, ...]]]:
     """The statement as a FastRead, and a row type naming its columns as the ORM's rows do."""
-    return FastRead(statement), namedtuple("PageRow", [str(c.key) for c in statement.selected_columns])
+    row = namedtuple("PageRow", [str(c.key) for c in statement.selected_columns])  # type: ignore[misc]
+    return FastRead(statement, one_plan=one_plan), row
 
 
 # The first page of a search, built and compiled once per shape of filter with the text as a parameter
@@ -366,7 +367,10 @@ def page_read(
         statement = _page_statement(uow, item_filter, sort, walk.ascending, edge, size, bound=True)
         if len(_PAGE_READS) >= _MAX_SHAPES:
             _PAGE_READS.clear()
-        known = _PAGE_READS[shape] = _compiled(statement)
+        # A later page of the whole list walks the sort index from its edge, whatever the edge: one
+        # plan for all (FastRead's one_plan). A filter's best plan may depend on its values: not so.
+        one_plan = edge is not None and item_filter == ItemFilter()
+        known = _PAGE_READS[shape] = _compiled(statement, one_plan=one_plan)
     read, row = known
     root = item_filter.category_id
     params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))
