@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import CompoundSelect, Engine, Select
 from sqlalchemy.engine import Dialect
@@ -48,11 +48,12 @@ class FastRead:
     A parameter missing from `params` takes the value its bind was built with (a LIMIT, a filter's
     fixed value), so a statement built once for a shape of query is run with only what varies."""
 
-    def __init__(self, statement: Select[Any] | CompoundSelect[Any], *, one_plan: bool = False) -> None:
-        """`one_plan`: the best plan does not depend on the values (a keyset page of the whole list
-        walks its sort index from any edge), so PostgreSQL may plan it once for all of them (below)."""
+    def __init__(self, statement: Select[Any] | CompoundSelect[Any], *, plan: Plan | None = None) -> None:
+        """`plan` (PostgreSQL, see _PLAN_MODES): "generic" when the best plan does not depend on the
+        values (a keyset page of the whole list walks its sort index from any edge): planned once for
+        all of them; "custom" when it does (a category of 100 items or of 100,000): planned each run."""
         self.statement = statement
-        self.one_plan = one_plan
+        self.plan = plan
         self._by_dialect: dict[str, _Compiled] = {}
 
     def _compiled(self, dialect: Dialect) -> _Compiled:
@@ -121,12 +122,13 @@ def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, A
     dialect = engine.dialect
     work = [(read._compiled(dialect).sql, read.arguments(dialect, params), read._describe(dialect))
             for read, params in reads]
-    one_plan = dialect.name == "postgresql" and any(read.one_plan for read, _params in reads)
+    asked = {read.plan for read, _params in reads if read.plan is not None}
+    plan = asked.pop() if len(asked) == 1 and dialect.name == "postgresql" else None
     try:
-        fetched = _fetched(engine, work, one_plan)
+        fetched = _fetched(engine, work, plan)
     except _DeadConnection:
         try:
-            fetched = _fetched(engine, work, one_plan)  # once more, on a fresh connection
+            fetched = _fetched(engine, work, plan)  # once more, on a fresh connection
         except _DeadConnection as dead:
             raise dead.error from None  # the server itself is away
     return [read._converted(dialect, rows, description)
@@ -134,17 +136,21 @@ def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, A
 
 
 # psycopg prepares a statement it has run five times, and PostgreSQL then weighs one generic plan
-# against planning each run for its values. For a keyset page it kept planning (its generic estimate
-# of `name >= $1` is a third of the table), 0.3 of the 0.5 ms the server spent on a deep page. Such
-# reads run in a read-only transaction that asks for the generic plan (SET LOCAL: it ends with the
-# transaction, whatever happens), still in one round trip: the server's work fell to 0.21 ms.
-_ONE_PLAN = ("BEGIN READ ONLY", "SET LOCAL plan_cache_mode = force_generic_plan")
+# against planning each run for its values, by its estimates alone. For a keyset page it kept planning
+# (its generic estimate of `name >= $1` is a third of the table): 0.3 of the 0.5 ms the server spent
+# on a deep page. For a filtered page it may settle on a generic plan that suits the values it saw
+# and not the next ones: walking the price index for a category's items is quick for a big category
+# and reads most of the table for a small one. Reads that know which they need run in a read-only
+# transaction that says so (SET LOCAL: it ends with the transaction, whatever happens), still in one
+# round trip: the deep page's server work fell from 0.5 to 0.21 ms.
+Plan = Literal["generic", "custom"]
+_PLAN_MODES: dict[Plan, str] = {"generic": "force_generic_plan", "custom": "force_custom_plan"}
 
 
-def _fetched(engine: Engine, work: list[tuple[str, Any, bool]], one_plan: bool = False) -> _Fetched:
+def _fetched(engine: Engine, work: list[tuple[str, Any, bool]], plan: Plan | None = None) -> _Fetched:
     """The driver's rows of each statement, on a pooled connection taken without a ping (idle_ping
     says why). A connection found dead is thrown away and `_DeadConnection` raised: the caller may run
-    it again. `one_plan` (PostgreSQL): the statements run with their generic plans (see _ONE_PLAN)."""
+    it again. `plan` (PostgreSQL): how the statements are planned (see _PLAN_MODES)."""
     connection = idle_ping.unpinged_connection(engine)
     driver = connection.driver_connection
     # One statement is its own consistent snapshot: on PostgreSQL run it in autocommit, one round
@@ -154,7 +160,7 @@ def _fetched(engine: Engine, work: list[tuple[str, Any, bool]], one_plan: bool =
     try:
         if autocommit:
             driver.autocommit = True  # type: ignore[union-attr]
-        if len(work) == 1 and not one_plan:  # the usual case, without the pipeline's set-up
+        if len(work) == 1 and plan is None:  # the usual case, without the pipeline's set-up
             sql, arguments, describe = work[0]
             cursor = connection.cursor()
             cursor.execute(sql, arguments)
@@ -164,11 +170,12 @@ def _fetched(engine: Engine, work: list[tuple[str, Any, bool]], one_plan: bool =
         cursors = [connection.cursor() for _ in work]
         control = connection.cursor()
         with driver.pipeline() if autocommit else nullcontext():  # type: ignore[union-attr]
-            for statement in _ONE_PLAN if one_plan else ():
-                control.execute(statement)
+            if plan is not None:
+                control.execute("BEGIN READ ONLY")
+                control.execute(f"SET LOCAL plan_cache_mode = {_PLAN_MODES[plan]}")
             for cursor, (sql, arguments, _describe) in zip(cursors, work, strict=True):
                 cursor.execute(sql, arguments)
-            if one_plan:
+            if plan is not None:
                 control.execute("COMMIT")
         control.close()
         answers: _Fetched = []
@@ -184,7 +191,7 @@ def _fetched(engine: Engine, work: list[tuple[str, Any, bool]], one_plan: bool =
     finally:
         try:
             if autocommit and connection.is_valid:
-                # A failed statement leaves its transaction (one_plan's) open: end it before leaving
+                # A failed statement leaves its transaction (a plan's) open: end it before leaving
                 # autocommit, which psycopg refuses inside a transaction.
                 driver.rollback()  # type: ignore[union-attr]
                 driver.autocommit = False  # type: ignore[union-attr]

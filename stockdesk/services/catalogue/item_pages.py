@@ -37,7 +37,7 @@ from sqlalchemy import (
     union,
 )
 
-from stockdesk.db.fast_read import FastRead
+from stockdesk.db.fast_read import FastRead, Plan
 from stockdesk.db.models import Item, StockLevel
 from stockdesk.db.search_models import ItemSummary, item_tally
 from stockdesk.domain.errors import ValidationError
@@ -179,10 +179,10 @@ def _first_page_of_matches(
     )
 
 
-def _compiled(statement: Select[Any], *, one_plan: bool = False) -> tuple[FastRead, type[tuple[Any, ...]]]:
+def _compiled(statement: Select[Any], *, plan: Plan | None = None) -> tuple[FastRead, type[tuple[Any, ...]]]:
     """The statement as a FastRead, and a row type naming its columns as the ORM's rows do."""
     row = namedtuple("PageRow", [str(c.key) for c in statement.selected_columns])  # type: ignore[misc]
-    return FastRead(statement, one_plan=one_plan), row
+    return FastRead(statement, plan=plan), row
 
 
 # The first page of a search, built and compiled once per shape of filter with the text as a parameter
@@ -330,6 +330,16 @@ def _precompiled(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
     return not item_filter.text.strip() and (uow.dialect == "postgresql" or item_filter == ItemFilter())
 
 
+def _plan(item_filter: ItemFilter, edge: _Edge | None) -> Plan | None:
+    """How PostgreSQL plans a page's statement (FastRead): a filter's best plan depends on its values
+    (a category of 100 items or of 100,000), so each page gets its own; a later page of the whole
+    list walks the sort index from its edge, whatever the edge: one plan for all. The whole list's
+    first page has no parameter: PostgreSQL keeps its one plan by itself."""
+    if item_filter != ItemFilter():
+        return "custom"
+    return None if edge is None else "generic"
+
+
 @dataclass(frozen=True)
 class PageRead:
     """A page as one read that a caller may run together with its own reads (the API's token check:
@@ -367,10 +377,7 @@ def page_read(
         statement = _page_statement(uow, item_filter, sort, walk.ascending, edge, size, bound=True)
         if len(_PAGE_READS) >= _MAX_SHAPES:
             _PAGE_READS.clear()
-        # A later page of the whole list walks the sort index from its edge, whatever the edge: one
-        # plan for all (FastRead's one_plan). A filter's best plan may depend on its values: not so.
-        one_plan = edge is not None and item_filter == ItemFilter()
-        known = _PAGE_READS[shape] = _compiled(statement, one_plan=one_plan)
+        known = _PAGE_READS[shape] = _compiled(statement, plan=_plan(item_filter, edge))
     read, row = known
     root = item_filter.category_id
     params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))
