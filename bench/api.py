@@ -3,8 +3,8 @@
 Builds (or reuses) the PostgreSQL shop of bench/api_data.py (BENCH_API_ITEMS items, default 1,000,000),
 starts `stockdesk serve --workers 2`, and drives it with wrk (apt: wrk) at 16 and 64 connections for
 BENCH_API_SECONDS each (default 10; BENCH_API_CLIENTS and BENCH_API_CASES choose the rows): requests/s,
-p50, p99, errors, and the server's CPU time per request (the machine is shared, so CPU time says more
-than wall time). Then the deep page's SQL with a keyset condition against the same page by OFFSET, and
+p50, p99, errors, and the CPU time per request of the server's workers and of this machine's
+PostgreSQL processes (the machine is shared, so CPU time says more than wall time). Then the deep page's SQL with a keyset condition against the same page by OFFSET, and
 the idempotent movement posts checked against the ledger: posted once each, none lost, `check` clean.
 """
 
@@ -105,6 +105,19 @@ def _token(base: str) -> str:
     email, password = api_data.ADMIN
     answer = httpx.post(f"{base}/api/v1/auth/token", json={"email": email, "password": password}, timeout=60)
     return answer.json()["access_token"]
+
+
+def _postgres_cpu() -> float:
+    """CPU seconds of this machine's PostgreSQL processes so far (0 where the server runs elsewhere)."""
+    total = 0.0
+    for proc in psutil.process_iter(["username"]):
+        if proc.info["username"] == "postgres":
+            try:
+                times = proc.cpu_times()
+                total += times.user + times.system
+            except psutil.NoSuchProcess:
+                pass  # a backend that ended: its CPU is not counted (the connections are the pool's)
+    return total
 
 
 def _server_cpu(process: subprocess.Popen[bytes]) -> float:
@@ -235,10 +248,10 @@ def main() -> None:
             for label, target, script in chosen:
                 for clients in CLIENTS:
                     token = _token(base)  # fresh: a run outlives one 15-minute access token
-                    cpu = _server_cpu(server)
+                    cpu, database_cpu = _server_cpu(server), _postgres_cpu()
                     fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else ""
                     result = _wrk(target, clients, token, fresh or script)
-                    cpu = _server_cpu(server) - cpu
+                    cpu, database_cpu = _server_cpu(server) - cpu, _postgres_cpu() - database_cpu
                     requests = int(result["requests"]) or 1
                     if label.startswith("movement POST"):
                         posted_ok += requests - int(result["non2xx"])
@@ -250,7 +263,8 @@ def main() -> None:
                             result["p50"],
                             result["p99"],
                             f"{result['non2xx']} / {result['socket']}",
-                            f"{cpu / requests * 1000:.1f}",
+                            f"{cpu / requests * 1000:.2f}",
+                            f"{database_cpu / requests * 1000:.2f}",
                         ]
                     )
     finally:
@@ -259,7 +273,16 @@ def main() -> None:
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print_table(
         f"bench api: {ITEMS:,} items on PostgreSQL, 2 workers, wrk {SECONDS} s a row, load {load}",
-        ["request", "clients", "req/s", "p50", "p99", "non-2xx / socket errors", "server CPU ms/req"],
+        [
+            "request",
+            "clients",
+            "req/s",
+            "p50",
+            "p99",
+            "non-2xx / socket errors",
+            "server CPU ms/req",
+            "PostgreSQL CPU ms/req",
+        ],
         rows,
     )
     keyset_ms, offset_ms = _sql_ratio(url, deep_name, deep_key)
