@@ -4,8 +4,9 @@ Builds (or reuses) the PostgreSQL shop of bench/api_data.py (BENCH_API_ITEMS ite
 starts `stockdesk serve --workers 2`, and drives it with wrk (apt: wrk) at 16 and 64 connections for
 BENCH_API_SECONDS each (default 10; BENCH_API_CLIENTS and BENCH_API_CASES choose the rows): requests/s,
 p50, p99, errors, and the CPU time per request of the server's workers and of this machine's
-PostgreSQL processes (the machine is shared, so CPU time says more than wall time). Then the deep page's SQL with a keyset condition against the same page by OFFSET, and
-the idempotent movement posts checked against the ledger: posted once each, none lost, `check` clean.
+PostgreSQL processes (the machine is shared, so CPU time says more than wall time). Then the deep
+page's SQL with a keyset condition against the same page by OFFSET, and the idempotent movement posts
+checked against the ledger: posted once each, none lost, `check` clean.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from sqlalchemy import BigInteger, DateTime, Numeric
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-
 _PG_NUMERIC = 1700  # the type oid PostgreSQL reports for a NUMERIC column
 
 
