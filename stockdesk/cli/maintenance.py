@@ -27,9 +27,13 @@ def add_commands(commands: Commands) -> None:
     demo_parser.add_argument("--days", type=int, default=90)
     demo_parser.add_argument("--seed", type=int, default=7)
     demo_parser.set_defaults(handler=_cmd_demo)
-    commands.add_parser("check", help="prove stock levels equal the ledger (exit 1 if not)").set_defaults(
-        handler=_cmd_check
+    parser = commands.add_parser("check", help="prove stock levels equal the ledger (exit 1 if not)")
+    parser.add_argument(
+        "--rebuild-tally",
+        action="store_true",
+        help="count the listed items again for the API's item count (PostgreSQL), then check",
     )
+    parser.set_defaults(handler=_cmd_check)
 
     parser = commands.add_parser("backup", help="write a consistent copy of the local database")
     parser.add_argument("--out", type=Path, help="backup file (default: backups/ next to the database)")
@@ -86,9 +90,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"{len(lost)} movement reference(s) name rows that do not exist:")
     for orphan in lost:
         print(f"  movement {orphan.movement_id}: its {orphan.column} {orphan.missing} does not exist")
+    if args.rebuild_tally:
+        print(f"the tally of listed items is rebuilt: {check.rebuild_tally(db.uow()):,} items are listed")
     tally = check.tally_difference(db.uow())
     if tally is not None:
-        print(f"the tally of listed items says {tally.tallied:,}, but {tally.listed:,} items are listed")
+        print(
+            f"the tally of listed items says {tally.tallied:,}, but {tally.listed:,} items are listed "
+            "(stockdesk check --rebuild-tally counts them again)"
+        )
     differences = check.find_differences(db.uow())
     if not differences:
         print("ok: every stock level equals the sum of its movements")

@@ -107,7 +107,7 @@ def test_a_long_item_import_does_not_hold_up_another_desks_new_item(db: Database
     assert _tallied(db) == 51
 
 
-def test_check_reports_a_tally_that_disagrees_with_the_items(
+def test_check_reports_a_tally_that_disagrees_with_the_items_and_rebuilds_it(
     db: Database, admin: Actor, capsys: pytest.CaptureFixture[str]
 ):
     catalog.create_item(db.uow(), admin, sku="H-1", name="Hammer")
@@ -119,3 +119,7 @@ def test_check_reports_a_tally_that_disagrees_with_the_items(
     capsys.readouterr()
     assert main(["--db", url, "check"]) == 1
     assert "the tally of listed items says 6, but 1 items are listed" in capsys.readouterr().out
+    assert main(["--db", url, "check", "--rebuild-tally"]) == 0
+    assert "the tally of listed items is rebuilt: 1 items are listed" in capsys.readouterr().out
+    catalog.create_item(db.uow(), admin, sku="S-1", name="Saw")  # the triggers add to the rebuilt tally
+    assert (_tallied(db), _first_page_count(db)) == (2, 2)

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Select, delete, func, insert, select, text
 
 from stockdesk.db import place_levels
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
@@ -164,10 +164,28 @@ def tally_difference(uow: UnitOfWork) -> TallyDifference | None:
         return None
     with uow:
         tallied = uow.session.scalar(select(func.coalesce(func.sum(item_tally.c.listed), 0)))
-        listed = uow.session.scalar(
-            select(func.count()).select_from(Item).where(Item.deleted.is_(False), Item.active.is_(True))
-        )
+        listed = uow.session.scalar(_listed_count())
     return None if tallied == listed else TallyDifference(int(tallied or 0), int(listed or 0))
+
+
+def rebuild_tally(uow: UnitOfWork) -> int:
+    """On PostgreSQL, the tally of listed items counted again from the items (after a restore that
+    bypassed the triggers, say); the number of listed items, or 0 on SQLite, which keeps no tally."""
+    if uow.dialect != "postgresql":
+        return 0
+    with uow:
+        # The items are locked against writers while counting: a new item's trigger adds to a slot
+        # that would then be overwritten.
+        uow.session.execute(text("LOCK TABLE item IN SHARE MODE"))
+        listed = int(uow.session.scalar(_listed_count()) or 0)
+        uow.session.execute(delete(item_tally))
+        uow.session.execute(insert(item_tally).values(slot=0, listed=listed))
+        uow.commit()
+    return listed
+
+
+def _listed_count() -> Select[tuple[int]]:
+    return select(func.count()).select_from(Item).where(Item.deleted.is_(False), Item.active.is_(True))
 
 
 def sku_clashes(uow: UnitOfWork) -> list[list[str]]:
