@@ -212,6 +212,8 @@ _CATEGORY_TREE = FastRead(select(Category.id, Category.parent_id).where(Category
 
 
 def read_category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
+    """`root` and every category below it, read on a pooled connection of the unit of work's engine
+    (the unit of work itself is not entered: a precompiled page reads it before its own statement)."""
     rows = _CATEGORY_TREE.rows(uow.engine, {})
     children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
     for category_id, parent_id in rows:
