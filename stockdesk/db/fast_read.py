@@ -49,9 +49,9 @@ class FastRead:
     fixed value), so a statement built once for a shape of query is run with only what varies."""
 
     def __init__(self, statement: Select[Any] | CompoundSelect[Any], *, plan: Plan | None = None) -> None:
-        """`plan` (PostgreSQL, see _PLAN_MODES): "generic" when the best plan does not depend on the
-        values (a keyset page of the whole list walks its sort index from any edge): planned once for
-        all of them; "custom" when it does (a category of 100 items or of 100,000): planned each run."""
+        """`plan` (PostgreSQL, see _GENERIC): "generic" when the best plan does not depend on the values
+        (a keyset page of the whole list walks its sort index from any edge): planned once for all of
+        them; "custom" when it does (a category of 100 items or of 100,000): planned for each run's."""
         self.statement = statement
         self.plan = plan
         self._by_dialect: dict[str, _Compiled] = {}
@@ -120,15 +120,18 @@ def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, A
     A request that asks several independent things before its work (its token's session and its
     idempotency key's answer) waits for one answer instead of several (psycopg's pipeline mode)."""
     dialect = engine.dialect
-    work = [(read._compiled(dialect).sql, read.arguments(dialect, params), read._describe(dialect))
-            for read, params in reads]
-    asked = {read.plan for read, _params in reads if read.plan is not None}
-    plan = asked.pop() if len(asked) == 1 and dialect.name == "postgresql" else None
+    postgresql = dialect.name == "postgresql"
+    work = [
+        _Work(read._compiled(dialect).sql, read.arguments(dialect, params), read._describe(dialect),
+              prepare=False if postgresql and read.plan == "custom" else None)
+        for read, params in reads
+    ]
+    generic = postgresql and any(read.plan == "generic" for read, _params in reads)
     try:
-        fetched = _fetched(engine, work, plan)
+        fetched = _fetched(engine, work, generic)
     except _DeadConnection:
         try:
-            fetched = _fetched(engine, work, plan)  # once more, on a fresh connection
+            fetched = _fetched(engine, work, generic)  # once more, on a fresh connection
         except _DeadConnection as dead:
             raise dead.error from None  # the server itself is away
     return [read._converted(dialect, rows, description)
@@ -140,17 +143,33 @@ def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, A
 # (its generic estimate of `name >= $1` is a third of the table): 0.3 of the 0.5 ms the server spent
 # on a deep page. For a filtered page it may settle on a generic plan that suits the values it saw
 # and not the next ones: walking the price index for a category's items is quick for a big category
-# and reads most of the table for a small one. Reads that know which they need run in a read-only
-# transaction that says so (SET LOCAL: it ends with the transaction, whatever happens), still in one
-# round trip: the deep page's server work fell from 0.5 to 0.21 ms.
+# and reads most of the table for a small one. So a "custom" read is never prepared (an unnamed
+# statement is planned for its values), and "generic" reads run in a read-only transaction that asks
+# for the generic plan (SET LOCAL: it ends with the transaction, whatever happens), still in one round
+# trip: the deep page's server work fell from 0.5 to 0.21 ms.
 Plan = Literal["generic", "custom"]
-_PLAN_MODES: dict[Plan, str] = {"generic": "force_generic_plan", "custom": "force_custom_plan"}
+_GENERIC = ("BEGIN READ ONLY", "SET LOCAL plan_cache_mode = force_generic_plan")
 
 
-def _fetched(engine: Engine, work: list[tuple[str, Any, bool]], plan: Plan | None = None) -> _Fetched:
+@dataclass(frozen=True)
+class _Work:
+    sql: str
+    arguments: Any
+    describe: bool  # the cursor's description is wanted (FastRead._describe)
+    prepare: bool | None  # psycopg's: False never prepares, None prepares a statement run often
+
+
+def _execute(cursor: Any, work: _Work) -> None:
+    if work.prepare is None:
+        cursor.execute(work.sql, work.arguments)
+    else:
+        cursor.execute(work.sql, work.arguments, prepare=work.prepare)
+
+
+def _fetched(engine: Engine, work: list[_Work], generic: bool = False) -> _Fetched:
     """The driver's rows of each statement, on a pooled connection taken without a ping (idle_ping
     says why). A connection found dead is thrown away and `_DeadConnection` raised: the caller may run
-    it again. `plan` (PostgreSQL): how the statements are planned (see _PLAN_MODES)."""
+    it again. `generic` (PostgreSQL): the statements run with their generic plans (see _GENERIC)."""
     connection = idle_ping.unpinged_connection(engine)
     driver = connection.driver_connection
     # One statement is its own consistent snapshot: on PostgreSQL run it in autocommit, one round
@@ -160,27 +179,25 @@ def _fetched(engine: Engine, work: list[tuple[str, Any, bool]], plan: Plan | Non
     try:
         if autocommit:
             driver.autocommit = True  # type: ignore[union-attr]
-        if len(work) == 1 and plan is None:  # the usual case, without the pipeline's set-up
-            sql, arguments, describe = work[0]
+        if len(work) == 1 and not generic:  # the usual case, without the pipeline's set-up
             cursor = connection.cursor()
-            cursor.execute(sql, arguments)
-            answer = (cursor.fetchall(), cursor.description if describe else None)
+            _execute(cursor, work[0])
+            answer = (cursor.fetchall(), cursor.description if work[0].describe else None)
             cursor.close()
             return [answer]
         cursors = [connection.cursor() for _ in work]
         control = connection.cursor()
         with driver.pipeline() if autocommit else nullcontext():  # type: ignore[union-attr]
-            if plan is not None:
-                control.execute("BEGIN READ ONLY")
-                control.execute(f"SET LOCAL plan_cache_mode = {_PLAN_MODES[plan]}")
-            for cursor, (sql, arguments, _describe) in zip(cursors, work, strict=True):
-                cursor.execute(sql, arguments)
-            if plan is not None:
+            for statement in _GENERIC if generic else ():
+                control.execute(statement)
+            for cursor, statement_work in zip(cursors, work, strict=True):
+                _execute(cursor, statement_work)
+            if generic:
                 control.execute("COMMIT")
         control.close()
         answers: _Fetched = []
-        for cursor, (_sql, _arguments, describe) in zip(cursors, work, strict=True):
-            answers.append((cursor.fetchall(), cursor.description if describe else None))
+        for cursor, statement_work in zip(cursors, work, strict=True):
+            answers.append((cursor.fetchall(), cursor.description if statement_work.describe else None))
             cursor.close()
         return answers
     except engine.dialect.loaded_dbapi.Error as error:
@@ -191,7 +208,7 @@ def _fetched(engine: Engine, work: list[tuple[str, Any, bool]], plan: Plan | Non
     finally:
         try:
             if autocommit and connection.is_valid:
-                # A failed statement leaves its transaction (a plan's) open: end it before leaving
+                # A failed statement leaves its transaction (a generic plan's) open: end it before leaving
                 # autocommit, which psycopg refuses inside a transaction.
                 driver.rollback()  # type: ignore[union-attr]
                 driver.autocommit = False  # type: ignore[union-attr]
