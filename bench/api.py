@@ -242,6 +242,7 @@ def main() -> None:
                     None,
                 ),
                 ("text search (FTS), first page", f"{items}?search={quote('hinge 12')}", None),
+                ("low stock, first page", f"{items}?low_stock=true", None),  # as the peer's run.sh asks
                 ("code look-up (random)", base, lookup_lua),
                 ("movement POST + Idempotency-Key", base, "post"),
             ]
