@@ -94,10 +94,13 @@ class FastPaths:
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
                 page = _page_asked(scope)
-                # A text search is several round trips, some of them long (the trigram recheck): it
-                # keeps to a thread, as the route would.
+                # A page without a precompiled read (a text search: several round trips, some of them
+                # long) keeps to a thread, as the route would.
                 inline = (
-                    page is not None and not page[1].text.strip() and self.posts and self._idle_connection()
+                    page is not None
+                    and self.posts
+                    and item_pages.has_page_read(self.database.uow(), page[1])
+                    and self._idle_connection()
                 )
                 if page is not None and await self._answer(send, partial(self._page, scope, *page), inline):
                     return

@@ -186,15 +186,17 @@ def _fetched(engine: Engine, work: list[_Work], generic: bool = False) -> _Fetch
             cursor.close()
             return [answer]
         cursors = [connection.cursor() for _ in work]
-        control = connection.cursor()
+        # The generic plan's transaction around the reads, on a cursor of its own (its answers unread).
+        control = connection.cursor() if generic else None
         with driver.pipeline() if autocommit else nullcontext():  # type: ignore[union-attr]
-            for statement in _GENERIC if generic else ():
-                control.execute(statement)
+            if control is not None:
+                for statement in _GENERIC:
+                    control.execute(statement)
             for cursor, statement_work in zip(cursors, work, strict=True):
                 _execute(cursor, statement_work)
-            if generic:
+            if control is not None:
                 control.execute("COMMIT")
-        control.close()
+                control.close()
         answers: _Fetched = []
         for cursor, statement_work in zip(cursors, work, strict=True):
             answers.append((cursor.fetchall(), cursor.description if statement_work.describe else None))

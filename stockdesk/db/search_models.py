@@ -13,7 +13,19 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, MetaData, SmallInteger, String, Table
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    cast,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stockdesk.db.base import Base, Quantity
@@ -45,3 +57,8 @@ item_tally = Table(
     Column("slot", SmallInteger, primary_key=True),
     Column("listed", BigInteger, nullable=False),
 )
+
+
+def tallied_listed_items() -> ColumnElement[int]:
+    """What the tally says: the sum of its slots (0 when it has none, as after emptying the table)."""
+    return cast(func.coalesce(func.sum(item_tally.c.listed), 0), BigInteger)

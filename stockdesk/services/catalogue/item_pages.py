@@ -22,14 +22,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Label,
     Select,
     String,
     and_,
     bindparam,
-    cast,
     func,
     literal_column,
     or_,
@@ -39,7 +37,7 @@ from sqlalchemy import (
 
 from stockdesk.db.fast_read import FastRead, Plan
 from stockdesk.db.models import Item, StockLevel
-from stockdesk.db.search_models import ItemSummary, item_tally
+from stockdesk.db.search_models import ItemSummary, tallied_listed_items
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.catalogue.item_query import (
@@ -135,9 +133,8 @@ def _tallied(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
 
 
 def _tally() -> Label[int]:
-    """The number of listed items, as a column named `matches`: the sum of the tally's slots."""
-    listed = func.coalesce(func.sum(item_tally.c.listed), 0)
-    return select(cast(listed, BigInteger)).scalar_subquery().label("matches")
+    """The number of listed items, as a column named `matches`."""
+    return select(tallied_listed_items()).scalar_subquery().label("matches")
 
 
 def _collects_matches(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
@@ -326,7 +323,8 @@ def _shape(item_filter: ItemFilter) -> tuple[bool, ...]:
     return tuple(v if isinstance(v, bool) else v is not None for v in values)
 
 
-def _precompiled(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+def has_page_read(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+    """Whether `page_read` has a precompiled read for this filter's pages (on this database)."""
     return not item_filter.text.strip() and (uow.dialect == "postgresql" or item_filter == ItemFilter())
 
 
@@ -366,7 +364,7 @@ def page_read(
     """The precompiled read of the page `keyset_page` gives, or None for a filter without one (a text
     search; a filter with values on SQLite). The unit of work is not entered: a category's sub-tree is
     read on a pooled connection of its own."""
-    if not _precompiled(uow, item_filter):
+    if not has_page_read(uow, item_filter):
         return None
     walk = _walk(uow.dialect, sort, descending, cursor, limit)
     shape = (uow.dialect, sort, walk.ascending, walk.edge is None, limit, _shape(item_filter))

@@ -363,10 +363,15 @@ def _walk_sort_index(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort) -
     return (uow.session.scalar(select(func.count()).select_from(capped)) or 0) >= WALK_THRESHOLD
 
 
+def count_statement(uow: UnitOfWork, item_filter: ItemFilter) -> Select[tuple[int]]:
+    """The number of items `item_filter` lists, as a statement (run inside `with uow:`: a category
+    filter reads the category tree)."""
+    return _filtered(uow, select(func.count()), item_filter, summary=False)
+
+
 def count_items(uow: UnitOfWork, item_filter: ItemFilter) -> int:
     with uow:
-        query = _filtered(uow, select(func.count()), item_filter, summary=False)
-        return int(uow.session.scalar(query) or 0)
+        return int(uow.session.scalar(count_statement(uow, item_filter)) or 0)
 
 
 def total_items(uow: UnitOfWork) -> int:

@@ -6,13 +6,15 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Select, delete, func, insert, select, text
+from sqlalchemy import delete, func, insert, select, text
 
 from stockdesk.db import place_levels
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
-from stockdesk.db.search_models import item_tally
+from stockdesk.db.search_models import item_tally, tallied_listed_items
 from stockdesk.domain.ids import ItemId
+from stockdesk.services.catalogue import item_query
+from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.uow import UnitOfWork, rows_changed
 
 
@@ -163,8 +165,8 @@ def tally_difference(uow: UnitOfWork) -> TallyDifference | None:
     if uow.dialect != "postgresql":
         return None
     with uow:
-        tallied = uow.session.scalar(select(func.coalesce(func.sum(item_tally.c.listed), 0)))
-        listed = uow.session.scalar(_listed_count())
+        tallied = uow.session.scalar(select(tallied_listed_items()))
+        listed = uow.session.scalar(item_query.count_statement(uow, ItemFilter()))
     return None if tallied == listed else TallyDifference(int(tallied or 0), int(listed or 0))
 
 
@@ -177,15 +179,11 @@ def rebuild_tally(uow: UnitOfWork) -> int:
         # The items are locked against writers while counting: a new item's trigger adds to a slot
         # that would then be overwritten.
         uow.session.execute(text("LOCK TABLE item IN SHARE MODE"))
-        listed = int(uow.session.scalar(_listed_count()) or 0)
+        listed = int(uow.session.scalar(item_query.count_statement(uow, ItemFilter())) or 0)
         uow.session.execute(delete(item_tally))
         uow.session.execute(insert(item_tally).values(slot=0, listed=listed))
         uow.commit()
     return listed
-
-
-def _listed_count() -> Select[tuple[int]]:
-    return select(func.count()).select_from(Item).where(Item.deleted.is_(False), Item.active.is_(True))
 
 
 def sku_clashes(uow: UnitOfWork) -> list[list[str]]:
