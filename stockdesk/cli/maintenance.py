@@ -31,7 +31,8 @@ def add_commands(commands: Commands) -> None:
     parser.add_argument(
         "--rebuild-tally",
         action="store_true",
-        help="count the listed items again for the API's item count (PostgreSQL), then check",
+        help="work out again what PostgreSQL keeps for the item lists (the listed items' tally, "
+        "each item's low-stock marks), then check",
     )
     parser.set_defaults(handler=_cmd_check)
 
@@ -92,7 +93,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"  movement {orphan.movement_id}: its {orphan.column} {orphan.missing} does not exist")
     if args.rebuild_tally:
         print(f"the tally of listed items is rebuilt: {check.rebuild_tally(db.uow()):,} items are listed")
+        low = check.rebuild_low_marks(db.uow())
+        if low is not None:
+            print(f"the low-stock marks are rebuilt: {low:,} items are low")
     tally = check.tally_difference(db.uow())
+    wrong_marks = check.low_mark_difference(db.uow())
+    if wrong_marks:
+        print(
+            f"the low-stock marks of {wrong_marks:,} item(s) disagree with their levels "
+            "(stockdesk check --rebuild-tally works them out again)"
+        )
     if tally is not None:
         print(
             f"the tally of listed items says {tally.tallied:,}, but {tally.listed:,} items are listed "
@@ -101,7 +111,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     differences = check.find_differences(db.uow())
     if not differences:
         print("ok: every stock level equals the sum of its movements")
-        return 1 if lost or tally else 0
+        return 1 if lost or tally or wrong_marks else 0
     print(f"{len(differences)} stock level(s) disagree with the ledger:")
     for d in differences:
         if d.place:

@@ -19,10 +19,12 @@ from sqlalchemy import (
     ColumnElement,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     SmallInteger,
     String,
     Table,
+    Uuid,
     cast,
     func,
 )
@@ -62,3 +64,15 @@ item_tally = Table(
 def tallied_listed_items() -> ColumnElement[int]:
     """What the tally says: the sum of its slots (0 when it has none, as after emptying the table)."""
     return cast(func.coalesce(func.sum(item_tally.c.listed), 0), BigInteger)
+
+
+# PostgreSQL only (migration 0037_item_low): item_summary's columns that triggers keep for the
+# low-stock list. `low_point` is the reorder point of a listed, watched item (else NULL) and
+# `low_levels` how many of its levels are at or below it. Not in `Base.metadata`: SQLite has neither.
+item_low = Table(
+    "item_summary",
+    MetaData(),
+    Column("item_id", Uuid, primary_key=True),
+    Column("low_point", Quantity, nullable=True),
+    Column("low_levels", Integer, nullable=False),
+)

@@ -51,6 +51,7 @@ from stockdesk.services.catalogue.item_query import (
     _walk_sort_index,
     filter_params,
     like_pattern,
+    matches_statement,
     read_category_ids,
     text_branches,
 )
@@ -295,8 +296,7 @@ def _page_statement(
     if edge is None and _tallied(uow, item_filter):
         query = query.add_columns(_tally())
     elif edge is None:  # the first page carries the count: one statement, one round trip
-        matches = _filtered(uow, select(Item.id), item_filter, summary=False, bound=bound)
-        query = query.add_columns(_counted(matches))
+        query = query.add_columns(_counted(matches_statement(uow, item_filter, bound=bound)))
     else:
         query = query.where(_after(column, key, edge, ascending))
     order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]

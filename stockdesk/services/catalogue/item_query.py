@@ -42,7 +42,7 @@ from sqlalchemy.dialects import postgresql
 
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
-from stockdesk.db.search_models import ItemSummary
+from stockdesk.db.search_models import ItemSummary, item_low
 from stockdesk.domain.ids import CategoryId, ItemId, StoreId, SupplierId
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
@@ -184,6 +184,8 @@ def text_branches(pattern: Pattern) -> tuple[ColumnElement[bool], ...]:
 def _low_stock(item_filter: ItemFilter, *, sqlite: bool) -> ColumnElement[bool]:
     if item_filter.store_id:
         return and_(Item.reorder_point > 0, StockLevel.on_hand <= Item.reorder_point)
+    if not sqlite and _default_status(item_filter):
+        return exists(_listed_low_items().where(item_low.c.item_id == Item.id).correlate(Item))
     level = select(1).where(StockLevel.item_id == Item.id, StockLevel.on_hand <= Item.reorder_point)
     # SQLite took `reorder_point > 0` to its index and fetched each watched item's row from there: at a
     # million items, most of them watched, 5.7 s against 2.0 s for one pass over the table (which is
@@ -363,9 +365,30 @@ def _walk_sort_index(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort) -
     return (uow.session.scalar(select(func.count()).select_from(capped)) or 0) >= WALK_THRESHOLD
 
 
+def _listed_low_items() -> Select[tuple[uuid.UUID]]:
+    """The listed items with a store at or below their reorder point, as PostgreSQL's triggers keep
+    them (migration 0037): `low_levels` is above 0 for such items only, and its partial index holds them."""
+    return select(item_low.c.item_id).where(item_low.c.low_levels > 0)
+
+
+def matches_statement(uow: UnitOfWork, item_filter: ItemFilter, *, bound: bool = False) -> Select[Any]:
+    """The ids of the items `item_filter` lists, in no order (run inside `with uow:`: a category filter
+    reads the category tree). The low-stock list alone is read from its partial index on PostgreSQL:
+    joined back to the items, counting its first 10,001 ids walked ~95,000 items (stop 41)."""
+    if _low_stock_alone(uow, item_filter):
+        return _listed_low_items()
+    return _filtered(uow, select(Item.id), item_filter, summary=False, bound=bound)
+
+
+def _low_stock_alone(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+    return not _is_sqlite(uow) and item_filter == ItemFilter(low_stock=True)
+
+
 def count_statement(uow: UnitOfWork, item_filter: ItemFilter) -> Select[tuple[int]]:
     """The number of items `item_filter` lists, as a statement (run inside `with uow:`: a category
     filter reads the category tree)."""
+    if _low_stock_alone(uow, item_filter):
+        return select(func.count()).select_from(_listed_low_items().subquery())
     return _filtered(uow, select(func.count()), item_filter, summary=False)
 
 
