@@ -50,6 +50,18 @@ request = function()
   return wrk.format("GET", "/api/v1/lookup?code=" .. codes[math.random(#codes)])
 end
 """
+# A web shop's mix: a page of the list (answered before routing, by precompiled reads), then one
+# item by id (a route, and a unit of work that reads and rolls back), in turn.
+MIXED_LUA = """
+local items = {%s}
+local page = "%s"
+local turn = 0
+request = function()
+  turn = turn + 1
+  if turn %% 2 == 0 then return wrk.format("GET", "/api/v1/items/" .. items[math.random(#items)]) end
+  return wrk.format("GET", page)
+end
+"""
 POST_LUA = """
 local items = {%s}
 local counter = 0
@@ -209,6 +221,12 @@ def _post_script(folder: Path, listed: str, token: str, main: str) -> str:
     return str(post)
 
 
+def _mixed_script(folder: Path, listed: str, page: str) -> str:
+    mixed = folder / "mixed.lua"
+    mixed.write_text(MIXED_LUA % (listed, page))
+    return str(mixed)
+
+
 def _ledger(url: str) -> tuple[int, int]:
     engine = create_engine(url)
     with engine.connect() as connection:
@@ -244,6 +262,7 @@ def main() -> None:
                 ("text search (FTS), first page", f"{items}?search={quote('hinge 12')}", None),
                 ("low stock, first page", f"{items}?low_stock=true", None),  # as the peer's run.sh asks
                 ("code look-up (random)", base, lookup_lua),
+                ("mixed: deep page, then an item by id", base, "mixed"),
                 ("movement POST + Idempotency-Key", base, "post"),
             ]
             chosen = [s for s in scenarios if not CASES or any(c in s[0] for c in CASES)]
@@ -252,6 +271,9 @@ def main() -> None:
                     token = _token(base)  # fresh: a run outlives one 15-minute access token
                     cpu, database_cpu = _server_cpu(server), _postgres_cpu()
                     fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else ""
+                    if script == "mixed":
+                        page = f"/api/v1/items?ordering=name&limit=50&cursor={cursor}"
+                        fresh = _mixed_script(Path(folder), listed, page)
                     result = _wrk(target, clients, token, fresh or script)
                     cpu, database_cpu = _server_cpu(server) - cpu, _postgres_cpu() - database_cpu
                     requests = int(result["requests"]) or 1

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from stockdesk.db import idle_ping, wal_checkpoints
+from stockdesk.db import idle_ping, kept_statements, wal_checkpoints
 from stockdesk.private_files import create_private, make_private
 
 APP_NAME = "StockDesk"
@@ -82,12 +82,14 @@ def make_engine(url: str, *, connections: int | None = None, **kwargs: Any) -> E
     if connections is None:
         engine = create_engine(url, **kwargs)
         idle_ping.install(engine, every_checkout=True)
-        return engine
-    # Past pool_size, every returned connection is closed: a busy server would start a PostgreSQL
-    # backend (a process) for most requests.
-    kwargs.update(pool_size=connections, max_overflow=connections // 2)
-    engine = create_engine(url, **kwargs)
-    idle_ping.install(engine)
+    else:
+        # Past pool_size, every returned connection is closed: a busy server would start a PostgreSQL
+        # backend (a process) for most requests.
+        kwargs.update(pool_size=connections, max_overflow=connections // 2)
+        engine = create_engine(url, **kwargs)
+        idle_ping.install(engine)
+    if engine.driver == "psycopg":
+        kept_statements.install(engine)
     return engine
 
 

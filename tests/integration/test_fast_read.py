@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Integer, bindparam, create_engine, literal, select
+from sqlalchemy import Integer, bindparam, create_engine, func, literal, select, text
+from sqlalchemy.exc import DBAPIError
 
+from stockdesk.db.engine import make_engine
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Store
 from stockdesk.services.catalogue import organisation
+from stockdesk.services.uow import UnitOfWork
 
 
 def test_a_parameter_not_given_keeps_the_value_it_was_built_with(db, admin):
@@ -46,5 +49,28 @@ def test_a_read_is_planned_as_it_asks_and_leaves_its_connection_as_it_found_it(d
             assert connection.exec_driver_sql("SHOW plan_cache_mode").scalar() == "auto"
             assert connection.exec_driver_sql("SHOW transaction_read_only").scalar() == "off"
         assert read.rows(engine, {"after": "B"}) == [("C",)]
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
+def test_a_unit_of_work_that_only_read_leaves_the_fast_reads_prepared(db, admin):
+    organisation.create_store(db.uow(), admin, code="A", name="Store A")
+    engine = make_engine(db.engine.url.render_as_string(hide_password=False), connections=1)  # one connection
+    read = FastRead(select(Store.code).where(Store.code == bindparam("code")))
+    prepared = FastRead(select(func.count()).select_from(text("pg_prepared_statements")), plan="custom")
+    uow = UnitOfWork(engine, desk_id="desk-test")
+    try:
+        for _ in range(6):  # psycopg prepares it on the fifth run
+            assert read.rows(engine, {"code": "A"}) == [("A",)]
+        assert prepared.rows(engine, {}) == [(1,)]
+        with uow:  # a read, ended by a rollback: psycopg alone would have forgotten the statement
+            assert uow.session.execute(select(Store.code)).all() == [("A",)]
+        assert prepared.rows(engine, {}) == [(1,)]
+
+        with pytest.raises(DBAPIError, match="division by zero"), uow:  # a transaction in error
+            uow.session.execute(text("SELECT 1 / 0"))
+        assert prepared.rows(engine, {}) == [(0,)]  # forgotten, as psycopg does after an error
+        assert read.rows(engine, {"code": "A"}) == [("A",)]
     finally:
         engine.dispose()
