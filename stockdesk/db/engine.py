@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from stockdesk.db import idle_ping, kept_statements, wal_checkpoints
+from stockdesk.db import idle_ping, wal_checkpoints
 from stockdesk.private_files import create_private, make_private
 
 APP_NAME = "StockDesk"
@@ -89,6 +89,8 @@ def make_engine(url: str, *, connections: int | None = None, **kwargs: Any) -> E
         engine = create_engine(url, **kwargs)
         idle_ping.install(engine)
     if engine.driver == "psycopg":
+        from stockdesk.db import kept_statements  # imports psycopg: not before a SQLite desk needs it
+
         kept_statements.install(engine)
     return engine
 

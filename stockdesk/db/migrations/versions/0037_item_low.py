@@ -21,7 +21,7 @@ level change committed before it had the lock (test_item_low covers both orders)
 SQLite is left as it is: its desks filter low stock in the window, from the levels.
 
 Revision ID: 0037_item_low
-Revises: 0036_item_tally
+Revises: 0036_item_tally, 0021_pg_level_summary
 """
 
 from __future__ import annotations
@@ -29,9 +29,11 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0037_item_low"
-down_revision = "0036_item_tally"
+# Both: 0036 before it, and 0021 whose level triggers it replaces. A merge, not a `depends_on`:
+# 0021 was a head, and a desk compares its heads with the server's version rows.
+down_revision = ("0036_item_tally", "0021_pg_level_summary")
 branch_labels = None
-depends_on = ("0021_pg_level_summary",)  # its level triggers are replaced here
+depends_on = None
 
 WATCHED_POINT = (
     "CASE WHEN {i}.active AND NOT {i}.deleted AND {i}.reorder_point > 0 THEN {i}.reorder_point END"
