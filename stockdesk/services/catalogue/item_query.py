@@ -185,6 +185,7 @@ def _low_stock(item_filter: ItemFilter, *, sqlite: bool) -> ColumnElement[bool]:
     if item_filter.store_id:
         return and_(Item.reorder_point > 0, StockLevel.on_hand <= Item.reorder_point)
     if not sqlite and _default_status(item_filter):
+        # The marks exist for listed items only: an archived item's low stock is read from its levels.
         return exists(_listed_low_items().where(item_low.c.item_id == Item.id).correlate(Item))
     level = select(1).where(StockLevel.item_id == Item.id, StockLevel.on_hand <= Item.reorder_point)
     # SQLite took `reorder_point > 0` to its index and fetched each watched item's row from there: at a
