@@ -132,6 +132,17 @@ def test_the_count_of_a_long_low_stock_list_is_read_from_the_marks(db: Database,
         connection.execute(text("UPDATE item SET active = false WHERE sku = 'L-0'"))
     assert _listed_low_skus(db)[1] == item_pages.COUNT_LIMIT
 
+    with db.engine.begin() as connection:  # a wrong mark shows where the count comes from
+        connection.execute(
+            text(
+                "UPDATE item_summary SET low_levels = 0 "
+                "WHERE item_id = (SELECT id FROM item WHERE sku = 'L-1')"
+            )
+        )
+    assert _listed_low_skus(db)[1] == item_pages.COUNT_LIMIT - 1
+    assert len(_worked_out(db)) == item_pages.COUNT_LIMIT
+    assert check.low_mark_difference(db.uow()) == 1
+
 
 def _waits_on_a_lock(probe: Connection, pid: int) -> bool:
     found = probe.execute(text("SELECT wait_event_type FROM pg_stat_activity WHERE pid = :pid"), {"pid": pid})
