@@ -375,7 +375,7 @@ def _listed_low_items() -> Select[tuple[uuid.UUID]]:
 def matches_statement(uow: UnitOfWork, item_filter: ItemFilter, *, bound: bool = False) -> Select[Any]:
     """The ids of the items `item_filter` lists, in no order (run inside `with uow:`: a category filter
     reads the category tree). The low-stock list alone is read from its partial index on PostgreSQL:
-    joined back to the items, counting its first 10,001 ids walked ~95,000 items (stop 41)."""
+    joined back to the items, counting its first 10,001 ids walked ~94,000 items (stop 40)."""
     if _low_stock_alone(uow, item_filter):
         return _listed_low_items()
     return _filtered(uow, select(Item.id), item_filter, summary=False, bound=bound)
@@ -388,9 +388,7 @@ def _low_stock_alone(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
 def count_statement(uow: UnitOfWork, item_filter: ItemFilter) -> Select[tuple[int]]:
     """The number of items `item_filter` lists, as a statement (run inside `with uow:`: a category
     filter reads the category tree)."""
-    if _low_stock_alone(uow, item_filter):
-        return select(func.count()).select_from(_listed_low_items().subquery())
-    return _filtered(uow, select(func.count()), item_filter, summary=False)
+    return select(func.count()).select_from(matches_statement(uow, item_filter).subquery())
 
 
 def count_items(uow: UnitOfWork, item_filter: ItemFilter) -> int:

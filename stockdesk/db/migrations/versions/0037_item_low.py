@@ -2,9 +2,9 @@
 
 The low-stock list ("items with a reorder point and a store at or below it") had to be worked out
 from the levels on every request. Its first page through the API carries the count of its matches,
-exact up to 10,000: at a million items, one in ten of them low, that count walked ~95,000 items and
-~100,000 levels in a merge join, 88 ms of PostgreSQL's time, and `bench api` served 26 such pages a
-second (stop 41). Now `item_summary` says it directly:
+exact up to 10,000: at a million items, one in ten of them low, that count walked ~94,000 items and
+~102,000 levels in a merge join, 88 ms of PostgreSQL's time (`EXPLAIN ANALYZE`, stop 40), and
+`bench api` served 26 such pages a second (stop 41). Now `item_summary` says it directly:
 
 - `low_point`: the item's reorder point while the item is listed (active, not deleted) and watched
   (reorder point above 0), else NULL;
