@@ -53,6 +53,7 @@ class SearchDeferred(Base):
 
 # PostgreSQL only (migration 0036_item_tally): the number of listed items, in slots that statement
 # triggers add to; the count is their sum. Not in `Base.metadata`: SQLite has no such table.
+TALLY_SLOTS = 16  # all present from migration 0038 on
 item_tally = Table(
     "item_tally",
     MetaData(),

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Connection, create_engine, func, insert, select, text
+from sqlalchemy.pool import NullPool
 
 from stockdesk.cli.main import main
 from stockdesk.db.models import Item
-from stockdesk.db.search_models import item_tally
+from stockdesk.db.search_models import TALLY_SLOTS, item_tally
 from stockdesk.domain.ids import new_id
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog, item_pages
@@ -90,21 +91,54 @@ def test_past_ten_thousand_the_first_page_says_so_as_a_count_would(db: Database,
     assert _first_page_count(db) == item_pages.COUNT_LIMIT
 
 
+def _backend_preferring(db: Database, slot: int) -> Connection:
+    """A connection whose backend starts its search for a free slot at `slot` (its pid modulo 16)."""
+    lonely = create_engine(db.engine.url, poolclass=NullPool)
+    for _ in range(20 * TALLY_SLOTS):
+        connection = lonely.connect()
+        pid = connection.scalar(text("SELECT pg_backend_pid()"))
+        connection.rollback()
+        if pid % TALLY_SLOTS == slot:
+            return connection
+        connection.close()
+    raise AssertionError(f"no backend with pid % {TALLY_SLOTS} == {slot} in {20 * TALLY_SLOTS} tries")
+
+
 def test_a_long_item_import_does_not_hold_up_another_desks_new_item(db: Database, admin: Actor):
     importing = db.engine.connect()
     try:
         importing.begin()
         importing.execute(insert(Item), [{"id": new_id(), "sku": f"IMP-{n}", "name": "i"} for n in range(50)])
-        # The other desk's insert would wait for the import's commit if both had to add to one row;
-        # the lock timeout makes such a wait an error instead of a hang.
-        with db.engine.begin() as other:
-            other.execute(text("SET LOCAL lock_timeout = '10s'"))
-            other.execute(insert(Item), [{"id": new_id(), "sku": "DESK-1", "name": "Desk item"}])
+        held = importing.scalar(text("SELECT slot FROM item_tally WHERE xmin = pg_current_xact_id()::xid"))
+        # The other desk's backend would start at the very slot the import holds; the lock timeout
+        # makes a wait for the import's commit an error instead of a hang.
+        other = _backend_preferring(db, held)
+        try:
+            with other.begin():
+                other.execute(text("SET LOCAL lock_timeout = '10s'"))
+                other.execute(insert(Item), [{"id": new_id(), "sku": "DESK-1", "name": "Desk item"}])
+        finally:
+            other.close()
         assert _tallied(db) == 1
         importing.commit()
     finally:
         importing.close()
     assert _tallied(db) == 51
+
+
+def test_every_slot_is_there_after_a_truncate_and_a_rebuild(db: Database, admin: Actor):
+    def slots() -> list[int]:
+        with db.engine.connect() as connection:
+            return list(connection.scalars(select(item_tally.c.slot).order_by(item_tally.c.slot)))
+
+    assert slots() == list(range(TALLY_SLOTS))
+    catalog.create_item(db.uow(), admin, sku="H-1", name="Hammer")
+    with db.engine.begin() as connection:
+        connection.execute(text("TRUNCATE item CASCADE"))
+    assert (slots(), _tallied(db)) == (list(range(TALLY_SLOTS)), 0)
+    catalog.create_item(db.uow(), admin, sku="H-2", name="Hammer")
+    assert check.rebuild_tally(db.uow()) == 1
+    assert (slots(), _tallied(db)) == (list(range(TALLY_SLOTS)), 1)
 
 
 def test_check_reports_a_tally_that_disagrees_with_the_items_and_rebuilds_it(
@@ -114,7 +148,9 @@ def test_check_reports_a_tally_that_disagrees_with_the_items_and_rebuilds_it(
     url = db.engine.url.render_as_string(hide_password=False)
     assert main(["--db", url, "check"]) == 0
     with db.engine.begin() as connection:
-        connection.execute(item_tally.update().values(listed=item_tally.c.listed + 5))
+        connection.execute(
+            item_tally.update().where(item_tally.c.slot == 0).values(listed=item_tally.c.listed + 5)
+        )
     assert check.tally_difference(db.uow()) == check.TallyDifference(tallied=6, listed=1)
     capsys.readouterr()
     assert main(["--db", url, "check"]) == 1

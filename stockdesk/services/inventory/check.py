@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, insert, select, text
 from stockdesk.db import place_levels
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
-from stockdesk.db.search_models import item_tally, tallied_listed_items
+from stockdesk.db.search_models import TALLY_SLOTS, item_tally, tallied_listed_items
 from stockdesk.domain.ids import ItemId
 from stockdesk.services.catalogue import item_query
 from stockdesk.services.catalogue.item_query import ItemFilter
@@ -181,7 +181,9 @@ def rebuild_tally(uow: UnitOfWork) -> int:
         uow.session.execute(text("LOCK TABLE item IN SHARE MODE"))
         listed = int(uow.session.scalar(item_query.count_statement(uow, ItemFilter())) or 0)
         uow.session.execute(delete(item_tally))
-        uow.session.execute(insert(item_tally).values(slot=0, listed=listed))
+        # Every slot, as migration 0038 keeps them: a writer that finds none free waits for another.
+        slots = [{"slot": slot, "listed": listed if slot == 0 else 0} for slot in range(TALLY_SLOTS)]
+        uow.session.execute(insert(item_tally), slots)
         uow.commit()
     return listed
 
