@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -240,6 +241,8 @@ def _ledger(url: str) -> tuple[int, int]:
 
 
 def main() -> None:
+    if shutil.which("wrk") is None:  # before minutes of loading data, not after
+        sys.exit("bench api drives the server with wrk, which is not installed: sudo apt-get install wrk")
     url = api_data.build(ITEMS)
     before_posted, before_keys = _ledger(url)
     cursor, deep_name, (deep_key, category) = _deep_cursor(url)
