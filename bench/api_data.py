@@ -16,6 +16,7 @@ import psycopg
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.derived import derive
 from bench.scale_data import ADJECTIVES, NOUNS
 from stockdesk.domain.gtin import make_instore_ean13
 from stockdesk.domain.ids import new_id
@@ -23,7 +24,7 @@ from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import open_database
 
-DATA_VERSION = 1
+DATA_VERSION = 2  # 2: the tally and the low-stock marks are filled (stop 42)
 ADMIN = ("admin@example.com", "admin-pass-1")
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TABLES = ("item", "item_barcode", "stock_level", "stock_movement")
@@ -92,8 +93,19 @@ def build(items: int) -> str:
     ]
     db.close()
     _load(url, items, admin.id, stores[0], categories, suppliers)
+    _derive(url)
     print(f"  loaded {items:,} items into PostgreSQL in {time.perf_counter() - started:,.0f} s", flush=True)
     return url
+
+
+def _derive(url: str) -> None:
+    """The tally and the low-stock marks COPY left out (`derived`), then the planner's statistics; the
+    shop counts as loaded only after."""
+    derive(url)
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
+        connection.execute("INSERT INTO local_setting (key, value) VALUES ('bench_loaded', 'yes')")
 
 
 def _load(url: str, items: int, admin: object, main: object, categories: list, suppliers: list) -> None:
@@ -190,7 +202,4 @@ def _load(url: str, items: int, admin: object, main: object, categories: list, s
         )
         for table in TABLES:
             connection.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-        connection.execute("INSERT INTO local_setting (key, value) VALUES ('bench_loaded', 'yes')")
         connection.commit()
-    with psycopg.connect(dsn, autocommit=True) as connection:
-        connection.execute("VACUUM ANALYZE")

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from bench.derived import derive
 from bench.scale_data import build
 from bench.table import print_table
 from stockdesk.db.models import Category, Item, ItemBarcode, Supplier, User
@@ -177,6 +178,7 @@ def _postgresql(items: int, rng: random.Random, sample: Sample) -> list[list[obj
             source = open_database(str(build(items, items * 5)))
             _copy_catalogue(source, db)
             source.close()
+            derive(url)
     plain = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
     sql = ANCHOR.format(false="false", param="%s")
     rows = _rows("PostgreSQL", db, lambda code: plain.execute(sql, (code,)).fetchall(), rng, sample)

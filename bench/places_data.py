@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.api_data import ADMIN, PG_ADMIN
+from bench.derived import derive
 from bench.scale_data import _drop_for_load, _rebuild_search, _stamp
 from stockdesk.db.place_models import lot_id_of
 from stockdesk.domain.ids import new_id
@@ -144,10 +145,11 @@ def _load(url: str, items: int, admin: uuid.UUID, main: uuid.UUID) -> None:
         )
         for table in TABLES:
             connection.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-        connection.execute("INSERT INTO local_setting (key, value) VALUES ('bench_loaded', 'yes')")
         connection.commit()
+    derive(url)
     with psycopg.connect(dsn, autocommit=True) as connection:
         connection.execute("VACUUM ANALYZE")
+        connection.execute("INSERT INTO local_setting (key, value) VALUES ('bench_loaded', 'yes')")
 
 
 def _lots(
