@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, delete, insert, select, text, update
 
 from stockdesk.cli.main import main
 from stockdesk.db.models import Item, StockLevel
-from stockdesk.domain.ids import ItemId, StoreId
+from stockdesk.db.store_points_models import StoreReorderPoint
+from stockdesk.domain.ids import ItemId, StoreId, new_id
 from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog, item_pages
 from stockdesk.services.catalogue.item_query import ItemFilter
@@ -251,3 +252,62 @@ def test_check_reports_wrong_low_marks_and_works_them_out_again(
     assert "the low-stock marks are rebuilt: 0 items are low" in capsys.readouterr().out
     stock.sell(db.uow(), admin, item_id=item_id, store_id=store_id, quantity="15")  # marked again by triggers
     assert _agrees(db) == ["BOLT"]
+
+
+def _set_own_point(point: str | None, item_id: ItemId, store_id: StoreId) -> Callable[[Connection], None]:
+    """A store's own point for the item, as a desk's sync writes it: a row, or its tombstone (None)."""
+
+    def write(connection: Connection) -> None:
+        own = StoreReorderPoint.__table__
+        found = connection.execute(
+            select(own.c.id).where(own.c.item_id == item_id, own.c.store_id == store_id)
+        )
+        row_id = found.scalar()
+        if row_id is None:
+            values = {"id": new_id(), "item_id": item_id, "store_id": store_id, "reorder_qty": Decimal(1)}
+            connection.execute(insert(own).values(reorder_point=Decimal(point or 0), **values))
+        elif point is None:
+            connection.execute(update(own).where(own.c.id == row_id).values(deleted=True))
+        else:
+            connection.execute(
+                update(own).where(own.c.id == row_id).values(reorder_point=Decimal(point), deleted=False)
+            )
+
+    return write
+
+
+def test_the_marks_follow_a_stores_own_point_written_any_way(db: Database, one_item: tuple[ItemId, StoreId]):
+    item_id, store_id = one_item  # 20 on hand, the item's point 10
+    for point, low in [("25", ["BOLT"]), ("0", []), ("20", ["BOLT"]), (None, [])]:
+        with db.engine.begin() as connection:
+            _set_own_point(point, item_id, store_id)(connection)
+        assert _listed_low_skus(db) == (low, len(low)), point
+        assert check.low_mark_difference(db.uow()) == 0
+    with db.engine.begin() as connection:  # the row itself deleted (a restore, a purge)
+        _set_own_point("30", item_id, store_id)(connection)
+        connection.execute(delete(StoreReorderPoint.__table__).where(StoreReorderPoint.item_id == item_id))
+    assert _listed_low_skus(db) == ([], 0)
+    assert check.low_mark_difference(db.uow()) == 0
+
+
+def test_a_stores_own_point_waits_for_a_level_change_in_flight_and_counts_it(
+    db: Database, one_item: tuple[ItemId, StoreId]
+):
+    item_id, store_id = one_item
+    # 20 on hand, the item's point 10: a sale to 15 uncommitted while the store's own point becomes 16.
+    _blocked_until_first_commits(
+        db, _sell_down_to("15", item_id, store_id), _set_own_point("16", item_id, store_id)
+    )
+    assert _listed_low_skus(db) == (["BOLT"], 1)
+    assert check.low_mark_difference(db.uow()) == 0
+
+
+def test_a_level_change_waits_for_a_stores_own_point_in_flight_and_compares_with_it(
+    db: Database, one_item: tuple[ItemId, StoreId]
+):
+    item_id, store_id = one_item
+    _blocked_until_first_commits(
+        db, _set_own_point("16", item_id, store_id), _sell_down_to("15", item_id, store_id)
+    )
+    assert _listed_low_skus(db) == (["BOLT"], 1)
+    assert check.low_mark_difference(db.uow()) == 0

@@ -43,6 +43,7 @@ from sqlalchemy.dialects import postgresql
 from stockdesk.db.fast_read import FastRead
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
 from stockdesk.db.search_models import ItemSummary, item_low
+from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain.ids import CategoryId, ItemId, StoreId, SupplierId
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
@@ -182,17 +183,55 @@ def text_branches(pattern: Pattern) -> tuple[ColumnElement[bool], ...]:
 
 
 def _low_stock(item_filter: ItemFilter, *, sqlite: bool) -> ColumnElement[bool]:
+    """A store at or below the reorder point that applies there: the store's own (`StoreReorderPoint`),
+    else the item's; 0 means "not watched" in that store. Alerts and reorder suggestions judge so too."""
     if item_filter.store_id:
-        return and_(Item.reorder_point > 0, StockLevel.on_hand <= Item.reorder_point)
+        point = func.coalesce(_own_point(StockLevel.item_id, StockLevel.store_id), Item.reorder_point)
+        return and_(point > 0, StockLevel.on_hand <= point)
     if not sqlite and _default_status(item_filter):
-        # The marks exist for listed items only: an archived item's low stock is read from its levels.
+        # The marks exist for listed items only (an archived item's low stock is read from its
+        # levels), and count by the point that applies in each store (migrations 0037, 0039).
         return exists(_listed_low_items().where(item_low.c.item_id == Item.id).correlate(Item))
+    overridden = Item.id.in_(_overridden_items())
     level = select(1).where(StockLevel.item_id == Item.id, StockLevel.on_hand <= Item.reorder_point)
     # SQLite took `reorder_point > 0` to its index and fetched each watched item's row from there: at a
     # million items, most of them watched, 5.7 s against 2.0 s for one pass over the table (which is
     # also the most the pass can cost when few are watched).
     watched = _unindexed(Item.reorder_point) if sqlite else Item.reorder_point
-    return and_(watched > 0, exists(level.correlate(Item)))
+    by_item_point = and_(~overridden, watched > 0, exists(level.correlate(Item)))
+    return or_(by_item_point, and_(overridden, _low_level_by_own_point()))
+
+
+_own = StoreReorderPoint.__table__
+
+
+def _overridden_items() -> Select[tuple[uuid.UUID]]:
+    """The items with a store of their own reorder point: few (a manager sets each), so every low-stock
+    read can afford to judge them from their levels and leave the common path as it was."""
+    return select(_own.c.item_id).where(_own.c.deleted.is_(False))
+
+
+def _own_point(item_id: Any, store_id: Any) -> Any:
+    return (
+        select(_own.c.reorder_point)
+        .where(_own.c.item_id == item_id, _own.c.store_id == store_id, _own.c.deleted.is_(False))
+        .scalar_subquery()
+    )
+
+
+def _low_level_by_own_point() -> ColumnElement[bool]:
+    """The item (of the enclosing query) has a level at or below the point that applies in its store."""
+    joined = StockLevel.__table__.outerjoin(
+        _own,
+        and_(_own.c.item_id == StockLevel.item_id, _own.c.store_id == StockLevel.store_id, ~_own.c.deleted),
+    )
+    point = func.coalesce(_own.c.reorder_point, Item.reorder_point)
+    level = (
+        select(1)
+        .select_from(joined)
+        .where(StockLevel.item_id == Item.id, point > 0, StockLevel.on_hand <= point)
+    )
+    return exists(level.correlate(Item))
 
 
 def category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:

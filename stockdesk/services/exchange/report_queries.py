@@ -19,9 +19,10 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, select
 
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel, StockMovement, Store, Supplier, User
+from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain.errors import NotFound
 from stockdesk.domain.ids import ItemId, StoreId, UserId
 from stockdesk.services.inventory.movement_queries import MovementFilter, MovementRow, movement_rows
@@ -192,11 +193,15 @@ class LowStockRow(NamedTuple):
 
 
 def low_stock_rows(uow: UnitOfWork, *, store_ids: Collection[StoreId] | None = None) -> Iterator[LowStockRow]:
-    """Active items at or below their reorder point in a store that carries them (has a level row).
+    """Active items at or below their reorder point in a store that carries them (has a level row):
+    the store's own point and quantity where it has them (`StoreReorderPoint`), else the item's, as
+    the alerts and the reorder suggestions judge.
 
     Items without a reorder point (0) have no reorder policy and are left out, or every item
     never stocked would be "low".
     """
+    own = StoreReorderPoint
+    point = func.coalesce(own.reorder_point, Item.reorder_point)
     with uow:
         query = (
             select(
@@ -209,20 +214,28 @@ def low_stock_rows(uow: UnitOfWork, *, store_ids: Collection[StoreId] | None = N
                 Item.unit,
                 func.coalesce(Supplier.name, ""),
                 StockLevel.on_hand,
-                Item.reorder_point,
-                Item.reorder_qty,
+                point,
+                func.coalesce(own.reorder_qty, Item.reorder_qty),
                 Item.cost_price,
             )
             .select_from(StockLevel)
             .join(Item, Item.id == StockLevel.item_id)
             .join(Store, Store.id == StockLevel.store_id)
             .outerjoin(Supplier, Supplier.id == Item.supplier_id)
+            .outerjoin(
+                own,
+                and_(
+                    own.item_id == StockLevel.item_id,
+                    own.store_id == StockLevel.store_id,
+                    own.deleted.is_(False),
+                ),
+            )
             .where(
                 Item.active.is_(True),
                 Item.deleted.is_(False),
                 Store.deleted.is_(False),
-                Item.reorder_point > 0,
-                StockLevel.on_hand <= Item.reorder_point,
+                point > 0,
+                StockLevel.on_hand <= point,
             )
             .order_by(Store.code, Item.sku)
         )

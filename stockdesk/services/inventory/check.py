@@ -188,21 +188,32 @@ def rebuild_tally(uow: UnitOfWork) -> int:
     return listed
 
 
-# What item_summary's low-stock marks (migration 0037) should be, per item, worked out from the items
-# and their levels in one pass.
+# What item_summary's low-stock marks (migrations 0037, 0039) should be, per item, worked out from the
+# items, their store points and their levels in one pass.
 _LOW_MARKS = """
-SELECT s.item_id, s.low_point, s.low_levels, w.point, coalesce(w.low, 0) AS low
+SELECT s.item_id, s.low_point, s.own_points, s.low_levels, w.point, w.own, coalesce(w.low, 0) AS low
 FROM item_summary s
 LEFT JOIN (
-  SELECT p.id, p.point, count(l.item_id) FILTER (WHERE l.on_hand <= p.point) AS low
-  FROM (SELECT i.id, CASE WHEN i.active AND NOT i.deleted AND i.reorder_point > 0
-                     THEN i.reorder_point END AS point FROM item i) p
+  SELECT p.id, p.point, p.own,
+    count(l.item_id) FILTER (WHERE l.on_hand <= low_point_at(p.own, l.store_id, p.point)) AS low
+  FROM (
+    SELECT i.id,
+      CASE WHEN i.active AND NOT i.deleted AND i.reorder_point > 0 THEN i.reorder_point END AS point,
+      CASE WHEN i.active AND NOT i.deleted THEN o.own END AS own
+    FROM item i
+    LEFT JOIN (
+      SELECT item_id, jsonb_object_agg(store_id::text, reorder_point) AS own
+      FROM store_reorder_point WHERE NOT deleted GROUP BY item_id
+    ) o ON o.item_id = i.id
+  ) p
   LEFT JOIN stock_level l ON l.item_id = p.id
-  WHERE p.point IS NOT NULL
-  GROUP BY p.id, p.point
+  WHERE p.point IS NOT NULL OR p.own IS NOT NULL
+  GROUP BY p.id, p.point, p.own
 ) w ON w.id = s.item_id
 """
-_WRONG = "m.low_point IS DISTINCT FROM m.point OR m.low_levels <> m.low"
+_WRONG = (
+    "m.low_point IS DISTINCT FROM m.point OR m.own_points IS DISTINCT FROM m.own OR m.low_levels <> m.low"
+)
 
 
 def low_mark_difference(uow: UnitOfWork) -> int:
@@ -225,7 +236,8 @@ def rebuild_low_marks(uow: UnitOfWork) -> int | None:
         uow.session.execute(text("LOCK TABLE item, stock_level IN SHARE MODE"))
         uow.session.execute(
             text(
-                f"UPDATE item_summary s SET low_point = m.point, low_levels = m.low FROM ({_LOW_MARKS}) m "
+                "UPDATE item_summary s SET low_point = m.point, own_points = m.own, low_levels = m.low "
+                f"FROM ({_LOW_MARKS}) m "
                 f"WHERE m.item_id = s.item_id AND ({_WRONG})"
             )
         )
