@@ -290,24 +290,15 @@ def test_the_marks_follow_a_stores_own_point_written_any_way(db: Database, one_i
     assert check.low_mark_difference(db.uow()) == 0
 
 
-def test_a_stores_own_point_waits_for_a_level_change_in_flight_and_counts_it(
-    db: Database, one_item: tuple[ItemId, StoreId]
+@pytest.mark.parametrize("point_first", [False, True], ids=["sale-in-flight", "point-in-flight"])
+def test_a_stores_own_point_and_a_level_change_in_flight_agree_in_either_order(
+    db: Database, one_item: tuple[ItemId, StoreId], point_first: bool
 ):
+    """20 on hand, the item's point 10; a sale to 15 and the store's own point 16, one uncommitted
+    while the other waits for it. The point's recount must see the sale; the sale must compare with
+    the new point."""
     item_id, store_id = one_item
-    # 20 on hand, the item's point 10: a sale to 15 uncommitted while the store's own point becomes 16.
-    _blocked_until_first_commits(
-        db, _sell_down_to("15", item_id, store_id), _set_own_point("16", item_id, store_id)
-    )
-    assert _listed_low_skus(db) == (["BOLT"], 1)
-    assert check.low_mark_difference(db.uow()) == 0
-
-
-def test_a_level_change_waits_for_a_stores_own_point_in_flight_and_compares_with_it(
-    db: Database, one_item: tuple[ItemId, StoreId]
-):
-    item_id, store_id = one_item
-    _blocked_until_first_commits(
-        db, _set_own_point("16", item_id, store_id), _sell_down_to("15", item_id, store_id)
-    )
+    sale, point = _sell_down_to("15", item_id, store_id), _set_own_point("16", item_id, store_id)
+    _blocked_until_first_commits(db, *((point, sale) if point_first else (sale, point)))
     assert _listed_low_skus(db) == (["BOLT"], 1)
     assert check.low_mark_difference(db.uow()) == 0
