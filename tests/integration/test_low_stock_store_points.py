@@ -84,3 +84,16 @@ def test_the_marks_stay_proven_with_store_points(db: Database, shop: dict[str, o
     """The marks count by the item's point (check proves them so); the list reads them only for
     items without a store's own point."""
     assert check.low_mark_difference(db.uow()) == 0
+
+
+def test_archived_items_are_judged_by_the_stores_own_point_too(
+    db: Database, admin: Actor, shop: dict[str, object]
+):
+    """Archived items have no marks on PostgreSQL: their low stock is read from their levels, by the
+    same rule. HAM is low at the branch by its own point only, SAW in MAIN by the item's only."""
+    for sku in ("HAM", "SAW"):
+        catalog.archive_item(db.uow(), admin, shop[sku].id)  # type: ignore[attr-defined]
+    assert _listed(db, ItemFilter(low_stock=True)) == ["BOX", "NUT"]
+    assert _listed(db, ItemFilter(low_stock=True, archived_only=True)) == ["HAM", "SAW"]
+    every = ItemFilter(low_stock=True, include_archived=True)
+    assert (_listed(db, every), count_items(db.uow(), every)) == (["BOX", "HAM", "NUT", "SAW"], 4)
