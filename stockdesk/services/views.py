@@ -149,6 +149,9 @@ class ItemRow:
     on_hand: Decimal
     active: bool
     barcode: str
+    # In one store's list: that store's own reorder point for the item, if it has one (None: the
+    # item's applies there, as it does everywhere in the list of all stores).
+    store_point: Decimal | None = None
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import bulk, catalog, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
+from stockdesk.services.planning import store_points
 from stockdesk.ui.models.items import ITEM_ID_ROLE, LOW_STOCK_COLOUR, PAGE_SIZE, ItemsModel
 
 SKU, NAME, BARCODE, SELL, ON_HAND = 0, 1, 2, 4, 7
@@ -97,6 +99,22 @@ def test_stock_at_or_below_the_reorder_point_is_shown_in_red(small, gui_admin):
     model.refresh()
     assert model.index(0, ON_HAND).data(Qt.ItemDataRole.ForegroundRole).name() == LOW_STOCK_COLOUR
     assert model.index(0, SKU).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_in_one_stores_list_red_follows_that_stores_own_reorder_point(small, gui_admin, gui_store):
+    """7 on hand, the item's point 5: not low. The store's own point 8 makes it low there, as the
+    low-stock filter and the alerts judge it; the list of all stores keeps the item's point."""
+    model = ItemsModel(small)
+    hammer = model.item_id(0)
+    catalog.update_item(small.uow(), gui_admin, hammer, reorder_point="5")
+    store_points.set_overrides(small.uow(), gui_admin, hammer, {gui_store.id: ("8", "20")})
+    model.set_filter(ItemFilter(store_id=gui_store.id))
+    assert cell(model, 0, SKU) == "HAM-1"
+    assert model.index(0, ON_HAND).data(Qt.ItemDataRole.ForegroundRole).name() == LOW_STOCK_COLOUR
+    model.set_filter(ItemFilter(store_id=gui_store.id, low_stock=True))
+    assert [cell(model, row, SKU) for row in range(model.rowCount())] == ["HAM-1"]
+    model.set_filter(ItemFilter())
+    assert model.index(0, ON_HAND).data(Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_archived_items_appear_only_when_asked_for(small):

@@ -336,6 +336,11 @@ def _order(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, descending:
 
 
 def _row_columns(item_filter: ItemFilter) -> list[Any]:
+    own = (
+        [_own_point(StockLevel.item_id, StockLevel.store_id).label("store_point")]
+        if item_filter.store_id
+        else []
+    )
     return [
         Item.id,
         Item.sku,
@@ -347,6 +352,7 @@ def _row_columns(item_filter: ItemFilter) -> list[Any]:
         _on_hand(item_filter).label("on_hand"),
         Item.active,
         ItemSummary.barcode,
+        *own,
     ]
 
 
@@ -362,6 +368,7 @@ def _to_row(r: Any) -> ItemRow:
         r.on_hand,
         r.active,
         r.barcode,
+        getattr(r, "store_point", None),  # one store's list only
     )
 
 

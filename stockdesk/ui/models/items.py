@@ -257,10 +257,12 @@ class ItemsModel(QAbstractTableModel):
         sort, descending = self.sort_key
         jobs: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
         if not self._complete:
-            jobs.append((
-                lambda: _read_keys(db, item_filter, sort, descending),
-                lambda keys: self._keys_arrived(generation, keys),
-            ))
+            jobs.append(
+                (
+                    lambda: _read_keys(db, item_filter, sort, descending),
+                    lambda keys: self._keys_arrived(generation, keys),
+                )
+            )
         if recount_all:
             jobs.append((lambda: item_query.total_items(db.uow()), self._total_arrived))
         # Start the background reads only after the first page has been painted: a pool thread
@@ -391,20 +393,25 @@ class ItemsModel(QAbstractTableModel):
         return item.on_hand if item is not None else None
 
 
-_ROLES = frozenset({
-    Qt.ItemDataRole.DisplayRole,
-    Qt.ItemDataRole.DecorationRole,
-    ITEM_ID_ROLE,
-    Qt.ItemDataRole.TextAlignmentRole,
-    Qt.ItemDataRole.ForegroundRole,
-})
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        ITEM_ID_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+    }
+)
 
 
 def _colour(row: ItemRow, column: int) -> QColor | None:
     """Grey for archived items; the on-hand figure red once it is at or below the reorder point."""
     if not row.active:
         return QColor(Qt.GlobalColor.gray)
-    if column == ON_HAND_COLUMN and row.reorder_point > 0 and row.on_hand <= row.reorder_point:
+    # In one store's list the on-hand is that store's, judged by the point that applies there, as the
+    # low-stock filter and the alerts judge it.
+    point = row.reorder_point if row.store_point is None else row.store_point
+    if column == ON_HAND_COLUMN and point > 0 and row.on_hand <= point:
         return QColor(LOW_STOCK_COLOUR)
     return None
 
