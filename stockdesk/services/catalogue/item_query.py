@@ -45,6 +45,7 @@ from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel
 from stockdesk.db.search_models import ItemSummary, item_low
 from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain.ids import CategoryId, ItemId, StoreId, SupplierId
+from stockdesk.services.planning import store_points
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
 
@@ -186,7 +187,9 @@ def _low_stock(item_filter: ItemFilter, *, sqlite: bool) -> ColumnElement[bool]:
     """A store at or below the reorder point that applies there: the store's own (`StoreReorderPoint`),
     else the item's; 0 means "not watched" in that store. Alerts and reorder suggestions judge so too."""
     if item_filter.store_id:
-        point = func.coalesce(_own_point(StockLevel.item_id, StockLevel.store_id), Item.reorder_point)
+        point = func.coalesce(
+            store_points.override_columns(StockLevel.item_id, StockLevel.store_id)[0], Item.reorder_point
+        )
         return and_(point > 0, StockLevel.on_hand <= point)
     if not sqlite and _default_status(item_filter):
         # The marks exist for listed items only (an archived item's low stock is read from its
@@ -212,14 +215,6 @@ def _overridden_items() -> Select[tuple[uuid.UUID]]:
     """The items with a store of their own reorder point: few (a manager sets each), so every low-stock
     read can afford to judge them from their levels and leave the common path as it was."""
     return select(_own.c.item_id).where(_own.c.deleted.is_(False))
-
-
-def _own_point(item_id: Any, store_id: Any) -> Any:
-    return (
-        select(_own.c.reorder_point)
-        .where(_own.c.item_id == item_id, _own.c.store_id == store_id, _own.c.deleted.is_(False))
-        .scalar_subquery()
-    )
 
 
 def _low_level_by_own_point() -> ColumnElement[bool]:
@@ -337,7 +332,7 @@ def _order(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, descending:
 
 def _row_columns(item_filter: ItemFilter) -> list[Any]:
     own = (
-        [_own_point(StockLevel.item_id, StockLevel.store_id).label("store_point")]
+        [store_points.override_columns(StockLevel.item_id, StockLevel.store_id)[0].label("store_point")]
         if item_filter.store_id
         else []
     )
