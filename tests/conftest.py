@@ -52,14 +52,9 @@ def _isolate_user_state() -> Path:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     home = Path(tempfile.mkdtemp(prefix=f"stockdesk-tests-{worker}-"))
     atexit.register(shutil.rmtree, home, ignore_errors=True)
-    for variable, folder in (
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_RUNTIME_DIR", "runtime"),
-        ("STOCKDESK_LOG_DIR", "logs"),
-    ):
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                             ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state"),
+                             ("XDG_RUNTIME_DIR", "runtime"), ("STOCKDESK_LOG_DIR", "logs")):
         path = home / folder
         path.mkdir(mode=0o700)  # Qt warns (and the warning fails the test) about a looser runtime dir
         os.environ[variable] = str(path)
@@ -93,7 +88,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _database_kind(item: pytest.Item) -> str:
-    """ "postgresql" or "sqlite" for a test of a module-wide database of either kind; "" otherwise."""
+    """"postgresql" or "sqlite" for a test of a module-wide database of either kind; "" otherwise."""
     params = getattr(getattr(item, "callspec", None), "params", {})
     return next((str(value) for value in params.values() if value in ("sqlite", "postgresql")), "")
 
@@ -161,7 +156,9 @@ def pg_server() -> str:
 @pytest.fixture(scope="session")
 def pg_database_factory(pg_server: str) -> Iterator[Callable[..., str]]:
     """Creates empty databases, or copies of one, on the test server (dropped at the end of the run)."""
-    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT", pool_size=DROPPING_AT_ONCE, max_overflow=0)
+    admin = create_engine(
+        pg_server, isolation_level="AUTOCOMMIT", pool_size=DROPPING_AT_ONCE, max_overflow=0
+    )
     created: list[str] = []
 
     def create(template: str = "") -> str:

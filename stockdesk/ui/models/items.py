@@ -257,12 +257,10 @@ class ItemsModel(QAbstractTableModel):
         sort, descending = self.sort_key
         jobs: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
         if not self._complete:
-            jobs.append(
-                (
-                    lambda: _read_keys(db, item_filter, sort, descending),
-                    lambda keys: self._keys_arrived(generation, keys),
-                )
-            )
+            jobs.append((
+                lambda: _read_keys(db, item_filter, sort, descending),
+                lambda keys: self._keys_arrived(generation, keys),
+            ))
         if recount_all:
             jobs.append((lambda: item_query.total_items(db.uow()), self._total_arrived))
         # Start the background reads only after the first page has been painted: a pool thread
@@ -393,15 +391,13 @@ class ItemsModel(QAbstractTableModel):
         return item.on_hand if item is not None else None
 
 
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.DecorationRole,
-        ITEM_ID_ROLE,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ForegroundRole,
-    }
-)
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    ITEM_ID_ROLE,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole,
+})
 
 
 def _colour(row: ItemRow, column: int) -> QColor | None:
