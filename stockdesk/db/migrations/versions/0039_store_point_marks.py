@@ -44,63 +44,57 @@ CREATE FUNCTION low_point_at(own jsonb, store uuid, point numeric) RETURNS numer
 $$
 """
 
-# The statement's change to an item's count of low levels. Without store points, as 0037 had it (most
-# statements change one level of an item: compared directly); with them, each level against its store's.
-LOW_CHANGE = """CASE WHEN s.low_point IS NULL AND s.own_points IS NULL THEN 0
-    WHEN s.own_points IS NULL AND coalesce(cardinality(d.added), 0) <= 1
-         AND coalesce(cardinality(d.removed), 0) <= 1 THEN
-      coalesce((d.added[1] <= s.low_point)::integer, 0) - coalesce((d.removed[1] <= s.low_point)::integer, 0)
-    WHEN s.own_points IS NULL THEN
-      (SELECT count(*) FROM unnest(d.added) AS v WHERE v <= s.low_point)::integer
-      - (SELECT count(*) FROM unnest(d.removed) AS v WHERE v <= s.low_point)::integer
-    ELSE (SELECT count(*) FROM unnest(d.added, d.added_at) AS v(q, st)
+# The statement's change to an item's count of low levels. `added` holds the on-hands the statement
+# wrote, `removed` those it replaced or deleted, and `added_at`/`removed_at` their stores. Without store
+# points as 0037 had it (most statements change one level of an item: compared directly); with them,
+# each level against its store's point.
+ONE_LEVEL = "coalesce(cardinality(d.added), 0) <= 1 AND coalesce(cardinality(d.removed), 0) <= 1"
+DIRECT = (
+    "coalesce((d.added[1] <= s.low_point)::integer, 0) - coalesce((d.removed[1] <= s.low_point)::integer, 0)"
+)
+UNNESTED = """(SELECT count(*) FROM unnest(d.added) AS v WHERE v <= s.low_point)::integer
+      - (SELECT count(*) FROM unnest(d.removed) AS v WHERE v <= s.low_point)::integer"""
+BY_STORE = """(SELECT count(*) FROM unnest(d.added, d.added_at) AS v(q, st)
           WHERE q <= low_point_at(s.own_points, st, s.low_point))::integer
       - (SELECT count(*) FROM unnest(d.removed, d.removed_at) AS v(q, st)
-         WHERE q <= low_point_at(s.own_points, st, s.low_point))::integer END"""
+         WHERE q <= low_point_at(s.own_points, st, s.low_point))::integer"""
+LOW_CHANGE = f"""CASE WHEN s.low_point IS NULL AND s.own_points IS NULL THEN 0
+    WHEN s.own_points IS NULL AND {ONE_LEVEL} THEN {DIRECT}
+    WHEN s.own_points IS NULL THEN {UNNESTED}
+    ELSE {BY_STORE} END"""
+OLD_LOW_CHANGE = f"""CASE WHEN s.low_point IS NULL THEN 0
+    WHEN {ONE_LEVEL} THEN {DIRECT}
+    ELSE {UNNESTED} END"""  # 0037's, to go back to
 
-APPLY = f"""
-  UPDATE item_summary s SET on_hand = s.on_hand + d.delta, low_levels = s.low_levels + {LOW_CHANGE}
+
+def _apply(low_change: str, *, stores: bool) -> str:
+    """0021's level statement triggers with low_levels kept too (0037); `stores`: with each level's store."""
+    at = (
+        ",\n      array_agg(store_id) FILTER (WHERE added) AS added_at,"
+        "\n      array_agg(store_id) FILTER (WHERE NOT added) AS removed_at"
+        if stores
+        else ""
+    )
+    return f"""
+  UPDATE item_summary s SET on_hand = s.on_hand + d.delta, low_levels = s.low_levels + {low_change}
   FROM (
     SELECT item_id, sum(change) AS delta,
       array_agg(on_hand) FILTER (WHERE added) AS added,
-      array_agg(store_id) FILTER (WHERE added) AS added_at,
-      array_agg(on_hand) FILTER (WHERE NOT added) AS removed,
-      array_agg(store_id) FILTER (WHERE NOT added) AS removed_at
+      array_agg(on_hand) FILTER (WHERE NOT added) AS removed{at}
     FROM ({{changes}}) c GROUP BY item_id
   ) d
-  WHERE s.item_id = d.item_id AND (d.delta <> 0 OR {LOW_CHANGE} <> 0);
+  WHERE s.item_id = d.item_id AND (d.delta <> 0 OR {low_change} <> 0);
   RETURN NULL;
 """
-CHANGES = {
-    "inserted": "SELECT item_id, store_id, on_hand AS change, on_hand, true AS added FROM new_levels",
-    "updated": "SELECT item_id, store_id, on_hand AS change, on_hand, true AS added FROM new_levels "
-    "UNION ALL SELECT item_id, store_id, -on_hand, on_hand, false FROM old_levels",
-    "deleted": "SELECT item_id, store_id, -on_hand AS change, on_hand, false AS added FROM old_levels",
-}
 
-# 0037's, to go back to.
-OLD_LOW_CHANGE = """CASE WHEN s.low_point IS NULL THEN 0
-    WHEN coalesce(cardinality(d.added), 0) <= 1 AND coalesce(cardinality(d.removed), 0) <= 1 THEN
-      coalesce((d.added[1] <= s.low_point)::integer, 0) - coalesce((d.removed[1] <= s.low_point)::integer, 0)
-    ELSE (SELECT count(*) FROM unnest(d.added) AS v WHERE v <= s.low_point)::integer
-      - (SELECT count(*) FROM unnest(d.removed) AS v WHERE v <= s.low_point)::integer END"""
-OLD_APPLY = f"""
-  UPDATE item_summary s SET on_hand = s.on_hand + d.delta, low_levels = s.low_levels + {OLD_LOW_CHANGE}
-  FROM (
-    SELECT item_id, sum(change) AS delta,
-      array_agg(on_hand) FILTER (WHERE added) AS added,
-      array_agg(on_hand) FILTER (WHERE NOT added) AS removed
-    FROM ({{changes}}) c GROUP BY item_id
-  ) d
-  WHERE s.item_id = d.item_id AND (d.delta <> 0 OR {OLD_LOW_CHANGE} <> 0);
-  RETURN NULL;
-"""
-OLD_CHANGES = {
-    "inserted": "SELECT item_id, on_hand AS change, on_hand, true AS added FROM new_levels",
-    "updated": "SELECT item_id, on_hand AS change, on_hand, true AS added FROM new_levels "
-    "UNION ALL SELECT item_id, -on_hand, on_hand, false FROM old_levels",
-    "deleted": "SELECT item_id, -on_hand AS change, on_hand, false AS added FROM old_levels",
-}
+
+def _changes(*, stores: bool) -> dict[str, str]:
+    """Each level statement's rows as changes of its items' totals; `stores`: with each level's store."""
+    store = "store_id, " if stores else ""
+    new = f"SELECT item_id, {store}on_hand AS change, on_hand, true AS added FROM new_levels"
+    old = f"SELECT item_id, {store}-on_hand AS change, on_hand, false AS added FROM old_levels"
+    return {"inserted": new, "updated": f"{new} UNION ALL {old}", "deleted": old}
+
 
 RECOUNT = f"""
 CREATE FUNCTION item_low_recount(target uuid) RETURNS void LANGUAGE plpgsql AS $$
@@ -183,7 +177,7 @@ def upgrade() -> None:
     op.execute("ALTER TABLE item_summary ADD COLUMN own_points jsonb")
     op.execute(POINT_AT)
     op.execute(RECOUNT)
-    _level_functions(APPLY, CHANGES)
+    _level_functions(_apply(LOW_CHANGE, stores=True), _changes(stores=True))
     op.execute(WATCH)
     op.execute(OWN_WATCH)
     for name, when in OWN_TRIGGERS.items():
@@ -199,7 +193,7 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER {name} ON store_reorder_point")
     op.execute("DROP FUNCTION item_low_own_watch()")
     op.execute(OLD_WATCH)
-    _level_functions(OLD_APPLY, OLD_CHANGES)
+    _level_functions(_apply(OLD_LOW_CHANGE, stores=False), _changes(stores=False))
     op.execute("DROP FUNCTION item_low_recount(uuid)")
     op.execute("DROP FUNCTION low_point_at(jsonb, uuid, numeric)")
     op.execute("ALTER TABLE item_summary DROP COLUMN own_points")
