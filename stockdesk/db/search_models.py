@@ -63,13 +63,14 @@ item_tally = Table(
 
 
 def tallied_listed_items() -> ColumnElement[int]:
-    """What the tally says: the sum of its slots (0 when it has none, as after emptying the table)."""
+    """What the tally says: the sum of its slots."""
     return cast(func.coalesce(func.sum(item_tally.c.listed), 0), BigInteger)
 
 
-# PostgreSQL only (migration 0037_item_low): item_summary's columns that triggers keep for the
-# low-stock list. `low_point` is the reorder point of a listed, watched item (else NULL) and
-# `low_levels` how many of its levels are at or below it. Not in `Base.metadata`: SQLite has neither.
+# PostgreSQL only (migrations 0037, 0039): item_summary's columns that triggers keep for the low-stock
+# list. `low_point` is the reorder point of a listed, watched item (else NULL) and `low_levels` how many
+# of its levels are at or below the point that applies in their store (a store's own, kept in
+# `own_points`, which only the triggers and `check` read). Not in `Base.metadata`: SQLite has neither.
 item_low = Table(
     "item_summary",
     MetaData(),

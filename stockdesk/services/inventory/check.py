@@ -217,7 +217,7 @@ _WRONG = (
 
 
 def low_mark_difference(uow: UnitOfWork) -> int:
-    """On PostgreSQL, how many items' low-stock marks disagree with their reorder point and levels
+    """On PostgreSQL, how many items' low-stock marks disagree with their reorder points and levels
     (0 when all agree, and on SQLite, which keeps none)."""
     if uow.dialect != "postgresql":
         return 0
@@ -232,8 +232,9 @@ def rebuild_low_marks(uow: UnitOfWork) -> int | None:
     if uow.dialect != "postgresql":
         return None
     with uow:
-        # Writers wait meanwhile: a level posted between the reading and the writing would be lost.
-        uow.session.execute(text("LOCK TABLE item, stock_level IN SHARE MODE"))
+        # Writers wait meanwhile: a level or a store's point written between the reading and the
+        # writing would be lost.
+        uow.session.execute(text("LOCK TABLE item, stock_level, store_reorder_point IN SHARE MODE"))
         uow.session.execute(
             text(
                 "UPDATE item_summary s SET low_point = m.point, own_points = m.own, low_levels = m.low "
