@@ -80,6 +80,7 @@ def test_the_low_stock_report_names_the_point_and_quantity_that_apply(db: Databa
     }
 
 
+@pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
 def test_the_marks_stay_proven_with_store_points(db: Database, shop: dict[str, object]):
     """The marks count by the item's point (check proves them so); the list reads them only for
     items without a store's own point."""
