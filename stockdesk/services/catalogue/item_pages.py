@@ -40,6 +40,7 @@ from stockdesk.db.models import Item, StockLevel
 from stockdesk.db.search_models import ItemSummary, tallied_listed_items
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
+from stockdesk.services.catalogue.category_pages import category_page, reads_by_category
 from stockdesk.services.catalogue.item_query import (
     ItemFilter,
     ItemSort,
@@ -290,14 +291,18 @@ def _page_statement(
     """`limit + 1` rows after `edge` (a first page when None, with the capped count as `matches`);
     `bound`: the filter's values as parameters (item_query._filtered)."""
     column, key = getattr(Item, sort.value), _key(uow)
-    walk = _walk_sort_index(uow, item_filter, sort)
-    columns = select(key.label("k"), *_row_columns(item_filter))
-    query = _filtered(uow, columns, item_filter, walk=walk, bound=bound)
+    if bound and reads_by_category(item_filter, sort):
+        beyond = None if edge is None else (lambda col, k: _after(col, k, edge, ascending))
+        query = category_page(uow, item_filter, ascending, beyond, limit)
+    else:
+        walk = _walk_sort_index(uow, item_filter, sort)
+        columns = select(key.label("k"), *_row_columns(item_filter))
+        query = _filtered(uow, columns, item_filter, walk=walk, bound=bound)
     if edge is None and _tallied(uow, item_filter):
         query = query.add_columns(_tally())
     elif edge is None:  # the first page carries the count: one statement, one round trip
         query = query.add_columns(_counted(matches_statement(uow, item_filter, bound=bound)))
-    else:
+    elif not (bound and reads_by_category(item_filter, sort)):
         query = query.where(_after(column, key, edge, ascending))
     order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
     return query.order_by(*order).limit(limit)
@@ -328,11 +333,14 @@ def has_page_read(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
     return not item_filter.text.strip() and (uow.dialect == "postgresql" or item_filter == ItemFilter())
 
 
-def _plan(item_filter: ItemFilter, edge: _Edge | None) -> Plan | None:
+def _plan(item_filter: ItemFilter, sort: ItemSort, edge: _Edge | None) -> Plan | None:
     """How PostgreSQL plans a page's statement (FastRead): a filter's best plan depends on its values
     (a category of 100 items or of 100,000), so each page gets its own; a later page of the whole
     list walks the sort index from its edge, whatever the edge: one plan for all. The whole list's
-    first page has no parameter: PostgreSQL keeps its one plan by itself."""
+    first page has no parameter, and a category's page read sub-category by sub-category has one plan
+    that suits every category (category_pages): PostgreSQL keeps their one plan by itself."""
+    if reads_by_category(item_filter, sort):
+        return None
     if item_filter != ItemFilter():
         return "custom"
     return None if edge is None else "generic"
@@ -375,7 +383,7 @@ def page_read(
         statement = _page_statement(uow, item_filter, sort, walk.ascending, edge, size, bound=True)
         if len(_PAGE_READS) >= _MAX_SHAPES:
             _PAGE_READS.clear()
-        known = _PAGE_READS[shape] = _compiled(statement, plan=_plan(item_filter, edge))
+        known = _PAGE_READS[shape] = _compiled(statement, plan=_plan(item_filter, sort, edge))
     read, row = known
     root = item_filter.category_id
     params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))
