@@ -40,7 +40,7 @@ from stockdesk.db.models import Item, StockLevel
 from stockdesk.db.search_models import ItemSummary, tallied_listed_items
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
-from stockdesk.services.catalogue.category_pages import category_page, reads_by_category
+from stockdesk.services.catalogue.category_pages import ROOT, category_page, reads_by_category
 from stockdesk.services.catalogue.item_query import (
     ItemFilter,
     ItemSort,
@@ -291,20 +291,22 @@ def _page_statement(
     """`limit + 1` rows after `edge` (a first page when None, with the capped count as `matches`);
     `bound`: the filter's values as parameters (item_query._filtered)."""
     column, key = getattr(Item, sort.value), _key(uow)
+    order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
     if bound and reads_by_category(item_filter, sort):
         beyond = None if edge is None else (lambda col, k: _after(col, k, edge, ascending))
-        query = category_page(uow, item_filter, ascending, beyond, limit)
-    else:
-        walk = _walk_sort_index(uow, item_filter, sort)
-        columns = select(key.label("k"), *_row_columns(item_filter))
-        query = _filtered(uow, columns, item_filter, walk=walk, bound=bound)
+        query, matches = category_page(uow, item_filter, ascending, beyond, limit)
+        if edge is None:
+            query = query.add_columns(_counted(matches))
+        return query.order_by(*order).limit(limit)
+    walk = _walk_sort_index(uow, item_filter, sort)
+    columns = select(key.label("k"), *_row_columns(item_filter))
+    query = _filtered(uow, columns, item_filter, walk=walk, bound=bound)
     if edge is None and _tallied(uow, item_filter):
         query = query.add_columns(_tally())
     elif edge is None:  # the first page carries the count: one statement, one round trip
         query = query.add_columns(_counted(matches_statement(uow, item_filter, bound=bound)))
-    elif not (bound and reads_by_category(item_filter, sort)):
+    else:
         query = query.where(_after(column, key, edge, ascending))
-    order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
     return query.order_by(*order).limit(limit)
 
 
@@ -386,7 +388,10 @@ def page_read(
         known = _PAGE_READS[shape] = _compiled(statement, plan=_plan(item_filter, sort, edge))
     read, row = known
     root = item_filter.category_id
-    params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))
+    if root is not None and reads_by_category(item_filter, sort):
+        params = filter_params(item_filter, None) | {ROOT: root}  # the statement works out the sub-tree
+    else:
+        params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))
     if walk.edge is not None:
         params |= {"edge_value": walk.edge.value, "edge_key": walk.edge.key}
     return PageRead(read, params, walk, row)
