@@ -32,11 +32,17 @@ def shelves(db: Database, admin: Any) -> dict[str, Any]:
     tools = category("Tools")
     hand, power, empty = category("Hand", tools), category("Power", tools), category("Empty", tools)
     saws, garden = category("Saws", hand), category("Garden")
-    sizes = {tools: 4, hand: 40, saws: 3, power: 9, garden: 12}
+    sizes = {
+        "TOOLS": (tools, 4),
+        "HAND": (hand, 40),
+        "SAWS": (saws, 3),
+        "POWER": (power, 9),
+        "GARDEN": (garden, 12),
+    }
     prices, items = cycle(PRICES), {}
-    for category_id, size in sizes.items():
+    for prefix, (category_id, size) in sizes.items():
         for number in range(size):
-            sku = f"{str(category_id)[-4:]}-{number:02d}"
+            sku = f"{prefix}-{number:02d}"
             made = catalog.create_item(
                 db.uow(), admin, sku=sku, name=f"Item {sku}", sell_price=next(prices), category_id=category_id
             )
