@@ -66,16 +66,16 @@ def category_page(
     top = select(bindparam(ROOT, type_=Uuid).label("id")).cte("sub_category", recursive=True)
     below = select(Category.id).where(Category.parent_id == top.c.id, Category.deleted.is_(False))
     categories = top.union(below)  # UNION, not UNION ALL: a loop in the tree ends
-    matches = _filtered(
-        uow, select(Item.id), replace(item_filter, category_id=None), summary=False, bound=True
-    ).where(Item.category_id.in_(select(categories.c.id)))
-    own = _filtered(
+    # Every condition but the category's (the status, the prices), once for the count and the pages.
+    listed = _filtered(
         uow,
         select(Item.id, Item.sell_price),
         replace(item_filter, category_id=None),
         summary=False,
         bound=True,
-    ).where(Item.category_id == categories.c.id)
+    )
+    matches = listed.with_only_columns(Item.id).where(Item.category_id.in_(select(categories.c.id)))
+    own = listed.where(Item.category_id == categories.c.id)
     if beyond is not None:
         own = own.where(beyond(Item.sell_price, Item.id))
     in_order = [Item.sell_price, Item.id]

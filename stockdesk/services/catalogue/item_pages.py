@@ -388,7 +388,7 @@ def page_read(
         known = _PAGE_READS[shape] = _compiled(statement, plan=_plan(item_filter, sort, edge))
     read, row = known
     root = item_filter.category_id
-    if root is not None and reads_by_category(item_filter, sort):
+    if reads_by_category(item_filter, sort):
         params = filter_params(item_filter, None) | {ROOT: root}  # the statement works out the sub-tree
     else:
         params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))

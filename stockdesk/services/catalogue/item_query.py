@@ -247,7 +247,8 @@ def _category_ids(uow: UnitOfWork, root: uuid.UUID) -> list[uuid.UUID]:
 
 
 # The whole (small) tree in one precompiled statement on its own pooled connection: an API list
-# filtered by category runs this on every request, where an ORM query cost more than the page did.
+# filtered by category runs this on every request, where an ORM query cost more than the page did
+# (a category's page in price order works the sub-tree out in its own statement: category_pages).
 _CATEGORY_TREE = FastRead(select(Category.id, Category.parent_id).where(Category.deleted.is_(False)))
 
 
