@@ -220,10 +220,9 @@ def _overridden_items() -> Select[tuple[uuid.UUID]]:
 def _low_level_by_own_point() -> ColumnElement[bool]:
     """The item (of the enclosing query) has a level at or below the point that applies in its store."""
     joined = StockLevel.__table__.outerjoin(
-        _own,
-        and_(_own.c.item_id == StockLevel.item_id, _own.c.store_id == StockLevel.store_id, ~_own.c.deleted),
+        _own, store_points.live_point_of(StockLevel.item_id, StockLevel.store_id)
     )
-    point = func.coalesce(_own.c.reorder_point, Item.reorder_point)
+    point = func.coalesce(StoreReorderPoint.reorder_point, Item.reorder_point)
     level = (
         select(1)
         .select_from(joined)

@@ -19,13 +19,14 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, func, select
 
 from stockdesk.db.models import Category, Item, ItemBarcode, StockLevel, StockMovement, Store, Supplier, User
 from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain.errors import NotFound
 from stockdesk.domain.ids import ItemId, StoreId, UserId
 from stockdesk.services.inventory.movement_queries import MovementFilter, MovementRow, movement_rows
+from stockdesk.services.planning import store_points
 from stockdesk.services.uow import UnitOfWork
 
 __all__ = ["MovementFilter", "MovementRow", "movement_rows"]
@@ -222,14 +223,7 @@ def low_stock_rows(uow: UnitOfWork, *, store_ids: Collection[StoreId] | None = N
             .join(Item, Item.id == StockLevel.item_id)
             .join(Store, Store.id == StockLevel.store_id)
             .outerjoin(Supplier, Supplier.id == Item.supplier_id)
-            .outerjoin(
-                own,
-                and_(
-                    own.item_id == StockLevel.item_id,
-                    own.store_id == StockLevel.store_id,
-                    own.deleted.is_(False),
-                ),
-            )
+            .outerjoin(own, store_points.live_point_of(StockLevel.item_id, StockLevel.store_id))
             .where(
                 Item.active.is_(True),
                 Item.deleted.is_(False),

@@ -47,6 +47,7 @@ from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue.packs import WHOLE_TABLE_FROM, purchase_factors
 from stockdesk.services.gc_pause import collector_paused
 from stockdesk.services.maintenance import settings
+from stockdesk.services.planning import store_points
 from stockdesk.services.planning.sales import SaleCells, forecast_cells, read_sale_cells
 from stockdesk.services.uow import UnitOfWork
 
@@ -158,12 +159,7 @@ def _targets(uow: UnitOfWork, store_id: uuid.UUID | None, items: list[uuid.UUID]
             StoreReorderPoint.id,
         )
         .join(StockLevel, StockLevel.item_id == Item.id)
-        .outerjoin(
-            StoreReorderPoint,
-            (StoreReorderPoint.item_id == Item.id)
-            & (StoreReorderPoint.store_id == StockLevel.store_id)
-            & StoreReorderPoint.deleted.is_(False),
-        )
+        .outerjoin(StoreReorderPoint, store_points.live_point_of(Item.id, StockLevel.store_id))
         .where(Item.active.is_(True), Item.deleted.is_(False))
         .order_by(sku)
     )

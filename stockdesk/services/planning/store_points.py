@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ScalarSelect, bindparam, select
+from sqlalchemy import ColumnElement, ScalarSelect, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from stockdesk.db.id_lists import id_in
@@ -81,20 +81,22 @@ def overrides_for(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[Key, 
 KNOWN_OVERRIDES = "known_store_points"
 
 
+def live_point_of(item_id: Any, store_id: Any) -> ColumnElement[bool]:
+    """The join condition of the store's own (live) reorder point for an item, for a read that
+    outer-joins `StoreReorderPoint` to rows that carry the item's and the store's ids."""
+    return and_(
+        StoreReorderPoint.item_id == item_id,
+        StoreReorderPoint.store_id == store_id,
+        StoreReorderPoint.deleted.is_(False),
+    )
+
+
 def override_columns(item_id: Any, store_id: Any) -> tuple[ScalarSelect[Decimal], ScalarSelect[Decimal]]:
     """For a read that has the item's and the store's rows: the store's own reorder point and
     quantity for the item (null: none; one live row at most, the pair is unique)."""
 
     def one(column: Any) -> ScalarSelect[Decimal]:
-        return (
-            select(column)
-            .where(
-                StoreReorderPoint.item_id == item_id,
-                StoreReorderPoint.store_id == store_id,
-                StoreReorderPoint.deleted.is_(False),
-            )
-            .scalar_subquery()
-        )
+        return select(column).where(live_point_of(item_id, store_id)).scalar_subquery()
 
     return one(StoreReorderPoint.reorder_point), one(StoreReorderPoint.reorder_qty)
 
