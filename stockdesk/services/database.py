@@ -56,7 +56,11 @@ class Database:
             if connection.dialect.name == "sqlite":
                 # pysqlite begins lazily at the first write; a savepoint released before that would
                 # commit on its own. An explicit BEGIN makes the savepoints nest inside one transaction.
-                connection.exec_driver_sql("BEGIN")
+                # IMMEDIATE takes the write lock at once (waiting for it as any writer does): a deferred
+                # one that reads first and then writes can fail with "database is locked" at once if
+                # another connection wrote meanwhile, without waiting (SQLITE_BUSY_SNAPSHOT). Every
+                # block writes (the first run's set-up), so nothing is held back that was not already.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             factory = stamping_session_factory(connection, join_transaction_mode="create_savepoint")
             try:
                 yield Database(self.engine, self.desk_id, self.backup, self.hooks, session_factory=factory)
