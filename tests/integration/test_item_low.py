@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Connection, delete, insert, select, text, update
 
 from stockdesk.cli.main import main
+from stockdesk.db.engine import make_engine
 from stockdesk.db.models import Item, StockLevel
 from stockdesk.db.store_points_models import StoreReorderPoint
 from stockdesk.domain.ids import ItemId, StoreId, new_id
@@ -22,6 +23,7 @@ from stockdesk.services.catalogue import catalog, item_pages
 from stockdesk.services.catalogue.item_query import ItemFilter
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import check, stock
+from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import StoreView
 
 pytestmark = pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
@@ -116,6 +118,40 @@ def test_the_low_stock_list_follows_every_way_levels_and_items_are_written(
         connection.execute(StockLevel.__table__.update().values(on_hand=0))
         connection.rollback()
     assert _agrees(db) == ["NUT"]
+
+
+def test_the_low_stock_pages_are_planned_once_and_still_follow_every_sale(
+    db: Database, admin: Actor, main_store: StoreView, items: dict[str, ItemId]
+):
+    """The low-stock list has no value to plan for, so PostgreSQL plans its pages once and keeps the
+    plan (planning the first page afresh for each request was a quarter of its cost), and the kept
+    plan still lists what each sale made low."""
+    for sku in items:
+        stock.receive(db.uow(), admin, item_id=items[sku], store_id=main_store.id, quantity="20")
+    stock.sell(db.uow(), admin, item_id=items["BOLT"], store_id=main_store.id, quantity="10")
+    engine = make_engine(db.engine.url.render_as_string(hide_password=False), connections=1)
+    uow = UnitOfWork(engine, desk_id="desk-test")
+    try:
+        first = item_pages.page_read(uow, LOW, limit=1)
+        assert first is not None and first.read.plan != "custom"  # a "custom" read is planned every run
+        for _ in range(8):  # psycopg prepares it on the fifth run
+            page = first.page(first.read.rows(engine, first.params))
+            assert ([r.sku for r in page.rows], page.count) == (["BOLT"], 1)
+        stock.sell(db.uow(), admin, item_id=items["NUT"], store_id=main_store.id, quantity="16")
+        page = first.page(first.read.rows(engine, first.params))
+        assert ([r.sku for r in page.rows], page.count) == (["BOLT"], 2)
+        second = item_pages.page_read(uow, LOW, cursor=page.next_cursor, limit=1)
+        assert second is not None
+        for _ in range(8):
+            assert [r.sku for r in second.page(second.read.rows(engine, second.params)).rows] == ["NUT"]
+        with engine.connect() as connection:
+            plans = connection.exec_driver_sql(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s",
+                ("%low_levels%",),
+            ).all()
+        assert len(plans) == 2 and all(generic >= 2 and custom == 0 for generic, custom in plans), plans
+    finally:
+        engine.dispose()
 
 
 def test_the_count_of_a_long_low_stock_list_is_read_from_the_marks(db: Database, admin: Actor, main_store):

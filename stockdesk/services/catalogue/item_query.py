@@ -413,7 +413,9 @@ def _walk_sort_index(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort) -
 def _listed_low_items() -> Select[tuple[uuid.UUID]]:
     """The listed items with a store at or below their reorder point, as PostgreSQL's triggers keep
     them (migration 0037): `low_levels` is above 0 for such items only, and its partial index holds them."""
-    return select(item_low.c.item_id).where(item_low.c.low_levels > 0)
+    # The 0 is written into the statement: PostgreSQL can prove `low_levels > $1` implies the partial
+    # index's `low_levels > 0` for no value of $1, so a prepared statement's generic plan lost the index.
+    return select(item_low.c.item_id).where(item_low.c.low_levels > literal_column("0"))
 
 
 def matches_statement(uow: UnitOfWork, item_filter: ItemFilter, *, bound: bool = False) -> Select[Any]:
