@@ -120,6 +120,12 @@ def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, A
     A request that asks several independent things before its work (its token's session and its
     idempotency key's answer) waits for one answer instead of several (psycopg's pipeline mode)."""
     dialect = engine.dialect
+    if dialect.server_version_info is None:
+        # The dialect learns the server's settings on its engine's first connection; compiled before
+        # that, PostgreSQL's LIKE ... ESCAPE '\\' went out doubled (for a server without standard
+        # strings), and the read failed on every later run too: its SQL is compiled once.
+        with engine.connect():
+            pass
     postgresql = dialect.name == "postgresql"
     work = [
         _Work(read._compiled(dialect).sql, read.arguments(dialect, params), read._describe(dialect),

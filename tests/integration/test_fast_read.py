@@ -74,3 +74,20 @@ def test_a_unit_of_work_that_only_read_leaves_the_fast_reads_prepared(db, admin)
         assert read.rows(engine, {"code": "A"}) == [("A",)]
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
+def test_a_search_read_first_on_a_new_engine_matches_and_keeps_matching(db, admin):
+    """The first thing a freshly started server reads may be a search: its LIKE ... ESCAPE must be
+    written for the server it talks to (the dialect knows only after a first connection)."""
+    for code in ("50%-OFF", "500-G", "A_1"):
+        organisation.create_store(db.uow(), admin, code=code, name=f"Store {code}")
+    engine = make_engine(db.engine.url.render_as_string(hide_password=False))  # never connected yet
+    pattern = bindparam("pattern")
+    read = FastRead(select(Store.code).where(Store.code.ilike(pattern, escape="\\")).order_by(Store.code))
+    try:
+        assert read.rows(engine, {"pattern": "%50\\%%"}) == [("50%-OFF",)]  # the % itself, escaped
+        assert read.rows(engine, {"pattern": "%\\_%"}) == [("A_1",)]
+        assert read.rows(engine, {"pattern": "50%"}) == [("50%-OFF",), ("500-G",)]
+    finally:
+        engine.dispose()
