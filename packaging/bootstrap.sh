@@ -206,8 +206,9 @@ cmd_test() {
     export STOCKDESK_TEST_PG="${STOCKDESK_TEST_PG:-$DEFAULT_TEST_PG}"
     ensure_postgres
     local lint=0 code=0 arg
-    # One worker per core (pytest-xdist) unless the caller chose (-n N, -n 0, -p no:xdist): see docs/testing.md.
-    local parallel=(-n auto)
+    # One worker per core (pytest-xdist) unless the caller chose (-n N, -n 0, -p no:xdist), and a worker
+    # that runs out of tests takes some of the other's (worksteal): see docs/testing.md.
+    local parallel=(-n auto --dist worksteal)
     for arg in "$@"; do
         case "$arg" in -n | -n* | --numprocesses | --numprocesses=* | no:xdist) parallel=() ;; esac
     done
