@@ -121,9 +121,9 @@ def rows_together(engine: Engine, reads: Sequence[tuple[FastRead, Mapping[str, A
     idempotency key's answer) waits for one answer instead of several (psycopg's pipeline mode)."""
     dialect = engine.dialect
     if dialect.server_version_info is None:
-        # The dialect learns the server's settings on its engine's first connection; compiled before
-        # that, PostgreSQL's LIKE ... ESCAPE '\\' went out doubled (for a server without standard
-        # strings), and the read failed on every later run too: its SQL is compiled once.
+        # The dialect learns the server's settings on its engine's first connection. Compiled before
+        # that, it assumed a server without standard strings and doubled the backslash of a LIKE's
+        # ESCAPE; PostgreSQL refused the two characters, on every later run too (compiled once).
         with engine.connect():
             pass
     postgresql = dialect.name == "postgresql"
