@@ -94,12 +94,14 @@ class FastPaths:
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
                 page = _page_asked(scope)
-                # A page without a precompiled read (a text search: several round trips, some of them
-                # long) keeps to a thread, as the route would.
+                # Only a read whose work the page bounds runs on the loop. Any other (a text search, a
+                # filter whose matches may lie far apart) keeps to a thread, as the route would: on the
+                # loop it kept every other request of this worker waiting until it was done.
                 inline = (
                     page is not None
                     and self.posts
                     and item_pages.has_page_read(self.database.uow(), page[1])
+                    and item_pages.bounded_by_the_page(page[1], page[2])
                     and self._idle_connection()
                 )
                 if page is not None and await self._answer(send, partial(self._page, scope, *page), inline):

@@ -335,6 +335,15 @@ def has_page_read(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
     return not item_filter.text.strip() and (uow.dialect == "postgresql" or item_filter == ItemFilter())
 
 
+def bounded_by_the_page(item_filter: ItemFilter, sort: ItemSort) -> bool:
+    """Whether a page's read does work in proportion to the page whatever the data: the whole list
+    walks its sort index from its edge, and a category's page in price order reads at most a page per
+    sub-category (category_pages). Any other filter may walk far for its matches (few low items, a rare
+    supplier within a price range). The API answers only the bounded ones on its event loop: at 64
+    clients a low-stock page there (5 ms) had a p99 of 1.6 s, 342 ms on a thread (stop 44)."""
+    return item_filter == ItemFilter() or reads_by_category(item_filter, sort)
+
+
 def _plan(item_filter: ItemFilter, sort: ItemSort, edge: _Edge | None) -> Plan | None:
     """How PostgreSQL plans a page's statement (FastRead): a filter's best plan depends on its values
     (a category of 100 items or of 100,000), so each page gets its own; a later page of the whole

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from decimal import Decimal
 from typing import Any
+
+import pytest
 
 from stockdesk.api.fast_paths import ITEMS_PATH, LOOKUP_PATH, MOVEMENTS_PATH, FastPaths
 from stockdesk.services.accounts import api_auth
@@ -18,6 +21,7 @@ from stockdesk.services.inventory import stock
 
 EAN = "4006381333931"
 BEHIND = 599  # the status of the app behind the fast paths
+HANG_GUARD_S = 120.0  # only a guard against a hang, never a measure of speed
 
 
 async def _behind(scope: Any, receive: Any, send: Any) -> None:
@@ -27,6 +31,14 @@ async def _behind(scope: Any, receive: Any, send: Any) -> None:
 
 def _call(app: FastPaths, method: str, path: str, *, query: str = "", token: str = "",
           headers: dict[str, str] | None = None, body: bytes = b"") -> tuple[int, dict[str, str], bytes]:
+    return asyncio.run(_answer(app, method, path, query=query, token=token, headers=headers, body=body))
+
+
+Answered = tuple[int, dict[str, str], bytes]
+
+
+async def _answer(app: FastPaths, method: str, path: str, *, query: str = "", token: str = "",
+                  headers: dict[str, str] | None = None, body: bytes = b"") -> Answered:
     sent: list[dict[str, Any]] = []
     given = {"authorization": f"Bearer {token}", **(headers or {})}
     if body:
@@ -40,7 +52,7 @@ def _call(app: FastPaths, method: str, path: str, *, query: str = "", token: str
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    await app(scope, receive, send)
     start, content = sent[0], b"".join(m.get("body", b"") for m in sent[1:])
     return start["status"], {k.decode(): v.decode() for k, v in start.get("headers", [])}, content
 
@@ -113,3 +125,49 @@ def test_a_keyed_post_on_postgresql_is_answered_before_routing_once_per_key(db, 
     assert (first[0], first[1]["idempotent-replayed"]) == (201, "false")
     assert (again[0], again[1]["idempotent-replayed"], again[2]) == (201, "true", first[2])
     assert stock.on_hand_of(db.uow(), item.id, main_store.id) == 3  # sold once
+
+
+@pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
+def test_a_page_that_waits_for_its_rows_holds_up_no_other_request(db, admin, main_store):
+    """A low-stock page whose rows are locked away waits on a thread of its own; meanwhile a look-up
+    on the same worker is answered. (On the event loop, that page kept the look-up waiting with it.)"""
+    fast, token, hammer = _shop(db, admin, main_store)
+    catalog.update_item(db.uow(), admin, hammer.id, reorder_point="10")  # 5 on hand: low
+    finished: list[str] = []
+    answered = threading.Event()
+    with db.engine.connect(), db.engine.connect():
+        pass  # two idle connections in the pool: nothing but the kind of read chooses loop or thread
+    holder = db.engine.connect()
+    held = holder.begin()
+    holder.exec_driver_sql("LOCK TABLE item_summary IN ACCESS EXCLUSIVE MODE")  # the low-stock page reads it
+
+    def release_once_answered() -> None:
+        answered.wait(HANG_GUARD_S)
+        held.rollback()
+        holder.close()
+
+    releaser = threading.Thread(target=release_once_answered)
+    releaser.start()
+
+    async def both() -> list[Answered]:
+        async def low() -> Answered:
+            answer = await _answer(fast, "GET", ITEMS_PATH, query="low_stock=true", token=token)
+            finished.append("low stock")
+            return answer
+
+        async def look_up() -> Answered:
+            answer = await _answer(fast, "GET", LOOKUP_PATH, query=f"code={EAN}", token=token)
+            finished.append("look-up")
+            answered.set()
+            return answer
+
+        return await asyncio.gather(asyncio.create_task(low()), asyncio.create_task(look_up()))
+
+    try:
+        page, card = asyncio.run(both())
+    finally:
+        answered.set()
+        releaser.join()
+    assert finished == ["look-up", "low stock"]
+    assert card[0] == 200 and json.loads(card[2])["item"]["sku"] == "H-1"
+    assert page[0] == 200 and [r["sku"] for r in json.loads(page[2])["results"]] == ["H-1"]
