@@ -100,8 +100,7 @@ class FastPaths:
                 inline = (
                     page is not None
                     and self.posts
-                    and item_pages.has_page_read(self.database.uow(), page[1])
-                    and item_pages.bounded_by_the_page(page[1], page[2])
+                    and item_pages.bounded_by_the_page(page[1], page[2])  # implies a precompiled read
                     and self._idle_connection()
                 )
                 if page is not None and await self._answer(send, partial(self._page, scope, *page), inline):
