@@ -8,8 +8,8 @@ Python-side defaults (ids, timestamps) are resolved once per column, the values 
 column at a time (each distinct value once), and the rows go to the driver as plain tuples.
 The SQL and the stored values are exactly those SQLAlchemy would have produced.
 
-Only SQLite takes this path: on PostgreSQL SQLAlchemy already batches inserts ("insertmanyvalues")
-and the server, not Python, is the cost.
+Only SQLite takes this path: on PostgreSQL SQLAlchemy batches inserts ("insertmanyvalues", turned on
+for inserts without RETURNING too by `engine.make_engine`) and the server, not Python, is the cost.
 """
 
 from __future__ import annotations
