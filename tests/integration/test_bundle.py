@@ -8,7 +8,6 @@ STOCKDESK_BUILD_BUNDLE=1, and a developer's quick run skips it, saying so.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 
 from stockdesk import __version__
 from tests.support.barcode_video import write_images
+from tests.support.serve_process import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 EAN = "4006381333931"
@@ -108,27 +108,14 @@ def _the_server_from_the_bundle_serves_the_api_and_its_reference_page(
     binary: Path, tmp_path: Path, env: dict[str, str]
 ) -> None:
     """`stockdesk serve` from the bundle: the API answers and its reference page's own scripts are there."""
-    with socket.socket() as sock:  # free when asked; the server binds it a moment later
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     command = [str(binary), "--db", str(tmp_path / "demo.sqlite"), "serve", "--port", str(port)]
-    server = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        assert server.stderr is not None
-        said = []
-        for line in server.stderr:  # uvicorn says so once it listens; a crash ends the stream
-            said.append(line)
-            if "Uvicorn running on" in line:
-                break
-        assert server.poll() is None, "".join(said)[-4000:]
+    with serving(command, cwd=tmp_path, env=env):
         base = f"http://127.0.0.1:{port}/api/v1"
         assert httpx.get(f"{base}/openapi.json").json()["info"]["title"]
         page = httpx.get(f"{base}/docs")
         assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text
         assert httpx.get(f"{base}/docs/assets/swagger-ui-bundle.js").status_code == 200
-    finally:
-        server.kill()
-        server.wait(timeout=60)
 
 
 def _labels_in_any_script_from_the_bundle(binary: Path, tmp_path: Path, env: dict[str, str]) -> None:

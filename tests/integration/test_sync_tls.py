@@ -5,7 +5,6 @@ says so, and stays offline with its changes queued (docs/sync-protocol.md, "Iden
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import warnings
@@ -24,6 +23,7 @@ from stockdesk.sync.server import desks
 from stockdesk.sync.server.setup import register_desk_over_http
 from tests.conftest import login
 from tests.integration.test_sync_support import service, sync_server
+from tests.support.serve_process import free_port, serving
 from tests.support.sqlite_template import new_sqlite_database
 
 __all__ = ["sync_server"]  # a fixture
@@ -47,34 +47,16 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:  # free when asked; the server binds it a moment later
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def https_server(sync_server: str, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """(URL, CA file) of `stockdesk serve` over HTTPS on the server database."""
     cert, key = _certificate(tmp_path)
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "stockdesk", "--db", sync_server, "serve", "--port", str(port)]
     command += ["--certfile", str(cert), "--keyfile", str(key)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        assert server.stderr is not None
-        said = []
-        for line in server.stderr:  # uvicorn says so once it listens; a crash ends the stream
-            said.append(line)
-            if "Uvicorn running on" in line:
-                break
-        assert server.poll() is None, "".join(said)[-4000:]
-        assert "https://" in said[-1]
+    with serving(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}) as listening:
+        assert "https://" in listening
         yield f"https://127.0.0.1:{port}", cert
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 def test_a_desk_trusting_the_shops_certificate_registers_and_syncs_over_https(

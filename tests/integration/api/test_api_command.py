@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
 
 import httpx
@@ -14,6 +12,7 @@ from stockdesk.cli import main
 from stockdesk.services.accounts import users
 from stockdesk.services.database import open_database
 from tests.support.api_server import ROOT
+from tests.support.serve_process import free_port, serving
 
 
 @pytest.fixture
@@ -50,33 +49,13 @@ def test_serve_refuses_several_workers_on_a_sqlite_file(shop_file, capsys):
     assert "--workers" in capsys.readouterr().err
 
 
-def _free_port() -> int:
-    # The port is free when asked; the server binds it a moment later (good enough for one test).
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_stockdesk_serve_answers_on_the_chosen_port(shop_file):
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "stockdesk", "--db", str(shop_file), "serve", "--port", str(port)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stderr is not None
-        for line in server.stderr:  # uvicorn says so once it listens
-            if "Uvicorn running on" in line:
-                break
+    port = free_port()
+    command = [sys.executable, "-m", "stockdesk", "--db", str(shop_file), "serve", "--port", str(port)]
+    with serving(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}):
         answer = httpx.post(
             f"http://127.0.0.1:{port}/api/v1/auth/token",
             json={"email": "admin@example.com", "password": "admin-pass-1"},
         )
         assert answer.status_code == 200
         assert answer.json()["token_type"] == "Bearer"
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
