@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, Select, Uuid, bindparam, select, true
 
 from stockdesk.db.models import Category, Item
 from stockdesk.db.search_models import ItemSummary
-from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort, _filtered, _row_columns
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort, filtered, row_columns
 from stockdesk.services.uow import UnitOfWork
 
 
@@ -48,7 +48,7 @@ def reads_by_category(item_filter: ItemFilter, sort: ItemSort) -> bool:
         include_archived=False,
         archived_only=False,
     )
-    return rest == ItemFilter()
+    return rest.lists_every_item
 
 
 ROOT = "category_root"  # the parameter naming the category: its sub-tree is worked out in the statement
@@ -58,7 +58,7 @@ def category_page(
     uow: UnitOfWork, item_filter: ItemFilter, ascending: bool, beyond: Beyond | None, size: Any
 ) -> tuple[Select[Any], Select[Any]]:
     """The page's rows (each with its key as `k`) and the ids of every match, for `bound` statements
-    (item_query._filtered): the category is the parameter ROOT, the prices `min_price` and `max_price`.
+    (item_query.filtered): the category is the parameter ROOT, the prices `min_price` and `max_price`.
 
     The sub-tree is worked out by the statement itself (the category, and every live category below
     it): the plan does not depend on which categories they are, and the page needs no read of the
@@ -67,7 +67,7 @@ def category_page(
     below = select(Category.id).where(Category.parent_id == top.c.id, Category.deleted.is_(False))
     categories = top.union(below)  # UNION, not UNION ALL: a loop in the tree ends
     # Every condition but the category's (the status, the prices), once for the count and the pages.
-    listed = _filtered(
+    listed = filtered(
         uow,
         select(Item.id, Item.sell_price),
         replace(item_filter, category_id=None),
@@ -92,7 +92,7 @@ def category_page(
         .subquery("page")
     )
     rows = (
-        select(Item.id.label("k"), *_row_columns(item_filter))
+        select(Item.id.label("k"), *row_columns(item_filter))
         .select_from(page)
         .join(Item, Item.id == page.c.id)
         .join(ItemSummary, ItemSummary.item_id == Item.id)

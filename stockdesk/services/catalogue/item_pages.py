@@ -45,16 +45,16 @@ from stockdesk.services.catalogue.item_query import (
     ItemFilter,
     ItemSort,
     Pattern,
-    _filtered,
-    _key,
-    _row_columns,
-    _to_row,
-    _walk_sort_index,
     filter_params,
+    filtered,
+    key_column,
     like_pattern,
     matches_statement,
     read_category_ids,
+    row_columns,
     text_branches,
+    to_row,
+    walks_sort_index,
 )
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
@@ -131,7 +131,7 @@ def _counted(matches: Select[Any]) -> Label[int]:
 
 def _tallied(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
     """Whether the matches are the listed items, whose number PostgreSQL keeps (migration 0036)."""
-    return uow.dialect == "postgresql" and item_filter == ItemFilter()
+    return uow.dialect == "postgresql" and item_filter.lists_every_item
 
 
 def _tally() -> Label[int]:
@@ -159,7 +159,7 @@ def _first_page_of_matches(
     # column and filter at once, and UNION merges an item found twice (its rows are equal). A union of
     # ids instead had every match read again by primary key: 5 of 13 ms of a 1,000-match search.
     branches = [
-        _filtered(uow, wanted, item_filter, summary=False, text_branch=branch)
+        filtered(uow, wanted, item_filter, summary=False, text_branch=branch)
         for branch in text_branches(pattern)
     ]
     matches = union(*branches).cte("matches").prefix_with("MATERIALIZED")
@@ -263,7 +263,7 @@ def _page_of(found: list[Any], walk: _Walk) -> ItemPage:
     found = found[: walk.limit]
     if walk.backwards:
         found.reverse()
-    rows = [_to_row(r) for r in found]
+    rows = [to_row(r) for r in found]
 
     def at(r: Any, back: bool) -> str:
         return _encode(walk.sort, walk.descending, getattr(r, walk.sort.value), r.k, back)
@@ -289,8 +289,8 @@ def _page_statement(
     bound: bool = False,
 ) -> Select[Any]:
     """`limit + 1` rows after `edge` (a first page when None, with the capped count as `matches`);
-    `bound`: the filter's values as parameters (item_query._filtered)."""
-    column, key = getattr(Item, sort.value), _key(uow)
+    `bound`: the filter's values as parameters (item_query.filtered)."""
+    column, key = getattr(Item, sort.value), key_column(uow)
     order = [column.asc(), key.asc()] if ascending else [column.desc(), key.desc()]
     if bound and reads_by_category(item_filter, sort):
         beyond = None if edge is None else (lambda col, k: _after(col, k, edge, ascending))
@@ -298,9 +298,9 @@ def _page_statement(
         if edge is None:
             query = query.add_columns(_counted(matches))
         return query.order_by(*order).limit(limit)
-    walk = _walk_sort_index(uow, item_filter, sort)
-    columns = select(key.label("k"), *_row_columns(item_filter))
-    query = _filtered(uow, columns, item_filter, walk=walk, bound=bound)
+    walk = walks_sort_index(uow, item_filter, sort)
+    columns = select(key.label("k"), *row_columns(item_filter))
+    query = filtered(uow, columns, item_filter, walk=walk, bound=bound)
     if edge is None and _tallied(uow, item_filter):
         query = query.add_columns(_tally())
     elif edge is None:  # the first page carries the count: one statement, one round trip
@@ -319,7 +319,7 @@ def _page_statement(
 # often, and with an unknown LIMIT PostgreSQL's generic plan expects a tenth of the table, so it kept
 # planning every run afresh (the first page's statement: 15 runs, 15 custom plans).
 # A filter with values takes this way on PostgreSQL only: SQLite's first pages choose their index by
-# probing the values (item_query._walk_sort_index). A text search has its own (`_search_first_page`).
+# probing the values (item_query.walks_sort_index). A text search has its own (`_search_first_page`).
 _PAGE_READS: dict[tuple[Any, ...], tuple[FastRead, type[tuple[Any, ...]]]] = {}
 _EDGE = _Edge(bindparam("edge_value"), bindparam("edge_key"), False)
 
@@ -332,7 +332,7 @@ def _shape(item_filter: ItemFilter) -> tuple[bool, ...]:
 
 def has_page_read(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
     """Whether `page_read` has a precompiled read for this filter's pages (on this database)."""
-    return not item_filter.text.strip() and (uow.dialect == "postgresql" or item_filter == ItemFilter())
+    return not item_filter.text.strip() and (uow.dialect == "postgresql" or item_filter.lists_every_item)
 
 
 def bounded_by_the_page(item_filter: ItemFilter, sort: ItemSort) -> bool:
@@ -342,7 +342,7 @@ def bounded_by_the_page(item_filter: ItemFilter, sort: ItemSort) -> bool:
     supplier within a price range). The API answers only the bounded ones on its event loop: at 64
     clients a low-stock page there (5 ms) had a p99 of 1.6 s, 342 ms on a thread (stop 44). A bounded
     page has no text, so it always has a precompiled read on PostgreSQL (`has_page_read`)."""
-    return item_filter == ItemFilter() or reads_by_category(item_filter, sort)
+    return item_filter.lists_every_item or reads_by_category(item_filter, sort)
 
 
 def _plan(item_filter: ItemFilter, sort: ItemSort, edge: _Edge | None) -> Plan | None:

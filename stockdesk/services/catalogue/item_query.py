@@ -83,7 +83,13 @@ class ItemFilter:
     updated_since: datetime | None = None  # changed at or after this moment (incremental pulls)
     template_id: ItemId | None = None  # the variants of one template (docs/variants.md)
 
+    @property
+    def lists_every_item(self) -> bool:
+        """No condition at all: the listed items (active, not deleted), as the list first opens."""
+        return self == _NO_CONDITIONS
 
+
+_NO_CONDITIONS = ItemFilter()
 Keys = Sequence[Any]  # array('q') of rowids on SQLite, list of UUIDs on PostgreSQL
 
 
@@ -91,7 +97,7 @@ def _is_sqlite(uow: UnitOfWork) -> bool:
     return uow.dialect == "sqlite"
 
 
-def _key(uow: UnitOfWork) -> ColumnElement[Any]:
+def key_column(uow: UnitOfWork) -> ColumnElement[Any]:
     return literal_column("item.rowid") if _is_sqlite(uow) else Item.id  # type: ignore[return-value]
 
 
@@ -110,7 +116,7 @@ def _value(bound: bool, name: str, value: Any) -> Any:
 
 
 def filter_params(item_filter: ItemFilter, categories: list[uuid.UUID] | None) -> dict[str, Any]:
-    """The values of `_filtered(..., bound=True)`'s parameters for `item_filter` (not its text);
+    """The values of `filtered(..., bound=True)`'s parameters for `item_filter` (not its text);
     `categories` is the named category's sub-tree."""
     named = {
         "store_id": item_filter.store_id,
@@ -271,7 +277,7 @@ def _unindexed(column: Any) -> ColumnElement[Any]:
     return literal_column(f"+item.{column.key}", type_=column.type)
 
 
-def _filtered(
+def filtered(
     uow: UnitOfWork,
     query: Select[Any],
     item_filter: ItemFilter,
@@ -300,7 +306,7 @@ def _filtered(
         query = query.where(Item.category_id == any_(bindparam("categories", type_=postgresql.ARRAY(Uuid))))
     elif item_filter.category_id:
         query = query.where(Item.category_id.in_(_category_ids(uow, item_filter.category_id)))
-    # `+column` (SQLite's no-op unary plus) hides the column's index from the planner: see _walk_sort_index.
+    # `+column` (SQLite's no-op unary plus) hides the column's index from the planner: see walks_sort_index.
     supplier = _unindexed(Item.supplier_id) if walk else Item.supplier_id
     price = _unindexed(Item.sell_price) if walk else Item.sell_price
     if item_filter.supplier_id:
@@ -326,11 +332,11 @@ def _order(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, descending:
     elif sort is ItemSort.BARCODE:
         pair = [ItemSummary.barcode, ItemSummary.item_id]
     else:
-        pair = [getattr(Item, sort.value), _key(uow)]
+        pair = [getattr(Item, sort.value), key_column(uow)]
     return [column.desc() if descending else column.asc() for column in pair]
 
 
-def _row_columns(item_filter: ItemFilter) -> list[Any]:
+def row_columns(item_filter: ItemFilter) -> list[Any]:
     own = (
         [store_points.override_columns(StockLevel.item_id, StockLevel.store_id)[0].label("store_point")]
         if item_filter.store_id
@@ -351,7 +357,7 @@ def _row_columns(item_filter: ItemFilter) -> list[Any]:
     ]
 
 
-def _to_row(r: Any) -> ItemRow:
+def to_row(r: Any) -> ItemRow:
     return ItemRow(
         r.id,
         r.sku,
@@ -372,7 +378,7 @@ def _to_row(r: Any) -> ItemRow:
 WALK_THRESHOLD = 10_000
 
 
-def _walk_sort_index(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort) -> bool:
+def walks_sort_index(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort) -> bool:
     """Should a first page walk the sort's index (stopping after a page) rather than the filter's?
 
     SQLite picks the supplier or price index, collects every match and sorts them: 0.2-0.5 s for
@@ -424,7 +430,7 @@ def matches_statement(uow: UnitOfWork, item_filter: ItemFilter, *, bound: bool =
     joined back to the items, counting its first 10,001 ids walked ~94,000 items (stop 40)."""
     if _low_stock_alone(uow, item_filter):
         return _listed_low_items()
-    return _filtered(uow, select(Item.id), item_filter, summary=False, bound=bound)
+    return filtered(uow, select(Item.id), item_filter, summary=False, bound=bound)
 
 
 def _low_stock_alone(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
@@ -460,12 +466,12 @@ def item_page(
     """Rows `offset`..`offset+limit` of the filtered, sorted list. Meant for the first pages only:
     deep offsets are slow; use `sorted_keys` + `rows_by_keys` there."""
     with uow:
-        walk = _walk_sort_index(uow, item_filter, sort)
+        walk = walks_sort_index(uow, item_filter, sort)
         # The page's keys first, then its rows: when the matches are collected and sorted (a broad text
         # search with other filters), only the key and sort column of each match are carried and the
         # display columns (item_summary's barcode among them) are read for the page alone.
         summary = sort in (ItemSort.ON_HAND, ItemSort.BARCODE)
-        query = _filtered(uow, select(_key(uow)), item_filter, summary=summary, walk=walk)
+        query = filtered(uow, select(key_column(uow)), item_filter, summary=summary, walk=walk)
         query = query.order_by(*_order(uow, item_filter, sort, descending)).offset(offset).limit(limit)
         keys = list(uow.session.scalars(query))
     return rows_by_keys(uow, item_filter, keys)
@@ -477,7 +483,7 @@ def sorted_keys(
     """The key of every matching row in display order; its length is the filtered count."""
     with uow:
         summary = sort in (ItemSort.ON_HAND, ItemSort.BARCODE)
-        query = _filtered(uow, select(_key(uow)), item_filter, summary=summary)
+        query = filtered(uow, select(key_column(uow)), item_filter, summary=summary)
         query = query.order_by(*_order(uow, item_filter, sort, descending))
         result = uow.session.connection().execute(query)
         if _is_sqlite(uow):
@@ -498,12 +504,12 @@ def rows_by_keys(uow: UnitOfWork, item_filter: ItemFilter, keys: Keys) -> list[I
     """The rows of `keys`, in that order (a key whose item has gone is skipped)."""
     if not len(keys):
         return []
-    key = _key(uow)
+    key = key_column(uow)
     wanted = list(keys)
-    query = _joined(select(key.label("k"), *_row_columns(item_filter)), item_filter).where(key.in_(wanted))
+    query = _joined(select(key.label("k"), *row_columns(item_filter)), item_filter).where(key.in_(wanted))
     with uow:
         found = {r.k: r for r in uow.session.execute(query)}
-    return [_to_row(found[k]) for k in wanted if k in found]
+    return [to_row(found[k]) for k in wanted if k in found]
 
 
 def iter_rows(
