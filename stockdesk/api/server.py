@@ -6,6 +6,7 @@ import os
 
 import uvicorn
 
+from stockdesk.api.connections import PromptStopProtocol
 from stockdesk.api.settings import ApiSettings
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
@@ -15,6 +16,9 @@ FACTORY = "stockdesk.api.app:app_from_environment"
 # Desks keep their connection between syncs (sync.http_transfer.KEEP_ALIVE_S, a minute): a new
 # connection cost a worker more CPU than an idle desk's poll itself, and over HTTPS a TLS handshake.
 KEEP_ALIVE_S = 75
+# A stop waits this long for requests still running, then cancels them: a connection closed after its
+# last answer waits up to 30 s for the client's TLS goodbye (idle ones are dropped at once: connections).
+GRACEFUL_STOP_S = 10
 
 
 def serve(
@@ -51,4 +55,6 @@ def serve(
         proxy_headers=True,
         server_header=False,
         timeout_keep_alive=KEEP_ALIVE_S,
+        timeout_graceful_shutdown=GRACEFUL_STOP_S,
+        http=PromptStopProtocol,
     )

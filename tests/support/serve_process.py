@@ -7,7 +7,10 @@ import socket
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+
+STOP_GUARD_S = 60  # a hang guard, never a measure of speed
 
 
 def free_port() -> int:
@@ -16,10 +19,24 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclass
+class Served:
+    listening: str  # uvicorn's line saying where it listens
+    process: subprocess.Popen[str]
+
+    def stop(self) -> str:
+        """Stops the server as a service manager does (SIGTERM) and returns what it said meanwhile."""
+        self.process.terminate()
+        assert self.process.stderr is not None
+        said = self.process.stderr.read()  # to the end: the server has exited
+        self.process.wait(timeout=STOP_GUARD_S)
+        return said
+
+
 @contextmanager
-def serving(command: Sequence[str], *, cwd: Path, env: Mapping[str, str]) -> Iterator[str]:
-    """Runs `command` (a `stockdesk ... serve` line) until the block ends; yields uvicorn's line saying
-    where it listens. A server that stops before it listens fails the test with what it said."""
+def serving(command: Sequence[str], *, cwd: Path, env: Mapping[str, str]) -> Iterator[Served]:
+    """Runs `command` (a `stockdesk ... serve` line) until the block ends or `stop()`. A server that
+    stops before it listens fails the test with what it said."""
     server = subprocess.Popen(list(command), cwd=cwd, env=dict(env), stderr=subprocess.PIPE, text=True)
     try:
         assert server.stderr is not None
@@ -29,7 +46,8 @@ def serving(command: Sequence[str], *, cwd: Path, env: Mapping[str, str]) -> Ite
             if "Uvicorn running on" in line:
                 break
         assert server.poll() is None, "".join(said)[-4000:]
-        yield said[-1]
+        yield Served(said[-1], server)
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=STOP_GUARD_S)
