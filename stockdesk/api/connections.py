@@ -4,7 +4,8 @@ Desks keep their connection open between syncs (`server.KEEP_ALIVE_S`). On a sto
 each idle connection politely; over TLS that means a TLS goodbye, and the event loop waits up to 30 s
 for the desk's answer, which an idle desk never reads until its next sync. A server with desks
 attached took 30 s to stop (measured). An idle connection has nothing in flight, so it is dropped
-(`abort`) instead; a desk's next sync opens a new one. Requests in flight still finish, as before.
+(`abort`) instead; a desk's next sync opens a new one. Requests in flight still finish (within
+`server.GRACEFUL_STOP_S`).
 """
 
 from __future__ import annotations
