@@ -21,7 +21,7 @@ from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import Database
 from stockdesk.services.exchange.csv_files import csv_output
 from stockdesk.services.inventory import stocktake
-from stockdesk.services.planning import alert_mail, reorder
+from stockdesk.services.planning import alert_mail
 
 
 def _store_id(db: Database, code: str | None) -> StoreId | None:
@@ -53,6 +53,8 @@ def _cmd_mail(args: argparse.Namespace) -> int:
 
 def _cmd_reorder(args: argparse.Namespace) -> int:
     db = open_db(args)
+    from stockdesk.services.planning import reorder  # numpy (the forecast) loads with it, not before
+
     rows = reorder.suggestions(db.uow(), store_id=_store_id(db, args.store), only_orders=not args.all)
     out = Path(args.out)
     with csv_output(out, bom=False) as writer:

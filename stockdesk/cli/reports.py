@@ -10,11 +10,7 @@ from stockdesk.cli.options import Commands
 from stockdesk.config import LANGUAGES, ConfigStore
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
-from stockdesk.reports.label_presets import PRESETS
-from stockdesk.reports.label_sources import expanded, item_label, location_lines
-from stockdesk.reports.labels import write_labels
-from stockdesk.reports.registry import REPORTS, run_report
-from stockdesk.reports.spec import ReportOptions
+from stockdesk.reports.names import LABEL_PRESET_NAMES, REPORT_NAMES
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import catalog, item_query, organisation
 from stockdesk.services.database import Database
@@ -35,7 +31,7 @@ def _add_labels(commands: Commands) -> None:
     labels.add_argument(
         "--locations", metavar="STORE_CODE", help="a label for every active location of this store"
     )
-    labels.add_argument("--preset", default="a4-3x8", choices=sorted(PRESETS))
+    labels.add_argument("--preset", default="a4-3x8", choices=sorted(LABEL_PRESET_NAMES))
     labels.add_argument("--copies", type=int, default=1, help="labels per item (default 1)")
     labels.add_argument("--out", required=True, help="the PDF file to write")
     labels.set_defaults(handler=_cmd_labels)
@@ -50,9 +46,9 @@ def _day(text: str) -> date:
 
 def _add_report(commands: Commands) -> None:
     parser = commands.add_parser(
-        "report", help="write a report as PDF or CSV", description=f"Reports: {', '.join(REPORTS)}."
+        "report", help="write a report as PDF or CSV", description=f"Reports: {', '.join(REPORT_NAMES)}."
     )
-    parser.add_argument("name", choices=sorted(REPORTS), metavar="NAME", help=", ".join(REPORTS))
+    parser.add_argument("name", choices=sorted(REPORT_NAMES), metavar="NAME", help=", ".join(REPORT_NAMES))
     parser.add_argument("--out", required=True, help="output file; .pdf or .csv decides the format")
     parser.add_argument("--store", help="store code (default: all stores)")
     parser.add_argument("--from", dest="date_from", type=_day, help="first day of the period (movements)")
@@ -81,6 +77,10 @@ def _add_report(commands: Commands) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    # reportlab and the reports load here, not with the command line (reports.names).
+    from stockdesk.reports.registry import run_report
+    from stockdesk.reports.spec import ReportOptions
+
     options = ReportOptions(
         store=args.store,
         date_from=args.date_from,
@@ -126,6 +126,9 @@ def _cmd_labels(args: argparse.Namespace) -> int:
         items = labelled_items(db, args.sku, args.search)
         if not items:
             raise ValidationError("search", args.search, "matches no item")
+        from stockdesk.reports.label_sources import item_label
+        from stockdesk.reports.labels import write_labels
+
         sheets = write_labels(args.out, [item_label(item) for item in items], args.preset, args.copies)
     finally:
         db.close()
@@ -144,6 +147,9 @@ def _location_labels(args: argparse.Namespace) -> int:
         ]
         if not stores:
             raise ValidationError("locations", args.locations, Message("unknown_store_code"))
+        from stockdesk.reports.label_sources import expanded, location_lines
+        from stockdesk.reports.labels import write_labels
+
         lines = location_lines(db, stores[0], copies=args.copies)
         if not lines:
             raise ValidationError("locations", args.locations, Message("no_locations_to_label"))

@@ -15,10 +15,7 @@ import sys
 from stockdesk.cli.database import named_database_url
 from stockdesk.cli.options import Commands
 from stockdesk.config import load_config
-from stockdesk.scanner.debounce import Debouncer
-from stockdesk.scanner.decoders import DECODERS, make_decoder
-from stockdesk.scanner.pipeline import scan_stream
-from stockdesk.scanner.sources import open_source
+from stockdesk.scanner.decoder_names import DECODER_NAMES
 from stockdesk.services.catalogue.scanning import ScanKind, ScanResult, resolve_scan
 from stockdesk.services.database import open_database
 
@@ -29,7 +26,7 @@ def add_commands(commands: Commands) -> None:
         "--source",
         help="camera number (0, 1, ...), a video file or a folder (default: the configured camera)",
     )
-    scan.add_argument("--decoder", default="combined", choices=sorted(DECODERS))
+    scan.add_argument("--decoder", default="combined", choices=sorted(DECODER_NAMES))
     scan.add_argument(
         "--window",
         type=float,
@@ -58,6 +55,12 @@ def scan_line(code: str, symbology: str, result: ScanResult | None) -> str:
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
+    # OpenCV and the decoders load here, not with the command line: every other command starts without them.
+    from stockdesk.scanner.debounce import Debouncer
+    from stockdesk.scanner.decoders import make_decoder
+    from stockdesk.scanner.pipeline import scan_stream
+    from stockdesk.scanner.sources import open_source
+
     url = named_database_url(args)
     db = open_database(url) if url else None
     decoder = make_decoder(args.decoder)

@@ -85,3 +85,24 @@ def test_a_worker_sees_a_changed_mail_server_but_asks_the_secret_store_only_afte
     store.save(Config(smtp=SmtpConfig(host="other.example.com", password="n3w", sender="d@e.fg")))
     changed = source()
     assert changed is not None and (changed.host, changed.password) == ("other.example.com", "n3w")
+
+
+def test_the_command_line_starts_without_reportlab_opencv_the_decoders_or_numpy():
+    heavy = ("reportlab", "cv2", "pyzbar", "zxingcpp", "numpy", "PIL")
+    code = f"import sys, stockdesk.cli.main; print([m for m in {heavy!r} if m in sys.modules])"
+    # `stockdesk check` or `mail --flush` from cron paid for them on every start (0.7 s of 2.0 s here);
+    # `report`, `labels`, `scan` and `reorder` load them when they run
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_command_line_offers_every_report_label_preset_and_decoder():
+    from stockdesk.reports.label_presets import PRESETS
+    from stockdesk.reports.names import LABEL_PRESET_NAMES, REPORT_NAMES
+    from stockdesk.reports.registry import REPORTS
+    from stockdesk.scanner.decoder_names import DECODER_NAMES
+    from stockdesk.scanner.decoders import DECODERS
+
+    assert tuple(REPORTS) == REPORT_NAMES
+    assert tuple(PRESETS) == LABEL_PRESET_NAMES
+    assert tuple(DECODERS) == DECODER_NAMES
