@@ -90,8 +90,9 @@ def test_a_worker_sees_a_changed_mail_server_but_asks_the_secret_store_only_afte
 def test_the_command_line_starts_without_reportlab_opencv_the_decoders_or_numpy():
     heavy = ("reportlab", "cv2", "pyzbar", "zxingcpp", "numpy", "PIL")
     code = f"import sys, stockdesk.cli.main; print([m for m in {heavy!r} if m in sys.modules])"
-    # `stockdesk check` or `mail --flush` from cron paid for them on every start (0.7 s of 2.0 s here);
-    # `report`, `labels`, `scan` and `reorder` load them when they run
+    # `stockdesk check` or `mail --flush` from cron paid for them on every start (about 0.7 s of 2.0 s,
+    # measured while a CI run used both cores); `report`, `labels`, `scan` and `reorder` load them when
+    # they run
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
