@@ -101,7 +101,9 @@ def test_a_desk_trusting_the_shops_certificate_registers_and_syncs_over_https(
         # closed politely, the TLS goodbye waited 30 s for a desk that reads nothing until its next
         # sync (cut short since by the graceful stop's bound, which then reports cancelling).
         said = served.stop()
-        assert "Finished server process" in said and "Cancel" not in said, said
+        assert "Finished server process" in said, said
+        # uvicorn says it waits when a connection is still open after its stop asked each to close
+        assert "Waiting for connections to close" not in said and "Cancel" not in said, said
     finally:
         desk_sync.close()
         desk.close()
