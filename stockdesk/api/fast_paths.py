@@ -35,12 +35,18 @@ busy at once): same sitting, 16 clients, with two round trips then, 1,376 -> 1,9
 worker CPU 0.87 -> 0.65 ms and PostgreSQL 0.28 -> 0.19 ms a look-up. The loop serves nothing else
 meanwhile; for reads this short, that is cheaper than interleaving them. When the pool has no idle
 connection, the look-up goes to a thread after all: waiting for one would stop the whole worker.
-Posts (a transaction that may wait on a row lock) keep their thread.
+Posts (a transaction that may wait on a row lock) keep their thread, but a worker runs at most
+POST_LANES of them at once; the others wait on the loop for a lane. With a thread for each of 8
+posts in flight, the threads fought over the GIL and 16 PostgreSQL backends over 2 cores: the same
+sitting, 16 and 64 clients, 2 lanes against 15 threads served 446-530 against 359-494 posts/s at
+16 clients, with p99 57-72 ms against 107-124 ms (docs/benchmarks.md, stop 46). The price: a post
+that waits on a row lock (a big stocktake posting the same levels) holds its lane while it waits.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from functools import partial
@@ -70,6 +76,9 @@ ORDERINGS = frozenset(f"{sign}{s.value}" for s in item_pages.SORTS for sign in (
 MAX_CURSOR = 500  # as the route's `cursor` query
 _LIMIT = re.compile(r"[0-9]{1,3}")
 MAX_BODY = 64 * 1024  # a movement is a few hundred bytes; a bigger body goes to the app and its limit
+# Keyed posts of one worker in the database at once (the rest wait their turn on the loop): one per
+# core, at least two, so one post can run Python while another waits for PostgreSQL (docs/api.md).
+POST_LANES = max(2, os.cpu_count() or 2)
 JSON = b"application/json"
 Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 
@@ -84,6 +93,7 @@ class FastPaths:
         # On SQLite writers take turns in the app (`deps.writes_in_turn`): posts there go to the route.
         # Look-ups there keep to a thread too (the one place a read could wait: a writer's lock).
         self.posts = database.engine.dialect.name == "postgresql"
+        self._lanes: anyio.CapacityLimiter | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -110,13 +120,25 @@ class FastPaths:
                 return
         await self.app(scope, receive, send)
 
+    def _post_lanes(self) -> anyio.CapacityLimiter:
+        """The limiter keyed posts take their thread through (made on the loop: anyio needs one)."""
+        if self._lanes is None:
+            self._lanes = anyio.CapacityLimiter(POST_LANES)
+        return self._lanes
+
     def _idle_connection(self) -> bool:
         """Whether the pool holds a connection now: on the loop, a look-up must never wait for one (the
         whole worker would wait with it, while the threads holding them may need the loop to finish)."""
         return self.database.engine.pool.checkedin() > 0  # type: ignore[attr-defined]
 
-    async def _answer(self, send: Send, work: Callable[[], Answer | None], inline: bool = False) -> bool:
-        answer = work() if inline else await anyio.to_thread.run_sync(work)
+    async def _answer(
+        self,
+        send: Send,
+        work: Callable[[], Answer | None],
+        inline: bool = False,
+        limiter: anyio.CapacityLimiter | None = None,
+    ) -> bool:
+        answer = work() if inline else await anyio.to_thread.run_sync(work, limiter=limiter)
         if answer is None:
             return False
         status, headers, body = answer
@@ -182,7 +204,9 @@ class FastPaths:
         if asked is not None:
             token, key, length = asked
             body = await _read(receive, received, length)
-            if body is not None and await self._answer(send, partial(self._posted, token, key, body)):
+            if body is not None and await self._answer(
+                send, partial(self._posted, token, key, body), limiter=self._post_lanes()
+            ):
                 return
         await self.app(scope, _replay(received, receive), send)
 

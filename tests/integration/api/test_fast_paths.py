@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+import time
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from stockdesk.api import fast_paths
 from stockdesk.api.fast_paths import ITEMS_PATH, LOOKUP_PATH, MOVEMENTS_PATH, FastPaths
 from stockdesk.services.accounts import api_auth
 from stockdesk.services.catalogue import catalog, organisation
@@ -171,3 +173,55 @@ def test_a_page_that_waits_for_its_rows_holds_up_no_other_request(db, admin, mai
     assert finished == ["look-up", "low stock"]
     assert card[0] == 200 and json.loads(card[2])["item"]["sku"] == "H-1"
     assert page[0] == 200 and [r["sku"] for r in json.loads(page[2])["results"]] == ["H-1"]
+
+
+@pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
+def test_keyed_posts_beyond_the_lanes_wait_their_turn_and_each_is_posted_once(
+    db, admin, main_store, monkeypatch
+):
+    """Three sales of one item while its level is locked: two posts (the lanes) wait in PostgreSQL,
+    the third waits for a lane without touching the database; once the lock goes, all three post."""
+    monkeypatch.setattr(fast_paths, "POST_LANES", 2)
+    fast, token, hammer = _shop(db, admin, main_store)
+    sale = json.dumps({"kind": "sale", "item_id": str(hammer.id), "store_id": str(main_store.id),
+                       "quantity": "1"}).encode()
+    holder = db.engine.connect()
+    held = holder.begin()
+    holder.exec_driver_sql(
+        "SELECT 1 FROM stock_level WHERE item_id = %(item)s AND store_id = %(store)s FOR UPDATE",
+        {"item": hammer.id, "store": main_store.id},
+    )
+    seen: dict[str, int] = {}
+
+    def posts_waiting_on_the_lock() -> int:
+        with db.engine.connect() as watcher:
+            return int(watcher.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND query LIKE 'UPDATE stock_level%%'"
+            ).scalar_one())
+
+    async def three_posts() -> list[Answered]:
+        posts = [asyncio.create_task(_answer(fast, "POST", MOVEMENTS_PATH, token=token,
+                                             headers={"idempotency-key": f"lane-{n}"}, body=sale))
+                 for n in range(3)]
+        deadline = time.monotonic() + HANG_GUARD_S  # a guard against a hang, not a measure of speed
+        while time.monotonic() < deadline:
+            waiting, in_the_database = _lane_waiters(fast), posts_waiting_on_the_lock()
+            if (waiting, in_the_database) == (1, 2) or in_the_database == 3:
+                break
+            await asyncio.sleep(0.01)
+        seen.update(waiting=_lane_waiters(fast), in_the_database=posts_waiting_on_the_lock())
+        held.rollback()
+        holder.close()
+        return list(await asyncio.gather(*posts))
+
+    answers = asyncio.run(three_posts())
+    assert seen == {"waiting": 1, "in_the_database": 2}
+    posted = [(status, headers["idempotent-replayed"]) for status, headers, _ in answers]
+    assert posted == [(201, "false")] * 3
+    assert stock.on_hand_of(db.uow(), hammer.id, main_store.id) == 2  # 5 received, 3 sold, each once
+
+
+def _lane_waiters(fast: FastPaths) -> int:
+    lanes = fast._lanes
+    return 0 if lanes is None else lanes.statistics().tasks_waiting
