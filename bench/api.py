@@ -1,6 +1,7 @@
 """`python -m bench api`: the HTTP API under load on PostgreSQL, with the OFFSET ratio in the same run.
 
-Builds (or reuses) the PostgreSQL shop of bench/api_data.py (BENCH_API_ITEMS items, default 1,000,000),
+Builds (or reuses) the PostgreSQL shop of bench/api_data.py (BENCH_API_ITEMS items, default 1,000,000)
+and vacuums it (`api_data.settle`: where autovacuum is off, earlier runs' posts leave dead rows),
 starts `stockdesk serve --workers 2`, and drives it with wrk (apt: wrk) at 16 and 64 connections for
 BENCH_API_SECONDS each (default 10; BENCH_API_CLIENTS and BENCH_API_CASES choose the rows): requests/s,
 p50, p99, errors, and the CPU time per request of the server's workers and of this machine's
@@ -244,6 +245,7 @@ def main() -> None:
     if shutil.which("wrk") is None:  # before minutes of loading data, not after
         sys.exit("bench api drives the server with wrk, which is not installed: sudo apt-get install wrk")
     url = api_data.build(ITEMS)
+    api_data.settle(url)
     before_posted, before_keys = _ledger(url)
     cursor, deep_name, (deep_key, category) = _deep_cursor(url)
     server, base = _start(url)
