@@ -1,5 +1,5 @@
 """Pings on checkout: the server's pool pings only connections that lay idle, a scan none; a dead one is
-still replaced unseen."""
+still replaced unseen. And the server's pool hands out the connection returned last."""
 
 from __future__ import annotations
 
@@ -77,5 +77,22 @@ def test_a_failed_scan_hands_its_connection_back_out_of_autocommit(pg_server):
             connection.exec_driver_sql("CREATE TEMP TABLE scratch (x int)")
             connection.rollback()  # in autocommit this would keep the table
             assert connection.exec_driver_sql("SELECT to_regclass('pg_temp.scratch')").scalar() is None
+    finally:
+        engine.dispose()
+
+
+def test_after_a_burst_the_server_pool_serves_one_request_after_another_on_one_backend(pg_server):
+    """Last in, first out: the connection handed back last is the one taken next, so reads that come
+    one at a time keep to one warm PostgreSQL backend instead of cycling through every connection a
+    burst of threads opened."""
+    engine = make_engine(pg_server, connections=4)
+    try:
+        burst = [engine.connect() for _ in range(4)]
+        for connection in burst:
+            connection.execute(text("SELECT 1"))
+            connection.close()
+        backends = {_backend(engine) for _ in range(8)}
+        assert len(backends) == 1
+        assert engine.pool.checkedin() == 4  # the burst's other connections stay open for the next one
     finally:
         engine.dispose()
