@@ -69,7 +69,15 @@ def create_app(settings: ApiSettings | None = None, *, database: Database | None
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(IdlePolls, database=db, max_limit=MAX_CHANGES)  # before routing
     # Outermost: the hottest requests are answered before anything else runs.
-    app.add_middleware(FastPaths, database=db, secret=app.state.secret, max_body=settings.max_body_bytes)
+    app.add_middleware(
+        FastPaths,
+        database=db,
+        secret=app.state.secret,
+        max_body=settings.max_body_bytes,
+        # Posts take their threads beside the routes' REQUEST_THREADS: no more of them than the pool
+        # holds past those (its overflow), so no thread ever waits inside a request for a connection.
+        post_lanes=REQUEST_THREADS // 2,
+    )
     return app
 
 

@@ -84,7 +84,16 @@ Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 
 class FastPaths:
-    def __init__(self, app: ASGIApp, *, database: Database, secret: str, max_body: int = MAX_BODY) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        database: Database,
+        secret: str,
+        max_body: int = MAX_BODY,
+        post_lanes: int | None = None,
+    ) -> None:
+        """`post_lanes`: at most POST_LANES (the app passes fewer when its pool could not serve more)."""
         self.app = app
         self.database = database
         self.secret = secret
@@ -93,6 +102,7 @@ class FastPaths:
         # On SQLite writers take turns in the app (`deps.writes_in_turn`): posts there go to the route.
         # Look-ups there keep to a thread too (the one place a read could wait: a writer's lock).
         self.posts = database.engine.dialect.name == "postgresql"
+        self.post_lanes = min(POST_LANES, post_lanes or POST_LANES)
         self._lanes: anyio.CapacityLimiter | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -123,7 +133,7 @@ class FastPaths:
     def _post_lanes(self) -> anyio.CapacityLimiter:
         """The limiter keyed posts take their thread through (made on the loop: anyio needs one)."""
         if self._lanes is None:
-            self._lanes = anyio.CapacityLimiter(POST_LANES)
+            self._lanes = anyio.CapacityLimiter(self.post_lanes)
         return self._lanes
 
     def _idle_connection(self) -> bool:

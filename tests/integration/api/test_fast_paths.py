@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from stockdesk.api import fast_paths
+from stockdesk.api.app import REQUEST_THREADS, create_app
 from stockdesk.api.fast_paths import ITEMS_PATH, LOOKUP_PATH, MOVEMENTS_PATH, FastPaths
 from stockdesk.services.accounts import api_auth
 from stockdesk.services.catalogue import catalog, organisation
@@ -225,3 +226,15 @@ def test_keyed_posts_beyond_the_lanes_wait_their_turn_and_each_is_posted_once(
 def _lane_waiters(fast: FastPaths) -> int:
     lanes = fast._lanes
     return 0 if lanes is None else lanes.statistics().tasks_waiting
+
+
+def test_a_many_core_server_runs_no_more_posts_at_once_than_its_pool_has_spare(db, monkeypatch):
+    monkeypatch.setattr(fast_paths, "POST_LANES", 64)  # one lane per core on a 64-core machine
+    app = create_app(database=db)
+    layer = app.build_middleware_stack()
+    for _ in range(20):  # the stack is a handful of layers deep
+        if isinstance(layer, FastPaths):
+            break
+        layer = layer.app
+    assert isinstance(layer, FastPaths)
+    assert layer.post_lanes == REQUEST_THREADS // 2  # the pool's overflow beside the routes' threads
