@@ -4,11 +4,12 @@ A GIN index takes new entries into a pending list (its "fast update") and merges
 index when the list reaches `gin_pending_list_limit` (4 MB by default) or on VACUUM. Every search
 reads the whole list. An item edit that changes an indexed column (a price, say) adds the row's
 trigrams to all three search indexes, so a shop that changed 6,000 prices made every name search
-scan some 450 pending pages: 1,000,000 items, median of 15 runs of the API's search, 7.8 ms before
+scan some 450 pending pages: 1,000,000 items, median of 15 runs of the API's search, 7.8-8.0 ms before
 the edits and 11.2-11.8 ms after (measured, docs/benchmarks.md, stop 46).
 
 With 256 kB per index the list is merged about sixteen times as often, in smaller batches: the same
-edits cost the same (0.15-0.18 ms a row, against 0.14-0.24 ms) and the search stayed at 6.7-7.4 ms.
+edits cost the same (0.15-0.18 ms a row, against 0.14-0.24 ms) and the search stayed at 6.7-7.6 ms
+(once 9.7 ms).
 Turning fast update off altogether kept the search there too but made each edit cost 0.25-0.33 ms.
 
 SQLite's FTS5 table has no such list: nothing changes there.
