@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import uvicorn
 
@@ -11,6 +12,7 @@ from stockdesk.api.settings import ApiSettings
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.database import open_database
+from stockdesk.services.maintenance import upkeep
 
 FACTORY = "stockdesk.api.app:app_from_environment"
 # Desks keep their connection between syncs (sync.http_transfer.KEEP_ALIVE_S, a minute): a new
@@ -36,6 +38,9 @@ def serve(
         raise ValidationError("--certfile", certfile or keyfile, Message("api.cert_and_key"))
     db = open_database(settings.database_url)  # upgrade the schema here, not in N workers at once
     sqlite = db.engine.dialect.name == "sqlite"
+    warning = upkeep.autovacuum_warning(db)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     db.close()
     if sqlite and workers > 1:
         raise ValidationError("--workers", workers, Message("api.workers_sqlite"))

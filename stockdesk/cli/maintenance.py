@@ -1,9 +1,10 @@
-"""The database itself: `init-db`, `demo`, `check`, `backup` and `restore`."""
+"""The database itself: `init-db`, `demo`, `check`, `vacuum`, `backup` and `restore`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from stockdesk.cli.database import database_url, open_db
@@ -12,7 +13,7 @@ from stockdesk.domain.permissions import Actor
 from stockdesk.services.accounts import users
 from stockdesk.services.database import Database
 from stockdesk.services.inventory import check, orphans
-from stockdesk.services.maintenance import backup, demo
+from stockdesk.services.maintenance import backup, demo, upkeep
 
 DEMO_ADMIN = ("admin@stockdesk.local", "stockdesk-demo")
 
@@ -35,6 +36,11 @@ def add_commands(commands: Commands) -> None:
         "each item's low-stock marks), then check",
     )
     parser.set_defaults(handler=_cmd_check)
+    commands.add_parser(
+        "vacuum",
+        help="PostgreSQL: clear dead rows, merge pending search entries, renew statistics "
+        "(what autovacuum does; needed where it is off)",
+    ).set_defaults(handler=_cmd_vacuum)
 
     parser = commands.add_parser("backup", help="write a consistent copy of the local database")
     parser.add_argument("--out", type=Path, help="backup file (default: backups/ next to the database)")
@@ -82,8 +88,19 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_vacuum(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    started = time.perf_counter()
+    upkeep.vacuum(db)
+    print(f"vacuumed {db.description} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     db = open_db(args)
+    warning = upkeep.autovacuum_warning(db)
+    if warning:
+        print(warning)
     for skus in check.sku_clashes(db.uow()):
         print(f"warning: one SKU ignoring case and spaces, several items: {', '.join(map(repr, skus))}")
     lost = orphans.find_orphans(db.uow())

@@ -23,6 +23,7 @@ def free_port() -> int:
 class Served:
     listening: str  # uvicorn's line saying where it listens
     process: subprocess.Popen[str]
+    said_before: str = ""  # everything it said up to that line
 
     def stop(self) -> str:
         """Stops the server as a service manager does (SIGTERM) and returns what it said meanwhile."""
@@ -46,7 +47,7 @@ def serving(command: Sequence[str], *, cwd: Path, env: Mapping[str, str]) -> Ite
             if "Uvicorn running on" in line:
                 break
         assert server.poll() is None, "".join(said)[-4000:]
-        yield Served(said[-1], server)
+        yield Served(said[-1], server, "".join(said))
     finally:
         if server.poll() is None:
             server.terminate()
