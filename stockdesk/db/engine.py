@@ -45,6 +45,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA cache_size=-16384")  # 16 MB a connection: the window keeps a few open
     cursor.close()
+    # The transaction the driver opens at a unit of work's first write takes the writer's lock at once
+    # (waiting for it, up to busy_timeout). A deferred one that wrote a temporary table first (a big
+    # count's scratch rows) read the shop and then failed to write it, at once and whatever the
+    # timeout, if another writer or the checkpoint thread (`wal_checkpoints`, RESTART) held the lock
+    # at that moment: SQLite never waits for a lock inside a transaction that already reads. Only
+    # writing units of work open a transaction here (reads run outside one), so readers wait for
+    # nothing as before.
+    dbapi_connection.isolation_level = "IMMEDIATE"
 
 
 def _sqlite_file(database: str | None) -> Path | None:
