@@ -19,6 +19,9 @@ It answers only what it is sure of, and hands everything else to the app unchang
   search (and on PostgreSQL) the token's session and the page (with its count on a first page) are
   read in one round trip, on the loop, after the category's sub-tree when the filter names one; a
   search runs the route's service call on a thread (figures in docs/api.md);
+- `GET /items/{id}` with an access token, the id spelt as the API writes it and no query: a web
+  shop's product page. Through the route it cost a worker 2.4 ms of CPU, five times a look-up; the
+  token's session, the item and its barcodes are read in one round trip;
 - `POST /movements` on PostgreSQL with an access token, an `Idempotency-Key`, a JSON body of a
   declared length within `MAX_BODY` and no query, when the post (or its replay) succeeds. A refused
   post wrote nothing (its transaction rolled back), so the route may run it again; and only keyed
@@ -28,19 +31,20 @@ It answers only what it is sure of, and hands everything else to the app unchang
 API keys go to the routes (they audit every request). A request given up on is read again by the
 route, which costs a refused request twice.
 
-On PostgreSQL a look-up (and a list page) runs on the event loop itself, not on a worker thread: one
-round trip of plain indexed reads, which wait for no lock, well under a millisecond. Handing them to
-a thread and back cost more than the work (the hop, the GIL passing between threads, more PostgreSQL backends
-busy at once): same sitting, 16 clients, with two round trips then, 1,376 -> 1,943 look-ups/s,
-worker CPU 0.87 -> 0.65 ms and PostgreSQL 0.28 -> 0.19 ms a look-up. The loop serves nothing else
-meanwhile; for reads this short, that is cheaper than interleaving them. When the pool has no idle
-connection, the look-up goes to a thread after all: waiting for one would stop the whole worker.
-Posts (a transaction that may wait on a row lock) keep their thread, but a worker runs at most
-POST_LANES of them at once; the others wait on the loop for a lane. With a thread for each of 8
-posts in flight, the threads fought over the GIL and 16 PostgreSQL backends over 2 cores: the same
-sitting, 16 and 64 clients, 2 lanes against 15 threads served 446-530 against 359-494 posts/s at
-16 clients, with p99 57-72 ms against 107-124 ms (docs/benchmarks.md, stop 46). The price: a post
-that waits on a row lock (a big stocktake posting the same levels) holds its lane while it waits.
+On PostgreSQL a look-up (a list page, an item by id) runs on the event loop itself, not on a worker
+thread: one round trip of plain indexed reads, which wait for no lock, well under a millisecond.
+Handing them to a thread and back cost more than the work (the hop, the GIL passing between threads,
+more PostgreSQL backends busy at once): same sitting, 16 clients, with two round trips then, 1,376
+-> 1,943 look-ups/s, worker CPU 0.87 -> 0.65 ms and PostgreSQL 0.28 -> 0.19 ms a look-up. The loop
+serves nothing else meanwhile; for reads this short, that is cheaper than interleaving them. When
+the pool has no idle connection, the look-up goes to a thread after all: waiting for one would stop
+the whole worker. Posts (a transaction that may wait on a row lock) keep their thread, but a worker
+runs at most POST_LANES of them at once; the others wait on the loop for a lane. With a thread for
+each of 8 posts in flight, the threads fought over the GIL and 16 PostgreSQL backends over 2 cores:
+the same sitting, 16 and 64 clients, 2 lanes against 15 threads served 446-530 against 359-494
+posts/s at 16 clients, with p99 57-72 ms against 107-124 ms (docs/benchmarks.md, stop 46). The
+price: a post that waits on a row lock (a big stocktake posting the same levels) holds its lane
+while it waits.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import uuid
 from collections.abc import Callable
 from functools import partial
 from urllib.parse import parse_qsl
@@ -59,12 +64,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from stockdesk.api.bearer import bearer_token
 from stockdesk.api.deps import user_principal
 from stockdesk.api.routers import items, movements
-from stockdesk.api.routers.item_models import LookupOut
+from stockdesk.api.routers.item_models import ItemOut, LookupOut, etag_of
 from stockdesk.api.routers.lookup import MAX_CODE
 from stockdesk.api.settings import API_PREFIX
+from stockdesk.domain.ids import ItemId
 from stockdesk.services import idempotency
 from stockdesk.services.accounts import api_auth, api_keys
-from stockdesk.services.catalogue import item_pages
+from stockdesk.services.catalogue import item_pages, item_read
 from stockdesk.services.catalogue import lookup as lookup_service
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.database import Database
@@ -72,6 +78,7 @@ from stockdesk.services.database import Database
 LOOKUP_PATH = f"{API_PREFIX}/lookup"
 MOVEMENTS_PATH = f"{API_PREFIX}/movements"
 ITEMS_PATH = f"{API_PREFIX}/items"
+ITEM_PREFIX = f"{ITEMS_PATH}/"
 ORDERINGS = frozenset(f"{sign}{s.value}" for s in item_pages.SORTS for sign in ("", "-"))
 MAX_CURSOR = 500  # as the route's `cursor` query
 _LIMIT = re.compile(r"[0-9]{1,3}")
@@ -125,6 +132,11 @@ class FastPaths:
                 )
                 if page is not None and await self._answer(send, partial(self._page, scope, *page), inline):
                     return
+            elif scope["path"].startswith(ITEM_PREFIX) and scope["method"] == "GET":
+                wanted = _item_asked(scope)
+                inline = self.posts and self._idle_connection()
+                if wanted is not None and await self._answer(send, partial(self._item, *wanted), inline):
+                    return
             elif scope["path"] == MOVEMENTS_PATH and scope["method"] == "POST" and self.posts:
                 await self._post(scope, receive, send)
                 return
@@ -169,6 +181,27 @@ class FastPaths:
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
         return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
+
+    def _item(self, token: str, item_id: ItemId) -> Answer | None:
+        """The route's answer for an item that is there, or None: the route answers (or refuses)."""
+        try:
+            # The item and its barcodes are read with the token's session: one round trip for all.
+            _session, (item_rows, barcode_rows) = api_auth.session_and(
+                self.database.uow(), token, secret=self.secret, also=lambda _user_id: item_read.reads(item_id)
+            )
+            view = item_read.item_of(item_id, item_rows, barcode_rows)
+            body = ItemOut.of(view).model_dump_json().encode()
+        except Exception:  # any refusal or failure is the route's to answer (and report)
+            return None
+        return (
+            200,
+            [
+                (b"content-length", str(len(body)).encode()),
+                (b"content-type", JSON),
+                (b"etag", etag_of(view).encode()),
+            ],
+            body,
+        )
 
     def _page(
         self,
@@ -261,6 +294,19 @@ def _lookup_asked(scope: Scope) -> tuple[str, str] | None:
         return None
     token = _access_token(scope)
     return None if token is None else (token, pairs[0][1])
+
+
+def _item_asked(scope: Scope) -> tuple[str, ItemId] | None:
+    """(token, item id) of an item this path may answer, else None."""
+    spelt = scope["path"][len(ITEM_PREFIX) :]
+    if scope["query_string"] or len(spelt) != 36:
+        return None  # a query, a sub-resource (`/{id}/stock`) or another spelling: the route's
+    try:
+        item_id = uuid.UUID(spelt)
+    except ValueError:
+        return None
+    token = _access_token(scope)
+    return None if token is None or str(item_id) != spelt else (token, ItemId(item_id))
 
 
 def _page_asked(scope: Scope) -> tuple[str, ItemFilter, ItemSort, bool, str | None, int] | None:

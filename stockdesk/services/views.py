@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import NotRequired, TypedDict, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from stockdesk.db import models
 from stockdesk.domain.ids import (
@@ -111,28 +111,46 @@ class ItemView:
 
     @classmethod
     def of(cls, row: models.Item, barcodes: tuple[BarcodeView, ...] = ()) -> ItemView:
+        return cls.of_values([getattr(row, column) for column in ITEM_COLUMNS], barcodes)
+
+    @classmethod
+    def of_values(cls, values: Sequence[Any], barcodes: tuple[BarcodeView, ...] = ()) -> ItemView:
+        """From the values of ITEM_COLUMNS in that order (a row read without the ORM)."""
+        (
+            item_id, sku, name, description, category_id, supplier_id, unit, cost_price, sell_price,
+            reorder_point, reorder_qty, owner_id, active, updated_at, tracking, expiry_warn_days,
+            template_id, is_template, variant_values,
+        ) = values  # fmt: skip
         return cls(
-            ItemId(row.id),
-            row.sku,
-            row.name,
-            row.description,
-            _maybe(CategoryId, row.category_id),
-            _maybe(SupplierId, row.supplier_id),
-            row.unit,
-            row.cost_price,
-            row.sell_price,
-            row.reorder_point,
-            row.reorder_qty,
-            _maybe(UserId, row.owner_id),
-            row.active,
+            ItemId(item_id),
+            sku,
+            name,
+            description,
+            _maybe(CategoryId, category_id),
+            _maybe(SupplierId, supplier_id),
+            unit,
+            cost_price,
+            sell_price,
+            reorder_point,
+            reorder_qty,
+            _maybe(UserId, owner_id),
+            active,
             barcodes,
-            row.updated_at,
-            row.tracking or "none",
-            row.expiry_warn_days,
-            _maybe(ItemId, row.template_id),
-            bool(row.is_template),
-            tuple(load_values(row.variant_values).items()),
+            updated_at,
+            tracking or "none",
+            expiry_warn_days,
+            _maybe(ItemId, template_id),
+            bool(is_template),
+            tuple(load_values(variant_values).items()),
         )
+
+
+# The columns of `models.Item` an ItemView holds, in `ItemView.of_values`' order.
+ITEM_COLUMNS = (
+    "id", "sku", "name", "description", "category_id", "supplier_id", "unit", "cost_price", "sell_price",
+    "reorder_point", "reorder_qty", "owner_id", "active", "updated_at", "tracking", "expiry_warn_days",
+    "template_id", "is_template", "variant_values",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

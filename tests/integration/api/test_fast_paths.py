@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from stockdesk.api import fast_paths
 from stockdesk.api.app import REQUEST_THREADS, create_app
@@ -238,3 +239,32 @@ def test_a_many_core_server_runs_no_more_posts_at_once_than_its_pool_has_spare(d
         layer = layer.app
     assert isinstance(layer, FastPaths)
     assert layer.post_lanes == REQUEST_THREADS // 2  # the pool's overflow beside the routes' threads
+
+
+def test_an_item_by_id_is_answered_before_routing_with_the_routes_own_bytes(db, admin, main_store):
+    fast, token, hammer = _shop(db, admin, main_store)
+    saw = catalog.create_item(db.uow(), admin, sku="S-1", name="Säge «fein»", barcodes=["4012345678901"],
+                              sell_price=Decimal("19.90"), reorder_point="3")
+    catalog.add_barcode(db.uow(), admin, saw.id, "2000000000015")
+    catalog.archive_item(db.uow(), admin, hammer.id)  # archived items are still read by id
+    routes_only = create_app(database=db)
+    routes_only.user_middleware = [m for m in routes_only.user_middleware if m.cls is not FastPaths]
+    with TestClient(routes_only) as client:
+        for item in (saw, hammer):
+            path = f"{ITEMS_PATH}/{item.id}"
+            status, headers, body = _call(fast, "GET", path, token=token)
+            assert status == 200 and headers["content-type"] == "application/json"
+            routed = client.get(path, headers={"Authorization": f"Bearer {token}"})
+            assert routed.status_code == 200
+            assert body == routed.content  # the same bytes, to the last escape
+            assert headers == dict(routed.headers)  # content type and length, and the ETag
+    answer = json.loads(_call(fast, "GET", f"{ITEMS_PATH}/{saw.id}", token=token)[2])
+    assert answer["name"] == "Säge «fein»" and Decimal(answer["sell_price"]) == Decimal("19.90")
+    assert [b["code"] for b in answer["barcodes"]] == ["4012345678901", "2000000000015"]
+    for path, given in ((f"{ITEMS_PATH}/{saw.id}".upper(), token),  # another spelling of the id
+                        (f"{ITEMS_PATH}/{str(saw.id).replace('-', '')}", token),
+                        (f"{ITEMS_PATH}/{saw.id}/stock", token),
+                        (f"{ITEMS_PATH}/00000000-0000-4000-8000-000000000000", token),  # no such item
+                        (f"{ITEMS_PATH}/{saw.id}", "not-a-token")):
+        assert _call(fast, "GET", path, token=given)[0] == BEHIND, path
+    assert _call(fast, "GET", f"{ITEMS_PATH}/{saw.id}", query="colour=red", token=token)[0] == BEHIND
