@@ -91,8 +91,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_vacuum(args: argparse.Namespace) -> int:
     db = open_db(args)
     started = time.perf_counter()
-    upkeep.vacuum(db)
-    print(f"vacuumed {db.description} in {time.perf_counter() - started:.1f} s")
+    if upkeep.vacuum(db):
+        print(f"vacuumed {db.description} in {time.perf_counter() - started:.1f} s")
+    else:
+        print(f"nothing to vacuum in {db.description}: SQLite reuses the space of deleted rows itself")
     return 0
 
 

@@ -44,13 +44,15 @@ def autovacuum_gaps(engine: Engine) -> AutovacuumGaps | None:
     return AutovacuumGaps(server_off=server_off, tables_off=tuple(tables))
 
 
-def vacuum(engine: Engine) -> None:
+def vacuum(engine: Engine) -> bool:
     """VACUUM (ANALYZE) every table of the database: dead rows cleared, pending index entries merged,
-    the planner's statistics renewed. Other sessions go on reading and writing meanwhile."""
+    the planner's statistics renewed; other sessions go on reading and writing meanwhile. False on
+    SQLite, which has nothing of the kind to clear: only its statistics are renewed where stale."""
     if engine.dialect.name != "postgresql":
         with engine.begin() as connection:
-            connection.exec_driver_sql("PRAGMA optimize")  # SQLite's statistics, where they are stale
-        return
+            connection.exec_driver_sql("PRAGMA optimize")
+        return False
     # VACUUM refuses to run inside a transaction block.
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.exec_driver_sql("VACUUM (ANALYZE)")
+    return True

@@ -84,7 +84,7 @@ def test_sqlite_has_no_autovacuum_to_miss_and_vacuum_runs(tmp_path, capsys):
     finally:
         db.close()
     assert main(["--db", path, "vacuum"]) == 0
-    assert capsys.readouterr().out.startswith("vacuumed ")
+    assert capsys.readouterr().out.startswith("nothing to vacuum in SQLite")
     assert main(["--db", path, "check"]) == 0
     assert "autovacuum" not in capsys.readouterr().out
 

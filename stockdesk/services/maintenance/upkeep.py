@@ -32,6 +32,7 @@ def warning_for(gaps: upkeep.AutovacuumGaps) -> str | None:
     )
 
 
-def vacuum(db: Database) -> None:
-    """Clear dead rows, merge the search indexes' pending entries and renew the planner's statistics."""
-    upkeep.vacuum(db.engine)
+def vacuum(db: Database) -> bool:
+    """Clear dead rows, merge the search indexes' pending entries and renew the planner's statistics;
+    False on SQLite, which reuses the space of deleted rows itself (its statistics are renewed)."""
+    return upkeep.vacuum(db.engine)
