@@ -64,6 +64,12 @@ request = function()
   return wrk.format("GET", page)
 end
 """
+ITEM_LUA = """
+local items = {%s}
+request = function()
+  return wrk.format("GET", "/api/v1/items/" .. items[math.random(#items)])
+end
+"""
 POST_LUA = """
 local items = {%s}
 local counter = 0
@@ -223,6 +229,12 @@ def _post_script(folder: Path, listed: str, token: str, main: str) -> str:
     return str(post)
 
 
+def _item_script(folder: Path, listed: str) -> str:
+    item = folder / "item.lua"
+    item.write_text(ITEM_LUA % listed)
+    return str(item)
+
+
 def _mixed_script(folder: Path, listed: str, page: str) -> str:
     mixed = folder / "mixed.lua"
     mixed.write_text(MIXED_LUA % (listed, page))
@@ -267,6 +279,7 @@ def main() -> None:
                 ("text search (FTS), first page", f"{items}?search={quote('hinge 12')}", None),
                 ("low stock, first page", f"{items}?low_stock=true", None),  # as the peer's run.sh asks
                 ("code look-up (random)", base, lookup_lua),
+                ("an item by id (a product page)", base, "item"),
                 ("mixed: deep page, then an item by id", base, "mixed"),
                 ("movement POST + Idempotency-Key", base, "post"),
             ]
@@ -276,6 +289,8 @@ def main() -> None:
                     token = _token(base)  # fresh: a run outlives one 15-minute access token
                     cpu, database_cpu = _server_cpu(server), _postgres_cpu()
                     fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else ""
+                    if script == "item":
+                        fresh = _item_script(Path(folder), listed)
                     if script == "mixed":
                         page = f"/api/v1/items?ordering=name&limit=50&cursor={cursor}"
                         fresh = _mixed_script(Path(folder), listed, page)
