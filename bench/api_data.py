@@ -23,6 +23,7 @@ from stockdesk.domain.ids import new_id
 from stockdesk.services.accounts import users
 from stockdesk.services.catalogue import organisation
 from stockdesk.services.database import open_database
+from stockdesk.services.maintenance import upkeep
 
 DATA_VERSION = 2  # 2: the tally and the low-stock marks are filled (stop 42)
 ADMIN = ("admin@example.com", "admin-pass-1")
@@ -102,11 +103,13 @@ def settle(url: str) -> None:
     """The shop at the newest schema, with no dead rows and no unmerged index entries: the state
     autovacuum keeps a server in. PostgreSQL on the benchmark machines runs with autovacuum off, so
     every run's posts (thousands of level, summary and ledger rows rewritten) were left for the next
-    run's reads to step over, and the runs of one sitting drifted apart."""
-    open_database(url).close()
-    dsn = make_url(url).set(drivername="postgresql").render_as_string(False)
-    with psycopg.connect(dsn, autocommit=True) as connection:
-        connection.execute("VACUUM")
+    run's reads to step over, and the runs of one sitting drifted apart. `stockdesk vacuum`'s own
+    work (`upkeep.vacuum`), with its statistics renewed as autovacuum would."""
+    db = open_database(url)
+    try:
+        upkeep.vacuum(db)
+    finally:
+        db.close()
 
 
 def _derive(url: str) -> None:

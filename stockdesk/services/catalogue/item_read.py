@@ -8,7 +8,6 @@ look-up costs 0.5; read this way, 0.37 ms (docs/benchmarks.md, stop 47).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -38,7 +37,7 @@ def reads(item_id: ItemId) -> Sequence[tuple[FastRead, Mapping[str, Any]]]:
     return [(_ITEM, {"item_id": item_id}), (_BARCODES, {"item_id": item_id})]
 
 
-def item_of(item_id: uuid.UUID, item_rows: Rows, barcode_rows: Rows) -> ItemView:
+def item_of(item_id: ItemId, item_rows: Rows, barcode_rows: Rows) -> ItemView:
     """The ItemView `catalog.get_item` gives, or NotFound as it raises (an archived item is found)."""
     if not item_rows:
         raise NotFound("item", item_id)
