@@ -31,6 +31,7 @@ import psutil
 from sqlalchemy import create_engine, text
 
 from bench import api_data
+from bench.scale_data import NOUNS
 from bench.table import print_table
 from stockdesk.domain.gtin import make_instore_ean13
 from stockdesk.services.catalogue import item_pages
@@ -68,6 +69,15 @@ ITEM_LUA = """
 local items = {%s}
 request = function()
   return wrk.format("GET", "/api/v1/items/" .. items[math.random(#items)])
+end
+"""
+# Searches as "hinge 12" is, each phrase a noun of the shop's names and a number (about 1,000 matches
+# each): 1,800 phrases at random, so most are asked for the first time or after their kept page went.
+SEARCHES_LUA = """
+local nouns = {%s}
+request = function()
+  local phrase = nouns[math.random(#nouns)] .. "%%20" .. math.random(10, 99)
+  return wrk.format("GET", "/api/v1/items?search=" .. phrase)
 end
 """
 POST_LUA = """
@@ -235,6 +245,12 @@ def _item_script(folder: Path, listed: str) -> str:
     return str(item)
 
 
+def _searches_script(folder: Path) -> str:
+    searches = folder / "searches.lua"
+    searches.write_text(SEARCHES_LUA % ",".join(f'"{noun}"' for noun in NOUNS))
+    return str(searches)
+
+
 def _mixed_script(folder: Path, listed: str, page: str) -> str:
     mixed = folder / "mixed.lua"
     mixed.write_text(MIXED_LUA % (listed, page))
@@ -277,6 +293,7 @@ def main() -> None:
                     None,
                 ),
                 ("text search (FTS), first page", f"{items}?search={quote('hinge 12')}", None),
+                ("text search, 1,800 phrases at random", base, "searches"),
                 ("low stock, first page", f"{items}?low_stock=true", None),  # as the peer's run.sh asks
                 ("code look-up (random)", base, lookup_lua),
                 ("an item by id (a product page)", base, "item"),
@@ -289,6 +306,8 @@ def main() -> None:
                     token = _token(base)  # fresh: a run outlives one 15-minute access token
                     cpu, database_cpu = _server_cpu(server), _postgres_cpu()
                     fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else ""
+                    if script == "searches":
+                        fresh = _searches_script(Path(folder))
                     if script == "item":
                         fresh = _item_script(Path(folder), listed)
                     if script == "mixed":

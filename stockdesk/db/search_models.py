@@ -27,6 +27,7 @@ from sqlalchemy import (
     Uuid,
     cast,
     func,
+    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -78,3 +79,18 @@ item_low = Table(
     Column("low_point", Quantity, nullable=True),
     Column("low_levels", Integer, nullable=False),
 )
+
+
+# PostgreSQL only (migration 0041): how many committed transactions have changed `item` or
+# `item_barcode`. Triggers add one as each commits; nothing else writes it. Not in `Base.metadata`.
+catalogue_version = Table(
+    "catalogue_version",
+    MetaData(),
+    Column("id", SmallInteger, primary_key=True),
+    Column("version", BigInteger, nullable=False),
+)
+
+
+def catalogue_version_now() -> ColumnElement[int]:
+    """The catalogue's version as the statement reading it sees the catalogue (NULL: its row has gone)."""
+    return select(catalogue_version.c.version).where(catalogue_version.c.id == 1).scalar_subquery()

@@ -37,7 +37,7 @@ from sqlalchemy import (
 
 from stockdesk.db.fast_read import FastRead, Plan
 from stockdesk.db.models import Item, StockLevel
-from stockdesk.db.search_models import ItemSummary, tallied_listed_items
+from stockdesk.db.search_models import ItemSummary, catalogue_version_now, tallied_listed_items
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.catalogue.category_pages import ROOT, category_page, reads_by_category
@@ -56,6 +56,7 @@ from stockdesk.services.catalogue.item_query import (
     to_row,
     walks_sort_index,
 )
+from stockdesk.services.catalogue.kept_searches import kept_searches
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
 
@@ -172,7 +173,7 @@ def _first_page_of_matches(
     )
     ordered = [page.c[sort.value], page.c.id]
     return (
-        rows.add_columns(_counted(select(matches.c.id)))
+        rows.add_columns(_counted(select(matches.c.id)), catalogue_version_now().label("catalogue"))
         .join_from(page, ItemSummary, ItemSummary.item_id == page.c.id)
         .order_by(*(c.asc() if ascending else c.desc() for c in ordered))
     )
@@ -188,7 +189,8 @@ def _compiled(statement: Select[Any], *, plan: Plan | None = None) -> tuple[Fast
 # and run as one plain driver call in autocommit: building the union, its cache key, SQLAlchemy's
 # execution and the BEGIN and ROLLBACK round trips cost ~2 ms of a worker's CPU, more than half of what
 # the request cost besides PostgreSQL's own work. A category's sub-tree is read per request (it can
-# change), so a filter with one takes the ordinary path.
+# change), so a filter with one takes the ordinary path. A page asked for again, the catalogue unchanged,
+# is served from memory with its stock read afresh (kept_searches).
 _FIRST_PAGES: dict[tuple[Any, ...], tuple[FastRead, type[tuple[Any, ...]]]] = {}
 _MAX_SHAPES = 256  # page sizes and filters would otherwise grow it without end
 
@@ -197,6 +199,12 @@ def _first_page_of_matches_fast(
     uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, ascending: bool, limit: int
 ) -> list[Any]:
     shape = (replace(item_filter, text=""), sort, ascending, limit)
+    text = item_filter.text.strip()
+    # A page filtered by store or by low stock changes with the stock, not only with the catalogue.
+    keeps = item_filter.store_id is None and not item_filter.low_stock
+    kept = kept_searches(uow.engine)
+    if keeps and (again := kept.again(uow.engine, (shape, text))) is not None:
+        return again
     known = _FIRST_PAGES.get(shape)
     if known is None:
         pattern = bindparam("pattern", type_=String)
@@ -206,7 +214,10 @@ def _first_page_of_matches_fast(
             _FIRST_PAGES.clear()
         _FIRST_PAGES[shape] = known
     read, match_row = known
-    return [match_row(*r) for r in read.rows(uow.engine, {"pattern": like_pattern(item_filter.text.strip())})]
+    found: list[Any] = [match_row(*r) for r in read.rows(uow.engine, {"pattern": like_pattern(text)})]
+    if keeps and found:
+        kept.keep((shape, text), found[0].catalogue, found)
+    return found
 
 
 def _search_first_page(

@@ -1,0 +1,170 @@
+"""A search's first page is kept in memory on PostgreSQL and served again while the catalogue's version
+(migration 0041) stays the same: every committed change of an item or a barcode, by whatever writer,
+moves it once; stock does not, and a kept page's stock is always read afresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text, update
+
+from stockdesk.db.models import Item
+from stockdesk.domain.ids import ItemId
+from stockdesk.domain.permissions import Actor
+from stockdesk.services.catalogue import catalog, item_pages
+from stockdesk.services.catalogue.item_pages import ItemPage
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
+from stockdesk.services.database import Database, open_database
+from stockdesk.services.inventory import stock
+from stockdesk.services.views import StoreView
+
+pytestmark = pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
+
+HANG_GUARD = "10s"  # a statement that waits on another transaction's lock fails after this, never hangs
+
+
+def _version(db: Database) -> int:
+    with db.engine.connect() as connection:
+        return int(connection.scalar(text("SELECT version FROM catalogue_version")))
+
+
+def _search(db: Database, phrase: str = "hinge 12", **more: object) -> ItemPage:
+    return item_pages.keyset_page(db.uow(), ItemFilter(text=phrase, **more), sort=ItemSort.NAME, limit=5)  # type: ignore[arg-type]
+
+
+def _listed(page: ItemPage) -> list[tuple[str, Decimal]]:
+    return [(row.name, row.on_hand) for row in page.rows]
+
+
+@pytest.fixture
+def hinges(db: Database, admin: Actor, main_store: StoreView) -> Iterator[list[ItemId]]:
+    ids = []
+    for n, size in enumerate(("12", "120", "125")):
+        item = catalog.create_item(db.uow(), admin, sku=f"HNG-{n}", name=f"Copper hinge {size} mm")
+        stock.receive(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="10")
+        ids.append(item.id)
+    catalog.create_item(db.uow(), admin, sku="SAW-1", name="Saw 12 teeth")
+    yield ids
+
+
+def test_every_committed_change_of_the_catalogue_moves_the_version_once_and_stock_does_not(
+    db: Database, admin: Actor, main_store: StoreView
+):
+    before = _version(db)
+    item = catalog.create_item(db.uow(), admin, sku="H-1", name="Hinge", barcodes=["4006381333931"])
+    assert _version(db) == before + 1  # the item and its barcode: one transaction, one step
+    catalog.update_item(db.uow(), admin, item.id, sell_price=Decimal("4.20"))
+    catalog.add_barcode(db.uow(), admin, item.id, "5901234123457")
+    catalog.remove_barcode(db.uow(), admin, item.id, "5901234123457")
+    assert _version(db) == before + 4
+
+    stock.receive(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="5")
+    stock.sell(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="2")
+    assert _version(db) == before + 4  # a sale leaves every kept page as it was
+
+    with db.engine.connect() as connection:
+        with connection.begin():
+            connection.execute(update(Item).values(name="Never"))
+            connection.rollback()
+        with connection.begin():
+            with connection.begin_nested() as savepoint:
+                connection.execute(update(Item).values(name="Never either"))
+                savepoint.rollback()
+            connection.execute(text("SELECT 1"))
+    assert _version(db) == before + 4
+    assert catalog.get_item(db.uow(), item.id).name == "Hinge"
+
+
+def test_two_writers_of_items_do_not_wait_for_each_other_before_they_commit(db: Database, admin: Actor):
+    first = catalog.create_item(db.uow(), admin, sku="A-1", name="First")
+    second = catalog.create_item(db.uow(), admin, sku="B-1", name="Second")
+    before = _version(db)
+    with db.engine.connect() as slow, db.engine.connect() as quick:
+        slow.begin()
+        slow.execute(update(Item).where(Item.id == first.id).values(name="First, renamed"))
+        with quick.begin():
+            quick.execute(text(f"SET LOCAL lock_timeout = '{HANG_GUARD}'"))
+            quick.execute(update(Item).where(Item.id == second.id).values(name="Second, renamed"))
+        assert _version(db) == before + 1  # committed while the slow one still holds its item
+        slow.commit()
+    assert _version(db) == before + 2
+
+
+def test_a_search_asked_again_is_served_from_memory_with_its_stock_read_afresh(
+    db: Database, admin: Actor, main_store: StoreView, hinges: list[ItemId]
+):
+    first = _search(db)
+    assert first.count == 3
+    assert _listed(first) == [
+        ("Copper hinge 12 mm", Decimal(10)),
+        ("Copper hinge 120 mm", Decimal(10)),
+        ("Copper hinge 125 mm", Decimal(10)),
+    ]
+    # A rename behind the triggers' back moves no version: only a page kept in memory still shows
+    # the old name. A sale moves no version either, and the kept page shows its stock as it is now.
+    with db.engine.begin() as connection:
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
+        connection.execute(update(Item).where(Item.id == hinges[1]).values(name="Copper hinge 120 mm, brass"))
+    stock.sell(db.uow(), admin, item_id=hinges[0], store_id=main_store.id, quantity="3")
+    again = _search(db)
+    assert _listed(again) == [
+        ("Copper hinge 12 mm", Decimal(7)),
+        ("Copper hinge 120 mm", Decimal(10)),
+        ("Copper hinge 125 mm", Decimal(10)),
+    ]
+    assert again.count == 3 and again.next_cursor == first.next_cursor
+
+    catalog.update_item(db.uow(), admin, hinges[2], name="Copper hinge 25 mm")  # no longer a match
+    after = _search(db)
+    assert after.count == 2
+    assert _listed(after) == [("Copper hinge 12 mm", Decimal(7)), ("Copper hinge 120 mm, brass", Decimal(10))]
+
+
+def test_a_change_through_another_worker_is_seen_by_the_next_search(
+    db: Database, admin: Actor, hinges: list[ItemId]
+):
+    other_worker = open_database(db.engine.url.render_as_string(hide_password=False))
+    try:
+        assert _search(other_worker).count == 3
+        catalog.create_item(
+            db.uow(), admin, sku="HNG-9", name="Copper hinge 12 mm, left", barcodes=["4006381333931"]
+        )
+        assert _search(other_worker).count == 4
+        catalog.add_barcode(db.uow(), admin, hinges[0], "5901234123457")
+        found = _search(other_worker, "5901234123457")
+        assert [row.name for row in found.rows] == ["Copper hinge 12 mm"]
+        catalog.remove_barcode(db.uow(), admin, hinges[0], "5901234123457")
+        assert _search(other_worker, "5901234123457").count == 0
+        catalog.archive_item(db.uow(), admin, hinges[0])
+        assert [row.name for row in _search(other_worker).rows] == [
+            "Copper hinge 12 mm, left",
+            "Copper hinge 120 mm",
+            "Copper hinge 125 mm",
+        ]
+    finally:
+        other_worker.close()
+
+
+def test_a_search_by_store_or_low_stock_follows_the_stock_not_the_catalogue(
+    db: Database, admin: Actor, main_store: StoreView, branch_store: StoreView, hinges: list[ItemId]
+):
+    for item_id in (hinges[0], hinges[2]):
+        catalog.update_item(db.uow(), admin, item_id, reorder_point=Decimal(5))
+    stock.sell(db.uow(), admin, item_id=hinges[0], store_id=main_store.id, quantity="6")
+    assert [row.name for row in _search(db, low_stock=True).rows] == ["Copper hinge 12 mm"]
+    stock.sell(db.uow(), admin, item_id=hinges[2], store_id=main_store.id, quantity="6")
+    assert [row.name for row in _search(db, low_stock=True).rows] == [
+        "Copper hinge 12 mm",
+        "Copper hinge 125 mm",
+    ]
+
+    in_branch = {"store_id": branch_store.id}
+    stock.receive(db.uow(), admin, item_id=hinges[1], store_id=branch_store.id, quantity="2")
+    assert [row.name for row in _search(db, **in_branch).rows] == ["Copper hinge 120 mm"]
+    stock.receive(db.uow(), admin, item_id=hinges[2], store_id=branch_store.id, quantity="2")
+    assert [row.name for row in _search(db, **in_branch).rows] == [
+        "Copper hinge 120 mm",
+        "Copper hinge 125 mm",
+    ]
