@@ -121,16 +121,20 @@ class FastPaths:
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
                 page = _page_asked(scope)
-                # Only a read whose work the page bounds runs on the loop. Any other (a text search, a
-                # filter whose matches may lie far apart) keeps to a thread, as the route would: on the
-                # loop it kept every other request of this worker waiting until it was done.
+                kept = None if page is None else self._kept_search(*page)
+                # Only a read whose work the page bounds runs on the loop: a precompiled page or a kept
+                # search's (by primary key). Any other (a text search, a filter whose matches may lie
+                # far apart) keeps to a thread, as the route would: on the loop it kept every other
+                # request of this worker waiting until it was done.
                 inline = (
                     page is not None
                     and self.posts
-                    and item_pages.bounded_by_the_page(page[1], page[2])  # implies a precompiled read
+                    and (kept is not None or item_pages.bounded_by_the_page(page[1], page[2]))
                     and self._idle_connection()
                 )
-                if page is not None and await self._answer(send, partial(self._page, scope, *page), inline):
+                if page is not None and await self._answer(
+                    send, partial(self._page, scope, *page, kept=kept), inline
+                ):
                     return
             elif scope["path"].startswith(ITEM_PREFIX) and scope["method"] == "GET":
                 wanted = _item_asked(scope)
@@ -203,6 +207,22 @@ class FastPaths:
             body,
         )
 
+    def _kept_search(
+        self,
+        _token: str,
+        item_filter: ItemFilter,
+        sort: ItemSort,
+        descending: bool,
+        cursor: str | None,
+        limit: int,
+    ) -> item_pages.KeptPageRead | None:
+        try:
+            return item_pages.kept_page_read(
+                self.database.uow(), item_filter, sort=sort, descending=descending, cursor=cursor, limit=limit
+            )
+        except Exception:  # a bad ordering or limit: the route's to refuse
+            return None
+
     def _page(
         self,
         scope: Scope,
@@ -212,13 +232,26 @@ class FastPaths:
         descending: bool,
         cursor: str | None,
         limit: int,
+        *,
+        kept: item_pages.KeptPageRead | None = None,
     ) -> Answer | None:
-        """The route's answer for a page of the items list, or None: the route answers."""
+        """The route's answer for a page of the items list, or None: the route answers. `kept`: a
+        search's first page kept in memory, served if the catalogue has not changed since (if it has,
+        the route searches afresh, on a thread)."""
         try:
             known = item_pages.page_read(
                 self.database.uow(), item_filter, sort=sort, descending=descending, cursor=cursor, limit=limit
             )
-            if known is not None:
+            if kept is not None:
+                also = [(kept.read, kept.params)]
+                _session, (rows,) = api_auth.session_and(
+                    self.database.uow(), token, secret=self.secret, also=lambda _user_id: also
+                )
+                found = kept.page(rows)
+                if found is None:
+                    return None
+                page = found
+            elif known is not None:
                 _session, (rows,) = api_auth.session_and(
                     self.database.uow(),
                     token,

@@ -4,8 +4,11 @@ moves it once; stock does not, and a kept page's stock is always read afresh."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Hashable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy import text, update
@@ -16,6 +19,7 @@ from stockdesk.domain.permissions import Actor
 from stockdesk.services.catalogue import catalog, item_pages
 from stockdesk.services.catalogue.item_pages import ItemPage
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
+from stockdesk.services.catalogue.kept_searches import KeptSearches
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
 from stockdesk.services.views import StoreView
@@ -23,6 +27,7 @@ from stockdesk.services.views import StoreView
 pytestmark = pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
 
 HANG_GUARD = "10s"  # a statement that waits on another transaction's lock fails after this, never hangs
+HANG_GUARD_S = 60.0  # only a guard against a hang, never a measure of speed
 
 
 def _version(db: Database) -> int:
@@ -168,3 +173,37 @@ def test_a_search_by_store_or_low_stock_follows_the_stock_not_the_catalogue(
         "Copper hinge 120 mm",
         "Copper hinge 125 mm",
     ]
+
+
+def test_requests_for_a_page_being_searched_wait_for_that_search_rather_than_search_too(
+    db: Database, hinges: list[ItemId], monkeypatch: pytest.MonkeyPatch
+):
+    followers = 3
+    announced = threading.Semaphore(0)
+    searches: list[str] = []
+    lead, searched = KeptSearches.lead, item_pages._searched
+
+    class Announced:
+        def __init__(self, under_way: threading.Event) -> None:
+            self.under_way = under_way
+
+        def wait(self, timeout: float) -> bool:
+            announced.release()
+            return self.under_way.wait(timeout)
+
+    def announcing_lead(self: KeptSearches, key: Hashable) -> Announced | None:
+        under_way = lead(self, key)
+        return None if under_way is None else Announced(under_way)
+
+    def held_search(*args: Any) -> list[Any]:
+        searches.append(threading.current_thread().name)
+        for _ in range(followers):  # the page is searched only once every other request waits for it
+            assert announced.acquire(timeout=HANG_GUARD_S)
+        return searched(*args)
+
+    monkeypatch.setattr(KeptSearches, "lead", announcing_lead)
+    monkeypatch.setattr(item_pages, "_searched", held_search)
+    with ThreadPoolExecutor(followers + 1) as pool:
+        pages = list(pool.map(lambda _: _search(db), range(followers + 1), timeout=HANG_GUARD_S))
+    assert len(searches) == 1
+    assert all(_listed(page) == _listed(pages[0]) and page.count == 3 for page in pages)

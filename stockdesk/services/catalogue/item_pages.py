@@ -17,6 +17,7 @@ import binascii
 import json
 import uuid
 from collections import namedtuple
+from collections.abc import Hashable
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -56,7 +57,7 @@ from stockdesk.services.catalogue.item_query import (
     to_row,
     walks_sort_index,
 )
-from stockdesk.services.catalogue.kept_searches import kept_searches
+from stockdesk.services.catalogue.kept_searches import FOLLOW_TIMEOUT_S, KeptRead, kept_searches
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
 
@@ -200,11 +201,28 @@ def _first_page_of_matches_fast(
 ) -> list[Any]:
     shape = (replace(item_filter, text=""), sort, ascending, limit)
     text = item_filter.text.strip()
-    # A page filtered by store or by low stock changes with the stock, not only with the catalogue.
-    keeps = item_filter.store_id is None and not item_filter.low_stock
-    kept = kept_searches(uow.engine)
-    if keeps and (again := kept.again(uow.engine, (shape, text))) is not None:
+    kept, key = kept_searches(uow.engine), _kept_key(replace(item_filter, text=text), sort, ascending, limit)
+    if key is None:
+        return _searched(uow, item_filter, shape, text)
+    if (again := kept.again(uow.engine, key)) is not None:
         return again
+    under_way = kept.lead(key)
+    if under_way is not None:  # another request is searching for this very page: its page will do
+        under_way.wait(FOLLOW_TIMEOUT_S)
+        again = kept.again(uow.engine, key)
+        return again if again is not None else _searched(uow, item_filter, shape, text)
+    try:
+        found = _searched(uow, item_filter, shape, text)
+        if found:
+            kept.keep(key, found[0].catalogue, found)
+        return found
+    finally:
+        kept.done(key)
+
+
+def _searched(uow: UnitOfWork, item_filter: ItemFilter, shape: tuple[Any, ...], text: str) -> list[Any]:
+    """The first page of the search by its statement for `shape` (built the first time)."""
+    _filter, sort, ascending, limit = shape
     known = _FIRST_PAGES.get(shape)
     if known is None:
         pattern = bindparam("pattern", type_=String)
@@ -214,10 +232,16 @@ def _first_page_of_matches_fast(
             _FIRST_PAGES.clear()
         _FIRST_PAGES[shape] = known
     read, match_row = known
-    found: list[Any] = [match_row(*r) for r in read.rows(uow.engine, {"pattern": like_pattern(text)})]
-    if keeps and found:
-        kept.keep((shape, text), found[0].catalogue, found)
-    return found
+    return [match_row(*r) for r in read.rows(uow.engine, {"pattern": like_pattern(text)})]
+
+
+def _kept_key(item_filter: ItemFilter, sort: ItemSort, ascending: bool, limit: int) -> Hashable | None:
+    """What a search's first page is kept under (kept_searches), or None for a page never kept: one
+    filtered by store or by low stock changes with the stock, not only with the catalogue, and one
+    by category reads the category's sub-tree as it is now."""
+    if item_filter.store_id is not None or item_filter.low_stock or item_filter.category_id is not None:
+        return None
+    return (item_filter, sort, ascending, limit)
 
 
 def _search_first_page(
@@ -418,6 +442,42 @@ def page_read(
     if walk.edge is not None:
         params |= {"edge_value": walk.edge.value, "edge_key": walk.edge.key}
     return PageRead(read, params, walk, row)
+
+
+@dataclass(frozen=True)
+class KeptPageRead:
+    """A search's first page kept in memory (kept_searches), as one read a caller may run together with
+    its own reads (the API's token check), and what makes the page of its rows."""
+
+    read: FastRead
+    params: dict[str, Any]
+    walk: _Walk
+    _kept: KeptRead
+
+    def page(self, rows: list[tuple[Any, ...]]) -> ItemPage | None:
+        """The page, or None when the catalogue has changed since it was kept: search afresh."""
+        found = self._kept.rows(rows)
+        return None if found is None else _page_of(found, self.walk)
+
+
+def kept_page_read(
+    uow: UnitOfWork,
+    item_filter: ItemFilter,
+    *,
+    sort: ItemSort = ItemSort.NAME,
+    descending: bool = False,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> KeptPageRead | None:
+    """The read that serves a search's first page from memory, or None when none is kept for it (the
+    page `keyset_page` would give, as long as the catalogue has not changed). A read by primary key:
+    its work is bounded by the page, whatever the search."""
+    if cursor is not None or not _collects_matches(uow, item_filter):
+        return None
+    walk = _walk(uow.dialect, sort, descending, None, limit)
+    key = _kept_key(replace(item_filter, text=item_filter.text.strip()), sort, walk.ascending, limit)
+    known = None if key is None else kept_searches(uow.engine).read(key)
+    return None if known is None else KeptPageRead(known.read, known.params, walk, known)
 
 
 def keyset_page(

@@ -30,6 +30,9 @@ from stockdesk.db.fast_read import FastRead
 from stockdesk.db.search_models import ItemSummary, catalogue_version_now
 
 MAX_KEPT = 256  # pages per engine; the least recently asked goes first
+# How long a request waits for another one's search of the same page before it searches itself: a
+# guard against a search that never ends, far beyond what any search takes.
+FOLLOW_TIMEOUT_S = 60.0
 
 # The version and the stock of the kept page's items, in one statement (one snapshot).
 _STOCK_NOW = FastRead(
@@ -45,12 +48,51 @@ class _Kept:
     rows: tuple[Any, ...]  # named tuples with `id` and `on_hand`, as the search's statement gave them
 
 
+@dataclass(frozen=True)
+class KeptRead:
+    """A kept page's one read (the catalogue's version and the page's stock), to run alone or in one
+    round trip with a caller's own reads (the API's token check), and what makes the page of it."""
+
+    owner: KeptSearches
+    key: Hashable
+    kept: _Kept
+    params: dict[str, Any]
+    read: FastRead = _STOCK_NOW
+
+    def rows(self, now: Sequence[tuple[Any, ...]]) -> list[Any] | None:
+        """The kept rows with the stock in `now`, or None (and the page forgotten) when the catalogue
+        has changed since it was kept."""
+        on_hand: dict[uuid.UUID, Any] = {item_id: held for _, item_id, held in now}
+        if not now or now[0][0] != self.kept.version or len(on_hand) != len(self.kept.rows):
+            self.owner.forget(self.key)
+            return None
+        return [r._replace(on_hand=on_hand[r.id]) for r in self.kept.rows]
+
+
 class KeptSearches:
     """The kept pages of one engine. Safe to share between threads."""
 
     def __init__(self) -> None:
         self._pages: OrderedDict[Hashable, _Kept] = OrderedDict()
+        self._searching: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
+
+    def lead(self, key: Hashable) -> threading.Event | None:
+        """None when the caller is to search for `key` (and must call `done(key)` after, whatever
+        happens); else the event the search under way sets when it is done. After a catalogue change,
+        the requests for a popular search would otherwise all search at once, each as slowly as the
+        others made it: one searches, the others wait for its page."""
+        with self._lock:
+            under_way = self._searching.get(key)
+            if under_way is None:
+                self._searching[key] = threading.Event()
+            return under_way
+
+    def done(self, key: Hashable) -> None:
+        with self._lock:
+            under_way = self._searching.pop(key, None)
+        if under_way is not None:
+            under_way.set()
 
     def keep(self, key: Hashable, version: int | None, rows: Sequence[Any]) -> None:
         """Keep `rows` (a first page, as read at `version`); a page with no rows or read without a
@@ -63,21 +105,20 @@ class KeptSearches:
             while len(self._pages) > MAX_KEPT:
                 self._pages.popitem(last=False)
 
+    def read(self, key: Hashable) -> KeptRead | None:
+        """The read that serves the page kept under `key` again, or None when none is kept."""
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is None:
+                return None
+            self._pages.move_to_end(key)
+        return KeptRead(self, key, kept, {"ids": [r.id for r in kept.rows]})
+
     def again(self, engine: Engine, key: Hashable) -> list[Any] | None:
         """The page kept under `key` with its stock as it is now, or None when none is kept or the
         catalogue has changed since (one statement either way)."""
-        with self._lock:
-            kept = self._pages.get(key)
-            if kept is not None:
-                self._pages.move_to_end(key)
-        if kept is None:
-            return None
-        now = _STOCK_NOW.rows(engine, {"ids": [r.id for r in kept.rows]})
-        on_hand: dict[uuid.UUID, Any] = {item_id: held for _, item_id, held in now}
-        if not now or now[0][0] != kept.version or len(on_hand) != len(kept.rows):
-            self.forget(key)
-            return None
-        return [r._replace(on_hand=on_hand[r.id]) for r in kept.rows]
+        known = self.read(key)
+        return None if known is None else known.rows(known.read.rows(engine, known.params))
 
     def forget(self, key: Hashable) -> None:
         with self._lock:

@@ -15,12 +15,15 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from stockdesk.api import fast_paths
 from stockdesk.api.app import REQUEST_THREADS, create_app
 from stockdesk.api.fast_paths import ITEMS_PATH, LOOKUP_PATH, MOVEMENTS_PATH, FastPaths
 from stockdesk.services.accounts import api_auth
-from stockdesk.services.catalogue import catalog, organisation
+from stockdesk.services.catalogue import catalog, item_pages, organisation
+from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
+from stockdesk.services.database import open_database
 from stockdesk.services.inventory import stock
 
 EAN = "4006381333931"
@@ -268,3 +271,42 @@ def test_an_item_by_id_is_answered_before_routing_with_the_routes_own_bytes(db, 
                         (f"{ITEMS_PATH}/{saw.id}", "not-a-token")):
         assert _call(fast, "GET", path, token=given)[0] == BEHIND, path
     assert _call(fast, "GET", f"{ITEMS_PATH}/{saw.id}", query="colour=red", token=token)[0] == BEHIND
+
+
+@pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
+def test_a_search_asked_again_is_answered_from_memory_until_the_catalogue_changes(db, admin, main_store):
+    fast, token, hammer = _shop(db, admin, main_store)
+    catalog.create_item(db.uow(), admin, sku="H-2", name="Hammer «sledge»", sell_price=Decimal("49.90"))
+    query = "search=hammer&ordering=sku&limit=1"
+    first = _call(fast, "GET", ITEMS_PATH, query=query, token=token)  # searched, and kept
+    kept_read = item_pages.kept_page_read(db.uow(), ItemFilter(text="hammer"), sort=ItemSort.SKU, limit=1)
+    assert kept_read is not None
+    again = _call(fast, "GET", ITEMS_PATH, query=query, token=token)
+    fresh_worker = open_database(db.engine.url.render_as_string(hide_password=False))
+    try:
+        routes_only = create_app(database=fresh_worker)  # its own engine: nothing kept, a search afresh
+        routes_only.user_middleware = [m for m in routes_only.user_middleware if m.cls is not FastPaths]
+        with TestClient(routes_only) as client:
+            routed = client.get(f"{ITEMS_PATH}?{query}", headers={"Authorization": f"Bearer {token}"})
+    finally:
+        fresh_worker.close()
+    assert first[0] == again[0] == routed.status_code == 200
+    assert first[2] == again[2]  # the same bytes, the next page's cursor too
+    kept, searched = json.loads(again[2]), routed.json()
+    assert kept["count"] == searched["count"] == 2 and kept["results"] == searched["results"]
+    assert kept["next"].split("?")[1] == searched["next"].split("?")[1]  # the route's link names its host
+
+    with db.engine.begin() as connection:  # behind the triggers' back: only a kept page hides this
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
+        connection.execute(text("UPDATE item SET name = 'Hammer, claw' WHERE sku = 'H-1'"))
+    stock.sell(db.uow(), admin, item_id=hammer.id, store_id=main_store.id, quantity="2")
+    kept = json.loads(_call(fast, "GET", ITEMS_PATH, query=query, token=token)[2])
+    assert [(r["name"], Decimal(r["on_hand"])) for r in kept["results"]] == [("Hammer", 3)]  # stock as now
+
+    catalog.update_item(db.uow(), admin, hammer.id, sell_price=Decimal("15.00"))
+    assert _call(fast, "GET", ITEMS_PATH, query=query, token=token)[0] == BEHIND  # the route searches afresh
+    status, _headers, body = _call(fast, "GET", ITEMS_PATH, query=query, token=token)
+    assert status == 200
+    changed = json.loads(body)["results"]
+    assert [(r["name"], Decimal(r["sell_price"])) for r in changed] == [("Hammer, claw", 15)]
+    assert _call(fast, "GET", ITEMS_PATH, query=query, token="not-a-token")[0] == BEHIND
