@@ -456,8 +456,7 @@ class KeptPageRead:
 
     def page(self, rows: list[tuple[Any, ...]]) -> ItemPage | None:
         """The page, or None when the catalogue has changed since it was kept: search afresh."""
-        found = self._kept.rows(rows)
-        return None if found is None else _page_of(found, self.walk)
+        return self._kept.served(rows, lambda found: _page_of(found, self.walk))
 
 
 def kept_page_read(
