@@ -21,7 +21,7 @@ from stockdesk.services.catalogue.item_pages import ItemPage
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
 from stockdesk.services.catalogue.kept_searches import KeptSearches
 from stockdesk.services.database import Database, open_database
-from stockdesk.services.inventory import stock
+from stockdesk.services.inventory import check, stock
 from stockdesk.services.views import StoreView
 
 pytestmark = pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
@@ -120,6 +120,9 @@ def test_a_search_asked_again_is_served_from_memory_with_its_stock_read_afresh(
         ("Copper hinge 125 mm", Decimal(10)),
     ]
     assert again.count == 3 and again.next_cursor == first.next_cursor
+
+    check.rebuild_tally(db.uow())  # what a restore behind the triggers' back ends with: kept pages go
+    assert [row.name for row in _search(db).rows][1] == "Copper hinge 120 mm, brass"
 
     catalog.update_item(db.uow(), admin, hinges[2], name="Copper hinge 25 mm")  # no longer a match
     after = _search(db)

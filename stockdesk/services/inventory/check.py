@@ -6,12 +6,12 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, func, insert, select, text, update
 
 from stockdesk.db import place_levels
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
-from stockdesk.db.search_models import TALLY_SLOTS, item_tally, tallied_listed_items
+from stockdesk.db.search_models import TALLY_SLOTS, catalogue_version, item_tally, tallied_listed_items
 from stockdesk.domain.ids import ItemId
 from stockdesk.services.catalogue import item_query
 from stockdesk.services.catalogue.item_query import ItemFilter
@@ -172,7 +172,8 @@ def tally_difference(uow: UnitOfWork) -> TallyDifference | None:
 
 def rebuild_tally(uow: UnitOfWork) -> int:
     """On PostgreSQL, the tally of listed items counted again from the items (after a restore that
-    bypassed the triggers, say); the number of listed items, or 0 on SQLite, which keeps no tally."""
+    bypassed the triggers, say); the number of listed items, or 0 on SQLite, which keeps no tally.
+    The catalogue's version moves on too, so no server serves a search page it kept before."""
     if uow.dialect != "postgresql":
         return 0
     with uow:
@@ -184,6 +185,7 @@ def rebuild_tally(uow: UnitOfWork) -> int:
         # Every slot, as migration 0038 keeps them: a writer that finds none free waits for another.
         slots = [{"slot": slot, "listed": listed if slot == 0 else 0} for slot in range(TALLY_SLOTS)]
         uow.session.execute(insert(item_tally), slots)
+        uow.session.execute(update(catalogue_version).values(version=catalogue_version.c.version + 1))
         uow.commit()
     return listed
 

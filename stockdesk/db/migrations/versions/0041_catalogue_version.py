@@ -1,11 +1,12 @@
 """catalogue_version: PostgreSQL counts the commits that change the catalogue (items, barcodes)
 
-A name search's first page costs PostgreSQL ~7.5 ms at a million items whatever the page size: the
-trigram indexes decode the posting lists of every trigram of the text ("hinge" is in 49,708 names),
-and every match is read to be counted and sorted. A web shop asks for the same few searches over and
-over, and between two catalogue edits the answer's items do not change; only their stock does.
-The API's search keeps each first page's matches and count in memory (`services/catalogue/search_pages`)
-under the version read with them, and serves it again while `catalogue_version.version` is the same.
+A name search's first page costs PostgreSQL ~7.5 ms at a million items: the trigram indexes decode
+the posting lists of every trigram of the text ("hinge" is in 49,708 names), and every match is read
+to be counted and sorted. Searches repeat, and between two catalogue edits the answer's items do not
+change; only their stock does. The API's search keeps each first page in memory
+(`services/catalogue/kept_searches`) under the version read with it, and serves it again while
+`catalogue_version.version` is the same. `stockdesk check --rebuild-tally` moves it on too (after a
+restore that bypassed the triggers).
 
 The version is exact, never a guess:
 - A statement trigger on `item` and `item_barcode` (any insert, update, delete or truncate, by any
