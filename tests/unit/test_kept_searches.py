@@ -22,3 +22,15 @@ def test_at_most_max_kept_pages_are_kept_and_the_least_recently_asked_goes_first
     kept.keep(("search", "empty"), 1, [])
     kept.keep(("search", "no version"), None, ROWS)
     assert len(kept) == MAX_KEPT
+
+
+def test_a_page_found_stale_is_forgotten_but_not_a_newer_one_kept_since():
+    kept = KeptSearches()
+    item_id = ROWS[0].id
+    kept.keep("hinge 12", 1, ROWS)
+    older = kept.read("hinge 12")
+    assert older is not None and older.rows([(1, item_id, 7)]) == [Row(item_id, 7)]  # stock as now
+    kept.keep("hinge 12", 2, ROWS)  # another request searched after the catalogue changed
+    assert older.rows([(2, item_id, 7)]) is None and "hinge 12" in kept
+    newer = kept.read("hinge 12")
+    assert newer is not None and newer.rows([(3, item_id, 7)]) is None and "hinge 12" not in kept

@@ -85,7 +85,7 @@ class KeptRead:
     def _stock(self, now: Sequence[tuple[Any, ...]]) -> dict[uuid.UUID, Any] | None:
         on_hand: dict[uuid.UUID, Any] = {item_id: held for _, item_id, held in now}
         if not now or now[0][0] != self.kept.version or len(on_hand) != len(self.kept.rows):
-            self.owner.forget(self.key)
+            self.owner.forget(self.key, self.kept)
             return None
         return on_hand
 
@@ -146,9 +146,11 @@ class KeptSearches:
         known = self.read(key)
         return None if known is None else known.rows(known.read.rows(engine, known.params))
 
-    def forget(self, key: Hashable) -> None:
+    def forget(self, key: Hashable, kept: _Kept) -> None:
+        """Forget `kept`, unless another request has kept a newer page under `key` since."""
         with self._lock:
-            self._pages.pop(key, None)
+            if self._pages.get(key) is kept:
+                del self._pages[key]
 
     def __len__(self) -> int:
         return len(self._pages)
