@@ -121,7 +121,7 @@ class FastPaths:
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
                 page = _page_asked(scope)
-                kept = None if page is None else self._kept_search(*page)
+                kept = None if page is None else self._kept_search(*page[1:])
                 # Only a read whose work the page bounds runs on the loop: a precompiled page or a kept
                 # search's (by primary key). Any other (a text search, a filter whose matches may lie
                 # far apart) keeps to a thread, as the route would: on the loop it kept every other
@@ -209,7 +209,6 @@ class FastPaths:
 
     def _kept_search(
         self,
-        _token: str,
         item_filter: ItemFilter,
         sort: ItemSort,
         descending: bool,
@@ -239,26 +238,18 @@ class FastPaths:
         search's first page kept in memory, served if the catalogue has not changed since (if it has,
         the route searches afresh, on a thread)."""
         try:
-            known = item_pages.page_read(
+            known: item_pages.PageRead | item_pages.KeptPageRead | None = kept or item_pages.page_read(
                 self.database.uow(), item_filter, sort=sort, descending=descending, cursor=cursor, limit=limit
             )
-            if kept is not None:
-                also = [(kept.read, kept.params)]
+            if known is not None:
+                also = [(known.read, known.params)]
                 _session, (rows,) = api_auth.session_and(
                     self.database.uow(), token, secret=self.secret, also=lambda _user_id: also
                 )
-                found = kept.page(rows)
-                if found is None:
+                found = known.page(rows)
+                if found is None:  # a kept search whose catalogue has changed: the route searches afresh
                     return None
                 page = found
-            elif known is not None:
-                _session, (rows,) = api_auth.session_and(
-                    self.database.uow(),
-                    token,
-                    secret=self.secret,
-                    also=lambda _user_id: [(known.read, known.params)],
-                )
-                page = known.page(rows)
             else:
                 api_auth.session_of(self.database.uow(), token, secret=self.secret)
                 page = item_pages.keyset_page(

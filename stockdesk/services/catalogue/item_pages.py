@@ -199,20 +199,19 @@ _MAX_SHAPES = 256  # page sizes and filters would otherwise grow it without end
 def _first_page_of_matches_fast(
     uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, ascending: bool, limit: int
 ) -> list[Any]:
-    shape = (replace(item_filter, text=""), sort, ascending, limit)
     text = item_filter.text.strip()
     kept, key = kept_searches(uow.engine), _kept_key(replace(item_filter, text=text), sort, ascending, limit)
     if key is None:
-        return _searched(uow, item_filter, shape, text)
+        return _searched(uow, item_filter, sort, ascending, limit)
     if (again := kept.again(uow.engine, key)) is not None:
         return again
     under_way = kept.lead(key)
     if under_way is not None:  # another request is searching for this very page: its page will do
         under_way.wait(FOLLOW_TIMEOUT_S)
         again = kept.again(uow.engine, key)
-        return again if again is not None else _searched(uow, item_filter, shape, text)
+        return again if again is not None else _searched(uow, item_filter, sort, ascending, limit)
     try:
-        found = _searched(uow, item_filter, shape, text)
+        found = _searched(uow, item_filter, sort, ascending, limit)
         if found:
             kept.keep(key, found[0].catalogue, found)
         return found
@@ -220,9 +219,11 @@ def _first_page_of_matches_fast(
         kept.done(key)
 
 
-def _searched(uow: UnitOfWork, item_filter: ItemFilter, shape: tuple[Any, ...], text: str) -> list[Any]:
-    """The first page of the search by its statement for `shape` (built the first time)."""
-    _filter, sort, ascending, limit = shape
+def _searched(
+    uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort, ascending: bool, limit: int
+) -> list[Any]:
+    """The first page of the search, by the statement of its shape of filter (built the first time)."""
+    shape = (replace(item_filter, text=""), sort, ascending, limit)
     known = _FIRST_PAGES.get(shape)
     if known is None:
         pattern = bindparam("pattern", type_=String)
@@ -232,7 +233,7 @@ def _searched(uow: UnitOfWork, item_filter: ItemFilter, shape: tuple[Any, ...], 
             _FIRST_PAGES.clear()
         _FIRST_PAGES[shape] = known
     read, match_row = known
-    return [match_row(*r) for r in read.rows(uow.engine, {"pattern": like_pattern(text)})]
+    return [match_row(*r) for r in read.rows(uow.engine, {"pattern": like_pattern(item_filter.text.strip())})]
 
 
 def _kept_key(item_filter: ItemFilter, sort: ItemSort, ascending: bool, limit: int) -> Hashable | None:
@@ -449,14 +450,20 @@ class KeptPageRead:
     """A search's first page kept in memory (kept_searches), as one read a caller may run together with
     its own reads (the API's token check), and what makes the page of its rows."""
 
-    read: FastRead
-    params: dict[str, Any]
+    kept: KeptRead
     walk: _Walk
-    _kept: KeptRead
+
+    @property
+    def read(self) -> FastRead:
+        return self.kept.read
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.kept.params
 
     def page(self, rows: list[tuple[Any, ...]]) -> ItemPage | None:
         """The page, or None when the catalogue has changed since it was kept: search afresh."""
-        return self._kept.served(rows, lambda found: _page_of(found, self.walk))
+        return self.kept.served(rows, lambda found: _page_of(found, self.walk))
 
 
 def kept_page_read(
@@ -476,7 +483,7 @@ def kept_page_read(
     walk = _walk(uow.dialect, sort, descending, None, limit)
     key = _kept_key(replace(item_filter, text=item_filter.text.strip()), sort, walk.ascending, limit)
     known = None if key is None else kept_searches(uow.engine).read(key)
-    return None if known is None else KeptPageRead(known.read, known.params, walk, known)
+    return None if known is None else KeptPageRead(known, walk)
 
 
 def keyset_page(
