@@ -39,22 +39,26 @@ more PostgreSQL backends busy at once): same sitting, 16 clients, with two round
 serves nothing else meanwhile; for reads this short, that is cheaper than interleaving them. When
 the pool has no idle connection, the look-up goes to a thread after all: waiting for one would stop
 the whole worker. Posts (a transaction that may wait on a row lock) keep their thread, but a worker
-runs at most POST_LANES of them at once; the others wait on the loop for a lane. With a thread for
-each of 8 posts in flight, the threads fought over the GIL and 16 PostgreSQL backends over 2 cores:
-the same sitting, 16 and 64 clients, 2 lanes against 15 threads served 446-530 against 359-494
-posts/s at 16 clients, with p99 57-72 ms against 107-124 ms (docs/benchmarks.md, stop 46). The
-price: a post that waits on a row lock (a big stocktake posting the same levels) holds its lane
-while it waits.
+runs at most POST_LANES rounds of them at once; the posts that arrive meanwhile wait on the loop,
+and the next round takes them all (at most MOST_IN_A_ROUND): the new receipts, sales and
+adjustments of one caller in one transaction, each audited and its key's answer stored as if it had
+been posted alone, its token checked with the others' in one round trip. Under load a post then
+shares its BEGIN, COMMIT, reads and writes with the others; alone, it is a round of one, posted as
+before. If any post of a round is refused, that transaction is rolled back and each is posted alone
+(the refused one gets its own answer, from the route). No timer gathers a round: it is whatever
+waited while the last one ran (docs/api.md, "Rounds of posts"). The price: a post that waits on a
+row lock (a big stocktake posting the same levels) holds the lane while it waits.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
-import os
 import re
 import uuid
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 from urllib.parse import parse_qsl
 
 import anyio.to_thread
@@ -68,6 +72,7 @@ from stockdesk.api.routers.item_models import ItemOut, LookupOut, etag_of
 from stockdesk.api.routers.lookup import MAX_CODE
 from stockdesk.api.settings import API_PREFIX
 from stockdesk.domain.ids import ItemId
+from stockdesk.domain.permissions import Actor
 from stockdesk.services import idempotency
 from stockdesk.services.accounts import api_auth, api_keys
 from stockdesk.services.catalogue import item_pages, item_read
@@ -83,11 +88,16 @@ ORDERINGS = frozenset(f"{sign}{s.value}" for s in item_pages.SORTS for sign in (
 MAX_CURSOR = 500  # as the route's `cursor` query
 _LIMIT = re.compile(r"[0-9]{1,3}")
 MAX_BODY = 64 * 1024  # a movement is a few hundred bytes; a bigger body goes to the app and its limit
-# Keyed posts of one worker in the database at once (the rest wait their turn on the loop): one per
-# core, at least two, so one post can run Python while another waits for PostgreSQL (docs/api.md).
-POST_LANES = max(2, os.cpu_count() or 2)
+# Rounds of keyed posts of one worker in the database at once (the posts that arrive meanwhile wait on
+# the loop and go together in the next round): one. A worker's Python runs one thread at a time
+# anyway, and one lane makes the biggest rounds: same sitting, 16 clients, 660 posts/s against 408–473
+# with two lanes (docs/benchmarks.md, stop 49).
+POST_LANES = 1
 JSON = b"application/json"
 Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+KeyedPost = tuple[str, str, bytes]  # a post's token, Idempotency-Key and body
+# The most posts one round takes: a round is one transaction, and its posts wait for all of it.
+MOST_IN_A_ROUND = 32
 
 
 class FastPaths:
@@ -111,6 +121,8 @@ class FastPaths:
         self.posts = database.engine.dialect.name == "postgresql"
         self.post_lanes = min(POST_LANES, post_lanes or POST_LANES)
         self._lanes: anyio.CapacityLimiter | None = None
+        # Keyed posts waiting for a lane, each with its answer to come (`_in_a_round`).
+        self._waiting: list[tuple[KeyedPost, asyncio.Future[Answer | None]]] = []
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -271,37 +283,101 @@ class FastPaths:
         if asked is not None:
             token, key, length = asked
             body = await _read(receive, received, length)
-            if body is not None and await self._answer(
-                send, partial(self._posted, token, key, body), limiter=self._post_lanes()
-            ):
+            if body is not None and (answer := await self._in_a_round((token, key, body))) is not None:
+                status, headers, content = answer
+                await send({"type": "http.response.start", "status": status, "headers": headers})
+                await send({"type": "http.response.body", "body": content})
                 return
         await self.app(scope, _replay(received, receive), send)
 
-    def _posted(self, token: str, key: str, raw: bytes) -> Answer | None:
-        """The route's answer to a keyed post that succeeded (or was replayed), else None."""
+    async def _in_a_round(self, post: KeyedPost) -> Answer | None:
+        """A keyed post's answer (None: the route answers it). The posts that came while every lane
+        was busy go together, in the round of the first of them to get a lane (`_posted_together`)."""
+        answer: asyncio.Future[Answer | None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((post, answer))
+        async with self._post_lanes():
+            # Unless a round took it while it waited for its lane (that round answers it).
+            while any(waiting is answer for _, waiting in self._waiting):
+                taken, self._waiting = self._waiting[:MOST_IN_A_ROUND], self._waiting[MOST_IN_A_ROUND:]
+                answers: list[Answer | None] = [None] * len(taken)
+                try:
+                    answers = await anyio.to_thread.run_sync(self._posted_together, [p for p, _ in taken])
+                finally:  # even when cancelled: no post waits for an answer that never comes
+                    for (_, waiting), given in zip(taken, answers, strict=True):
+                        waiting.set_result(given)
+        return await answer
+
+    def _posted_together(self, posts: list[KeyedPost]) -> list[Answer | None]:
+        """The answers to a round of keyed posts, in their order (None: the route answers that one).
+
+        The new receipts, sales and adjustments of one caller are posted in one transaction: one
+        BEGIN and COMMIT, one read of the items and stores, one write of the levels and of the
+        movements for all (`movements.post_keyed_together`). If any is refused, nothing of that
+        transaction stays and each is posted alone, so the refused one gets its own answer."""
+        answers: list[Answer | None] = [None] * len(posts)
+        callers: dict[tuple[str, Actor], list[tuple[int, movements.MovementIn, str]]] = {}
+        # Every post's token is checked and its key's stored answer read in one round trip.
         try:
-            body = movements.MovementIn.model_validate(json.loads(raw))  # as FastAPI reads a JSON body
-            # The key's stored answer is read with the token's session: one round trip for both.
-            session, (known,) = api_auth.session_and(
-                self.database.uow(),
-                token,
-                secret=self.secret,
-                also=lambda user_id: [idempotency.answer_read(user_principal(user_id), key)],
+            sessions = api_auth.sessions_and(
+                self.database.uow(), [(t, partial(_key_read, k)) for t, k, _raw in posts], secret=self.secret
             )
-            principal = user_principal(session.actor.id)
-            stored = movements.post_keyed(
-                self.database.uow(), body, session.actor, principal, key, MOVEMENTS_PATH, known
-            )
+        except Exception:  # the database is away, say: the route answers each, or says why not
+            return answers
+        for at, ((_token, key, raw), found) in enumerate(zip(posts, sessions, strict=True)):
+            try:
+                if isinstance(found, Exception):
+                    raise found
+                session, (known,) = found
+                body = movements.MovementIn.model_validate(json.loads(raw))  # as FastAPI reads a JSON body
+                principal = user_principal(session.actor.id)
+                if not known and movements.combinable(body):
+                    callers.setdefault((principal, session.actor), []).append((at, body, key))
+                    continue
+                answers[at] = self._posted(body, session.actor, principal, key, known)
+            except Exception:  # a bad body or token, and nothing was posted: the route answers
+                continue
+        for (principal, actor), theirs in callers.items():
+            if len(theirs) > 1:
+                try:
+                    stored = movements.post_keyed_together(
+                        self.database.uow(), actor, principal, [(b, k) for _, b, k in theirs], MOVEMENTS_PATH
+                    )
+                except Exception:  # one was refused, or a key's twin came first: each goes alone
+                    pass
+                else:
+                    for (at, _body, _key), one in zip(theirs, stored, strict=True):
+                        answers[at] = _answer_of(one)
+                    continue
+            for at, body, key in theirs:
+                answers[at] = self._posted(body, actor, principal, key, [])
+        return answers
+
+    def _posted(
+        self, body: movements.MovementIn, who: Actor, principal: str, key: str, known: list[tuple[Any, ...]]
+    ) -> Answer | None:
+        """The answer to one keyed post (`known`: its key's stored answer, read), or None if refused."""
+        try:
+            uow = self.database.uow()
+            stored = movements.post_keyed(uow, body, who, principal, key, MOVEMENTS_PATH, known)
         except Exception:  # nothing was posted (or it was, under this key): the route answers
             return None
-        content = stored.body.encode()
-        replayed = b"true" if stored.replayed else b"false"
-        headers = [
-            (b"idempotent-replayed", replayed),
-            (b"content-length", str(len(content)).encode()),
-            (b"content-type", JSON),
-        ]
-        return stored.status, headers, content
+        return _answer_of(stored)
+
+
+def _key_read(key: str, user_id: uuid.UUID) -> list[idempotency.KeyRead]:
+    """The read of `key`'s stored answer, made with the token's session (`api_auth.session_and`)."""
+    return [idempotency.answer_read(user_principal(user_id), key)]
+
+
+def _answer_of(stored: idempotency.StoredAnswer) -> Answer:
+    content = stored.body.encode()
+    replayed = b"true" if stored.replayed else b"false"
+    headers = [
+        (b"idempotent-replayed", replayed),
+        (b"content-length", str(len(content)).encode()),
+        (b"content-type", JSON),
+    ]
+    return stored.status, headers, content
 
 
 def _access_token(scope: Scope) -> str | None:
@@ -365,7 +441,7 @@ def _post_asked(scope: Scope, max_body: int) -> tuple[str, str, int] | None:
     key = headers.get(b"idempotency-key", b"").decode("latin-1")
     media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
     length = headers.get(b"content-length", b"")
-    if not 1 <= len(key) <= idempotency.MAX_KEY_LENGTH or media_type != JSON:
+    if not 1 <= len(key.strip()) <= idempotency.MAX_KEY_LENGTH or media_type != JSON:  # else: the route's 422
         return None
     if not (length.isdigit() and 0 < int(length) <= max_body):
         return None

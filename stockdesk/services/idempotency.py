@@ -11,7 +11,7 @@ client may fix the request and retry with the same key.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -24,7 +24,7 @@ from stockdesk.db.api_models import IdempotentRequest
 from stockdesk.db.fast_read import FastRead, Rows
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
-from stockdesk.services.inventory.ledger import POSTED
+from stockdesk.services.inventory.ledger import POSTED, POSTED_EACH
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementView
 
@@ -67,7 +67,10 @@ _ANSWER = FastRead(
 _INSERT_ANSWER = IdempotentRequest.__table__.insert()
 
 
-def answer_read(principal: str, key: str) -> tuple[FastRead, dict[str, str]]:
+KeyRead = tuple[FastRead, dict[str, str]]  # a key's stored answer: the read and its values
+
+
+def answer_read(principal: str, key: str) -> KeyRead:
     """The read of a key's stored answer, for a caller to run with its own (`api_auth.session_and`):
     its rows go to `run_once(known=...)`."""
     return _ANSWER, {"principal": principal, "key": _check_key(key)}
@@ -136,6 +139,47 @@ def run_once(
         uow.hooks.remove(remember)
     status, body = made[-1]
     return StoredAnswer(status, body, replayed=False)
+
+
+def run_together(
+    uow: UnitOfWork,
+    *,
+    principal: str,
+    keyed: Sequence[tuple[str, str]],
+    work: Callable[[UnitOfWork], Any],
+    answer: Answer,
+) -> list[StoredAnswer]:
+    """`run_once` for several new keys of one caller, (key, fingerprint) each, in one transaction:
+    `work` posts each key's request (`stock.post_each`, which keeps what each wrote on the session)
+    and each key's answer is stored with it. The keys were read and found unused; a key stored
+    since (a twin in flight) makes the insert raise IntegrityError and nothing is posted: the caller
+    then runs each request through `run_once`, as it does on any refusal of the round."""
+    checked = [(_check_key(key), fingerprint_) for key, fingerprint_ in keyed]
+    made: list[tuple[int, str]] = []
+
+    def remember(session: Session) -> None:
+        now = datetime.now(UTC)
+        each: list[list[MovementView]] = session.info[POSTED_EACH]
+        made.extend(answer(views) for views in each)
+        rows = [
+            {
+                "principal": principal,
+                "key": key,
+                "fingerprint": fingerprint_,
+                "status": status,
+                "body": body,
+                "created_at": now,
+            }
+            for (key, fingerprint_), (status, body) in zip(checked, made, strict=True)
+        ]
+        session.connection().execute(_INSERT_ANSWER, rows)
+
+    uow.hooks.append(remember)
+    try:
+        work(uow)
+    finally:
+        uow.hooks.remove(remember)
+    return [StoredAnswer(status, body, replayed=False) for status, body in made]
 
 
 def forget_old(uow: UnitOfWork, *, now: datetime | None = None) -> int:

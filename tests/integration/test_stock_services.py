@@ -181,6 +181,36 @@ def test_a_batch_is_all_or_nothing(db, admin, apple, main_store):
     assert stock.on_hand_of(db.uow(), apple.id, main_store.id) == 3
 
 
+def test_posts_made_together_each_get_their_movements_and_audit_event_or_none_is_written(
+    db, admin, apple, main_store
+):
+    receipt = [stock.MovementRequest("receive", apple.id, main_store.id, "5", reference="delivery")]
+    two_sales = [
+        stock.MovementRequest("sale", apple.id, main_store.id, "2", reference="till"),
+        stock.MovementRequest("sale", apple.id, main_store.id, "1", reference="till"),
+    ]
+    before = audit_count(db)
+    written = stock.post_each(db.uow(), admin, [receipt, two_sales])
+    assert [[(v.kind, v.quantity, v.on_hand_after) for v in views] for views in written] == [
+        [("receive", 5, 5)],
+        [("sale", -2, 3), ("sale", -1, 2)],
+    ]
+    with db.uow() as uow:
+        events = uow.session.execute(
+            select(AuditEvent.entity_id, AuditEvent.details).where(AuditEvent.action == "stock.post")
+        ).all()
+    ours = {written[0][0].id, written[1][0].id}
+    assert sorted(e for e in events if e[0] in ours) == sorted(
+        [(written[0][0].id, '{"lines": 1}'), (written[1][0].id, '{"lines": 2}')]
+    )  # one event per post, as if each had been posted alone
+    assert audit_count(db) == before + 2
+    too_many = [stock.MovementRequest("sale", apple.id, main_store.id, "9")]
+    with pytest.raises(InsufficientStock):
+        stock.post_each(db.uow(), admin, [receipt, too_many])
+    assert stock.on_hand_of(db.uow(), apple.id, main_store.id) == 2  # the receipt went with the refusal
+    assert movement_count(db) == 3 and audit_count(db) == before + 2
+
+
 def test_every_stock_write_leaves_an_audit_event(db, admin, apple, main_store, branch_store):
     before = audit_count(db)
     stock.receive(db.uow(), admin, item_id=apple.id, store_id=main_store.id, quantity="5")

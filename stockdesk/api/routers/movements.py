@@ -170,24 +170,31 @@ def _poster(body: MovementIn, who: Actor) -> Callable[[UnitOfWork], object]:
             reference=body.reference,
             place=_place(uow, body),
         )
-    kind = {"receive": MovementKind.RECEIVE, "sale": MovementKind.SALE}.get(body.kind, MovementKind.ADJUST)
-    # post_movements answers with every movement written: a sale taken from two lots is two rows.
-    return lambda uow: stock.post_movements(
-        uow,
-        who,
-        [
-            stock.MovementRequest(
-                kind,
-                ItemId(body.item_id),
-                StoreId(body.store_id),
-                body.quantity,
-                body.unit_cost if kind is MovementKind.RECEIVE else None,
-                body.reference,
-                pack_id=pack if kind is not MovementKind.ADJUST else None,
-                place=_place(uow, body),
-            )
-        ],
+    return lambda uow: stock.post_movements(uow, who, [_request(uow, body)])
+
+
+_DIRECT = {"receive": MovementKind.RECEIVE, "sale": MovementKind.SALE, "adjust": MovementKind.ADJUST}
+
+
+def _request(uow: UnitOfWork, body: MovementIn) -> stock.MovementRequest:
+    """A receipt, sale or adjustment as the stock service takes it."""
+    kind = _DIRECT[body.kind]
+    return stock.MovementRequest(
+        kind,
+        ItemId(body.item_id),
+        StoreId(body.store_id),
+        body.quantity,
+        body.unit_cost if kind is MovementKind.RECEIVE else None,
+        body.reference,
+        pack_id=PackId(body.pack_id) if body.pack_id and kind is not MovementKind.ADJUST else None,
+        place=_place(uow, body),
     )
+
+
+def combinable(body: MovementIn) -> bool:
+    """Whether the post may go in one transaction with others (`post_keyed_together`): a receipt,
+    sale or adjustment that `_poster` would not refuse before posting."""
+    return body.kind in _DIRECT and not body.to_location and not (body.pack_id and body.kind == "adjust")
 
 
 def _answerer(uow: UnitOfWork) -> Callable[[list[MovementView]], tuple[int, str]]:
@@ -216,6 +223,20 @@ def post_keyed(
         work=_poster(body, who),
         answer=_answerer(uow),
         known=known,
+    )
+
+
+def post_keyed_together(
+    uow: UnitOfWork, who: Actor, principal: str, posts: list[tuple[MovementIn, str]], path: str
+) -> list[idempotency.StoredAnswer]:
+    """Several `combinable` posts of one caller, each under its own new key, in one transaction (the
+    fast path's round): all posted and each answer stored, or an error and nothing posted."""
+    return idempotency.run_together(
+        uow,
+        principal=principal,
+        keyed=[(k, idempotency.fingerprint("POST", path, b.model_dump_json().encode())) for b, k in posts],
+        work=lambda uow: stock.post_each(uow, who, [[_request(uow, body)] for body, _key in posts]),
+        answer=_answerer(uow),
     )
 
 

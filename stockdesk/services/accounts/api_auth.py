@@ -247,22 +247,52 @@ def session_and(
     uow: UnitOfWork, token: str, *, secret: str, also: AlsoRead | None = None
 ) -> tuple[Session, list[Rows]]:
     """`session_of`, and the rows of each read of `also(user id)`, read in the same round trip."""
-    user_id, session_id, stamp, _expires = _claims(token, secret)
+    found = sessions_and(uow, [(token, also)], secret=secret)[0]
+    if isinstance(found, AuthenticationFailed):
+        raise found
+    return found
+
+
+def sessions_and(
+    uow: UnitOfWork, asked: Sequence[tuple[str, AlsoRead | None]], *, secret: str
+) -> list[tuple[Session, list[Rows]] | AuthenticationFailed]:
+    """`session_and` for several tokens (a round of posts), all read in one round trip: for each,
+    its session and the rows of its own reads, or why the token is refused."""
+    found: list[tuple[Session, list[Rows]] | AuthenticationFailed] = []
+    claimed: list[tuple[int, _Claims, int]] = []  # (place in `found`, claims, how many reads of its own)
     # Before every request's own work: one precompiled statement on a pooled connection, in autocommit
     # (one round trip, no session, no BEGIN/ROLLBACK). Still read every time, so a revoked session, a
     # changed password, role or active flag is refused on the very next request, by every worker.
-    reads: list[tuple[FastRead, Mapping[str, Any]]] = [
-        (_SESSION_CHECK, {"session_id": session_id, "user_id": user_id})
-    ]
-    if also is not None:
-        reads += also(user_id)
-    rows, *other = rows_together(uow.engine, reads)
+    reads: list[tuple[FastRead, Mapping[str, Any]]] = []
+    for token, also in asked:
+        try:
+            claims = _claims(token, secret)
+        except AuthenticationFailed as refused:
+            found.append(refused)
+            continue
+        its_own = list(also(claims.user_id)) if also is not None else []
+        claimed.append((len(found), claims, len(its_own)))
+        found.append(AuthenticationFailed(Message("api.access_invalid")))  # replaced below
+        reads += [(_SESSION_CHECK, {"session_id": claims.session_id, "user_id": claims.user_id}), *its_own]
+    if not reads:
+        return found
+    rows_of = iter(rows_together(uow.engine, reads))
+    for at, claims, count in claimed:
+        rows = next(rows_of)
+        other = [next(rows_of) for _ in range(count)]
+        found[at] = _checked_session(claims, rows, other)
+    return found
+
+
+def _checked_session(
+    claims: _Claims, rows: Rows, other: list[Rows]
+) -> tuple[Session, list[Rows]] | AuthenticationFailed:
     if not rows or rows[0][_REVOKED_AT] is not None:
-        raise AuthenticationFailed(Message("api.access_logged_out"))
+        return AuthenticationFailed(Message("api.access_logged_out"))
     user = _Checked(*rows[0][:_REVOKED_AT])
-    if not user.active or user.deleted or _stamp(user) != stamp:
-        raise AuthenticationFailed(Message("api.access_revoked"))
+    if not user.active or user.deleted or _stamp(user) != claims.stamp:
+        return AuthenticationFailed(Message("api.access_revoked"))
     stores = frozenset(StoreId(r[_STORE_ID]) for r in rows if r[_STORE_ID] is not None)
     grants = frozenset({Action.ADJUST_STOCK}) if user.may_adjust else frozenset()
-    actor = Actor(UserId(user_id), user.email, Role(user.role), stores, user.name, grants)
-    return Session(actor, session_id), other
+    actor = Actor(UserId(claims.user_id), user.email, Role(user.role), stores, user.name, grants)
+    return Session(actor, claims.session_id), other

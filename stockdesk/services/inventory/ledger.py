@@ -36,6 +36,7 @@ from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import MovementRow, MovementView
 
 POSTED = "posted_movements"  # session.info key: the movements this transaction wrote
+POSTED_EACH = "posted_each"  # session.info key: those of each post of `stock.post_each`, in its order
 
 
 # Built once: `fast_write` keeps each statement's compiled form, so a one-line sale compiles nothing.
@@ -138,7 +139,10 @@ def _read_levels(uow: UnitOfWork, keys: set[Key]) -> dict[Key, Decimal]:
     for item, store in keys - levels.keys():
         per_store.setdefault(store, []).append(item)
     connection = uow.session.connection()
-    for store, items in per_store.items():
+    # Store by store in one order (and each store's rows by item, below): two batches over the same
+    # places lock them in the same order, so one waits for the other instead of deadlocking.
+    for store in sorted(per_store):
+        items = per_store[store]
         if len(items) == 1:  # a sale at the counter: a statement built once, one row by its key
             found = read_level(uow, items[0], store)
             if found is not None:

@@ -22,7 +22,7 @@ from stockdesk.domain.units import check_in_unit, in_stock_unit
 from stockdesk.services.accounts import audit
 from stockdesk.services.catalogue.packs import pack_factor
 from stockdesk.services.gc_pause import collector_paused
-from stockdesk.services.inventory.ledger import on_hand, post, post_many
+from stockdesk.services.inventory.ledger import POSTED_EACH, on_hand, post, post_many
 from stockdesk.services.inventory.line_checks import LineChecks
 from stockdesk.services.inventory.postings import ItemRef, Posting, StockItem
 from stockdesk.services.places.locations import KNOWN_LOCATION_STORES, has_locations, store_has_locations
@@ -122,38 +122,83 @@ def post_movements(
     """Post many receipts, sales or adjustments in one transaction: all or nothing."""
     with uow, collector_paused():
         uow.actor_id = actor.id
-        batch = _preload(uow, requests)
-        checks = LineChecks(actor)
-        postings: list[Posting] = []
-        views: list[MovementView] = []
-        for number, request in enumerate(requests, start=1):
-            try:
-                posting = _prepare(uow, checks, request, allow_negative=allow_negative, batch=batch)
-                if request.place is NOTHING and batch is not None and batch.plain(uow, posting):
-                    postings.append(posting)  # nothing to place: what `place_posting` would answer
-                    continue
-                placed = place_posting(uow, actor, posting, request.place, allow_negative=allow_negative)
-            except (ValidationError, NotFound) as error:  # a batch names the line
-                if len(requests) > 1:
-                    error.args = (f"line {number}: {error.args[0]}",)
-                raise
-            if placed == [posting]:
-                postings.append(posting)
-                continue
-            # Written at once: the next line's picking must see the places this one emptied.
-            views += post_many(uow, [*postings, *placed], user_id=actor.id, allow_negative=allow_negative)
-            postings = []
-            if request.place.allow_expired:
-                audit.record(
-                    uow, actor, "stock.expired_override", "item", posting.item.id,
-                    sku=posting.item.sku, store=posting.store.code, lot=request.place.lot,
-                )  # fmt: skip
-        views += post_many(uow, postings, user_id=actor.id, allow_negative=allow_negative)
+        views = [view for line in _post_lines(uow, actor, requests, allow_negative) for view in line]
         audit.record(
             uow, actor, "stock.post", "stock_movement", views[0].id if views else None, lines=len(views)
         )
         uow.commit()
         return views
+
+
+def post_each(
+    uow: UnitOfWork, actor: Actor, posts: Sequence[Sequence[MovementRequest]]
+) -> list[list[MovementView]]:
+    """Several posts of one actor in one transaction (the server's round of posts that arrived
+    together): each is checked and audited as `post_movements` would, and the movements each wrote
+    come back in its place (also kept on the session, `POSTED_EACH`, for its commit hooks). All or
+    nothing: one refused line refuses them all, so a caller posts them one by one after that."""
+    with uow, collector_paused():
+        uow.actor_id = actor.id
+        lines = _post_lines(uow, actor, [request for post in posts for request in post], False)
+        written: list[list[MovementView]] = []
+        for post in posts:
+            done, lines = lines[: len(post)], lines[len(post) :]
+            written.append([view for line in done for view in line])
+        audit.record_each(
+            uow,
+            actor,
+            [
+                ("stock.post", "stock_movement", views[0].id if views else None, {"lines": len(views)})
+                for views in written
+            ],
+        )
+        uow.session.info[POSTED_EACH] = written
+        uow.commit()
+        return written
+
+
+def _post_lines(
+    uow: UnitOfWork, actor: Actor, requests: Sequence[MovementRequest], allow_negative: bool
+) -> list[list[MovementView]]:
+    """Write the requests' movements (not committed): what each request wrote, in its order."""
+    batch = _preload(uow, requests)
+    checks = LineChecks(actor)
+    postings: list[Posting] = []
+    owners: list[int] = []  # the request each posting in `postings` came from
+    written: list[list[MovementView]] = [[] for _ in requests]
+
+    def write(more: list[Posting], owner: int) -> None:
+        views = post_many(uow, [*postings, *more], user_id=actor.id, allow_negative=allow_negative)
+        for view, by in zip(views, [*owners, *[owner] * len(more)], strict=True):
+            written[by].append(view)
+        postings.clear()
+        owners.clear()
+
+    for number, request in enumerate(requests, start=1):
+        try:
+            posting = _prepare(uow, checks, request, allow_negative=allow_negative, batch=batch)
+            if request.place is NOTHING and batch is not None and batch.plain(uow, posting):
+                postings.append(posting)  # nothing to place: what `place_posting` would answer
+                owners.append(number - 1)
+                continue
+            placed = place_posting(uow, actor, posting, request.place, allow_negative=allow_negative)
+        except (ValidationError, NotFound) as error:  # a batch names the line
+            if len(requests) > 1:
+                error.args = (f"line {number}: {error.args[0]}",)
+            raise
+        if placed == [posting]:
+            postings.append(posting)
+            owners.append(number - 1)
+            continue
+        # Written at once: the next line's picking must see the places this one emptied.
+        write(placed, number - 1)
+        if request.place.allow_expired:
+            audit.record(
+                uow, actor, "stock.expired_override", "item", posting.item.id,
+                sku=posting.item.sku, store=posting.store.code, lot=request.place.lot,
+            )  # fmt: skip
+    write([], -1)
+    return written
 
 
 # The columns of an item that a batch's lines read, by id, for items that are not tombstoned.

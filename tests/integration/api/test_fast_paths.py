@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-import time
 from decimal import Decimal
 from typing import Any
 
@@ -180,60 +179,8 @@ def test_a_page_that_waits_for_its_rows_holds_up_no_other_request(db, admin, mai
     assert page[0] == 200 and [r["sku"] for r in json.loads(page[2])["results"]] == ["H-1"]
 
 
-@pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
-def test_keyed_posts_beyond_the_lanes_wait_their_turn_and_each_is_posted_once(
-    db, admin, main_store, monkeypatch
-):
-    """Three sales of one item while its level is locked: two posts (the lanes) wait in PostgreSQL,
-    the third waits for a lane without touching the database; once the lock goes, all three post."""
-    monkeypatch.setattr(fast_paths, "POST_LANES", 2)
-    fast, token, hammer = _shop(db, admin, main_store)
-    sale = json.dumps({"kind": "sale", "item_id": str(hammer.id), "store_id": str(main_store.id),
-                       "quantity": "1"}).encode()
-    holder = db.engine.connect()
-    held = holder.begin()
-    holder.exec_driver_sql(
-        "SELECT 1 FROM stock_level WHERE item_id = %(item)s AND store_id = %(store)s FOR UPDATE",
-        {"item": hammer.id, "store": main_store.id},
-    )
-    seen: dict[str, int] = {}
-
-    def posts_waiting_on_the_lock() -> int:
-        with db.engine.connect() as watcher:
-            return int(watcher.exec_driver_sql(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND wait_event_type = 'Lock' AND query LIKE 'UPDATE stock_level%%'"
-            ).scalar_one())
-
-    async def three_posts() -> list[Answered]:
-        posts = [asyncio.create_task(_answer(fast, "POST", MOVEMENTS_PATH, token=token,
-                                             headers={"idempotency-key": f"lane-{n}"}, body=sale))
-                 for n in range(3)]
-        deadline = time.monotonic() + HANG_GUARD_S  # a guard against a hang, not a measure of speed
-        while time.monotonic() < deadline:
-            waiting, in_the_database = _lane_waiters(fast), posts_waiting_on_the_lock()
-            if (waiting, in_the_database) == (1, 2) or in_the_database == 3:
-                break
-            await asyncio.sleep(0.01)
-        seen.update(waiting=_lane_waiters(fast), in_the_database=posts_waiting_on_the_lock())
-        held.rollback()
-        holder.close()
-        return list(await asyncio.gather(*posts))
-
-    answers = asyncio.run(three_posts())
-    assert seen == {"waiting": 1, "in_the_database": 2}
-    posted = [(status, headers["idempotent-replayed"]) for status, headers, _ in answers]
-    assert posted == [(201, "false")] * 3
-    assert stock.on_hand_of(db.uow(), hammer.id, main_store.id) == 2  # 5 received, 3 sold, each once
-
-
-def _lane_waiters(fast: FastPaths) -> int:
-    lanes = fast._lanes
-    return 0 if lanes is None else lanes.statistics().tasks_waiting
-
-
 def test_a_many_core_server_runs_no_more_posts_at_once_than_its_pool_has_spare(db, monkeypatch):
-    monkeypatch.setattr(fast_paths, "POST_LANES", 64)  # one lane per core on a 64-core machine
+    monkeypatch.setattr(fast_paths, "POST_LANES", 64)  # a server built for many lanes
     app = create_app(database=db)
     layer = app.build_middleware_stack()
     for _ in range(20):  # the stack is a handful of layers deep
