@@ -51,6 +51,17 @@ class _Rounds:
         monkeypatch.setattr(stock, "post_each", counted)
 
 
+def _shop(db: Any, admin: Any, store: Any, monkeypatch: pytest.MonkeyPatch, on_hand: str,
+          *skus: str) -> tuple[list[Any], FastPaths, str, str, _Rounds]:
+    """Items with `on_hand` each in `store`; the fast path, its secret, the admin's token, the rounds."""
+    items = [catalog.create_item(db.uow(), admin, sku=sku, name=f"Item {sku}") for sku in skus]
+    for item in items:
+        stock.receive(db.uow(), admin, item_id=item.id, store_id=store.id, quantity=on_hand)
+    secret = api_auth.server_secret(db.uow())
+    boss = _token(db, "admin@example.com", "admin-pass-1", secret)
+    return items, FastPaths(_behind, database=db, secret=secret), secret, boss, _Rounds(monkeypatch)
+
+
 def _in_the_database(db: Any) -> int:
     """Backends waiting on a row lock of `stock_level` (a post's UPDATE or SELECT ... FOR UPDATE)."""
     with db.engine.connect() as watcher:
@@ -99,15 +110,8 @@ def _round_behind_a_held_lock(db: Any, fast: FastPaths, first: tuple[str, bytes]
 def test_posts_that_wait_for_the_lane_are_posted_in_one_transaction_each_with_its_own_answer(
     db, admin, manager, main_store, monkeypatch
 ):
-    hammer = catalog.create_item(db.uow(), admin, sku="H-1", name="Hammer")
-    nails = catalog.create_item(db.uow(), admin, sku="N-1", name="Nails")
-    for item in (hammer, nails):
-        stock.receive(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="10")
-    secret = api_auth.server_secret(db.uow())
-    boss = _token(db, "admin@example.com", "admin-pass-1", secret)
+    (hammer, nails), fast, secret, boss, rounds = _shop(db, admin, main_store, monkeypatch, "10", "H", "N")
     other = _token(db, "manager@example.com", "manager-pass-1", secret)
-    fast = FastPaths(_behind, database=db, secret=secret)
-    rounds = _Rounds(monkeypatch)
     then = [
         (boss, _post("sale", hammer, main_store, "2", "till 1")),
         (boss, _post("sale", nails, main_store, "3", "till 2")),
@@ -152,12 +156,7 @@ def test_posts_that_wait_for_the_lane_are_posted_in_one_transaction_each_with_it
 def test_a_refused_post_in_a_round_is_answered_by_the_route_and_the_others_are_posted(
     db, admin, main_store, monkeypatch
 ):
-    hammer = catalog.create_item(db.uow(), admin, sku="H-1", name="Hammer")
-    stock.receive(db.uow(), admin, item_id=hammer.id, store_id=main_store.id, quantity="5")
-    secret = api_auth.server_secret(db.uow())
-    boss = _token(db, "admin@example.com", "admin-pass-1", secret)
-    fast = FastPaths(_behind, database=db, secret=secret)
-    rounds = _Rounds(monkeypatch)
+    (hammer,), fast, _secret, boss, rounds = _shop(db, admin, main_store, monkeypatch, "5", "H-1")
     then = [
         (boss, _post("sale", hammer, main_store, "1", "a")),
         (boss, _post("sale", hammer, main_store, "100", "more than there is")),
