@@ -145,9 +145,11 @@ def _postgres_cpu() -> float:
         if proc.info["username"] == "postgres":
             try:
                 times = proc.cpu_times()
-                total += times.user + times.system
+                # A backend that ended counts too: the postmaster reaped it, and its children's times
+                # hold its CPU. Without them a row whose backends ended during it came out negative.
+                total += times.user + times.system + times.children_user + times.children_system
             except psutil.NoSuchProcess:
-                pass  # a backend that ended: its CPU is not counted (the connections are the pool's)
+                pass  # ended between the listing and the reading: counted once reaped
     return total
 
 
