@@ -304,7 +304,8 @@ class FastPaths:
                     answers = await anyio.to_thread.run_sync(self._posted_together, [p for p, _ in taken])
                 finally:  # even when cancelled: no post waits for an answer that never comes
                     for (_, waiting), given in zip(taken, answers, strict=True):
-                        waiting.set_result(given)
+                        if not waiting.done():  # else its request was cancelled (server stopping)
+                            waiting.set_result(given)
         return await answer
 
     def _posted_together(self, posts: list[KeyedPost]) -> list[Answer | None]:
