@@ -117,6 +117,51 @@ def test_ten_concurrent_requests_with_one_key_post_once_and_the_ledger_checks(sh
     assert check.find_differences(shop.db.uow()) == []
 
 
+def test_thirty_posts_at_once_are_each_posted_once_and_a_refused_one_among_them_is_409(shop, token):
+    """Many clients posting at once (on PostgreSQL the server posts the ones that wait together, in
+    rounds): each gets its own answer, the one refused gets its problem, and nothing is lost."""
+    items = [_new_item(shop) for _ in range(3)]
+    for item in items:
+        stock.receive(shop.db.uow(), shop.admin, item_id=item, store_id=shop.main.id, quantity="20")
+    store = str(shop.main.id)
+    bodies = [
+        {"kind": ("sale", "receive", "sale")[n % 3], "item_id": str(items[n % 3]), "store_id": store,
+         "quantity": str(1 + n % 2), "reference": f"post {n}"}
+        for n in range(29)
+    ]
+    bodies.append({"kind": "sale", "item_id": str(items[0]), "store_id": store, "quantity": "500"})
+    keys = [f"many-{uuid.uuid4()}" for _ in bodies]
+    start = threading.Barrier(10)
+    answers: dict[int, httpx.Response] = {}
+
+    def send(first: int) -> None:
+        with httpx.Client(base_url=shop.url, timeout=120) as client:
+            start.wait()
+            for n in range(first, len(bodies), 10):
+                headers = {"Idempotency-Key": keys[n], "Authorization": f"Bearer {token}"}
+                answers[n] = client.post("/movements", json=bodies[n], headers=headers)
+
+    threads = [threading.Thread(target=send, args=(first,)) for first in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [answers[n].status_code for n in range(29)] == [201] * 29
+    references = [answers[n].json()["movements"][0]["reference"] for n in range(29)]
+    assert references == [b["reference"] for b in bodies[:29]]  # each its own answer
+    assert answers[29].status_code == 409 and "500" in problem_of(answers[29])["detail"]
+    for n, item in enumerate(items):
+        sign = -1 if n != 1 else 1
+        change = sum(Decimal(b["quantity"]) for b in bodies[:29] if b["item_id"] == str(item)) * sign
+        assert stock.on_hand_of(shop.db.uow(), item, shop.main.id) == 20 + change
+        assert _movements_of(shop, item) == 1 + sum(b["item_id"] == str(item) for b in bodies[:29])
+    with httpx.Client(base_url=shop.url, timeout=120) as client:  # each key answers as it first did
+        again = client.post("/movements", json=bodies[7], headers={"Idempotency-Key": keys[7],
+                                                                   "Authorization": f"Bearer {token}"})
+    assert (again.headers["idempotent-replayed"], again.text) == ("true", answers[7].text)
+    assert check.find_differences(shop.db.uow()) == []
+
+
 def test_a_sale_through_the_api_opens_a_low_stock_alert_like_the_counter(shop, token):
     item = _new_item(shop, reorder_point="5")
     stock.receive(shop.db.uow(), shop.admin, item_id=item, store_id=shop.main.id, quantity=Decimal(8))
