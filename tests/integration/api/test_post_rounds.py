@@ -176,3 +176,24 @@ def test_a_refused_post_in_a_round_is_answered_by_the_route_and_the_others_are_p
     assert references == ["a", "b", "first"]
     assert keys == ["round-0", "round-1", "round-3"]  # the refused post's key stays free for a retry
     assert check.find_differences(db.uow()) == [] and check.tally_difference(db.uow()) is None
+
+
+def test_in_a_round_a_logged_out_token_goes_to_the_route_and_the_other_callers_posts_are_posted(
+    db, admin, manager, main_store, monkeypatch
+):
+    (hammer,), fast, secret, boss, rounds = _shop(db, admin, main_store, monkeypatch, "9", "H")
+    gone = _token(db, "manager@example.com", "manager-pass-1", secret)
+    api_auth.log_out(db.uow(), api_auth.session_of(db.uow(), gone, secret=secret).session_id)
+    then = [
+        (boss, _post("sale", hammer, main_store, "1", "a")),
+        (gone, _post("sale", hammer, main_store, "1", "not theirs to post")),
+        ("not a token", _post("sale", hammer, main_store, "1", "nobody's")),
+        (boss, _post("sale", hammer, main_store, "2", "b")),
+    ]
+    answers = _round_behind_a_held_lock(db, fast, (boss, _post("sale", hammer, main_store, "1", "first")),
+                                        then, hammer, main_store)
+
+    # The tokens were checked together, each on its own: the refused ones are the route's to answer (401).
+    assert [status for status, _h, _b in answers] == [201, 201, BEHIND, BEHIND, 201]
+    assert rounds.sizes == [2]
+    assert stock.on_hand_of(db.uow(), hammer.id, main_store.id) == 5  # 9 - 1 - 1 - 2
