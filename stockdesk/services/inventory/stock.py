@@ -122,7 +122,8 @@ def post_movements(
     """Post many receipts, sales or adjustments in one transaction: all or nothing."""
     with uow, collector_paused():
         uow.actor_id = actor.id
-        views = [view for line in _post_lines(uow, actor, requests, allow_negative) for view in line]
+        lines = _post_lines(uow, actor, requests, allow_negative=allow_negative)
+        views = [view for line in lines for view in line]
         audit.record(
             uow, actor, "stock.post", "stock_movement", views[0].id if views else None, lines=len(views)
         )
@@ -139,7 +140,7 @@ def post_each(
     nothing: one refused line refuses them all, so a caller posts them one by one after that."""
     with uow, collector_paused():
         uow.actor_id = actor.id
-        lines = _post_lines(uow, actor, [request for post in posts for request in post], False)
+        lines = _post_lines(uow, actor, [request for post in posts for request in post], allow_negative=False)
         written: list[list[MovementView]] = []
         for post in posts:
             done, lines = lines[: len(post)], lines[len(post) :]
@@ -158,7 +159,7 @@ def post_each(
 
 
 def _post_lines(
-    uow: UnitOfWork, actor: Actor, requests: Sequence[MovementRequest], allow_negative: bool
+    uow: UnitOfWork, actor: Actor, requests: Sequence[MovementRequest], *, allow_negative: bool
 ) -> list[list[MovementView]]:
     """Write the requests' movements (not committed): what each request wrote, in its order."""
     batch = _preload(uow, requests)
@@ -167,7 +168,9 @@ def _post_lines(
     owners: list[int] = []  # the request each posting in `postings` came from
     written: list[list[MovementView]] = [[] for _ in requests]
 
-    def write(more: list[Posting], owner: int) -> None:
+    def write(placed: list[Posting] | None = None, owner: int = 0) -> None:
+        """Write the postings held back, then `placed` (what request `owner` was placed as)."""
+        more = placed or []
         views = post_many(uow, [*postings, *more], user_id=actor.id, allow_negative=allow_negative)
         for view, by in zip(views, [*owners, *[owner] * len(more)], strict=True):
             written[by].append(view)
@@ -197,7 +200,7 @@ def _post_lines(
                 uow, actor, "stock.expired_override", "item", posting.item.id,
                 sku=posting.item.sku, store=posting.store.code, lot=request.place.lot,
             )  # fmt: skip
-    write([], -1)
+    write()
     return written
 
 
