@@ -138,13 +138,20 @@ def _place(uow: UnitOfWork, body: MovementIn) -> PlaceChoice:
     )
 
 
+def _refusal(body: MovementIn) -> ValidationError | None:
+    """Why the body is refused before any posting (a field that does not go with its kind), if it is."""
+    if body.pack_id is not None and body.kind in ("adjust", "count"):
+        return ValidationError("pack_id", str(body.pack_id), Message("pack.stock_units_only"))
+    if body.to_location and body.kind != "transfer":
+        return ValidationError("to_location", body.to_location, Message("api.transfer_only"))
+    return None
+
+
 def _poster(body: MovementIn, who: Actor) -> Callable[[UnitOfWork], object]:
     """The one stock service this kind of movement is posted by."""
     pack = PackId(body.pack_id) if body.pack_id is not None else None
-    if pack is not None and body.kind in ("adjust", "count"):
-        raise ValidationError("pack_id", str(pack), Message("pack.stock_units_only"))
-    if body.to_location and body.kind != "transfer":
-        raise ValidationError("to_location", body.to_location, Message("api.transfer_only"))
+    if (refused := _refusal(body)) is not None:
+        raise refused
     if body.kind == "transfer":
         return lambda uow: stock.transfer_all(
             uow,
@@ -193,8 +200,8 @@ def _request(uow: UnitOfWork, body: MovementIn) -> stock.MovementRequest:
 
 def combinable(body: MovementIn) -> bool:
     """Whether the post may go in one transaction with others (`post_keyed_together`): a receipt,
-    sale or adjustment that `_poster` would not refuse before posting."""
-    return body.kind in _DIRECT and not body.to_location and not (body.pack_id and body.kind == "adjust")
+    sale or adjustment that is not refused before posting."""
+    return body.kind in _DIRECT and _refusal(body) is None
 
 
 def _answerer(uow: UnitOfWork) -> Callable[[list[MovementView]], tuple[int, str]]:

@@ -258,8 +258,8 @@ def sessions_and(
 ) -> list[tuple[Session, list[Rows]] | AuthenticationFailed]:
     """`session_and` for several tokens (a round of posts), all read in one round trip: for each,
     its session and the rows of its own reads, or why the token is refused."""
-    found: list[tuple[Session, list[Rows]] | AuthenticationFailed] = []
-    claimed: list[tuple[int, _Claims, int]] = []  # (place in `found`, claims, how many reads of its own)
+    checked: list[_Claims | AuthenticationFailed] = []  # each token's claims, or why it is refused
+    counts: list[int] = []  # how many reads of its own each token with claims asked for
     # Before every request's own work: one precompiled statement on a pooled connection, in autocommit
     # (one round trip, no session, no BEGIN/ROLLBACK). Still read every time, so a revoked session, a
     # changed password, role or active flag is refused on the very next request, by every worker.
@@ -268,19 +268,22 @@ def sessions_and(
         try:
             claims = _claims(token, secret)
         except AuthenticationFailed as refused:
-            found.append(refused)
+            checked.append(refused)
             continue
         its_own = list(also(claims.user_id)) if also is not None else []
-        claimed.append((len(found), claims, len(its_own)))
-        found.append(AuthenticationFailed(Message("api.access_invalid")))  # replaced below
+        checked.append(claims)
+        counts.append(len(its_own))
         reads += [(_SESSION_CHECK, {"session_id": claims.session_id, "user_id": claims.user_id}), *its_own]
-    if not reads:
-        return found
-    rows_of = iter(rows_together(uow.engine, reads))
-    for at, claims, count in claimed:
+    rows_of = iter(rows_together(uow.engine, reads) if reads else [])
+    count_of = iter(counts)
+    found: list[tuple[Session, list[Rows]] | AuthenticationFailed] = []
+    for claims_or_refusal in checked:
+        if isinstance(claims_or_refusal, AuthenticationFailed):
+            found.append(claims_or_refusal)
+            continue
         rows = next(rows_of)
-        other = [next(rows_of) for _ in range(count)]
-        found[at] = _checked_session(claims, rows, other)
+        its_own_rows = [next(rows_of) for _ in range(next(count_of))]
+        found.append(_checked_session(claims_or_refusal, rows, its_own_rows))
     return found
 
 
