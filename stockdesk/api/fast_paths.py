@@ -38,16 +38,18 @@ more PostgreSQL backends busy at once): same sitting, 16 clients, with two round
 -> 1,943 look-ups/s, worker CPU 0.87 -> 0.65 ms and PostgreSQL 0.28 -> 0.19 ms a look-up. The loop
 serves nothing else meanwhile; for reads this short, that is cheaper than interleaving them. When
 the pool has no idle connection, the look-up goes to a thread after all: waiting for one would stop
-the whole worker. Posts (a transaction that may wait on a row lock) keep their thread, but a worker
-runs at most POST_LANES rounds of them at once; the posts that arrive meanwhile wait on the loop,
-and the next round takes them all (at most MOST_IN_A_ROUND): the new receipts, sales and
-adjustments of one caller in one transaction, each audited and its key's answer stored as if it had
-been posted alone, its token checked with the others' in one round trip. Under load a post then
-shares its BEGIN, COMMIT, reads and writes with the others; alone, it is a round of one, posted as
-before. If any post of a round is refused, that transaction is rolled back and each is posted alone
-(the refused one gets its own answer, from the route). No timer gathers a round: it is whatever
-waited while the last one ran (docs/api.md, "Rounds of posts"). The price: a post that waits on a
-row lock (a big stocktake posting the same levels) holds the lane while it waits.
+the whole worker. The reads on the loop run on two connections it keeps for them, outside the pool
+(`Database.kept_reads`): one plain, one that plans generically. Posts (a transaction that may wait
+on a row lock) keep their thread, but a worker runs at most POST_LANES rounds of them at once; the
+posts that arrive meanwhile wait on the loop, and the next round takes them all (at most
+MOST_IN_A_ROUND): the new receipts, sales and adjustments of one caller in one transaction, each
+audited and its key's answer stored as if it had been posted alone, its token checked with the
+others' in one round trip. Under load a post then shares its BEGIN, COMMIT, reads and writes with
+the others; alone, it is a round of one, posted as before. If any post of a round is refused, that
+transaction is rolled back and each is posted alone (the refused one gets its own answer, from the
+route). No timer gathers a round: it is whatever waited while the last one ran (docs/api.md, "Rounds
+of posts"). The price: a post that waits on a row lock (a big stocktake posting the same levels)
+holds the lane while it waits.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable
+from contextlib import nullcontext
 from functools import partial
 from typing import Any
 from urllib.parse import parse_qsl
@@ -123,6 +126,8 @@ class FastPaths:
         self._lanes: anyio.CapacityLimiter | None = None
         # Keyed posts waiting for a lane, each with its answer to come (`_in_a_round`).
         self._waiting: list[tuple[KeyedPost, asyncio.Future[Answer | None]]] = []
+        # The connections the reads made on the loop itself run on (PostgreSQL: kept_reads says why).
+        self._kept = database.kept_reads() if self.posts else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -176,7 +181,11 @@ class FastPaths:
         inline: bool = False,
         limiter: anyio.CapacityLimiter | None = None,
     ) -> bool:
-        answer = work() if inline else await anyio.to_thread.run_sync(work, limiter=limiter)
+        if not inline:
+            answer = await anyio.to_thread.run_sync(work, limiter=limiter)
+        else:
+            with self._kept.in_use() if self._kept is not None else nullcontext():
+                answer = work()
         if answer is None:
             return False
         status, headers, body = answer

@@ -5,7 +5,8 @@ context, parameter and result set-up, a Connection around the pooled one): sever
 spends on an indexed join of a few rows. Here the statement is compiled once per dialect, its
 parameter order and each column's result conversion are looked up once, and each run is one
 `cursor.execute` on a connection from the engine's pool (checked out and returned as SQLAlchemy
-would, with its reset, but not pinged: a connection found dead is replaced and the read run again).
+would, with its reset, but not pinged: a connection found dead is replaced and the read run again),
+or, for the reads an API worker runs on its event loop, on a connection kept for them (kept_reads).
 The SQL and the values are exactly those SQLAlchemy would have produced; only single-statement reads
 take this path.
 """
@@ -20,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import CompoundSelect, Engine, Select
 from sqlalchemy.engine import Dialect
 
-from stockdesk.db import idle_ping
+from stockdesk.db import idle_ping, kept_reads
 
 Converter = Callable[[Any], Any] | None
 
@@ -174,42 +175,23 @@ def _execute(cursor: Any, work: _Work) -> None:
 
 def _fetched(engine: Engine, work: list[_Work], generic: bool = False) -> _Fetched:
     """The driver's rows of each statement, on a pooled connection taken without a ping (idle_ping
-    says why). A connection found dead is thrown away and `_DeadConnection` raised: the caller may run
-    it again. `generic` (PostgreSQL): the statements run with their generic plans (see _GENERIC)."""
+    says why), or on a kept one (kept_reads). A connection found dead is thrown away and
+    `_DeadConnection` raised: the caller may run it again. `generic` (PostgreSQL): the statements run
+    with their generic plans (see _GENERIC)."""
+    kept = kept_reads.kept_for(engine)
+    if kept is not None:
+        return _fetched_kept(engine, kept, work, generic)
     connection = idle_ping.unpinged_connection(engine)
     driver = connection.driver_connection
     # One statement is its own consistent snapshot: on PostgreSQL run it in autocommit, one round
     # trip instead of three (BEGIN, the query, the ROLLBACK of the pool's reset).
     autocommit = engine.dialect.name == "postgresql"
-    cursor = None
     try:
         if autocommit:
             driver.autocommit = True  # type: ignore[union-attr]
-        if len(work) == 1 and not generic:  # the usual case, without the pipeline's set-up
-            cursor = connection.cursor()
-            _execute(cursor, work[0])
-            answer = (cursor.fetchall(), cursor.description if work[0].describe else None)
-            cursor.close()
-            return [answer]
-        cursors = [connection.cursor() for _ in work]
-        # The generic plan's transaction around the reads, on a cursor of its own (its answers unread).
-        control = connection.cursor() if generic else None
-        with driver.pipeline() if autocommit else nullcontext():  # type: ignore[union-attr]
-            if control is not None:
-                for statement in _GENERIC:
-                    control.execute(statement)
-            for cursor, statement_work in zip(cursors, work, strict=True):
-                _execute(cursor, statement_work)
-            if control is not None:
-                control.execute("COMMIT")
-                control.close()
-        answers: _Fetched = []
-        for cursor, statement_work in zip(cursors, work, strict=True):
-            answers.append((cursor.fetchall(), cursor.description if statement_work.describe else None))
-            cursor.close()
-        return answers
+        return _run(connection, driver, work, pipelined=autocommit, generic=generic)
     except engine.dialect.loaded_dbapi.Error as error:
-        if engine.dialect.is_disconnect(error, driver, cursor):
+        if engine.dialect.is_disconnect(error, driver, None):
             connection.invalidate(error)
             raise _DeadConnection(error) from error
         raise
@@ -222,3 +204,48 @@ def _fetched(engine: Engine, work: list[_Work], generic: bool = False) -> _Fetch
                 driver.autocommit = False  # type: ignore[union-attr]
         finally:
             connection.close()  # back to the pool, reset as SQLAlchemy's own checkouts are
+
+
+def _fetched_kept(engine: Engine, kept: kept_reads.KeptReads, work: list[_Work], generic: bool) -> _Fetched:
+    """`_fetched` on a kept connection: in autocommit already, and the generic one plans generically
+    for the whole session, so no transaction is needed to ask for it."""
+    connection = kept.connection(generic)
+    try:
+        return _run(connection, connection, work, pipelined=True, generic=False)
+    except Exception as error:
+        kept.drop(generic)  # whatever failed, the next read starts on a fresh connection
+        dead = isinstance(error, engine.dialect.loaded_dbapi.Error) and engine.dialect.is_disconnect(
+            error, connection, None
+        )
+        if dead:
+            raise _DeadConnection(error) from error
+        raise
+
+
+def _run(connection: Any, driver: Any, work: list[_Work], *, pipelined: bool, generic: bool) -> _Fetched:
+    """Each statement's rows, on `connection` (pooled or the driver's own; `driver`: the driver's), in
+    one pipeline when `pipelined` and more than one; `generic`: inside a transaction that asks for
+    generic plans (_GENERIC)."""
+    if len(work) == 1 and not generic:  # the usual case, without the pipeline's set-up
+        cursor = connection.cursor()
+        _execute(cursor, work[0])
+        answer = (cursor.fetchall(), cursor.description if work[0].describe else None)
+        cursor.close()
+        return [answer]
+    cursors = [connection.cursor() for _ in work]
+    # The generic plan's transaction around the reads, on a cursor of its own (its answers unread).
+    control = connection.cursor() if generic else None
+    with driver.pipeline() if pipelined else nullcontext():
+        if control is not None:
+            for statement in _GENERIC:
+                control.execute(statement)
+        for cursor, statement_work in zip(cursors, work, strict=True):
+            _execute(cursor, statement_work)
+        if control is not None:
+            control.execute("COMMIT")
+            control.close()
+    answers: _Fetched = []
+    for cursor, statement_work in zip(cursors, work, strict=True):
+        answers.append((cursor.fetchall(), cursor.description if statement_work.describe else None))
+        cursor.close()
+    return answers

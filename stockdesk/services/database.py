@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 # schema registers every table
 from stockdesk.db import capture, migrate, place_levels, reorder_marks, schema  # noqa: F401
 from stockdesk.db.engine import APP_NAME, default_database_url, describe, make_engine
+from stockdesk.db.kept_reads import KeptReads
 from stockdesk.db.models import LocalSetting
 from stockdesk.domain.ids import new_id
 from stockdesk.services.uow import ChangeHook, UnitOfWork, stamping_session_factory
@@ -43,6 +44,11 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def kept_reads(self) -> KeptReads:
+        """Connections of their own for the reads an event loop runs on its own thread (kept_reads):
+        they close with this database."""
+        return KeptReads(self.engine)
 
     @contextmanager
     def one_transaction(self) -> Iterator[Database]:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import Field, TypeAdapter, WithJsonSchema
 
 from stockdesk.api.deps import actor, unit_of_work
-from stockdesk.api.paging import Page, link
+from stockdesk.api.paging import Page, links
 from stockdesk.api.problems import documented
 from stockdesk.api.routers.item_models import (
     BarcodeIn,
@@ -171,9 +171,8 @@ _UNPUBLISHED = {"results": {"__all__": {"store_point"}}}
 
 def page_json(request: Request, page: item_pages.ItemPage) -> bytes:
     """A page of the items list as its JSON answer, its links made from the request's own URL."""
-    answer = _RowsPage(
-        page.count, link(request, page.next_cursor), link(request, page.previous_cursor), page.rows
-    )
+    next_link, previous_link = links(request, page.next_cursor, page.previous_cursor)
+    answer = _RowsPage(page.count, next_link, previous_link, page.rows)
     return _PAGE_JSON.dump_json(answer, exclude=_UNPUBLISHED)
 
 

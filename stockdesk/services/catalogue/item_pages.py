@@ -54,7 +54,7 @@ from stockdesk.services.catalogue.item_query import (
     read_category_ids,
     row_columns,
     text_branches,
-    to_row,
+    to_rows,
     walks_sort_index,
 )
 from stockdesk.services.catalogue.kept_searches import FOLLOW_TIMEOUT_S, KeptRead, kept_searches
@@ -299,7 +299,7 @@ def _page_of(found: list[Any], walk: _Walk) -> ItemPage:
     found = found[: walk.limit]
     if walk.backwards:
         found.reverse()
-    rows = [to_row(r) for r in found]
+    rows = to_rows(found)
 
     def at(r: Any, back: bool) -> str:
         return _encode(walk.sort, walk.descending, getattr(r, walk.sort.value), r.k, back)
