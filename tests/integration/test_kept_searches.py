@@ -16,10 +16,10 @@ from sqlalchemy import text, update
 from stockdesk.db.models import Item
 from stockdesk.domain.ids import ItemId
 from stockdesk.domain.permissions import Actor
-from stockdesk.services.catalogue import catalog, item_pages
+from stockdesk.services.catalogue import catalog, item_pages, organisation
 from stockdesk.services.catalogue.item_pages import ItemPage
 from stockdesk.services.catalogue.item_query import ItemFilter, ItemSort
-from stockdesk.services.catalogue.kept_searches import KeptSearches
+from stockdesk.services.catalogue.kept_searches import KeptSearches, kept_searches
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import check, stock
 from stockdesk.services.views import StoreView
@@ -210,3 +210,54 @@ def test_requests_for_a_page_being_searched_wait_for_that_search_rather_than_sea
         pages = list(pool.map(lambda _: _search(db), range(followers + 1), timeout=HANG_GUARD_S))
     assert len(searches) == 1
     assert all(_listed(page) == _listed(pages[0]) and page.count == 3 for page in pages)
+
+
+def _department(db: Database, category_id: object) -> ItemPage:
+    """A web shop's department page: a category and a price range, cheapest first."""
+    wanted = ItemFilter(category_id=category_id, min_price=Decimal(1), max_price=Decimal(100))  # type: ignore[arg-type]
+    return item_pages.keyset_page(db.uow(), wanted, sort=ItemSort.SELL_PRICE, limit=5)
+
+
+def test_a_category_page_is_kept_until_an_item_or_the_tree_below_it_changes(
+    db: Database, admin: Actor, main_store: StoreView
+):
+    tools = organisation.create_category(db.uow(), admin, name="Tools")
+    hinges = organisation.create_category(db.uow(), admin, name="Hinges", parent_id=tools.id)
+    garden = organisation.create_category(db.uow(), admin, name="Garden")
+    made = {}
+    for sku, name, price, category in (
+        ("T-1", "Hammer", "19.90", tools),
+        ("H-1", "Copper hinge", "4.20", hinges),
+        ("G-1", "Rake", "12.50", garden),
+    ):
+        item = catalog.create_item(
+            db.uow(), admin, sku=sku, name=name, sell_price=price, category_id=category.id
+        )
+        stock.receive(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="10")
+        made[sku] = item.id
+    kept = kept_searches(db.engine)
+    before = len(kept)
+    first = _department(db, tools.id)
+    assert _listed(first) == [("Copper hinge", Decimal(10)), ("Hammer", Decimal(10))] and first.count == 2
+    assert len(kept) == before + 1
+
+    # Renamed behind the triggers' back: only a page kept in memory still shows the old name. Its stock
+    # is read afresh.
+    with db.engine.begin() as connection:
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
+        connection.execute(update(Item).where(Item.id == made["T-1"]).values(name="Claw hammer"))
+    stock.sell(db.uow(), admin, item_id=made["H-1"], store_id=main_store.id, quantity="4")
+    assert _listed(_department(db, tools.id)) == [("Copper hinge", Decimal(6)), ("Hammer", Decimal(10))]
+
+    organisation.move_category(db.uow(), admin, garden.id, parent_id=hinges.id)  # the rake moves in, deeper
+    assert _listed(_department(db, tools.id)) == [
+        ("Copper hinge", Decimal(6)),
+        ("Rake", Decimal(10)),
+        ("Claw hammer", Decimal(10)),
+    ]
+    organisation.move_category(db.uow(), admin, hinges.id, parent_id=None)  # the hinges and the rake leave
+    assert _listed(_department(db, tools.id)) == [("Claw hammer", Decimal(10))]
+    catalog.update_item(db.uow(), admin, made["T-1"], sell_price=Decimal("150"))  # out of the price range
+    emptied = _department(db, tools.id)
+    assert emptied.rows == [] and emptied.count == 0
+    assert _listed(_department(db, hinges.id)) == [("Copper hinge", Decimal(6)), ("Rake", Decimal(10))]

@@ -57,7 +57,7 @@ from stockdesk.services.catalogue.item_query import (
     to_rows,
     walks_sort_index,
 )
-from stockdesk.services.catalogue.kept_searches import FOLLOW_TIMEOUT_S, KeptRead, kept_searches
+from stockdesk.services.catalogue.kept_searches import FOLLOW_TIMEOUT_S, KeptRead, KeptSearches, kept_searches
 from stockdesk.services.uow import UnitOfWork
 from stockdesk.services.views import ItemRow
 
@@ -237,12 +237,21 @@ def _searched(
 
 
 def _kept_key(item_filter: ItemFilter, sort: ItemSort, ascending: bool, limit: int) -> Hashable | None:
-    """What a search's first page is kept under (kept_searches), or None for a page never kept: one
-    filtered by store or by low stock changes with the stock, not only with the catalogue, and one
-    by category reads the category's sub-tree as it is now."""
-    if item_filter.store_id is not None or item_filter.low_stock or item_filter.category_id is not None:
+    """What a first page is kept under (kept_searches), or None for a page never kept: one filtered by
+    store or by low stock changes with the stock, not only with the catalogue. (A category's sub-tree
+    is part of the catalogue: migration 0042.)"""
+    if item_filter.store_id is not None or item_filter.low_stock:
         return None
     return (item_filter, sort, ascending, limit)
+
+
+def _kept_by_category(uow: UnitOfWork, item_filter: ItemFilter, sort: ItemSort) -> bool:
+    """Whether a first page of this filter is kept as a search's is: a category's page in price order
+    on PostgreSQL (a web shop's department page). Which items it lists, in which order, changes only
+    with the catalogue, the category tree included (migration 0042); its statement costs PostgreSQL
+    three times a page of the whole list (the sub-tree, a page from each sub-category, the count of
+    every match), a kept page's read by primary key about what that page costs."""
+    return uow.dialect == "postgresql" and reads_by_category(item_filter, sort)
 
 
 def _search_first_page(
@@ -333,6 +342,8 @@ def _page_statement(
         query, matches = category_page(uow, item_filter, ascending, beyond, limit)
         if edge is None:
             query = query.add_columns(_counted(matches))
+            if _kept_by_category(uow, item_filter, sort):  # read with the page: what it is kept under
+                query = query.add_columns(catalogue_version_now().label("catalogue"))
         return query.order_by(*order).limit(limit)
     walk = walks_sort_index(uow, item_filter, sort)
     columns = select(key.label("k"), *row_columns(item_filter))
@@ -405,9 +416,15 @@ class PageRead:
     params: dict[str, Any]
     walk: _Walk
     _row: type[tuple[Any, ...]]
+    # Where the page's rows are kept once read (a category's first page: `_kept_by_category`).
+    kept_in: KeptSearches | None = None
+    kept_as: Hashable | None = None
 
     def page(self, rows: list[tuple[Any, ...]]) -> ItemPage:
-        return _page_of([self._row(*r) for r in rows], self.walk)
+        found: list[Any] = [self._row(*r) for r in rows]
+        if self.kept_in is not None and found:
+            self.kept_in.keep(self.kept_as, found[0].catalogue, found)
+        return _page_of(found, self.walk)
 
 
 def page_read(
@@ -442,6 +459,9 @@ def page_read(
         params = filter_params(item_filter, None if root is None else read_category_ids(uow, root))
     if walk.edge is not None:
         params |= {"edge_value": walk.edge.value, "edge_key": walk.edge.key}
+    if walk.edge is None and _kept_by_category(uow, item_filter, sort):
+        kept_as = _kept_key(item_filter, sort, walk.ascending, limit)
+        return PageRead(read, params, walk, row, kept_searches(uow.engine), kept_as)
     return PageRead(read, params, walk, row)
 
 
@@ -475,10 +495,12 @@ def kept_page_read(
     cursor: str | None = None,
     limit: int = 50,
 ) -> KeptPageRead | None:
-    """The read that serves a search's first page from memory, or None when none is kept for it (the
-    page `keyset_page` would give, as long as the catalogue has not changed). A read by primary key:
-    its work is bounded by the page, whatever the search."""
-    if cursor is not None or not _collects_matches(uow, item_filter):
+    """The read that serves a search's (or a category's) first page from memory, or None when none is
+    kept for it (the page `keyset_page` would give, as long as the catalogue has not changed). A read
+    by primary key: its work is bounded by the page, whatever the search."""
+    if cursor is not None:
+        return None
+    if not (_collects_matches(uow, item_filter) or _kept_by_category(uow, item_filter, sort)):
         return None
     walk = _walk(uow.dialect, sort, descending, None, limit)
     key = _kept_key(replace(item_filter, text=item_filter.text.strip()), sort, walk.ascending, limit)
@@ -495,6 +517,11 @@ def keyset_page(
     cursor: str | None = None,
     limit: int = 50,
 ) -> ItemPage:
+    if cursor is None and _kept_by_category(uow, item_filter, sort):
+        kept = kept_page_read(uow, item_filter, sort=sort, descending=descending, limit=limit)
+        served = None if kept is None else kept.page(kept.read.rows(uow.engine, kept.params))
+        if served is not None:
+            return served
     known = page_read(uow, item_filter, sort=sort, descending=descending, cursor=cursor, limit=limit)
     if known is not None:
         return known.page(known.read.rows(uow.engine, known.params))
