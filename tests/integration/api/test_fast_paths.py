@@ -71,6 +71,18 @@ def _shop(db, admin, main_store) -> tuple[FastPaths, str, Any]:
     return FastPaths(_behind, database=db, secret=secret), token.access_token, item
 
 
+def _routed(db, query: str, token: str) -> Any:
+    """The route's answer to an items page, from a worker of its own (its own engine: nothing kept)."""
+    fresh_worker = open_database(db.engine.url.render_as_string(hide_password=False))
+    try:
+        routes_only = create_app(database=fresh_worker)
+        routes_only.user_middleware = [m for m in routes_only.user_middleware if m.cls is not FastPaths]
+        with TestClient(routes_only) as client:
+            return client.get(f"{ITEMS_PATH}?{query}", headers={"Authorization": f"Bearer {token}"})
+    finally:
+        fresh_worker.close()
+
+
 def test_a_found_code_is_answered_before_routing_and_anything_else_goes_on(db, admin, main_store):
     fast, token, item = _shop(db, admin, main_store)
     status, headers, body = _call(fast, "GET", LOOKUP_PATH, query=f"code={EAN}", token=token)
@@ -229,14 +241,7 @@ def test_a_search_asked_again_is_answered_from_memory_until_the_catalogue_change
     kept_read = item_pages.kept_page_read(db.uow(), ItemFilter(text="hammer"), sort=ItemSort.SKU, limit=1)
     assert kept_read is not None
     again = _call(fast, "GET", ITEMS_PATH, query=query, token=token)
-    fresh_worker = open_database(db.engine.url.render_as_string(hide_password=False))
-    try:
-        routes_only = create_app(database=fresh_worker)  # its own engine: nothing kept, a search afresh
-        routes_only.user_middleware = [m for m in routes_only.user_middleware if m.cls is not FastPaths]
-        with TestClient(routes_only) as client:
-            routed = client.get(f"{ITEMS_PATH}?{query}", headers={"Authorization": f"Bearer {token}"})
-    finally:
-        fresh_worker.close()
+    routed = _routed(db, query, token)
     assert first[0] == again[0] == routed.status_code == 200
     assert first[2] == again[2]  # the same bytes, the next page's cursor too
     kept, searched = json.loads(again[2]), routed.json()
@@ -273,14 +278,7 @@ def test_a_category_page_asked_again_is_answered_from_memory_with_the_routes_byt
         connection.execute(text("SET LOCAL session_replication_role = replica"))
         connection.execute(text("UPDATE item SET name = 'Hinge, renamed' WHERE sku = 'H-9'"))
     again = _call(fast, "GET", ITEMS_PATH, query=query, token=token)
-    fresh_worker = open_database(db.engine.url.render_as_string(hide_password=False))
-    try:
-        routes_only = create_app(database=fresh_worker)  # its own engine: nothing kept, read afresh
-        routes_only.user_middleware = [m for m in routes_only.user_middleware if m.cls is not FastPaths]
-        with TestClient(routes_only) as client:
-            routed = client.get(f"{ITEMS_PATH}?{query}", headers={"Authorization": f"Bearer {token}"})
-    finally:
-        fresh_worker.close()
+    routed = _routed(db, query, token)
     assert first[0] == again[0] == routed.status_code == 200
     assert first[2] == again[2]  # from memory: the rename behind the triggers' back is not seen
     kept, read = json.loads(again[2]), routed.json()
