@@ -238,11 +238,12 @@ def _empty_all_tables(db: Database) -> None:
                 "and tablename <> 'alembic_version'"
             )
         ).scalars()
-        # Rows a migration made are kept: the tally's slots (0036, 0038) zeroed, as a new database has
-        # them; the catalogue's version (0041) moved on, as any change of the items moves it, so no
-        # search page a test's server kept outlives the items it listed.
+        # Rows a migration made are kept: the tallies' slots (0036, 0038, 0043) zeroed, as a new
+        # database has them; the catalogue's version (0041) moved on, as any change of the items moves
+        # it, so no search page a test's server kept outlives the items it listed.
         kept = {
             "item_tally": "UPDATE item_tally SET listed = 0;",
+            "low_tally": "UPDATE low_tally SET low = 0;",
             "catalogue_version": "UPDATE catalogue_version SET version = version + 1;",
         }
         deletes = "".join(kept.get(table, f'DELETE FROM "{table}";') for table in tables)

@@ -127,10 +127,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
             f"the tally of listed items says {tally.tallied:,}, but {tally.listed:,} items are listed "
             "(stockdesk check --rebuild-tally counts them again)"
         )
+    low_tally = check.low_tally_difference(db.uow())
+    if low_tally is not None:
+        print(
+            f"the tally of low items says {low_tally[0]:,}, but the marks of {low_tally[1]:,} items say low "
+            "(stockdesk check --rebuild-tally counts them again)"
+        )
     differences = check.find_differences(db.uow())
     if not differences:
         print("ok: every stock level equals the sum of its movements")
-        return 1 if lost or tally or wrong_marks else 0
+        return 1 if lost or tally or low_tally or wrong_marks else 0
     print(f"{len(differences)} stock level(s) disagree with the ledger:")
     for d in differences:
         if d.place:

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Uuid,
     cast,
     func,
+    literal_column,
     select,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -66,6 +67,22 @@ item_tally = Table(
 def tallied_listed_items() -> ColumnElement[int]:
     """What the tally says: the sum of its slots."""
     return cast(func.coalesce(func.sum(item_tally.c.listed), 0), BigInteger)
+
+
+# PostgreSQL only (migration 0043): the number of items whose low-stock marks say low
+# (`item_summary.low_levels > 0`), in slots that a row trigger adds to as a mark turns over.
+low_tally = Table(
+    "low_tally",
+    MetaData(),
+    Column("slot", SmallInteger, primary_key=True),
+    Column("low", BigInteger, nullable=False),
+)
+
+
+def tallied_low_items() -> ColumnElement[int]:
+    """What the low tally says: the sum of its slots. (The 0 is written in, not a parameter: a page
+    statement with no parameter keeps PostgreSQL's one plan; with one, it planned each run afresh.)"""
+    return cast(func.coalesce(func.sum(low_tally.c.low), literal_column("0")), BigInteger)
 
 
 # PostgreSQL only (migrations 0037, 0039): item_summary's columns that triggers keep for the low-stock

@@ -38,7 +38,12 @@ from sqlalchemy import (
 
 from stockdesk.db.fast_read import FastRead, Plan
 from stockdesk.db.models import Item, StockLevel
-from stockdesk.db.search_models import ItemSummary, catalogue_version_now, tallied_listed_items
+from stockdesk.db.search_models import (
+    ItemSummary,
+    catalogue_version_now,
+    tallied_listed_items,
+    tallied_low_items,
+)
 from stockdesk.domain.errors import ValidationError
 from stockdesk.domain.messages import Message
 from stockdesk.services.catalogue.category_pages import ROOT, category_page, reads_by_category
@@ -139,6 +144,15 @@ def _tallied(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
 def _tally() -> Label[int]:
     """The number of listed items, as a column named `matches`."""
     return select(tallied_listed_items()).scalar_subquery().label("matches")
+
+
+def _low_tallied(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+    """Whether the matches are every low item, whose number PostgreSQL keeps (migration 0043)."""
+    return (
+        uow.dialect == "postgresql"
+        and item_filter.low_stock
+        and replace(item_filter, low_stock=False).lists_every_item
+    )
 
 
 def _collects_matches(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
@@ -350,6 +364,8 @@ def _page_statement(
     query = filtered(uow, columns, item_filter, walk=walk, bound=bound)
     if edge is None and _tallied(uow, item_filter):
         query = query.add_columns(_tally())
+    elif edge is None and _low_tallied(uow, item_filter):
+        query = query.add_columns(select(tallied_low_items()).scalar_subquery().label("matches"))
     elif edge is None:  # the first page carries the count: one statement, one round trip
         query = query.add_columns(_counted(matches_statement(uow, item_filter, bound=bound)))
     else:

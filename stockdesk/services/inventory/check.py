@@ -11,7 +11,15 @@ from sqlalchemy import delete, func, insert, select, text, update
 from stockdesk.db import place_levels
 from stockdesk.db.models import Item, StockLevel, StockMovement, Store
 from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
-from stockdesk.db.search_models import TALLY_SLOTS, catalogue_version, item_tally, tallied_listed_items
+from stockdesk.db.search_models import (
+    TALLY_SLOTS,
+    catalogue_version,
+    item_low,
+    item_tally,
+    low_tally,
+    tallied_listed_items,
+    tallied_low_items,
+)
 from stockdesk.domain.ids import ItemId
 from stockdesk.services.catalogue import item_query
 from stockdesk.services.catalogue.item_query import ItemFilter
@@ -245,8 +253,27 @@ def rebuild_low_marks(uow: UnitOfWork) -> int | None:
             )
         )
         low = uow.session.scalar(item_query.count_statement(uow, ItemFilter(low_stock=True)))
+        # The low tally (migration 0043) counted again from the marks, every slot as it keeps them.
+        marked = uow.session.scalar(_MARKED_LOW)
+        uow.session.execute(delete(low_tally))
+        slots = [{"slot": slot, "low": int(marked or 0) if slot == 0 else 0} for slot in range(TALLY_SLOTS)]
+        uow.session.execute(insert(low_tally), slots)
         uow.commit()
     return int(low or 0)
+
+
+# The items whose marks say low: what the low tally (migration 0043) counts.
+_MARKED_LOW = select(func.count()).select_from(item_low).where(item_low.c.low_levels > 0)
+
+
+def low_tally_difference(uow: UnitOfWork) -> tuple[int, int] | None:
+    """On PostgreSQL, (what the low tally says, how many items' marks say low) when they disagree."""
+    if uow.dialect != "postgresql":
+        return None
+    with uow:
+        tallied = int(uow.session.scalar(select(tallied_low_items())) or 0)
+        marked = uow.session.scalar(_MARKED_LOW)
+    return None if tallied == marked else (tallied, int(marked or 0))
 
 
 def sku_clashes(uow: UnitOfWork) -> list[list[str]]:
