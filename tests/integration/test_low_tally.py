@@ -40,9 +40,13 @@ def test_two_desks_turning_items_low_do_not_wait_for_each_other(
         return update(StockLevel).where(StockLevel.item_id == made[item_index]).values(on_hand=1)
 
     with db.engine.connect() as slow, db.engine.connect() as quick:
-        quick_backend = quick.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
-        quick.rollback()
-        free = (quick_backend + 1) % TALLY_SLOTS  # every other slot is held, the quick one's first too
+        firsts = set()  # the slot each backend tries first (its own), then the next, and so on
+        for connection in (slow, quick):
+            firsts.add(connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() % TALLY_SLOTS)
+            connection.rollback()
+        # The one slot left free: neither backend's own, so the slow one's item takes the slot it holds
+        # already, and the quick one's first choice is held.
+        free = min(set(range(TALLY_SLOTS)) - firsts)
         slow.begin()
         slow.execute(down_to_one(0))  # a stocktake's post, say, not committed yet: it holds a slot
         slow.execute(low_tally.select().where(low_tally.c.slot != free).with_for_update())  # and all but one
