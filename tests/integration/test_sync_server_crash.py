@@ -8,6 +8,7 @@ committed (changes are idempotent per id, so what it had committed is not double
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import random
@@ -71,6 +72,11 @@ def _serve(sock: socket.socket, app: Any, point: str) -> None:
     """The server process: the API on the inherited listening socket until it is killed."""
     import uvicorn
 
+    # Everything this child inherited from the pytest worker leaves the garbage collector's reach: a
+    # worker that ran Qt tests before holds wrappers of objects whose threads the fork did not copy, and
+    # a collection that walked them crashed the child (a segmentation fault in CI, the server gone
+    # mid-sync). The child's own objects are collected as usual.
+    gc.freeze()
     # The app was built once in the test process; its pooled connections are the parent's, not ours.
     app.state.database.engine.dispose(close=False)
     served = _dying_at(point, app)
