@@ -237,8 +237,9 @@ def low_mark_difference(uow: UnitOfWork) -> int:
 
 
 def rebuild_low_marks(uow: UnitOfWork) -> int | None:
-    """On PostgreSQL, every item's low-stock marks worked out again; the number of listed items now
-    low (None on SQLite, which keeps no marks)."""
+    """On PostgreSQL, every item's low-stock marks worked out again, and the tally of low items
+    (migration 0043) counted again from them; the number of listed items now low (None on SQLite,
+    which keeps no marks)."""
     if uow.dialect != "postgresql":
         return None
     with uow:
