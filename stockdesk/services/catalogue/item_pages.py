@@ -55,6 +55,7 @@ from stockdesk.services.catalogue.item_query import (
     filtered,
     key_column,
     like_pattern,
+    low_stock_alone,
     matches_statement,
     read_category_ids,
     row_columns,
@@ -144,15 +145,6 @@ def _tallied(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
 def _tally() -> Label[int]:
     """The number of listed items, as a column named `matches`."""
     return select(tallied_listed_items()).scalar_subquery().label("matches")
-
-
-def _low_tallied(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
-    """Whether the matches are every low item, whose number PostgreSQL keeps (migration 0043)."""
-    return (
-        uow.dialect == "postgresql"
-        and item_filter.low_stock
-        and replace(item_filter, low_stock=False).lists_every_item
-    )
 
 
 def _collects_matches(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
@@ -364,7 +356,7 @@ def _page_statement(
     query = filtered(uow, columns, item_filter, walk=walk, bound=bound)
     if edge is None and _tallied(uow, item_filter):
         query = query.add_columns(_tally())
-    elif edge is None and _low_tallied(uow, item_filter):
+    elif edge is None and low_stock_alone(uow, item_filter):  # every low item: tallied (0043)
         query = query.add_columns(select(tallied_low_items()).scalar_subquery().label("matches"))
     elif edge is None:  # the first page carries the count: one statement, one round trip
         query = query.add_columns(_counted(matches_statement(uow, item_filter, bound=bound)))

@@ -461,12 +461,14 @@ def matches_statement(uow: UnitOfWork, item_filter: ItemFilter, *, bound: bool =
     """The ids of the items `item_filter` lists, in no order (run inside `with uow:`: a category filter
     reads the category tree). The low-stock list alone is read from its partial index on PostgreSQL:
     joined back to the items, counting its first 10,001 ids walked ~94,000 items (stop 40)."""
-    if _low_stock_alone(uow, item_filter):
+    if low_stock_alone(uow, item_filter):
         return _listed_low_items()
     return filtered(uow, select(Item.id), item_filter, summary=False, bound=bound)
 
 
-def _low_stock_alone(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+def low_stock_alone(uow: UnitOfWork, item_filter: ItemFilter) -> bool:
+    """Whether `item_filter` is the low-stock list and nothing else, on PostgreSQL: its matches are
+    the items whose marks say low (`item_summary.low_levels > 0`), which a tally counts (0043)."""
     return not _is_sqlite(uow) and item_filter == ItemFilter(low_stock=True)
 
 

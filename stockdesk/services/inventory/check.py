@@ -14,7 +14,6 @@ from stockdesk.db.place_models import NO_PLACE, Location, Lot, StockPlace
 from stockdesk.db.search_models import (
     TALLY_SLOTS,
     catalogue_version,
-    item_low,
     item_tally,
     low_tally,
     tallied_listed_items,
@@ -254,17 +253,13 @@ def rebuild_low_marks(uow: UnitOfWork) -> int | None:
             )
         )
         low = uow.session.scalar(item_query.count_statement(uow, ItemFilter(low_stock=True)))
-        # The low tally (migration 0043) counted again from the marks, every slot as it keeps them.
-        marked = uow.session.scalar(_MARKED_LOW)
+        # The low tally (migration 0043) is that count (the items whose marks say low), every slot as
+        # it keeps them.
         uow.session.execute(delete(low_tally))
-        slots = [{"slot": slot, "low": int(marked or 0) if slot == 0 else 0} for slot in range(TALLY_SLOTS)]
+        slots = [{"slot": slot, "low": int(low or 0) if slot == 0 else 0} for slot in range(TALLY_SLOTS)]
         uow.session.execute(insert(low_tally), slots)
         uow.commit()
     return int(low or 0)
-
-
-# The items whose marks say low: what the low tally (migration 0043) counts.
-_MARKED_LOW = select(func.count()).select_from(item_low).where(item_low.c.low_levels > 0)
 
 
 def low_tally_difference(uow: UnitOfWork) -> tuple[int, int] | None:
@@ -273,7 +268,7 @@ def low_tally_difference(uow: UnitOfWork) -> tuple[int, int] | None:
         return None
     with uow:
         tallied = int(uow.session.scalar(select(tallied_low_items())) or 0)
-        marked = uow.session.scalar(_MARKED_LOW)
+        marked = uow.session.scalar(item_query.count_statement(uow, ItemFilter(low_stock=True)))
     return None if tallied == marked else (tallied, int(marked or 0))
 
 
