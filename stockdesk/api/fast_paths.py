@@ -70,13 +70,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockdesk.api.bearer import bearer_token
 from stockdesk.api.deps import user_principal
+from stockdesk.api.lookup_memory import LookupMemory
 from stockdesk.api.routers import items, movements
 from stockdesk.api.routers.item_models import ItemOut, LookupOut, etag_of
 from stockdesk.api.routers.lookup import MAX_CODE
 from stockdesk.api.settings import API_PREFIX
 from stockdesk.domain.ids import ItemId
 from stockdesk.domain.permissions import Actor
-from stockdesk.services import idempotency
+from stockdesk.services import idempotency, moments
 from stockdesk.services.accounts import api_auth, api_keys
 from stockdesk.services.catalogue import item_pages, item_read
 from stockdesk.services.catalogue import lookup as lookup_service
@@ -128,13 +129,22 @@ class FastPaths:
         self._waiting: list[tuple[KeyedPost, asyncio.Future[Answer | None]]] = []
         # The connections the reads made on the loop itself run on (PostgreSQL: kept_reads says why).
         self._kept = database.kept_reads() if self.posts else None
+        # Look-ups answered again while the database stands as it was (PostgreSQL: lookup_memory).
+        self.lookups = LookupMemory(self._moment_now) if self.posts else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             if scope["path"] == LOOKUP_PATH and scope["method"] == "GET":
                 asked = _lookup_asked(scope)
+                if asked is not None and self.lookups is not None:
+                    remembered = await self.lookups.answer(*asked)
+                    if remembered is not None:
+                        await _send(send, remembered)
+                        return
                 inline = self.posts and self._idle_connection()
-                if asked is not None and await self._answer(send, partial(self._look_up, *asked), inline):
+                # Only on the loop: the memory is the loop's alone.
+                look_up = partial(self._look_up, *asked, remember=inline) if asked is not None else None
+                if look_up is not None and await self._answer(send, look_up, inline):
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
                 page = _page_asked(scope)
@@ -188,16 +198,24 @@ class FastPaths:
                 answer = work()
         if answer is None:
             return False
-        status, headers, body = answer
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await _send(send, answer)
         return True
 
-    def _look_up(self, token: str, code: str) -> Answer | None:
-        """The route's answer for a found item, or None: the route then answers (or refuses) it."""
+    def _moment_now(self) -> moments.Moment | None:
+        """The database's moment, read on the loop (None when its connection would have to wait)."""
+        if self._kept is None or not self._idle_connection():  # a kept connection may be made from the pool
+            return None
+        with self._kept.in_use():
+            return moments.moment_now(self.database)
+
+    def _look_up(self, token: str, code: str, *, remember: bool = False) -> Answer | None:
+        """The route's answer for a found item, or None: the route then answers (or refuses) it.
+        `remember`: on the loop, an answer read at one moment is kept in `lookups`."""
         try:
             # The code's first statement is read with the token's session: one round trip for both.
             first = lookup_service.first_reads(code)
+            if remember and first and self.lookups is not None:
+                return self._look_up_at_moment(token, code, first, self.lookups)
             _session, known = api_auth.session_and(
                 self.database.uow(), token, secret=self.secret, also=lambda _user_id: first
             )
@@ -206,6 +224,21 @@ class FastPaths:
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
         return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
+
+    def _look_up_at_moment(self, token: str, code: str, first: list[Any], memory: LookupMemory) -> Answer:
+        """`_look_up` in a round trip framed by the database's moment; its answer is remembered when
+        all of it was read at one moment (`api_auth.session_at_moment`)."""
+        uow = self.database.uow()
+        read = api_auth.session_at_moment(uow, token, secret=self.secret, also=lambda _user_id: first)
+        card = lookup_service.look_up_read(code, read.rows)
+        moment = read.moment
+        if card is None:  # it needs more than these rows: read as before, and not kept
+            card, moment = lookup_service.look_up(self.database.uow(), code, known=read.rows), None
+        body = LookupOut.of(card).model_dump_json().encode()
+        answer: Answer = 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
+        if moment is not None:
+            memory.remember(code, token, read.expires, moment, answer)
+        return answer
 
     def _item(self, token: str, item_id: ItemId) -> Answer | None:
         """The route's answer for an item that is there, or None: the route answers (or refuses)."""
@@ -293,9 +326,7 @@ class FastPaths:
             token, key, length = asked
             body = await _read(receive, received, length)
             if body is not None and (answer := await self._in_a_round((token, key, body))) is not None:
-                status, headers, content = answer
-                await send({"type": "http.response.start", "status": status, "headers": headers})
-                await send({"type": "http.response.body", "body": content})
+                await _send(send, answer)
                 return
         await self.app(scope, _replay(received, receive), send)
 
@@ -372,6 +403,12 @@ class FastPaths:
         except Exception:  # nothing was posted (or it was, under this key): the route answers
             return None
         return _answer_of(stored)
+
+
+async def _send(send: Send, answer: Answer) -> None:
+    status, headers, body = answer
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _key_read(key: str, user_id: uuid.UUID) -> list[idempotency.KeyRead]:

@@ -29,6 +29,7 @@ from stockdesk.domain.errors import AuthenticationFailed
 from stockdesk.domain.ids import StoreId, UserId
 from stockdesk.domain.messages import Message
 from stockdesk.domain.permissions import Action, Actor, Role
+from stockdesk.services import moments
 from stockdesk.services.accounts import audit, users
 from stockdesk.services.uow import UnitOfWork
 
@@ -251,6 +252,27 @@ def session_and(
     if isinstance(found, AuthenticationFailed):
         raise found
     return found
+
+
+class SessionAtMoment(NamedTuple):
+    session: Session
+    rows: list[Rows]  # of the caller's own reads
+    moment: moments.Moment | None  # what every row showed the database at (None: a write ended meanwhile)
+    expires: int  # the access token's `exp`, seconds since the epoch
+
+
+def session_at_moment(uow: UnitOfWork, token: str, *, secret: str, also: AlsoRead) -> SessionAtMoment:
+    """`session_and` in one round trip framed by the database's moment (PostgreSQL, `moments`): an
+    answer made of these rows alone may be given again while the moment stands, the session's check
+    included (its token's expiry apart: the caller compares `expires` with the clock)."""
+    claims = _claims(token, secret)
+    its_own = list(also(claims.user_id))
+    reads = [(_SESSION_CHECK, {"session_id": claims.session_id, "user_id": claims.user_id}), *its_own]
+    moment, rows = moments.unframed(rows_together(uow.engine, moments.framed(reads)))
+    found = _checked_session(claims, rows[0], rows[1:])
+    if isinstance(found, AuthenticationFailed):
+        raise found
+    return SessionAtMoment(found[0], found[1], moment, claims.expires)
 
 
 def sessions_and(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from stockdesk.domain.errors import UnresolvedCode
 from stockdesk.services.catalogue import code_lookup, scanning
 from stockdesk.services.catalogue.scanning import ItemCard, ScanKind
@@ -25,3 +27,30 @@ def look_up(uow: UnitOfWork, code: str, *, known: list[code_lookup.Rows] | None 
         reason = result.reason or "names a store, not an item"
         raise UnresolvedCode((code or "").strip(), result.kind.value, reason)
     return scanning.stock_card(uow, result.item, level_rows)
+
+
+def look_up_read(code: str, known: list[code_lookup.Rows]) -> ItemCard | None:
+    """`look_up` from the rows of `first_reads(code)` alone, or None when it needs more (a code that
+    is no barcode, a pack's item, an item found with no level rows): an answer made of rows read at
+    one moment only (`moments`), for a caller that keeps it while that moment stands."""
+    try:
+        return look_up(cast(UnitOfWork, _NoMoreReads()), code, known=known)
+    except _WouldRead:
+        return None
+
+
+class _WouldRead(Exception):
+    pass
+
+
+class _NoMoreReads:
+    """A unit of work that refuses every use, so a look-up given it answers from its rows or not at all."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise _WouldRead(name)
+
+    def __enter__(self) -> Any:  # `with uow:` looks it up on the class, past __getattr__
+        raise _WouldRead("__enter__")
+
+    def __exit__(self, *_exception: object) -> None:
+        return None

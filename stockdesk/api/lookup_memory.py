@@ -1,0 +1,107 @@
+"""Look-up answers a worker gives again from memory while the database stands as it was (`moments`).
+
+With 64 clients waiting, a p99 under 5 ms means more than 12,800 answers a second (Little's law). A
+look-up that reads the database costs two cores about 0.65 ms of CPU in all (worker, PostgreSQL,
+load generator): about 3,000 a second. uvicorn answering constant bytes served 66,000 a second on
+the same machine, so only an answer that does not read the database can meet it.
+
+Each worker remembers the answers of the look-ups it read in one framed round trip (its token's
+session, the code's barcode and levels, all at one moment; `api_auth.session_at_moment`), and the
+tokens whose session that round trip found good. A look-up asked again is answered with the same
+bytes when the database's moment still stands, read once for all the look-ups that arrived
+meanwhile (`_ask`) and *after* each of them arrived. So an answer is never older than its request:
+a client that posted a sale and then looks the item up sees the sale, on either worker; a session
+revoked, a password or role changed before the request refuses the token as before (its session is
+read afresh). A transaction that writes anything, anywhere on the database server, ends the moment,
+and the memory is forgotten whole. The token's expiry is compared with the clock every time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from stockdesk.services.moments import Moment
+
+Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+# A worker's memory: codes (about 1 KB an answer) and tokens; past these, the oldest is forgotten.
+MOST_ANSWERS = 10_000
+MOST_TOKENS = 1_000
+
+
+class LookupMemory:
+    """One worker's remembered look-ups; used on its event loop only."""
+
+    def __init__(self, read_moment: Callable[[], Moment | None]) -> None:
+        """`read_moment`: the database's moment now, read on the loop (None: it cannot be read now)."""
+        self._read_moment = read_moment
+        self._moment: Moment | None = None  # the moment every remembered answer and token was read at
+        self._answers: dict[str, Answer] = {}  # by the code as asked
+        self._tokens: dict[str, int] = {}  # access token -> its expiry (seconds since the epoch)
+        self._asking: list[asyncio.Future[Moment | None]] = []
+        self.given = 0  # answers given from memory
+        self.moments_read = 0
+
+    @property
+    def remembered(self) -> int:
+        """How many answers are held now."""
+        return len(self._answers)
+
+    def remember(self, code: str, token: str, expires: int, moment: Moment, answer: Answer) -> None:
+        """Keep an answer whose every row (the token's session too) was read at `moment`."""
+        if moment != self._moment:
+            self._forget(moment)
+        if code not in self._answers and len(self._answers) >= MOST_ANSWERS:
+            del self._answers[next(iter(self._answers))]
+        if token not in self._tokens and len(self._tokens) >= MOST_TOKENS:
+            del self._tokens[next(iter(self._tokens))]
+        self._answers[code] = answer
+        self._tokens[token] = expires
+
+    async def answer(self, token: str, code: str) -> Answer | None:
+        """The remembered answer, if the database has not changed since; else None (read it afresh)."""
+        if code not in self._answers or not self._good(token):
+            return None  # nothing to give: no need to ask for the moment
+        moment = await self._now()
+        if moment is None:
+            return None
+        if moment != self._moment:
+            self._forget(moment)
+            return None
+        # Read again after the wait: the memory may have been forgotten and filled anew meanwhile.
+        answer = self._answers.get(code)
+        if answer is None or not self._good(token):
+            return None
+        self.given += 1
+        return answer
+
+    def _good(self, token: str) -> bool:
+        expires = self._tokens.get(token)
+        return expires is not None and expires > time.time()  # expired at the `exp` second, as PyJWT
+
+    def _forget(self, moment: Moment) -> None:
+        self._answers.clear()
+        self._tokens.clear()
+        self._moment = moment
+
+    async def _now(self) -> Moment | None:
+        """The moment, read after this call began, in one read for every caller waiting at the time."""
+        loop = asyncio.get_running_loop()
+        asked: asyncio.Future[Moment | None] = loop.create_future()
+        self._asking.append(asked)
+        if len(self._asking) == 1:
+            # After the requests already waiting to run on the loop have asked too: one read for all.
+            loop.call_soon(self._ask)
+        return await asked
+
+    def _ask(self) -> None:
+        asking, self._asking = self._asking, []
+        try:
+            moment = self._read_moment()
+            self.moments_read += 1
+        except Exception:  # the database is away, say: each look-up reads it, and says so
+            moment = None
+        for asked in asking:
+            if not asked.done():  # else its request was cancelled
+                asked.set_result(moment)

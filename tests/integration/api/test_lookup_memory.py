@@ -1,0 +1,90 @@
+"""Look-ups answered again from a worker's memory, on PostgreSQL, never older than their request.
+
+Another test's commit anywhere on the database server moves the moment, so a test that needs an
+answer from memory asks until one comes (`_remembered`, a bounded number of tries)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from stockdesk.api.fast_paths import LOOKUP_PATH, FastPaths
+from stockdesk.services.accounts import api_auth
+from stockdesk.services.catalogue import catalog
+from stockdesk.services.database import Database, open_database
+from stockdesk.services.inventory import stock
+from tests.integration.api.test_fast_paths import BEHIND, EAN, _call, _shop
+
+pytestmark = pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
+
+MOST_TRIES = 500  # each a look-up of a few milliseconds; other tests' commits move the moment now and then
+SKU_LIKE_EAN = "5901234123457"  # a valid EAN-13 that is an item's SKU, not a barcode
+
+
+def _remembered(fast: FastPaths, token: str, code: str = EAN) -> dict[str, Any]:
+    """The answer to a look-up once it comes from memory."""
+    assert fast.lookups is not None
+    for _ in range(MOST_TRIES):
+        given = fast.lookups.given
+        status, _headers, body = _call(fast, "GET", LOOKUP_PATH, query=f"code={code}", token=token)
+        assert status == 200
+        if fast.lookups.given > given:
+            return json.loads(body)
+    pytest.fail(f"no look-up of {code} in {MOST_TRIES} was answered from memory")
+
+
+def _on_hand(answer: dict[str, Any]) -> list[tuple[str, Decimal]]:
+    return [(level["store_code"], Decimal(level["on_hand"])) for level in answer["stock"]]
+
+
+def _elsewhere(db: Database) -> Database:
+    """The same database opened as another worker (or a desk, or the command line) would."""
+    return open_database(db.engine.url.render_as_string(hide_password=False))
+
+
+def test_a_look_up_asked_again_is_answered_from_memory_with_the_same_bytes(db, admin, main_store):
+    fast, token, item = _shop(db, admin, main_store)
+    status, _headers, read = _call(fast, "GET", LOOKUP_PATH, query=f"code={EAN}", token=token)
+    assert status == 200
+    assert _remembered(fast, token) == json.loads(read)
+    assert json.loads(read)["item"]["id"] == str(item.id) and _on_hand(json.loads(read)) == [("MAIN", 5)]
+
+
+def test_a_sale_committed_elsewhere_is_in_the_very_next_look_up(db, admin, main_store):
+    fast, token, item = _shop(db, admin, main_store)
+    assert _on_hand(_remembered(fast, token)) == [("MAIN", 5)]
+    other = _elsewhere(db)
+    try:
+        stock.sell(other.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="2")
+    finally:
+        other.close()
+    status, _headers, body = _call(fast, "GET", LOOKUP_PATH, query=f"code={EAN}", token=token)
+    assert status == 200 and _on_hand(json.loads(body)) == [("MAIN", 3)]
+
+
+def test_a_session_logged_out_elsewhere_is_refused_although_its_look_up_was_remembered(db, admin, main_store):
+    fast, token, _item = _shop(db, admin, main_store)
+    _remembered(fast, token)
+    session = api_auth.session_of(db.uow(), token, secret=fast.secret)
+    other = _elsewhere(db)
+    try:
+        api_auth.log_out(other.uow(), session.session_id)
+    finally:
+        other.close()
+    assert _call(fast, "GET", LOOKUP_PATH, query=f"code={EAN}", token=token)[0] == BEHIND  # the route's 401
+
+
+def test_a_code_found_by_more_than_its_barcode_rows_is_answered_but_not_remembered(db, admin, main_store):
+    fast, token, _item = _shop(db, admin, main_store)
+    catalog.create_item(db.uow(), admin, sku=SKU_LIKE_EAN, name="Saw")
+    assert fast.lookups is not None
+    for code in (SKU_LIKE_EAN, "H-1"):  # an EAN that is a SKU (its barcode rows are empty), a plain SKU
+        for _ in range(3):
+            status, _headers, body = _call(fast, "GET", LOOKUP_PATH, query=f"code={code}", token=token)
+            assert status == 200 and json.loads(body)["item"]["sku"] == code
+    assert fast.lookups.remembered == 0 and fast.lookups.given == 0
+    assert _call(fast, "GET", LOOKUP_PATH, query="code=0000000000000", token=token)[0] == BEHIND  # the 404
+    assert fast.lookups.remembered == 0

@@ -1,0 +1,112 @@
+"""A worker's remembered look-ups are given only while the database's moment stands (`api.lookup_memory`)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from stockdesk.api import lookup_memory
+from stockdesk.api.lookup_memory import Answer, LookupMemory
+from stockdesk.services.moments import Moment, unframed
+
+LATER = int(time.time()) + 900  # a token's expiry a quarter of an hour on
+
+
+def _answer(text: str) -> Answer:
+    body = text.encode()
+    return 200, [(b"content-length", str(len(body)).encode())], body
+
+
+class _Database:
+    """The database's moment as a test sets it, and how often it was read."""
+
+    def __init__(self) -> None:
+        self.moment: Moment | None = Moment("10:12:")
+        self.reads = 0
+        self.fails = False
+
+    def read(self) -> Moment | None:
+        self.reads += 1
+        if self.fails:
+            raise ConnectionError("server closed the connection unexpectedly")
+        return self.moment
+
+
+def test_an_answer_is_given_again_while_the_moment_stands_and_forgotten_when_it_moves():
+    database = _Database()
+    memory = LookupMemory(database.read)
+    memory.remember("4006381333931", "token-a", LATER, Moment("10:12:"), _answer("hammer, 5 in MAIN"))
+    assert asyncio.run(memory.answer("token-a", "4006381333931")) == _answer("hammer, 5 in MAIN")
+    assert asyncio.run(memory.answer("token-b", "4006381333931")) is None  # a token it never checked
+    assert asyncio.run(memory.answer("token-a", "0000000000000")) is None  # a code it never read
+    database.moment = Moment("10:13:")  # a sale committed
+    assert asyncio.run(memory.answer("token-a", "4006381333931")) is None
+    assert memory.remembered == 0  # forgotten whole, not just this code
+    assert memory.given == 1
+
+
+def test_an_answer_read_at_another_moment_forgets_what_was_read_before():
+    memory = LookupMemory(_Database().read)
+    memory.remember("1", "token-a", LATER, Moment("10:12:"), _answer("one"))
+    memory.remember("2", "token-a", LATER, Moment("10:14:"), _answer("two"))
+    assert memory.remembered == 1
+
+
+def test_an_expired_token_is_not_answered_from_memory():
+    database = _Database()
+    memory = LookupMemory(database.read)
+    memory.remember("4006381333931", "token-a", int(time.time()) - 1, Moment("10:12:"), _answer("hammer"))
+    assert asyncio.run(memory.answer("token-a", "4006381333931")) is None
+    assert database.reads == 0  # nothing to give, so the moment is not even asked
+
+
+def test_look_ups_waiting_together_share_one_read_of_the_moment_made_after_all_of_them_asked():
+    database = _Database()
+    memory = LookupMemory(database.read)
+    memory.remember("4006381333931", "token-a", LATER, Moment("10:12:"), _answer("hammer"))
+
+    async def ten_at_once() -> list[Answer | None]:
+        return await asyncio.gather(*(memory.answer("token-a", "4006381333931") for _ in range(10)))
+
+    assert asyncio.run(ten_at_once()) == [_answer("hammer")] * 10
+    assert database.reads == 1
+
+    async def one_then_another() -> list[Answer | None]:
+        first = await memory.answer("token-a", "4006381333931")
+        database.moment = Moment("10:15:")  # committed after the first answer: the second must see it
+        return [first, await memory.answer("token-a", "4006381333931")]
+
+    assert asyncio.run(one_then_another()) == [_answer("hammer"), None]
+    assert database.reads == 3
+
+
+def test_a_moment_that_cannot_be_read_gives_nothing_from_memory():
+    database = _Database()
+    memory = LookupMemory(database.read)
+    memory.remember("4006381333931", "token-a", LATER, Moment("10:12:"), _answer("hammer"))
+    database.fails = True
+    assert asyncio.run(memory.answer("token-a", "4006381333931")) is None
+    database.fails, database.moment = False, None  # the loop could not read it without waiting
+    assert asyncio.run(memory.answer("token-a", "4006381333931")) is None
+    database.moment = Moment("10:12:")
+    assert asyncio.run(memory.answer("token-a", "4006381333931")) == _answer("hammer")
+
+
+def test_the_memory_holds_at_most_its_bound_forgetting_the_oldest(monkeypatch):
+    monkeypatch.setattr(lookup_memory, "MOST_ANSWERS", 3)
+    memory = LookupMemory(_Database().read)
+    for code in "12345":
+        memory.remember(code, "token-a", LATER, Moment("10:12:"), _answer(code))
+    assert memory.remembered == 3
+    given = [asyncio.run(memory.answer("token-a", code)) for code in "12345"]
+    assert given == [None, None, _answer("3"), _answer("4"), _answer("5")]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "moment"), [("10:12:", "10:12:", "10:12:"), ("10:12:", "10:13:", None)]
+)
+def test_framed_rows_have_a_moment_only_when_it_was_the_same_before_and_after(before, after, moment):
+    rows = [[(before,)], [("session",)], [("barcode",)], [(after,)]]
+    assert unframed(rows) == (moment, [[("session",)], [("barcode",)]])
