@@ -45,11 +45,34 @@ CLIENTS = tuple(int(c) for c in os.environ.get("BENCH_API_CLIENTS", "16,64").spl
 # Rows whose label contains one of these words (comma-separated; empty: every row), e.g. "search,POST".
 CASES = [c for c in os.environ.get("BENCH_API_CASES", "").split(",") if c]
 DEEP = ITEMS // 2
+TOKEN_AGE_S = 600  # a new access token when this one is older (they live 15 minutes)
 ROOT = Path(__file__).resolve().parent.parent
 
 LOOKUP_LUA = """
 local codes = {%s}
 request = function()
+  return wrk.format("GET", "/api/v1/lookup?code=" .. codes[math.random(#codes)])
+end
+"""
+# Look-ups while the shop writes: every 100th request a receipt (its own key; reference and key kept
+# apart from the POST row's ledger count). Each write ends the moment a worker's remembered look-ups
+# stand on (api/lookup_memory), so this row shows look-ups mostly read afresh.
+LOOKUP_WRITES_LUA = """
+local codes = {%s}
+local items = {%s}
+local counter = 0
+local auth = "%s"
+local run = "%s"
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tag", run .. "-" .. threads) end
+request = function()
+  counter = counter + 1
+  if counter %% 100 == 0 then
+    local body = '{"kind":"receive","item_id":"' .. items[math.random(#items)] ..
+      '","store_id":"%s","quantity":"1","reference":"bench-api-mixed"}'
+    return wrk.format("POST", "/api/v1/movements", {["Authorization"] = auth,
+      ["Content-Type"] = "application/json", ["Idempotency-Key"] = "mixed-" .. tag .. "-" .. counter}, body)
+  end
   return wrk.format("GET", "/api/v1/lookup?code=" .. codes[math.random(#codes)])
 end
 """
@@ -220,11 +243,14 @@ def _sql_ratio(url: str, name: str, key: object) -> tuple[float, float]:
     return statistics.median(timings["keyset"]) * 1000, statistics.median(timings["offset"]) * 1000
 
 
-def _scripts(url: str, token: str, folder: Path) -> tuple[str, str, str]:
+def _codes() -> str:
     rng = random.Random(11)
-    codes = ",".join(f'"{make_instore_ean13(20, rng.randrange(ITEMS))}"' for _ in range(5000))
+    return ",".join(f'"{make_instore_ean13(20, rng.randrange(ITEMS))}"' for _ in range(5000))
+
+
+def _scripts(url: str, token: str, folder: Path) -> tuple[str, str, str]:
     lookup = folder / "lookup.lua"
-    lookup.write_text(LOOKUP_LUA % codes)
+    lookup.write_text(LOOKUP_LUA % _codes())
     engine = create_engine(url)
     with engine.connect() as connection:
         items = [str(r[0]) for r in connection.execute(text("SELECT id FROM item WHERE active LIMIT 2000"))]
@@ -239,6 +265,13 @@ def _post_script(folder: Path, listed: str, token: str, main: str) -> str:
     post = folder / f"post-{uuid.uuid4().hex[:8]}.lua"
     post.write_text(POST_LUA % (listed, f"Bearer {token}", uuid.uuid4().hex[:12], main))
     return str(post)
+
+
+def _lookup_writes_script(folder: Path, listed: str, token: str, main: str) -> str:
+    """A fresh script for every run, as `_post_script`."""
+    script = folder / f"lookup-writes-{uuid.uuid4().hex[:8]}.lua"
+    script.write_text(LOOKUP_WRITES_LUA % (_codes(), listed, f"Bearer {token}", uuid.uuid4().hex[:12], main))
+    return str(script)
 
 
 def _item_script(folder: Path, listed: str) -> str:
@@ -282,7 +315,7 @@ def main() -> None:
     rows: list[list[object]] = []
     posted_ok = 0
     try:
-        token = _token(base)
+        token, token_since = _token(base), time.monotonic()
         with tempfile.TemporaryDirectory() as folder:
             lookup_lua, listed, main_store = _scripts(url, token, Path(folder))
             items = f"{base}/api/v1/items"
@@ -298,6 +331,7 @@ def main() -> None:
                 ("text search, 1,800 phrases at random", base, "searches"),
                 ("low stock, first page", f"{items}?low_stock=true", None),  # as the peer's run.sh asks
                 ("code look-up (random)", base, lookup_lua),
+                ("code look-up, a receipt every 100", base, "lookup-writes"),
                 ("an item by id (a product page)", base, "item"),
                 ("mixed: deep page, then an item by id", base, "mixed"),
                 ("movement POST + Idempotency-Key", base, "post"),
@@ -305,11 +339,17 @@ def main() -> None:
             chosen = [s for s in scenarios if not CASES or any(c in s[0] for c in CASES)]
             for label, target, script in chosen:
                 for clients in CLIENTS:
-                    token = _token(base)  # fresh: a run outlives one 15-minute access token
+                    if time.monotonic() - token_since > TOKEN_AGE_S:
+                        # A run outlives one 15-minute access token. Not one a row: a log-in is a write,
+                        # and a write ends what the workers remember (api/lookup_memory), as a web
+                        # shop using its token does not.
+                        token, token_since = _token(base), time.monotonic()
                     cpu, database_cpu = _server_cpu(server), _postgres_cpu()
                     fresh = _post_script(Path(folder), listed, token, main_store) if script == "post" else ""
                     if script == "searches":
                         fresh = _searches_script(Path(folder))
+                    if script == "lookup-writes":
+                        fresh = _lookup_writes_script(Path(folder), listed, token, main_store)
                     if script == "item":
                         fresh = _item_script(Path(folder), listed)
                     if script == "mixed":

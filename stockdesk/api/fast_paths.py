@@ -226,18 +226,18 @@ class FastPaths:
         return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
 
     def _look_up_at_moment(self, token: str, code: str, first: list[Any], memory: LookupMemory) -> Answer:
-        """`_look_up` in a round trip framed by the database's moment; its answer is remembered when
-        all of it was read at one moment (`api_auth.session_at_moment`)."""
+        """`_look_up` in a round trip that reads the database's moment first; its answer is remembered
+        when it is made of that round trip's rows alone (`api_auth.session_at_moment`)."""
         uow = self.database.uow()
         read = api_auth.session_at_moment(uow, token, secret=self.secret, also=lambda _user_id: first)
         card = lookup_service.look_up_read(code, read.rows)
-        moment = read.moment
+        kept = card is not None
         if card is None:  # it needs more than these rows: read as before, and not kept
-            card, moment = lookup_service.look_up(self.database.uow(), code, known=read.rows), None
+            card = lookup_service.look_up(self.database.uow(), code, known=read.rows)
         body = LookupOut.of(card).model_dump_json().encode()
         answer: Answer = 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
-        if moment is not None:
-            memory.remember(code, token, read.expires, moment, answer)
+        if kept:
+            memory.remember(code, token, read.expires, read.moment, answer)
         return answer
 
     def _item(self, token: str, item_id: ItemId) -> Answer | None:

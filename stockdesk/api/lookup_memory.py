@@ -5,15 +5,16 @@ look-up that reads the database costs two cores about 0.65 ms of CPU in all (wor
 load generator): about 3,000 a second. uvicorn answering constant bytes served 66,000 a second on
 the same machine, so only an answer that does not read the database can meet it.
 
-Each worker remembers the answers of the look-ups it read in one framed round trip (its token's
-session, the code's barcode and levels, all at one moment; `api_auth.session_at_moment`), and the
-tokens whose session that round trip found good. A look-up asked again is answered with the same
-bytes when the database's moment still stands, read once for all the look-ups that arrived
-meanwhile (`_ask`) and *after* each of them arrived. So an answer is never older than its request:
-a client that posted a sale and then looks the item up sees the sale, on either worker; a session
-revoked, a password or role changed before the request refuses the token as before (its session is
-read afresh). A transaction that writes anything, anywhere on the database server, ends the moment,
-and the memory is forgotten whole. The token's expiry is compared with the clock every time.
+Each worker remembers the answers of the look-ups it read in one round trip whose first statement
+read the database's moment (its token's session, then the code's barcode and levels;
+`api_auth.session_at_moment`), and the tokens whose session that round trip found good. A look-up
+asked again is answered with the same bytes when the database's moment still stands, read once for
+all the look-ups that arrived meanwhile (`_ask`) and *after* each of them arrived. So an answer is
+never older than its request: a client that posted a sale and then looks the item up sees the sale,
+on either worker; a session revoked, a password or role changed before the request refuses the token
+as before (its session is read afresh). A transaction that writes anything, anywhere on the database
+server, ends the moment, and the memory is forgotten whole. The token's expiry is compared with the
+clock every time.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class LookupMemory:
         return len(self._answers)
 
     def remember(self, code: str, token: str, expires: int, moment: Moment, answer: Answer) -> None:
-        """Keep an answer whose every row (the token's session too) was read at `moment`."""
+        """Keep an answer made of rows read after `moment` was (the token's session too): while it
+        stands, they are what a read would find now (`moments`)."""
         if moment != self._moment:
             self._forget(moment)
         if code not in self._answers and len(self._answers) >= MOST_ANSWERS:

@@ -9,40 +9,32 @@ while reads take no transaction id and change nothing. It is the whole cluster's
 database changes it too, and the memory is then read afresh. So a moment can say "unchanged" only
 when nothing changed, never the other way round.
 
-Reads run together in autocommit (`fast_read.rows_together`) take a snapshot each. Framed by a
-moment before and after (`framed`), they all saw one state exactly when the two moments are equal:
-no transaction ended between the first and the last (`unframed`).
+Reads run together in autocommit (`fast_read.rows_together`) take a snapshot each. The moment of
+the first of them is enough for all: if the moment is the same later, no transaction ended after it,
+so the later reads saw that very state too. If one did end in between, they may have seen a newer
+state, but the moment is then different later, and nothing read with it is given again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any, NewType
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import ColumnElement, Text, cast, func, select
 
-from stockdesk.db.fast_read import FastRead, Rows, rows_together
+from stockdesk.db.fast_read import FastRead, rows_together
 from stockdesk.services.database import Database
 
 Moment = NewType("Moment", str)
-Reads = Sequence[tuple[FastRead, Mapping[str, Any]]]
 
-_MOMENT = FastRead(select(cast(func.pg_current_snapshot(), Text)))
+
+def column() -> ColumnElement[Any]:
+    """The moment, as a column of a statement (the first one a round trip runs: its snapshot's)."""
+    return cast(func.pg_current_snapshot(), Text)
+
+
+_MOMENT = FastRead(select(column()))
 
 
 def moment_now(database: Database) -> Moment:
     """The database's moment now (PostgreSQL only)."""
     return Moment(rows_together(database.engine, [(_MOMENT, {})])[0][0][0])
-
-
-def framed(reads: Reads) -> list[tuple[FastRead, Mapping[str, Any]]]:
-    """`reads` with a read of the moment before and after them, for `rows_together`."""
-    return [(_MOMENT, {}), *reads, (_MOMENT, {})]
-
-
-def unframed(rows: Sequence[Rows]) -> tuple[Moment | None, list[Rows]]:
-    """The rows of `framed` reads without the moments', and the moment they all saw the database at
-    (None when a transaction ended while they ran: each may have seen another state)."""
-    before, *inner, after = rows
-    same = before[0][0] == after[0][0]
-    return (Moment(before[0][0]) if same else None), inner

@@ -5,11 +5,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-import pytest
-
 from stockdesk.api import lookup_memory
 from stockdesk.api.lookup_memory import Answer, LookupMemory
-from stockdesk.services.moments import Moment, unframed
+from stockdesk.services.moments import Moment
 
 LATER = int(time.time()) + 900  # a token's expiry a quarter of an hour on
 
@@ -102,11 +100,3 @@ def test_the_memory_holds_at_most_its_bound_forgetting_the_oldest(monkeypatch):
     assert memory.remembered == 3
     given = [asyncio.run(memory.answer("token-a", code)) for code in "12345"]
     assert given == [None, None, _answer("3"), _answer("4"), _answer("5")]
-
-
-@pytest.mark.parametrize(
-    ("before", "after", "moment"), [("10:12:", "10:12:", "10:12:"), ("10:12:", "10:13:", None)]
-)
-def test_framed_rows_have_a_moment_only_when_it_was_the_same_before_and_after(before, after, moment):
-    rows = [[(before,)], [("session",)], [("barcode",)], [(after,)]]
-    assert unframed(rows) == (moment, [[("session",)], [("barcode",)]])

@@ -69,7 +69,7 @@ class _Checked(NamedTuple):
 
 
 # The user, the session, and one row per store the user works in (or one row with no store).
-_SESSION_CHECK = FastRead(
+_SESSION_SELECT = (
     select(
         *(getattr(User, column) for column in _Checked._fields),
         ApiSession.revoked_at,
@@ -79,7 +79,10 @@ _SESSION_CHECK = FastRead(
     .outerjoin(UserStore, and_(UserStore.user_id == User.id, UserStore.deleted.is_(False)))
     .where(ApiSession.id == bindparam("session_id"), User.id == bindparam("user_id"))
 )
+_SESSION_CHECK = FastRead(_SESSION_SELECT)
 _REVOKED_AT, _STORE_ID = len(_Checked._fields), len(_Checked._fields) + 1
+# The same, each row ending with the database's moment (`session_at_moment`).
+_SESSION_CHECK_AT_MOMENT = FastRead(_SESSION_SELECT.add_columns(moments.column()))
 
 
 def server_secret(uow: UnitOfWork) -> str:
@@ -257,22 +260,25 @@ def session_and(
 class SessionAtMoment(NamedTuple):
     session: Session
     rows: list[Rows]  # of the caller's own reads
-    moment: moments.Moment | None  # what every row showed the database at (None: a write ended meanwhile)
+    moment: moments.Moment  # of the first statement: the rows are those of this moment while it stands
     expires: int  # the access token's `exp`, seconds since the epoch
 
 
 def session_at_moment(uow: UnitOfWork, token: str, *, secret: str, also: AlsoRead) -> SessionAtMoment:
-    """`session_and` in one round trip framed by the database's moment (PostgreSQL, `moments`): an
-    answer made of these rows alone may be given again while the moment stands, the session's check
-    included (its token's expiry apart: the caller compares `expires` with the clock)."""
+    """`session_and` with the database's moment (PostgreSQL, `moments`) read by the session's check,
+    the first statement of the round trip: an answer made of these rows alone may be given again while
+    that moment stands, the session's check included (the token's expiry apart: the caller compares
+    `expires` with the clock)."""
     claims = _claims(token, secret)
-    its_own = list(also(claims.user_id))
-    reads = [(_SESSION_CHECK, {"session_id": claims.session_id, "user_id": claims.user_id}), *its_own]
-    moment, rows = moments.unframed(rows_together(uow.engine, moments.framed(reads)))
+    reads = [
+        (_SESSION_CHECK_AT_MOMENT, {"session_id": claims.session_id, "user_id": claims.user_id}),
+        *also(claims.user_id),
+    ]
+    rows = rows_together(uow.engine, reads)
     found = _checked_session(claims, rows[0], rows[1:])
     if isinstance(found, AuthenticationFailed):
         raise found
-    return SessionAtMoment(found[0], found[1], moment, claims.expires)
+    return SessionAtMoment(found[0], found[1], moments.Moment(rows[0][0][-1]), claims.expires)
 
 
 def sessions_and(
