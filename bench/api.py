@@ -54,28 +54,6 @@ request = function()
   return wrk.format("GET", "/api/v1/lookup?code=" .. codes[math.random(#codes)])
 end
 """
-# Look-ups while the shop writes: every 100th request a receipt (its own key; reference and key kept
-# apart from the POST row's ledger count). Each write ends the moment a worker's remembered look-ups
-# stand on (api/lookup_memory), so this row shows look-ups mostly read afresh.
-LOOKUP_WRITES_LUA = """
-local codes = {%s}
-local items = {%s}
-local counter = 0
-local auth = "%s"
-local run = "%s"
-local threads = 0
-function setup(thread) threads = threads + 1; thread:set("tag", run .. "-" .. threads) end
-request = function()
-  counter = counter + 1
-  if counter %% 100 == 0 then
-    local body = '{"kind":"receive","item_id":"' .. items[math.random(#items)] ..
-      '","store_id":"%s","quantity":"1","reference":"bench-api-mixed"}'
-    return wrk.format("POST", "/api/v1/movements", {["Authorization"] = auth,
-      ["Content-Type"] = "application/json", ["Idempotency-Key"] = "mixed-" .. tag .. "-" .. counter}, body)
-  end
-  return wrk.format("GET", "/api/v1/lookup?code=" .. codes[math.random(#codes)])
-end
-"""
 # A web shop's mix: a page of the list (answered before routing, by precompiled reads), then one
 # item by id (a route, and a unit of work that reads and rolls back), in turn.
 MIXED_LUA = """
@@ -103,19 +81,37 @@ request = function()
   return wrk.format("GET", "/api/v1/items?search=" .. phrase)
 end
 """
-POST_LUA = """
+# A receipt of one item into the main store, under its own Idempotency-Key (`receipt`).
+RECEIPT_LUA = """
 local items = {%s}
-local counter = 0
 local auth = "%s"
 local run = "%s"
 local threads = 0
 function setup(thread) threads = threads + 1; thread:set("tag", run .. "-" .. threads) end
+local function receipt(reference, key)
+  local body = '{"kind":"receive","item_id":"' .. items[math.random(#items)] ..
+    '","store_id":"%s","quantity":"1","reference":"' .. reference .. '"}'
+  return wrk.format("POST", "/api/v1/movements", {["Authorization"] = auth,
+    ["Content-Type"] = "application/json", ["Idempotency-Key"] = key}, body)
+end
+"""
+POST_LUA = RECEIPT_LUA + """
+local counter = 0
 request = function()
   counter = counter + 1
-  local body = '{"kind":"receive","item_id":"' .. items[math.random(#items)] ..
-    '","store_id":"%s","quantity":"1","reference":"bench-api"}'
-  return wrk.format("POST", "/api/v1/movements", {["Authorization"] = auth,
-    ["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. tag .. "-" .. counter}, body)
+  return receipt("bench-api", "bench-" .. tag .. "-" .. counter)
+end
+"""
+# Look-ups while the shop writes: every 100th request a receipt (its reference and key kept apart
+# from the POST row's ledger count). Each write ends the moment a worker's remembered look-ups stand
+# on (api/lookup_memory), so this row shows look-ups mostly read afresh.
+LOOKUP_WRITES_LUA = RECEIPT_LUA + """
+local codes = {%s}
+local counter = 0
+request = function()
+  counter = counter + 1
+  if counter %% 100 == 0 then return receipt("bench-api-mixed", "mixed-" .. tag .. "-" .. counter) end
+  return wrk.format("GET", "/api/v1/lookup?code=" .. codes[math.random(#codes)])
 end
 """
 
@@ -270,7 +266,7 @@ def _post_script(folder: Path, listed: str, token: str, main: str) -> str:
 def _lookup_writes_script(folder: Path, listed: str, token: str, main: str) -> str:
     """A fresh script for every run, as `_post_script`."""
     script = folder / f"lookup-writes-{uuid.uuid4().hex[:8]}.lua"
-    script.write_text(LOOKUP_WRITES_LUA % (_codes(), listed, f"Bearer {token}", uuid.uuid4().hex[:12], main))
+    script.write_text(LOOKUP_WRITES_LUA % (listed, f"Bearer {token}", uuid.uuid4().hex[:12], main, _codes()))
     return str(script)
 
 
