@@ -13,7 +13,8 @@ It answers only what it is sure of, and hands everything else to the app unchang
 
 - `GET /lookup` with `code` alone (1 to 200 characters) and an access token, when an item is found;
   the token's session, the code's barcode row and its levels in every store are read in one round
-  trip;
+  trip. Asked again, it is answered from the worker's memory while the database stands as it was
+  then (`lookup_memory`: one short read of the database's moment for all the look-ups waiting);
 - `GET /items` with an access token, each name given once and each value valid and spelt plainly
   (`routers.items.plain_filter`): the pages a web shop pulls one after the other. Without a text
   search (and on PostgreSQL) the token's session and the page (with its count on a first page) are
