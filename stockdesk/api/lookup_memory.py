@@ -1,9 +1,9 @@
 """Look-up answers a worker gives again from memory while the database stands as it was (`moments`).
 
 With 64 clients waiting, a p99 under 5 ms means more than 12,800 answers a second (Little's law). A
-look-up that reads the database costs two cores about 0.65 ms of CPU in all (worker, PostgreSQL,
-load generator): about 3,000 a second. uvicorn answering constant bytes served 66,000 a second on
-the same machine, so only an answer that does not read the database can meet it.
+look-up that reads the database cost two cores 0.51 ms of worker and PostgreSQL CPU, the load
+generator's besides: 3,600 a second. uvicorn answering constant bytes served 66,000 a second on the
+same machine, so only an answer that does not read the database can meet it (docs/api.md).
 
 Each worker remembers the answers of the look-ups it read in one round trip whose first statement
 read the database's moment (its token's session, then the code's barcode and levels;
