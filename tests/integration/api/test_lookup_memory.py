@@ -6,9 +6,13 @@ answer from memory asks until one comes (`_remembered`, a bounded number of trie
 from __future__ import annotations
 
 import json
+import os
+import sys
+import uuid
 from decimal import Decimal
 from typing import Any
 
+import httpx
 import pytest
 
 from stockdesk.api.fast_paths import LOOKUP_PATH, FastPaths
@@ -17,11 +21,15 @@ from stockdesk.services.catalogue import catalog
 from stockdesk.services.database import Database, open_database
 from stockdesk.services.inventory import stock
 from tests.integration.api.test_fast_paths import BEHIND, EAN, _call, _shop
+from tests.support.api_server import ROOT
+from tests.support.serve_process import Served, free_port, serving
 
 pytestmark = pytest.mark.parametrize("db", [pytest.param("postgresql", marks=pytest.mark.pg)], indirect=True)
 
 MOST_TRIES = 500  # each a look-up of a few milliseconds; other tests' commits move the moment now and then
 SKU_LIKE_EAN = "5901234123457"  # a valid EAN-13 that is an item's SKU, not a barcode
+SALES = 20
+ASKED_BEFORE_EACH_SALE = 4  # look-ups on connections of their own: both workers remember the answer
 
 
 def _remembered(fast: FastPaths, token: str, code: str = EAN) -> dict[str, Any]:
@@ -88,3 +96,41 @@ def test_a_code_found_by_more_than_its_barcode_rows_is_answered_but_not_remember
     assert fast.lookups.remembered == 0 and fast.lookups.given == 0
     assert _call(fast, "GET", LOOKUP_PATH, query="code=0000000000000", token=token)[0] == BEHIND  # the 404
     assert fast.lookups.remembered == 0
+
+
+def test_with_two_workers_the_look_up_after_a_sale_shows_it_whichever_worker_answers(db, admin, main_store):
+    _fast, _token, item = _shop(db, admin, main_store)
+    stock.receive(db.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="95")  # 100 on hand
+    url = db.engine.url.render_as_string(hide_password=False)
+    port = free_port()
+    command = [sys.executable, "-m", "stockdesk", "--db", url, "serve", "--workers", "2", "--port", str(port)]
+    with serving(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}) as served:
+        _both_workers_started(served)
+        api = f"http://127.0.0.1:{port}/api/v1"
+        account = {"email": "admin@example.com", "password": "admin-pass-1"}
+        logged_in = httpx.post(f"{api}/auth/token", json=account, timeout=60)
+        auth = {"Authorization": f"Bearer {logged_in.json()['access_token']}"}
+
+        def on_hand() -> Decimal:  # each on a connection of its own: either worker may answer
+            answer = httpx.get(f"{api}/lookup", params={"code": EAN}, headers=auth, timeout=60)
+            assert answer.status_code == 200, answer.text
+            return Decimal(answer.json()["stock"][0]["on_hand"])
+
+        for sold in range(SALES):
+            assert {on_hand() for _ in range(ASKED_BEFORE_EACH_SALE)} == {100 - sold}
+            sale = {"kind": "sale", "item_id": str(item.id), "store_id": str(main_store.id), "quantity": "1"}
+            keyed = {**auth, "Idempotency-Key": str(uuid.uuid4())}
+            posted = httpx.post(f"{api}/movements", json=sale, headers=keyed, timeout=60)
+            assert posted.status_code == 201, posted.text
+            assert on_hand() == 100 - sold - 1
+
+
+def _both_workers_started(served: Served) -> None:
+    """Reads what the server says until each worker has started (the socket answers only then)."""
+    assert served.process.stderr is not None
+    started = 0
+    for line in served.process.stderr:  # a crash ends the stream
+        started += "Application startup complete" in line
+        if started == 2:
+            return
+    pytest.fail("the server stopped before both workers had started")
