@@ -104,7 +104,7 @@ end
 """
 # Look-ups while the shop writes: every 100th request a receipt (its reference and key kept apart
 # from the POST row's ledger count). Each write ends the moment a worker's remembered look-ups stand
-# on (api/lookup_memory), so this row shows look-ups mostly read afresh.
+# on (api/answer_memory), so this row shows look-ups mostly read afresh.
 LOOKUP_WRITES_LUA = RECEIPT_LUA + """
 local codes = {%s}
 local counter = 0
@@ -337,7 +337,7 @@ def main() -> None:
                 for clients in CLIENTS:
                     if time.monotonic() - token_since > TOKEN_AGE_S:
                         # A run outlives one 15-minute access token. Not one a row: a log-in is a write,
-                        # and a write ends what the workers remember (api/lookup_memory), as a web
+                        # and a write ends what the workers remember (api/answer_memory), as a web
                         # shop using its token does not.
                         token, token_since = _token(base), time.monotonic()
                     cpu, database_cpu = _server_cpu(server), _postgres_cpu()

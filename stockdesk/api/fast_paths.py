@@ -13,8 +13,7 @@ It answers only what it is sure of, and hands everything else to the app unchang
 
 - `GET /lookup` with `code` alone (1 to 200 characters) and an access token, when an item is found;
   the token's session, the code's barcode row and its levels in every store are read in one round
-  trip. Asked again, it is answered from the worker's memory while the database stands as it was
-  then (`lookup_memory`: one short read of the database's moment for all the look-ups waiting);
+  trip;
 - `GET /items` with an access token, each name given once and each value valid and spelt plainly
   (`routers.items.plain_filter`): the pages a web shop pulls one after the other. Without a text
   search (and on PostgreSQL) the token's session and the page (with its count on a first page) are
@@ -28,6 +27,10 @@ It answers only what it is sure of, and hands everything else to the app unchang
   post wrote nothing (its transaction rolled back), so the route may run it again; and only keyed
   posts come here, so even a failure after the commit (a lost connection) cannot post twice: the
   route's run finds the key and answers with the stored answer.
+
+A look-up, a page or an item read on the event loop (below) is remembered by the worker, and the
+same request asked again is answered with the same bytes while the database stands as it was then
+(`answer_memory`: one short read of the database's moment for all the requests waiting).
 
 API keys go to the routes (they audit every request). A request given up on is read again by the
 route, which costs a refused request twice.
@@ -59,7 +62,7 @@ import asyncio
 import json
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from functools import partial
 from typing import Any
@@ -69,9 +72,9 @@ import anyio.to_thread
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from stockdesk.api.answer_memory import Answer, AnswerMemory
 from stockdesk.api.bearer import bearer_token
 from stockdesk.api.deps import user_principal
-from stockdesk.api.lookup_memory import LookupMemory
 from stockdesk.api.routers import items, movements
 from stockdesk.api.routers.item_models import ItemOut, LookupOut, etag_of
 from stockdesk.api.routers.lookup import MAX_CODE
@@ -99,7 +102,7 @@ MAX_BODY = 64 * 1024  # a movement is a few hundred bytes; a bigger body goes to
 # with two lanes (docs/benchmarks.md, stop 49).
 POST_LANES = 1
 JSON = b"application/json"
-Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+_Stamp = tuple[moments.Moment, int]  # the database's moment and the token's expiry, for the memory
 KeyedPost = tuple[str, str, bytes]  # a post's token, Idempotency-Key and body
 # The most posts one round takes: a round is one transaction, and its posts wait for all of it.
 MOST_IN_A_ROUND = 32
@@ -130,25 +133,24 @@ class FastPaths:
         self._waiting: list[tuple[KeyedPost, asyncio.Future[Answer | None]]] = []
         # The connections the reads made on the loop itself run on (PostgreSQL: kept_reads says why).
         self._kept = database.kept_reads() if self.posts else None
-        # Look-ups answered again while the database stands as it was (PostgreSQL: lookup_memory).
-        self.lookups = LookupMemory(self._moment_now) if self.posts else None
+        # Answers given again while the database stands as it was (PostgreSQL: answer_memory).
+        self.memory = AnswerMemory(self._moment_now) if self.posts else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             if scope["path"] == LOOKUP_PATH and scope["method"] == "GET":
                 asked = _lookup_asked(scope)
-                if asked is not None and self.lookups is not None:
-                    remembered = await self.lookups.answer(*asked)
-                    if remembered is not None:
-                        await _send(send, remembered)
-                        return
+                if asked is not None and await self._remembered(send, asked[0], scope):
+                    return
                 inline = self.posts and self._idle_connection()
-                # Only on the loop: the memory is the loop's alone.
-                look_up = partial(self._look_up, *asked, remember=inline) if asked is not None else None
-                if look_up is not None and await self._answer(send, look_up, inline):
+                if asked is not None and await self._answer(
+                    send, partial(self._look_up, *asked, key=self._key(scope, inline)), inline
+                ):
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
                 page = _page_asked(scope)
+                if page is not None and await self._remembered(send, page[0], scope):
+                    return
                 kept = None if page is None else self._kept_search(*page[1:])
                 # Only a read whose work the page bounds runs on the loop: a precompiled page or a kept
                 # search's (by primary key). Any other (a text search, a filter whose matches may lie
@@ -161,13 +163,17 @@ class FastPaths:
                     and self._idle_connection()
                 )
                 if page is not None and await self._answer(
-                    send, partial(self._page, scope, *page, kept=kept), inline
+                    send, partial(self._page, scope, *page, kept=kept, key=self._key(scope, inline)), inline
                 ):
                     return
             elif scope["path"].startswith(ITEM_PREFIX) and scope["method"] == "GET":
                 wanted = _item_asked(scope)
+                if wanted is not None and await self._remembered(send, wanted[0], scope):
+                    return
                 inline = self.posts and self._idle_connection()
-                if wanted is not None and await self._answer(send, partial(self._item, *wanted), inline):
+                if wanted is not None and await self._answer(
+                    send, partial(self._item, *wanted, key=self._key(scope, inline)), inline
+                ):
                     return
             elif scope["path"] == MOVEMENTS_PATH and scope["method"] == "POST" and self.posts:
                 await self._post(scope, receive, send)
@@ -184,6 +190,39 @@ class FastPaths:
         """Whether the pool holds a connection now: on the loop, a look-up must never wait for one (the
         whole worker would wait with it, while the threads holding them may need the loop to finish)."""
         return self.database.engine.pool.checkedin() > 0  # type: ignore[attr-defined]
+
+    async def _remembered(self, send: Send, token: str, scope: Scope) -> bool:
+        """Whether the request was answered from memory (the database unchanged since it was read)."""
+        if self.memory is None:
+            return False
+        answer = await self.memory.answer(token, _answer_key(scope))
+        if answer is None:
+            return False
+        await _send(send, answer)
+        return True
+
+    def _key(self, scope: Scope, inline: bool) -> str | None:
+        """The key to remember the request's answer under: only one read on the loop (the memory is
+        the loop's alone)."""
+        return _answer_key(scope) if inline and self.memory is not None else None
+
+    def _read_with_session(
+        self, token: str, reads: Sequence[tuple[Any, Any]], remembering: bool
+    ) -> tuple[list[Any], _Stamp | None]:
+        """The rows of `reads`, read with the token's session check in one round trip; `remembering`:
+        with the database's moment and the token's expiry, to remember an answer made of them."""
+        if not remembering:
+            _session, rows = api_auth.session_and(
+                self.database.uow(), token, secret=self.secret, also=lambda _user_id: reads
+            )
+            return rows, None
+        uow = self.database.uow()
+        read = api_auth.session_at_moment(uow, token, secret=self.secret, also=lambda _user_id: reads)
+        return read.rows, (read.moment, read.expires)
+
+    def _keep(self, key: str | None, token: str, stamp: _Stamp | None, answer: Answer) -> None:
+        if key is not None and stamp is not None and self.memory is not None:
+            self.memory.remember(key, token, stamp[1], stamp[0], answer)
 
     async def _answer(
         self,
@@ -209,58 +248,39 @@ class FastPaths:
         with self._kept.in_use():
             return moments.moment_now(self.database)
 
-    def _look_up(self, token: str, code: str, *, remember: bool = False) -> Answer | None:
+    def _look_up(self, token: str, code: str, *, key: str | None = None) -> Answer | None:
         """The route's answer for a found item, or None: the route then answers (or refuses) it.
-        `remember`: on the loop, an answer read at one moment is kept in `lookups`."""
+        `key`: remembered under it when made of the round trip's rows alone (`lookup.look_up_read`)."""
         try:
             # The code's first statement is read with the token's session: one round trip for both.
             first = lookup_service.first_reads(code)
-            if remember and first and self.lookups is not None:
-                return self._look_up_at_moment(token, code, first, self.lookups)
-            _session, known = api_auth.session_and(
-                self.database.uow(), token, secret=self.secret, also=lambda _user_id: first
-            )
-            card = lookup_service.look_up(self.database.uow(), code, known=known if first else None)
+            known, stamp = self._read_with_session(token, first, key is not None and bool(first))
+            card = lookup_service.look_up_read(code, known) if stamp is not None else None
+            if card is None:  # it needs more than these rows (not remembered then)
+                stamp = None
+                card = lookup_service.look_up(self.database.uow(), code, known=known if first else None)
             body = LookupOut.of(card).model_dump_json().encode()
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
-        return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
-
-    def _look_up_at_moment(self, token: str, code: str, first: list[Any], memory: LookupMemory) -> Answer:
-        """`_look_up` in a round trip that reads the database's moment first; its answer is remembered
-        when it is made of that round trip's rows alone (`api_auth.session_at_moment`)."""
-        uow = self.database.uow()
-        read = api_auth.session_at_moment(uow, token, secret=self.secret, also=lambda _user_id: first)
-        card = lookup_service.look_up_read(code, read.rows)
-        kept = card is not None
-        if card is None:  # it needs more than these rows: read as before, and not kept
-            card = lookup_service.look_up(self.database.uow(), code, known=read.rows)
-        body = LookupOut.of(card).model_dump_json().encode()
         answer: Answer = 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
-        if kept:
-            memory.remember(code, token, read.expires, read.moment, answer)
+        self._keep(key, token, stamp, answer)
         return answer
 
-    def _item(self, token: str, item_id: ItemId) -> Answer | None:
-        """The route's answer for an item that is there, or None: the route answers (or refuses)."""
+    def _item(self, token: str, item_id: ItemId, *, key: str | None = None) -> Answer | None:
+        """The route's answer for an item that is there, or None: the route answers (or refuses).
+        `key`: remembered under it."""
         try:
             # The item and its barcodes are read with the token's session: one round trip for all.
-            _session, (item_rows, barcode_rows) = api_auth.session_and(
-                self.database.uow(), token, secret=self.secret, also=lambda _user_id: item_read.reads(item_id)
-            )
+            reads = item_read.reads(item_id)
+            (item_rows, barcode_rows), stamp = self._read_with_session(token, reads, key is not None)
             view = item_read.item_of(item_id, item_rows, barcode_rows)
             body = ItemOut.of(view).model_dump_json().encode()
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
-        return (
-            200,
-            [
-                (b"content-length", str(len(body)).encode()),
-                (b"content-type", JSON),
-                (b"etag", etag_of(view).encode()),
-            ],
-            body,
-        )
+        length, etag = str(len(body)).encode(), etag_of(view).encode()
+        answer: Answer = 200, [(b"content-length", length), (b"content-type", JSON), (b"etag", etag)], body
+        self._keep(key, token, stamp, answer)
+        return answer
 
     def _kept_search(
         self,
@@ -288,25 +308,24 @@ class FastPaths:
         limit: int,
         *,
         kept: item_pages.KeptPageRead | None = None,
+        key: str | None = None,
     ) -> Answer | None:
         """The route's answer for a page of the items list, or None: the route answers. `kept`: a
         search's first page kept in memory, served if the catalogue has not changed since (if it has,
-        the route searches afresh, on a thread)."""
+        the route searches afresh, on a thread). `key`: remembered under it (every read of the page
+        follows the session check that read the moment)."""
         try:
             known: item_pages.PageRead | item_pages.KeptPageRead | None = kept or item_pages.page_read(
                 self.database.uow(), item_filter, sort=sort, descending=descending, cursor=cursor, limit=limit
             )
             if known is not None:
-                also = [(known.read, known.params)]
-                _session, (rows,) = api_auth.session_and(
-                    self.database.uow(), token, secret=self.secret, also=lambda _user_id: also
-                )
+                (rows,), stamp = self._read_with_session(token, [(known.read, known.params)], key is not None)
                 found = known.page(rows)
                 if found is None:  # a kept search whose catalogue has changed: the route searches afresh
                     return None
                 page = found
             else:
-                api_auth.session_of(self.database.uow(), token, secret=self.secret)
+                _no_rows, stamp = self._read_with_session(token, [], key is not None)
                 page = item_pages.keyset_page(
                     self.database.uow(),
                     item_filter,
@@ -318,7 +337,9 @@ class FastPaths:
             body = items.page_json(Request(scope), page)
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
-        return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
+        answer: Answer = 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
+        self._keep(key, token, stamp, answer)
+        return answer
 
     async def _post(self, scope: Scope, receive: Receive, send: Send) -> None:
         asked = _post_asked(scope, self.max_body)
@@ -404,6 +425,15 @@ class FastPaths:
         except Exception:  # nothing was posted (or it was, under this key): the route answers
             return None
         return _answer_of(stored)
+
+
+def _answer_key(scope: Scope) -> str:
+    """What a GET's answer depends on besides the database: its URL as Starlette rebuilds it (a page's
+    links are made from it: scheme, host, root path, path and query)."""
+    host = next((value.decode("latin-1") for name, value in scope["headers"] if name == b"host"), None)
+    query = scope["query_string"].decode("latin-1")
+    where = host if host is not None else repr(scope.get("server"))  # Starlette's choice, in that order
+    return f"{scope.get('scheme', 'http')} {where} {scope.get('root_path', '')}{scope['path']}?{query}"
 
 
 async def _send(send: Send, answer: Answer) -> None:

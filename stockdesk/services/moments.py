@@ -1,6 +1,6 @@
 """The database's moment: which transactions had ended when a statement began (PostgreSQL's snapshot).
 
-An answer kept in memory (a look-up's: `api.lookup_memory`) may be given again only while nothing
+An answer kept in memory (a look-up's: `api.answer_memory`) may be given again only while nothing
 has been committed since it was read. PostgreSQL says so in one short statement:
 `pg_current_snapshot()` names the statement's snapshot (its xmin, its xmax and the transactions
 still running then). Two statements with the same snapshot saw the same committed rows in every

@@ -1,12 +1,12 @@
-"""A worker's remembered look-ups are given only while the database's moment stands (`api.lookup_memory`)."""
+"""A worker's remembered answers are given only while the database's moment stands (`api.answer_memory`)."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 
-from stockdesk.api import lookup_memory
-from stockdesk.api.lookup_memory import Answer, LookupMemory
+from stockdesk.api import answer_memory
+from stockdesk.api.answer_memory import Answer, AnswerMemory
 from stockdesk.services.moments import Moment
 
 LATER = int(time.time()) + 900  # a token's expiry a quarter of an hour on
@@ -34,7 +34,7 @@ class _Database:
 
 def test_an_answer_is_given_again_while_the_moment_stands_and_forgotten_when_it_moves():
     database = _Database()
-    memory = LookupMemory(database.read)
+    memory = AnswerMemory(database.read)
     memory.remember("4006381333931", "token-a", LATER, Moment("10:12:"), _answer("hammer, 5 in MAIN"))
     assert asyncio.run(memory.answer("token-a", "4006381333931")) == _answer("hammer, 5 in MAIN")
     assert asyncio.run(memory.answer("token-b", "4006381333931")) is None  # a token it never checked
@@ -46,7 +46,7 @@ def test_an_answer_is_given_again_while_the_moment_stands_and_forgotten_when_it_
 
 
 def test_an_answer_read_at_another_moment_forgets_what_was_read_before():
-    memory = LookupMemory(_Database().read)
+    memory = AnswerMemory(_Database().read)
     memory.remember("1", "token-a", LATER, Moment("10:12:"), _answer("one"))
     memory.remember("2", "token-a", LATER, Moment("10:14:"), _answer("two"))
     assert memory.remembered == 1
@@ -54,7 +54,7 @@ def test_an_answer_read_at_another_moment_forgets_what_was_read_before():
 
 def test_an_expired_token_is_not_answered_from_memory():
     database = _Database()
-    memory = LookupMemory(database.read)
+    memory = AnswerMemory(database.read)
     memory.remember("4006381333931", "token-a", int(time.time()) - 1, Moment("10:12:"), _answer("hammer"))
     assert asyncio.run(memory.answer("token-a", "4006381333931")) is None
     assert database.reads == 0  # nothing to give, so the moment is not even asked
@@ -62,7 +62,7 @@ def test_an_expired_token_is_not_answered_from_memory():
 
 def test_look_ups_waiting_together_share_one_read_of_the_moment_made_after_all_of_them_asked():
     database = _Database()
-    memory = LookupMemory(database.read)
+    memory = AnswerMemory(database.read)
     memory.remember("4006381333931", "token-a", LATER, Moment("10:12:"), _answer("hammer"))
 
     async def ten_at_once() -> list[Answer | None]:
@@ -82,7 +82,7 @@ def test_look_ups_waiting_together_share_one_read_of_the_moment_made_after_all_o
 
 def test_a_moment_that_cannot_be_read_gives_nothing_from_memory():
     database = _Database()
-    memory = LookupMemory(database.read)
+    memory = AnswerMemory(database.read)
     memory.remember("4006381333931", "token-a", LATER, Moment("10:12:"), _answer("hammer"))
     database.fails = True
     assert asyncio.run(memory.answer("token-a", "4006381333931")) is None
@@ -93,10 +93,22 @@ def test_a_moment_that_cannot_be_read_gives_nothing_from_memory():
 
 
 def test_the_memory_holds_at_most_its_bound_forgetting_the_oldest(monkeypatch):
-    monkeypatch.setattr(lookup_memory, "MOST_ANSWERS", 3)
-    memory = LookupMemory(_Database().read)
+    monkeypatch.setattr(answer_memory, "MOST_ANSWERS", 3)
+    memory = AnswerMemory(_Database().read)
     for code in "12345":
         memory.remember(code, "token-a", LATER, Moment("10:12:"), _answer(code))
     assert memory.remembered == 3
     given = [asyncio.run(memory.answer("token-a", code)) for code in "12345"]
     assert given == [None, None, _answer("3"), _answer("4"), _answer("5")]
+
+
+def test_the_memory_holds_at_most_its_bytes_and_an_answer_given_again_replaces_its_own(monkeypatch):
+    monkeypatch.setattr(answer_memory, "MOST_BYTES", 10)
+    memory = AnswerMemory(_Database().read)
+    memory.remember("page 1", "token-a", LATER, Moment("10:12:"), _answer("aaaa"))
+    memory.remember("page 2", "token-a", LATER, Moment("10:12:"), _answer("bbbb"))
+    memory.remember("page 2", "token-a", LATER, Moment("10:12:"), _answer("cccc"))  # its own place, not more
+    assert memory.remembered == 2
+    memory.remember("page 3", "token-a", LATER, Moment("10:12:"), _answer("dddd"))  # 12 bytes: page 1 goes
+    given = [asyncio.run(memory.answer("token-a", f"page {n}")) for n in (1, 2, 3)]
+    assert given == [None, _answer("cccc"), _answer("dddd")]

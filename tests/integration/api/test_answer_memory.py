@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from stockdesk.api.fast_paths import LOOKUP_PATH, FastPaths
+from stockdesk.api.fast_paths import ITEM_PREFIX, ITEMS_PATH, LOOKUP_PATH, FastPaths
 from stockdesk.services.accounts import api_auth
 from stockdesk.services.catalogue import catalog
 from stockdesk.services.database import Database, open_database
@@ -32,16 +32,24 @@ SALES = 20
 ASKED_BEFORE_EACH_SALE = 4  # look-ups on connections of their own: both workers remember the answer
 
 
-def _remembered(fast: FastPaths, token: str, code: str = EAN) -> dict[str, Any]:
-    """The answer to a look-up once it comes from memory."""
-    assert fast.lookups is not None
+def _remembered(
+    fast: FastPaths, token: str, path: str = LOOKUP_PATH, query: str = f"code={EAN}", host: str = "testserver"
+) -> tuple[dict[str, str], Any]:
+    """The answer's headers and JSON, once it comes from memory."""
+    assert fast.memory is not None
     for _ in range(MOST_TRIES):
-        given = fast.lookups.given
-        status, _headers, body = _call(fast, "GET", LOOKUP_PATH, query=f"code={code}", token=token)
+        given = fast.memory.given
+        status, headers, body = _call(fast, "GET", path, query=query, token=token, headers={"host": host})
         assert status == 200
-        if fast.lookups.given > given:
-            return json.loads(body)
-    pytest.fail(f"no look-up of {code} in {MOST_TRIES} was answered from memory")
+        if fast.memory.given > given:
+            return headers, json.loads(body)
+    pytest.fail(f"no answer to {path}?{query} in {MOST_TRIES} came from memory")
+
+
+def _asked(fast: FastPaths, token: str, path: str, query: str = "", host: str = "testserver") -> Any:
+    status, _headers, body = _call(fast, "GET", path, query=query, token=token, headers={"host": host})
+    assert status == 200
+    return json.loads(body)
 
 
 def _on_hand(answer: dict[str, Any]) -> list[tuple[str, Decimal]]:
@@ -57,13 +65,13 @@ def test_a_look_up_asked_again_is_answered_from_memory_with_the_same_bytes(db, a
     fast, token, item = _shop(db, admin, main_store)
     status, _headers, read = _call(fast, "GET", LOOKUP_PATH, query=f"code={EAN}", token=token)
     assert status == 200
-    assert _remembered(fast, token) == json.loads(read)
+    assert _remembered(fast, token)[1] == json.loads(read)
     assert json.loads(read)["item"]["id"] == str(item.id) and _on_hand(json.loads(read)) == [("MAIN", 5)]
 
 
 def test_a_sale_committed_elsewhere_is_in_the_very_next_look_up(db, admin, main_store):
     fast, token, item = _shop(db, admin, main_store)
-    assert _on_hand(_remembered(fast, token)) == [("MAIN", 5)]
+    assert _on_hand(_remembered(fast, token)[1]) == [("MAIN", 5)]
     other = _elsewhere(db)
     try:
         stock.sell(other.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="2")
@@ -85,17 +93,59 @@ def test_a_session_logged_out_elsewhere_is_refused_although_its_look_up_was_reme
     assert _call(fast, "GET", LOOKUP_PATH, query=f"code={EAN}", token=token)[0] == BEHIND  # the route's 401
 
 
+def test_a_page_asked_again_is_answered_from_memory_until_a_sale_elsewhere_changes_it(db, admin, main_store):
+    fast, token, item = _shop(db, admin, main_store)
+    catalog.create_item(db.uow(), admin, sku="A-1", name="Anvil")
+    query = "ordering=name&limit=1"
+    first = _asked(fast, token, ITEMS_PATH, query)
+    assert _remembered(fast, token, ITEMS_PATH, query)[1] == first
+    assert [row["name"] for row in first["results"]] == ["Anvil"] and first["count"] == 2
+    cursor = first["next"].split("cursor=")[1]
+    second = _remembered(fast, token, ITEMS_PATH, f"{query}&cursor={cursor}")[1]
+    assert [(row["name"], Decimal(row["on_hand"])) for row in second["results"]] == [("Hammer", 5)]
+    other = _elsewhere(db)
+    try:
+        stock.sell(other.uow(), admin, item_id=item.id, store_id=main_store.id, quantity="2")
+    finally:
+        other.close()
+    again = _asked(fast, token, ITEMS_PATH, f"{query}&cursor={cursor}")
+    assert [(row["name"], Decimal(row["on_hand"])) for row in again["results"]] == [("Hammer", 3)]
+
+
+def test_a_page_asked_under_another_host_name_is_read_for_its_own_links(db, admin, main_store):
+    fast, token, _item = _shop(db, admin, main_store)
+    catalog.create_item(db.uow(), admin, sku="A-1", name="Anvil")
+    _remembered(fast, token, ITEMS_PATH, "limit=1", host="shop.example")
+    elsewhere = _asked(fast, token, ITEMS_PATH, "limit=1", host="stock.lan:8000")
+    assert elsewhere["next"].startswith("http://stock.lan:8000/api/v1/items?limit=1&cursor=")
+
+
+def test_an_item_asked_again_is_answered_from_memory_until_renamed_elsewhere(db, admin, main_store):
+    fast, token, item = _shop(db, admin, main_store)
+    path = f"{ITEM_PREFIX}{item.id}"
+    headers, remembered = _remembered(fast, token, path, "")
+    assert remembered["name"] == "Hammer" and headers["etag"]
+    other = _elsewhere(db)
+    try:
+        catalog.update_item(other.uow(), admin, item.id, name="Claw hammer")
+    finally:
+        other.close()
+    status, renamed_headers, body = _call(fast, "GET", path, token=token)
+    assert status == 200 and json.loads(body)["name"] == "Claw hammer"
+    assert renamed_headers["etag"] != headers["etag"]
+
+
 def test_a_code_found_by_more_than_its_barcode_rows_is_answered_but_not_remembered(db, admin, main_store):
     fast, token, _item = _shop(db, admin, main_store)
     catalog.create_item(db.uow(), admin, sku=SKU_LIKE_EAN, name="Saw")
-    assert fast.lookups is not None
+    assert fast.memory is not None
     for code in (SKU_LIKE_EAN, "H-1"):  # an EAN that is a SKU (its barcode rows are empty), a plain SKU
         for _ in range(3):
             status, _headers, body = _call(fast, "GET", LOOKUP_PATH, query=f"code={code}", token=token)
             assert status == 200 and json.loads(body)["item"]["sku"] == code
-    assert fast.lookups.remembered == 0 and fast.lookups.given == 0
+    assert fast.memory.remembered == 0 and fast.memory.given == 0
     assert _call(fast, "GET", LOOKUP_PATH, query="code=0000000000000", token=token)[0] == BEHIND  # the 404
-    assert fast.lookups.remembered == 0
+    assert fast.memory.remembered == 0
 
 
 def test_with_two_workers_the_look_up_after_a_sale_shows_it_whichever_worker_answers(db, admin, main_store):
