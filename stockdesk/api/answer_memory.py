@@ -5,14 +5,14 @@ look-up that reads the database cost two cores 0.51 ms of worker and PostgreSQL 
 generator's besides: 3,600 a second. uvicorn answering constant bytes served 66,000 a second on the
 same machine, so only an answer that does not read the database can meet it (docs/api.md).
 
-Each worker remembers the answers (a look-up, a page of the items list, an item by id) it read in
-one round trip whose first statement read the database's moment (the token's session check, then
-the request's own reads; `api_auth.session_at_moment`), and the tokens whose session that round trip
-found good. The same request asked again (the same URL: a page's links are made from it) is
-answered with the same bytes when the database's moment still stands, read once for all the
-requests that arrived meanwhile (`_ask`) and *after* each of them arrived. So an answer is never
-older than its request: a client that posted a sale and then looks the item up sees the sale, on
-either worker; a session revoked, a password or role changed before the request refuses the token
+Each worker remembers the answers (a look-up, a page of the items list, an item by id) whose every
+read followed a statement that read the database's moment: the token's session check, first in the
+round trip of the request's own reads (`api_auth.session_at_moment`). It remembers too the tokens
+whose session that check found good. The same request asked again (the same URL: a page's links are
+made from it) is answered with the same bytes when the database's moment still stands, read once for
+all the requests that arrived meanwhile (`_ask`) and *after* each of them arrived. So an answer is
+never older than its request: a client that posted a sale and then looks the item up sees the sale,
+on either worker; a session revoked, a password or role changed before the request refuses the token
 as before (its session is read afresh). A transaction that writes anything, anywhere on the database
 server, ends the moment, and the memory is forgotten whole. The token's expiry is compared with the
 clock every time.

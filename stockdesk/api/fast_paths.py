@@ -28,9 +28,10 @@ It answers only what it is sure of, and hands everything else to the app unchang
   posts come here, so even a failure after the commit (a lost connection) cannot post twice: the
   route's run finds the key and answers with the stored answer.
 
-A look-up, a page or an item read on the event loop (below) is remembered by the worker, and the
-same request asked again is answered with the same bytes while the database stands as it was then
-(`answer_memory`: one short read of the database's moment for all the requests waiting).
+A look-up, a page or an item this path answers is remembered by the worker (on the loop or a
+thread), and the same request asked again is answered with the same bytes while the database stands
+as it was then (`answer_memory`: one short read of the database's moment for all the requests
+waiting).
 
 API keys go to the routes (they audit every request). A request given up on is read again by the
 route, which costs a refused request twice.
@@ -103,6 +104,7 @@ MAX_BODY = 64 * 1024  # a movement is a few hundred bytes; a bigger body goes to
 POST_LANES = 1
 JSON = b"application/json"
 _Stamp = tuple[moments.Moment, int]  # the database's moment and the token's expiry, for the memory
+_Reply = tuple[Answer, _Stamp | None]  # an answer, and what the memory needs to keep it
 KeyedPost = tuple[str, str, bytes]  # a post's token, Idempotency-Key and body
 # The most posts one round takes: a round is one transaction, and its posts wait for all of it.
 MOST_IN_A_ROUND = 32
@@ -143,8 +145,9 @@ class FastPaths:
                 if asked is not None and await self._remembered(send, asked[0], scope):
                     return
                 inline = self.posts and self._idle_connection()
+                key = self._key(scope)
                 if asked is not None and await self._answer(
-                    send, partial(self._look_up, *asked, key=self._key(scope, inline)), inline
+                    send, partial(self._look_up, *asked, remember=key is not None), inline, asked[0], key
                 ):
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
@@ -162,17 +165,19 @@ class FastPaths:
                     and (kept is not None or item_pages.bounded_by_the_page(page[1], page[2]))
                     and self._idle_connection()
                 )
-                if page is not None and await self._answer(
-                    send, partial(self._page, scope, *page, kept=kept, key=self._key(scope, inline)), inline
-                ):
-                    return
+                key = self._key(scope)
+                if page is not None:
+                    work = partial(self._page, scope, *page, kept=kept, remember=key is not None)
+                    if await self._answer(send, work, inline, page[0], key):
+                        return
             elif scope["path"].startswith(ITEM_PREFIX) and scope["method"] == "GET":
                 wanted = _item_asked(scope)
                 if wanted is not None and await self._remembered(send, wanted[0], scope):
                     return
                 inline = self.posts and self._idle_connection()
+                key = self._key(scope)
                 if wanted is not None and await self._answer(
-                    send, partial(self._item, *wanted, key=self._key(scope, inline)), inline
+                    send, partial(self._item, *wanted, remember=key is not None), inline, wanted[0], key
                 ):
                     return
             elif scope["path"] == MOVEMENTS_PATH and scope["method"] == "POST" and self.posts:
@@ -201,10 +206,9 @@ class FastPaths:
         await _send(send, answer)
         return True
 
-    def _key(self, scope: Scope, inline: bool) -> str | None:
-        """The key to remember the request's answer under: only one read on the loop (the memory is
-        the loop's alone)."""
-        return _answer_key(scope) if inline and self.memory is not None else None
+    def _key(self, scope: Scope) -> str | None:
+        """The key to remember the request's answer under (None: nothing is remembered here)."""
+        return _answer_key(scope) if self.memory is not None else None
 
     def _read_with_session(
         self, token: str, reads: Sequence[tuple[Any, Any]], remembering: bool
@@ -220,24 +224,22 @@ class FastPaths:
         read = api_auth.session_at_moment(uow, token, secret=self.secret, also=lambda _user_id: reads)
         return read.rows, (read.moment, read.expires)
 
-    def _keep(self, key: str | None, token: str, stamp: _Stamp | None, answer: Answer) -> None:
-        if key is not None and stamp is not None and self.memory is not None:
-            self.memory.remember(key, token, stamp[1], stamp[0], answer)
-
     async def _answer(
-        self,
-        send: Send,
-        work: Callable[[], Answer | None],
-        inline: bool = False,
-        limiter: anyio.CapacityLimiter | None = None,
+        self, send: Send, work: Callable[[], _Reply | None], inline: bool, token: str, key: str | None
     ) -> bool:
+        """Whether `work` (on the loop when `inline`, else on a thread) answered; its answer is
+        remembered under `key` when it says at which moment it was read."""
         if not inline:
-            answer = await anyio.to_thread.run_sync(work, limiter=limiter)
+            reply = await anyio.to_thread.run_sync(work)
         else:
             with self._kept.in_use() if self._kept is not None else nullcontext():
-                answer = work()
-        if answer is None:
+                reply = work()
+        if reply is None:
             return False
+        answer, stamp = reply
+        if key is not None and stamp is not None and self.memory is not None:
+            # Here on the loop, whichever thread read it: the memory is the loop's alone.
+            self.memory.remember(key, token, stamp[1], stamp[0], answer)
         await _send(send, answer)
         return True
 
@@ -248,13 +250,13 @@ class FastPaths:
         with self._kept.in_use():
             return moments.moment_now(self.database)
 
-    def _look_up(self, token: str, code: str, *, key: str | None = None) -> Answer | None:
+    def _look_up(self, token: str, code: str, *, remember: bool = False) -> _Reply | None:
         """The route's answer for a found item, or None: the route then answers (or refuses) it.
-        `key`: remembered under it when made of the round trip's rows alone (`lookup.look_up_read`)."""
+        `remember`: with its moment when made of the round trip's rows alone (`lookup.look_up_read`)."""
         try:
             # The code's first statement is read with the token's session: one round trip for both.
             first = lookup_service.first_reads(code)
-            known, stamp = self._read_with_session(token, first, key is not None and bool(first))
+            known, stamp = self._read_with_session(token, first, remember and bool(first))
             card = lookup_service.look_up_read(code, known) if stamp is not None else None
             if card is None:  # it needs more than these rows (not remembered then)
                 stamp = None
@@ -262,25 +264,21 @@ class FastPaths:
             body = LookupOut.of(card).model_dump_json().encode()
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
-        answer: Answer = 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
-        self._keep(key, token, stamp, answer)
-        return answer
+        return (200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body), stamp
 
-    def _item(self, token: str, item_id: ItemId, *, key: str | None = None) -> Answer | None:
+    def _item(self, token: str, item_id: ItemId, *, remember: bool = False) -> _Reply | None:
         """The route's answer for an item that is there, or None: the route answers (or refuses).
-        `key`: remembered under it."""
+        `remember`: with its moment."""
         try:
             # The item and its barcodes are read with the token's session: one round trip for all.
             reads = item_read.reads(item_id)
-            (item_rows, barcode_rows), stamp = self._read_with_session(token, reads, key is not None)
+            (item_rows, barcode_rows), stamp = self._read_with_session(token, reads, remember)
             view = item_read.item_of(item_id, item_rows, barcode_rows)
             body = ItemOut.of(view).model_dump_json().encode()
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
         length, etag = str(len(body)).encode(), etag_of(view).encode()
-        answer: Answer = 200, [(b"content-length", length), (b"content-type", JSON), (b"etag", etag)], body
-        self._keep(key, token, stamp, answer)
-        return answer
+        return (200, [(b"content-length", length), (b"content-type", JSON), (b"etag", etag)], body), stamp
 
     def _kept_search(
         self,
@@ -308,24 +306,24 @@ class FastPaths:
         limit: int,
         *,
         kept: item_pages.KeptPageRead | None = None,
-        key: str | None = None,
-    ) -> Answer | None:
+        remember: bool = False,
+    ) -> _Reply | None:
         """The route's answer for a page of the items list, or None: the route answers. `kept`: a
         search's first page kept in memory, served if the catalogue has not changed since (if it has,
-        the route searches afresh, on a thread). `key`: remembered under it (every read of the page
-        follows the session check that read the moment)."""
+        the route searches afresh, on a thread). `remember`: with its moment (every read of the page
+        follows the session check that read it)."""
         try:
             known: item_pages.PageRead | item_pages.KeptPageRead | None = kept or item_pages.page_read(
                 self.database.uow(), item_filter, sort=sort, descending=descending, cursor=cursor, limit=limit
             )
             if known is not None:
-                (rows,), stamp = self._read_with_session(token, [(known.read, known.params)], key is not None)
+                (rows,), stamp = self._read_with_session(token, [(known.read, known.params)], remember)
                 found = known.page(rows)
                 if found is None:  # a kept search whose catalogue has changed: the route searches afresh
                     return None
                 page = found
             else:
-                _no_rows, stamp = self._read_with_session(token, [], key is not None)
+                _no_rows, stamp = self._read_with_session(token, [], remember)
                 page = item_pages.keyset_page(
                     self.database.uow(),
                     item_filter,
@@ -337,9 +335,7 @@ class FastPaths:
             body = items.page_json(Request(scope), page)
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
-        answer: Answer = 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
-        self._keep(key, token, stamp, answer)
-        return answer
+        return (200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body), stamp
 
     async def _post(self, scope: Scope, receive: Receive, send: Send) -> None:
         asked = _post_asked(scope, self.max_body)

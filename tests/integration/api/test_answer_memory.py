@@ -120,6 +120,13 @@ def test_a_page_asked_under_another_host_name_is_read_for_its_own_links(db, admi
     assert elsewhere["next"].startswith("http://stock.lan:8000/api/v1/items?limit=1&cursor=")
 
 
+def test_a_page_read_on_a_thread_is_remembered_too(db, admin, main_store):
+    fast, token, item = _shop(db, admin, main_store)
+    catalog.update_item(db.uow(), admin, item.id, reorder_point=Decimal(6))  # 5 on hand: low
+    query = "low_stock=true"  # its matches may lie far apart: read on a thread, never on the loop
+    assert [row["name"] for row in _remembered(fast, token, ITEMS_PATH, query)[1]["results"]] == ["Hammer"]
+
+
 def test_an_item_asked_again_is_answered_from_memory_until_renamed_elsewhere(db, admin, main_store):
     fast, token, item = _shop(db, admin, main_store)
     path = f"{ITEM_PREFIX}{item.id}"
