@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from stockdesk.services.moments import Moment
 
-Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+Answer = tuple[int, Sequence[tuple[bytes, bytes]], bytes]
 # A worker's memory: answers (a look-up about 1 KB, a page of 50 items about 30 KB), their bytes and
 # tokens; past any of these, the oldest is forgotten.
 MOST_ANSWERS = 10_000
@@ -64,7 +64,10 @@ class AnswerMemory:
             self._drop(next(iter(self._answers)))
         if token not in self._tokens and len(self._tokens) >= MOST_TOKENS:
             del self._tokens[next(iter(self._tokens))]
-        self._answers[key] = answer
+        status, headers, body = answer
+        # All tuples of bytes: the collector stops tracking them, so a full collection does not walk
+        # the memory's thousands of answers (a list of headers would stay tracked).
+        self._answers[key] = (status, tuple(headers), body)
         self._bytes += size
         self._tokens[token] = expires
 

@@ -14,7 +14,7 @@ LATER = int(time.time()) + 900  # a token's expiry a quarter of an hour on
 
 def _answer(text: str) -> Answer:
     body = text.encode()
-    return 200, [(b"content-length", str(len(body)).encode())], body
+    return 200, ((b"content-length", str(len(body)).encode()),), body
 
 
 class _Database:
