@@ -141,18 +141,17 @@ class FastPaths:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             if scope["path"] == LOOKUP_PATH and scope["method"] == "GET":
-                asked = _lookup_asked(scope)
-                if asked is not None and await self._remembered(send, asked[0], scope):
+                asked, key = _lookup_asked(scope), self._key(scope)
+                if asked is not None and await self._remembered(send, asked[0], key):
                     return
                 inline = self.posts and self._idle_connection()
-                key = self._key(scope)
                 if asked is not None and await self._answer(
                     send, partial(self._look_up, *asked, remember=key is not None), inline, asked[0], key
                 ):
                     return
             elif scope["path"] == ITEMS_PATH and scope["method"] == "GET":
-                page = _page_asked(scope)
-                if page is not None and await self._remembered(send, page[0], scope):
+                page, key = _page_asked(scope), self._key(scope)
+                if page is not None and await self._remembered(send, page[0], key):
                     return
                 kept = None if page is None else self._kept_search(*page[1:])
                 # Only a read whose work the page bounds runs on the loop: a precompiled page or a kept
@@ -165,17 +164,15 @@ class FastPaths:
                     and (kept is not None or item_pages.bounded_by_the_page(page[1], page[2]))
                     and self._idle_connection()
                 )
-                key = self._key(scope)
                 if page is not None:
                     work = partial(self._page, scope, *page, kept=kept, remember=key is not None)
                     if await self._answer(send, work, inline, page[0], key):
                         return
             elif scope["path"].startswith(ITEM_PREFIX) and scope["method"] == "GET":
-                wanted = _item_asked(scope)
-                if wanted is not None and await self._remembered(send, wanted[0], scope):
+                wanted, key = _item_asked(scope), self._key(scope)
+                if wanted is not None and await self._remembered(send, wanted[0], key):
                     return
                 inline = self.posts and self._idle_connection()
-                key = self._key(scope)
                 if wanted is not None and await self._answer(
                     send, partial(self._item, *wanted, remember=key is not None), inline, wanted[0], key
                 ):
@@ -196,11 +193,11 @@ class FastPaths:
         whole worker would wait with it, while the threads holding them may need the loop to finish)."""
         return self.database.engine.pool.checkedin() > 0  # type: ignore[attr-defined]
 
-    async def _remembered(self, send: Send, token: str, scope: Scope) -> bool:
+    async def _remembered(self, send: Send, token: str, key: str | None) -> bool:
         """Whether the request was answered from memory (the database unchanged since it was read)."""
-        if self.memory is None:
+        if self.memory is None or key is None:
             return False
-        answer = await self.memory.answer(token, _answer_key(scope))
+        answer = await self.memory.answer(token, key)
         if answer is None:
             return False
         await _send(send, answer)
