@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from stockdesk.services.moments import Moment
 
@@ -32,6 +33,13 @@ Answer = tuple[int, Sequence[tuple[bytes, bytes]], bytes]
 MOST_ANSWERS = 10_000
 MOST_BYTES = 32 * 1024 * 1024
 MOST_TOKENS = 1_000
+
+
+class Stamp(NamedTuple):
+    """What an answer was read at: the database's moment, and its token's expiry (seconds since 1970)."""
+
+    moment: Moment
+    expires: int
 
 
 class AnswerMemory:
@@ -46,18 +54,17 @@ class AnswerMemory:
         self._tokens: dict[str, int] = {}  # access token -> its expiry (seconds since the epoch)
         self._asking: list[asyncio.Future[Moment | None]] = []
         self.given = 0  # answers given from memory
-        self.moments_read = 0
 
     @property
     def remembered(self) -> int:
         """How many answers are held now."""
         return len(self._answers)
 
-    def remember(self, key: str, token: str, expires: int, moment: Moment, answer: Answer) -> None:
-        """Keep an answer made of rows read after `moment` was (the token's session too): while it
-        stands, they are what a read would find now (`moments`)."""
-        if moment != self._moment:
-            self._forget(moment)
+    def remember(self, key: str, token: str, stamp: Stamp, answer: Answer) -> None:
+        """Keep an answer made of rows read after `stamp.moment` was (the token's session too): while
+        it stands, they are what a read would find now (`moments`)."""
+        if stamp.moment != self._moment:
+            self._forget(stamp.moment)
         self._drop(key)
         size = len(answer[2])
         while self._answers and (len(self._answers) >= MOST_ANSWERS or self._bytes + size > MOST_BYTES):
@@ -69,7 +76,7 @@ class AnswerMemory:
         # the memory's thousands of answers (a list of headers would stay tracked).
         self._answers[key] = (status, tuple(headers), body)
         self._bytes += size
-        self._tokens[token] = expires
+        self._tokens[token] = stamp.expires
 
     async def answer(self, token: str, key: str) -> Answer | None:
         """The remembered answer, if the database has not changed since; else None (read it afresh)."""
@@ -117,7 +124,6 @@ class AnswerMemory:
         asking, self._asking = self._asking, []
         try:
             moment = self._read_moment()
-            self.moments_read += 1
         except Exception:  # the database is away, say: each request reads it, and says so
             moment = None
         for asked in asking:

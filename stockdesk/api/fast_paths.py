@@ -73,7 +73,7 @@ import anyio.to_thread
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from stockdesk.api.answer_memory import Answer, AnswerMemory
+from stockdesk.api.answer_memory import Answer, AnswerMemory, Stamp
 from stockdesk.api.bearer import bearer_token
 from stockdesk.api.deps import user_principal
 from stockdesk.api.routers import items, movements
@@ -103,8 +103,7 @@ MAX_BODY = 64 * 1024  # a movement is a few hundred bytes; a bigger body goes to
 # with two lanes (docs/benchmarks.md, stop 49).
 POST_LANES = 1
 JSON = b"application/json"
-_Stamp = tuple[moments.Moment, int]  # the database's moment and the token's expiry, for the memory
-_Reply = tuple[Answer, _Stamp | None]  # an answer, and what the memory needs to keep it
+_Reply = tuple[Answer, Stamp | None]  # an answer, and what the memory needs to keep it
 KeyedPost = tuple[str, str, bytes]  # a post's token, Idempotency-Key and body
 # The most posts one round takes: a round is one transaction, and its posts wait for all of it.
 MOST_IN_A_ROUND = 32
@@ -209,7 +208,7 @@ class FastPaths:
 
     def _read_with_session(
         self, token: str, reads: Sequence[tuple[Any, Any]], remembering: bool
-    ) -> tuple[list[Any], _Stamp | None]:
+    ) -> tuple[list[Any], Stamp | None]:
         """The rows of `reads`, read with the token's session check in one round trip; `remembering`:
         with the database's moment and the token's expiry, to remember an answer made of them."""
         if not remembering:
@@ -219,7 +218,7 @@ class FastPaths:
             return rows, None
         uow = self.database.uow()
         read = api_auth.session_at_moment(uow, token, secret=self.secret, also=lambda _user_id: reads)
-        return read.rows, (read.moment, read.expires)
+        return read.rows, Stamp(read.moment, read.expires)
 
     async def _answer(
         self, send: Send, work: Callable[[], _Reply | None], inline: bool, token: str, key: str | None
@@ -236,7 +235,7 @@ class FastPaths:
         answer, stamp = reply
         if key is not None and stamp is not None and self.memory is not None:
             # Here on the loop, whichever thread read it: the memory is the loop's alone.
-            self.memory.remember(key, token, stamp[1], stamp[0], answer)
+            self.memory.remember(key, token, stamp, answer)
         await _send(send, answer)
         return True
 
@@ -261,7 +260,7 @@ class FastPaths:
             body = LookupOut.of(card).model_dump_json().encode()
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
-        return (200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body), stamp
+        return _json_answer(body), stamp
 
     def _item(self, token: str, item_id: ItemId, *, remember: bool = False) -> _Reply | None:
         """The route's answer for an item that is there, or None: the route answers (or refuses).
@@ -332,7 +331,7 @@ class FastPaths:
             body = items.page_json(Request(scope), page)
         except Exception:  # any refusal or failure is the route's to answer (and report)
             return None
-        return (200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body), stamp
+        return _json_answer(body), stamp
 
     async def _post(self, scope: Scope, receive: Receive, send: Send) -> None:
         asked = _post_asked(scope, self.max_body)
@@ -427,6 +426,10 @@ def _answer_key(scope: Scope) -> str:
     query = scope["query_string"].decode("latin-1")
     where = host if host is not None else repr(scope.get("server"))  # Starlette's choice, in that order
     return f"{scope.get('scheme', 'http')} {where} {scope.get('root_path', '')}{scope['path']}?{query}"
+
+
+def _json_answer(body: bytes) -> Answer:
+    return 200, [(b"content-type", JSON), (b"content-length", str(len(body)).encode())], body
 
 
 async def _send(send: Send, answer: Answer) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select, text
 
 from stockdesk.db.reorder_models import EVERY, ReorderChange
+from stockdesk.services import moments
 from stockdesk.services.uow import UnitOfWork
 
 
@@ -34,7 +35,7 @@ class Changes:
 def mark(uow: UnitOfWork) -> str:
     """The position of the change record now, to be read before the data a run computes from."""
     if uow.dialect == "postgresql":
-        return str(uow.session.scalar(text("SELECT pg_current_snapshot()::text")))
+        return str(uow.session.scalar(select(moments.column())))
     return str(uow.session.scalar(select(func.coalesce(func.max(ReorderChange.stamp), 0))))
 
 
